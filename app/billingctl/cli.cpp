@@ -1,0 +1,113 @@
+#include "cli.h"
+
+#include "storage/database.h"
+#include "time/billingcalendar.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace billing::cli {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billingctl", text); }
+} // namespace
+
+const std::vector<Cli::Command> &Cli::registry()
+{
+    static const std::vector<Command> commands = [] {
+        std::vector<Command> c;
+        addAccountCommands(c);
+        return c;
+    }();
+    return commands;
+}
+
+Cli::Cli(QTextStream &out, QTextStream &err) : m_out(out), m_err(err), m_clock(std::make_unique<SystemClock>()) {}
+
+int Cli::exitCode(ErrorCode c)
+{
+    switch (c) {
+    case ErrorCode::Refused:
+        return 1;
+    case ErrorCode::BadUsage:
+        return 2;
+    case ErrorCode::BadData:
+    case ErrorCode::Internal:
+        return 3;
+    }
+    return 3;
+}
+
+int Cli::fail(const Error &e)
+{
+    QString line = e.message;
+    line.replace(u'\n', u' ');
+    m_err << "billingctl: " << line << Qt::endl;
+    return exitCode(e.code);
+}
+
+void Cli::printJson(const QJsonObject &o)
+{
+    m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+Result<std::unique_ptr<Engine>> Cli::openEngine() { return Engine::open(m_dbPath, *m_clock); }
+
+int Cli::run(const QStringList &arguments)
+{
+    int i = 0;
+    for (; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == QLatin1String("--json")) {
+            m_json = true;
+        } else if (a == QLatin1String("--db") || a == QLatin1String("--now")) {
+            if (i + 1 >= arguments.size())
+                return fail(Error::badUsage(tr("%1 needs a value").arg(a)));
+            const QString v = arguments[++i];
+            if (a == QLatin1String("--db")) {
+                m_dbPath = v;
+            } else {
+                auto t = BillingCalendar::parseTimestamp(v);
+                if (!t)
+                    return fail(Error::badUsage(tr("--now: %1").arg(t.error().message)));
+                m_clock = std::make_unique<FixedClock>(*t);
+            }
+        } else if (a.startsWith(QLatin1String("--db=")) || a.startsWith(QLatin1String("--now="))) {
+            QStringList expanded = arguments;
+            expanded.replace(i, a.section(u'=', 0, 0));
+            expanded.insert(i + 1, a.section(u'=', 1));
+            return run(expanded);
+        } else if (a.startsWith(QLatin1String("-")) && a != QLatin1String("-")) {
+            if (a == QLatin1String("--help") || a == QLatin1String("-h"))
+                return run({QStringLiteral("help")});
+            if (a == QLatin1String("--version")) {
+                m_out << "billingctl " << QCoreApplication::applicationVersion() << Qt::endl;
+                return 0;
+            }
+            return fail(Error::badUsage(tr("unknown option %1 (see \"billingctl help\")").arg(a)));
+        } else {
+            break;
+        }
+    }
+    if (i >= arguments.size())
+        return fail(Error::badUsage(tr("no command given (see \"billingctl help\")")));
+    if (m_dbPath.isEmpty())
+        m_dbPath = Database::defaultLocation();
+    const QString name = arguments[i];
+    const QStringList rest = arguments.mid(i + 1);
+    if (name == QLatin1String("help")) {
+        m_out << tr("usage: billingctl [--db PATH] [--now TIME] [--json] COMMAND [ARGS...]") << "\n\n";
+        for (const Command &c : registry())
+            m_out << "  " << c.synopsis << "\n";
+        m_out << "\n" << tr("Exit codes: 0 done, 1 refused by a business rule, 2 bad usage, 3 bad data.") << Qt::endl;
+        return 0;
+    }
+    for (const Command &c : registry())
+        if (c.name == name)
+            return c.handler(*this, rest);
+    return fail(Error::badUsage(tr("unknown command \"%1\" (see \"billingctl help\")").arg(name)));
+}
+
+} // namespace billing::cli

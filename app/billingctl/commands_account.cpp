@@ -1,0 +1,171 @@
+// init, topup, status, verify: the account and its money.
+#include "args.h"
+#include "cli.h"
+#include "engine/accountstatus.h"
+#include "engine/funds.h"
+#include "engine/verifier.h"
+#include "output.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace billing::cli {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billingctl", text); }
+
+int cmdInit(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("init"), argv, {QStringLiteral("currency"), QStringLiteral("utc-offset"),
+                                                           QStringLiteral("name")}, {}, 0, 0);
+    if (!args)
+        return cli.fail(args.error());
+    InitOptions opts;
+    if (args->has(QStringLiteral("currency")))
+        opts.currency = args->value(QStringLiteral("currency"));
+    if (args->has(QStringLiteral("name")))
+        opts.name = args->value(QStringLiteral("name"));
+    if (args->has(QStringLiteral("utc-offset"))) {
+        auto off = BillingCalendar::parseOffset(args->value(QStringLiteral("utc-offset")));
+        if (!off)
+            return cli.fail(off.error());
+        opts.utcOffsetSeconds = *off;
+    }
+    if (cli.dbPath() == Database::defaultLocation())
+        QDir().mkpath(QFileInfo(cli.dbPath()).absolutePath());
+    auto engine = Engine::create(cli.dbPath(), cli.clock(), opts);
+    if (!engine)
+        return cli.fail(engine.error());
+    auto st = (*engine)->run([](Context &ctx) { return accountStatus(ctx); });
+    if (!st)
+        return cli.fail(st.error());
+    const BillingCalendar cal(st->account.utcOffsetSeconds);
+    if (cli.json())
+        cli.printJson(statusJson(*st, cal));
+    else
+        cli.out() << tr("Created the account \"%1\" in %2, starting %3 (billing time zone UTC%4).")
+                         .arg(st->account.name, cli.dbPath(), cal.format(st->account.createdAt),
+                              BillingCalendar::formatOffset(st->account.utcOffsetSeconds))
+                  << Qt::endl;
+    return 0;
+}
+
+int cmdTopUp(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("topup"), argv, {}, {}, 1, 1);
+    if (!args)
+        return cli.fail(args.error());
+    auto amount = funds::parseUserAmount(args->at(0));
+    if (!amount)
+        return cli.fail(amount.error());
+    auto engine = cli.openEngine();
+    if (!engine)
+        return cli.fail(engine.error());
+    auto r = (*engine)->run([&](Context &ctx) { return funds::topUp(ctx, *amount); });
+    if (!r)
+        return cli.fail(r.error());
+    if (cli.json())
+        cli.printJson(QJsonObject{{QStringLiteral("record_id"), r->recordId},
+                                  {QStringLiteral("amount"), cli::amount(*amount)},
+                                  {QStringLiteral("balance_before"), cli::amount(r->balanceBefore)},
+                                  {QStringLiteral("balance"), cli::amount(r->balanceAfter)},
+                                  {QStringLiteral("ended_arrears"), r->endedArrears}});
+    else
+        cli.out() << tr("Topped up %1; balance %2.").arg(cli::amount(*amount), cli::amount(r->balanceAfter)) << Qt::endl;
+    return 0;
+}
+
+int cmdStatus(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("status"), argv, {}, {}, 0, 0);
+    if (!args)
+        return cli.fail(args.error());
+    auto engine = cli.openEngine();
+    if (!engine)
+        return cli.fail(engine.error());
+    auto st = (*engine)->run([](Context &ctx) { return accountStatus(ctx); });
+    if (!st)
+        return cli.fail(st.error());
+    const BillingCalendar cal(st->account.utcOffsetSeconds);
+    if (cli.json()) {
+        cli.printJson(statusJson(*st, cal));
+        return 0;
+    }
+    const Account &a = st->account;
+    QTextStream &o = cli.out();
+    o << tr("Account:  %1 (%2)").arg(a.name, a.currency) << "\n";
+    o << tr("Now:      %1").arg(cal.format(st->now)) << "\n";
+    o << tr("Balance:  %1").arg(amount(a.balance)) << "\n";
+    o << tr("Arrears:  %1").arg(amount(a.arrears())) << "\n";
+    o << tr("State:    %1%2")
+             .arg(accountStateId(a.state), a.stateUntil ? tr(" until %1").arg(cal.format(*a.stateUntil)) : QString())
+      << "\n";
+    int enabled = 0;
+    for (const ServiceState &s : st->services)
+        if (s.enabled) {
+            o << tr("Enabled:  %1 in %2").arg(s.api, s.region) << "\n";
+            ++enabled;
+        }
+    if (enabled == 0)
+        o << tr("Enabled:  no API service") << "\n";
+    for (const Coupon &c : st->coupons)
+        o << tr("Coupon %1: %2 of %3 left, expires %4%5")
+                 .arg(c.id)
+                 .arg(amount(c.remaining), amount(c.amount), cal.format(c.expiresAt),
+                      c.api.isEmpty() ? QString() : tr(", for %1").arg(c.api))
+          << "\n";
+    for (const Package &p : st->packages)
+        o << tr("Package %1: %2 %3 %4, %5 of %6 calls left, %7 → %8, %9%10")
+                 .arg(p.id)
+                 .arg(p.api, p.region, p.sku)
+                 .arg(p.remaining)
+                 .arg(p.quota)
+                 .arg(cal.format(p.effectiveAt), cal.format(p.lastSecond()), packageStatusId(p.statusAt(st->now)),
+                      p.autoRenew ? tr(", auto-renew %1 days before").arg(p.renewDays) : QString())
+          << "\n";
+    o.flush();
+    return 0;
+}
+
+int cmdVerify(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("verify"), argv, {}, {}, 0, 0);
+    if (!args)
+        return cli.fail(args.error());
+    auto engine = cli.openEngine();
+    if (!engine)
+        return cli.fail(engine.error());
+    auto ctx = (*engine)->inspect();
+    if (!ctx)
+        return cli.fail(ctx.error());
+    auto findings = verifyAccount(**ctx);
+    if (!findings)
+        return cli.fail(findings.error());
+    if (cli.json())
+        cli.printJson(QJsonObject{{QStringLiteral("ok"), findings->isEmpty()},
+                                  {QStringLiteral("findings"), QJsonArray::fromStringList(*findings)}});
+    else if (findings->isEmpty())
+        cli.out() << tr("All invariants hold.") << Qt::endl;
+    else
+        for (const QString &f : *findings)
+            cli.out() << f << "\n";
+    cli.out().flush();
+    if (!findings->isEmpty())
+        return cli.fail(Error::badData(QCoreApplication::translate("billingctl", "verify found %n problem(s); the first: %1", nullptr, int(findings->size()))
+                                           .arg(findings->first())));
+    return 0;
+}
+} // namespace
+
+void addAccountCommands(std::vector<Cli::Command> &c)
+{
+    c.push_back({QStringLiteral("init"), QStringLiteral("init [--currency USD] [--utc-offset +08:00] [--name NAME]"), cmdInit});
+    c.push_back({QStringLiteral("topup"), QStringLiteral("topup AMOUNT"), cmdTopUp});
+    c.push_back({QStringLiteral("status"), QStringLiteral("status"), cmdStatus});
+    c.push_back({QStringLiteral("verify"), QStringLiteral("verify"), cmdVerify});
+}
+
+} // namespace billing::cli

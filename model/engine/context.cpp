@@ -1,0 +1,59 @@
+#include "engine/context.h"
+
+#include "storage/notificationrepository.h"
+
+#include <QJsonObject>
+
+namespace billing {
+
+Context::Context(Database &database, const Catalog &cat, Account acc, Instant at)
+    : db(database), catalog(cat), account(std::move(acc)), calendar(account.utcOffsetSeconds), now(at),
+      accounts(database), ledger(database), records(database), subscriptions(database)
+{
+}
+
+Status Context::postCash(LedgerEntry::Kind kind, Money delta, Instant at, std::optional<qint64> recordId,
+                         std::optional<qint64> packageId)
+{
+    account.balance += delta;
+    LedgerEntry e;
+    e.at = at;
+    e.kind = kind;
+    e.cashDelta = delta;
+    e.balanceAfter = account.balance;
+    e.recordId = recordId;
+    e.packageId = packageId;
+    return ledger.append(e);
+}
+
+Status Context::postCoupon(LedgerEntry::Kind kind, Coupon &coupon, Money delta, Instant at,
+                           std::optional<qint64> recordId, std::optional<qint64> packageId)
+{
+    coupon.remaining += delta;
+    LedgerEntry e;
+    e.at = at;
+    e.kind = kind;
+    e.balanceAfter = account.balance;
+    e.couponId = coupon.id;
+    e.couponDelta = delta;
+    e.recordId = recordId;
+    e.packageId = packageId;
+    if (Status s = ledger.append(e); !s)
+        return s;
+    return subscriptions.updateCoupon(coupon);
+}
+
+Status Context::setState(AccountState state, std::optional<Instant> until, Instant at)
+{
+    account.state = state;
+    account.stateUntil = until;
+    return accounts.addStateEvent(at, state, until);
+}
+
+Status Context::notify(Instant at, const QString &kind, const QJsonObject &args, const QString &dedupeKey)
+{
+    NotificationRepository repo(db);
+    return repo.add(at, kind, args, dedupeKey);
+}
+
+} // namespace billing

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "domain/types.h"
+#include "storage/accountrepository.h"
+#include "storage/ledgerrepository.h"
+#include "storage/recordrepository.h"
+#include "storage/subscriptionrepository.h"
+#include "time/billingcalendar.h"
+
+#include <QJsonObject>
+
+namespace billing {
+
+class Database;
+class NotificationRepository;
+
+
+// Everything one command works with, inside its transaction: the account as loaded, the time it
+// runs at, and the repositories. Engine functions take a Context and change the account through it.
+struct Context
+{
+    Context(Database &database, const Catalog &cat, Account acc, Instant at);
+
+    Database &db;
+    const Catalog &catalog;
+    Account account;
+    BillingCalendar calendar;
+    Instant now;
+    AccountRepository accounts;
+    LedgerRepository ledger;
+    RecordRepository records;
+    SubscriptionRepository subscriptions;
+
+    // Moves cash and appends the ledger entry; the account row is saved when the command commits.
+    Status postCash(LedgerEntry::Kind kind, Money delta, Instant at, std::optional<qint64> recordId,
+                    std::optional<qint64> packageId);
+    // Moves a coupon's remainder and appends the ledger entry.
+    Status postCoupon(LedgerEntry::Kind kind, Coupon &coupon, Money delta, Instant at,
+                      std::optional<qint64> recordId, std::optional<qint64> packageId);
+    // Changes the account state and records it in the state history.
+    Status setState(AccountState state, std::optional<Instant> until, Instant at);
+    // Stores an alert for the console (deduplicated by key when one is given).
+    Status notify(Instant at, const QString &kind, const QJsonObject &args, const QString &dedupeKey = QString());
+};
+
+} // namespace billing

@@ -1,0 +1,113 @@
+#include "engine/engine.h"
+
+#include "engine/catchup.h"
+
+#include <QCoreApplication>
+
+namespace billing {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billing::Engine", text); }
+} // namespace
+
+Engine::Engine(std::unique_ptr<Database> db, Catalog catalog, const Clock &clock)
+    : m_db(std::move(db)), m_catalog(std::move(catalog)), m_clock(clock)
+{
+}
+
+Result<std::unique_ptr<Engine>> Engine::open(const QString &location, const Clock &clock)
+{
+    auto db = Database::open(location, Database::Mode::OpenExisting);
+    if (!db)
+        return db.error();
+    AccountRepository accounts(**db);
+    auto source = accounts.catalogSource();
+    if (!source) {
+        auto has = accounts.exists();
+        if (has && !*has)
+            return Error::refused(tr("the database %1 holds no account: run \"billingctl init\" first").arg(location));
+        return source.error();
+    }
+    auto catalog = Catalog::fromJson(*source);
+    if (!catalog)
+        return catalog.error();
+    return std::unique_ptr<Engine>(new Engine(std::move(db).value(), std::move(catalog).value(), clock));
+}
+
+Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Clock &clock, const InitOptions &opts)
+{
+    auto catalog = Catalog::builtIn();
+    if (!catalog)
+        return catalog.error();
+    if (opts.currency != catalog->currency())
+        return Error::refused(tr("the price catalog is in %1; an account in %2 cannot be billed with it")
+                                  .arg(catalog->currency(), opts.currency));
+    auto db = Database::open(location, Database::Mode::CreateIfMissing);
+    if (!db)
+        return db.error();
+    Database &d = **db;
+    Transaction tx(d);
+    if (!tx.started())
+        return tx.started().error();
+    AccountRepository accounts(d);
+    auto has = accounts.exists();
+    if (!has)
+        return has.error();
+    if (*has)
+        return Error::refused(tr("%1 already holds an account; nothing was changed").arg(location));
+    const Instant now = clock.now();
+    Account a;
+    a.name = opts.name.isEmpty() ? tr("OCR account") : opts.name;
+    a.currency = opts.currency;
+    a.utcOffsetSeconds = opts.utcOffsetSeconds;
+    a.createdAt = now;
+    a.processedUntil = now;
+    if (Status s = accounts.insert(a); !s)
+        return s.error();
+    if (Status s = accounts.storeCatalog(now, catalog->source()); !s)
+        return s.error();
+    if (Status s = accounts.addStateEvent(now, AccountState::Normal, std::nullopt); !s)
+        return s.error();
+    // billing-rules §12.1: every service starts disabled.
+    SubscriptionRepository subs(d);
+    for (const ApiInfo &api : catalog->apis())
+        for (const RegionInfo &region : catalog->regions())
+            if (Status s = subs.insertService({api.id, region.id, false, now}); !s)
+                return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return std::unique_ptr<Engine>(new Engine(std::move(db).value(), std::move(catalog).value(), clock));
+}
+
+Result<std::unique_ptr<Context>> Engine::begin()
+{
+    AccountRepository accounts(*m_db);
+    auto account = accounts.load();
+    if (!account)
+        return account.error();
+    const Instant now = m_clock.now();
+    auto ctx = std::make_unique<Context>(*m_db, m_catalog, std::move(*account), now);
+    if (now < ctx->account.processedUntil)
+        return Error::refused(tr("time cannot go backwards: the account was already processed up to %1, later than %2")
+                                  .arg(ctx->calendar.format(ctx->account.processedUntil), ctx->calendar.format(now)));
+    if (Status s = catchUp(*ctx); !s)
+        return s.error();
+    return ctx;
+}
+
+Status Engine::finish(Context &ctx)
+{
+    ctx.account.processedUntil = ctx.now;
+    return ctx.accounts.save(ctx.account);
+}
+
+Result<std::unique_ptr<Context>> Engine::inspect()
+{
+    AccountRepository accounts(*m_db);
+    auto account = accounts.load();
+    if (!account)
+        return account.error();
+    return std::make_unique<Context>(*m_db, m_catalog, std::move(*account), m_clock.now());
+}
+
+} // namespace billing

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "core/result.h"
+#include "engine/context.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
+#include "time/clock.h"
+
+#include <memory>
+#include <type_traits>
+
+namespace billing {
+
+struct InitOptions
+{
+    QString name;
+    QString currency = QStringLiteral("USD");
+    int utcOffsetSeconds = BillingCalendar::DefaultOffsetSeconds;
+};
+
+// The billing engine over one account database. Every command runs through run(): one transaction
+// that catches up to the clock's now and then applies the command, committed only if both succeed
+// (billing-rules §1: a command is all or nothing).
+class Engine
+{
+public:
+    static Result<std::unique_ptr<Engine>> open(const QString &location, const Clock &clock);
+    // Creates the database (if needed) and the account starting at the clock's now.
+    static Result<std::unique_ptr<Engine>> create(const QString &location, const Clock &clock, const InitOptions &opts);
+
+    Database &database() { return *m_db; }
+    const Catalog &catalog() const { return m_catalog; }
+    const Clock &clock() const { return m_clock; }
+
+    // Runs fn(Context&) → Result<T> (or Status) after the catch-up, in one transaction.
+    template <typename F>
+    auto run(F &&fn) -> std::invoke_result_t<F, Context &>
+    {
+        using R = std::invoke_result_t<F, Context &>;
+        Transaction tx(*m_db);
+        if (!tx.started())
+            return R(tx.started().error());
+        auto ctx = begin();
+        if (!ctx)
+            return R(ctx.error());
+        R r = fn(**ctx);
+        if (!r)
+            return r;
+        if (Status s = finish(**ctx); !s)
+            return R(s.error());
+        if (Status s = tx.commit(); !s)
+            return R(s.error());
+        return r;
+    }
+
+    // Read-only access without catch-up, for verification of the database as stored.
+    Result<std::unique_ptr<Context>> inspect();
+
+private:
+    Engine(std::unique_ptr<Database> db, Catalog catalog, const Clock &clock);
+    Result<std::unique_ptr<Context>> begin();
+    Status finish(Context &ctx);
+
+    std::unique_ptr<Database> m_db;
+    Catalog m_catalog;
+    const Clock &m_clock;
+};
+
+} // namespace billing

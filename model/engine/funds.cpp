@@ -1,0 +1,76 @@
+#include "engine/funds.h"
+
+#include "engine/context.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace billing::funds {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billing::funds", text); }
+} // namespace
+
+Result<Money> parseUserAmount(QStringView text)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]{1,2})?$"));
+    if (!re.match(text).hasMatch())
+        return Error::badUsage(tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50").arg(text));
+    auto m = Money::parse(text);
+    if (!m)
+        return Error::refused(tr("the amount %1 is above the limit of 10,000,000.00").arg(text));
+    return *m;
+}
+
+Status validateAmount(Money amount)
+{
+    if (amount < kMinTopUp)
+        return Error::refused(tr("the amount must be at least 0.01"));
+    if (amount > kMaxTopUp)
+        return Error::refused(tr("the amount must be at most 10,000,000.00"));
+    if (!amount.centRemainder().isZero())
+        return Error::refused(tr("the amount may have at most 2 decimals"));
+    return {};
+}
+
+Result<TopUpResult> topUp(Context &ctx, Money amount)
+{
+    if (Status s = validateAmount(amount); !s)
+        return s.error();
+    TopUpResult r;
+    r.balanceBefore = ctx.account.balance;
+    Record rec;
+    rec.type = Record::Type::TopUp;
+    rec.at = ctx.now;
+    rec.expenditureAt = ctx.now;
+    rec.billMonth = ctx.calendar.monthKey(ctx.now);
+    rec.charged = -amount; // a credit
+    rec.paidCash = -amount;
+    if (Status s = ctx.records.insert(rec); !s)
+        return s.error();
+    if (Status s = ctx.postCash(LedgerEntry::Kind::TopUp, amount, ctx.now, rec.id, std::nullopt); !s)
+        return s.error();
+    const AccountState before = ctx.account.state;
+    if (Status s = recoverIfPaid(ctx, ctx.now); !s)
+        return s.error();
+    r.recordId = rec.id;
+    r.balanceAfter = ctx.account.balance;
+    r.endedArrears = before != AccountState::Normal && ctx.account.state == AccountState::Normal;
+    return r;
+}
+
+Status recoverIfPaid(Context &ctx, Instant at)
+{
+    if (ctx.account.state == AccountState::Normal || ctx.account.balance.isNegative())
+        return {};
+    const AccountState was = ctx.account.state;
+    if (Status s = ctx.setState(AccountState::Normal, std::nullopt, at); !s)
+        return s;
+    ctx.account.released = false;
+    return ctx.notify(at, QStringLiteral("arrears-cleared"),
+                      QJsonObject{{QStringLiteral("was"), accountStateId(was)},
+                                  {QStringLiteral("balance"), ctx.account.balance.toString()}});
+}
+
+} // namespace billing::funds

@@ -1,0 +1,70 @@
+#include "storage/ledgerrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+
+namespace billing {
+
+Status LedgerRepository::append(LedgerEntry &e)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
+                             "record_id, package_id) VALUES (:at, :kind, :cash, :after, :coupon, :cdelta, :record, :package)"));
+    q.bindValue(QStringLiteral(":at"), e.at);
+    q.bindValue(QStringLiteral(":kind"), ledgerKindId(e.kind));
+    q.bindValue(QStringLiteral(":cash"), e.cashDelta.units());
+    q.bindValue(QStringLiteral(":after"), e.balanceAfter.units());
+    q.bindValue(QStringLiteral(":coupon"), sql::opt(e.couponId));
+    q.bindValue(QStringLiteral(":cdelta"), e.couponDelta.units());
+    q.bindValue(QStringLiteral(":record"), sql::opt(e.recordId));
+    q.bindValue(QStringLiteral(":package"), sql::opt(e.packageId));
+    if (Status s = execQuery(q, "writing the ledger"); !s)
+        return s;
+    e.id = q.lastInsertId().toLongLong();
+    return {};
+}
+
+Result<std::vector<LedgerEntry>> LedgerRepository::all() { return select(QString(), QVariant()); }
+
+Result<std::vector<LedgerEntry>> LedgerRepository::forPackage(qint64 packageId)
+{
+    return select(QStringLiteral("WHERE package_id = :arg"), packageId);
+}
+
+Result<std::vector<LedgerEntry>> LedgerRepository::select(const QString &where, const QVariant &arg)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, at, kind, cash_delta, balance_after, coupon_id, coupon_delta, record_id, "
+                             "package_id FROM ledger %1 ORDER BY id")
+                  .arg(where));
+    if (!where.isEmpty())
+        q.bindValue(QStringLiteral(":arg"), arg);
+    if (Status s = execQuery(q, "reading the ledger"); !s)
+        return s.error();
+    std::vector<LedgerEntry> out;
+    while (q.next()) {
+        LedgerEntry e;
+        e.id = q.value(0).toLongLong();
+        e.at = q.value(1).toLongLong();
+        const auto kind = ledgerKindFromId(q.value(2).toString());
+        if (!kind)
+            return Error::badData(QCoreApplication::translate("billing::LedgerRepository",
+                                                              "ledger entry %1 has an unknown kind \"%2\"")
+                                      .arg(e.id)
+                                      .arg(q.value(2).toString()));
+        e.kind = *kind;
+        e.cashDelta = sql::money(q.value(3));
+        e.balanceAfter = sql::money(q.value(4));
+        e.couponId = sql::optInt(q.value(5));
+        e.couponDelta = sql::money(q.value(6));
+        e.recordId = sql::optInt(q.value(7));
+        e.packageId = sql::optInt(q.value(8));
+        out.push_back(e);
+    }
+    return out;
+}
+
+} // namespace billing

@@ -1,0 +1,164 @@
+#include "storage/recordrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace billing {
+
+namespace {
+const QString kColumns = QStringLiteral(
+    "id, type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, calls, fee, "
+    "charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder");
+
+Record fromRow(const QSqlQuery &q)
+{
+    Record r;
+    r.id = q.value(0).toLongLong();
+    r.type = recordTypeFromId(q.value(1).toString()).value_or(Record::Type::Usage);
+    r.at = q.value(2).toLongLong();
+    r.expenditureAt = q.value(3).toLongLong();
+    r.billMonth = q.value(4).toString();
+    r.api = q.value(5).toString();
+    r.region = q.value(6).toString();
+    r.project = q.value(7).toString();
+    r.mode = q.value(8).toString();
+    r.packageId = sql::optInt(q.value(9));
+    r.couponId = sql::optInt(q.value(10));
+    r.calls = q.value(11).toLongLong();
+    r.fee = sql::money(q.value(12));
+    r.charged = sql::money(q.value(13));
+    r.roundedOff = sql::money(q.value(14));
+    r.paidCoupon = sql::money(q.value(15));
+    r.paidCash = sql::money(q.value(16));
+    r.arrears = sql::money(q.value(17));
+    r.late = q.value(18).toBool();
+    r.feeRemainder = q.value(19).toLongLong();
+    return r;
+}
+} // namespace
+
+Status RecordRepository::insert(Record &r)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, "
+        "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) VALUES (:type, :at, "
+        ":exp, :month, :api, :region, :project, :mode, :package, :coupon, :calls, :fee, :charged, :rounded, :pcoupon, "
+        ":pcash, :arrears, :late, :rem)"));
+    q.bindValue(QStringLiteral(":type"), recordTypeId(r.type));
+    q.bindValue(QStringLiteral(":at"), r.at);
+    q.bindValue(QStringLiteral(":exp"), r.expenditureAt);
+    q.bindValue(QStringLiteral(":month"), r.billMonth);
+    q.bindValue(QStringLiteral(":api"), sql::text(r.api));
+    q.bindValue(QStringLiteral(":region"), sql::text(r.region));
+    q.bindValue(QStringLiteral(":project"), sql::text(r.project));
+    q.bindValue(QStringLiteral(":mode"), sql::text(r.mode));
+    q.bindValue(QStringLiteral(":package"), sql::opt(r.packageId));
+    q.bindValue(QStringLiteral(":coupon"), sql::opt(r.couponId));
+    q.bindValue(QStringLiteral(":calls"), r.calls);
+    q.bindValue(QStringLiteral(":fee"), r.fee.units());
+    q.bindValue(QStringLiteral(":charged"), r.charged.units());
+    q.bindValue(QStringLiteral(":rounded"), r.roundedOff.units());
+    q.bindValue(QStringLiteral(":pcoupon"), r.paidCoupon.units());
+    q.bindValue(QStringLiteral(":pcash"), r.paidCash.units());
+    q.bindValue(QStringLiteral(":arrears"), r.arrears.units());
+    q.bindValue(QStringLiteral(":late"), r.late ? 1 : 0);
+    q.bindValue(QStringLiteral(":rem"), r.feeRemainder);
+    if (Status s = execQuery(q, "writing a transaction record"); !s)
+        return s;
+    r.id = q.lastInsertId().toLongLong();
+    return {};
+}
+
+Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000) "
+                             "VALUES (:r, :t, :f, :c, :p)"));
+    for (const TierUse &t : tiers) {
+        q.bindValue(QStringLiteral(":r"), recordId);
+        q.bindValue(QStringLiteral(":t"), t.tier);
+        q.bindValue(QStringLiteral(":f"), t.firstPosition);
+        q.bindValue(QStringLiteral(":c"), t.calls);
+        q.bindValue(QStringLiteral(":p"), t.pricePer1000.units());
+        if (Status s = execQuery(q, "writing a tier breakdown"); !s)
+            return s;
+    }
+    return {};
+}
+
+Result<std::vector<Record>> RecordRepository::list(const RecordFilter &f)
+{
+    QStringList where;
+    QVariantList args;
+    auto add = [&](const char *clause, const QVariant &v) {
+        where << QLatin1String(clause);
+        args << v;
+    };
+    if (f.from)
+        add("at >= ?", *f.from);
+    if (f.to)
+        add("at < ?", *f.to);
+    if (!f.api.isEmpty())
+        add("api = ?", f.api);
+    if (!f.region.isEmpty())
+        add("region = ?", f.region);
+    if (!f.project.isEmpty())
+        add("project = ?", f.project);
+    if (!f.mode.isEmpty())
+        add("mode = ?", f.mode);
+    if (f.type)
+        add("type = ?", recordTypeId(*f.type));
+    if (!f.billMonth.isEmpty())
+        add("bill_month = ?", f.billMonth);
+    if (f.packageId)
+        add("package_id = ?", *f.packageId);
+    QString sqlText = QStringLiteral("SELECT %1 FROM record").arg(kColumns);
+    if (!where.isEmpty())
+        sqlText += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sqlText += QStringLiteral(" ORDER BY at, id");
+    if (f.limit >= 0)
+        sqlText += QStringLiteral(" LIMIT %1 OFFSET %2").arg(f.limit).arg(f.offset);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(sqlText);
+    for (int i = 0; i < args.size(); ++i)
+        q.bindValue(i, args[i]);
+    if (Status s = execQuery(q, "reading transaction records"); !s)
+        return s.error();
+    std::vector<Record> out;
+    while (q.next())
+        out.push_back(fromRow(q));
+    return out;
+}
+
+Result<Record> RecordRepository::get(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM record WHERE id = :id").arg(kColumns));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (Status s = execQuery(q, "reading a transaction record"); !s)
+        return s.error();
+    if (!q.next())
+        return Error::refused(QCoreApplication::translate("billing::RecordRepository", "there is no transaction record %1").arg(id));
+    return fromRow(q);
+}
+
+Result<std::vector<TierUse>> RecordRepository::tiers(qint64 recordId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT tier, first_position, calls, price_per_1000 FROM record_tier WHERE record_id = :r "
+                             "ORDER BY first_position"));
+    q.bindValue(QStringLiteral(":r"), recordId);
+    if (Status s = execQuery(q, "reading a tier breakdown"); !s)
+        return s.error();
+    std::vector<TierUse> out;
+    while (q.next())
+        out.push_back({q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toLongLong(), sql::money(q.value(3))});
+    return out;
+}
+
+} // namespace billing

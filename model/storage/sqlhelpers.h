@@ -1,0 +1,20 @@
+#pragma once
+
+#include "money/money.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <optional>
+
+namespace billing::sql {
+
+inline QVariant opt(const std::optional<qint64> &v) { return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::LongLong)); }
+inline QVariant text(const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); }
+inline std::optional<qint64> optInt(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+}
+inline Money money(const QVariant &v) { return Money::fromUnits(v.toLongLong()); }
+
+} // namespace billing::sql
