@@ -1,0 +1,58 @@
+#pragma once
+
+// Runs billingctl as a separate process, as scripts do, and captures what it says.
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+class CliRunner
+{
+public:
+    CliRunner() { m_db = m_dir.filePath(QStringLiteral("cli.sqlite")); }
+    const QString &db() const { return m_db; }
+    QString dir() const { return m_dir.path(); }
+
+    // Runs `billingctl --db DB --now NOW ARGS...` (now may be empty for the system clock).
+    CliResult run(const QString &now, const QStringList &args, const QByteArray &stdinData = {}) const
+    {
+        QStringList all{QStringLiteral("--db"), m_db};
+        if (!now.isEmpty())
+            all << QStringLiteral("--now") << now;
+        return raw(all + args, stdinData);
+    }
+    static CliResult raw(const QStringList &args, const QByteArray &stdinData = {})
+    {
+        QProcess p;
+        p.start(QString::fromLocal8Bit(qgetenv("BILLINGCTL")), args);
+        p.write(stdinData);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(120000))
+            qFatal("billingctl did not finish");
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+    QByteArray dbBytes() const
+    {
+        QByteArray all;
+        for (const char *suffix : {"", "-wal"}) {
+            QFile f(m_db + QLatin1String(suffix));
+            if (f.open(QIODevice::ReadOnly))
+                all += f.readAll();
+        }
+        return all;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+};

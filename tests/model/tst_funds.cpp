@@ -1,4 +1,91 @@
+#include "engine/accountstatus.h"
+#include "engine/funds.h"
+#include "testaccount.h"
+
 #include <QTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace billing;
+
+class TestFunds : public QObject
+{
+    Q_OBJECT
+private slots:
+    void parsesUserAmounts_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("code"); // 0 valid, else the ErrorCode of the refusal
+        QTest::newRow("7.5") << "7.5" << 0;
+        QTest::newRow("12") << "12" << 0;
+        QTest::newRow("0.01") << "0.01" << 0;
+        QTest::newRow("10000000.00") << "10000000.00" << 0;
+        QTest::newRow("0") << "0" << int(ErrorCode::Refused);
+        QTest::newRow("10000000.01") << "10000000.01" << int(ErrorCode::Refused);
+        QTest::newRow("huge") << "99999999999999999999" << int(ErrorCode::Refused);
+        QTest::newRow("0.001") << "0.001" << int(ErrorCode::BadUsage);
+        QTest::newRow("1e3") << "1e3" << int(ErrorCode::BadUsage);
+        QTest::newRow("-5") << "-5" << int(ErrorCode::BadUsage);
+        QTest::newRow("1,5") << "1,5" << int(ErrorCode::BadUsage);
+        QTest::newRow(".5") << ".5" << int(ErrorCode::BadUsage);
+        QTest::newRow("5.") << "5." << int(ErrorCode::BadUsage);
+        QTest::newRow("+5") << "+5" << int(ErrorCode::BadUsage);
+        QTest::newRow("space") << " 5" << int(ErrorCode::BadUsage);
+    }
+    void parsesUserAmounts()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, code);
+        auto m = funds::parseUserAmount(text);
+        Status valid = m.ok() ? funds::validateAmount(*m) : Status(m.error());
+        if (code == 0) {
+            QVERIFY2(valid.ok(), qPrintable(valid.ok() ? QString() : valid.error().message));
+        } else {
+            QVERIFY(!valid.ok());
+            QCOMPARE(int(valid.error().code), code);
+        }
+    }
+
+    void topUpAddsToTheBalanceThroughTheLedger()
+    {
+        test::TestAccount acc;
+        auto r = acc.run([](Context &ctx) { return funds::topUp(ctx, Money::fromCents(1250)); });
+        QVERIFY(r.ok());
+        QCOMPARE(r->balanceAfter, Money::fromCents(1250));
+        auto st = acc.run([](Context &ctx) { return accountStatus(ctx); });
+        QCOMPARE(st->account.balance, Money::fromCents(1250));
+        auto ledger = acc.run([](Context &ctx) { return ctx.ledger.all(); });
+        QCOMPARE(ledger->size(), size_t(1));
+        QCOMPARE(ledger->front().cashDelta, Money::fromCents(1250));
+        QCOMPARE(ledger->front().balanceAfter, Money::fromCents(1250));
+    }
+
+    void refusedTopUpChangesNothing()
+    {
+        test::TestAccount acc;
+        acc.setNow("2026-10-01T09:30:00+08:00");
+        auto r = acc.run([](Context &ctx) { return funds::topUp(ctx, Money::fromUnits(1)); });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Refused);
+        // Not even the catch-up's "processed until" moved.
+        acc.setNow("2026-10-01T09:00:00+08:00");
+        auto st = acc.run([](Context &ctx) { return accountStatus(ctx); });
+        QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : st.error().message));
+        QCOMPARE(st->account.balance, Money());
+    }
+
+    void timeCannotGoBackwards()
+    {
+        test::TestAccount acc;
+        acc.setNow("2026-10-02T08:00:00+08:00");
+        QVERIFY(acc.run([](Context &ctx) { return accountStatus(ctx); }).ok());
+        acc.setNow("2026-10-02T07:59:59+08:00");
+        auto r = acc.run([](Context &ctx) { return funds::topUp(ctx, Money::fromCents(100)); });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Refused);
+        QVERIFY(r.error().message.contains(QLatin1String("backwards")));
+        acc.setNow("2026-10-02T08:00:00+08:00");
+        QCOMPARE(acc.run([](Context &ctx) { return accountStatus(ctx); })->account.balance, Money());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFunds)
 #include "tst_funds.moc"

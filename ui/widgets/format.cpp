@@ -1,0 +1,101 @@
+#include "widgets/format.h"
+
+#include "time/billingcalendar.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QPalette>
+#include <QTimeZone>
+
+namespace billing::ui {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billing::ui::format", text); }
+
+bool isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightnessF() < 0.5; }
+} // namespace
+
+QDateTime toDateTime(Instant t, int utcOffsetSeconds)
+{
+    return QDateTime::fromMSecsSinceEpoch(floorDiv(t, 1000), QTimeZone(utcOffsetSeconds));
+}
+
+QString formatDateTime(Instant t, int utcOffsetSeconds, const QLocale &locale)
+{
+    const QDateTime dt = toDateTime(t, utcOffsetSeconds);
+    //: date and time, e.g. "11/27/26 10:00"
+    return tr("%1 %2").arg(locale.toString(dt.date(), QLocale::ShortFormat),
+                           locale.toString(dt.time(), QLocale::ShortFormat));
+}
+
+QString formatDateTimeLong(Instant t, int utcOffsetSeconds, const QLocale &locale)
+{
+    const QDateTime dt = toDateTime(t, utcOffsetSeconds);
+    //: date, time and UTC offset, e.g. "27 Nov 2026 10:00 (UTC+08:00)"
+    return tr("%1 %2 (UTC%3)")
+        .arg(locale.toString(dt.date(), QLocale::LongFormat), locale.toString(dt.time(), QLocale::ShortFormat),
+             BillingCalendar::formatOffset(utcOffsetSeconds));
+}
+
+QString formatMoney(Money m, int decimals, const QLocale &locale)
+{
+    return decimals <= 2 ? m.truncatedToCents().toDisplayString(locale, 2) : m.toDisplayString(locale, decimals);
+}
+
+QString accountStateText(const Account &account, const QLocale &locale)
+{
+    switch (account.state) {
+    case AccountState::Normal:
+        return tr("Normal");
+    case AccountState::Grace:
+        return account.stateUntil
+                   ? tr("Grace until %1").arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
+                   : tr("Grace");
+    case AccountState::Frozen:
+        return account.stateUntil
+                   ? tr("Frozen until %1").arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
+                   : tr("Frozen");
+    }
+    return QString();
+}
+
+QFont tabularFont(const QFont &font)
+{
+    const QFontMetricsF fm(font);
+    const qreal zero = fm.horizontalAdvance(QLatin1Char('0'));
+    for (char16_t digit = u'1'; digit <= u'9'; ++digit)
+        if (!qFuzzyCompare(fm.horizontalAdvance(QChar(digit)), zero)) {
+            QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+            if (font.pointSizeF() > 0)
+                fixed.setPointSizeF(font.pointSizeF());
+            fixed.setWeight(font.weight());
+            return fixed;
+        }
+    return font;
+}
+
+QColor negativeMoneyColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
+}
+
+ChipColors stateChipColors(AccountState state, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (state) {
+    case AccountState::Normal:
+        return dark ? ChipColors{QColor(0x1e, 0x4d, 0x2b), QColor(0xc8, 0xf0, 0xd0)}
+                    : ChipColors{QColor(0xd7, 0xf2, 0xdd), QColor(0x14, 0x52, 0x24)};
+    case AccountState::Grace:
+        return dark ? ChipColors{QColor(0x5c, 0x43, 0x0a), QColor(0xff, 0xe0, 0xa0)}
+                    : ChipColors{QColor(0xff, 0xec, 0xc2), QColor(0x6b, 0x45, 0x00)};
+    case AccountState::Frozen:
+        return dark ? ChipColors{QColor(0x6b, 0x1d, 0x1d), QColor(0xff, 0xd0, 0xcc)}
+                    : ChipColors{QColor(0xfb, 0xd9, 0xd6), QColor(0x8c, 0x1d, 0x18)};
+    }
+    return {};
+}
+
+} // namespace billing::ui

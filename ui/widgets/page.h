@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QWidget>
+
+namespace billing::ui {
+
+// The pages the shell can show, in navigation order (Ctrl+1 … Ctrl+9 follow this order).
+enum class PageId { Overview, Transactions, Services, Funds, Notifications };
+
+// One page of the console: it owns its filter bar, its table or chart and its actions, and reloads
+// everything it shows from the engine in refresh().
+class Page : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using QWidget::QWidget;
+
+    virtual void refresh() = 0;
+
+signals:
+    // The page asks the shell to show another page (e.g. an overview tile was clicked).
+    void openPageRequested(billing::ui::PageId page);
+    // The page changed something the shell shows too (unread count, balance): refresh the account bar.
+    void accountChanged();
+};
+
+} // namespace billing::ui
