@@ -18,6 +18,8 @@ const std::vector<Cli::Command> &Cli::registry()
     static const std::vector<Command> commands = [] {
         std::vector<Command> c;
         addAccountCommands(c);
+        addEngineCommands(c);
+        addBillCommands(c);
         return c;
     }();
     return commands;

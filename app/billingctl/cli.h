@@ -52,5 +52,7 @@ private:
 // Each group of commands lists itself here (explicitly: static registration does not survive
 // linking from a static library).
 void addAccountCommands(std::vector<Cli::Command> &commands);
+void addEngineCommands(std::vector<Cli::Command> &commands);
+void addBillCommands(std::vector<Cli::Command> &commands);
 
 } // namespace billing::cli

@@ -1,12 +1,192 @@
 #include "engine/catchup.h"
 
 #include "engine/context.h"
+#include "engine/packages.h"
+#include "engine/settlement.h"
+#include "storage/database.h"
+#include "storage/usagerepository.h"
+
+#include <QJsonObject>
+#include <QSqlQuery>
+
+#include <algorithm>
 
 namespace billing {
 
-Status catchUp(Context &)
+namespace {
+
+// The bill of month M becomes final on the 3rd of M+1 at 00:00:00; its totals are sealed then so
+// that verify can prove nothing in it changed afterwards.
+Status closeMonth(Context &ctx, Instant monthStart, Instant at)
 {
-    // Settlement, expiries, arrears stages and renewals arrive with the engine.
+    QSqlQuery q(ctx.db.connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO closed_month (month, closed_at, records, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, "
+        "calls) SELECT ?, ?, count(*), coalesce(sum(fee),0), coalesce(sum(charged),0), coalesce(sum(rounded_off),0), "
+        "coalesce(sum(paid_coupon),0), coalesce(sum(paid_cash),0), coalesce(sum(arrears),0), coalesce(sum(calls),0) "
+        "FROM record WHERE bill_month = ? AND type IN ('usage','purchase','renewal','refund')"));
+    const QString month = ctx.calendar.monthKey(monthStart);
+    q.bindValue(0, month);
+    q.bindValue(1, at);
+    q.bindValue(2, month);
+    return execQuery(q, "closing a month's bill");
+}
+
+Instant nextClosing(const Context &ctx, Instant after)
+{
+    Instant m = ctx.calendar.monthStart(after);
+    Instant c = m + 2 * kMicrosPerDay;
+    while (c <= after) {
+        m = ctx.calendar.addMonths(m, 1);
+        c = m + 2 * kMicrosPerDay;
+    }
+    return c;
+}
+
+Status lapseCoupons(Context &ctx, RatingState &state, Instant at)
+{
+    for (Coupon &c : state.coupons)
+        if (c.expiresAt == at && !c.lapsed) {
+            const Money left = c.remaining;
+            c.lapsed = true;
+            if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponLapse, c, -left, at, std::nullopt, std::nullopt); !s)
+                return s;
+            if (!left.isZero())
+                if (Status s = ctx.notify(at, QStringLiteral("coupon-lapsed"),
+                                          QJsonObject{{QStringLiteral("coupon"), c.id}, {QStringLiteral("amount"), left.toString()}});
+                    !s)
+                    return s;
+        }
+    return {};
+}
+
+Status noteExpiries(Context &ctx, RatingState &state, Instant at)
+{
+    for (Package &p : state.packages) {
+        if (p.cancelledAt || p.expiryNoted || p.endAt != at)
+            continue;
+        p.expiryNoted = true;
+        if (Status s = ctx.subscriptions.updatePackage(p); !s)
+            return s;
+        if (Status s = ctx.notify(at, QStringLiteral("package-expired"),
+                                  QJsonObject{{QStringLiteral("package"), p.id},
+                                              {QStringLiteral("api"), p.api},
+                                              {QStringLiteral("region"), p.region},
+                                              {QStringLiteral("lapsed"), p.remaining}});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Status advanceArrears(Context &ctx, RatingState &state, Instant at)
+{
+    Account &a = ctx.account;
+    if (!a.stateUntil || *a.stateUntil != at)
+        return {};
+    if (a.state == AccountState::Grace) {
+        const Instant until = at + a.retentionDays * kMicrosPerDay;
+        if (Status s = ctx.setState(AccountState::Frozen, until, at); !s)
+            return s;
+        if (Status s = ctx.notify(at, QStringLiteral("frozen"),
+                                  QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()},
+                                              {QStringLiteral("release_at"), ctx.calendar.format(until)}});
+            !s)
+            return s;
+    } else if (a.state == AccountState::Frozen) {
+        // Retention ended unpaid: every enabled API subscription is released (billing-rules §7, §12.9).
+        auto services = ctx.subscriptions.services();
+        if (!services)
+            return services.error();
+        for (const ServiceState &sv : *services)
+            if (sv.enabled)
+                if (Status s = ctx.subscriptions.setService(sv.api, sv.region, false, at); !s)
+                    return s;
+        a.released = true;
+        if (Status s = ctx.setState(AccountState::Frozen, std::nullopt, at); !s)
+            return s;
+        if (Status s = ctx.notify(at, QStringLiteral("released"), QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()}}); !s)
+            return s;
+    }
+    return state.load(ctx);
+}
+
+} // namespace
+
+Status catchUp(Context &ctx)
+{
+    const Instant now = ctx.now;
+    Instant t = ctx.account.processedUntil;
+    if (t >= now)
+        return {};
+    UsageRepository usage(ctx.db);
+    // Hours whose end has come: the settlement hour H is due at H + 1 h ≤ now.
+    auto hours = usage.pendingHoursUpTo(now - kMicrosPerHour);
+    if (!hours)
+        return hours.error();
+    RatingState state;
+    if (Status s = state.load(ctx); !s)
+        return s;
+    size_t nextHour = 0;
+
+    for (;;) {
+        Instant next = now + 1;
+        auto consider = [&](Instant x) {
+            if (x > t && x < next)
+                next = x;
+        };
+        while (nextHour < hours->size() && (*hours)[nextHour] + kMicrosPerHour <= t)
+            ++nextHour; // settled already (cannot happen after a consistent run; defensive)
+        if (nextHour < hours->size())
+            consider((*hours)[nextHour] + kMicrosPerHour);
+        for (const Coupon &c : state.coupons)
+            if (!c.lapsed)
+                consider(c.expiresAt);
+        for (const Package &p : state.packages) {
+            if (!p.cancelledAt && !p.expiryNoted)
+                consider(p.endAt);
+            if (auto a = packages::nextAutoRenewAttempt(ctx, state.packages, p, t))
+                consider(*a);
+        }
+        if (ctx.account.stateUntil)
+            consider(*ctx.account.stateUntil);
+        consider(nextClosing(ctx, t));
+        if (next > now)
+            break;
+
+        // billing-rules §12.3: at one instant, month closing, then the settlement of the hour ending
+        // there, then coupon and package expiries, then arrears stages, then auto-renew attempts.
+        const Instant x = next;
+        if (nextClosing(ctx, t) == x && x > ctx.account.createdAt) {
+            const Instant closedMonth = ctx.calendar.addMonths(ctx.calendar.monthStart(x), -1);
+            if (ctx.calendar.addMonths(closedMonth, 1) > ctx.account.createdAt)
+                if (Status s = closeMonth(ctx, closedMonth, x); !s)
+                    return s;
+        }
+        if (nextHour < hours->size() && (*hours)[nextHour] + kMicrosPerHour == x) {
+            if (Status s = settleHour(ctx, state, (*hours)[nextHour]); !s)
+                return s;
+            ++nextHour;
+            if (Status s = state.load(ctx); !s) // settlement may have started grace
+                return s;
+        }
+        if (Status s = lapseCoupons(ctx, state, x); !s)
+            return s;
+        if (Status s = noteExpiries(ctx, state, x); !s)
+            return s;
+        if (Status s = advanceArrears(ctx, state, x); !s)
+            return s;
+        std::vector<qint64> attempts;
+        for (const Package &p : state.packages)
+            if (auto a = packages::nextAutoRenewAttempt(ctx, state.packages, p, t); a && *a == x)
+                attempts.push_back(p.id);
+        std::sort(attempts.begin(), attempts.end());
+        for (qint64 id : attempts)
+            if (Status s = packages::attemptAutoRenew(ctx, state, id, x); !s)
+                return s;
+        t = x;
+        ctx.account.processedUntil = t;
+    }
     return {};
 }
 

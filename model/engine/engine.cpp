@@ -79,7 +79,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     return std::unique_ptr<Engine>(new Engine(std::move(db).value(), std::move(catalog).value(), clock));
 }
 
-Result<std::unique_ptr<Context>> Engine::begin()
+Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)
 {
     AccountRepository accounts(*m_db);
     auto account = accounts.load();
@@ -90,13 +90,17 @@ Result<std::unique_ptr<Context>> Engine::begin()
     if (now < ctx->account.processedUntil)
         return Error::refused(tr("time cannot go backwards: the account was already processed up to %1, later than %2")
                                   .arg(ctx->calendar.format(ctx->account.processedUntil), ctx->calendar.format(now)));
-    if (Status s = catchUp(*ctx); !s)
-        return s.error();
+    if (catchUpFirst)
+        if (Status s = catchUp(*ctx); !s)
+            return s.error();
     return ctx;
 }
 
-Status Engine::finish(Context &ctx)
+Status Engine::finish(Context &ctx, bool catchUpNow)
 {
+    if (catchUpNow)
+        if (Status s = catchUp(ctx); !s)
+            return s;
     ctx.account.processedUntil = ctx.now;
     return ctx.accounts.save(ctx.account);
 }

@@ -37,30 +37,42 @@ public:
     template <typename F>
     auto run(F &&fn) -> std::invoke_result_t<F, Context &>
     {
-        using R = std::invoke_result_t<F, Context &>;
-        Transaction tx(*m_db);
-        if (!tx.started())
-            return R(tx.started().error());
-        auto ctx = begin();
-        if (!ctx)
-            return R(ctx.error());
-        R r = fn(**ctx);
-        if (!r)
-            return r;
-        if (Status s = finish(**ctx); !s)
-            return R(s.error());
-        if (Status s = tx.commit(); !s)
-            return R(s.error());
-        return r;
+        return runWith(std::forward<F>(fn), true);
+    }
+    // An import adds its records first and catches up after (billing-rules §1).
+    template <typename F>
+    auto runThenCatchUp(F &&fn) -> std::invoke_result_t<F, Context &>
+    {
+        return runWith(std::forward<F>(fn), false);
     }
 
     // Read-only access without catch-up, for verification of the database as stored.
     Result<std::unique_ptr<Context>> inspect();
 
 private:
+    template <typename F>
+    auto runWith(F &&fn, bool catchUpFirst) -> std::invoke_result_t<F, Context &>
+    {
+        using R = std::invoke_result_t<F, Context &>;
+        Transaction tx(*m_db);
+        if (!tx.started())
+            return R(tx.started().error());
+        auto ctx = begin(catchUpFirst);
+        if (!ctx)
+            return R(ctx.error());
+        R r = fn(**ctx);
+        if (!r)
+            return r;
+        if (Status s = finish(**ctx, !catchUpFirst); !s)
+            return R(s.error());
+        if (Status s = tx.commit(); !s)
+            return R(s.error());
+        return r;
+    }
+
     Engine(std::unique_ptr<Database> db, Catalog catalog, const Clock &clock);
-    Result<std::unique_ptr<Context>> begin();
-    Status finish(Context &ctx);
+    Result<std::unique_ptr<Context>> begin(bool catchUpFirst);
+    Status finish(Context &ctx, bool catchUpNow);
 
     std::unique_ptr<Database> m_db;
     Catalog m_catalog;

@@ -161,4 +161,23 @@ Result<std::vector<TierUse>> RecordRepository::tiers(qint64 recordId)
     return out;
 }
 
+Result<std::vector<RecordSum>> RecordRepository::billSums(const QString &month)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT api, region, mode, sum(calls), sum(fee), sum(charged), sum(rounded_off), sum(paid_coupon), sum(paid_cash), "
+        "sum(arrears) FROM record WHERE bill_month = ? AND type IN ('usage', 'purchase', 'renewal', 'refund') "
+        "GROUP BY api, region, mode"));
+    q.bindValue(0, month);
+    if (Status s = execQuery(q, "summing a bill"); !s)
+        return s.error();
+    std::vector<RecordSum> out;
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+                       sql::money(q.value(4)), sql::money(q.value(5)), sql::money(q.value(6)), sql::money(q.value(7)),
+                       sql::money(q.value(8)), sql::money(q.value(9))});
+    return out;
+}
+
 } // namespace billing

@@ -32,6 +32,21 @@ struct TierUse
     Money pricePer1000;
 };
 
+// A bill's sums per (API, region, mode) of one bill month.
+struct RecordSum
+{
+    QString api;
+    QString region;
+    QString mode;
+    qint64 calls = 0;
+    Money fee;
+    Money charged;
+    Money roundedOff;
+    Money paidCoupon;
+    Money paidCash;
+    Money arrears;
+};
+
 // Transaction records (billing-rules §9) and their tier breakdown.
 class RecordRepository
 {
@@ -43,6 +58,7 @@ public:
     Result<std::vector<Record>> list(const RecordFilter &f);
     Result<Record> get(qint64 id);
     Result<std::vector<TierUse>> tiers(qint64 recordId);
+    Result<std::vector<RecordSum>> billSums(const QString &month);
 
 private:
     Database &m_db;

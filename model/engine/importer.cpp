@@ -1,0 +1,94 @@
+#include "engine/importer.h"
+
+#include "engine/context.h"
+#include "storage/usagerepository.h"
+#include "usage/callrecordreader.h"
+
+#include <QCoreApplication>
+
+namespace billing {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billing::importer", text); }
+} // namespace
+
+Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options, ImportObserver *observer)
+{
+    CallRecordReader reader(in, ctx.catalog);
+    UsageRepository usage(ctx.db);
+    ImportSummary sum;
+    qint64 firstLateLine = 0;
+    const Instant settledUpTo = ctx.calendar.hourStart(ctx.account.processedUntil); // hours before this are settled
+    const Instant lateHour = ctx.calendar.hourStart(ctx.now);
+    PendingCall run; // identical consecutive calls are stored once with their count
+    bool haveRun = false;
+    auto flush = [&]() -> Status {
+        if (!haveRun)
+            return {};
+        haveRun = false;
+        return usage.addPending(run);
+    };
+    CallRecord rec;
+    qint64 lastProgress = 0;
+    for (;;) {
+        auto more = reader.next(rec);
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        if (observer && reader.bytesRead() - lastProgress >= (1 << 20)) {
+            lastProgress = reader.bytesRead();
+            observer->progress(lastProgress);
+            if (observer->isCancelled())
+                return Error::refused(tr("the import was cancelled; nothing was imported"));
+        }
+        if (rec.ts > ctx.now)
+            return Error::refused(tr("line %1: the call at %2 is later than now (%3); the file was not imported")
+                                      .arg(rec.line)
+                                      .arg(ctx.calendar.format(rec.ts), ctx.calendar.format(ctx.now)));
+        const Instant hour = ctx.calendar.hourStart(rec.ts);
+        const bool late = hour < settledUpTo || rec.ts < ctx.account.createdAt;
+        if (late) {
+            ++sum.lateRecords;
+            if (firstLateLine == 0)
+                firstLateLine = rec.line;
+            if (!options.late)
+                continue; // counted, refused below with the total
+        }
+        const QString &api = ctx.catalog.apis()[size_t(rec.api)].id;
+        const QString &region = ctx.catalog.regions()[size_t(rec.region)].id;
+        if (haveRun && run.ts == rec.ts && run.late == late && run.status == rec.status && run.api == api
+            && run.region == region && run.project == rec.project) {
+            run.count += rec.count;
+        } else {
+            if (Status s = flush(); !s)
+                return s.error();
+            run = {rec.ts, late ? lateHour : hour, ctx.account.nextSeq++, api, region, rec.project, rec.status, rec.count, late};
+            haveRun = true;
+        }
+        if (sum.records == 0 || rec.ts < sum.first)
+            sum.first = rec.ts;
+        sum.last = std::max(sum.last, rec.ts);
+        ++sum.records;
+        sum.calls += rec.count;
+    }
+    if (Status s = flush(); !s)
+        return s.error();
+    if (sum.lateRecords > 0 && !options.late)
+        return Error::refused(tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
+                                 "nothing was imported. Import with --late to bill them as late usage")
+                                  .arg(sum.lateRecords)
+                                  .arg(firstLateLine));
+    auto seen = usage.fileImported(reader.contentHash());
+    if (!seen)
+        return seen.error();
+    if (*seen)
+        return Error::refused(tr("this file was imported before (same content); nothing was imported"));
+    if (Status s = usage.addImport(ctx.now, options.name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords); !s)
+        return s.error();
+    if (observer)
+        observer->progress(reader.bytesRead());
+    return sum;
+}
+
+} // namespace billing

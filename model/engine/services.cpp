@@ -1,0 +1,98 @@
+#include "engine/services.h"
+
+#include "engine/context.h"
+#include "engine/funds.h"
+#include "engine/packages.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace billing {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billing::services", text); }
+} // namespace
+
+Result<bool> services::setEnabled(Context &ctx, const QString &api, const QString &region, bool enabled)
+{
+    if (!ctx.catalog.api(api))
+        return Error::badUsage(tr("unknown API \"%1\"").arg(api));
+    if (!ctx.catalog.region(region))
+        return Error::badUsage(tr("unknown region \"%1\"").arg(region));
+    auto all = ctx.subscriptions.services();
+    if (!all)
+        return all.error();
+    for (const ServiceState &s : *all)
+        if (s.api == api && s.region == region && s.enabled == enabled)
+            return false; // §12.1: succeeds and changes nothing
+    if (Status s = ctx.subscriptions.setService(api, region, enabled, ctx.now); !s)
+        return s.error();
+    return true;
+}
+
+Result<services::StopPreview> services::previewStop(Context &ctx)
+{
+    StopPreview p;
+    auto all = ctx.subscriptions.services();
+    if (!all)
+        return all.error();
+    for (const ServiceState &s : *all)
+        if (s.enabled)
+            p.enabled.push_back(s);
+    auto pkgs = ctx.subscriptions.packages();
+    if (!pkgs)
+        return pkgs.error();
+    for (const Package &k : *pkgs)
+        if (k.autoRenew && !k.cancelledAt && ctx.now < k.endAt)
+            p.autoRenewing.push_back(k);
+    const QString lastMonth = ctx.calendar.monthKey(ctx.calendar.addMonths(ctx.calendar.monthStart(ctx.now), -1));
+    QSqlQuery q(ctx.db.connection());
+    q.prepare(QStringLiteral("SELECT coalesce(sum(r.charged), 0) FROM record r JOIN service s ON s.api = r.api AND "
+                             "s.region = r.region WHERE s.enabled = 1 AND r.bill_month = ? AND r.type IN "
+                             "('usage', 'purchase', 'renewal', 'refund')"));
+    q.bindValue(0, lastMonth);
+    if (Status s = execQuery(q, "summing last month's spend"); !s)
+        return s.error();
+    q.next();
+    p.lastMonthSpend = Money::fromUnits(q.value(0).toLongLong());
+    return p;
+}
+
+Result<services::StopPreview> services::stopBilling(Context &ctx)
+{
+    auto preview = previewStop(ctx);
+    if (!preview)
+        return preview;
+    for (const ServiceState &s : preview->enabled)
+        if (Status st = ctx.subscriptions.setService(s.api, s.region, false, ctx.now); !st)
+            return st.error();
+    for (Package k : preview->autoRenewing) {
+        k.autoRenew = false;
+        if (Status st = ctx.subscriptions.updatePackage(k); !st)
+            return st.error();
+    }
+    return preview;
+}
+
+Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const QString &api)
+{
+    if (Status s = funds::validateAmount(amount); !s)
+        return s.error();
+    if (expires <= ctx.now)
+        return Error::refused(tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
+    if (!api.isEmpty() && !ctx.catalog.api(api))
+        return Error::badUsage(tr("unknown API \"%1\"").arg(api));
+    Coupon c;
+    c.amount = amount;
+    c.grantedAt = ctx.now;
+    c.expiresAt = expires;
+    c.api = api;
+    if (Status s = ctx.subscriptions.insertCoupon(c); !s)
+        return s.error();
+    if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponGrant, c, amount, ctx.now, std::nullopt, std::nullopt); !s)
+        return s.error();
+    return c;
+}
+
+} // namespace billing

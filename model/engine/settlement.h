@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/types.h"
+
+#include <QHash>
+
+#include <map>
+#include <vector>
+
+namespace billing {
+
+struct Context;
+
+// What rating needs to know about the account over time, loaded once per catch-up: packages and
+// coupons (changed as hours settle), and the history of services and of the frozen state, so that
+// every call is rated against the state at its own instant (billing-rules §5, §4 late usage).
+class RatingState
+{
+public:
+    Status load(Context &ctx);
+    Status reloadPackages(Context &ctx);
+    Status reloadCoupons(Context &ctx);
+
+    bool enabledAt(const QString &api, const QString &region, Instant t) const;
+    bool frozenAt(Instant t) const;
+
+    std::vector<Package> packages;  // in deduction order
+    std::vector<Coupon> coupons;
+
+private:
+    QHash<QString, std::vector<std::pair<Instant, bool>>> m_services; // "api|region" → (at, enabled)
+    std::vector<std::pair<Instant, bool>> m_frozen;                   // (at, frozen)
+};
+
+// Deduction order of packages (billing-rules §5): earlier effective, earlier expiry, earlier purchase, lower id.
+bool deductsBefore(const Package &a, const Package &b);
+
+// Settles every pending call whose settlement is the hour starting at `hour` (billing-rules §5, §12.15).
+Status settleHour(Context &ctx, RatingState &state, Instant hour);
+
+// Is the bill of the month starting at monthStart final at instant t? (open until the 3rd of the next month)
+bool monthFinalAt(const Context &ctx, Instant monthStart, Instant t);
+
+} // namespace billing

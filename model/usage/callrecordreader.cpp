@@ -1,0 +1,599 @@
+#include "usage/callrecordreader.h"
+
+#include "catalog/catalog.h"
+#include "time/billingcalendar.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <iterator>
+
+namespace billing {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("billing::CallRecordReader", text); }
+
+// Column names as they appear in CSV headers and JSON keys, in the order of CallRecordReader::Column.
+constexpr const char *kColumnNames[] = {"timestamp", "api", "region", "status", "enterprise_project",
+                                        "request_id", "count"};
+constexpr int kColumnCount = int(std::size(kColumnNames));
+constexpr int kRequiredColumns = 4; // timestamp, api, region, status
+constexpr qsizetype kMaxProjectChars = 64;
+constexpr qsizetype kMaxRequestIdChars = 128;
+constexpr qint64 kMaxCount = 1'000'000'000;
+
+QLatin1String columnName(int c) { return QLatin1String(kColumnNames[c]); }
+
+int columnOf(const QByteArray &name)
+{
+    for (int c = 0; c < kColumnCount; ++c)
+        if (name == kColumnNames[c])
+            return c;
+    return -1;
+}
+
+// Most files are plain ASCII: test eight bytes at a time and only run the full check when a high bit shows.
+bool isAscii(const char *p, const char *e)
+{
+    quint64 acc = 0;
+    for (; e - p >= 8; p += 8) {
+        quint64 w;
+        std::memcpy(&w, p, 8);
+        acc |= w;
+    }
+    for (; p < e; ++p)
+        acc |= static_cast<unsigned char>(*p);
+    return (acc & 0x8080808080808080ULL) == 0;
+}
+
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool isValidUtf8(const char *begin, const char *end)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(begin);
+    const auto *e = reinterpret_cast<const unsigned char *>(end);
+    while (p < e) {
+        const unsigned c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int n;
+        unsigned cp, min;
+        if ((c & 0xE0) == 0xC0) {
+            n = 1, cp = c & 0x1F, min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2, cp = c & 0x0F, min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3, cp = c & 0x07, min = 0x10000;
+        } else {
+            return false;
+        }
+        if (e - p <= n)
+            return false;
+        for (int i = 1; i <= n; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        p += n + 1;
+    }
+    return true;
+}
+
+bool isBlank(const char *p, const char *e)
+{
+    for (; p < e; ++p)
+        if (*p != ' ' && *p != '\t' && *p != '\r')
+            return false;
+    return true;
+}
+
+// Plain ASCII digits only: no sign, no spaces, no decimals. 18 digits cannot overflow a qint64.
+bool parseDigits(const char *p, const char *e, qint64 &v)
+{
+    if (p == e || e - p > 18)
+        return false;
+    v = 0;
+    for (; p < e; ++p) {
+        const unsigned d = static_cast<unsigned char>(*p) - unsigned('0');
+        if (d > 9)
+            return false;
+        v = v * 10 + d;
+    }
+    return true;
+}
+
+// Counts code points and looks for C0/C1 control characters and DEL in (valid) UTF-8.
+bool checkText(const char *p, const char *e, qsizetype maxChars, bool &tooLong)
+{
+    qsizetype chars = 0;
+    for (; p < e; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 0x20 || c == 0x7F)
+            return false;
+        if (c == 0xC2 && p + 1 < e && static_cast<unsigned char>(p[1]) < 0xA0)
+            return false; // U+0080..U+009F
+        if ((c & 0xC0) != 0x80)
+            ++chars;
+    }
+    tooLong = chars > maxChars;
+    return true;
+}
+
+// A field value quoted in a message: bounded, so a 1 MiB field does not become a 1 MiB message.
+QString shown(const char *b, const char *e)
+{
+    constexpr qsizetype kMax = 60;
+    if (e - b <= kMax)
+        return QString::fromUtf8(b, e - b);
+    const char *cut = b + kMax;
+    while (cut > b && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
+        --cut; // do not split a UTF-8 sequence
+    return QString::fromUtf8(b, cut - b) + QChar(0x2026);
+}
+
+int lookup(const std::vector<QByteArray> &ids, int &last, const char *b, const char *e)
+{
+    const qsizetype n = e - b;
+    const auto equal = [&](const QByteArray &id) { return id.size() == n && std::memcmp(id.constData(), b, n) == 0; };
+    // Records come in runs of the same API and region: the previous hit is the likeliest.
+    if (last < int(ids.size()) && equal(ids[size_t(last)]))
+        return last;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (equal(ids[i])) {
+            last = int(i);
+            return last;
+        }
+    }
+    return -1;
+}
+
+enum class SplitError { None, Unclosed, AfterQuote, StrayQuote };
+struct Split
+{
+    int fields = 0;
+    SplitError error = SplitError::None;
+    int errorField = -1; // 0-based
+};
+
+// RFC 4180 fields of one line (the newline is already gone, so a quoted field cannot span lines).
+// field(i, begin, end, escaped) receives each field; quoted fields come without their quotes and with
+// escaped == true when they hold "" pairs still to be collapsed. All fields are counted, even past
+// the ones the caller keeps, so a wrong count can be reported exactly.
+template <typename F>
+Split splitCsv(const char *p, const char *e, F &&field)
+{
+    int i = 0;
+    for (;;) {
+        if (p < e && *p == '"') {
+            const char *b = ++p;
+            bool escaped = false;
+            for (;;) {
+                const auto *q = static_cast<const char *>(std::memchr(p, '"', size_t(e - p)));
+                if (!q)
+                    return {i + 1, SplitError::Unclosed, i};
+                if (q + 1 < e && q[1] == '"') {
+                    escaped = true;
+                    p = q + 2;
+                    continue;
+                }
+                field(i, b, q, escaped);
+                p = q + 1;
+                break;
+            }
+            ++i;
+            if (p == e)
+                return {i, SplitError::None, -1};
+            if (*p != ',')
+                return {i, SplitError::AfterQuote, i - 1};
+            ++p;
+        } else {
+            const char *q = p;
+            while (q < e && *q != ',' && *q != '"')
+                ++q;
+            if (q < e && *q == '"')
+                return {i + 1, SplitError::StrayQuote, i};
+            field(i, p, q, false);
+            ++i;
+            if (q == e)
+                return {i, SplitError::None, -1};
+            p = q + 1;
+        }
+    }
+}
+
+void unescapeInto(std::string &to, const char *b, const char *e)
+{
+    to.clear();
+    for (; b < e; ++b) {
+        to.push_back(*b);
+        if (*b == '"')
+            ++b; // skip the second quote of a "" pair
+    }
+}
+
+QString splitMessage(SplitError e)
+{
+    switch (e) {
+    case SplitError::Unclosed:
+        return tr("a quoted field is not closed on this line (a quoted field may not span lines)");
+    case SplitError::AfterQuote:
+        return tr("unexpected text after the closing quote");
+    case SplitError::StrayQuote:
+        return tr("a quote inside an unquoted field; quote the whole field and double the quote");
+    case SplitError::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+CallRecordReader::CallRecordReader(QIODevice &in, const Catalog &catalog, Format format)
+    : m_in(in), m_catalog(catalog), m_format(format), m_defaultProject(QStringLiteral("default"))
+{
+    m_apiIds.reserve(catalog.apis().size());
+    for (const ApiInfo &a : catalog.apis())
+        m_apiIds.push_back(a.id.toUtf8());
+    m_regionIds.reserve(catalog.regions().size());
+    for (const RegionInfo &r : catalog.regions())
+        m_regionIds.push_back(r.id.toUtf8());
+}
+
+CallRecordReader::~CallRecordReader() = default;
+
+QByteArray CallRecordReader::contentHash() const { return m_hash.result().toHex(); }
+
+Error CallRecordReader::fail(Error e)
+{
+    m_failed = std::make_unique<Error>(e);
+    return e;
+}
+
+Error CallRecordReader::fieldError(int position, Column c, const QString &what) const
+{
+    if (m_format == Format::JsonLines)
+        return Error::badData(tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
+    return Error::badData(tr("line %1, column %2 (%3): %4")
+                              .arg(QString::number(m_line), QString::number(position), columnName(c), what));
+}
+
+// Reads one more chunk behind the unconsumed bytes; false at the end of the input.
+Result<bool> CallRecordReader::fill()
+{
+    if (m_eof)
+        return false;
+    if (!m_buf) {
+        if (!m_in.isReadable())
+            return Error::internal(tr("cannot read the call records: the input is not open for reading"));
+        // One chunk plus the longest line we accept: the reader never needs more.
+        m_cap = kChunkSize + kMaxLineLength + 1;
+        m_buf = std::make_unique_for_overwrite<char[]>(size_t(m_cap));
+    }
+    if (m_pos > 0) {
+        std::memmove(m_buf.get(), m_buf.get() + m_pos, size_t(m_end - m_pos));
+        m_end -= m_pos;
+        m_scan -= m_pos;
+        m_pos = 0;
+    }
+    for (;;) {
+        const qint64 n = m_in.read(m_buf.get() + m_end, qMin(kChunkSize, m_cap - m_end));
+        if (n > 0) {
+            m_hash.addData(QByteArrayView(m_buf.get() + m_end, n));
+            m_end += n;
+            m_bytesRead += n;
+            return true;
+        }
+        if (n < 0 && !m_in.atEnd())
+            return Error::internal(tr("cannot read the call records: %1").arg(m_in.errorString()));
+        // Pipes and sockets may simply have nothing yet; files and buffers are at their end.
+        if (n == 0 && m_in.isSequential() && m_in.waitForReadyRead(-1))
+            continue;
+        m_eof = true;
+        return false;
+    }
+}
+
+Result<bool> CallRecordReader::nextLine(Span &line)
+{
+    for (;;) {
+        const char *base = m_buf.get();
+        if (m_scan < m_end) {
+            const auto *nl = static_cast<const char *>(std::memchr(base + m_scan, '\n', size_t(m_end - m_scan)));
+            if (nl) {
+                ++m_line;
+                line = {base + m_pos, nl};
+                m_pos = m_scan = (nl - base) + 1;
+                if (line.e - line.b > kMaxLineLength)
+                    return Error::badData(tr("line %1: the line is longer than %2 bytes")
+                                              .arg(QString::number(m_line), QString::number(kMaxLineLength)));
+                return true;
+            }
+            m_scan = m_end;
+        }
+        if (m_end - m_pos > kMaxLineLength)
+            return Error::badData(tr("line %1: the line is longer than %2 bytes")
+                                      .arg(QString::number(m_line + 1), QString::number(kMaxLineLength)));
+        const Result<bool> more = fill();
+        if (!more)
+            return more.error();
+        if (!*more) {
+            if (m_pos == m_end)
+                return false;
+            // The last line has no newline.
+            ++m_line;
+            base = m_buf.get();
+            line = {base + m_pos, base + m_end};
+            m_pos = m_scan = m_end;
+            return true;
+        }
+    }
+}
+
+Result<bool> CallRecordReader::next(CallRecord &out)
+{
+    if (m_failed)
+        return *m_failed;
+    for (;;) {
+        Span line;
+        const Result<bool> got = nextLine(line);
+        if (!got)
+            return fail(got.error());
+        if (!*got)
+            return false;
+        if (line.e > line.b && line.e[-1] == '\r')
+            --line.e;
+        if (m_line == 1 && line.e - line.b >= 3 && std::memcmp(line.b, "\xEF\xBB\xBF", 3) == 0)
+            line.b += 3;
+        if (!isAscii(line.b, line.e) && !isValidUtf8(line.b, line.e))
+            return fail(Error::badData(tr("line %1: the text is not valid UTF-8").arg(m_line)));
+        if (isBlank(line.b, line.e))
+            continue;
+        if (m_format == Format::Auto) {
+            const char *p = line.b;
+            while (*p == ' ' || *p == '\t')
+                ++p; // a non-blank line has a non-blank byte
+            m_format = *p == '{' ? Format::JsonLines : Format::Csv;
+        }
+        Result<bool> r = false;
+        if (m_format == Format::JsonLines) {
+            r = parseJson(line, out);
+        } else if (!m_headerRead) {
+            const Status s = readHeader(line);
+            if (!s)
+                return fail(s.error());
+            m_headerRead = true;
+            continue;
+        } else {
+            r = parseCsv(line, out);
+        }
+        if (!r)
+            return fail(r.error());
+        return true;
+    }
+}
+
+Status CallRecordReader::readHeader(Span line)
+{
+    std::vector<QByteArray> names;
+    const Split split = splitCsv(line.b, line.e, [&](int, const char *b, const char *e, bool escaped) {
+        std::string s;
+        if (escaped)
+            unescapeInto(s, b, e);
+        QByteArray name = escaped ? QByteArray(s.data(), qsizetype(s.size())) : QByteArray(b, e - b);
+        names.push_back(name.trimmed()); // spaces around a column name carry no meaning
+    });
+    if (split.error != SplitError::None)
+        return Error::badData(tr("line %1, column %2: %3")
+                                  .arg(QString::number(m_line), QString::number(split.errorField + 1),
+                                       splitMessage(split.error)));
+
+    // Stricter is safer for billing: a column we do not know may be one the user expects us to bill by.
+    QStringList unknown;
+    for (size_t i = 0; i < names.size(); ++i)
+        if (columnOf(names[i]) < 0)
+            unknown << tr("\"%1\" (column %2)").arg(QString::fromUtf8(names[i]), QString::number(i + 1));
+    if (!unknown.isEmpty()) {
+        QStringList allowed;
+        for (int c = 0; c < kColumnCount; ++c)
+            allowed << columnName(c);
+        return Error::badData(tr("line %1: unknown column %2; the columns are %3")
+                                  .arg(QString::number(m_line), unknown.join(QLatin1String(", ")),
+                                       allowed.join(QLatin1String(", "))));
+    }
+
+    m_columns.clear();
+    int firstAt[kColumnCount];
+    std::fill(std::begin(firstAt), std::end(firstAt), 0);
+    for (size_t i = 0; i < names.size(); ++i) {
+        const int c = columnOf(names[i]);
+        if (firstAt[c])
+            return Error::badData(tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
+                                      .arg(QString::number(m_line), QString::number(i + 1), columnName(c),
+                                           QString::number(firstAt[c])));
+        firstAt[c] = int(i) + 1;
+        m_columns.push_back(Column(c));
+    }
+    QStringList missing;
+    for (int c = 0; c < kRequiredColumns; ++c)
+        if (!firstAt[c])
+            missing << columnName(c);
+    if (!missing.isEmpty())
+        return Error::badData(tr("line %1: the header lacks the required column(s) %2")
+                                  .arg(QString::number(m_line), missing.join(QLatin1String(", "))));
+    return {};
+}
+
+Result<bool> CallRecordReader::parseCsv(Span line, CallRecord &out)
+{
+    // The header has at most one of each column, so a fixed array holds every field we keep.
+    std::array<Span, ColumnCount> fields;
+    const int expected = int(m_columns.size());
+    const Split split = splitCsv(line.b, line.e, [&](int i, const char *b, const char *e, bool escaped) {
+        if (i >= expected)
+            return;
+        if (escaped) {
+            std::string &s = m_unescaped[size_t(i)];
+            unescapeInto(s, b, e);
+            b = s.data();
+            e = s.data() + s.size();
+        }
+        fields[size_t(i)] = {b, e};
+    });
+    if (split.error != SplitError::None) {
+        if (split.errorField < expected)
+            return fieldError(split.errorField + 1, m_columns[size_t(split.errorField)], splitMessage(split.error));
+        return Error::badData(tr("line %1, column %2: %3")
+                                  .arg(QString::number(m_line), QString::number(split.errorField + 1),
+                                       splitMessage(split.error)));
+    }
+    if (split.fields != expected)
+        return Error::badData(tr("line %1: expected %2 fields as in the header, found %3")
+                                  .arg(QString::number(m_line), QString::number(expected),
+                                       QString::number(split.fields)));
+
+    out.project = m_defaultProject;
+    out.count = 1;
+    out.line = m_line;
+    for (int i = 0; i < expected; ++i) {
+        const QString what = setField(m_columns[size_t(i)], fields[size_t(i)], out);
+        if (!what.isEmpty())
+            return fieldError(i + 1, m_columns[size_t(i)], what);
+    }
+    return true;
+}
+
+QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
+{
+    switch (c) {
+    case ColTimestamp:
+        if (v.b == v.e)
+            return tr("the timestamp is empty");
+        if (!BillingCalendar::parseTimestampFast(v.b, v.e, out.ts))
+            return tr("\"%1\" is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, "
+                      "e.g. 2026-10-01T08:00:00.250+08:00")
+                .arg(shown(v.b, v.e));
+        return {};
+    case ColApi:
+        out.api = lookup(m_apiIds, m_lastApi, v.b, v.e);
+        if (out.api < 0)
+            return tr("unknown API \"%1\"").arg(shown(v.b, v.e));
+        return {};
+    case ColRegion:
+        out.region = lookup(m_regionIds, m_lastRegion, v.b, v.e);
+        if (out.region < 0)
+            return tr("unknown region \"%1\"").arg(shown(v.b, v.e));
+        return {};
+    case ColStatus: {
+        qint64 s = 0;
+        if (!parseDigits(v.b, v.e, s) || s < 100 || s > 599)
+            return tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599").arg(shown(v.b, v.e));
+        out.status = int(s);
+        return {};
+    }
+    case ColCount: {
+        if (v.b == v.e)
+            return {}; // empty means one call
+        qint64 n = 0;
+        if (!parseDigits(v.b, v.e, n) || n < 1 || n > kMaxCount)
+            return tr("\"%1\" is not a count: use a whole number from 1 to 1000000000").arg(shown(v.b, v.e));
+        out.count = n;
+        return {};
+    }
+    case ColProject: {
+        if (v.b == v.e)
+            return {}; // the default project
+        const qsizetype n = v.e - v.b;
+        // Files hold a handful of projects: reusing the previous string saves a decode and an allocation.
+        if (n != m_lastProjectBytes.size() || std::memcmp(m_lastProjectBytes.constData(), v.b, size_t(n)) != 0) {
+            bool tooLong = false;
+            if (!checkText(v.b, v.e, kMaxProjectChars, tooLong))
+                return tr("the enterprise project contains a control character");
+            if (tooLong)
+                return tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
+            m_lastProjectBytes = QByteArray(v.b, n);
+            m_lastProject = QString::fromUtf8(m_lastProjectBytes);
+        }
+        out.project = m_lastProject;
+        return {};
+    }
+    case ColRequestId: {
+        bool tooLong = false;
+        if (!checkText(v.b, v.e, kMaxRequestIdChars, tooLong))
+            return tr("the request id contains a control character");
+        if (tooLong)
+            return tr("the request id is longer than %1 characters").arg(kMaxRequestIdChars);
+        return {};
+    }
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.b, line.e - line.b), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return Error::badData(tr("line %1: not a JSON object: %2 at character %3")
+                                  .arg(QString::number(m_line), pe.errorString(), QString::number(pe.offset + 1)));
+    if (!doc.isObject())
+        return Error::badData(tr("line %1: not a JSON object").arg(m_line));
+    const QJsonObject o = doc.object();
+
+    out.project = m_defaultProject;
+    out.count = 1;
+    out.line = m_line;
+    bool seen[ColumnCount] = {};
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QByteArray key = it.key().toUtf8();
+        const int ci = columnOf(key);
+        if (ci < 0)
+            return Error::badData(tr("line %1, field \"%2\": unknown field; the fields are %3")
+                                      .arg(QString::number(m_line), it.key(),
+                                           QStringLiteral("timestamp, api, region, status, enterprise_project, "
+                                                          "request_id, count")));
+        const Column c = Column(ci);
+        seen[c] = true;
+        const QJsonValue v = it.value();
+        QByteArray bytes;
+        if (v.isNull() && c >= ColProject) {
+            continue; // an optional field may be given as null
+        } else if (c == ColStatus || c == ColCount) {
+            if (v.isDouble()) {
+                // Whole numbers become their digits; anything else keeps a form the digit check refuses.
+                const double d = v.toDouble();
+                bytes = std::trunc(d) == d && std::fabs(d) < 1e15 ? QByteArray::number(qint64(d))
+                                                                  : QByteArray::number(d, 'g', 17);
+            } else if (v.isString()) {
+                bytes = v.toString().toUtf8();
+            } else {
+                return fieldError(0, c, tr("must be a whole number or a string of digits"));
+            }
+        } else if (v.isString()) {
+            bytes = v.toString().toUtf8();
+        } else {
+            return fieldError(0, c, tr("must be a string"));
+        }
+        const QString what = setField(c, {bytes.constData(), bytes.constData() + bytes.size()}, out);
+        if (!what.isEmpty())
+            return fieldError(0, c, what);
+    }
+    for (int c = 0; c < kRequiredColumns; ++c)
+        if (!seen[c])
+            return fieldError(0, Column(c), tr("the field is required but missing"));
+    return true;
+}
+
+} // namespace billing

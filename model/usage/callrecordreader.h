@@ -1,0 +1,108 @@
+#pragma once
+
+#include "core/result.h"
+#include "time/instant.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QString>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+class QIODevice;
+
+namespace billing {
+
+class Catalog;
+
+// One line of a call-record file (billing-rules §4), validated and resolved against the catalog.
+struct CallRecord
+{
+    Instant ts = 0;   // µs since epoch (time/instant.h)
+    int api = -1;     // index into catalog.apis()
+    int region = -1;  // index into catalog.regions()
+    QString project;  // enterprise_project, default "default"
+    int status = 0;   // HTTP status 100..599
+    qint64 count = 1; // number of identical calls, 1 .. 1,000,000,000
+    qint64 line = 0;  // 1-based line number in the file (the header is line 1 for CSV)
+};
+
+// Streams call records out of a CSV or JSON Lines file (cli-contract "Call-record files") in bounded
+// memory: one chunk plus the longest line, never the whole file. The CSV path works on bytes and
+// allocates nothing per line in the common case; the import has a speed goal (performance.md P1).
+class CallRecordReader
+{
+public:
+    enum class Format { Auto, Csv, JsonLines };
+
+    CallRecordReader(QIODevice &in, const Catalog &catalog, Format format = Format::Auto);
+    ~CallRecordReader();
+    CallRecordReader(const CallRecordReader &) = delete;
+    CallRecordReader &operator=(const CallRecordReader &) = delete;
+
+    // Reads the next record into out. Returns true when a record was read, false at the end of the input.
+    // On bad input returns an Error with code ErrorCode::BadData whose translated message names the line,
+    // the column (1-based field position for CSV; the field name for JSON Lines) and what is wrong, e.g.
+    // "line 17, column 3 (region): unknown region \"eu-west-9\"". After an error the reader stays failed.
+    Result<bool> next(CallRecord &out);
+
+    qint64 bytesRead() const { return m_bytesRead; } // for progress
+    // Hex BLAKE2b-256 of all bytes read so far; complete after next() returned false.
+    QByteArray contentHash() const;
+
+    static constexpr qint64 kChunkSize = 1 << 20;   // bytes asked from the device at a time
+    static constexpr qint64 kMaxLineLength = 1 << 20; // longer lines are refused
+
+private:
+    enum Column : quint8 { ColTimestamp, ColApi, ColRegion, ColStatus, ColProject, ColRequestId, ColCount, ColumnCount };
+    struct Span
+    {
+        const char *b = nullptr;
+        const char *e = nullptr;
+    };
+
+    Result<bool> nextLine(Span &line);
+    Result<bool> fill();
+    Status readHeader(Span line);
+    Result<bool> parseCsv(Span line, CallRecord &out);
+    Result<bool> parseJson(Span line, CallRecord &out);
+    // Validates one field's bytes and stores it in out; returns an empty string or what is wrong.
+    QString setField(Column c, Span v, CallRecord &out);
+    Error fieldError(int position, Column c, const QString &what) const;
+    Error fail(Error e);
+
+    QIODevice &m_in;
+    const Catalog &m_catalog;
+    Format m_format;
+    QCryptographicHash m_hash{QCryptographicHash::Blake2b_256};
+    qint64 m_bytesRead = 0;
+    qint64 m_line = 0;
+    bool m_eof = false;
+    bool m_headerRead = false;
+    std::unique_ptr<Error> m_failed; // sticky: a broken file is not read on past its error
+
+    // The buffer holds [m_pos, m_end) of unconsumed bytes; m_scan is where the newline search resumes.
+    std::unique_ptr<char[]> m_buf;
+    qint64 m_cap = 0;
+    qint64 m_pos = 0;
+    qint64 m_end = 0;
+    qint64 m_scan = 0;
+
+    // CSV: the column of each header position, and scratch space for fields with "" escapes.
+    std::vector<Column> m_columns;
+    std::array<std::string, ColumnCount> m_unescaped;
+
+    // Catalog ids pre-encoded as UTF-8 so lookups compare bytes, with the last hit tried first.
+    std::vector<QByteArray> m_apiIds;
+    std::vector<QByteArray> m_regionIds;
+    int m_lastApi = 0;
+    int m_lastRegion = 0;
+    QByteArray m_lastProjectBytes; // the project of the previous record, reused when the bytes repeat
+    QString m_lastProject;
+    QString m_defaultProject;
+};
+
+} // namespace billing
