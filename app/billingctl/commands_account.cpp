@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "engine/accountstatus.h"
 #include "engine/funds.h"
+#include "engine/notificationtext.h"
 #include "engine/verifier.h"
 #include "output.h"
 
@@ -158,6 +159,45 @@ int cmdVerify(Cli &cli, const QStringList &argv)
                                            .arg(findings->first())));
     return 0;
 }
+int cmdNotifications(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("notifications"), argv, {}, {QStringLiteral("mark-read")}, 0, 0);
+    if (!args)
+        return cli.fail(args.error());
+    auto engine = cli.openEngine();
+    if (!engine)
+        return cli.fail(engine.error());
+    const bool markRead = args->has(QStringLiteral("mark-read"));
+    auto r = (*engine)->run([&](Context &ctx) {
+        NotificationRepository repo(ctx.db);
+        auto all = repo.all();
+        if (!all)
+            return Result<QJsonArray>(all.error());
+        QJsonArray out;
+        for (const Notification &n : *all)
+            out.append(QJsonObject{{QStringLiteral("id"), n.id},
+                                   {QStringLiteral("time"), ctx.calendar.format(n.at)},
+                                   {QStringLiteral("kind"), n.kind},
+                                   {QStringLiteral("message"), notificationText(n)},
+                                   {QStringLiteral("details"), n.args},
+                                   {QStringLiteral("read"), n.read}});
+        if (markRead)
+            if (Status s = repo.markAllRead(); !s)
+                return Result<QJsonArray>(s.error());
+        return Result<QJsonArray>(out);
+    });
+    if (!r)
+        return cli.fail(r.error());
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("notifications"), *r}});
+        return 0;
+    }
+    for (const auto &v : *r)
+        cli.out() << v.toObject()[QStringLiteral("time")].toString() << "  " << v.toObject()[QStringLiteral("message")].toString()
+                  << "\n";
+    cli.out().flush();
+    return 0;
+}
 } // namespace
 
 void addAccountCommands(std::vector<Cli::Command> &c)
@@ -166,6 +206,7 @@ void addAccountCommands(std::vector<Cli::Command> &c)
     c.push_back({QStringLiteral("topup"), QStringLiteral("topup AMOUNT"), cmdTopUp});
     c.push_back({QStringLiteral("status"), QStringLiteral("status"), cmdStatus});
     c.push_back({QStringLiteral("verify"), QStringLiteral("verify"), cmdVerify});
+    c.push_back({QStringLiteral("notifications"), QStringLiteral("notifications [--mark-read]"), cmdNotifications});
 }
 
 } // namespace billing::cli

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <iterator>
@@ -19,18 +20,25 @@ namespace billing {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("billing::CallRecordReader", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("billing::CallRecordReader", text);
+}
 
 // Column names as they appear in CSV headers and JSON keys, in the order of CallRecordReader::Column.
-constexpr const char *kColumnNames[] = {"timestamp", "api", "region", "status", "enterprise_project",
-                                        "request_id", "count"};
+constexpr const char *kColumnNames[] = {"timestamp",          "api",        "region", "status",
+                                        "enterprise_project", "request_id", "count"};
 constexpr int kColumnCount = int(std::size(kColumnNames));
 constexpr int kRequiredColumns = 4; // timestamp, api, region, status
 constexpr qsizetype kMaxProjectChars = 64;
 constexpr qsizetype kMaxRequestIdChars = 128;
 constexpr qint64 kMaxCount = 1'000'000'000;
+constexpr size_t kProjectCacheSize = 16;
 
-QLatin1String columnName(int c) { return QLatin1String(kColumnNames[c]); }
+QLatin1String columnName(int c)
+{
+    return QLatin1String(kColumnNames[c]);
+}
 
 int columnOf(const QByteArray &name)
 {
@@ -40,18 +48,67 @@ int columnOf(const QByteArray &name)
     return -1;
 }
 
+// Word-at-a-time byte tests ("SWAR"): eight bytes per step instead of one, portable C++.
+static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "the byte scans below assume little-endian words");
+constexpr quint64 kOnes = 0x0101010101010101ULL;
+constexpr quint64 kHighs = 0x8080808080808080ULL;
+
+quint64 load8(const char *p)
+{
+    quint64 w;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+
+// High bit set in each byte of w that is below n (n <= 128; exact for the lowest such byte, which is
+// all the callers use).
+constexpr quint64 bytesBelow(quint64 w, unsigned n)
+{
+    return (w - kOnes * n) & ~w & kHighs;
+}
+constexpr quint64 bytesEqual(quint64 w, unsigned char c)
+{
+    return bytesBelow(w ^ (kOnes * c), 1);
+}
+
 // Most files are plain ASCII: test eight bytes at a time and only run the full check when a high bit shows.
 bool isAscii(const char *p, const char *e)
 {
     quint64 acc = 0;
-    for (; e - p >= 8; p += 8) {
-        quint64 w;
-        std::memcpy(&w, p, 8);
-        acc |= w;
-    }
+    for (; e - p >= 8; p += 8)
+        acc |= load8(p);
     for (; p < e; ++p)
         acc |= static_cast<unsigned char>(*p);
-    return (acc & 0x8080808080808080ULL) == 0;
+    return (acc & kHighs) == 0;
+}
+
+// The first ',' or '"' in [p, e), or e.
+const char *findDelimiter(const char *p, const char *e)
+{
+    for (; e - p >= 8; p += 8) {
+        const quint64 w = load8(p);
+        if (const quint64 m = bytesEqual(w, ',') | bytesEqual(w, '"'))
+            return p + (std::countr_zero(m) >> 3);
+    }
+    while (p < e && *p != ',' && *p != '"')
+        ++p;
+    return p;
+}
+
+// Ids and projects are short: an inline word compare beats a call to memcmp.
+bool sameBytes(const QByteArray &a, const char *b, qsizetype n)
+{
+    if (a.size() != n)
+        return false;
+    const char *p = a.constData();
+    qsizetype i = 0;
+    for (; n - i >= 8; i += 8)
+        if (load8(p + i) != load8(b + i))
+            return false;
+    for (; i < n; ++i)
+        if (p[i] != b[i])
+            return false;
+    return true;
 }
 
 // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
@@ -116,7 +173,14 @@ bool parseDigits(const char *p, const char *e, qint64 &v)
 // Counts code points and looks for C0/C1 control characters and DEL in (valid) UTF-8.
 bool checkText(const char *p, const char *e, qsizetype maxChars, bool &tooLong)
 {
-    qsizetype chars = 0;
+    const char *const begin = p;
+    // Plain ASCII words without controls are the common case: one step per eight bytes.
+    for (; e - p >= 8; p += 8) {
+        const quint64 w = load8(p);
+        if ((w & kHighs) | bytesBelow(w, 0x20) | bytesEqual(w, 0x7F))
+            break;
+    }
+    qsizetype chars = p - begin;
     for (; p < e; ++p) {
         const auto c = static_cast<unsigned char>(*p);
         if (c < 0x20 || c == 0x7F)
@@ -145,7 +209,7 @@ QString shown(const char *b, const char *e)
 int lookup(const std::vector<QByteArray> &ids, int &last, const char *b, const char *e)
 {
     const qsizetype n = e - b;
-    const auto equal = [&](const QByteArray &id) { return id.size() == n && std::memcmp(id.constData(), b, n) == 0; };
+    const auto equal = [&](const QByteArray &id) { return sameBytes(id, b, n); };
     // Records come in runs of the same API and region: the previous hit is the likeliest.
     if (last < int(ids.size()) && equal(ids[size_t(last)]))
         return last;
@@ -170,8 +234,7 @@ struct Split
 // field(i, begin, end, escaped) receives each field; quoted fields come without their quotes and with
 // escaped == true when they hold "" pairs still to be collapsed. All fields are counted, even past
 // the ones the caller keeps, so a wrong count can be reported exactly.
-template <typename F>
-Split splitCsv(const char *p, const char *e, F &&field)
+template <typename F> Split splitCsv(const char *p, const char *e, F &&field)
 {
     int i = 0;
     for (;;) {
@@ -198,9 +261,7 @@ Split splitCsv(const char *p, const char *e, F &&field)
                 return {i, SplitError::AfterQuote, i - 1};
             ++p;
         } else {
-            const char *q = p;
-            while (q < e && *q != ',' && *q != '"')
-                ++q;
+            const char *q = findDelimiter(p, e);
             if (q < e && *q == '"')
                 return {i + 1, SplitError::StrayQuote, i};
             field(i, p, q, false);
@@ -252,7 +313,10 @@ CallRecordReader::CallRecordReader(QIODevice &in, const Catalog &catalog, Format
 
 CallRecordReader::~CallRecordReader() = default;
 
-QByteArray CallRecordReader::contentHash() const { return m_hash.result().toHex(); }
+QByteArray CallRecordReader::contentHash() const
+{
+    return m_hash.result().toHex();
+}
 
 Error CallRecordReader::fail(Error e)
 {
@@ -263,7 +327,8 @@ Error CallRecordReader::fail(Error e)
 Error CallRecordReader::fieldError(int position, Column c, const QString &what) const
 {
     if (m_format == Format::JsonLines)
-        return Error::badData(tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
+        return Error::badData(
+            tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
     return Error::badData(tr("line %1, column %2 (%3): %4")
                               .arg(QString::number(m_line), QString::number(position), columnName(c), what));
 }
@@ -309,7 +374,8 @@ Result<bool> CallRecordReader::nextLine(Span &line)
     for (;;) {
         const char *base = m_buf.get();
         if (m_scan < m_end) {
-            const auto *nl = static_cast<const char *>(std::memchr(base + m_scan, '\n', size_t(m_end - m_scan)));
+            const auto *nl =
+                static_cast<const char *>(std::memchr(base + m_scan, '\n', size_t(m_end - m_scan)));
             if (nl) {
                 ++m_line;
                 line = {base + m_pos, nl};
@@ -407,7 +473,7 @@ Status CallRecordReader::readHeader(Span line)
         QStringList allowed;
         for (int c = 0; c < kColumnCount; ++c)
             allowed << columnName(c);
-        return Error::badData(tr("line %1: unknown column %2; the columns are %3")
+        return Error::badData(tr("line %1: unknown column(s) %2; the allowed columns are %3")
                                   .arg(QString::number(m_line), unknown.join(QLatin1String(", ")),
                                        allowed.join(QLatin1String(", "))));
     }
@@ -424,6 +490,8 @@ Status CallRecordReader::readHeader(Span line)
         firstAt[c] = int(i) + 1;
         m_columns.push_back(Column(c));
     }
+    m_hasProjectColumn = firstAt[ColProject] != 0;
+    m_hasCountColumn = firstAt[ColCount] != 0;
     QStringList missing;
     for (int c = 0; c < kRequiredColumns; ++c)
         if (!firstAt[c])
@@ -436,8 +504,11 @@ Status CallRecordReader::readHeader(Span line)
 
 Result<bool> CallRecordReader::parseCsv(Span line, CallRecord &out)
 {
-    // The header has at most one of each column, so a fixed array holds every field we keep.
-    std::array<Span, ColumnCount> fields;
+    // The header has at most one of each column, so a fixed array holds every field we keep. Left
+    // uninitialised on purpose (zeroing it showed in profiles): a line is used only when every
+    // position up to `expected` was filled.
+    const char *fieldBegin[ColumnCount];
+    const char *fieldEnd[ColumnCount];
     const int expected = int(m_columns.size());
     const Split split = splitCsv(line.b, line.e, [&](int i, const char *b, const char *e, bool escaped) {
         if (i >= expected)
@@ -448,25 +519,29 @@ Result<bool> CallRecordReader::parseCsv(Span line, CallRecord &out)
             b = s.data();
             e = s.data() + s.size();
         }
-        fields[size_t(i)] = {b, e};
+        fieldBegin[i] = b;
+        fieldEnd[i] = e;
     });
     if (split.error != SplitError::None) {
         if (split.errorField < expected)
-            return fieldError(split.errorField + 1, m_columns[size_t(split.errorField)], splitMessage(split.error));
+            return fieldError(split.errorField + 1, m_columns[size_t(split.errorField)],
+                              splitMessage(split.error));
         return Error::badData(tr("line %1, column %2: %3")
                                   .arg(QString::number(m_line), QString::number(split.errorField + 1),
                                        splitMessage(split.error)));
     }
     if (split.fields != expected)
-        return Error::badData(tr("line %1: expected %2 fields as in the header, found %3")
-                                  .arg(QString::number(m_line), QString::number(expected),
-                                       QString::number(split.fields)));
+        return Error::badData(
+            tr("line %1: expected %2 fields as in the header, found %3")
+                .arg(QString::number(m_line), QString::number(expected), QString::number(split.fields)));
 
-    out.project = m_defaultProject;
-    out.count = 1;
+    if (!m_hasProjectColumn)
+        setProject(m_defaultProject, out);
+    if (!m_hasCountColumn)
+        out.count = 1;
     out.line = m_line;
     for (int i = 0; i < expected; ++i) {
-        const QString what = setField(m_columns[size_t(i)], fields[size_t(i)], out);
+        const QString what = setField(m_columns[size_t(i)], {fieldBegin[i], fieldEnd[i]}, out);
         if (!what.isEmpty())
             return fieldError(i + 1, m_columns[size_t(i)], what);
     }
@@ -497,13 +572,16 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
     case ColStatus: {
         qint64 s = 0;
         if (!parseDigits(v.b, v.e, s) || s < 100 || s > 599)
-            return tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599").arg(shown(v.b, v.e));
+            return tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599")
+                .arg(shown(v.b, v.e));
         out.status = int(s);
         return {};
     }
     case ColCount: {
-        if (v.b == v.e)
-            return {}; // empty means one call
+        if (v.b == v.e) {
+            out.count = 1; // empty means one call
+            return {};
+        }
         qint64 n = 0;
         if (!parseDigits(v.b, v.e, n) || n < 1 || n > kMaxCount)
             return tr("\"%1\" is not a count: use a whole number from 1 to 1000000000").arg(shown(v.b, v.e));
@@ -511,20 +589,33 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
         return {};
     }
     case ColProject: {
-        if (v.b == v.e)
-            return {}; // the default project
-        const qsizetype n = v.e - v.b;
-        // Files hold a handful of projects: reusing the previous string saves a decode and an allocation.
-        if (n != m_lastProjectBytes.size() || std::memcmp(m_lastProjectBytes.constData(), v.b, size_t(n)) != 0) {
-            bool tooLong = false;
-            if (!checkText(v.b, v.e, kMaxProjectChars, tooLong))
-                return tr("the enterprise project contains a control character");
-            if (tooLong)
-                return tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
-            m_lastProjectBytes = QByteArray(v.b, n);
-            m_lastProject = QString::fromUtf8(m_lastProjectBytes);
+        if (v.b == v.e) {
+            setProject(m_defaultProject, out);
+            return {};
         }
-        out.project = m_lastProject;
+        const qsizetype n = v.e - v.b;
+        const auto equal = [&](const CachedText &c) { return sameBytes(c.bytes, v.b, n); };
+        if (m_lastProject >= m_projects.size() || !equal(m_projects[m_lastProject])) {
+            m_lastProject = 0;
+            while (m_lastProject < m_projects.size() && !equal(m_projects[m_lastProject]))
+                ++m_lastProject;
+            if (m_lastProject == m_projects.size()) {
+                bool tooLong = false;
+                if (!checkText(v.b, v.e, kMaxProjectChars, tooLong))
+                    return tr("the enterprise project contains a control character");
+                if (tooLong)
+                    return tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
+                CachedText entry{QByteArray(v.b, n), QString::fromUtf8(v.b, n)};
+                if (m_projects.size() < kProjectCacheSize) {
+                    m_projects.push_back(std::move(entry));
+                } else {
+                    m_lastProject = m_projectVictim;
+                    m_projectVictim = (m_projectVictim + 1) % kProjectCacheSize;
+                    m_projects[m_lastProject] = std::move(entry);
+                }
+            }
+        }
+        setProject(m_projects[m_lastProject].text, out);
         return {};
     }
     case ColRequestId: {
@@ -541,18 +632,26 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
     return {};
 }
 
+// Callers reuse one record: when it already shares the string, skip the two atomic reference counts.
+void CallRecordReader::setProject(const QString &project, CallRecord &out) const
+{
+    if (!out.project.isSharedWith(project))
+        out.project = project;
+}
+
 Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
 {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.b, line.e - line.b), &pe);
     if (pe.error != QJsonParseError::NoError)
-        return Error::badData(tr("line %1: not a JSON object: %2 at character %3")
-                                  .arg(QString::number(m_line), pe.errorString(), QString::number(pe.offset + 1)));
+        return Error::badData(
+            tr("line %1: not a JSON object: %2 at character %3")
+                .arg(QString::number(m_line), pe.errorString(), QString::number(pe.offset + 1)));
     if (!doc.isObject())
         return Error::badData(tr("line %1: not a JSON object").arg(m_line));
     const QJsonObject o = doc.object();
 
-    out.project = m_defaultProject;
+    setProject(m_defaultProject, out);
     out.count = 1;
     out.line = m_line;
     bool seen[ColumnCount] = {};
@@ -560,10 +659,11 @@ Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
         const QByteArray key = it.key().toUtf8();
         const int ci = columnOf(key);
         if (ci < 0)
-            return Error::badData(tr("line %1, field \"%2\": unknown field; the fields are %3")
-                                      .arg(QString::number(m_line), it.key(),
-                                           QStringLiteral("timestamp, api, region, status, enterprise_project, "
-                                                          "request_id, count")));
+            return Error::badData(
+                tr("line %1, field \"%2\": unknown field; the fields are %3")
+                    .arg(QString::number(m_line), it.key(),
+                         QStringLiteral("timestamp, api, region, status, enterprise_project, "
+                                        "request_id, count")));
         const Column c = Column(ci);
         seen[c] = true;
         const QJsonValue v = it.value();

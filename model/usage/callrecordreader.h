@@ -53,11 +53,20 @@ public:
     // Hex BLAKE2b-256 of all bytes read so far; complete after next() returned false.
     QByteArray contentHash() const;
 
-    static constexpr qint64 kChunkSize = 1 << 20;   // bytes asked from the device at a time
+    static constexpr qint64 kChunkSize = 1 << 20;     // bytes asked from the device at a time
     static constexpr qint64 kMaxLineLength = 1 << 20; // longer lines are refused
 
 private:
-    enum Column : quint8 { ColTimestamp, ColApi, ColRegion, ColStatus, ColProject, ColRequestId, ColCount, ColumnCount };
+    enum Column : quint8 {
+        ColTimestamp,
+        ColApi,
+        ColRegion,
+        ColStatus,
+        ColProject,
+        ColRequestId,
+        ColCount,
+        ColumnCount
+    };
     struct Span
     {
         const char *b = nullptr;
@@ -71,6 +80,7 @@ private:
     Result<bool> parseJson(Span line, CallRecord &out);
     // Validates one field's bytes and stores it in out; returns an empty string or what is wrong.
     QString setField(Column c, Span v, CallRecord &out);
+    void setProject(const QString &project, CallRecord &out) const;
     Error fieldError(int position, Column c, const QString &what) const;
     Error fail(Error e);
 
@@ -100,9 +110,19 @@ private:
     std::vector<QByteArray> m_regionIds;
     int m_lastApi = 0;
     int m_lastRegion = 0;
-    QByteArray m_lastProjectBytes; // the project of the previous record, reused when the bytes repeat
-    QString m_lastProject;
+    // Files hold a handful of projects: the strings of recent ones are reused when the bytes repeat,
+    // which saves a decode and an allocation per record.
+    struct CachedText
+    {
+        QByteArray bytes;
+        QString text;
+    };
+    std::vector<CachedText> m_projects;
+    size_t m_lastProject = 0;
+    size_t m_projectVictim = 0;
     QString m_defaultProject;
+    bool m_hasProjectColumn = false;
+    bool m_hasCountColumn = false;
 };
 
 } // namespace billing

@@ -1,0 +1,49 @@
+#include "engine/notificationtext.h"
+
+#include <QCoreApplication>
+
+namespace billing {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("billing::Notification", text); }
+QString arg(const Notification &n, const char *key)
+{
+    const QJsonValue v = n.args.value(QLatin1String(key));
+    return v.isString() ? v.toString() : QString::number(v.toInteger());
+}
+} // namespace
+
+QString notificationText(const Notification &n)
+{
+    const QString &k = n.kind;
+    if (k == QLatin1String("arrears-started"))
+        return tr("The balance went negative: arrears of %1. Calls are still served until %2; top up to clear them.")
+            .arg(arg(n, "arrears"), arg(n, "grace_until"));
+    if (k == QLatin1String("frozen"))
+        return tr("The account is frozen for arrears of %1: calls are rejected and purchases refused. Subscriptions are "
+                  "released at %2 unless you top up.")
+            .arg(arg(n, "arrears"), arg(n, "release_at"));
+    if (k == QLatin1String("released"))
+        return tr("Arrears of %1 were not repaid: every API subscription was released (disabled).").arg(arg(n, "arrears"));
+    if (k == QLatin1String("arrears-cleared"))
+        return tr("Arrears are cleared; the balance is %1.").arg(arg(n, "balance"));
+    if (k == QLatin1String("low-balance"))
+        return tr("The balance %1 is below your alert threshold of %2.").arg(arg(n, "balance"), arg(n, "threshold"));
+    if (k == QLatin1String("quota-low"))
+        return tr("Package %1 (%2, %3) has %4 of %5 calls left.")
+            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "remaining"), arg(n, "quota"));
+    if (k == QLatin1String("package-expired"))
+        return tr("Package %1 (%2, %3) expired; %4 unused calls lapsed.")
+            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "lapsed"));
+    if (k == QLatin1String("auto-renewed"))
+        return tr("Package %1 (%2, %3) was renewed automatically for %4 as package %5.")
+            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "price"), arg(n, "new_package"));
+    if (k == QLatin1String("auto-renew-failed"))
+        return tr("Automatic renewal of package %1 (%2, %3) failed: %4. It expires %5.")
+            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "reason"), arg(n, "expires"));
+    if (k == QLatin1String("coupon-lapsed"))
+        return tr("Coupon %1 expired with %2 unused.").arg(arg(n, "coupon"), arg(n, "amount"));
+    return k;
+}
+
+} // namespace billing
