@@ -1,6 +1,7 @@
 // init, topup, status, verify: the account and its money.
 #include "args.h"
 #include "cli.h"
+#include "demo/demogenerator.h"
 #include "engine/accountstatus.h"
 #include "engine/funds.h"
 #include "engine/notificationtext.h"
@@ -198,6 +199,40 @@ int cmdNotifications(Cli &cli, const QStringList &argv)
     cli.out().flush();
     return 0;
 }
+int cmdDemo(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("demo"), argv, {QStringLiteral("months"), QStringLiteral("seed"), QStringLiteral("name")}, {}, 0, 0);
+    if (!args)
+        return cli.fail(args.error());
+    DemoOptions opts;
+    bool ok = true;
+    if (args->has(QStringLiteral("months")))
+        opts.months = args->value(QStringLiteral("months")).toInt(&ok);
+    if (!ok || opts.months < 1 || opts.months > 36)
+        return cli.fail(Error::badUsage(tr("--months must be a whole number from 1 to 36")));
+    if (args->has(QStringLiteral("seed")))
+        opts.seed = args->value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return cli.fail(Error::badUsage(tr("--seed must be a whole number")));
+    opts.name = args->value(QStringLiteral("name"));
+    if (cli.dbPath() == Database::defaultLocation())
+        QDir().mkpath(QFileInfo(cli.dbPath()).absolutePath());
+    auto r = createDemoAccount(cli.dbPath(), cli.clock().now(), opts);
+    if (!r)
+        return cli.fail(r.error());
+    if (cli.json())
+        cli.printJson(QJsonObject{{QStringLiteral("days"), r->days},
+                                  {QStringLiteral("records"), r->records},
+                                  {QStringLiteral("calls"), r->calls}});
+    else
+        cli.out() << tr("Created a demo account in %1: %2 days, %3 call records, %4 calls.")
+                         .arg(cli.dbPath())
+                         .arg(r->days)
+                         .arg(r->records)
+                         .arg(r->calls)
+                  << Qt::endl;
+    return 0;
+}
 } // namespace
 
 void addAccountCommands(std::vector<Cli::Command> &c)
@@ -206,6 +241,7 @@ void addAccountCommands(std::vector<Cli::Command> &c)
     c.push_back({QStringLiteral("topup"), QStringLiteral("topup AMOUNT"), cmdTopUp});
     c.push_back({QStringLiteral("status"), QStringLiteral("status"), cmdStatus});
     c.push_back({QStringLiteral("verify"), QStringLiteral("verify"), cmdVerify});
+    c.push_back({QStringLiteral("demo"), QStringLiteral("demo [--months N] [--seed S] [--name NAME]"), cmdDemo});
     c.push_back({QStringLiteral("notifications"), QStringLiteral("notifications [--mark-read]"), cmdNotifications});
 }
 

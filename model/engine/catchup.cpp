@@ -164,11 +164,13 @@ Status catchUp(Context &ctx)
                     return s;
         }
         if (nextHour < hours->size() && (*hours)[nextHour] + kMicrosPerHour == x) {
+            const AccountState before = ctx.account.state;
             if (Status s = settleHour(ctx, state, (*hours)[nextHour]); !s)
                 return s;
             ++nextHour;
-            if (Status s = state.load(ctx); !s) // settlement may have started grace
-                return s;
+            if (ctx.account.state != before)
+                if (Status s = state.load(ctx); !s) // the settlement started grace
+                    return s;
         }
         if (Status s = lapseCoupons(ctx, state, x); !s)
             return s;

@@ -67,8 +67,7 @@ Status AccountRepository::insert(const Account &a)
 
 Status AccountRepository::save(const Account &a)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
         "UPDATE account SET name = :name, processed_until = :processed, balance = :balance, state = :state, "
         "state_until = :until, released = :released, grace_days = :grace, retention_days = :retention, "
         "low_balance_threshold = :low, quota_alert_percent = :quota, next_seq = :seq WHERE id = 1"));

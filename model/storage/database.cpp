@@ -150,8 +150,21 @@ Status Database::migrate()
     return {};
 }
 
+QSqlQuery &Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto q = std::make_unique<QSqlQuery>(m_db);
+        q->prepare(sql);
+        it = m_statements.emplace(sql, std::move(q)).first;
+    }
+    it->second->finish();
+    return *it->second;
+}
+
 Database::~Database()
 {
+    m_statements.clear();
     if (m_connectionName.isEmpty())
         return;
     m_db.close();

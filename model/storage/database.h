@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <map>
 
 class QSqlQuery;
 
@@ -34,6 +35,10 @@ public:
     // The per-user database the console opens by default (standard application-data location).
     static QString defaultLocation();
 
+    // A prepared statement kept for the connection's lifetime: hot writes (settlement, import) reuse
+    // it instead of parsing the SQL again. Only for statements that are not nested in their own use.
+    QSqlQuery &prepared(const QString &sql);
+
     // Dialect differences live here.
     QString beginStatement() const;
 
@@ -42,6 +47,7 @@ private:
     Status configure();
     Status migrate();
 
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;

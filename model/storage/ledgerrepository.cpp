@@ -9,8 +9,7 @@ namespace billing {
 
 Status LedgerRepository::append(LedgerEntry &e)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
+    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
                              "record_id, package_id) VALUES (:at, :kind, :cash, :after, :coupon, :cdelta, :record, :package)"));
     q.bindValue(QStringLiteral(":at"), e.at);
     q.bindValue(QStringLiteral(":kind"), ledgerKindId(e.kind));

@@ -42,8 +42,7 @@ Record fromRow(const QSqlQuery &q)
 
 Status RecordRepository::insert(Record &r)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
         "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, "
         "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) VALUES (:type, :at, "
         ":exp, :month, :api, :region, :project, :mode, :package, :coupon, :calls, :fee, :charged, :rounded, :pcoupon, "
@@ -75,8 +74,7 @@ Status RecordRepository::insert(Record &r)
 
 Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000) "
+    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000) "
                              "VALUES (:r, :t, :f, :c, :p)"));
     for (const TierUse &t : tiers) {
         q.bindValue(QStringLiteral(":r"), recordId);

@@ -71,8 +71,7 @@ Status SubscriptionRepository::insertCoupon(Coupon &c)
 
 Status SubscriptionRepository::updateCoupon(const Coupon &c)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE coupon SET remaining = :remaining, lapsed = :lapsed WHERE id = :id"));
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE coupon SET remaining = :remaining, lapsed = :lapsed WHERE id = :id"));
     q.bindValue(QStringLiteral(":remaining"), c.remaining.units());
     q.bindValue(QStringLiteral(":lapsed"), c.lapsed ? 1 : 0);
     q.bindValue(QStringLiteral(":id"), c.id);
@@ -116,8 +115,7 @@ Status SubscriptionRepository::insertPackage(Package &p)
 
 Status SubscriptionRepository::updatePackage(const Package &p)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
         "UPDATE package SET api = :api, region = :region, sku = :sku, quota = :quota, remaining = :remaining, "
         "price = :price, purchased_at = :purchased, effective_at = :effective, end_at = :end, cancelled_at = "
         ":cancelled, auto_renew = :auto, renew_days = :days, previous_id = :previous, expiry_noted = :noted "

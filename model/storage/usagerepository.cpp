@@ -69,8 +69,7 @@ Status UsageRepository::deletePending(Instant settleHour)
 
 Status UsageRepository::addUsage(const UsageCount &u)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
         "INSERT INTO usage_hour (hour, api, region, project, status, outcome, late, calls) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (hour, api, region, project, status, outcome, late) DO UPDATE SET calls = usage_hour.calls + excluded.calls"));
     q.bindValue(0, u.hour);
@@ -105,8 +104,7 @@ Result<std::vector<UsageCount>> UsageRepository::usageFor(Instant hour, const QS
 
 Result<qint64> UsageRepository::tierCounter(const QString &month, const QString &api, const QString &region)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT calls FROM tier_counter WHERE month = ? AND api = ? AND region = ?"));
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT calls FROM tier_counter WHERE month = ? AND api = ? AND region = ?"));
     q.bindValue(0, month);
     q.bindValue(1, api);
     q.bindValue(2, region);
@@ -117,8 +115,7 @@ Result<qint64> UsageRepository::tierCounter(const QString &month, const QString 
 
 Status UsageRepository::setTierCounter(const QString &month, const QString &api, const QString &region, qint64 calls)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO tier_counter (month, api, region, calls) VALUES (?, ?, ?, ?) "
+    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO tier_counter (month, api, region, calls) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT (month, api, region) DO UPDATE SET calls = excluded.calls"));
     q.bindValue(0, month);
     q.bindValue(1, api);

@@ -1,0 +1,554 @@
+#include "catalog/catalog.h"
+#include "time/billingcalendar.h"
+#include "usage/callrecordreader.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QTemporaryFile>
+#include <QTest>
+
+#include <algorithm>
+#include <cstring>
+
+using namespace billing;
+
+namespace {
+
+const Catalog &catalog()
+{
+    static const Catalog c = [] {
+        auto r = Catalog::builtIn();
+        if (!r.ok())
+            qFatal("%s", qPrintable(r.error().message));
+        return r.value();
+    }();
+    return c;
+}
+
+Instant at(const char *iso)
+{
+    Instant t = 0;
+    if (!BillingCalendar::parseTimestampFast(iso, iso + std::strlen(iso), t))
+        qFatal("bad test timestamp %s", iso);
+    return t;
+}
+
+// One record as a line of text, so whole files compare as string lists with readable failures.
+QString describe(const CallRecord &r)
+{
+    return QStringLiteral("%1 %2 %3 [%4] %5 x%6 L%7")
+        .arg(r.ts)
+        .arg(catalog().apis()[size_t(r.api)].id, catalog().regions()[size_t(r.region)].id, r.project)
+        .arg(r.status)
+        .arg(r.count)
+        .arg(r.line);
+}
+
+QString rec(const char *iso, const char *api, const char *region, const char *project, int status,
+            qint64 count, int line)
+{
+    CallRecord r;
+    r.ts = at(iso);
+    r.api = catalog().apiIndex(QString::fromUtf8(api));
+    r.region = catalog().regionIndex(QString::fromUtf8(region));
+    r.project = QString::fromUtf8(project);
+    r.status = status;
+    r.count = count;
+    r.line = line;
+    return describe(r);
+}
+
+struct Outcome
+{
+    QStringList records;
+    bool ok = true;
+    Error error;
+    qint64 bytesRead = 0;
+    QByteArray hash;
+};
+
+Outcome readAll(QIODevice &dev, CallRecordReader::Format format = CallRecordReader::Format::Auto)
+{
+    Outcome o;
+    CallRecordReader reader(dev, catalog(), format);
+    CallRecord r;
+    for (;;) {
+        const Result<bool> more = reader.next(r);
+        if (!more) {
+            o.ok = false;
+            o.error = more.error();
+            break;
+        }
+        if (!*more)
+            break;
+        o.records << describe(r);
+    }
+    o.bytesRead = reader.bytesRead();
+    o.hash = reader.contentHash();
+    return o;
+}
+
+Outcome readAll(const QByteArray &data, CallRecordReader::Format format = CallRecordReader::Format::Auto)
+{
+    QBuffer buf;
+    buf.setData(data);
+    buf.open(QIODevice::ReadOnly);
+    return readAll(buf, format);
+}
+
+// Hands out the data a few bytes at a time (1..7, varying), so lines, CRLF pairs, the BOM, quoted
+// fields and UTF-8 sequences all end up split across reads.
+class TrickleDevice : public QIODevice
+{
+public:
+    explicit TrickleDevice(QByteArray data) : m_data(std::move(data)) {}
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min({maxSize, qint64(1 + (m_calls++ * 5) % 7), qint64(m_data.size()) - m_pos});
+        if (n <= 0)
+            return 0;
+        std::memcpy(data, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+    int m_calls = 0;
+};
+
+const char *const kHeader = "timestamp,api,region,status\n";
+
+QByteArray csv(const QByteArray &body)
+{
+    return QByteArray(kHeader) + body;
+}
+
+QByteArray generated(int lines)
+{
+    static const char *const apis[] = {"general-text", "id-card", "passport", "vat-invoice", "bank-card"};
+    static const char *const regions[] = {"cn-north-4", "cn-east-3", "ap-southeast-1"};
+    static const char *const projects[] = {"default", "sales", "\"R&D, \"\"core\"\"\"", "研发部"};
+    QByteArray out = "\xEF\xBB\xBFtimestamp,api,region,status,enterprise_project,count\r\n";
+    for (int i = 0; i < lines; ++i) {
+        const qint64 second = i / 3;
+        out += "2026-10-";
+        out += QByteArray::number(1 + second / 86400).rightJustified(2, '0');
+        out += 'T';
+        out += QByteArray::number(second / 3600 % 24).rightJustified(2, '0') + ':';
+        out += QByteArray::number(second / 60 % 60).rightJustified(2, '0') + ':';
+        out += QByteArray::number(second % 60).rightJustified(2, '0');
+        if (i % 3)
+            out += '.' + QByteArray::number(i % 3 * 250); // ".250", ".500": still sorted
+        out += "+08:00,";
+        out += apis[i % 5];
+        out += ',';
+        out += regions[i % 3];
+        out += ',';
+        out += (i % 20 == 0) ? "429" : "200";
+        out += ',';
+        out += projects[(i / 7) % 4];
+        out += ',';
+        if (i % 4)
+            out += QByteArray::number(1 + i % 9);
+        out += (i % 2) ? "\r\n" : "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCallRecordReader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void goodFiles_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QStringList>("expected");
+
+        const char *t0 = "2026-10-01T08:00:00+08:00";
+        QTest::newRow("minimal") << csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,200\n")
+                                 << QStringList{rec(t0, "general-text", "cn-north-4", "default", 200, 1, 2)};
+        QTest::newRow("no final newline")
+            << csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,200")
+            << QStringList{rec(t0, "general-text", "cn-north-4", "default", 200, 1, 2)};
+        QTest::newRow("reordered, all optional columns")
+            << QByteArray("status,region,count,api,enterprise_project,timestamp,request_id\n"
+                          "404,cn-east-3,5,passport,proj-a,2026-10-01T00:00:00Z,req-1\n"
+                          "200,ap-southeast-1,,id-card,,2026-10-01T00:30:00-05:30,\n")
+            << QStringList{rec("2026-10-01T00:00:00Z", "passport", "cn-east-3", "proj-a", 404, 5, 2),
+                           rec("2026-10-01T06:00:00Z", "id-card", "ap-southeast-1", "default", 200, 1, 3)};
+        QTest::newRow("quoted fields")
+            << QByteArray(
+                   "\"timestamp\",api,\"region\",status,enterprise_project\n"
+                   "\"2026-10-01T08:00:00+08:00\",\"id-card\",cn-north-4,\"201\",\"Team \"\"A\"\", Sales\"\n"
+                   "2026-10-01T08:00:00+08:00,id-card,cn-north-4,201,\"Team \"\"A\"\", Sales\"\n"
+                   "2026-10-01T08:00:00+08:00,id-card,cn-north-4,201,\"\"\n")
+            << QStringList{rec(t0, "id-card", "cn-north-4", "Team \"A\", Sales", 201, 1, 2),
+                           rec(t0, "id-card", "cn-north-4", "Team \"A\", Sales", 201, 1, 3),
+                           rec(t0, "id-card", "cn-north-4", "default", 201, 1, 4)};
+        QTest::newRow("CRLF and BOM")
+            << QByteArray("\xEF\xBB\xBFtimestamp,api,region,status\r\n"
+                          "2026-10-01T08:00:00+08:00,web-image,cn-north-4,500\r\n")
+            << QStringList{rec(t0, "web-image", "cn-north-4", "default", 500, 1, 2)};
+        QTest::newRow("fractions") << csv("2026-10-01T08:00:00.250+08:00,general-text,cn-north-4,200\n"
+                                          "2026-10-01T08:00:00.000001+08:00,general-text,cn-north-4,200\n"
+                                          "2026-10-01T08:00:00.5Z,general-text,cn-north-4,200\n")
+                                   << QStringList{rec("2026-10-01T00:00:00.25Z", "general-text", "cn-north-4",
+                                                      "default", 200, 1, 2),
+                                                  rec("2026-10-01T00:00:00.000001Z", "general-text",
+                                                      "cn-north-4", "default", 200, 1, 3),
+                                                  rec("2026-10-01T08:00:00.500000+00:00", "general-text",
+                                                      "cn-north-4", "default", 200, 1, 4)};
+        QTest::newRow("counts") << QByteArray(
+                                       "timestamp,api,region,status,count\n"
+                                       "2026-10-01T08:00:00+08:00,handwriting,cn-east-3,200,1000000000\n"
+                                       "2026-10-01T08:00:00+08:00,handwriting,cn-east-3,200,007\n"
+                                       "2026-10-01T08:00:00+08:00,handwriting,cn-east-3,200,\n")
+                                << QStringList{
+                                       rec(t0, "handwriting", "cn-east-3", "default", 200, 1000000000, 2),
+                                       rec(t0, "handwriting", "cn-east-3", "default", 200, 7, 3),
+                                       rec(t0, "handwriting", "cn-east-3", "default", 200, 1, 4)};
+        QTest::newRow("blank lines keep line numbers")
+            << QByteArray("\n  \n" + QByteArray(kHeader) +
+                          "\r\n\n2026-10-01T08:00:00+08:00,passport,cn-north-4,200\n\n")
+            << QStringList{rec(t0, "passport", "cn-north-4", "default", 200, 1, 6)};
+        QTest::newRow("projects alternate (cache)")
+            << QByteArray("timestamp,api,region,status,enterprise_project\n"
+                          "2026-10-01T08:00:00+08:00,passport,cn-north-4,200,a\n"
+                          "2026-10-01T08:00:00+08:00,passport,cn-north-4,200,b\n"
+                          "2026-10-01T08:00:00+08:00,passport,cn-north-4,200,a\n"
+                          "2026-10-01T08:00:00+08:00,passport,cn-north-4,200,研发部\n"
+                          "2026-10-01T08:00:00+08:00,passport,cn-north-4,200,\n")
+            << QStringList{rec(t0, "passport", "cn-north-4", "a", 200, 1, 2),
+                           rec(t0, "passport", "cn-north-4", "b", 200, 1, 3),
+                           rec(t0, "passport", "cn-north-4", "a", 200, 1, 4),
+                           rec(t0, "passport", "cn-north-4", "研发部", 200, 1, 5),
+                           rec(t0, "passport", "cn-north-4", "default", 200, 1, 6)};
+        const QByteArray p64 = QByteArray(63, 'p') + "é"; // 64 characters, 65 bytes
+        const QByteArray r128(128, 'r');
+        QTest::newRow("longest project and request id")
+            << QByteArray("timestamp,api,region,status,enterprise_project,request_id\n"
+                          "2026-10-01T08:00:00+08:00,passport,cn-north-4,200," +
+                          p64 + "," + r128 + "\n")
+            << QStringList{rec(t0, "passport", "cn-north-4", p64.constData(), 200, 1, 2)};
+        QTest::newRow("header spaces around names")
+            << QByteArray(
+                   "timestamp, api ,region,status\n2026-10-01T08:00:00+08:00,passport,cn-north-4,200\n")
+            << QStringList{rec(t0, "passport", "cn-north-4", "default", 200, 1, 2)};
+        QTest::newRow("empty input") << QByteArray() << QStringList{};
+        QTest::newRow("only a BOM") << QByteArray("\xEF\xBB\xBF") << QStringList{};
+        QTest::newRow("only blank lines") << QByteArray("\n\r\n  \n") << QStringList{};
+        QTest::newRow("header only") << QByteArray(kHeader) << QStringList{};
+        QTest::newRow("header only, no newline")
+            << QByteArray("timestamp,api,region,status") << QStringList{};
+
+        QTest::newRow("jsonl")
+            << QByteArray(
+                   "{\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"general-text\","
+                   "\"region\":\"cn-north-4\",\"status\":200}\n"
+                   "{\"status\":\"404\",\"api\":\"passport\",\"region\":\"cn-east-3\","
+                   "\"timestamp\":\"2026-10-01T00:00:00.125Z\",\"count\":3,\"enterprise_project\":\"x\","
+                   "\"request_id\":\"r-9\"}\n"
+                   "{\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"id-card\","
+                   "\"region\":\"cn-north-4\",\"status\":200,\"count\":\"7\",\"enterprise_project\":null}\n")
+            << QStringList{rec(t0, "general-text", "cn-north-4", "default", 200, 1, 1),
+                           rec("2026-10-01T00:00:00.125Z", "passport", "cn-east-3", "x", 404, 3, 2),
+                           rec(t0, "id-card", "cn-north-4", "default", 200, 7, 3)};
+        QTest::newRow("jsonl with BOM, CRLF, blank lines, indentation")
+            << QByteArray(
+                   "\xEF\xBB\xBF\r\n  {\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"vat-invoice\","
+                   "\"region\":\"ap-southeast-3\",\"status\":200, \"count\": 1000000000}\r\n\r\n"
+                   "{\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"vat-invoice\","
+                   "\"region\":\"ap-southeast-3\",\"status\":599,\"enterprise_project\":\"研发部\"}")
+            << QStringList{rec(t0, "vat-invoice", "ap-southeast-3", "default", 200, 1000000000, 2),
+                           rec(t0, "vat-invoice", "ap-southeast-3", "研发部", 599, 1, 4)};
+    }
+
+    void goodFiles()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QStringList, expected);
+        const Outcome o = readAll(input);
+        QVERIFY2(o.ok, qPrintable(o.error.message));
+        QCOMPARE(o.records, expected);
+        QCOMPARE(o.bytesRead, qint64(input.size()));
+        QCOMPARE(o.hash, QCryptographicHash::hash(input, QCryptographicHash::Blake2b_256).toHex());
+        // The same bytes handed out a few at a time give the same records.
+        TrickleDevice trickle(input);
+        trickle.open(QIODevice::ReadOnly);
+        const Outcome t = readAll(trickle);
+        QVERIFY2(t.ok, qPrintable(t.error.message));
+        QCOMPARE(t.records, expected);
+        QCOMPARE(t.hash, o.hash);
+    }
+
+    void badFiles_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("column"); // must appear in the message
+
+        const QByteArray ok = "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200\n";
+        auto row = [&](const char *name, const QByteArray &input, int line, const char *column) {
+            QTest::newRow(name) << input << line << QString::fromUtf8(column);
+        };
+        // Header
+        row("missing column", "timestamp,api,status\n" + ok, 1, "region");
+        row("missing columns", "api,status\n", 1, "timestamp, region");
+        row("duplicate column", "timestamp,api,region,status,api\n", 1, "column 5 (api)");
+        row("unknown column", "timestamp,api,region,status,cost\n", 1, "\"cost\" (column 5)");
+        row("unknown columns", "timestamp,foo,api,region,status,bar\n", 1, "\"bar\" (column 6)");
+        row("empty column name", "timestamp,api,,region,status\n", 1, "\"\" (column 3)");
+        row("header unclosed quote", "timestamp,\"api,region,status\n", 1, "column 2");
+        row("header after blank lines", "\n\ntimestamp,api,region\n", 3, "status");
+        // Fields
+        row("unknown api", csv(ok + "2026-10-01T08:00:00+08:00,general-txt,cn-north-4,200\n"), 3,
+            "column 2 (api): unknown API \"general-txt\"");
+        row("api case", csv("2026-10-01T08:00:00+08:00,General-Text,cn-north-4,200\n"), 2, "column 2 (api)");
+        row("unknown region", csv("2026-10-01T08:00:00+08:00,general-text,eu-west-9,200\n"), 2,
+            "column 3 (region): unknown region \"eu-west-9\"");
+        row("empty region", csv("2026-10-01T08:00:00+08:00,general-text,,200\n"), 2, "column 3 (region)");
+        row("status 99", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,99\n"), 2,
+            "column 4 (status)");
+        row("status 600", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,600\n"), 2,
+            "column 4 (status)");
+        row("status letters", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,2OO\n"), 2, "(status)");
+        row("status space", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4, 200\n"), 2, "(status)");
+        row("status sign", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,+200\n"), 2, "(status)");
+        row("status decimal", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,200.0\n"), 2,
+            "(status)");
+        row("status empty", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,\n"), 2, "(status)");
+        row("status huge", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,99999999999999999999999\n"),
+            2, "(status)");
+        const QByteArray countHeader = "timestamp,api,region,status,count\n";
+        row("count 0", countHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,0\n", 2,
+            "column 5 (count)");
+        row("count too big",
+            countHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,1000000001\n", 2,
+            "column 5 (count)");
+        row("count negative", countHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,-1\n", 2,
+            "(count)");
+        row("count exponent", countHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,1e3\n", 2,
+            "(count)");
+        row("timestamp without offset", csv("2026-10-01T08:00:00,general-text,cn-north-4,200\n"), 2,
+            "column 1 (timestamp)");
+        row("timestamp 7 decimals", csv("2026-10-01T08:00:00.1234567Z,general-text,cn-north-4,200\n"), 2,
+            "(timestamp)");
+        row("timestamp no date", csv("2026-02-30T08:00:00Z,general-text,cn-north-4,200\n"), 2, "(timestamp)");
+        row("timestamp empty", csv(",general-text,cn-north-4,200\n"), 2, "(timestamp)");
+        const QByteArray projHeader = "timestamp,api,region,status,enterprise_project,request_id\n";
+        row("project too long",
+            projHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200," + QByteArray(65, 'p') +
+                ",\n",
+            2, "column 5 (enterprise_project)");
+        row("project control char",
+            projHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,a\tb,\n", 2,
+            "(enterprise_project)");
+        row("project C1 control",
+            projHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,a\xC2\x85,\n", 2,
+            "(enterprise_project)");
+        row("request id too long",
+            projHeader + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,p," + QByteArray(129, 'r') +
+                "\n",
+            2, "column 6 (request_id)");
+        // Structure
+        row("too many fields", csv(ok + ok + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200,x\n"), 4,
+            "expected 4 fields as in the header, found 5");
+        row("too few fields", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4\n"), 2,
+            "expected 4 fields as in the header, found 3");
+        row("unclosed quote", csv("2026-10-01T08:00:00+08:00,general-text,\"cn-north-4,200\n"), 2,
+            "column 3 (region)");
+        row("quoted field spanning lines",
+            csv(ok + "2026-10-01T08:00:00+08:00,general-text,\"cn-\nnorth-4\",200\n"), 3,
+            "may not span lines");
+        row("text after closing quote", csv("2026-10-01T08:00:00+08:00,\"general-text\"x,cn-north-4,200\n"),
+            2, "column 2 (api)");
+        row("quote in unquoted field", csv("2026-10-01T08:00:00+08:00,general-text,cn\"north-4,200\n"), 2,
+            "column 3 (region)");
+        row("invalid UTF-8", csv(ok + "2026-10-01T08:00:00+08:00,general-text,cn-north-4,200\xFF\n"), 3,
+            "UTF-8");
+        row("overlong UTF-8", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,2\xC0\xAF\n"), 2,
+            "UTF-8");
+        row("truncated UTF-8", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,200\xE7\xA0\n"), 2,
+            "UTF-8");
+        row("surrogate in UTF-8", csv("2026-10-01T08:00:00+08:00,general-text,cn-north-4,200\xED\xA0\x80\n"),
+            2, "UTF-8");
+        row("line too long", csv(ok + QByteArray(2 * 1024 * 1024, 'x') + "\n"), 3,
+            "longer than 1048576 bytes");
+        row("CRLF line numbers",
+            "timestamp,api,region,status\r\n\r\n" + ok + ok + "\r\n" +
+                "2026-10-01T08:00:00+08:00,general-text,cn-north-4,2000\r\n",
+            6, "(status)");
+        // JSON Lines
+        row("json syntax", "{\"timestamp\": \n", 1, "not a JSON object");
+        row("json array line",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\","
+            "\"status\":200}\n[1,2]\n",
+            2, "not a JSON object");
+        row("json status bool",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":true}\n",
+            1, "field \"status\"");
+        row("json status fraction",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200.5}\n",
+            1, "field \"status\"");
+        row("json status text",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":\"ok\"}\n",
+            1, "field \"status\"");
+        row("json missing region",
+            "\n\n{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"status\":200}\n", 3,
+            "field \"region\"");
+        row("json unknown field",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200,\"cost\":1}\n",
+            1, "field \"cost\"");
+        row("json api number",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":7,"
+            "\"region\":\"cn-north-4\",\"status\":200}\n",
+            1, "field \"api\": must be a string");
+        row("json count 0",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200,\"count\":0}\n",
+            1, "field \"count\"");
+        row("json count negative",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200,\"count\":-3}\n",
+            1, "field \"count\"");
+        row("json count huge",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200,\"count\":1e30}\n",
+            1, "field \"count\"");
+        row("json timestamp no offset",
+            "{\"timestamp\":\"2026-10-01T08:00:00\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200}\n",
+            1, "field \"timestamp\"");
+        row("json project number",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200,\"enterprise_project\":5}\n",
+            1, "field \"enterprise_project\"");
+        row("json unknown region",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+            "\"region\":\"cn-north-4\",\"status\":200}\n\n"
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"eu-west-9\",\"status\":"
+            "200}\n",
+            3, "field \"region\": unknown region \"eu-west-9\"");
+    }
+
+    void badFiles()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(int, line);
+        QFETCH(QString, column);
+        const Outcome o = readAll(input);
+        QVERIFY2(!o.ok, "the input was accepted");
+        QCOMPARE(o.error.code, ErrorCode::BadData);
+        const QRegularExpression lineRe(QStringLiteral("\\bline %1\\b").arg(line));
+        QVERIFY2(lineRe.match(o.error.message).hasMatch(), qPrintable(o.error.message));
+        QVERIFY2(o.error.message.contains(column), qPrintable(o.error.message));
+    }
+
+    void errorsAreSticky()
+    {
+        QBuffer buf;
+        buf.setData(csv("2026-10-01T08:00:00+08:00,nope,cn-north-4,200\n"
+                        "2026-10-01T08:00:00+08:00,passport,cn-north-4,200\n"));
+        buf.open(QIODevice::ReadOnly);
+        CallRecordReader reader(buf, catalog());
+        CallRecord r;
+        const auto first = reader.next(r);
+        QVERIFY(!first.ok());
+        const auto second = reader.next(r);
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().message, first.error().message);
+    }
+
+    void explicitFormat()
+    {
+        const QByteArray json = "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\","
+                                "\"region\":\"cn-north-4\",\"status\":200}\n";
+        QVERIFY(readAll(json, CallRecordReader::Format::JsonLines).ok);
+        const Outcome asCsv = readAll(json, CallRecordReader::Format::Csv);
+        QVERIFY(!asCsv.ok);
+        QCOMPARE(asCsv.error.code, ErrorCode::BadData);
+        const Outcome asJson = readAll(csv("2026-10-01T08:00:00+08:00,passport,cn-north-4,200\n"),
+                                       CallRecordReader::Format::JsonLines);
+        QVERIFY(!asJson.ok);
+        QVERIFY2(asJson.error.message.contains("line 1"), qPrintable(asJson.error.message));
+    }
+
+    void chunkBoundaries()
+    {
+        // Quoted, escaped, multi-byte and CRLF-terminated fields cut at every few bytes.
+        const QByteArray data = generated(3000);
+        const Outcome whole = readAll(data);
+        QVERIFY2(whole.ok, qPrintable(whole.error.message));
+        QCOMPARE(whole.records.size(), 3000);
+        TrickleDevice trickle(data);
+        trickle.open(QIODevice::ReadOnly);
+        const Outcome pieces = readAll(trickle);
+        QVERIFY2(pieces.ok, qPrintable(pieces.error.message));
+        QCOMPARE(pieces.records, whole.records);
+        QCOMPARE(pieces.bytesRead, qint64(data.size()));
+        QCOMPARE(pieces.hash, whole.hash);
+    }
+
+    void longFile()
+    {
+        // 200k lines are far more than one 1 MiB chunk: lines straddle many chunk ends.
+        const int n = 200'000;
+        const QByteArray data = generated(n);
+        QVERIFY(data.size() > 8 * CallRecordReader::kChunkSize);
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        QCOMPARE(file.write(data), qint64(data.size()));
+        QVERIFY(file.seek(0));
+        CallRecordReader reader(file, catalog());
+        CallRecord r;
+        qint64 records = 0, calls = 0, lastLine = 0;
+        Instant lastTs = 0;
+        for (;;) {
+            const auto more = reader.next(r);
+            QVERIFY2(more.ok(), qPrintable(more.ok() ? QString() : more.error().message));
+            if (!*more)
+                break;
+            ++records;
+            calls += r.count;
+            QCOMPARE(r.line, lastLine ? lastLine + 1 : 2);
+            QVERIFY(r.ts >= lastTs);
+            lastLine = r.line;
+            lastTs = r.ts;
+        }
+        qint64 expectedCalls = 0;
+        for (int i = 0; i < n; ++i)
+            expectedCalls += (i % 4) ? 1 + i % 9 : 1;
+        QCOMPARE(records, qint64(n));
+        QCOMPARE(calls, expectedCalls);
+        QCOMPARE(reader.bytesRead(), qint64(data.size()));
+        QCOMPARE(reader.contentHash(),
+                 QCryptographicHash::hash(data, QCryptographicHash::Blake2b_256).toHex());
+    }
+
+    void contentHash()
+    {
+        const QByteArray a = csv("2026-10-01T08:00:00+08:00,passport,cn-north-4,200\n");
+        QByteArray b = a;
+        b[b.size() - 3] = '1'; // status 210: still valid, one byte different
+        const Outcome oa1 = readAll(a), oa2 = readAll(a), ob = readAll(b);
+        QVERIFY(oa1.ok && oa2.ok && ob.ok);
+        QCOMPARE(oa1.hash.size(), 64); // 256 bits in hex
+        QCOMPARE(oa1.hash, oa2.hash);
+        QVERIFY(oa1.hash != ob.hash);
+        QCOMPARE(readAll(QByteArray()).hash,
+                 QCryptographicHash::hash(QByteArray(), QCryptographicHash::Blake2b_256).toHex());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallRecordReader)
+#include "tst_callrecordreader.moc"
