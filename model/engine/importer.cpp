@@ -74,16 +74,16 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     }
     if (Status s = flush(); !s)
         return s.error();
-    if (sum.lateRecords > 0 && !options.late)
-        return Error::refused(tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
-                                 "nothing was imported. Import with --late to bill them as late usage")
-                                  .arg(sum.lateRecords)
-                                  .arg(firstLateLine));
     auto seen = usage.fileImported(reader.contentHash());
     if (!seen)
         return seen.error();
     if (*seen)
         return Error::refused(tr("this file was imported before (same content); nothing was imported"));
+    if (sum.lateRecords > 0 && !options.late)
+        return Error::refused(tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
+                                 "nothing was imported. Import with --late to bill them as late usage")
+                                  .arg(sum.lateRecords)
+                                  .arg(firstLateLine));
     if (Status s = usage.addImport(ctx.now, options.name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords); !s)
         return s.error();
     if (observer)
