@@ -111,6 +111,30 @@ Status advanceArrears(Context &ctx, RatingState &state, Instant at)
     return state.load(ctx);
 }
 
+// Alerts that give people time to act: frozen in 24 h, a package expiring within 7 days.
+Status warnAhead(Context &ctx, RatingState &state, Instant at)
+{
+    const Account &a = ctx.account;
+    if (a.state == AccountState::Grace && a.stateUntil && *a.stateUntil - kMicrosPerDay == at)
+        if (Status s = ctx.notify(at, QStringLiteral("freeze-soon"),
+                                  QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()},
+                                              {QStringLiteral("frozen_at"), ctx.calendar.format(*a.stateUntil)}},
+                                  QStringLiteral("freeze-soon:%1").arg(*a.stateUntil));
+            !s)
+            return s;
+    for (const Package &p : state.packages)
+        if (!p.cancelledAt && p.endAt - 7 * kMicrosPerDay == at && packages::isLastTerm(state.packages, p))
+            if (Status s = ctx.notify(at, QStringLiteral("package-expiring"),
+                                      QJsonObject{{QStringLiteral("package"), p.id},
+                                                  {QStringLiteral("api"), p.api},
+                                                  {QStringLiteral("region"), p.region},
+                                                  {QStringLiteral("expires"), ctx.calendar.format(p.lastSecond())},
+                                                  {QStringLiteral("auto_renew"), p.autoRenew}},
+                                      QStringLiteral("expiring:%1").arg(p.id));
+                !s)
+                return s;
+    return {};
+}
 } // namespace
 
 Status catchUp(Context &ctx)
@@ -148,8 +172,14 @@ Status catchUp(Context &ctx)
             if (auto a = packages::nextAutoRenewAttempt(ctx, state.packages, p, t))
                 consider(*a);
         }
-        if (ctx.account.stateUntil)
+        if (ctx.account.stateUntil) {
             consider(*ctx.account.stateUntil);
+            if (ctx.account.state == AccountState::Grace)
+                consider(*ctx.account.stateUntil - kMicrosPerDay);
+        }
+        for (const Package &p : state.packages)
+            if (!p.cancelledAt && packages::isLastTerm(state.packages, p))
+                consider(p.endAt - 7 * kMicrosPerDay);
         consider(nextClosing(ctx, t));
         if (next > now)
             break;
@@ -177,6 +207,8 @@ Status catchUp(Context &ctx)
         if (Status s = noteExpiries(ctx, state, x); !s)
             return s;
         if (Status s = advanceArrears(ctx, state, x); !s)
+            return s;
+        if (Status s = warnAhead(ctx, state, x); !s)
             return s;
         std::vector<qint64> attempts;
         for (const Package &p : state.packages)

@@ -41,6 +41,14 @@ QString notificationText(const Notification &n)
     if (k == QLatin1String("auto-renew-failed"))
         return tr("Automatic renewal of package %1 (%2, %3) failed: %4. It expires %5.")
             .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "reason"), arg(n, "expires"));
+    if (k == QLatin1String("freeze-soon"))
+        return tr("The account will be frozen at %1 unless arrears of %2 are repaid.").arg(arg(n, "frozen_at"), arg(n, "arrears"));
+    if (k == QLatin1String("package-expiring"))
+        return n.args.value(QLatin1String("auto_renew")).toBool()
+            ? tr("Package %1 (%2, %3) expires %4; it will be renewed automatically.")
+                  .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"))
+            : tr("Package %1 (%2, %3) expires %4 and auto-renew is off.")
+                  .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"));
     if (k == QLatin1String("coupon-lapsed"))
         return tr("Coupon %1 expired with %2 unused.").arg(arg(n, "coupon"), arg(n, "amount"));
     return k;
