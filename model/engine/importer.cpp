@@ -84,7 +84,8 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                                  "nothing was imported. Import with --late to bill them as late usage")
                                   .arg(sum.lateRecords)
                                   .arg(firstLateLine));
-    if (Status s = usage.addImport(ctx.now, options.name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords); !s)
+    const QString name = options.name.isEmpty() ? tr("(unnamed)") : options.name;
+    if (Status s = usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords); !s)
         return s.error();
     if (observer)
         observer->progress(reader.bytesRead());

@@ -1,8 +1,13 @@
+#include "engine/accountstatus.h"
 #include "engine/funds.h"
+#include "engine/importer.h"
+#include "engine/packages.h"
+#include "engine/services.h"
 #include "engine/verifier.h"
 #include "storage/database.h"
 #include "testaccount.h"
 
+#include <QBuffer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -61,6 +66,44 @@ private slots:
         QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(100)); }).ok());
         exec(acc, "UPDATE account SET balance = balance + 100000000");
         QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("balance")));
+    }
+
+    void detectsAChangeInAFinalMonth()
+    {
+        test::TestAccount acc("2026-09-20T08:00:00+08:00");
+        QVERIFY(acc.run([](Context &c) { return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"), true); }).ok());
+        QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(1000)); }).ok());
+        QByteArray csv("timestamp,api,region,status,count\n2026-09-20T08:30:00+08:00,general-text,cn-north-4,200,2000\n");
+        QBuffer buf(&csv);
+        buf.open(QIODevice::ReadOnly);
+        acc.setNow("2026-09-20T09:30:00+08:00");
+        auto imported = acc.engine->runThenCatchUp([&](Context &c) { return importCalls(c, buf, ImportOptions{}); });
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        acc.setNow("2026-10-03T00:00:00+08:00"); // September becomes final
+        QVERIFY(acc.run([](Context &c) { return accountStatus(c); }).ok());
+        QCOMPARE(verify(acc), QStringList());
+        // Moving a charge between lines keeps the ledger whole but changes the final bill.
+        exec(acc, "UPDATE record SET calls = calls + 1 WHERE type = 'usage'");
+        QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("2026-09")));
+    }
+
+    void detectsImpossibleQuotaAndCoupons()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(20000)); }).ok());
+        QVERIFY(acc.run([&](Context &ctx) { return coupons::grant(ctx, Money::fromCents(500), ctx.now + kMicrosPerDay, QString()); }).ok());
+        packages::BuyRequest r;
+        r.api = QStringLiteral("general-text");
+        r.region = QStringLiteral("cn-north-4");
+        r.sku = QStringLiteral("100k");
+        QVERIFY(acc.run([&](Context &ctx) { return packages::buy(ctx, r); }).ok());
+        QCOMPARE(verify(acc), QStringList());
+        exec(acc, "PRAGMA ignore_check_constraints = ON");
+        exec(acc, "UPDATE package SET remaining = quota + 1");
+        exec(acc, "UPDATE coupon SET remaining = remaining + 100");
+        const QString all = verify(acc).join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("package 1")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("coupon 1")), qPrintable(all));
     }
 
     void detectsARecordThatDisagreesWithTheLedger()
