@@ -5,7 +5,11 @@
 namespace billing::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billingctl", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billingctl)
+};
 } // namespace
 
 Result<Args> Args::parse(const QString &command, const QStringList &args, const QStringList &valueOptions,
@@ -24,27 +28,27 @@ Result<Args> Args::parse(const QString &command, const QStringList &args, const 
             }
             if (valueOptions.contains(name)) {
                 if (a.m_values.contains(name))
-                    return Error::badUsage(tr("%1: --%2 is given twice").arg(command, name));
+                    return Error::badUsage(Tr::tr("%1: --%2 is given twice").arg(command, name));
                 if (hasInline) {
                     a.m_values.insert(name, inlineValue);
                 } else {
                     if (i + 1 >= args.size())
-                        return Error::badUsage(tr("%1: --%2 needs a value").arg(command, name));
+                        return Error::badUsage(Tr::tr("%1: --%2 needs a value").arg(command, name));
                     a.m_values.insert(name, args[++i]);
                 }
             } else if (flags.contains(name) && !hasInline) {
                 a.m_flags.insert(name);
             } else {
-                return Error::badUsage(tr("%1: unknown option %2").arg(command, arg));
+                return Error::badUsage(Tr::tr("%1: unknown option %2").arg(command, arg));
             }
         } else {
             a.m_positional << arg;
         }
     }
     if (a.m_positional.size() < minPositional)
-        return Error::badUsage(tr("%1: missing argument (see \"billingctl help\")").arg(command));
+        return Error::badUsage(Tr::tr("%1: missing argument (see \"billingctl help\")").arg(command));
     if (maxPositional >= 0 && a.m_positional.size() > maxPositional)
-        return Error::badUsage(tr("%1: unexpected argument \"%2\"").arg(command, a.m_positional.value(maxPositional)));
+        return Error::badUsage(Tr::tr("%1: unexpected argument \"%2\"").arg(command, a.m_positional.value(maxPositional)));
     return a;
 }
 

@@ -10,7 +10,11 @@
 namespace billing::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billingctl", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billingctl)
+};
 } // namespace
 
 const std::vector<Cli::Command> &Cli::registry()
@@ -20,6 +24,8 @@ const std::vector<Cli::Command> &Cli::registry()
         addAccountCommands(c);
         addEngineCommands(c);
         addBillCommands(c);
+        addAnalysisCommands(c);
+        addExportCommands(c);
         return c;
     }();
     return commands;
@@ -66,14 +72,14 @@ int Cli::run(const QStringList &arguments)
             m_json = true;
         } else if (a == QLatin1String("--db") || a == QLatin1String("--now")) {
             if (i + 1 >= arguments.size())
-                return fail(Error::badUsage(tr("%1 needs a value").arg(a)));
+                return fail(Error::badUsage(Tr::tr("%1 needs a value").arg(a)));
             const QString v = arguments[++i];
             if (a == QLatin1String("--db")) {
                 m_dbPath = v;
             } else {
                 auto t = BillingCalendar::parseTimestamp(v);
                 if (!t)
-                    return fail(Error::badUsage(tr("--now: %1").arg(t.error().message)));
+                    return fail(Error::badUsage(Tr::tr("--now: %1").arg(t.error().message)));
                 m_clock = std::make_unique<FixedClock>(*t);
             }
         } else if (a.startsWith(QLatin1String("--db=")) || a.startsWith(QLatin1String("--now="))) {
@@ -88,28 +94,28 @@ int Cli::run(const QStringList &arguments)
                 m_out << "billingctl " << QCoreApplication::applicationVersion() << Qt::endl;
                 return 0;
             }
-            return fail(Error::badUsage(tr("unknown option %1 (see \"billingctl help\")").arg(a)));
+            return fail(Error::badUsage(Tr::tr("unknown option %1 (see \"billingctl help\")").arg(a)));
         } else {
             break;
         }
     }
     if (i >= arguments.size())
-        return fail(Error::badUsage(tr("no command given (see \"billingctl help\")")));
+        return fail(Error::badUsage(Tr::tr("no command given (see \"billingctl help\")")));
     if (m_dbPath.isEmpty())
         m_dbPath = Database::defaultLocation();
     const QString name = arguments[i];
     const QStringList rest = arguments.mid(i + 1);
     if (name == QLatin1String("help")) {
-        m_out << tr("usage: billingctl [--db PATH] [--now TIME] [--json] COMMAND [ARGS...]") << "\n\n";
+        m_out << Tr::tr("usage: billingctl [--db PATH] [--now TIME] [--json] COMMAND [ARGS...]") << "\n\n";
         for (const Command &c : registry())
             m_out << "  " << c.synopsis << "\n";
-        m_out << "\n" << tr("Exit codes: 0 done, 1 refused by a business rule, 2 bad usage, 3 bad data.") << Qt::endl;
+        m_out << "\n" << Tr::tr("Exit codes: 0 done, 1 refused by a business rule, 2 bad usage, 3 bad data.") << Qt::endl;
         return 0;
     }
     for (const Command &c : registry())
         if (c.name == name)
             return c.handler(*this, rest);
-    return fail(Error::badUsage(tr("unknown command \"%1\" (see \"billingctl help\")").arg(name)));
+    return fail(Error::badUsage(Tr::tr("unknown command \"%1\" (see \"billingctl help\")").arg(name)));
 }
 
 } // namespace billing::cli

@@ -17,7 +17,11 @@
 namespace billing::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billingctl", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billingctl)
+};
 
 int cmdInit(Cli &cli, const QStringList &argv)
 {
@@ -48,7 +52,7 @@ int cmdInit(Cli &cli, const QStringList &argv)
     if (cli.json())
         cli.printJson(statusJson(*st, cal));
     else
-        cli.out() << tr("Created the account \"%1\" in %2, starting %3 (billing time zone UTC%4).")
+        cli.out() << Tr::tr("Created the account \"%1\" in %2, starting %3 (billing time zone UTC%4).")
                          .arg(st->account.name, cli.dbPath(), cal.format(st->account.createdAt),
                               BillingCalendar::formatOffset(st->account.utcOffsetSeconds))
                   << Qt::endl;
@@ -76,7 +80,7 @@ int cmdTopUp(Cli &cli, const QStringList &argv)
                                   {QStringLiteral("balance"), cli::amount(r->balanceAfter)},
                                   {QStringLiteral("ended_arrears"), r->endedArrears}});
     else
-        cli.out() << tr("Topped up %1; balance %2.").arg(cli::amount(*amount), cli::amount(r->balanceAfter)) << Qt::endl;
+        cli.out() << Tr::tr("Topped up %1; balance %2.").arg(cli::amount(*amount), cli::amount(r->balanceAfter)) << Qt::endl;
     return 0;
 }
 
@@ -98,35 +102,35 @@ int cmdStatus(Cli &cli, const QStringList &argv)
     }
     const Account &a = st->account;
     QTextStream &o = cli.out();
-    o << tr("Account:  %1 (%2)").arg(a.name, a.currency) << "\n";
-    o << tr("Now:      %1").arg(cal.format(st->now)) << "\n";
-    o << tr("Balance:  %1").arg(amount(a.balance)) << "\n";
-    o << tr("Arrears:  %1").arg(amount(a.arrears())) << "\n";
-    o << tr("State:    %1%2")
-             .arg(accountStateId(a.state), a.stateUntil ? tr(" until %1").arg(cal.format(*a.stateUntil)) : QString())
+    o << Tr::tr("Account:  %1 (%2)").arg(a.name, a.currency) << "\n";
+    o << Tr::tr("Now:      %1").arg(cal.format(st->now)) << "\n";
+    o << Tr::tr("Balance:  %1").arg(amount(a.balance)) << "\n";
+    o << Tr::tr("Arrears:  %1").arg(amount(a.arrears())) << "\n";
+    o << Tr::tr("State:    %1%2")
+             .arg(accountStateId(a.state), a.stateUntil ? Tr::tr(" until %1").arg(cal.format(*a.stateUntil)) : QString())
       << "\n";
     int enabled = 0;
     for (const ServiceState &s : st->services)
         if (s.enabled) {
-            o << tr("Enabled:  %1 in %2").arg(s.api, s.region) << "\n";
+            o << Tr::tr("Enabled:  %1 in %2").arg(s.api, s.region) << "\n";
             ++enabled;
         }
     if (enabled == 0)
-        o << tr("Enabled:  no API service") << "\n";
+        o << Tr::tr("Enabled:  no API service") << "\n";
     for (const Coupon &c : st->coupons)
-        o << tr("Coupon %1: %2 of %3 left, expires %4%5")
+        o << Tr::tr("Coupon %1: %2 of %3 left, expires %4%5")
                  .arg(c.id)
                  .arg(amount(c.remaining), amount(c.amount), cal.format(c.expiresAt),
-                      c.api.isEmpty() ? QString() : tr(", for %1").arg(c.api))
+                      c.api.isEmpty() ? QString() : Tr::tr(", for %1").arg(c.api))
           << "\n";
     for (const Package &p : st->packages)
-        o << tr("Package %1: %2 %3 %4, %5 of %6 calls left, %7 → %8, %9%10")
+        o << Tr::tr("Package %1: %2 %3 %4, %5 of %6 calls left, %7 → %8, %9%10")
                  .arg(p.id)
                  .arg(p.api, p.region, p.sku)
                  .arg(p.remaining)
                  .arg(p.quota)
                  .arg(cal.format(p.effectiveAt), cal.format(p.lastSecond()), packageStatusId(p.statusAt(st->now)),
-                      p.autoRenew ? tr(", auto-renew %1 days before").arg(p.renewDays) : QString())
+                      p.autoRenew ? Tr::tr(", auto-renew %1 days before").arg(p.renewDays) : QString())
           << "\n";
     o.flush();
     return 0;
@@ -150,7 +154,7 @@ int cmdVerify(Cli &cli, const QStringList &argv)
         cli.printJson(QJsonObject{{QStringLiteral("ok"), findings->isEmpty()},
                                   {QStringLiteral("findings"), QJsonArray::fromStringList(*findings)}});
     else if (findings->isEmpty())
-        cli.out() << tr("All invariants hold.") << Qt::endl;
+        cli.out() << Tr::tr("All invariants hold.") << Qt::endl;
     else
         for (const QString &f : *findings)
             cli.out() << f << "\n";
@@ -209,11 +213,11 @@ int cmdDemo(Cli &cli, const QStringList &argv)
     if (args->has(QStringLiteral("months")))
         opts.months = args->value(QStringLiteral("months")).toInt(&ok);
     if (!ok || opts.months < 1 || opts.months > 36)
-        return cli.fail(Error::badUsage(tr("--months must be a whole number from 1 to 36")));
+        return cli.fail(Error::badUsage(Tr::tr("--months must be a whole number from 1 to 36")));
     if (args->has(QStringLiteral("seed")))
         opts.seed = args->value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
-        return cli.fail(Error::badUsage(tr("--seed must be a whole number")));
+        return cli.fail(Error::badUsage(Tr::tr("--seed must be a whole number")));
     opts.name = args->value(QStringLiteral("name"));
     if (cli.dbPath() == Database::defaultLocation())
         QDir().mkpath(QFileInfo(cli.dbPath()).absolutePath());
@@ -225,7 +229,7 @@ int cmdDemo(Cli &cli, const QStringList &argv)
                                   {QStringLiteral("records"), r->records},
                                   {QStringLiteral("calls"), r->calls}});
     else
-        cli.out() << tr("Created a demo account in %1: %2 days, %3 call records, %4 calls.")
+        cli.out() << Tr::tr("Created a demo account in %1: %2 days, %3 call records, %4 calls.")
                          .arg(cli.dbPath())
                          .arg(r->days)
                          .arg(r->records)

@@ -11,7 +11,11 @@
 namespace billing::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billingctl", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billingctl)
+};
 
 QJsonObject lineJson(const BillLine &l, bool withKeys)
 {
@@ -83,15 +87,15 @@ int cmdBill(Cli &cli, const QStringList &argv)
         return 0;
     }
     QTextStream &o = cli.out();
-    o << tr("Bill %1 (%2), amounts in %3").arg(bill->month, bill->final ? tr("final") : tr("open"), currency) << "\n";
+    o << Tr::tr("Bill %1 (%2), amounts in %3").arg(bill->month, bill->final ? Tr::tr("final") : Tr::tr("open"), currency) << "\n";
     o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-             .arg(tr("API"), -18)
-             .arg(tr("Region"), -15)
-             .arg(tr("Mode"), -12)
-             .arg(tr("Calls"), 12)
-             .arg(tr("Fee"), 20)
-             .arg(tr("Charged"), 14)
-             .arg(tr("Rounded off"), 14)
+             .arg(Tr::tr("API"), -18)
+             .arg(Tr::tr("Region"), -15)
+             .arg(Tr::tr("Mode"), -12)
+             .arg(Tr::tr("Calls"), 12)
+             .arg(Tr::tr("Fee"), 20)
+             .arg(Tr::tr("Charged"), 14)
+             .arg(Tr::tr("Rounded off"), 14)
       << "\n";
     auto row = [&](const BillLine &l, const QString &label) {
         o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
@@ -106,8 +110,8 @@ int cmdBill(Cli &cli, const QStringList &argv)
     };
     for (const BillLine &l : bill->lines)
         row(l, QString());
-    row(bill->totals, tr("Total"));
-    o << tr("Paid by coupon %1, by cash %2, arrears %3.")
+    row(bill->totals, Tr::tr("Total"));
+    o << Tr::tr("Paid by coupon %1, by cash %2, arrears %3.")
              .arg(amount(bill->totals.paidCoupon), amount(bill->totals.paidCash), amount(bill->totals.arrears))
       << Qt::endl;
     return 0;
@@ -136,13 +140,13 @@ int cmdTransactions(Cli &cli, const QStringList &argv)
     if (args->has(QStringLiteral("type"))) {
         f.type = recordTypeFromId(args->value(QStringLiteral("type")));
         if (!f.type)
-            return cli.fail(Error::badUsage(tr("--type must be one of usage, purchase, renewal, refund, topup")));
+            return cli.fail(Error::badUsage(Tr::tr("--type must be one of usage, purchase, renewal, refund, topup")));
     }
     if (args->has(QStringLiteral("limit"))) {
         bool ok = false;
         f.limit = args->value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || f.limit < 0)
-            return cli.fail(Error::badUsage(tr("--limit must be a whole number")));
+            return cli.fail(Error::badUsage(Tr::tr("--limit must be a whole number")));
     }
     auto engine = cli.openEngine();
     if (!engine)
@@ -188,7 +192,7 @@ int cmdLine(Cli &cli, const QStringList &argv)
     bool ok = false;
     const qint64 id = args->at(0).toLongLong(&ok);
     if (!ok)
-        return cli.fail(Error::badUsage(tr("line: \"%1\" is not a transaction id").arg(args->at(0))));
+        return cli.fail(Error::badUsage(Tr::tr("line: \"%1\" is not a transaction id").arg(args->at(0))));
     auto engine = cli.openEngine();
     if (!engine)
         return cli.fail(engine.error());

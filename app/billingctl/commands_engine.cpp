@@ -18,7 +18,11 @@
 namespace billing::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billingctl", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billingctl)
+};
 
 // Opens the engine and runs fn in one command transaction; prints the error line on failure.
 template <typename F>
@@ -62,11 +66,11 @@ int cmdService(Cli &cli, const QStringList &argv, bool enable)
                                       {QStringLiteral("enabled"), enable},
                                       {QStringLiteral("changed"), *r}});
         else if (!*r)
-            cli.out() << (enable ? tr("%1 in %2 was already enabled.") : tr("%1 in %2 was already disabled."))
+            cli.out() << (enable ? Tr::tr("%1 in %2 was already enabled.") : Tr::tr("%1 in %2 was already disabled."))
                              .arg(args->at(0), args->at(1))
                       << Qt::endl;
         else
-            cli.out() << (enable ? tr("Enabled %1 in %2.") : tr("Disabled %1 in %2.")).arg(args->at(0), args->at(1)) << Qt::endl;
+            cli.out() << (enable ? Tr::tr("Enabled %1 in %2.") : Tr::tr("Disabled %1 in %2.")).arg(args->at(0), args->at(1)) << Qt::endl;
         return 0;
     });
 }
@@ -90,7 +94,7 @@ int cmdStopBilling(Cli &cli, const QStringList &argv)
                                       {QStringLiteral("auto_renew_off"), renewals},
                                       {QStringLiteral("last_month_spend"), amount(r->lastMonthSpend)}});
         else
-            cli.out() << tr("Billing stopped: %1 service(s) disabled, auto-renew switched off on %2 package(s).")
+            cli.out() << Tr::tr("Billing stopped: %1 service(s) disabled, auto-renew switched off on %2 package(s).")
                              .arg(stopped.size())
                              .arg(renewals.size())
                       << Qt::endl;
@@ -107,10 +111,10 @@ int cmdGrantCoupon(Cli &cli, const QStringList &argv)
     if (!amount)
         return cli.fail(amount.error());
     if (!args->has(QStringLiteral("expires")))
-        return cli.fail(Error::badUsage(tr("grant-coupon: --expires TIME is required")));
+        return cli.fail(Error::badUsage(Tr::tr("grant-coupon: --expires TIME is required")));
     auto expires = BillingCalendar::parseTimestamp(args->value(QStringLiteral("expires")));
     if (!expires)
-        return cli.fail(Error::badUsage(tr("--expires: %1").arg(expires.error().message)));
+        return cli.fail(Error::badUsage(Tr::tr("--expires: %1").arg(expires.error().message)));
     return withEngine(cli, [&](Engine &e) {
         auto c = e.run([&](Context &ctx) { return coupons::grant(ctx, *amount, *expires, args->value(QStringLiteral("api"))); });
         if (!c)
@@ -118,7 +122,7 @@ int cmdGrantCoupon(Cli &cli, const QStringList &argv)
         if (cli.json())
             cli.printJson(QJsonObject{{QStringLiteral("id"), c->id}, {QStringLiteral("amount"), cli::amount(c->amount)}});
         else
-            cli.out() << tr("Coupon %1 granted: %2.").arg(c->id).arg(cli::amount(c->amount)) << Qt::endl;
+            cli.out() << Tr::tr("Coupon %1 granted: %2.").arg(c->id).arg(cli::amount(c->amount)) << Qt::endl;
         return 0;
     });
 }
@@ -137,20 +141,20 @@ int cmdBuy(Cli &cli, const QStringList &argv)
     if (args->has(QStringLiteral("effective"))) {
         auto t = BillingCalendar::parseTimestamp(args->value(QStringLiteral("effective")));
         if (!t)
-            return cli.fail(Error::badUsage(tr("--effective: %1").arg(t.error().message)));
+            return cli.fail(Error::badUsage(Tr::tr("--effective: %1").arg(t.error().message)));
         req.effective = *t;
     }
     if (args->has(QStringLiteral("quantity"))) {
         bool ok = false;
         req.quantity = args->value(QStringLiteral("quantity")).toInt(&ok);
         if (!ok || req.quantity < 1 || req.quantity > 100)
-            return cli.fail(Error::badUsage(tr("--quantity must be a whole number from 1 to 100")));
+            return cli.fail(Error::badUsage(Tr::tr("--quantity must be a whole number from 1 to 100")));
     }
     if (args->has(QStringLiteral("days"))) {
         bool ok = false;
         req.renewDays = args->value(QStringLiteral("days")).toInt(&ok);
         if (!ok)
-            return cli.fail(Error::badUsage(tr("--days must be a whole number from 1 to 30")));
+            return cli.fail(Error::badUsage(Tr::tr("--days must be a whole number from 1 to 30")));
     }
     return withEngine(cli, [&](Engine &e) {
         auto r = e.run([&](Context &ctx) {
@@ -184,7 +188,7 @@ int cmdRenew(Cli &cli, const QStringList &argv)
     bool ok = false;
     const qint64 id = args->at(0).toLongLong(&ok);
     if (!ok)
-        return cli.fail(Error::badUsage(tr("renew: \"%1\" is not a package id").arg(args->at(0))));
+        return cli.fail(Error::badUsage(Tr::tr("renew: \"%1\" is not a package id").arg(args->at(0))));
     return withEngine(cli, [&](Engine &e) {
         auto r = e.run([&](Context &ctx) {
             auto p = packages::renew(ctx, id);
@@ -210,15 +214,15 @@ int cmdAutoRenew(Cli &cli, const QStringList &argv)
     bool ok = false;
     const qint64 id = args->at(0).toLongLong(&ok);
     if (!ok)
-        return cli.fail(Error::badUsage(tr("auto-renew: \"%1\" is not a package id").arg(args->at(0))));
+        return cli.fail(Error::badUsage(Tr::tr("auto-renew: \"%1\" is not a package id").arg(args->at(0))));
     const QString onOff = args->at(1);
     if (onOff != QLatin1String("on") && onOff != QLatin1String("off"))
-        return cli.fail(Error::badUsage(tr("auto-renew: say on or off, not \"%1\"").arg(onOff)));
+        return cli.fail(Error::badUsage(Tr::tr("auto-renew: say on or off, not \"%1\"").arg(onOff)));
     std::optional<int> days;
     if (args->has(QStringLiteral("days"))) {
         days = args->value(QStringLiteral("days")).toInt(&ok);
         if (!ok)
-            return cli.fail(Error::badUsage(tr("--days must be a whole number from 1 to 30")));
+            return cli.fail(Error::badUsage(Tr::tr("--days must be a whole number from 1 to 30")));
     }
     return withEngine(cli, [&](Engine &e) {
         auto r = e.run([&](Context &ctx) {
@@ -232,7 +236,7 @@ int cmdAutoRenew(Cli &cli, const QStringList &argv)
         if (cli.json())
             cli.printJson(*r);
         else
-            cli.out() << tr("Auto-renew of package %1 is %2.").arg(id).arg(onOff) << Qt::endl;
+            cli.out() << Tr::tr("Auto-renew of package %1 is %2.").arg(id).arg(onOff) << Qt::endl;
         return 0;
     });
 }
@@ -245,7 +249,7 @@ int cmdUnsubscribe(Cli &cli, const QStringList &argv)
     bool ok = false;
     const qint64 id = args->at(0).toLongLong(&ok);
     if (!ok)
-        return cli.fail(Error::badUsage(tr("unsubscribe: \"%1\" is not a package id").arg(args->at(0))));
+        return cli.fail(Error::badUsage(Tr::tr("unsubscribe: \"%1\" is not a package id").arg(args->at(0))));
     return withEngine(cli, [&](Engine &e) {
         auto r = e.run([&](Context &ctx) { return packages::unsubscribe(ctx, id); });
         if (!r)
@@ -256,7 +260,7 @@ int cmdUnsubscribe(Cli &cli, const QStringList &argv)
                                       {QStringLiteral("to_cash"), amount(r->toCash)},
                                       {QStringLiteral("to_coupons"), amount(r->toCoupons)}});
         else
-            cli.out() << tr("Package %1 unsubscribed; refunded %2 (%3 to cash, %4 to coupons).")
+            cli.out() << Tr::tr("Package %1 unsubscribed; refunded %2 (%3 to cash, %4 to coupons).")
                              .arg(id)
                              .arg(amount(r->total), amount(r->toCash), amount(r->toCoupons))
                       << Qt::endl;
@@ -273,16 +277,16 @@ int cmdImport(Cli &cli, const QStringList &argv)
     const QString path = args->at(0);
     if (path == QLatin1String("-")) {
         if (!file.open(stdin, QIODevice::ReadOnly))
-            return cli.fail(Error::badData(tr("cannot read standard input")));
+            return cli.fail(Error::badData(Tr::tr("cannot read standard input")));
     } else {
         file.setFileName(path);
         if (!QFileInfo(path).isFile())
-            return cli.fail(Error::badUsage(tr("import-calls: no file %1").arg(path)));
+            return cli.fail(Error::badUsage(Tr::tr("import-calls: no file %1").arg(path)));
         if (!file.open(QIODevice::ReadOnly))
-            return cli.fail(Error::badData(tr("cannot read %1: %2").arg(path, file.errorString())));
+            return cli.fail(Error::badData(Tr::tr("cannot read %1: %2").arg(path, file.errorString())));
     }
     ImportOptions opts;
-    opts.name = path == QLatin1String("-") ? tr("standard input") : QFileInfo(path).fileName();
+    opts.name = path == QLatin1String("-") ? Tr::tr("standard input") : QFileInfo(path).fileName();
     opts.late = args->has(QStringLiteral("late"));
     return withEngine(cli, [&](Engine &e) {
         auto r = e.runThenCatchUp([&](Context &ctx) { return importCalls(ctx, file, opts); });
@@ -297,10 +301,10 @@ int cmdImport(Cli &cli, const QStringList &argv)
                                       {QStringLiteral("calls"), r->calls},
                                       {QStringLiteral("late"), r->lateRecords}});
         else
-            cli.out() << tr("Imported %1 record(s), %2 call(s)%3.")
+            cli.out() << Tr::tr("Imported %1 record(s), %2 call(s)%3.")
                              .arg(r->records)
                              .arg(r->calls)
-                             .arg(r->lateRecords ? tr(", %1 late").arg(r->lateRecords) : QString())
+                             .arg(r->lateRecords ? Tr::tr(", %1 late").arg(r->lateRecords) : QString())
                       << Qt::endl;
         return 0;
     });
@@ -318,7 +322,7 @@ int cmdSettle(Cli &cli, const QStringList &argv)
         if (cli.json())
             cli.printJson(QJsonObject{{QStringLiteral("settled_until"), *r}});
         else
-            cli.out() << tr("Caught up to %1.").arg(*r) << Qt::endl;
+            cli.out() << Tr::tr("Caught up to %1.").arg(*r) << Qt::endl;
         return 0;
     });
 }

@@ -12,18 +12,22 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::Catalog", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::Catalog)
+};
 
 Error bad(const QString &where, const QString &what)
 {
-    return Error::badData(tr("price catalog: %1: %2").arg(where, what));
+    return Error::badData(Tr::tr("price catalog: %1: %2").arg(where, what));
 }
 
 Result<QString> text(const QJsonObject &o, const char *key, const QString &where)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (!v.isString() || v.toString().trimmed().isEmpty())
-        return bad(where, tr("\"%1\" must be a non-empty string").arg(QLatin1String(key)));
+        return bad(where, Tr::tr("\"%1\" must be a non-empty string").arg(QLatin1String(key)));
     return v.toString();
 }
 
@@ -32,7 +36,7 @@ Result<qint64> positive(const QJsonObject &o, const char *key, const QString &wh
     const QJsonValue v = o.value(QLatin1String(key));
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d < 1 || d > 1e15 || d != double(qint64(d)))
-        return bad(where, tr("\"%1\" must be a whole number of at least 1").arg(QLatin1String(key)));
+        return bad(where, Tr::tr("\"%1\" must be a whole number of at least 1").arg(QLatin1String(key)));
     return qint64(d);
 }
 
@@ -45,7 +49,7 @@ Result<Money> amount(const QJsonObject &o, const char *key, const QString &where
     if (!m)
         return bad(where, m.error().message);
     if (m->units() <= 0)
-        return bad(where, tr("\"%1\" must be greater than zero").arg(QLatin1String(key)));
+        return bad(where, Tr::tr("\"%1\" must be greater than zero").arg(QLatin1String(key)));
     return *m;
 }
 } // namespace
@@ -54,7 +58,7 @@ Result<Catalog> Catalog::builtIn()
 {
     QFile f(QStringLiteral(":/billing/catalog.json"));
     if (!f.open(QIODevice::ReadOnly))
-        return Error::internal(tr("the built-in price catalog is missing"));
+        return Error::internal(Tr::tr("the built-in price catalog is missing"));
     return fromJson(f.readAll());
 }
 
@@ -63,15 +67,15 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError)
-        return bad(tr("offset %1").arg(pe.offset), pe.errorString());
+        return bad(Tr::tr("offset %1").arg(pe.offset), pe.errorString());
     if (!doc.isObject())
-        return bad(tr("top level"), tr("must be a JSON object"));
+        return bad(Tr::tr("top level"), Tr::tr("must be a JSON object"));
     const QJsonObject root = doc.object();
     Catalog c;
     c.m_source = json;
     if (root.value(QLatin1String("format")).toInt(0) != 1)
-        return bad(tr("format"), tr("unsupported catalog format (expected 1)"));
-    auto cur = text(root, "currency", tr("top level"));
+        return bad(Tr::tr("format"), Tr::tr("unsupported catalog format (expected 1)"));
+    auto cur = text(root, "currency", Tr::tr("top level"));
     if (!cur)
         return cur.error();
     c.m_currency = *cur;
@@ -79,11 +83,11 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
     QSet<QString> categories;
     const QJsonArray apis = root.value(QLatin1String("apis")).toArray();
     if (apis.isEmpty())
-        return bad(tr("apis"), tr("the list of APIs is missing or empty"));
+        return bad(Tr::tr("apis"), Tr::tr("the list of APIs is missing or empty"));
     for (int i = 0; i < apis.size(); ++i) {
-        const QString where = tr("apis[%1]").arg(i);
+        const QString where = Tr::tr("apis[%1]").arg(i);
         if (!apis[i].isObject())
-            return bad(where, tr("must be an object"));
+            return bad(where, Tr::tr("must be an object"));
         const QJsonObject o = apis[i].toObject();
         auto id = text(o, "id", where);
         auto category = text(o, "category", where);
@@ -92,29 +96,29 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
         if (!category)
             return category.error();
         if (c.apiIndex(*id) >= 0)
-            return bad(where, tr("API \"%1\" appears twice").arg(*id));
+            return bad(where, Tr::tr("API \"%1\" appears twice").arg(*id));
         c.m_apis.push_back({*id, *category, o.value(QLatin1String("name")).toString(*id)});
         categories.insert(*category);
     }
     const QJsonArray regions = root.value(QLatin1String("regions")).toArray();
     if (regions.isEmpty())
-        return bad(tr("regions"), tr("the list of regions is missing or empty"));
+        return bad(Tr::tr("regions"), Tr::tr("the list of regions is missing or empty"));
     for (int i = 0; i < regions.size(); ++i) {
-        const QString where = tr("regions[%1]").arg(i);
+        const QString where = Tr::tr("regions[%1]").arg(i);
         const QJsonObject o = regions[i].toObject();
         auto id = text(o, "id", where);
         if (!id)
             return id.error();
         if (c.regionIndex(*id) >= 0)
-            return bad(where, tr("region \"%1\" appears twice").arg(*id));
+            return bad(where, Tr::tr("region \"%1\" appears twice").arg(*id));
         c.m_regions.push_back({*id, o.value(QLatin1String("name")).toString(*id)});
     }
 
     const QJsonArray lists = root.value(QLatin1String("price_lists")).toArray();
     if (lists.isEmpty())
-        return bad(tr("price_lists"), tr("no price list"));
+        return bad(Tr::tr("price_lists"), Tr::tr("no price list"));
     for (int i = 0; i < lists.size(); ++i) {
-        const QString where = tr("price_lists[%1]").arg(i);
+        const QString where = Tr::tr("price_lists[%1]").arg(i);
         const QJsonObject o = lists[i].toObject();
         PriceList pl;
         auto eff = text(o, "effective", where);
@@ -125,16 +129,16 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
             return bad(where, t.error().message);
         pl.effective = *t;
         if (!c.m_priceLists.empty() && c.m_priceLists.back().effective >= pl.effective)
-            return bad(where, tr("price lists must be in ascending order of effective time"));
+            return bad(where, Tr::tr("price lists must be in ascending order of effective time"));
         const QJsonObject tiers = o.value(QLatin1String("tiers")).toObject();
         for (const QString &cat : std::as_const(categories)) {
-            const QString tw = tr("%1.tiers.%2").arg(where, cat);
+            const QString tw = Tr::tr("%1.tiers.%2").arg(where, cat);
             const QJsonArray arr = tiers.value(cat).toArray();
             if (arr.isEmpty())
-                return bad(tw, tr("no tiers for category %1").arg(cat));
+                return bad(tw, Tr::tr("no tiers for category %1").arg(cat));
             std::vector<Tier> ts;
             for (int k = 0; k < arr.size(); ++k) {
-                const QString kw = tr("%1[%2]").arg(tw).arg(k);
+                const QString kw = Tr::tr("%1[%2]").arg(tw).arg(k);
                 const QJsonObject to = arr[k].toObject();
                 auto from = positive(to, "from_call", kw);
                 auto price = amount(to, "price_per_1000", kw);
@@ -143,21 +147,21 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
                 if (!price)
                     return price.error();
                 if (k == 0 && *from != 1)
-                    return bad(kw, tr("the first tier must start at call 1"));
+                    return bad(kw, Tr::tr("the first tier must start at call 1"));
                 if (k > 0 && *from <= ts.back().fromCall)
-                    return bad(kw, tr("tiers must start at ascending calls"));
+                    return bad(kw, Tr::tr("tiers must start at ascending calls"));
                 ts.push_back({*from, *price});
             }
             pl.tiers.emplace_back(cat, std::move(ts));
         }
         for (auto it = tiers.begin(); it != tiers.end(); ++it)
             if (!categories.contains(it.key()))
-                return bad(tr("%1.tiers").arg(where), tr("category %1 is used by no API").arg(it.key()));
+                return bad(Tr::tr("%1.tiers").arg(where), Tr::tr("category %1 is used by no API").arg(it.key()));
         const QJsonArray skus = o.value(QLatin1String("skus")).toArray();
         if (skus.isEmpty())
-            return bad(tr("%1.skus").arg(where), tr("no package SKU"));
+            return bad(Tr::tr("%1.skus").arg(where), Tr::tr("no package SKU"));
         for (int k = 0; k < skus.size(); ++k) {
-            const QString kw = tr("%1.skus[%2]").arg(where).arg(k);
+            const QString kw = Tr::tr("%1.skus[%2]").arg(where).arg(k);
             const QJsonObject so = skus[k].toObject();
             auto id = text(so, "id", kw);
             auto calls = positive(so, "calls", kw);
@@ -169,12 +173,12 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
             if (!discount)
                 return discount.error();
             if (discount->units() > Money::Scale)
-                return bad(kw, tr("a discount must be at most 1"));
+                return bad(kw, Tr::tr("a discount must be at most 1"));
             if (*calls % 1000 != 0)
-                return bad(kw, tr("a package size must be a multiple of 1000 calls"));
+                return bad(kw, Tr::tr("a package size must be a multiple of 1000 calls"));
             for (const Sku &s : pl.skus)
                 if (s.id == *id)
-                    return bad(kw, tr("SKU \"%1\" appears twice").arg(*id));
+                    return bad(kw, Tr::tr("SKU \"%1\" appears twice").arg(*id));
             pl.skus.push_back({*id, *calls, *discount});
         }
         c.m_priceLists.push_back(std::move(pl));
@@ -247,11 +251,11 @@ Result<Money> Catalog::packagePrice(const QString &apiId, const QString &skuId, 
 {
     const ApiInfo *a = api(apiId);
     if (!a)
-        return Error::badUsage(tr("unknown API \"%1\"").arg(apiId));
+        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(apiId));
     const PriceList &pl = priceListAt(at);
     const Sku *s = sku(pl, skuId);
     if (!s)
-        return Error::badUsage(tr("unknown package size \"%1\" (choose one of %2)").arg(skuId, skuIds().join(u", ")));
+        return Error::badUsage(Tr::tr("unknown package size \"%1\" (choose one of %2)").arg(skuId, skuIds().join(u", ")));
     const Money first = tiers(pl, a->category).front().pricePer1000;
     // price = calls/1000 × first × discount; discount is at 8 decimals.
     const Int128 units = Int128(first.units()) * (s->calls / 1000) * s->discount.units() / Money::Scale;

@@ -17,7 +17,11 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::demo", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::demo)
+};
 
 struct Stream
 {
@@ -59,13 +63,13 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
                                       const std::function<bool(int, int)> &progress)
 {
     if (options.months < 1 || options.months > 36)
-        return Error::badUsage(tr("--months must be between 1 and 36"));
+        return Error::badUsage(Tr::tr("--months must be between 1 and 36"));
     if (QFile::exists(location))
-        return Error::refused(tr("%1 already exists; the demo creates a new account database").arg(location));
+        return Error::refused(Tr::tr("%1 already exists; the demo creates a new account database").arg(location));
     const BillingCalendar cal;
     const Instant start = cal.addMonths(cal.monthStart(now), -options.months) + 9 * kMicrosPerHour;
     FixedClock clock(start);
-    auto created = Engine::create(location, clock, InitOptions{options.name.isEmpty() ? tr("Demo account") : options.name});
+    auto created = Engine::create(location, clock, InitOptions{options.name.isEmpty() ? Tr::tr("Demo account") : options.name});
     if (!created)
         return created.error();
     Engine &engine = **created;
@@ -142,7 +146,7 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
         QBuffer buffer(&csv);
         buffer.open(QIODevice::ReadOnly);
         auto imported = engine.runThenCatchUp([&](Context &c) {
-            return importCalls(c, buffer, ImportOptions{tr("demo day %1").arg(cal.monthKey(dayStart) + QStringLiteral("-%1").arg(date.day, 2, 10, QLatin1Char('0'))), false});
+            return importCalls(c, buffer, ImportOptions{Tr::tr("demo day %1").arg(cal.monthKey(dayStart) + QStringLiteral("-%1").arg(date.day, 2, 10, QLatin1Char('0'))), false});
         });
         if (!imported)
             return fail(imported.error());
@@ -174,7 +178,7 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
         }
         ++sum.days;
         if (progress && !progress(int(day + 1), int(totalDays + 1)))
-            return fail(Error::refused(tr("the demo was cancelled; nothing was kept")));
+            return fail(Error::refused(Tr::tr("the demo was cancelled; nothing was kept")));
         if (importAt >= now)
             break;
     }

@@ -7,7 +7,11 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::Engine", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::Engine)
+};
 } // namespace
 
 Engine::Engine(std::unique_ptr<Database> db, Catalog catalog, const Clock &clock)
@@ -25,7 +29,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const QString &location, const Cloc
     if (!source) {
         auto has = accounts.exists();
         if (has && !*has)
-            return Error::refused(tr("the database %1 holds no account: run \"billingctl init\" first").arg(location));
+            return Error::refused(Tr::tr("the database %1 holds no account: run \"billingctl init\" first").arg(location));
         return source.error();
     }
     auto catalog = Catalog::fromJson(*source);
@@ -40,7 +44,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     if (!catalog)
         return catalog.error();
     if (opts.currency != catalog->currency())
-        return Error::refused(tr("the price catalog is in %1; an account in %2 cannot be billed with it")
+        return Error::refused(Tr::tr("the price catalog is in %1; an account in %2 cannot be billed with it")
                                   .arg(catalog->currency(), opts.currency));
     auto db = Database::open(location, Database::Mode::CreateIfMissing);
     if (!db)
@@ -54,10 +58,10 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     if (!has)
         return has.error();
     if (*has)
-        return Error::refused(tr("%1 already holds an account; nothing was changed").arg(location));
+        return Error::refused(Tr::tr("%1 already holds an account; nothing was changed").arg(location));
     const Instant now = clock.now();
     Account a;
-    a.name = opts.name.isEmpty() ? tr("OCR account") : opts.name;
+    a.name = opts.name.isEmpty() ? Tr::tr("OCR account") : opts.name;
     a.currency = opts.currency;
     a.utcOffsetSeconds = opts.utcOffsetSeconds;
     a.createdAt = now;
@@ -88,7 +92,7 @@ Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)
     const Instant now = m_clock.now();
     auto ctx = std::make_unique<Context>(*m_db, m_catalog, std::move(*account), now);
     if (now < ctx->account.processedUntil)
-        return Error::refused(tr("time cannot go backwards: the account was already processed up to %1, later than %2")
+        return Error::refused(Tr::tr("time cannot go backwards: the account was already processed up to %1, later than %2")
                                   .arg(ctx->calendar.format(ctx->account.processedUntil), ctx->calendar.format(now)));
     if (catchUpFirst)
         if (Status s = catchUp(*ctx); !s)

@@ -9,7 +9,11 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::importer", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::importer)
+};
 } // namespace
 
 Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options, ImportObserver *observer)
@@ -40,10 +44,10 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
             lastProgress = reader.bytesRead();
             observer->progress(lastProgress);
             if (observer->isCancelled())
-                return Error::refused(tr("the import was cancelled; nothing was imported"));
+                return Error::refused(Tr::tr("the import was cancelled; nothing was imported"));
         }
         if (rec.ts > ctx.now)
-            return Error::refused(tr("line %1: the call at %2 is later than now (%3); the file was not imported")
+            return Error::refused(Tr::tr("line %1: the call at %2 is later than now (%3); the file was not imported")
                                       .arg(rec.line)
                                       .arg(ctx.calendar.format(rec.ts), ctx.calendar.format(ctx.now)));
         const Instant hour = ctx.calendar.hourStart(rec.ts);
@@ -78,13 +82,13 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     if (!seen)
         return seen.error();
     if (*seen)
-        return Error::refused(tr("this file was imported before (same content); nothing was imported"));
+        return Error::refused(Tr::tr("this file was imported before (same content); nothing was imported"));
     if (sum.lateRecords > 0 && !options.late)
-        return Error::refused(tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
+        return Error::refused(Tr::tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
                                  "nothing was imported. Import with --late to bill them as late usage")
                                   .arg(sum.lateRecords)
                                   .arg(firstLateLine));
-    const QString name = options.name.isEmpty() ? tr("(unnamed)") : options.name;
+    const QString name = options.name.isEmpty() ? Tr::tr("(unnamed)") : options.name;
     if (Status s = usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords); !s)
         return s.error();
     if (observer)

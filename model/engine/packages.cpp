@@ -13,7 +13,11 @@
 namespace billing::packages {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::packages", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::packages)
+};
 
 const Package *findPackage(const std::vector<Package> &all, qint64 id)
 {
@@ -26,7 +30,7 @@ const Package *findPackage(const std::vector<Package> &all, qint64 id)
 Status checkCanPay(const Context &ctx)
 {
     if (ctx.account.state == AccountState::Frozen)
-        return Error::refused(tr("the account is frozen for arrears of %1: top up first; purchases and renewals are refused "
+        return Error::refused(Tr::tr("the account is frozen for arrears of %1: top up first; purchases and renewals are refused "
                                  "while frozen")
                                   .arg(ctx.account.arrears().toString()));
     return {};
@@ -37,7 +41,7 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
 {
     auto plan = payment::planPurchase(coupons, p.api, p.price, ctx.account.balance, ctx.now);
     if (!plan)
-        return Error::refused(tr("insufficient funds: the package costs %1 but coupons and balance cover only %2; top up "
+        return Error::refused(Tr::tr("insufficient funds: the package costs %1 but coupons and balance cover only %2; top up "
                                  "first")
                                   .arg(p.price.toString())
                                   .arg(([&] {
@@ -70,12 +74,12 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
 Result<Package> newPackage(Context &ctx, const QString &api, const QString &region, const QString &sku, Instant effective)
 {
     if (!ctx.catalog.api(api))
-        return Error::badUsage(tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(Tr::tr("unknown region \"%1\"").arg(region));
     const Sku *s = ctx.catalog.sku(ctx.catalog.priceListAt(ctx.now), sku);
     if (!s)
-        return Error::badUsage(tr("unknown package size \"%1\" (choose one of %2)").arg(sku, ctx.catalog.skuIds().join(u", ")));
+        return Error::badUsage(Tr::tr("unknown package size \"%1\" (choose one of %2)").arg(sku, ctx.catalog.skuIds().join(u", ")));
     auto price = ctx.catalog.packagePrice(api, sku, ctx.now);
     if (!price)
         return price.error();
@@ -96,12 +100,12 @@ Result<Package> nextTerm(Context &ctx, const std::vector<Package> &all, qint64 p
 {
     const Package *p = findPackage(all, packageId);
     if (!p)
-        return Error::refused(tr("there is no package %1").arg(packageId));
+        return Error::refused(Tr::tr("there is no package %1").arg(packageId));
     if (p->cancelledAt)
-        return Error::refused(tr("package %1 was unsubscribed; buy a new package instead").arg(packageId));
+        return Error::refused(Tr::tr("package %1 was unsubscribed; buy a new package instead").arg(packageId));
     const Package *last = lastTerm(all, *p);
     if (ctx.now >= last->endAt)
-        return Error::refused(tr("package %1 has expired; buy a new package instead").arg(packageId));
+        return Error::refused(Tr::tr("package %1 has expired; buy a new package instead").arg(packageId));
     // The next term starts at 00:00:00 after the current term's last day and ends one year after that day.
     auto n = newPackage(ctx, last->api, last->region, last->sku, last->endAt);
     if (!n)
@@ -125,10 +129,10 @@ Quote quoteFor(Context &ctx, std::vector<Coupon> coupons, const std::vector<Pack
         q.expires = p.lastSecond();
         auto plan = payment::planPurchase(coupons, p.api, p.price, balance, ctx.now);
         if (!plan) {
-            q.refusal = Error::refused(tr("insufficient funds: %1 costs %2 in all; top up first").arg(terms.size()).arg(q.total.toString()));
+            q.refusal = Error::refused(Tr::tr("insufficient funds: %1 costs %2 in all; top up first").arg(terms.size()).arg(q.total.toString()));
             q.refusal->message = terms.size() == 1
-                ? tr("insufficient funds: the package costs %1; coupons and balance do not cover it; top up first").arg(p.price.toString())
-                : tr("insufficient funds: %1 packages cost %2; coupons and balance do not cover them; top up first")
+                ? Tr::tr("insufficient funds: the package costs %1; coupons and balance do not cover it; top up first").arg(p.price.toString())
+                : Tr::tr("insufficient funds: %1 packages cost %2; coupons and balance do not cover them; top up first")
                       .arg(terms.size())
                       .arg(Money::times(p.price, qint64(terms.size()))->toString());
             return q;
@@ -148,11 +152,11 @@ Quote quoteFor(Context &ctx, std::vector<Coupon> coupons, const std::vector<Pack
 Status validate(const Context &ctx, const BuyRequest &req)
 {
     if (req.quantity < 1 || req.quantity > 100)
-        return Error::badUsage(tr("the quantity must be between 1 and 100"));
+        return Error::badUsage(Tr::tr("the quantity must be between 1 and 100"));
     if (req.renewDays < 1 || req.renewDays > 30)
-        return Error::refused(tr("auto-renew days must be between 1 and 30"));
+        return Error::refused(Tr::tr("auto-renew days must be between 1 and 30"));
     if (req.effective && *req.effective < ctx.now)
-        return Error::refused(tr("the effective time %1 is earlier than now (%2)")
+        return Error::refused(Tr::tr("the effective time %1 is earlier than now (%2)")
                                   .arg(ctx.calendar.format(*req.effective), ctx.calendar.format(ctx.now)));
     return {};
 }
@@ -269,11 +273,11 @@ Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optio
     if (!p)
         return p.error();
     if (days && (*days < 1 || *days > 30))
-        return Error::refused(tr("auto-renew days must be between 1 and 30"));
+        return Error::refused(Tr::tr("auto-renew days must be between 1 and 30"));
     if (p->cancelledAt)
-        return Error::refused(tr("package %1 was unsubscribed").arg(packageId));
+        return Error::refused(Tr::tr("package %1 was unsubscribed").arg(packageId));
     if (ctx.now >= p->endAt)
-        return Error::refused(tr("package %1 has expired; auto-renew can only be changed before expiry").arg(packageId));
+        return Error::refused(Tr::tr("package %1 has expired; auto-renew can only be changed before expiry").arg(packageId));
     p->autoRenew = on;
     if (days)
         p->renewDays = *days;
@@ -289,18 +293,18 @@ Result<Refund> quoteUnsubscribe(Context &ctx, qint64 packageId)
         return all.error();
     const Package *p = findPackage(*all, packageId);
     if (!p)
-        return Error::refused(tr("there is no package %1").arg(packageId));
+        return Error::refused(Tr::tr("there is no package %1").arg(packageId));
     if (p->cancelledAt)
-        return Error::refused(tr("package %1 was already unsubscribed").arg(packageId));
+        return Error::refused(Tr::tr("package %1 was already unsubscribed").arg(packageId));
     if (ctx.now >= p->endAt)
-        return Error::refused(tr("package %1 has expired").arg(packageId));
+        return Error::refused(Tr::tr("package %1 has expired").arg(packageId));
     if (ctx.now >= p->effectiveAt)
-        return Error::refused(tr("package %1 is in force since %2: a package in force cannot be unsubscribed; switch "
+        return Error::refused(Tr::tr("package %1 is in force since %2: a package in force cannot be unsubscribed; switch "
                                  "auto-renew off to let it run out")
                                   .arg(packageId)
                                   .arg(ctx.calendar.format(p->effectiveAt)));
     if (!isLastTerm(*all, *p))
-        return Error::refused(tr("package %1 is followed by a later term: unsubscribe the last term of the chain first")
+        return Error::refused(Tr::tr("package %1 is followed by a later term: unsubscribe the last term of the chain first")
                                   .arg(packageId));
     auto entries = ctx.ledger.forPackage(packageId);
     if (!entries)
@@ -323,7 +327,7 @@ Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
     auto entries = ctx.ledger.forPackage(packageId);
     auto coupons = ctx.subscriptions.coupons();
     if (!p || !entries || !coupons)
-        return Error::internal(tr("package %1 could not be read back").arg(packageId));
+        return Error::internal(Tr::tr("package %1 could not be read back").arg(packageId));
     p->cancelledAt = ctx.now;
     p->autoRenew = false;
     if (Status s = ctx.subscriptions.updatePackage(*p); !s)

@@ -11,15 +11,19 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::services", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::services)
+};
 } // namespace
 
 Result<bool> services::setEnabled(Context &ctx, const QString &api, const QString &region, bool enabled)
 {
     if (!ctx.catalog.api(api))
-        return Error::badUsage(tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(Tr::tr("unknown region \"%1\"").arg(region));
     auto all = ctx.subscriptions.services();
     if (!all)
         return all.error();
@@ -80,9 +84,9 @@ Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const
     if (Status s = funds::validateAmount(amount); !s)
         return s.error();
     if (expires <= ctx.now)
-        return Error::refused(tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
+        return Error::refused(Tr::tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
     if (!api.isEmpty() && !ctx.catalog.api(api))
-        return Error::badUsage(tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
     Coupon c;
     c.amount = amount;
     c.grantedAt = ctx.now;

@@ -10,7 +10,11 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::Verifier", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::Verifier)
+};
 
 void checkLedger(Context &ctx, const std::vector<LedgerEntry> &entries, QStringList &findings)
 {
@@ -18,7 +22,7 @@ void checkLedger(Context &ctx, const std::vector<LedgerEntry> &entries, QStringL
     for (const LedgerEntry &e : entries) {
         running += e.cashDelta;
         if (e.balanceAfter != running) {
-            findings << tr("ledger entry %1: balance after is %2 but the entries up to it sum to %3")
+            findings << Tr::tr("ledger entry %1: balance after is %2 but the entries up to it sum to %3")
                             .arg(e.id)
                             .arg(e.balanceAfter.toString(), running.toString());
             running = e.balanceAfter; // report each break once
@@ -28,7 +32,7 @@ void checkLedger(Context &ctx, const std::vector<LedgerEntry> &entries, QStringL
     for (const LedgerEntry &e : entries)
         sum += e.cashDelta;
     if (sum != ctx.account.balance)
-        findings << tr("the account balance is %1 but the ledger sums to %2")
+        findings << Tr::tr("the account balance is %1 but the ledger sums to %2")
                         .arg(ctx.account.balance.toString(), sum.toString());
 }
 
@@ -45,11 +49,11 @@ void checkCoupons(Context &ctx, const std::vector<LedgerEntry> &entries, QString
             sums[*e.couponId] += e.couponDelta;
     for (const Coupon &c : *coupons) {
         if (sums.value(c.id) != c.remaining)
-            findings << tr("coupon %1: remaining %2 but its ledger entries sum to %3")
+            findings << Tr::tr("coupon %1: remaining %2 but its ledger entries sum to %3")
                             .arg(c.id)
                             .arg(c.remaining.toString(), sums.value(c.id).toString());
         if (c.remaining.isNegative() || c.remaining > c.amount)
-            findings << tr("coupon %1: remaining %2 is outside 0 … %3").arg(c.id).arg(c.remaining.toString(), c.amount.toString());
+            findings << Tr::tr("coupon %1: remaining %2 is outside 0 … %3").arg(c.id).arg(c.remaining.toString(), c.amount.toString());
     }
 }
 
@@ -69,23 +73,23 @@ void checkRecords(Context &ctx, const std::vector<LedgerEntry> &entries, QString
     }
     for (const Record &r : *records) {
         if (r.type == Record::Type::Usage && r.charged + r.roundedOff != r.fee)
-            findings << tr("transaction %1: charged %2 + rounded off %3 is not the fee %4")
+            findings << Tr::tr("transaction %1: charged %2 + rounded off %3 is not the fee %4")
                             .arg(r.id)
                             .arg(r.charged.toString(), r.roundedOff.toString(8), r.fee.toString(8));
         if (r.type == Record::Type::Usage && r.charged != r.fee.truncatedToCents())
-            findings << tr("transaction %1: charged %2 is not the fee %3 truncated to cents")
+            findings << Tr::tr("transaction %1: charged %2 is not the fee %3 truncated to cents")
                             .arg(r.id)
                             .arg(r.charged.toString(), r.fee.toString(8));
         if (r.paidCoupon + r.paidCash + r.arrears != r.charged)
-            findings << tr("transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2")
+            findings << Tr::tr("transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2")
                             .arg(r.id)
                             .arg(r.charged.toString());
         if (cash.value(r.id) != -(r.paidCash + r.arrears))
-            findings << tr("transaction %1: the ledger moved %2 of cash but the record says %3")
+            findings << Tr::tr("transaction %1: the ledger moved %2 of cash but the record says %3")
                             .arg(r.id)
                             .arg(cash.value(r.id).toString(), (-(r.paidCash + r.arrears)).toString());
         if (coupon.value(r.id) != -r.paidCoupon)
-            findings << tr("transaction %1: the ledger moved %2 of coupons but the record says %3")
+            findings << Tr::tr("transaction %1: the ledger moved %2 of coupons but the record says %3")
                             .arg(r.id)
                             .arg(coupon.value(r.id).toString(), (-r.paidCoupon).toString());
     }
@@ -100,7 +104,7 @@ void checkPackages(Context &ctx, QStringList &findings)
     }
     for (const Package &p : *packages)
         if (p.remaining < 0 || p.remaining > p.quota)
-            findings << tr("package %1: remaining quota %2 is outside 0 … %3").arg(p.id).arg(p.remaining).arg(p.quota);
+            findings << Tr::tr("package %1: remaining quota %2 is outside 0 … %3").arg(p.id).arg(p.remaining).arg(p.quota);
 }
 
 void checkClosedMonths(Context &ctx, QStringList &findings)
@@ -124,7 +128,7 @@ void checkClosedMonths(Context &ctx, QStringList &findings)
     while (q.next()) {
         for (int i = 1; i <= 8; ++i)
             if (q.value(i).toLongLong() != q.value(i + 8).toLongLong()) {
-                findings << tr("the final bill of %1 changed after it was closed").arg(q.value(0).toString());
+                findings << Tr::tr("the final bill of %1 changed after it was closed").arg(q.value(0).toString());
                 break;
             }
     }

@@ -10,7 +10,11 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::Money", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::Money)
+};
 
 // Splits |units| into whole part and fraction digits, keeping at least minDecimals digits.
 void split(qint64 units, int minDecimals, quint64 &whole, QString &fraction)
@@ -50,7 +54,7 @@ QString Money::toDisplayString(const QLocale &locale, int minDecimals) const
 Result<Money> Money::parse(QStringView text)
 {
     if (text.isEmpty())
-        return Error::badData(tr("an amount is empty"));
+        return Error::badData(Tr::tr("an amount is empty"));
     qsizetype i = 0;
     const bool negative = text.front() == u'-';
     if (negative)
@@ -60,31 +64,31 @@ Result<Money> Money::parse(QStringView text)
     for (; i < text.size() && text[i].isDigit() && text[i].unicode() < 128; ++i, ++wholeDigits) {
         whole = whole * 10 + (text[i].unicode() - u'0');
         if (whole > std::numeric_limits<qint64>::max() / Scale + 1)
-            return Error::badData(tr("the amount \"%1\" is too large").arg(text));
+            return Error::badData(Tr::tr("the amount \"%1\" is too large").arg(text));
     }
     if (wholeDigits == 0)
-        return Error::badData(tr("\"%1\" is not an amount: it must start with a digit").arg(text));
+        return Error::badData(Tr::tr("\"%1\" is not an amount: it must start with a digit").arg(text));
     Int128 frac = 0;
     if (i < text.size() && text[i] == u'.') {
         ++i;
         qsizetype digits = 0;
         for (; i < text.size() && text[i].isDigit() && text[i].unicode() < 128; ++i, ++digits) {
             if (digits == Decimals)
-                return Error::badData(tr("the amount \"%1\" has more than 8 decimals").arg(text));
+                return Error::badData(Tr::tr("the amount \"%1\" has more than 8 decimals").arg(text));
             frac = frac * 10 + (text[i].unicode() - u'0');
         }
         if (digits == 0)
-            return Error::badData(tr("\"%1\" is not an amount: no digit after the point").arg(text));
+            return Error::badData(Tr::tr("\"%1\" is not an amount: no digit after the point").arg(text));
         for (; digits < Decimals; ++digits)
             frac *= 10;
     }
     if (i != text.size())
-        return Error::badData(tr("\"%1\" is not an amount: unexpected \"%2\"").arg(text).arg(text[i]));
+        return Error::badData(Tr::tr("\"%1\" is not an amount: unexpected \"%2\"").arg(text).arg(text[i]));
     Int128 units = whole * Scale + frac;
     if (negative)
         units = -units;
     if (units > std::numeric_limits<qint64>::max() || units < -std::numeric_limits<qint64>::max())
-        return Error::badData(tr("the amount \"%1\" is too large").arg(text));
+        return Error::badData(Tr::tr("the amount \"%1\" is too large").arg(text));
     return Money(qint64(units));
 }
 
@@ -92,20 +96,20 @@ Result<Money> Money::times(Money price, qint64 count)
 {
     const Int128 r = Int128(price.m_units) * count;
     if (r > std::numeric_limits<qint64>::max() || r < -std::numeric_limits<qint64>::max())
-        return Error::internal(tr("an amount overflowed"));
+        return Error::internal(Tr::tr("an amount overflowed"));
     return Money(qint64(r));
 }
 
 Result<Money> Money::scaled(Money price, qint64 numerator, qint64 denominator)
 {
     if (denominator <= 0)
-        return Error::internal(tr("an amount was divided by zero"));
+        return Error::internal(Tr::tr("an amount was divided by zero"));
     Int128 r = Int128(price.m_units) * numerator;
     Int128 q = r / denominator;
     if (r % denominator != 0 && r < 0)
         --q; // floor
     if (q > std::numeric_limits<qint64>::max() || q < -std::numeric_limits<qint64>::max())
-        return Error::internal(tr("an amount overflowed"));
+        return Error::internal(Tr::tr("an amount overflowed"));
     return Money(qint64(q));
 }
 

@@ -15,7 +15,11 @@
 namespace billing {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::Database", text); }
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::Database)
+};
 
 QString nextConnectionName()
 {
@@ -37,8 +41,8 @@ Status execQuery(QSqlQuery &query, const char *what)
         return {};
     const QSqlError e = query.lastError();
     if (isDatabaseFileError(e))
-        return Error::badData(tr("the database is damaged (%1): %2").arg(QLatin1String(what), e.text()));
-    return Error::internal(tr("database error while %1: %2").arg(QLatin1String(what), e.text()));
+        return Error::badData(Tr::tr("the database is damaged (%1): %2").arg(QLatin1String(what), e.text()));
+    return Error::internal(Tr::tr("database error while %1: %2").arg(QLatin1String(what), e.text()));
 }
 
 Status execStatement(QSqlDatabase &db, const QString &sql)
@@ -48,8 +52,8 @@ Status execStatement(QSqlDatabase &db, const QString &sql)
         return {};
     const QSqlError e = q.lastError();
     if (isDatabaseFileError(e))
-        return Error::badData(tr("the database is damaged: %1").arg(e.text()));
-    return Error::internal(tr("database error in \"%1\": %2").arg(sql.left(60), e.text()));
+        return Error::badData(Tr::tr("the database is damaged: %1").arg(e.text()));
+    return Error::internal(Tr::tr("database error in \"%1\": %2").arg(sql.left(60), e.text()));
 }
 
 int Database::latestSchemaVersion() { return int(schema::migrations().size()); }
@@ -71,32 +75,32 @@ Result<std::unique_ptr<Database>> Database::open(const QString &location, Mode m
     std::unique_ptr<Database> d(new Database);
     d->m_location = location;
     if (location.startsWith(QLatin1String("postgresql://")))
-        return Error::badUsage(tr("PostgreSQL databases are not supported by this build yet: %1").arg(location));
+        return Error::badUsage(Tr::tr("PostgreSQL databases are not supported by this build yet: %1").arg(location));
 
     const QFileInfo fi(location);
     const bool exists = fi.exists();
     if (!exists && mode == Mode::OpenExisting)
-        return Error::refused(tr("no account database at %1: run \"billingctl init\" first").arg(location));
+        return Error::refused(Tr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
     if (exists && fi.isDir())
-        return Error::badData(tr("%1 is a directory, not a database file").arg(location));
+        return Error::badData(Tr::tr("%1 is a directory, not a database file").arg(location));
     if (!exists && !fi.absoluteDir().exists())
-        return Error::badData(tr("the folder %1 does not exist").arg(fi.absolutePath()));
+        return Error::badData(Tr::tr("the folder %1 does not exist").arg(fi.absolutePath()));
 
     d->m_connectionName = nextConnectionName();
     d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
     d->m_db.setDatabaseName(location);
     d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!d->m_db.open())
-        return Error::badData(tr("cannot open the database %1: %2").arg(location, d->m_db.lastError().text()));
+        return Error::badData(Tr::tr("cannot open the database %1: %2").arg(location, d->m_db.lastError().text()));
 
     // Read the version before touching anything: a newer database must stay exactly as it is.
     QSqlQuery q(d->m_db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Error::badData(tr("%1 is not a billing database: %2").arg(location, q.lastError().text()));
+        return Error::badData(Tr::tr("%1 is not a billing database: %2").arg(location, q.lastError().text()));
     d->m_version = q.value(0).toInt();
     q.finish();
     if (d->m_version > latestSchemaVersion())
-        return Error::badData(tr("the database %1 was written by a newer version of the console (schema %2; "
+        return Error::badData(Tr::tr("the database %1 was written by a newer version of the console (schema %2; "
                                  "this version reads up to %3); it was not changed")
                                   .arg(location)
                                   .arg(d->m_version)
@@ -104,9 +108,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &location, Mode m
     if (d->m_version == 0 && exists && fi.size() > 0) {
         QSqlQuery t(d->m_db);
         if (!t.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !t.next())
-            return Error::badData(tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
+            return Error::badData(Tr::tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
         if (t.value(0).toInt() > 0)
-            return Error::badData(tr("%1 is an SQLite database of another program, not a billing database").arg(location));
+            return Error::badData(Tr::tr("%1 is an SQLite database of another program, not a billing database").arg(location));
     }
     if (Status s = d->configure(); !s)
         return s.error();
@@ -124,8 +128,8 @@ Status Database::configure()
         if (!q.exec(QLatin1String(pragma))) {
             const QString why = q.lastError().text();
             if (why.contains(QLatin1String("readonly")) || why.contains(QLatin1String("read-only")))
-                return Error::badData(tr("the database %1 is read-only").arg(m_location));
-            return Error::badData(tr("cannot configure the database %1: %2").arg(m_location, why));
+                return Error::badData(Tr::tr("the database %1 is read-only").arg(m_location));
+            return Error::badData(Tr::tr("cannot configure the database %1: %2").arg(m_location, why));
         }
     }
     return {};

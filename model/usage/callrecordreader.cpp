@@ -20,10 +20,11 @@ namespace billing {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
 {
-    return QCoreApplication::translate("billing::CallRecordReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(billing::CallRecordReader)
+};
 
 // Column names as they appear in CSV headers and JSON keys, in the order of CallRecordReader::Column.
 constexpr const char *kColumnNames[] = {"timestamp",          "api",        "region", "status",
@@ -287,11 +288,11 @@ QString splitMessage(SplitError e)
 {
     switch (e) {
     case SplitError::Unclosed:
-        return tr("a quoted field is not closed on this line (a quoted field may not span lines)");
+        return Tr::tr("a quoted field is not closed on this line (a quoted field may not span lines)");
     case SplitError::AfterQuote:
-        return tr("unexpected text after the closing quote");
+        return Tr::tr("unexpected text after the closing quote");
     case SplitError::StrayQuote:
-        return tr("a quote inside an unquoted field; quote the whole field and double the quote");
+        return Tr::tr("a quote inside an unquoted field; quote the whole field and double the quote");
     case SplitError::None:
         break;
     }
@@ -328,8 +329,8 @@ Error CallRecordReader::fieldError(int position, Column c, const QString &what) 
 {
     if (m_format == Format::JsonLines)
         return Error::badData(
-            tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
-    return Error::badData(tr("line %1, column %2 (%3): %4")
+            Tr::tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
+    return Error::badData(Tr::tr("line %1, column %2 (%3): %4")
                               .arg(QString::number(m_line), QString::number(position), columnName(c), what));
 }
 
@@ -340,7 +341,7 @@ Result<bool> CallRecordReader::fill()
         return false;
     if (!m_buf) {
         if (!m_in.isReadable())
-            return Error::internal(tr("cannot read the call records: the input is not open for reading"));
+            return Error::internal(Tr::tr("cannot read the call records: the input is not open for reading"));
         // One chunk plus the longest line we accept: the reader never needs more.
         m_cap = kChunkSize + kMaxLineLength + 1;
         m_buf = std::make_unique_for_overwrite<char[]>(size_t(m_cap));
@@ -360,7 +361,7 @@ Result<bool> CallRecordReader::fill()
             return true;
         }
         if (n < 0 && !m_in.atEnd())
-            return Error::internal(tr("cannot read the call records: %1").arg(m_in.errorString()));
+            return Error::internal(Tr::tr("cannot read the call records: %1").arg(m_in.errorString()));
         // Pipes and sockets may simply have nothing yet; files and buffers are at their end.
         if (n == 0 && m_in.isSequential() && m_in.waitForReadyRead(-1))
             continue;
@@ -381,14 +382,14 @@ Result<bool> CallRecordReader::nextLine(Span &line)
                 line = {base + m_pos, nl};
                 m_pos = m_scan = (nl - base) + 1;
                 if (line.e - line.b > kMaxLineLength)
-                    return Error::badData(tr("line %1: the line is longer than %2 bytes")
+                    return Error::badData(Tr::tr("line %1: the line is longer than %2 bytes")
                                               .arg(QString::number(m_line), QString::number(kMaxLineLength)));
                 return true;
             }
             m_scan = m_end;
         }
         if (m_end - m_pos > kMaxLineLength)
-            return Error::badData(tr("line %1: the line is longer than %2 bytes")
+            return Error::badData(Tr::tr("line %1: the line is longer than %2 bytes")
                                       .arg(QString::number(m_line + 1), QString::number(kMaxLineLength)));
         const Result<bool> more = fill();
         if (!more)
@@ -422,7 +423,7 @@ Result<bool> CallRecordReader::next(CallRecord &out)
         if (m_line == 1 && line.e - line.b >= 3 && std::memcmp(line.b, "\xEF\xBB\xBF", 3) == 0)
             line.b += 3;
         if (!isAscii(line.b, line.e) && !isValidUtf8(line.b, line.e))
-            return fail(Error::badData(tr("line %1: the text is not valid UTF-8").arg(m_line)));
+            return fail(Error::badData(Tr::tr("line %1: the text is not valid UTF-8").arg(m_line)));
         if (isBlank(line.b, line.e))
             continue;
         if (m_format == Format::Auto) {
@@ -460,7 +461,7 @@ Status CallRecordReader::readHeader(Span line)
         names.push_back(name.trimmed()); // spaces around a column name carry no meaning
     });
     if (split.error != SplitError::None)
-        return Error::badData(tr("line %1, column %2: %3")
+        return Error::badData(Tr::tr("line %1, column %2: %3")
                                   .arg(QString::number(m_line), QString::number(split.errorField + 1),
                                        splitMessage(split.error)));
 
@@ -468,12 +469,12 @@ Status CallRecordReader::readHeader(Span line)
     QStringList unknown;
     for (size_t i = 0; i < names.size(); ++i)
         if (columnOf(names[i]) < 0)
-            unknown << tr("\"%1\" (column %2)").arg(QString::fromUtf8(names[i]), QString::number(i + 1));
+            unknown << Tr::tr("\"%1\" (column %2)").arg(QString::fromUtf8(names[i]), QString::number(i + 1));
     if (!unknown.isEmpty()) {
         QStringList allowed;
         for (int c = 0; c < kColumnCount; ++c)
             allowed << columnName(c);
-        return Error::badData(tr("line %1: unknown column(s) %2; the allowed columns are %3")
+        return Error::badData(Tr::tr("line %1: unknown column(s) %2; the allowed columns are %3")
                                   .arg(QString::number(m_line), unknown.join(QLatin1String(", ")),
                                        allowed.join(QLatin1String(", "))));
     }
@@ -484,7 +485,7 @@ Status CallRecordReader::readHeader(Span line)
     for (size_t i = 0; i < names.size(); ++i) {
         const int c = columnOf(names[i]);
         if (firstAt[c])
-            return Error::badData(tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
+            return Error::badData(Tr::tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
                                       .arg(QString::number(m_line), QString::number(i + 1), columnName(c),
                                            QString::number(firstAt[c])));
         firstAt[c] = int(i) + 1;
@@ -497,7 +498,7 @@ Status CallRecordReader::readHeader(Span line)
         if (!firstAt[c])
             missing << columnName(c);
     if (!missing.isEmpty())
-        return Error::badData(tr("line %1: the header lacks the required column(s) %2")
+        return Error::badData(Tr::tr("line %1: the header lacks the required column(s) %2")
                                   .arg(QString::number(m_line), missing.join(QLatin1String(", "))));
     return {};
 }
@@ -526,13 +527,13 @@ Result<bool> CallRecordReader::parseCsv(Span line, CallRecord &out)
         if (split.errorField < expected)
             return fieldError(split.errorField + 1, m_columns[size_t(split.errorField)],
                               splitMessage(split.error));
-        return Error::badData(tr("line %1, column %2: %3")
+        return Error::badData(Tr::tr("line %1, column %2: %3")
                                   .arg(QString::number(m_line), QString::number(split.errorField + 1),
                                        splitMessage(split.error)));
     }
     if (split.fields != expected)
         return Error::badData(
-            tr("line %1: expected %2 fields as in the header, found %3")
+            Tr::tr("line %1: expected %2 fields as in the header, found %3")
                 .arg(QString::number(m_line), QString::number(expected), QString::number(split.fields)));
 
     if (!m_hasProjectColumn)
@@ -553,26 +554,26 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
     switch (c) {
     case ColTimestamp:
         if (v.b == v.e)
-            return tr("the timestamp is empty");
+            return Tr::tr("the timestamp is empty");
         if (!BillingCalendar::parseTimestampFast(v.b, v.e, out.ts))
-            return tr("\"%1\" is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, "
+            return Tr::tr("\"%1\" is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, "
                       "e.g. 2026-10-01T08:00:00.250+08:00")
                 .arg(shown(v.b, v.e));
         return {};
     case ColApi:
         out.api = lookup(m_apiIds, m_lastApi, v.b, v.e);
         if (out.api < 0)
-            return tr("unknown API \"%1\"").arg(shown(v.b, v.e));
+            return Tr::tr("unknown API \"%1\"").arg(shown(v.b, v.e));
         return {};
     case ColRegion:
         out.region = lookup(m_regionIds, m_lastRegion, v.b, v.e);
         if (out.region < 0)
-            return tr("unknown region \"%1\"").arg(shown(v.b, v.e));
+            return Tr::tr("unknown region \"%1\"").arg(shown(v.b, v.e));
         return {};
     case ColStatus: {
         qint64 s = 0;
         if (!parseDigits(v.b, v.e, s) || s < 100 || s > 599)
-            return tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599")
+            return Tr::tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599")
                 .arg(shown(v.b, v.e));
         out.status = int(s);
         return {};
@@ -584,7 +585,7 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
         }
         qint64 n = 0;
         if (!parseDigits(v.b, v.e, n) || n < 1 || n > kMaxCount)
-            return tr("\"%1\" is not a count: use a whole number from 1 to 1000000000").arg(shown(v.b, v.e));
+            return Tr::tr("\"%1\" is not a count: use a whole number from 1 to 1000000000").arg(shown(v.b, v.e));
         out.count = n;
         return {};
     }
@@ -602,9 +603,9 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
             if (m_lastProject == m_projects.size()) {
                 bool tooLong = false;
                 if (!checkText(v.b, v.e, kMaxProjectChars, tooLong))
-                    return tr("the enterprise project contains a control character");
+                    return Tr::tr("the enterprise project contains a control character");
                 if (tooLong)
-                    return tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
+                    return Tr::tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
                 CachedText entry{QByteArray(v.b, n), QString::fromUtf8(v.b, n)};
                 if (m_projects.size() < kProjectCacheSize) {
                     m_projects.push_back(std::move(entry));
@@ -621,9 +622,9 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
     case ColRequestId: {
         bool tooLong = false;
         if (!checkText(v.b, v.e, kMaxRequestIdChars, tooLong))
-            return tr("the request id contains a control character");
+            return Tr::tr("the request id contains a control character");
         if (tooLong)
-            return tr("the request id is longer than %1 characters").arg(kMaxRequestIdChars);
+            return Tr::tr("the request id is longer than %1 characters").arg(kMaxRequestIdChars);
         return {};
     }
     case ColumnCount:
@@ -645,10 +646,10 @@ Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.b, line.e - line.b), &pe);
     if (pe.error != QJsonParseError::NoError)
         return Error::badData(
-            tr("line %1: not a JSON object: %2 at character %3")
+            Tr::tr("line %1: not a JSON object: %2 at character %3")
                 .arg(QString::number(m_line), pe.errorString(), QString::number(pe.offset + 1)));
     if (!doc.isObject())
-        return Error::badData(tr("line %1: not a JSON object").arg(m_line));
+        return Error::badData(Tr::tr("line %1: not a JSON object").arg(m_line));
     const QJsonObject o = doc.object();
 
     setProject(m_defaultProject, out);
@@ -660,7 +661,7 @@ Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
         const int ci = columnOf(key);
         if (ci < 0)
             return Error::badData(
-                tr("line %1, field \"%2\": unknown field; the fields are %3")
+                Tr::tr("line %1, field \"%2\": unknown field; the fields are %3")
                     .arg(QString::number(m_line), it.key(),
                          QStringLiteral("timestamp, api, region, status, enterprise_project, "
                                         "request_id, count")));
@@ -679,12 +680,12 @@ Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
             } else if (v.isString()) {
                 bytes = v.toString().toUtf8();
             } else {
-                return fieldError(0, c, tr("must be a whole number or a string of digits"));
+                return fieldError(0, c, Tr::tr("must be a whole number or a string of digits"));
             }
         } else if (v.isString()) {
             bytes = v.toString().toUtf8();
         } else {
-            return fieldError(0, c, tr("must be a string"));
+            return fieldError(0, c, Tr::tr("must be a string"));
         }
         const QString what = setField(c, {bytes.constData(), bytes.constData() + bytes.size()}, out);
         if (!what.isEmpty())
@@ -692,7 +693,7 @@ Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
     }
     for (int c = 0; c < kRequiredColumns; ++c)
         if (!seen[c])
-            return fieldError(0, Column(c), tr("the field is required but missing"));
+            return fieldError(0, Column(c), Tr::tr("the field is required but missing"));
     return true;
 }
 
