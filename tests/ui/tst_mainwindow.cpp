@@ -51,7 +51,8 @@ private slots:
         QVERIFY(w.accountBar()->balanceText().contains(QStringLiteral("12.50")));
         QVERIFY(w.accountBar()->balanceText().contains(QStringLiteral("USD")));
         QCOMPARE(w.accountBar()->stateText(), QStringLiteral("Normal"));
-        QVERIFY2(w.accountBar()->asOfText().contains(QStringLiteral("10:00")), qPrintable(w.accountBar()->asOfText()));
+        QVERIFY2(w.accountBar()->asOfText().contains(QStringLiteral("10:00")),
+                 qPrintable(w.accountBar()->asOfText()));
         auto *name = w.findChild<QLabel *>(QStringLiteral("accountName"));
         QVERIFY(name);
         QCOMPARE(name->text(), QStringLiteral("Test"));
@@ -69,8 +70,8 @@ private slots:
         QStringList top;
         for (int i = 0; i < nav->topLevelItemCount(); ++i)
             top << nav->topLevelItem(i)->text(0);
-        QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"), QStringLiteral("Subscriptions"),
-                                   QStringLiteral("Notifications")}));
+        QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"),
+                                   QStringLiteral("Subscriptions"), QStringLiteral("Notifications")}));
         QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Transactions"));
         QCOMPARE(nav->topLevelItem(2)->child(0)->text(0), QStringLiteral("Services"));
         QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Funds"));
@@ -105,9 +106,12 @@ private slots:
             const char *navigation;
         };
         const Jump jumps[] = {
-            {Qt::Key_1, "overviewPage", "Overview"},   {Qt::Key_2, "transactionsPage", "Transactions"},
-            {Qt::Key_3, "servicesPage", "Services"},   {Qt::Key_4, "fundsPage", "Funds"},
-            {Qt::Key_5, "notificationsPage", "Notifications"}, {Qt::Key_2, "transactionsPage", "Transactions"},
+            {Qt::Key_1, "overviewPage", "Overview"},
+            {Qt::Key_2, "transactionsPage", "Transactions"},
+            {Qt::Key_3, "servicesPage", "Services"},
+            {Qt::Key_4, "fundsPage", "Funds"},
+            {Qt::Key_5, "notificationsPage", "Notifications"},
+            {Qt::Key_2, "transactionsPage", "Transactions"},
         };
         for (const Jump &jump : jumps) {
             QTest::keyClick(&w, jump.key, Qt::ControlModifier);

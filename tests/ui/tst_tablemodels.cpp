@@ -18,7 +18,10 @@ using namespace billing;
 using namespace billing::ui;
 
 namespace {
-Money money(const char *text) { return *Money::parse(QString::fromLatin1(text)); }
+Money money(const char *text)
+{
+    return *Money::parse(QString::fromLatin1(text));
+}
 
 Record usage(qint64 id, const char *fee, const char *charged, const char *month = "2026-11")
 {
@@ -75,7 +78,8 @@ private slots:
                          AccountDisplay{QStringLiteral("USD"), 8 * 3600, &*catalog});
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.columnCount(), int(RecordTableModel::ColumnCount));
-        QCOMPARE(model.headerData(RecordTableModel::Charged, Qt::Horizontal).toString(), QStringLiteral("Charged (USD)"));
+        QCOMPARE(model.headerData(RecordTableModel::Charged, Qt::Horizontal).toString(),
+                 QStringLiteral("Charged (USD)"));
         QCOMPARE(model.headerData(RecordTableModel::Id, Qt::Horizontal).toString(), QStringLiteral("ID"));
         QCOMPARE(text(model, 0, RecordTableModel::Id), QStringLiteral("1"));
         QCOMPARE(text(model, 0, RecordTableModel::Type), QStringLiteral("Usage"));
@@ -88,7 +92,8 @@ private slots:
         QVERIFY(text(model, 0, RecordTableModel::Time).contains(QStringLiteral("10:00")));
         QCOMPARE(model.index(0, RecordTableModel::Time).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("2026-11-27T10:00:00+08:00"));
-        QCOMPARE(model.index(0, RecordTableModel::Charged).data(MoneyRole).toLongLong(), money("1.23").units());
+        QCOMPARE(model.index(0, RecordTableModel::Charged).data(MoneyRole).toLongLong(),
+                 money("1.23").units());
         QVERIFY(!model.index(0, RecordTableModel::Api).data(MoneyRole).isValid());
         QCOMPARE(model.index(0, RecordTableModel::Charged).data(Qt::TextAlignmentRole).toInt(),
                  int(Qt::AlignRight | Qt::AlignVCenter));
@@ -107,9 +112,10 @@ private slots:
                             RecordTableModel::PaidCash},
                            {RecordTableModel::Calls}, nullptr);
         QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester totalsTester(&totals, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setRecords({usage(1, "1.23456789", "1.23"), usage(2, "0.0015", "0"), usage(3, "2", "2", "2026-10"),
-                          topUp(4, "12.50")},
+        QAbstractItemModelTester totalsTester(&totals,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords({usage(1, "1.23456789", "1.23"), usage(2, "0.0015", "0"),
+                          usage(3, "2", "2", "2026-10"), topUp(4, "12.50")},
                          AccountDisplay{});
         QCOMPARE(totals.rowCount(), 1);
         QCOMPARE(totals.sourceRows(), 4);
@@ -117,9 +123,11 @@ private slots:
         QCOMPARE(totals.moneyTotal(RecordTableModel::Fee), money("3.23606789"));
         QCOMPARE(totals.moneyTotal(RecordTableModel::RoundedOff), money("0.00606789"));
         QCOMPARE(totals.countTotal(RecordTableModel::Calls), qint64(3000));
-        QCOMPARE(totals.index(0, RecordTableModel::Charged).data(MoneyRole).toLongLong(), money("-9.27").units());
+        QCOMPARE(totals.index(0, RecordTableModel::Charged).data(MoneyRole).toLongLong(),
+                 money("-9.27").units());
         QCOMPARE(totals.index(0, 0).data().toString(), QStringLiteral("Total of 4 shown"));
-        QCOMPARE(totals.headerData(RecordTableModel::Charged, Qt::Horizontal).toString(), QStringLiteral("Charged (USD)"));
+        QCOMPARE(totals.headerData(RecordTableModel::Charged, Qt::Horizontal).toString(),
+                 QStringLiteral("Charged (USD)"));
 
         proxy.setPredicate(RecordPredicate{Record::Type::Usage, QStringLiteral("2026-11")});
         QCOMPARE(proxy.rowCount(), 2);
@@ -144,10 +152,12 @@ private slots:
         MoneyDelegate delegate(nullptr);
         const QLocale locale;
         QCOMPARE(delegate.displayText(model.index(0, RecordTableModel::Fee), locale), QStringLiteral("0.00"));
-        QCOMPARE(delegate.displayText(model.index(1, RecordTableModel::Charged), locale), QStringLiteral("-12.50"));
+        QCOMPARE(delegate.displayText(model.index(1, RecordTableModel::Charged), locale),
+                 QStringLiteral("-12.50"));
         QCOMPARE(delegate.displayText(model.index(0, RecordTableModel::Api), locale), QString());
         delegate.setPrecision(MoneyDelegate::Precision::Exact);
-        QCOMPARE(delegate.displayText(model.index(0, RecordTableModel::Fee), locale), QStringLiteral("0.00150000"));
+        QCOMPARE(delegate.displayText(model.index(0, RecordTableModel::Fee), locale),
+                 QStringLiteral("0.00150000"));
     }
 
     void modelsReadTheEngine()
@@ -160,8 +170,10 @@ private slots:
         auto records = account.run([](Context &c) { return c.records.list(RecordFilter{}); });
         QVERIFY(records.ok());
         RecordTableModel recordModel(nullptr);
-        QAbstractItemModelTester recordTester(&recordModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        recordModel.setRecords(*records, AccountDisplay{QStringLiteral("USD"), 8 * 3600, &account.engine->catalog()});
+        QAbstractItemModelTester recordTester(&recordModel,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        recordModel.setRecords(*records,
+                               AccountDisplay{QStringLiteral("USD"), 8 * 3600, &account.engine->catalog()});
         QCOMPARE(recordModel.rowCount(), 2);
         TotalsModel recordTotals(&recordModel, {RecordTableModel::Charged}, {}, nullptr);
         QCOMPARE(recordTotals.moneyTotal(RecordTableModel::Charged), -Money::fromCents(1980));
@@ -169,7 +181,8 @@ private slots:
         auto ledger = account.run([](Context &c) { return c.ledger.all(); });
         QVERIFY(ledger.ok());
         LedgerTableModel ledgerModel(nullptr);
-        QAbstractItemModelTester ledgerTester(&ledgerModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester ledgerTester(&ledgerModel,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         ledgerModel.setEntries(*ledger, AccountDisplay{});
         QCOMPARE(ledgerModel.rowCount(), 2);
         QCOMPARE(text(ledgerModel, 0, LedgerTableModel::Kind), QStringLiteral("Top-up"));
@@ -179,8 +192,8 @@ private slots:
         QVERIFY(!ledgerModel.index(1, LedgerTableModel::CouponChange).data(MoneyRole).isValid());
         QCOMPARE(ledgerModel.headerData(LedgerTableModel::BalanceAfter, Qt::Horizontal).toString(),
                  QStringLiteral("Balance after (USD)"));
-        TotalsModel ledgerTotals(&ledgerModel, {LedgerTableModel::CashChange, LedgerTableModel::CouponChange}, {},
-                                 nullptr);
+        TotalsModel ledgerTotals(&ledgerModel, {LedgerTableModel::CashChange, LedgerTableModel::CouponChange},
+                                 {}, nullptr);
         auto status = account.run([](Context &c) { return accountStatus(c); });
         QVERIFY(status.ok());
         // The ledger's cash changes add up to the balance.
@@ -188,7 +201,8 @@ private slots:
         QCOMPARE(ledgerTotals.moneyTotal(LedgerTableModel::CouponChange), Money());
 
         ServiceTableModel services(nullptr);
-        QAbstractItemModelTester servicesTester(&services, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester servicesTester(&services,
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
         services.setServices(account.engine->catalog(), status->services, 8 * 3600);
         const Catalog &cat = account.engine->catalog();
         QCOMPARE(services.rowCount(), int(cat.apis().size()));
@@ -209,8 +223,9 @@ private slots:
         QAbstractItemModelTester tester(&services, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const ApiInfo &api = catalog->apis().at(1);
         const RegionInfo &region = catalog->regions().at(2);
-        services.setServices(*catalog, {ServiceState{api.id, region.id, true, test::at("2026-11-01T00:00:00+08:00")},
-                                        ServiceState{QStringLiteral("unknown-api"), region.id, true, 0}},
+        services.setServices(*catalog,
+                             {ServiceState{api.id, region.id, true, test::at("2026-11-01T00:00:00+08:00")},
+                              ServiceState{QStringLiteral("unknown-api"), region.id, true, 0}},
                              8 * 3600);
         QCOMPARE(services.enabledCount(), 1);
         QCOMPARE(text(services, 1, ServiceTableModel::FirstRegion + 2), QStringLiteral("Enabled"));

@@ -10,7 +10,8 @@ namespace billing::ui {
 
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)), m_details(new QLabel(this)),
-      m_detailsButton(new QPushButton(tr("Details"), this)), m_retryButton(new QPushButton(tr("Try again"), this))
+      m_detailsButton(new QPushButton(tr("Details"), this)),
+      m_retryButton(new QPushButton(tr("Try again"), this))
 {
     setObjectName(QStringLiteral("errorBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -19,7 +20,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setAutoFillBackground(true);
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
+    m_icon->setPixmap(
+        style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
     m_icon->setAlignment(Qt::AlignTop);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,5 +1,6 @@
 #include "widgets/format.h"
 
+#include "catalog/catalog.h"
 #include "time/billingcalendar.h"
 
 #include <QCoreApplication>
@@ -12,10 +13,28 @@
 namespace billing::ui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("billing::ui::format", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("billing::ui::format", text);
+}
 
-bool isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightnessF() < 0.5; }
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightnessF() < 0.5;
+}
 } // namespace
+
+QString apiName(const AccountDisplay &display, const QString &apiId)
+{
+    const ApiInfo *api = display.catalog ? display.catalog->api(apiId) : nullptr;
+    return api ? api->name : apiId;
+}
+
+QString regionName(const AccountDisplay &display, const QString &regionId)
+{
+    const RegionInfo *region = display.catalog ? display.catalog->region(regionId) : nullptr;
+    return region ? region->name : regionId;
+}
 
 QDateTime toDateTime(Instant t, int utcOffsetSeconds)
 {
@@ -35,13 +54,15 @@ QString formatDateTimeLong(Instant t, int utcOffsetSeconds, const QLocale &local
     const QDateTime dt = toDateTime(t, utcOffsetSeconds);
     //: date, time and UTC offset, e.g. "27 Nov 2026 10:00 (UTC+08:00)"
     return tr("%1 %2 (UTC%3)")
-        .arg(locale.toString(dt.date(), QLocale::LongFormat), locale.toString(dt.time(), QLocale::ShortFormat),
+        .arg(locale.toString(dt.date(), QLocale::LongFormat),
+             locale.toString(dt.time(), QLocale::ShortFormat),
              BillingCalendar::formatOffset(utcOffsetSeconds));
 }
 
 QString formatMoney(Money m, int decimals, const QLocale &locale)
 {
-    return decimals <= 2 ? m.truncatedToCents().toDisplayString(locale, 2) : m.toDisplayString(locale, decimals);
+    return decimals <= 2 ? m.truncatedToCents().toDisplayString(locale, 2)
+                         : m.toDisplayString(locale, decimals);
 }
 
 QString accountStateText(const Account &account, const QLocale &locale)
@@ -51,11 +72,13 @@ QString accountStateText(const Account &account, const QLocale &locale)
         return tr("Normal");
     case AccountState::Grace:
         return account.stateUntil
-                   ? tr("Grace until %1").arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
+                   ? tr("Grace until %1")
+                         .arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
                    : tr("Grace");
     case AccountState::Frozen:
         return account.stateUntil
-                   ? tr("Frozen until %1").arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
+                   ? tr("Frozen until %1")
+                         .arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
                    : tr("Frozen");
     }
     return QString();

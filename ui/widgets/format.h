@@ -11,7 +11,22 @@
 class QFont;
 class QPalette;
 
+namespace billing {
+class Catalog;
+}
+
 namespace billing::ui {
+
+// How an account's values are shown: its currency (in column headers), its billing time zone and the
+// catalog that names APIs and regions. The catalog may be null (ids are shown then).
+struct AccountDisplay
+{
+    QString currency = QStringLiteral("USD");
+    int utcOffsetSeconds = 8 * 3600;
+    const Catalog *catalog = nullptr;
+};
+QString apiName(const AccountDisplay &display, const QString &apiId);
+QString regionName(const AccountDisplay &display, const QString &regionId);
 
 // An instant as a date and time in the account's billing time zone.
 QDateTime toDateTime(Instant t, int utcOffsetSeconds);

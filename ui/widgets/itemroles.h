@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QVariant>
 #include <Qt>
 
 namespace billing::ui {
@@ -11,5 +12,19 @@ enum ItemRole {
     // A raw value to sort by (qint64 instants, counts and money units, plain strings).
     SortRole,
 };
+
+// Qt::TextAlignmentRole values, as the int every view understands.
+inline QVariant alignmentValue(Qt::Alignment alignment)
+{
+    return QVariant(alignment.toInt());
+}
+inline QVariant rightAligned()
+{
+    return alignmentValue(Qt::AlignRight | Qt::AlignVCenter);
+}
+inline QVariant leftAligned()
+{
+    return alignmentValue(Qt::AlignLeft | Qt::AlignVCenter);
+}
 
 } // namespace billing::ui

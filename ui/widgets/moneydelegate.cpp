@@ -6,7 +6,8 @@
 
 namespace billing::ui {
 
-MoneyDelegate::MoneyDelegate(QObject *parent, Precision precision) : QStyledItemDelegate(parent), m_precision(precision)
+MoneyDelegate::MoneyDelegate(QObject *parent, Precision precision)
+    : QStyledItemDelegate(parent), m_precision(precision)
 {
 }
 
@@ -15,8 +16,8 @@ QString MoneyDelegate::displayText(const QModelIndex &index, const QLocale &loca
     const QVariant units = index.data(MoneyRole);
     if (!units.isValid())
         return QString();
-    return formatMoney(Money::fromUnits(units.toLongLong()), m_precision == Precision::Cents ? 2 : Money::Decimals,
-                       locale);
+    return formatMoney(Money::fromUnits(units.toLongLong()),
+                       m_precision == Precision::Cents ? 2 : Money::Decimals, locale);
 }
 
 void MoneyDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -25,8 +26,9 @@ void MoneyDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
     const QVariant units = index.data(MoneyRole);
     if (!units.isValid())
         return;
-    const Money shown = m_precision == Precision::Cents ? Money::fromUnits(units.toLongLong()).truncatedToCents()
-                                                        : Money::fromUnits(units.toLongLong());
+    const Money shown = m_precision == Precision::Cents
+                            ? Money::fromUnits(units.toLongLong()).truncatedToCents()
+                            : Money::fromUnits(units.toLongLong());
     option->text = displayText(index, option->locale);
     option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     option->font = tabularFont(option->font);

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QLabel;
+
 namespace billing::ui {
 
 // The pages the shell can show, in navigation order (Ctrl+1 … Ctrl+9 follow this order).
@@ -23,6 +25,10 @@ signals:
     void openPageRequested(billing::ui::PageId page);
     // The page changed something the shell shows too (unread count, balance): refresh the account bar.
     void accountChanged();
+
+protected:
+    // The page's heading, in the style every page shares.
+    QLabel *createTitle(const QString &text);
 };
 
 } // namespace billing::ui

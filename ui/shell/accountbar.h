@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace billing {
+struct AccountStatus;
+}
+
+namespace billing::ui {
+
+// Across the top of the window: account name, balance, a state chip and "as of" the last settled hour,
+// so every number on screen has a time.
+class AccountBar : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit AccountBar(QWidget *parent);
+
+    void setStatus(const AccountStatus &status);
+    QString balanceText() const;
+    QString stateText() const;
+    QString asOfText() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void paintChip();
+
+    QLabel *m_name;
+    QLabel *m_balanceCaption;
+    QLabel *m_balance;
+    QLabel *m_chip;
+    QLabel *m_asOf;
+    int m_state = 0;
+};
+
+} // namespace billing::ui

@@ -1,0 +1,292 @@
+#include "shell/mainwindow.h"
+
+#include "bills/transactionspage.h"
+#include "engine/accountstatus.h"
+#include "engine/engine.h"
+#include "funds/fundspage.h"
+#include "notifications/notificationspage.h"
+#include "overview/overviewpage.h"
+#include "services/servicespage.h"
+#include "shell/accountbar.h"
+#include "shell/settings.h"
+#include "storage/notificationrepository.h"
+#include "widgets/errorbanner.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace billing::ui {
+
+namespace {
+constexpr int PageRole = Qt::UserRole + 1;
+
+struct AccountSnapshot
+{
+    AccountStatus status;
+    int unread = 0;
+};
+} // namespace
+
+MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_settings(settings), m_accountBar(new AccountBar(this)),
+      m_banner(new ErrorBanner(this)), m_navigation(new QTreeWidget(this)), m_stack(new QStackedWidget(this)),
+      m_unread(new QToolButton(this)), m_pageActions(new QActionGroup(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QCoreApplication::applicationName());
+
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setHeaderHidden(true);
+    m_navigation->setRootIsDecorated(false);
+    m_navigation->setItemsExpandable(false);
+    m_navigation->setUniformRowHeights(true);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->viewport()->setBackgroundRole(QPalette::Window);
+    m_navigation->setAccessibleName(tr("Pages"));
+
+    addPage(PageId::Overview, new OverviewPage(m_engine, this), tr("Overview"), nullptr);
+    QTreeWidgetItem *bills = addGroup(tr("Bills"));
+    addPage(PageId::Transactions, new TransactionsPage(m_engine, this), tr("Transactions"), bills);
+    QTreeWidgetItem *subscriptions = addGroup(tr("Subscriptions"));
+    addPage(PageId::Services, new ServicesPage(m_engine, this), tr("Services"), subscriptions);
+    addPage(PageId::Funds, new FundsPage(m_engine, this), tr("Funds"), subscriptions);
+    addPage(PageId::Notifications, new NotificationsPage(m_engine, this), tr("Notifications"), nullptr);
+    m_navigation->expandAll();
+    // Wide enough for the longest entry with a count after it ("Notifications (99)").
+    int widest = 0;
+    for (QTreeWidgetItemIterator it(m_navigation); *it; ++it) {
+        const QFontMetrics metrics((*it)->font(0));
+        const int depth = (*it)->parent() ? 1 : 0;
+        widest =
+            std::max(widest, metrics.horizontalAdvance((*it)->text(0)) + depth * m_navigation->indentation());
+    }
+    m_navigation->setFixedWidth(widest +
+                                m_navigation->fontMetrics().horizontalAdvance(QStringLiteral(" (999)  ")) +
+                                2 * m_navigation->frameWidth());
+
+    m_unread->setObjectName(QStringLiteral("unreadNotifications"));
+    m_unread->setAutoRaise(true);
+    m_unread->setToolTip(tr("Show the notifications"));
+    statusBar()->addPermanentWidget(m_unread);
+
+    auto *content = new QVBoxLayout;
+    content->setContentsMargins(0, 0, 0, 0);
+    content->addWidget(m_banner);
+    content->addWidget(m_stack, 1);
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(m_navigation);
+    body->addLayout(content, 1);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_accountBar);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+
+    connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onCurrentItemChanged);
+    connect(m_unread, &QToolButton::clicked, this, [this] { showPage(PageId::Notifications); });
+    connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+
+    if (!restoreGeometry(m_settings.windowGeometry())) {
+        const QRect available = screen()->availableGeometry();
+        resize(available.size() * 4 / 5);
+    }
+    PageId first = PageId::Overview;
+    for (const Entry &e : m_entries)
+        if (pageKey(e.id) == m_settings.lastPage())
+            first = e.id;
+    showPage(first);
+}
+
+MainWindow::~MainWindow() = default;
+
+QTreeWidgetItem *MainWindow::addGroup(const QString &title)
+{
+    auto *group = new QTreeWidgetItem(m_navigation, {title});
+    group->setFlags(Qt::ItemIsEnabled);
+    QFont font = group->font(0);
+    font.setBold(true);
+    group->setFont(0, font);
+    group->setForeground(0, palette().brush(QPalette::PlaceholderText));
+    group->setSizeHint(0, QSize(0, m_navigation->fontMetrics().height() * 2));
+    return group;
+}
+
+void MainWindow::addPage(PageId id, Page *page, const QString &title, QTreeWidgetItem *group)
+{
+    auto *item = group ? new QTreeWidgetItem(group, {title}) : new QTreeWidgetItem(m_navigation, {title});
+    item->setData(0, PageRole, int(id));
+    item->setSizeHint(0, QSize(0, m_navigation->fontMetrics().height() * 2));
+    auto *action = new QAction(title, m_pageActions);
+    action->setCheckable(true);
+    if (m_entries.size() < 9)
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + int(m_entries.size()))));
+    connect(action, &QAction::triggered, this, [this, id] { showPage(id); });
+    m_stack->addWidget(page);
+    connect(page, &Page::openPageRequested, this, &MainWindow::showPage);
+    connect(page, &Page::accountChanged, this, &MainWindow::refreshAccount);
+    m_entries.push_back({id, page, item, action});
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (const Entry &e : m_entries)
+        view->addAction(e.action);
+    view->addSeparator();
+    QAction *reload = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    reload->setShortcut(QKeySequence::Refresh);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about =
+        help->addAction(tr("&About %1").arg(QCoreApplication::applicationName()), this, &MainWindow::about);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+QList<PageId> MainWindow::pages() const
+{
+    QList<PageId> ids;
+    for (const Entry &e : m_entries)
+        ids << e.id;
+    return ids;
+}
+
+QString MainWindow::pageKey(PageId page)
+{
+    switch (page) {
+    case PageId::Overview:
+        return QStringLiteral("overview");
+    case PageId::Transactions:
+        return QStringLiteral("transactions");
+    case PageId::Services:
+        return QStringLiteral("services");
+    case PageId::Funds:
+        return QStringLiteral("funds");
+    case PageId::Notifications:
+        return QStringLiteral("notifications");
+    }
+    return QString();
+}
+
+const MainWindow::Entry *MainWindow::entry(PageId id) const
+{
+    for (const Entry &e : m_entries)
+        if (e.id == id)
+            return &e;
+    return nullptr;
+}
+
+PageId MainWindow::currentPage() const
+{
+    return m_current;
+}
+
+Page *MainWindow::page(PageId id) const
+{
+    const Entry *e = entry(id);
+    return e ? e->page : nullptr;
+}
+
+void MainWindow::showPage(PageId id)
+{
+    const Entry *e = entry(id);
+    if (!e)
+        return;
+    m_current = id;
+    {
+        const QSignalBlocker blocker(m_navigation);
+        m_navigation->setCurrentItem(e->item);
+    }
+    e->action->setChecked(true);
+    m_stack->setCurrentWidget(e->page);
+    m_settings.setLastPage(pageKey(id));
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (const Entry *e = entry(m_current))
+        e->page->refresh();
+    refreshAccount();
+}
+
+void MainWindow::onCurrentItemChanged(QTreeWidgetItem *current)
+{
+    if (!current)
+        return;
+    const QVariant id = current->data(0, PageRole);
+    if (id.isValid())
+        showPage(static_cast<PageId>(id.toInt()));
+    else if (const Entry *e = entry(m_current)) // a group heading: keep the page
+    {
+        const QSignalBlocker blocker(m_navigation);
+        m_navigation->setCurrentItem(e->item);
+    }
+}
+
+void MainWindow::refreshAccount()
+{
+    auto snapshot = m_engine.run([](Context &ctx) -> Result<AccountSnapshot> {
+        auto status = accountStatus(ctx);
+        if (!status)
+            return status.error();
+        auto unread = NotificationRepository(ctx.db).unreadCount();
+        if (!unread)
+            return unread.error();
+        return AccountSnapshot{std::move(*status), *unread};
+    });
+    if (!snapshot) {
+        m_banner->showError(tr("Could not read the account."), snapshot.error());
+        return;
+    }
+    m_banner->clear();
+    m_accountBar->setStatus(snapshot->status);
+    const int unread = snapshot->unread;
+    m_unread->setText(unread == 0 ? tr("No unread notifications")
+                                  : tr("Unread notifications: %1").arg(QLocale().toString(unread)));
+    if (const Entry *e = entry(PageId::Notifications))
+        e->item->setText(0, unread == 0 ? tr("Notifications") : tr("Notifications (%1)").arg(unread));
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About %1").arg(QCoreApplication::applicationName()),
+                       tr("<p><b>%1</b> %2</p><p>Usage-based billing for OCR APIs: balance, transactions, "
+                          "services and notifications of one account, read from the same database that "
+                          "<tt>billingctl</tt> uses.</p>")
+                           .arg(QCoreApplication::applicationName().toHtmlEscaped(),
+                                QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace billing::ui

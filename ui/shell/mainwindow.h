@@ -1,0 +1,80 @@
+#pragma once
+
+#include "widgets/page.h"
+
+#include <QList>
+#include <QMainWindow>
+
+#include <vector>
+
+class QAction;
+class QActionGroup;
+class QStackedWidget;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace billing {
+class Engine;
+}
+
+namespace billing::ui {
+
+class AccountBar;
+class ConsoleSettings;
+class ErrorBanner;
+
+// The shell: account bar, grouped navigation, the pages, menus and the status bar. Pages do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The pages in navigation order, and a stable id of each for settings and screenshot names.
+    QList<PageId> pages() const;
+    static QString pageKey(PageId page);
+    PageId currentPage() const;
+    Page *page(PageId id) const;
+    AccountBar *accountBar() const { return m_accountBar; }
+
+public slots:
+    void showPage(billing::ui::PageId id);
+    // Reloads the current page and the account bar from the engine.
+    void refresh();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Entry
+    {
+        PageId id;
+        Page *page = nullptr;
+        QTreeWidgetItem *item = nullptr;
+        QAction *action = nullptr;
+    };
+
+    void addPage(PageId id, Page *page, const QString &title, QTreeWidgetItem *group);
+    QTreeWidgetItem *addGroup(const QString &title);
+    void buildMenus();
+    void refreshAccount();
+    void onCurrentItemChanged(QTreeWidgetItem *current);
+    void about();
+    const Entry *entry(PageId id) const;
+
+    Engine &m_engine;
+    ConsoleSettings &m_settings;
+    AccountBar *m_accountBar;
+    ErrorBanner *m_banner;
+    QTreeWidget *m_navigation;
+    QStackedWidget *m_stack;
+    QToolButton *m_unread;
+    QActionGroup *m_pageActions;
+    std::vector<Entry> m_entries;
+    PageId m_current = PageId::Overview;
+};
+
+} // namespace billing::ui

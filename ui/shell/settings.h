@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+namespace billing::ui {
+
+// The console's settings, typed; every key is declared once, in settings.cpp.
+class ConsoleSettings
+{
+public:
+    // The per-user settings of the application (organization and application name).
+    ConsoleSettings();
+    // Settings kept in one INI file (tests, screenshots): the user's own settings stay untouched.
+    explicit ConsoleSettings(const QString &iniFile);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+
+    // The stable id of the page shown last ("overview", "transactions", …); empty when none.
+    QString lastPage() const;
+    void setLastPage(const QString &pageKey);
+
+    void sync() { m_settings.sync(); }
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace billing::ui

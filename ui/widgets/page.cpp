@@ -1,0 +1,18 @@
+#include "widgets/page.h"
+
+#include <QLabel>
+
+namespace billing::ui {
+
+QLabel *Page::createTitle(const QString &text)
+{
+    auto *title = new QLabel(text, this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    QFont font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    title->setFont(font);
+    return title;
+}
+
+} // namespace billing::ui
