@@ -1,5 +1,6 @@
 // billing-console: opens (or on first start creates) the account database and shows the shell.
 #include "engine/engine.h"
+#include "shell/demosetup.h"
 #include "shell/mainwindow.h"
 #include "shell/screenshotrunner.h"
 #include "shell/settings.h"
@@ -82,9 +83,13 @@ int main(int argc, char *argv[])
         return fail(tr("Could not create the folder %1.")
                         .arg(QDir::toNativeSeparators(QFileInfo(location).absolutePath())),
                     interactive);
-    auto engine = exists
-                      ? billing::Engine::open(location, *clock)
-                      : billing::Engine::create(location, *clock, billing::InitOptions{tr("Demo account")});
+    // First start: a demo account with a year of history, built through the engine's own services.
+    if (!exists)
+        if (billing::Status s = billing::ui::createDemoWithProgress(nullptr, location, clock->now(), interactive); !s)
+            return fail(tr("Could not create the demo account in %1: %2")
+                            .arg(QDir::toNativeSeparators(location), s.error().message),
+                        interactive);
+    auto engine = billing::Engine::open(location, *clock);
     if (!engine)
         return fail(tr("Could not open the account database %1: %2")
                         .arg(QDir::toNativeSeparators(location), engine.error().message),

@@ -113,7 +113,7 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
         return fail(setup.error());
 
     const qint64 totalDays = (cal.dayStart(now) - cal.dayStart(start)) / kMicrosPerDay;
-    const int arrearsDay = int(totalDays / 2);
+    const int arrearsDay = int(totalDays / 3);
     bool inArrearsEpisode = false;
     for (qint64 day = 0; day <= totalDays; ++day) {
         const Instant dayStart = cal.dayStart(start) + day * kMicrosPerDay;
@@ -152,24 +152,37 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
             return fail(imported.error());
         sum.records += imported->records;
 
-        // The owner tops up when the balance runs low, except for two weeks in the middle of the
-        // history: the account falls into arrears and recovers with a top-up during grace.
+        // The owner tops up when the balance runs low and before an automatic renewal is due, except
+        // for a stretch from a third of the history on: the account falls into arrears and the owner
+        // repays a few days into grace.
         auto status = engine.run([](Context &c) { return accountStatus(c); });
         if (!status)
             return fail(status.error());
-        const Money balance = status->account.balance;
+        const Account &acc = status->account;
         if (day == arrearsDay)
             inArrearsEpisode = true;
-        if (inArrearsEpisode && status->account.state == AccountState::Grace
-            && status->account.stateUntil.value_or(0) - importAt < 10 * kMicrosPerDay) {
-            inArrearsEpisode = false;
-            const Money repay = status->account.arrears() + Money::fromCents(300000);
-            if (Status st = check(engine.run([&](Context &c) { return funds::topUp(c, repay.truncatedToCents()); })); !st)
-                return fail(st.error());
-        } else if (!inArrearsEpisode && balance < Money::fromCents(100000)) {
-            if (Status st = check(engine.run([](Context &c) { return funds::topUp(c, Money::fromCents(500000)); })); !st)
-                return fail(st.error());
+        Money topUp;
+        if (inArrearsEpisode) {
+            const Instant graceLeft = acc.stateUntil.value_or(0) - importAt;
+            if (acc.state == AccountState::Grace && graceLeft < qint64(acc.graceDays - 3) * kMicrosPerDay) {
+                inArrearsEpisode = false;
+                topUp = (acc.arrears() + Money::fromCents(500000)).truncatedToCents();
+            }
+        } else {
+            if (acc.balance < Money::fromCents(100000))
+                topUp = Money::fromCents(500000);
+            for (const Package &p : status->packages) {
+                if (!p.autoRenew || p.cancelledAt || importAt >= p.endAt)
+                    continue;
+                const Instant firstAttempt = cal.at(cal.dateOf(p.lastSecond()), 3) - qint64(p.renewDays) * kMicrosPerDay;
+                if (importAt < firstAttempt && firstAttempt - importAt <= 2 * kMicrosPerDay
+                    && acc.balance + topUp < p.price + Money::fromCents(100000))
+                    topUp += (p.price + Money::fromCents(100000) - acc.balance - topUp).truncatedToCents() + Money::fromCents(100);
+            }
         }
+        if (!topUp.isZero())
+            if (Status st = check(engine.run([&](Context &c) { return funds::topUp(c, topUp); })); !st)
+                return fail(st.error());
         // A fresh id-card package every second month once the first one is used up.
         if (day > 0 && day % 61 == 0) {
             packages::BuyRequest small{QStringLiteral("id-card"), QStringLiteral("cn-north-4"), QStringLiteral("100k"),
