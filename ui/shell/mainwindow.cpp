@@ -1,5 +1,7 @@
 #include "shell/mainwindow.h"
 
+#include <iterator>
+
 #include "bills/transactionspage.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
@@ -177,19 +179,11 @@ QList<PageId> MainWindow::pages() const
 
 QString MainWindow::pageKey(PageId page)
 {
-    switch (page) {
-    case PageId::Overview:
-        return QStringLiteral("overview");
-    case PageId::Transactions:
-        return QStringLiteral("transactions");
-    case PageId::Services:
-        return QStringLiteral("services");
-    case PageId::Funds:
-        return QStringLiteral("funds");
-    case PageId::Notifications:
-        return QStringLiteral("notifications");
-    }
-    return QString();
+    static const char *const keys[] = {"overview",    "bills",      "transactions", "services",     "packages",
+                                       "funds",       "composition", "allocation",  "analysis",     "budgets",
+                                       "optimization", "calculator", "notifications", "settings"};
+    static_assert(std::size(keys) == size_t(PageId::Settings) + 1, "one key per page");
+    return QLatin1String(keys[size_t(page)]);
 }
 
 const MainWindow::Entry *MainWindow::entry(PageId id) const

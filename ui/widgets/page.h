@@ -6,8 +6,24 @@ class QLabel;
 
 namespace billing::ui {
 
-// The pages the shell can show, in navigation order (Ctrl+1 … Ctrl+9 follow this order).
-enum class PageId { Overview, Transactions, Services, Funds, Notifications };
+// Every page the console has or will have; the shell lists those it was given, in the order it adds
+// them (Ctrl+1 … Ctrl+9 follow that order). Keys are stable: settings and screenshot names use them.
+enum class PageId {
+    Overview,
+    Bills,
+    Transactions,
+    Services,
+    Packages,
+    Funds,
+    Composition,
+    Allocation,
+    Analysis,
+    Budgets,
+    Optimization,
+    Calculator,
+    Notifications,
+    Settings,
+};
 
 // One page of the console: it owns its filter bar, its table or chart and its actions, and reloads
 // everything it shows from the engine in refresh().
