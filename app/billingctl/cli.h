@@ -54,5 +54,7 @@ private:
 void addAccountCommands(std::vector<Cli::Command> &commands);
 void addEngineCommands(std::vector<Cli::Command> &commands);
 void addBillCommands(std::vector<Cli::Command> &commands);
+void addAnalysisCommands(std::vector<Cli::Command> &commands);
+void addExportCommands(std::vector<Cli::Command> &commands);
 
 } // namespace billing::cli

@@ -167,6 +167,13 @@ const std::vector<QStringList> &migrations()
                 dedupe_key TEXT UNIQUE,
                 is_read INTEGER NOT NULL DEFAULT 0))"),
         },
+        // 2: cost tags that users put on enterprise projects (billing-rules §10, allocation by tag).
+        {
+            QStringLiteral(R"(CREATE TABLE project_tag (
+                project TEXT NOT NULL,
+                tag TEXT NOT NULL,
+                PRIMARY KEY (project, tag)))"),
+        },
     };
     return steps;
 }

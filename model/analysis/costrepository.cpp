@@ -1,0 +1,103 @@
+#include "analysis/costrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+namespace billing {
+
+Result<std::vector<CostRepository::Sum>> CostRepository::sums(Kind kind, Instant from, Instant to,
+                                                              int offsetSeconds, Instant unit)
+{
+    const QString where =
+        kind == Kind::ChargesOnTime
+            ? QStringLiteral(
+                  "type IN ('usage', 'purchase', 'renewal', 'refund') AND NOT (type = 'usage' AND late = 1)")
+            : QStringLiteral("type = 'usage' AND mode = 'pay-per-use'");
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT (expenditure_at + ?) / ? AS bucket, api, region, project, mode, "
+                             "sum(CASE WHEN type = 'usage' THEN calls ELSE 0 END), sum(charged) FROM record "
+                             "WHERE %1 AND expenditure_at >= ? AND expenditure_at < ? "
+                             "GROUP BY bucket, api, region, project, mode")
+                  .arg(where));
+    q.bindValue(0, qint64(offsetSeconds) * kMicrosPerSecond);
+    q.bindValue(1, unit);
+    q.bindValue(2, from);
+    q.bindValue(3, to);
+    if (Status s = execQuery(q, "summing costs"); !s)
+        return s.error();
+    std::vector<Sum> out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
+                       sql::money(q.value(6))});
+    return out;
+}
+
+Result<std::vector<Record>> CostRepository::lateUsage(Instant expenditureBefore, Instant settledFrom)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT id, at, expenditure_at, bill_month, api, region, project, mode, package_id, calls, "
+        "charged FROM record WHERE type = 'usage' AND late = 1 AND expenditure_at < ? AND at >= ? "
+        "ORDER BY id"));
+    q.bindValue(0, expenditureBefore);
+    q.bindValue(1, settledFrom);
+    if (Status s = execQuery(q, "reading late usage"); !s)
+        return s.error();
+    std::vector<Record> out;
+    while (q.next()) {
+        Record r;
+        r.type = Record::Type::Usage;
+        r.late = true;
+        r.id = q.value(0).toLongLong();
+        r.at = q.value(1).toLongLong();
+        r.expenditureAt = q.value(2).toLongLong();
+        r.billMonth = q.value(3).toString();
+        r.api = q.value(4).toString();
+        r.region = q.value(5).toString();
+        r.project = q.value(6).toString();
+        r.mode = q.value(7).toString();
+        r.packageId = sql::optInt(q.value(8));
+        r.calls = q.value(9).toLongLong();
+        r.charged = sql::money(q.value(10));
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+Result<std::vector<CostRepository::Covered>> CostRepository::packageUsage()
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT id, package_id, expenditure_at, project, calls FROM record "
+                       "WHERE type = 'usage' AND mode = 'package' AND package_id IS NOT NULL ORDER BY id"));
+    if (Status s = execQuery(q, "reading package usage"); !s)
+        return s.error();
+    std::vector<Covered> out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                       q.value(3).toString(), q.value(4).toLongLong()});
+    return out;
+}
+
+Result<std::vector<CostRepository::Volume>> CostRepository::usageVolumes(Instant from, Instant to)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT api, region, sum(calls) FROM record WHERE type = 'usage' AND expenditure_at >= ? "
+        "AND expenditure_at < ? GROUP BY api, region ORDER BY api, region"));
+    q.bindValue(0, from);
+    q.bindValue(1, to);
+    if (Status s = execQuery(q, "summing usage"); !s)
+        return s.error();
+    std::vector<Volume> out;
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return out;
+}
+
+} // namespace billing

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/types.h"
+
+#include <vector>
+
+namespace billing {
+
+class Database;
+
+// The SQL behind cost analysis (billing-rules §10): sums of transaction records per time bucket,
+// computed by the database so that a year of hourly lines is read as a few thousand sums.
+class CostRepository
+{
+public:
+    explicit CostRepository(Database &db) : m_db(db) {}
+
+    // One sum of records: bucket = (expenditure_at + offset) / unit (integer division), so the bucket's
+    // first instant is bucket × unit − offset. Purchases have no project (empty here).
+    struct Sum
+    {
+        qint64 bucket = 0;
+        QString api;
+        QString region;
+        QString project;
+        QString mode;
+        qint64 calls = 0; // calls of usage records only
+        Money charged;
+    };
+    enum class Kind {
+        ChargesOnTime,  // usage (not late), purchase, renewal, refund
+        PayPerUseUsage, // usage lines of mode pay-per-use, late ones included
+    };
+    // Sums over records whose expenditure time lies in [from, to).
+    Result<std::vector<Sum>> sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit);
+
+    // Late usage lines with expenditure before `expenditureBefore` and settled at or after `settledFrom`.
+    Result<std::vector<Record>> lateUsage(Instant expenditureBefore, Instant settledFrom);
+
+    // Every usage line covered by a package, in the order they were written (record id).
+    struct Covered
+    {
+        qint64 id = 0;
+        qint64 packageId = 0;
+        Instant expenditureAt = 0;
+        QString project;
+        qint64 calls = 0;
+    };
+    Result<std::vector<Covered>> packageUsage();
+
+    // Billable calls per (API, region) of usage lines with expenditure time in [from, to).
+    struct Volume
+    {
+        QString api;
+        QString region;
+        qint64 calls = 0;
+    };
+    Result<std::vector<Volume>> usageVolumes(Instant from, Instant to);
+
+private:
+    Database &m_db;
+};
+
+} // namespace billing

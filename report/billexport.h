@@ -1,0 +1,50 @@
+#pragma once
+
+// Bill exports (billing-rules §9): the monthly bill as a CSV file for scripts, an XLSX workbook for
+// spreadsheets and an A4 PDF for people. The amounts come from the engine's Bill as they are; nothing
+// here computes money. Every writer replaces its target atomically (QSaveFile): a failed export leaves
+// neither a half-written file nor a changed old one.
+#include "core/result.h"
+#include "engine/bills.h"
+
+#include <QDate>
+#include <QString>
+
+class QIODevice;
+class QLocale;
+
+namespace billing::report {
+
+enum class Format { Csv, Xlsx, Pdf };
+
+// "csv", "xlsx" or "pdf" (any case); anything else is bad usage.
+Result<Format> formatFromName(const QString &name);
+QString formatName(Format format);
+
+// What a bill file shows besides the bill itself.
+struct BillDocument
+{
+    Bill bill;
+    QString currency;    // e.g. "USD"
+    QString accountName; // may be empty
+    QDate finalDate;     // the day the bill becomes (or became) final: bill.finalAt in the account's offset
+    QString generatedAt; // when the file was made, as text (ISO 8601 with offset)
+};
+
+// CSV, UTF-8, RFC 4180: a header line, one row per bill line and a final "total" row. Columns
+// api,region,mode,calls,fee,charged,rounded_off,paid_coupon,paid_cash,arrears,currency; amounts are
+// exact decimal strings (fee and rounded_off with 8 decimals, the others with at least 2).
+Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out);
+
+// XLSX workbook: sheet "Bill" with typed cells (numbers with 2 or 8 decimal formats, bold header and
+// totals, frozen header) and sheet "exact" with the exact decimal strings of the CSV.
+Status exportBillXlsx(const BillDocument &doc, const QString &path);
+
+// A4 PDF with real (extractable) text: header, lines table, totals, payment summary, rounded-off note.
+// Needs a QGuiApplication (fonts); without one it fails with an error instead of crashing.
+Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale &locale);
+
+// Writes doc in the given format to path (CSV through exportBillCsv into an atomic file).
+Status exportBill(const BillDocument &doc, Format format, const QString &path, const QLocale &locale);
+
+} // namespace billing::report

@@ -1,0 +1,67 @@
+// The bill as CSV (RFC 4180, UTF-8): for scripts, so amounts are exact decimal strings.
+#include "billexport.h"
+#include "exportcommon.h"
+
+#include <QIODevice>
+
+namespace billing::report {
+
+namespace {
+// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
+QString field(const QString &s)
+{
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
+        return s;
+    QString q = s;
+    q.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return u'"' + q + u'"';
+}
+
+QString row(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &f : fields)
+        quoted << field(f);
+    return quoted.join(u',') + QLatin1String("\r\n");
+}
+
+QStringList lineFields(const BillLine &l, const QString &currency)
+{
+    return {l.api,
+            l.region,
+            l.mode,
+            QString::number(l.calls),
+            l.fee.toString(8),
+            l.charged.toString(2),
+            l.roundedOff.toString(8),
+            l.paidCoupon.toString(2),
+            l.paidCash.toString(2),
+            l.arrears.toString(2),
+            currency};
+}
+} // namespace
+
+Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out)
+{
+    // Column names are a machine contract (like the JSON keys of `bill --json`): not translated.
+    QString text = row({QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("mode"),
+                        QStringLiteral("calls"), QStringLiteral("fee"), QStringLiteral("charged"),
+                        QStringLiteral("rounded_off"), QStringLiteral("paid_coupon"),
+                        QStringLiteral("paid_cash"), QStringLiteral("arrears"), QStringLiteral("currency")});
+    for (const BillLine &l : bill.lines)
+        text += row(lineFields(l, currency));
+    BillLine total = bill.totals;
+    total.api = QStringLiteral("total");
+    total.region.clear();
+    total.mode.clear();
+    text += row(lineFields(total, currency));
+
+    const QByteArray bytes = text.toUtf8();
+    if (out.write(bytes) != bytes.size())
+        return Error::internal(out.errorString().isEmpty() ? Tr::tr("the device refused the data")
+                                                           : out.errorString());
+    return {};
+}
+
+} // namespace billing::report

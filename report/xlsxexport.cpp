@@ -1,0 +1,269 @@
+// The bill as an XLSX workbook (libxlsxwriter): typed cells for people, exact strings for the record.
+#include "billexport.h"
+#include "exportcommon.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QTemporaryDir>
+
+#include <xlsxwriter.h>
+
+namespace billing::report {
+
+namespace {
+constexpr lxw_col_t ColumnCount = 10;
+constexpr lxw_row_t HeaderRow = 4;
+
+// Money → double happens here and only here, at the display boundary of a spreadsheet cell: the
+// nearest double to the exact decimal. The exact decimal text is kept on the "exact" sheet.
+double cellNumber(Money m)
+{
+    return QLocale::c().toDouble(m.toString(Money::Decimals));
+}
+
+// A worksheet that remembers its first error, so the writing code reads top to bottom.
+class Sheet
+{
+public:
+    explicit Sheet(lxw_worksheet *ws) : m_ws(ws) {}
+    lxw_worksheet *ws() const { return m_ws; }
+    lxw_error error() const { return m_error; }
+
+    void text(lxw_row_t row, lxw_col_t col, const QString &s, lxw_format *format = nullptr)
+    {
+        const QByteArray utf8 = s.toUtf8();
+        keep(worksheet_write_string(m_ws, row, col, utf8.constData(), format));
+    }
+    void number(lxw_row_t row, lxw_col_t col, double value, lxw_format *format)
+    {
+        keep(worksheet_write_number(m_ws, row, col, value, format));
+    }
+    void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const QString &s, lxw_format *format)
+    {
+        const QByteArray utf8 = s.toUtf8();
+        keep(worksheet_merge_range(m_ws, row, first, row, last, utf8.constData(), format));
+    }
+    void date(lxw_row_t row, lxw_col_t col, const QDate &d, lxw_format *format)
+    {
+        if (!d.isValid())
+            return;
+        lxw_datetime dt{d.year(), d.month(), d.day(), 0, 0, 0.0};
+        keep(worksheet_write_datetime(m_ws, row, col, &dt, format));
+    }
+    void width(lxw_col_t first, lxw_col_t last, double chars)
+    {
+        keep(worksheet_set_column(m_ws, first, last, chars, nullptr));
+    }
+
+private:
+    void keep(lxw_error e)
+    {
+        if (m_error == LXW_NO_ERROR)
+            m_error = e;
+    }
+    lxw_worksheet *m_ws;
+    lxw_error m_error = LXW_NO_ERROR;
+};
+
+struct Formats
+{
+    explicit Formats(lxw_workbook *wb)
+    {
+        auto make = [wb](bool bold, const char *numFormat, bool rightAligned, bool totalLine) {
+            lxw_format *f = workbook_add_format(wb);
+            if (bold)
+                format_set_bold(f);
+            if (numFormat)
+                format_set_num_format(f, numFormat);
+            if (rightAligned)
+                format_set_align(f, LXW_ALIGN_RIGHT);
+            if (totalLine)
+                format_set_top(f, LXW_BORDER_THIN);
+            return f;
+        };
+        title = make(true, nullptr, false, false);
+        format_set_font_size(title, 14);
+        label = make(true, nullptr, false, false);
+        date = make(false, "yyyy-mm-dd", false, false);
+        format_set_align(date, LXW_ALIGN_LEFT);
+        header = make(true, nullptr, false, false);
+        format_set_bottom(header, LXW_BORDER_THIN);
+        headerRight = make(true, nullptr, true, false);
+        format_set_bottom(headerRight, LXW_BORDER_THIN);
+        calls = make(false, "#,##0", false, false);
+        amount = make(false, "#,##0.00", false, false);
+        fine = make(false, "#,##0.00000000", false, false);
+        totalText = make(true, nullptr, false, true);
+        totalCalls = make(true, "#,##0", false, true);
+        totalAmount = make(true, "#,##0.00", false, true);
+        totalFine = make(true, "#,##0.00000000", false, true);
+        note = make(false, nullptr, false, false);
+        format_set_italic(note);
+    }
+    lxw_format *title, *label, *date, *header, *headerRight, *calls, *amount, *fine;
+    lxw_format *totalText, *totalCalls, *totalAmount, *totalFine, *note;
+};
+
+void writeLine(Sheet &s, lxw_row_t row, const BillLine &l, const QString &label, const Formats &f, bool total)
+{
+    lxw_format *text = total ? f.totalText : nullptr;
+    lxw_format *amount = total ? f.totalAmount : f.amount;
+    lxw_format *fine = total ? f.totalFine : f.fine;
+    s.text(row, 0, label.isEmpty() ? l.api : label, text);
+    s.text(row, 1, l.region, text);
+    s.text(row, 2, modeTitle(l.mode), text);
+    s.number(row, 3, static_cast<double>(l.calls), total ? f.totalCalls : f.calls);
+    s.number(row, 4, cellNumber(l.fee), fine);
+    s.number(row, 5, cellNumber(l.charged), amount);
+    s.number(row, 6, cellNumber(l.roundedOff), fine);
+    s.number(row, 7, cellNumber(l.paidCoupon), amount);
+    s.number(row, 8, cellNumber(l.paidCash), amount);
+    s.number(row, 9, cellNumber(l.arrears), amount);
+}
+
+lxw_error writeBillSheet(lxw_workbook *wb, const BillDocument &doc, const Formats &f)
+{
+    const Bill &bill = doc.bill;
+    const QByteArray name = Tr::tr("Bill").left(31).toUtf8();
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name.constData());
+    if (!ws)
+        ws = workbook_add_worksheet(wb, nullptr); // a translation that is not a valid sheet name
+    if (!ws)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    Sheet s(ws);
+
+    // Title row, then the bill's facts as label/value pairs.
+    const QString title = doc.accountName.isEmpty()
+                              ? Tr::tr("Bill for %1").arg(bill.month)
+                              : Tr::tr("%1 — Bill for %2").arg(doc.accountName, bill.month);
+    s.merged(0, 0, ColumnCount - 1, title, f.title);
+    worksheet_set_row(ws, 0, 22, nullptr);
+    s.text(1, 0, Tr::tr("Month"), f.label);
+    s.text(1, 1, bill.month);
+    s.text(1, 2, Tr::tr("Status"), f.label);
+    s.text(1, 3, statusTitle(bill.final));
+    s.text(1, 4, bill.final ? Tr::tr("Final since") : Tr::tr("Final on"), f.label);
+    s.date(1, 5, doc.finalDate, f.date);
+    s.text(1, 6, Tr::tr("Currency"), f.label);
+    s.text(1, 7, doc.currency);
+    if (!doc.generatedAt.isEmpty()) {
+        s.text(2, 0, Tr::tr("Generated"), f.label);
+        s.text(2, 1, doc.generatedAt);
+    }
+
+    const QStringList titles = columnTitles();
+    for (lxw_col_t c = 0; c < ColumnCount; ++c)
+        s.text(HeaderRow, c, titles.at(c), c >= 3 ? f.headerRight : f.header);
+
+    lxw_row_t row = HeaderRow + 1;
+    for (const BillLine &l : bill.lines)
+        writeLine(s, row++, l, QString(), f, false);
+    // The engine's totals, not spreadsheet formulas: the file says what the bill says.
+    writeLine(s, row++, bill.totals, Tr::tr("Total"), f, true);
+    ++row;
+    s.merged(row, 0, ColumnCount - 1,
+             roundedOffNote(withCurrency(bill.totals.roundedOff.toString(8), doc.currency)), f.note);
+
+    s.width(0, 0, 22);
+    s.width(1, 1, 16);
+    s.width(2, 2, 14);
+    s.width(3, 3, 12);
+    s.width(4, 4, 18);
+    s.width(5, 5, 14);
+    s.width(6, 6, 16);
+    s.width(7, 9, 15);
+    worksheet_freeze_panes(ws, HeaderRow + 1, 0);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+    return s.error();
+}
+
+// The CSV's columns and exact decimal strings, so that nothing is lost to doubles.
+lxw_error writeExactSheet(lxw_workbook *wb, const BillDocument &doc, const Formats &f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "exact");
+    if (!ws)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    Sheet s(ws);
+    const char *keys[] = {"api",         "region",      "mode",      "calls",   "fee",     "charged",
+                          "rounded_off", "paid_coupon", "paid_cash", "arrears", "currency"};
+    lxw_col_t c = 0;
+    for (const char *k : keys)
+        s.text(0, c++, QLatin1String(k), f.header);
+    lxw_row_t row = 1;
+    auto line = [&](const BillLine &l, const QString &api) {
+        const QStringList v{api,
+                            l.region,
+                            l.mode,
+                            QString::number(l.calls),
+                            l.fee.toString(8),
+                            l.charged.toString(2),
+                            l.roundedOff.toString(8),
+                            l.paidCoupon.toString(2),
+                            l.paidCash.toString(2),
+                            l.arrears.toString(2),
+                            doc.currency};
+        for (lxw_col_t i = 0; i < v.size(); ++i)
+            s.text(row, i, v.at(i));
+        ++row;
+    };
+    for (const BillLine &l : doc.bill.lines)
+        line(l, l.api);
+    line(doc.bill.totals, QStringLiteral("total"));
+    s.width(0, 2, 16);
+    s.width(3, 10, 14);
+    worksheet_freeze_panes(ws, 1, 0);
+    return s.error();
+}
+} // namespace
+
+Status exportBillXlsx(const BillDocument &doc, const QString &path)
+{
+    return saveAtomically(path, [&](QIODevice &out) -> Status {
+        // libxlsxwriter 1.1 writes only to a named file: build the workbook in a private folder, then
+        // copy it into the atomic target.
+        QTemporaryDir tmp;
+        if (!tmp.isValid())
+            return Error::internal(Tr::tr("no temporary folder: %1").arg(tmp.errorString()));
+        const QString file = tmp.filePath(QStringLiteral("bill.xlsx"));
+        const QByteArray fileName = QFile::encodeName(file);
+        QByteArray tmpDir = QFile::encodeName(tmp.path());
+        lxw_workbook_options options{};
+        options.tmpdir = tmpDir.data();
+        lxw_workbook *wb = workbook_new_opt(fileName.constData(), &options);
+        if (!wb)
+            return Error::internal(Tr::tr("the XLSX writer could not start a workbook"));
+
+        QByteArray title = Tr::tr("Bill for %1").arg(doc.bill.month).toUtf8();
+        QByteArray subject = doc.accountName.toUtf8();
+        QByteArray comments = Tr::tr("Generated %1").arg(doc.generatedAt).toUtf8();
+        lxw_doc_properties props{};
+        props.title = title.data();
+        props.subject = subject.data();
+        props.comments = comments.data();
+        lxw_error err = workbook_set_properties(wb, &props);
+
+        const Formats formats(wb);
+        if (err == LXW_NO_ERROR)
+            err = writeBillSheet(wb, doc, formats);
+        if (err == LXW_NO_ERROR)
+            err = writeExactSheet(wb, doc, formats);
+        const lxw_error closed = workbook_close(wb); // frees the workbook in every case
+        if (err == LXW_NO_ERROR)
+            err = closed;
+        if (err != LXW_NO_ERROR)
+            return Error::internal(
+                Tr::tr("the XLSX writer failed: %1").arg(QString::fromUtf8(lxw_strerror(err))));
+
+        QFile built(file);
+        if (!built.open(QIODevice::ReadOnly))
+            return Error::internal(built.errorString());
+        const QByteArray bytes = built.readAll();
+        if (out.write(bytes) != bytes.size())
+            return Error::internal(out.errorString());
+        return {};
+    });
+}
+
+} // namespace billing::report
