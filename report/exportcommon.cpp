@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace billing::report {
@@ -41,6 +42,11 @@ QString roundedOffNote(const QString &roundedOffTotal)
 Status saveAtomically(const QString &path, const std::function<Status(QIODevice &)> &write)
 {
     const QString shown = QDir::toNativeSeparators(path);
+    // Replacing by rename would swap a device or a link for a plain file (as root, even /dev/full):
+    // only new paths and regular files are written.
+    const QFileInfo target(path);
+    if (target.exists() && !target.isFile())
+        return Error::badData(Tr::tr("cannot write \"%1\": it is not a regular file").arg(shown));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error::internal(Tr::tr("cannot write \"%1\": %2").arg(shown, file.errorString()));

@@ -45,7 +45,7 @@ Result<CostQuery> costQuery(const Args &args)
         return Error::badUsage(Tr::tr("cost: --granularity hour|day|month is required"));
     auto g = granularityFromId(args.value(QStringLiteral("granularity")));
     if (!g)
-        return Error::badUsage(Tr::tr("cost: --granularity must be hour, day or month"));
+        return Error::badUsage(Tr::tr("cost: --granularity must be hour, day or month, not \"%1\"").arg(args.value(QStringLiteral("granularity"))));
     q.granularity = *g;
     if (args.has(QStringLiteral("view"))) {
         auto v = viewFromId(args.value(QStringLiteral("view")));

@@ -78,6 +78,8 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     }
     if (Status s = flush(); !s)
         return s.error();
+    if (sum.records == 0 && sum.lateRecords == 0)
+        return Error::badData(Tr::tr("the file holds no call records (an empty file or a header only); nothing was imported"));
     auto seen = usage.fileImported(reader.contentHash());
     if (!seen)
         return seen.error();
