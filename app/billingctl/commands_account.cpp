@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "demo/demogenerator.h"
 #include "engine/accountstatus.h"
+#include "engine/backup.h"
 #include "engine/funds.h"
 #include "engine/notificationtext.h"
 #include "engine/verifier.h"
@@ -237,6 +238,50 @@ int cmdDemo(Cli &cli, const QStringList &argv)
                   << Qt::endl;
     return 0;
 }
+int cmdBackup(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("backup"), argv, {}, {}, 1, 1);
+    if (!args)
+        return cli.fail(args.error());
+    auto engine = cli.openEngine();
+    if (!engine)
+        return cli.fail(engine.error());
+    if (Status s = backupDatabase((*engine)->database(), args->at(0)); !s)
+        return cli.fail(s.error());
+    if (cli.json())
+        cli.printJson(QJsonObject{{QStringLiteral("backup"), args->at(0)}});
+    else
+        cli.out() << Tr::tr("Backed up %1 to %2.").arg(cli.dbPath(), args->at(0)) << Qt::endl;
+    return 0;
+}
+
+int cmdRestore(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("restore"), argv, {}, {QStringLiteral("replace")}, 1, 1);
+    if (!args)
+        return cli.fail(args.error());
+    if (QFileInfo::exists(cli.dbPath()) && !args->has(QStringLiteral("replace")))
+        return cli.fail(Error::refused(Tr::tr("%1 already holds an account; add --replace to overwrite it with the backup")
+                                           .arg(cli.dbPath())));
+    if (Status s = restoreDatabase(args->at(0), cli.dbPath()); !s)
+        return cli.fail(s.error());
+    auto engine = cli.openEngine();
+    if (!engine)
+        return cli.fail(engine.error());
+    auto ctx = (*engine)->inspect();
+    if (!ctx)
+        return cli.fail(ctx.error());
+    auto findings = verifyAccount(**ctx);
+    if (!findings)
+        return cli.fail(findings.error());
+    if (!findings->isEmpty())
+        return cli.fail(Error::badData(Tr::tr("the restored database fails verification: %1").arg(findings->first())));
+    if (cli.json())
+        cli.printJson(QJsonObject{{QStringLiteral("restored"), args->at(0)}, {QStringLiteral("verified"), true}});
+    else
+        cli.out() << Tr::tr("Restored %1 into %2; all invariants hold.").arg(args->at(0), cli.dbPath()) << Qt::endl;
+    return 0;
+}
 } // namespace
 
 void addAccountCommands(std::vector<Cli::Command> &c)
@@ -245,6 +290,8 @@ void addAccountCommands(std::vector<Cli::Command> &c)
     c.push_back({QStringLiteral("topup"), QStringLiteral("topup AMOUNT"), cmdTopUp});
     c.push_back({QStringLiteral("status"), QStringLiteral("status"), cmdStatus});
     c.push_back({QStringLiteral("verify"), QStringLiteral("verify"), cmdVerify});
+    c.push_back({QStringLiteral("backup"), QStringLiteral("backup FILE"), cmdBackup});
+    c.push_back({QStringLiteral("restore"), QStringLiteral("restore FILE [--replace]"), cmdRestore});
     c.push_back({QStringLiteral("demo"), QStringLiteral("demo [--months N] [--seed S] [--name NAME]"), cmdDemo});
     c.push_back({QStringLiteral("notifications"), QStringLiteral("notifications [--mark-read]"), cmdNotifications});
 }

@@ -1,0 +1,76 @@
+#include "engine/accountstatus.h"
+#include "engine/backup.h"
+#include "engine/funds.h"
+#include "engine/verifier.h"
+#include "storage/database.h"
+#include "testaccount.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace billing;
+
+class TestBackup : public QObject
+{
+    Q_OBJECT
+private slots:
+    void backupAndRestoreRoundTrip()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(4321)); }).ok());
+        const QString backup = acc.dir.filePath(QStringLiteral("backup.sqlite"));
+        QVERIFY(backupDatabase(acc.engine->database(), backup).ok());
+        // A second backup to the same name is refused; the first stays.
+        QCOMPARE(backupDatabase(acc.engine->database(), backup).error().code, ErrorCode::Refused);
+        // Later changes are not in the backup.
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(100)); }).ok());
+        const QString restored = acc.dir.filePath(QStringLiteral("restored.sqlite"));
+        const Status s = restoreDatabase(backup, restored);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
+        auto engine = Engine::open(restored, acc.clock);
+        QVERIFY(engine.ok());
+        auto st = (*engine)->run([](Context &c) { return accountStatus(c); });
+        QCOMPARE(st->account.balance, Money::fromCents(4321));
+        auto ctx = (*engine)->inspect();
+        QCOMPARE(verifyAccount(**ctx)->join(u'\n'), QString());
+    }
+
+    void restoreOverALiveDatabaseReplacesTheAccount()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(500)); }).ok());
+        const QString backup = acc.dir.filePath(QStringLiteral("b.sqlite"));
+        QVERIFY(backupDatabase(acc.engine->database(), backup).ok());
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(700)); }).ok());
+        QVERIFY(restoreDatabase(backup, acc.path).ok());
+        auto st = acc.run([](Context &c) { return accountStatus(c); });
+        QCOMPARE(st->account.balance, Money::fromCents(500));
+    }
+
+    void aTamperedBackupIsRefusedAndNothingChanges()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(500)); }).ok());
+        const QString backup = acc.dir.filePath(QStringLiteral("t.sqlite"));
+        QVERIFY(backupDatabase(acc.engine->database(), backup).ok());
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(backup);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE ledger SET cash_delta = 99900000000")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(700)); }).ok());
+        const Status s = restoreDatabase(backup, acc.path);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::BadData);
+        QVERIFY(s.error().message.contains(QLatin1String("verification")));
+        QCOMPARE(acc.run([](Context &c) { return accountStatus(c); })->account.balance, Money::fromCents(1200));
+        QVERIFY(!restoreDatabase(acc.dir.filePath(QStringLiteral("none.sqlite")), acc.path).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackup)
+#include "tst_backup.moc"
