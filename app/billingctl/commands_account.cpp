@@ -7,12 +7,14 @@
 #include "engine/funds.h"
 #include "engine/notificationtext.h"
 #include "engine/verifier.h"
+#include "storage/auditrepository.h"
 #include "output.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace billing::cli {
@@ -282,6 +284,41 @@ int cmdRestore(Cli &cli, const QStringList &argv)
         cli.out() << Tr::tr("Restored %1 into %2; all invariants hold.").arg(args->at(0), cli.dbPath()) << Qt::endl;
     return 0;
 }
+int cmdAudit(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(QStringLiteral("audit"), argv, {}, {}, 0, 0);
+    if (!args)
+        return cli.fail(args.error());
+    auto engine = cli.openEngine();
+    if (!engine)
+        return cli.fail(engine.error());
+    auto ctx = (*engine)->inspect();
+    if (!ctx)
+        return cli.fail(ctx.error());
+    AuditRepository repo((*engine)->database());
+    auto entries = repo.all();
+    if (!entries)
+        return cli.fail(entries.error());
+    QJsonArray out;
+    for (const AuditEntry &e : *entries)
+        out.append(QJsonObject{{QStringLiteral("id"), e.id},
+                               {QStringLiteral("time"), (*ctx)->calendar.format(e.at)},
+                               {QStringLiteral("actor"), e.actor},
+                               {QStringLiteral("action"), e.action},
+                               {QStringLiteral("subject"), e.subject},
+                               {QStringLiteral("before"), e.before},
+                               {QStringLiteral("after"), e.after},
+                               {QStringLiteral("hash"), e.hash}});
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("audit"), out}});
+        return 0;
+    }
+    for (const AuditEntry &e : *entries)
+        cli.out() << (*ctx)->calendar.format(e.at) << "  " << e.actor << "  " << e.action << "  " << e.subject << "  "
+                  << QString::fromUtf8(QJsonDocument(e.after).toJson(QJsonDocument::Compact)) << "\n";
+    cli.out().flush();
+    return 0;
+}
 } // namespace
 
 void addAccountCommands(std::vector<Cli::Command> &c)
@@ -290,6 +327,7 @@ void addAccountCommands(std::vector<Cli::Command> &c)
     c.push_back({QStringLiteral("topup"), QStringLiteral("topup AMOUNT"), cmdTopUp});
     c.push_back({QStringLiteral("status"), QStringLiteral("status"), cmdStatus});
     c.push_back({QStringLiteral("verify"), QStringLiteral("verify"), cmdVerify});
+    c.push_back({QStringLiteral("audit"), QStringLiteral("audit   (who did what, when, before and after)"), cmdAudit});
     c.push_back({QStringLiteral("backup"), QStringLiteral("backup FILE"), cmdBackup});
     c.push_back({QStringLiteral("restore"), QStringLiteral("restore FILE [--replace]"), cmdRestore});
     c.push_back({QStringLiteral("demo"), QStringLiteral("demo [--months N] [--seed S] [--name NAME]"), cmdDemo});

@@ -1,5 +1,6 @@
 #include "engine/context.h"
 
+#include "storage/auditrepository.h"
 #include "storage/notificationrepository.h"
 
 #include <QJsonObject>
@@ -48,6 +49,31 @@ Status Context::setState(AccountState state, std::optional<Instant> until, Insta
     account.state = state;
     account.stateUntil = until;
     return accounts.addStateEvent(at, state, until);
+}
+
+Status Context::audit(const QString &action, const QString &subject, const QJsonObject &before, const QJsonObject &after)
+{
+    AuditRepository repo(db);
+    auto head = repo.head();
+    if (!head)
+        return head.error();
+    AuditEntry e;
+    e.at = now;
+    e.actor = actor;
+    e.action = action;
+    e.subject = subject;
+    e.before = before;
+    e.after = after;
+    auto newHead = repo.append(e, *head);
+    if (!newHead)
+        return newHead.error();
+    return repo.setHead(*newHead);
+}
+
+QJsonObject Context::moneyState() const
+{
+    return QJsonObject{{QStringLiteral("balance"), account.balance.toString()},
+                       {QStringLiteral("state"), accountStateId(account.state)}};
 }
 
 Status Context::notify(Instant at, const QString &kind, const QJsonObject &args, const QString &dedupeKey)

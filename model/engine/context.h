@@ -40,6 +40,13 @@ struct Context
                       std::optional<qint64> recordId, std::optional<qint64> packageId);
     // Changes the account state and records it in the state history.
     Status setState(AccountState state, std::optional<Instant> until, Instant at);
+    // Appends to the hash-chained audit log: who (actor), what, on what, before and after.
+    Status audit(const QString &action, const QString &subject, const QJsonObject &before, const QJsonObject &after);
+    // The account's money state, for audit entries.
+    QJsonObject moneyState() const;
+
+    QString actor; // who runs this command; "system" while the engine acts on its own (auto-renew)
+
     // Stores an alert for the console (deduplicated by key when one is given).
     Status notify(Instant at, const QString &kind, const QJsonObject &args, const QString &dedupeKey = QString());
 };

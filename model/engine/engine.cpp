@@ -2,7 +2,11 @@
 
 #include "engine/catchup.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace billing {
 
@@ -15,8 +19,19 @@ struct Tr
 } // namespace
 
 Engine::Engine(std::unique_ptr<Database> db, Catalog catalog, const Clock &clock)
-    : m_db(std::move(db)), m_catalog(std::move(catalog)), m_clock(clock)
+    : m_db(std::move(db)), m_catalog(std::move(catalog)), m_clock(clock), m_actor(defaultActor())
 {
+}
+
+QString Engine::defaultActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
+        if (const passwd *pw = getpwuid(geteuid()))
+            user = QString::fromLocal8Bit(pw->pw_name);
+    return user.isEmpty() ? QStringLiteral("uid %1").arg(geteuid()) : user;
 }
 
 Result<std::unique_ptr<Engine>> Engine::open(const QString &location, const Clock &clock)
@@ -72,6 +87,16 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
         return s.error();
     if (Status s = accounts.addStateEvent(now, AccountState::Normal, std::nullopt); !s)
         return s.error();
+    {
+        Context ctx(d, *catalog, a, now);
+        ctx.actor = defaultActor();
+        if (Status s = ctx.audit(QStringLiteral("init"), QStringLiteral("account"), {},
+                                 QJsonObject{{QStringLiteral("name"), a.name},
+                                             {QStringLiteral("currency"), a.currency},
+                                             {QStringLiteral("utc_offset"), BillingCalendar::formatOffset(a.utcOffsetSeconds)}});
+            !s)
+            return s.error();
+    }
     // billing-rules §12.1: every service starts disabled.
     SubscriptionRepository subs(d);
     for (const ApiInfo &api : catalog->apis())
@@ -91,6 +116,7 @@ Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)
         return account.error();
     const Instant now = m_clock.now();
     auto ctx = std::make_unique<Context>(*m_db, m_catalog, std::move(*account), now);
+    ctx->actor = m_actor;
     if (now < ctx->account.processedUntil)
         return Error::refused(Tr::tr("time cannot go backwards: the account was already processed up to %1, later than %2")
                                   .arg(ctx->calendar.format(ctx->account.processedUntil), ctx->calendar.format(now)));
@@ -115,7 +141,9 @@ Result<std::unique_ptr<Context>> Engine::inspect()
     auto account = accounts.load();
     if (!account)
         return account.error();
-    return std::make_unique<Context>(*m_db, m_catalog, std::move(*account), m_clock.now());
+    auto ctx = std::make_unique<Context>(*m_db, m_catalog, std::move(*account), m_clock.now());
+    ctx->actor = m_actor;
+    return ctx;
 }
 
 } // namespace billing

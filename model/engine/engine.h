@@ -28,8 +28,12 @@ public:
     static Result<std::unique_ptr<Engine>> open(const QString &location, const Clock &clock);
     // Creates the database (if needed) and the account starting at the clock's now.
     static Result<std::unique_ptr<Engine>> create(const QString &location, const Clock &clock, const InitOptions &opts);
+    static QString defaultActor();
 
     Database &database() { return *m_db; }
+    // Who runs the commands, for the audit log (default: the operating-system user).
+    void setActor(const QString &actor) { m_actor = actor; }
+    const QString &actor() const { return m_actor; }
     const Catalog &catalog() const { return m_catalog; }
     const Clock &clock() const { return m_clock; }
 
@@ -77,6 +81,7 @@ private:
     std::unique_ptr<Database> m_db;
     Catalog m_catalog;
     const Clock &m_clock;
+    QString m_actor;
 };
 
 } // namespace billing

@@ -44,6 +44,7 @@ Result<TopUpResult> topUp(Context &ctx, Money amount)
         return s.error();
     TopUpResult r;
     r.balanceBefore = ctx.account.balance;
+    const QJsonObject stateBefore = ctx.moneyState();
     Record rec;
     rec.type = Record::Type::TopUp;
     rec.at = ctx.now;
@@ -60,6 +61,10 @@ Result<TopUpResult> topUp(Context &ctx, Money amount)
         return s.error();
     r.recordId = rec.id;
     r.balanceAfter = ctx.account.balance;
+    QJsonObject after = ctx.moneyState();
+    after.insert(QStringLiteral("amount"), amount.toString());
+    if (Status s = ctx.audit(QStringLiteral("topup"), QStringLiteral("account"), stateBefore, after); !s)
+        return s.error();
     r.endedArrears = before != AccountState::Normal && ctx.account.state == AccountState::Normal;
     return r;
 }

@@ -5,6 +5,7 @@
 #include "usage/callrecordreader.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace billing {
 
@@ -92,6 +93,13 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                                   .arg(firstLateLine));
     const QString name = options.name.isEmpty() ? Tr::tr("(unnamed)") : options.name;
     if (Status s = usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords); !s)
+        return s.error();
+    if (Status s = ctx.audit(QStringLiteral("import-calls"), name, {},
+                             QJsonObject{{QStringLiteral("records"), sum.records},
+                                         {QStringLiteral("calls"), sum.calls},
+                                         {QStringLiteral("late"), sum.lateRecords},
+                                         {QStringLiteral("content_hash"), QString::fromLatin1(reader.contentHash())}});
+        !s)
         return s.error();
     if (observer)
         observer->progress(reader.bytesRead());

@@ -226,9 +226,18 @@ Result<std::vector<Package>> buy(Context &ctx, const BuyRequest &req)
     const Quote q = quoteFor(ctx, *coupons, *drafts);
     if (q.refusal)
         return *q.refusal;
-    for (Package &p : *drafts)
+    const QJsonObject before = ctx.moneyState();
+    QStringList ids;
+    for (Package &p : *drafts) {
         if (Status s = payAndStore(ctx, *coupons, p, Record::Type::Purchase); !s)
             return s.error();
+        ids << QString::number(p.id);
+    }
+    QJsonObject after = ctx.moneyState();
+    after.insert(QStringLiteral("packages"), QStringLiteral("%1 %2 %3 × %4 at %5").arg(req.api, req.region, req.sku).arg(req.quantity).arg(q.unitPrice.toString()));
+    after.insert(QStringLiteral("effective"), ctx.calendar.format(drafts->front().effectiveAt));
+    if (Status s = ctx.audit(QStringLiteral("buy"), QStringLiteral("package %1").arg(ids.join(u", ")), before, after); !s)
+        return s.error();
     return *drafts;
 }
 
@@ -262,7 +271,14 @@ Result<Package> renew(Context &ctx, qint64 packageId)
     auto coupons = ctx.subscriptions.coupons();
     if (!coupons)
         return coupons.error();
+    const QJsonObject before = ctx.moneyState();
     if (Status s = payAndStore(ctx, *coupons, *n, Record::Type::Renewal); !s)
+        return s.error();
+    QJsonObject after = ctx.moneyState();
+    after.insert(QStringLiteral("new_package"), n->id);
+    after.insert(QStringLiteral("price"), n->price.toString());
+    after.insert(QStringLiteral("term"), QStringLiteral("%1 – %2").arg(ctx.calendar.format(n->effectiveAt), ctx.calendar.format(n->lastSecond())));
+    if (Status s = ctx.audit(QStringLiteral("renew"), QStringLiteral("package %1").arg(packageId), before, after); !s)
         return s.error();
     return *n;
 }
@@ -278,10 +294,15 @@ Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optio
         return Error::refused(Tr::tr("package %1 was unsubscribed").arg(packageId));
     if (ctx.now >= p->endAt)
         return Error::refused(Tr::tr("package %1 has expired; auto-renew can only be changed before expiry").arg(packageId));
+    const QJsonObject before{{QStringLiteral("auto_renew"), p->autoRenew}, {QStringLiteral("days"), p->renewDays}};
     p->autoRenew = on;
     if (days)
         p->renewDays = *days;
     if (Status s = ctx.subscriptions.updatePackage(*p); !s)
+        return s.error();
+    if (Status s = ctx.audit(QStringLiteral("auto-renew"), QStringLiteral("package %1").arg(packageId), before,
+                             QJsonObject{{QStringLiteral("auto_renew"), p->autoRenew}, {QStringLiteral("days"), p->renewDays}});
+        !s)
         return s.error();
     return *p;
 }
@@ -364,7 +385,16 @@ Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
     if (!quote->toCash.isZero())
         if (Status s = ctx.postCash(LedgerEntry::Kind::Refund, quote->toCash, ctx.now, r.id, p->id); !s)
             return s.error();
+    const QJsonObject before = ctx.moneyState();
     if (Status s = funds::recoverIfPaid(ctx, ctx.now); !s)
+        return s.error();
+    QJsonObject after = ctx.moneyState();
+    after.insert(QStringLiteral("refund"), quote->total.toString());
+    after.insert(QStringLiteral("to_cash"), quote->toCash.toString());
+    after.insert(QStringLiteral("to_coupons"), quote->toCoupons.toString());
+    if (Status s = ctx.audit(QStringLiteral("unsubscribe"), QStringLiteral("package %1").arg(packageId),
+                             QJsonObject{{QStringLiteral("status"), QStringLiteral("pending")}}, after);
+        !s)
         return s.error();
     return *quote;
 }
@@ -387,9 +417,12 @@ std::optional<Instant> nextAutoRenewAttempt(const Context &ctx, const std::vecto
 Status attemptAutoRenew(Context &ctx, RatingState &state, qint64 packageId, Instant at)
 {
     const Instant savedNow = ctx.now;
-    ctx.now = at; // the renewal is paid at the attempt's instant
+    const QString savedActor = ctx.actor;
+    ctx.now = at; // the renewal is paid at the attempt's instant, by the engine itself
+    ctx.actor = QStringLiteral("system");
     auto renewed = renew(ctx, packageId);
     ctx.now = savedNow;
+    ctx.actor = savedActor;
     auto p = ctx.subscriptions.package(packageId);
     if (!p)
         return p.error();

@@ -6,6 +6,8 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace billing {
@@ -31,6 +33,10 @@ Result<bool> services::setEnabled(Context &ctx, const QString &api, const QStrin
         if (s.api == api && s.region == region && s.enabled == enabled)
             return false; // §12.1: succeeds and changes nothing
     if (Status s = ctx.subscriptions.setService(api, region, enabled, ctx.now); !s)
+        return s.error();
+    if (Status s = ctx.audit(enabled ? QStringLiteral("enable") : QStringLiteral("disable"), api + u'/' + region,
+                             QJsonObject{{QStringLiteral("enabled"), !enabled}}, QJsonObject{{QStringLiteral("enabled"), enabled}});
+        !s)
         return s.error();
     return true;
 }
@@ -71,11 +77,20 @@ Result<services::StopPreview> services::stopBilling(Context &ctx)
     for (const ServiceState &s : preview->enabled)
         if (Status st = ctx.subscriptions.setService(s.api, s.region, false, ctx.now); !st)
             return st.error();
+    QJsonArray services, renewals;
     for (Package k : preview->autoRenewing) {
         k.autoRenew = false;
         if (Status st = ctx.subscriptions.updatePackage(k); !st)
             return st.error();
+        renewals.append(k.id);
     }
+    for (const ServiceState &sv : preview->enabled)
+        services.append(sv.api + u'/' + sv.region);
+    if (Status st = ctx.audit(QStringLiteral("stop-billing"), QStringLiteral("account"),
+                              QJsonObject{{QStringLiteral("enabled"), services}, {QStringLiteral("auto_renew"), renewals}},
+                              QJsonObject{{QStringLiteral("enabled"), QJsonArray()}, {QStringLiteral("auto_renew"), QJsonArray()}});
+        !st)
+        return st.error();
     return preview;
 }
 
@@ -95,6 +110,12 @@ Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const
     if (Status s = ctx.subscriptions.insertCoupon(c); !s)
         return s.error();
     if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponGrant, c, amount, ctx.now, std::nullopt, std::nullopt); !s)
+        return s.error();
+    if (Status s = ctx.audit(QStringLiteral("grant-coupon"), QStringLiteral("coupon %1").arg(c.id), {},
+                             QJsonObject{{QStringLiteral("amount"), amount.toString()},
+                                         {QStringLiteral("expires"), ctx.calendar.format(expires)},
+                                         {QStringLiteral("api"), api}});
+        !s)
         return s.error();
     return c;
 }

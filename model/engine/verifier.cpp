@@ -1,6 +1,7 @@
 #include "engine/verifier.h"
 
 #include "engine/context.h"
+#include "storage/auditrepository.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -133,6 +134,30 @@ void checkClosedMonths(Context &ctx, QStringList &findings)
             }
     }
 }
+void checkAudit(Context &ctx, QStringList &findings)
+{
+    AuditRepository repo(ctx.db);
+    auto entries = repo.all();
+    auto head = repo.head();
+    if (!entries || !head) {
+        findings << (entries ? head.error().message : entries.error().message);
+        return;
+    }
+    QString previous;
+    qint64 expectedId = 1;
+    for (const AuditEntry &e : *entries) {
+        if (e.id != expectedId)
+            findings << Tr::tr("audit log: entry %1 is missing (the next is %2)").arg(expectedId).arg(e.id);
+        if (e.prevHash != previous)
+            findings << Tr::tr("audit log: entry %1 does not follow the entry before it").arg(e.id);
+        if (AuditRepository::hashOf(e) != e.hash)
+            findings << Tr::tr("audit log: entry %1 was altered after it was written").arg(e.id);
+        previous = e.hash;
+        expectedId = e.id + 1;
+    }
+    if (previous != *head)
+        findings << Tr::tr("audit log: the newest entries were removed (the log ends before the recorded head)");
+}
 } // namespace
 
 Result<QStringList> verifyAccount(Context &ctx)
@@ -146,6 +171,7 @@ Result<QStringList> verifyAccount(Context &ctx)
     checkRecords(ctx, *entries, findings);
     checkPackages(ctx, findings);
     checkClosedMonths(ctx, findings);
+    checkAudit(ctx, findings);
     return findings;
 }
 

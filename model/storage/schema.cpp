@@ -174,6 +174,21 @@ const std::vector<QStringList> &migrations()
                 tag TEXT NOT NULL,
                 PRIMARY KEY (project, tag)))"),
         },
+        // 3: the audit log, append-only and hash-chained; the account keeps the chain's head so that
+        // removing the newest entry is detected too.
+        {
+            QStringLiteral(R"(CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                before_state TEXT NOT NULL,
+                after_state TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL))"),
+            QStringLiteral("ALTER TABLE account ADD COLUMN audit_head TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }

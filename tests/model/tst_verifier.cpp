@@ -106,6 +106,22 @@ private slots:
         QVERIFY2(all.contains(QLatin1String("coupon 1")), qPrintable(all));
     }
 
+    void detectsAnAlteredOrRemovedAuditEntry()
+    {
+        test::TestAccount acc;
+        for (int cents : {100, 200, 300})
+            QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(cents)); }).ok());
+        QCOMPARE(verify(acc), QStringList());
+        exec(acc, "UPDATE audit_log SET actor = 'mallory' WHERE id = 2");
+        QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("entry 2 was altered")));
+        exec(acc, "UPDATE audit_log SET actor = (SELECT actor FROM audit_log WHERE id = 1) WHERE id = 2");
+        QCOMPARE(verify(acc), QStringList());
+        exec(acc, "DELETE FROM audit_log WHERE id = 4");
+        QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("removed")));
+        exec(acc, "DELETE FROM audit_log WHERE id = 2");
+        QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("entry 2 is missing")));
+    }
+
     void detectsARecordThatDisagreesWithTheLedger()
     {
         test::TestAccount acc;
