@@ -14,3 +14,8 @@ if(BILLING_SANITIZE)
     target_compile_options(billing_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(billing_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(BILLING_FUZZ)
+    # Coverage for libFuzzer and the sanitizers in the code under test, not only in the fuzz targets.
+    target_compile_options(billing_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_link_options(billing_settings INTERFACE -fsanitize=address,undefined)
+endif()
