@@ -134,6 +134,7 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     m_table->setItemDelegateForColumn(BillTableModel::RoundedOff, m_feeDelegate);
     m_footer->setModel(m_totals);
     m_footer->setSpan(0, 0, 1, BillTableModel::Calls);
+    m_footer->syncWithTable();
 
     auto *bar = new QHBoxLayout;
     auto *monthLabel = new QLabel(tr("&Month:"), this);

@@ -62,7 +62,7 @@ QString BillTableModel::percentText(const std::optional<qint64> &basisPoints, co
     const qint64 magnitude = bp < 0 ? -bp : bp;
     const QString number = locale.toString(magnitude / 100) + locale.decimalPoint() +
                            QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
-    const QString sign = bp < 0 ? QStringLiteral("\u2212") : (bp > 0 ? QStringLiteral("+") : QString());
+    const QString sign = bp < 0 ? locale.negativeSign() : (bp > 0 ? locale.positiveSign() : QString());
     return tr("%1%2 %", "sign, number, percent").arg(sign, number);
 }
 
@@ -177,27 +177,27 @@ QVariant BillTableModel::headerData(int section, Qt::Orientation orientation, in
     case Region:
         return tr("Region");
     case Mode:
-        return tr("Billing mode");
+        return tr("Billing\nmode");
     case Calls:
         return tr("Calls");
     case Fee:
-        return tr("List amount (%1)").arg(cur);
+        return tr("List amount\n(%1)").arg(cur);
     case RoundedOff:
-        return tr("Rounded off (%1)").arg(cur);
+        return tr("Rounded off\n(%1)").arg(cur);
     case Charged:
-        return tr("Amount due (%1)").arg(cur);
+        return tr("Amount due\n(%1)").arg(cur);
     case PaidCoupon:
-        return tr("Paid by coupon (%1)").arg(cur);
+        return tr("Paid by coupon\n(%1)").arg(cur);
     case PaidCash:
-        return tr("Paid by cash (%1)").arg(cur);
+        return tr("Paid by cash\n(%1)").arg(cur);
     case Arrears:
-        return tr("Arrears (%1)").arg(cur);
+        return tr("Arrears\n(%1)").arg(cur);
     case PreviousCharged:
-        return tr("Previous month (%1)").arg(cur);
+        return tr("Previous month\n(%1)").arg(cur);
     case Change:
-        return tr("Change (%1)").arg(cur);
+        return tr("Change\n(%1)").arg(cur);
     case ChangePercent:
-        return tr("Change %");
+        return tr("Change\n%");
     default:
         return QVariant();
     }

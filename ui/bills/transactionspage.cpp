@@ -146,6 +146,7 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
     m_table->setItemDelegateForColumn(RecordTableModel::RoundedOff, m_feeDelegate);
     m_footer->setModel(m_totals);
     m_footer->setSpan(0, 0, 1, RecordTableModel::Calls);
+    m_footer->syncWithTable();
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(import);

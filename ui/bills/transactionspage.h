@@ -46,6 +46,7 @@ public:
     ~TransactionsPage() override;
 
     void refresh() override;
+    bool isBusy() const override { return isLoading(); }
 
     RecordTableModel *model() const { return m_model; }
     RecordTotalsModel *totals() const { return m_totals; }
