@@ -145,23 +145,22 @@ Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLoca
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error::internal(Tr::tr("printing a bill needs a QGuiApplication"));
-    // Layout in CSS pixels (Dpi); a device with another resolution (a printer) gets a scaled painter.
-    const qreal scale = qreal(device.logicalDpiX()) / Dpi;
-    const QRectF page(QPointF(0, 0), device.pageLayout().paintRectPixels(device.logicalDpiX()).size() / scale);
+    // Layout in the device's own pixels: the PDF writer is set to Dpi (CSS pixels), a printer has its own
+    // resolution; the document measures its fonts on the device either way.
+    const int dpi = device.logicalDpiX();
+    const QRectF page(QPointF(0, 0), device.pageLayout().paintRectPixels(dpi).size());
     const QFont footerFont = baseFont(7.5);
-    const qreal footerHeight = QFontMetricsF(footerFont, &device).height() / scale;
+    const qreal footerHeight = QFontMetricsF(footerFont, &device).height();
     const qreal bodyHeight = page.height() - 2 * footerHeight;
 
     QTextDocument text;
-    if (scale == 1.0)
-        text.documentLayout()->setPaintDevice(&device); // the PDF: lay out with the device's own metrics
+    text.documentLayout()->setPaintDevice(&device);
     renderBill(doc, text, locale);
     text.setPageSize(QSizeF(page.width(), bodyHeight));
 
     QPainter painter;
     if (!painter.begin(&device))
         return Error::internal(Tr::tr("the PDF writer could not start"));
-    painter.scale(scale, scale);
     const int pages = text.pageCount();
     for (int p = 0; p < pages; ++p) {
         if (p > 0 && !device.newPage())

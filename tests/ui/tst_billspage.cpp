@@ -1,6 +1,7 @@
 // The Bills page on a real two-month account: totals equal the engine's bill to the cent, the previous
 // month beside each line, month navigation, drill-down to the transactions and the calls, and the
 // exports through the page's own code path read back with tools that are not ours.
+#include "billprint.h"
 #include "bills/billspage.h"
 #include "bills/billtablemodel.h"
 #include "bills/linedetaildialog.h"
@@ -15,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QPrinter>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -295,6 +297,29 @@ private slots:
         const QStringList rows = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(rows.size(), int(bill.lines.size()) + 2);
         QVERIFY(rows.last().startsWith(QStringLiteral("total,,,%1,%2,%3,").arg(bill.totals.calls).arg(bill.totals.fee.toString(8), bill.totals.charged.toString(2))));
+    }
+
+    void printsTheSameLayoutAsThePdf()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        BillsPage page(*m_account->engine, nullptr);
+        page.refresh();
+        page.setMonth(QStringLiteral("2026-10"));
+        const Bill bill = test::billOf(*m_account, "2026-10");
+        // What Print… and Print preview… paint, on a high-resolution printer that writes a PDF.
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        const QString path = m_dir.filePath(QStringLiteral("printed.pdf"));
+        printer.setOutputFileName(path);
+        QVERIFY(report::printBill(page.document(), printer, QLocale()).ok());
+        const QString text = QString::fromUtf8(runTool(pdftotext, {QStringLiteral("-layout"), path, QStringLiteral("-")}));
+        QVERIFY2(text.contains(QStringLiteral("Bill for 2026-10")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Final since")));
+        QVERIFY(text.contains(bill.totals.charged.toDisplayString(QLocale(), 2) + QStringLiteral(" USD")));
+        QVERIFY(text.contains(bill.totals.roundedOff.toDisplayString(QLocale(), 8) + QStringLiteral(" USD")));
+        QVERIFY2(text.contains(QStringLiteral("Page 1 of 1")), qPrintable(text));
     }
 };
 

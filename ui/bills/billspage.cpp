@@ -392,7 +392,7 @@ void BillsPage::onExportDone()
 
 void BillsPage::printPreview()
 {
-    QPrinter printer(QPrinter::HighResolution);
+    QPrinter printer(QPrinter::ScreenResolution); // the layout is in CSS pixels, like the PDF
     printer.setDocName(tr("Bill for %1").arg(month()));
     QPrintPreviewDialog dialog(&printer, this);
     const report::BillDocument doc = document();
@@ -405,7 +405,7 @@ void BillsPage::printPreview()
 
 void BillsPage::print()
 {
-    QPrinter printer(QPrinter::HighResolution);
+    QPrinter printer(QPrinter::ScreenResolution); // the layout is in CSS pixels, like the PDF
     printer.setDocName(tr("Bill for %1").arg(month()));
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
