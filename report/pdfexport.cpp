@@ -1,6 +1,7 @@
 // The bill as an A4 PDF: an HTML table laid out by QTextDocument and painted page by page on a
 // QPdfWriter, so that the text stays text (searchable, copyable, readable by pdftotext).
 #include "billexport.h"
+#include "billprint.h"
 #include "exportcommon.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -10,6 +11,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPageLayout>
+#include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
@@ -139,6 +141,59 @@ p.note { margin-top: 12px; color: #333333; font-style: italic; }
 )";
 } // namespace
 
+Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLocale &locale)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return Error::internal(Tr::tr("printing a bill needs a QGuiApplication"));
+    // Layout in the device's own pixels: the PDF writer is set to Dpi (CSS pixels), a printer has its own
+    // resolution; the document measures its fonts on the device either way.
+    const int dpi = device.logicalDpiX();
+    const QRectF page(QPointF(0, 0), device.pageLayout().paintRectPixels(dpi).size());
+    const QFont footerFont = baseFont(7.5);
+    const qreal footerHeight = QFontMetricsF(footerFont, &device).height();
+    const qreal bodyHeight = page.height() - 2 * footerHeight;
+
+    QTextDocument text;
+    text.documentLayout()->setPaintDevice(&device);
+    renderBill(doc, text, locale);
+    text.setPageSize(QSizeF(page.width(), bodyHeight));
+
+    QPainter painter;
+    if (!painter.begin(&device))
+        return Error::internal(Tr::tr("the PDF writer could not start"));
+    const int pages = text.pageCount();
+    for (int p = 0; p < pages; ++p) {
+        if (p > 0 && !device.newPage())
+            return Error::internal(Tr::tr("the PDF writer could not add a page"));
+        painter.save();
+        painter.translate(0, -p * bodyHeight);
+        text.drawContents(&painter, QRectF(0, p * bodyHeight, page.width(), bodyHeight));
+        painter.restore();
+
+        const QRectF footer(0, page.height() - footerHeight, page.width(), footerHeight);
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        painter.drawLine(footer.topLeft() - QPointF(0, footerHeight * 0.4),
+                         footer.topRight() - QPointF(0, footerHeight * 0.4));
+        painter.setFont(footerFont);
+        const QString left = doc.generatedAt.isEmpty()
+                                 ? Tr::tr("Bill for %1").arg(doc.bill.month)
+                                 : Tr::tr("Bill for %1, generated %2").arg(doc.bill.month, doc.generatedAt);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, left);
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, Tr::tr("Page %1 of %2").arg(p + 1).arg(pages));
+    }
+    if (!painter.end())
+        return Error::internal(Tr::tr("the PDF writer could not finish the file"));
+    return {};
+}
+
+void renderBill(const BillDocument &doc, QTextDocument &text, const QLocale &locale)
+{
+    text.setDefaultFont(baseFont(9));
+    text.setDefaultStyleSheet(QLatin1String(StyleSheet));
+    text.setDocumentMargin(0);
+    text.setHtml(billHtml(doc, locale));
+}
+
 Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale &locale)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
@@ -151,48 +206,7 @@ Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale
                                          QMarginsF(15, 15, 15, 12), QPageLayout::Millimeter));
         writer.setTitle(Tr::tr("Bill for %1").arg(doc.bill.month));
         writer.setCreator(QStringLiteral("OCR Billing Console"));
-
-        const QRectF page(QPointF(0, 0), writer.pageLayout().paintRectPixels(Dpi).size());
-        const QFont footerFont = baseFont(7.5);
-        const qreal footerHeight = QFontMetricsF(footerFont, &writer).height();
-        const qreal bodyHeight = page.height() - 2 * footerHeight;
-
-        QTextDocument text;
-        text.documentLayout()->setPaintDevice(&writer);
-        text.setDefaultFont(baseFont(9));
-        text.setDefaultStyleSheet(QLatin1String(StyleSheet));
-        text.setDocumentMargin(0);
-        text.setHtml(billHtml(doc, locale));
-        text.setPageSize(QSizeF(page.width(), bodyHeight));
-
-        QPainter painter;
-        if (!painter.begin(&writer))
-            return Error::internal(Tr::tr("the PDF writer could not start"));
-        const int pages = text.pageCount();
-        for (int p = 0; p < pages; ++p) {
-            if (p > 0 && !writer.newPage())
-                return Error::internal(Tr::tr("the PDF writer could not add a page"));
-            painter.save();
-            painter.translate(0, -p * bodyHeight);
-            text.drawContents(&painter, QRectF(0, p * bodyHeight, page.width(), bodyHeight));
-            painter.restore();
-
-            const QRectF footer(0, page.height() - footerHeight, page.width(), footerHeight);
-            painter.setPen(QColor(0x55, 0x55, 0x55));
-            painter.drawLine(footer.topLeft() - QPointF(0, footerHeight * 0.4),
-                             footer.topRight() - QPointF(0, footerHeight * 0.4));
-            painter.setFont(footerFont);
-            const QString left =
-                doc.generatedAt.isEmpty()
-                    ? Tr::tr("Bill for %1").arg(doc.bill.month)
-                    : Tr::tr("Bill for %1, generated %2").arg(doc.bill.month, doc.generatedAt);
-            painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, left);
-            painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
-                             Tr::tr("Page %1 of %2").arg(p + 1).arg(pages));
-        }
-        if (!painter.end())
-            return Error::internal(Tr::tr("the PDF writer could not finish the file"));
-        return {};
+        return printBill(doc, writer, locale);
     });
 }
 

@@ -88,10 +88,11 @@ Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse>
     return {};
 }
 
-Result<std::vector<Record>> RecordRepository::list(const RecordFilter &f)
+namespace {
+// The WHERE clause of a filter ("" when it has none) and its positional arguments.
+QString whereClause(const RecordFilter &f, QVariantList &args)
 {
     QStringList where;
-    QVariantList args;
     auto add = [&](const char *clause, const QVariant &v) {
         where << QLatin1String(clause);
         args << v;
@@ -114,22 +115,114 @@ Result<std::vector<Record>> RecordRepository::list(const RecordFilter &f)
         add("bill_month = ?", f.billMonth);
     if (f.packageId)
         add("package_id = ?", *f.packageId);
-    QString sqlText = QStringLiteral("SELECT %1 FROM record").arg(kColumns);
-    if (!where.isEmpty())
-        sqlText += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sqlText += QStringLiteral(" ORDER BY at, id");
+    if (f.id)
+        add("id = ?", *f.id);
+    if (!f.types.empty()) {
+        QStringList marks;
+        for (Record::Type t : f.types) {
+            marks << QStringLiteral("?");
+            args << recordTypeId(t);
+        }
+        where << QStringLiteral("type IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+QString orderClause(const RecordFilter &f)
+{
+    static const char *const columns[] = {"at",   "id",    "expenditure_at", "type",        "api",
+                                          "region", "project", "mode",        "calls",       "fee",
+                                          "charged", "rounded_off", "paid_coupon", "paid_cash", "arrears"};
+    const QLatin1String column(columns[size_t(f.sort)]);
+    const QLatin1String dir(f.descending ? " DESC" : "");
+    if (f.sort == RecordSort::Id)
+        return QStringLiteral(" ORDER BY id%1").arg(dir);
+    return QStringLiteral(" ORDER BY %1%2, id%2").arg(column, dir);
+}
+
+Status bindAndRun(QSqlQuery &q, const QVariantList &args, const char *what)
+{
+    for (int i = 0; i < args.size(); ++i)
+        q.bindValue(i, args[i]);
+    return execQuery(q, what);
+}
+} // namespace
+
+Result<std::vector<Record>> RecordRepository::list(const RecordFilter &f)
+{
+    QVariantList args;
+    QString sqlText = QStringLiteral("SELECT %1 FROM record").arg(kColumns) + whereClause(f, args) + orderClause(f);
     if (f.limit >= 0)
         sqlText += QStringLiteral(" LIMIT %1 OFFSET %2").arg(f.limit).arg(f.offset);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(sqlText);
-    for (int i = 0; i < args.size(); ++i)
-        q.bindValue(i, args[i]);
-    if (Status s = execQuery(q, "reading transaction records"); !s)
+    if (Status s = bindAndRun(q, args, "reading transaction records"); !s)
         return s.error();
     std::vector<Record> out;
     while (q.next())
         out.push_back(fromRow(q));
+    return out;
+}
+
+Result<RecordTotals> RecordRepository::totals(const RecordFilter &f)
+{
+    QVariantList args;
+    const QString where = whereClause(f, args);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT type IN ('usage', 'purchase', 'renewal', 'refund') AS charge, count(*), sum(calls), sum(fee), "
+        "sum(charged), sum(rounded_off), sum(paid_coupon), sum(paid_cash), sum(arrears) FROM record%1 "
+        "GROUP BY charge").arg(where));
+    if (Status s = bindAndRun(q, args, "summing transaction records"); !s)
+        return s.error();
+    RecordTotals t;
+    while (q.next()) {
+        const qint64 n = q.value(1).toLongLong();
+        t.records += n;
+        if (q.value(0).toInt() == 0) {
+            t.creditRecords += n;
+            t.credits += sql::money(q.value(4));
+            continue;
+        }
+        t.chargeRecords += n;
+        t.calls += q.value(2).toLongLong();
+        t.fee += sql::money(q.value(3));
+        t.charged += sql::money(q.value(4));
+        t.roundedOff += sql::money(q.value(5));
+        t.paidCoupon += sql::money(q.value(6));
+        t.paidCash += sql::money(q.value(7));
+        t.arrears += sql::money(q.value(8));
+    }
+    return t;
+}
+
+Result<QStringList> RecordRepository::billMonths()
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT bill_month FROM record WHERE bill_month IS NOT NULL AND bill_month <> '' "
+                             "ORDER BY bill_month DESC"));
+    if (Status s = execQuery(q, "listing bill months"); !s)
+        return s.error();
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+Result<QStringList> RecordRepository::projects()
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT project FROM record WHERE project IS NOT NULL AND project <> '' "
+                             "ORDER BY project"));
+    if (Status s = execQuery(q, "listing enterprise projects"); !s)
+        return s.error();
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
     return out;
 }
 

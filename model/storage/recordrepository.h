@@ -3,11 +3,17 @@
 #include "core/result.h"
 #include "domain/types.h"
 
+#include <QStringList>
+
 #include <vector>
 
 namespace billing {
 
 class Database;
+
+// Orders RecordRepository::list() (added for the console; the default keeps "ORDER BY at, id").
+enum class RecordSort { Time, Id, ExpenditureTime, Type, Api, Region, Project, Mode, Calls, Fee, Charged,
+                        RoundedOff, PaidCoupon, PaidCash, Arrears };
 
 struct RecordFilter
 {
@@ -22,6 +28,29 @@ struct RecordFilter
     std::optional<qint64> packageId;
     int limit = -1;
     int offset = 0;
+    // Added for the console; the defaults change nothing.
+    std::optional<qint64> id;        // only this record
+    std::vector<Record::Type> types; // any of these types (empty: no constraint; `type` still applies)
+    RecordSort sort = RecordSort::Time;
+    bool descending = false;
+};
+
+// Sums over every record a filter matches (limit, offset and sort ignored). Charges (usage, purchases,
+// renewals, refunds: what a bill sums) and credits (top-ups, coupons) are kept apart, because a total
+// that mixes them says nothing a finance person can use.
+struct RecordTotals
+{
+    qint64 records = 0;
+    qint64 chargeRecords = 0;
+    qint64 calls = 0;
+    Money fee;
+    Money charged;
+    Money roundedOff;
+    Money paidCoupon;
+    Money paidCash;
+    Money arrears;
+    qint64 creditRecords = 0;
+    Money credits; // the credits' charged amounts (negative: money in)
 };
 
 struct TierUse
@@ -59,6 +88,11 @@ public:
     Result<Record> get(qint64 id);
     Result<std::vector<TierUse>> tiers(qint64 recordId);
     Result<std::vector<RecordSum>> billSums(const QString &month);
+
+    // Added for the console: sums of a filter, and the values its filter bar offers.
+    Result<RecordTotals> totals(const RecordFilter &f);
+    Result<QStringList> billMonths(); // "YYYY-MM" that have records, newest first
+    Result<QStringList> projects();   // enterprise projects that have records, sorted
 
 private:
     Database &m_db;

@@ -325,8 +325,21 @@ Error CallRecordReader::fail(Error e)
     return e;
 }
 
+Error CallRecordReader::failLine(Error e)
+{
+    if (m_lastBad.line != m_line) // not a field error: the whole line is wrong
+        m_lastBad = {m_line, QString(), e.message};
+    if (!m_continue)
+        return fail(e);
+    return e;
+}
+
 Error CallRecordReader::fieldError(int position, Column c, const QString &what) const
 {
+    m_lastBad = {m_line,
+                 m_format == Format::JsonLines ? QString(columnName(c))
+                                               : QStringLiteral("%1 (%2)").arg(QString::number(position), columnName(c)),
+                 what};
     if (m_format == Format::JsonLines)
         return Error::badData(
             Tr::tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
@@ -423,7 +436,7 @@ Result<bool> CallRecordReader::next(CallRecord &out)
         if (m_line == 1 && line.e - line.b >= 3 && std::memcmp(line.b, "\xEF\xBB\xBF", 3) == 0)
             line.b += 3;
         if (!isAscii(line.b, line.e) && !isValidUtf8(line.b, line.e))
-            return fail(Error::badData(Tr::tr("line %1: the text is not valid UTF-8").arg(m_line)));
+            return failLine(Error::badData(Tr::tr("line %1: the text is not valid UTF-8").arg(m_line)));
         if (isBlank(line.b, line.e))
             continue;
         if (m_format == Format::Auto) {
@@ -445,7 +458,7 @@ Result<bool> CallRecordReader::next(CallRecord &out)
             r = parseCsv(line, out);
         }
         if (!r)
-            return fail(r.error());
+            return failLine(r.error());
         return true;
     }
 }

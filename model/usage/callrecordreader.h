@@ -49,6 +49,23 @@ public:
     // "line 17, column 3 (region): unknown region \"eu-west-9\"". After an error the reader stays failed.
     Result<bool> next(CallRecord &out);
 
+    // Opt-in, off by default (the import keeps stopping at the first bad line): after a bad record line,
+    // next() returns that line's error and the following call goes on with the next line. Errors in the
+    // header, unreadable input and overlong lines still stop the reader for good.
+    void setContinueAfterBadLines(bool on) { m_continue = on; }
+    // Where the last error was: its line, the column ("3 (region)" for CSV, the field name for JSON
+    // Lines; empty when the error is about the whole line) and what is wrong.
+    struct BadLine
+    {
+        qint64 line = 0;
+        QString column;
+        QString reason;
+    };
+    const BadLine &lastBadLine() const { return m_lastBad; }
+    // True once the reader stopped for good (always after an error unless it continues after bad lines).
+    bool hasStopped() const { return bool(m_failed); }
+    qint64 lineNumber() const { return m_line; }
+
     qint64 bytesRead() const { return m_bytesRead; } // for progress
     // Hex BLAKE2b-256 of all bytes read so far; complete after next() returned false.
     QByteArray contentHash() const;
@@ -83,6 +100,7 @@ private:
     void setProject(const QString &project, CallRecord &out) const;
     Error fieldError(int position, Column c, const QString &what) const;
     Error fail(Error e);
+    Error failLine(Error e);
 
     QIODevice &m_in;
     const Catalog &m_catalog;
@@ -93,6 +111,8 @@ private:
     bool m_eof = false;
     bool m_headerRead = false;
     std::unique_ptr<Error> m_failed; // sticky: a broken file is not read on past its error
+    bool m_continue = false;
+    mutable BadLine m_lastBad;
 
     // The buffer holds [m_pos, m_end) of unconsumed bytes; m_scan is where the newline search resumes.
     std::unique_ptr<char[]> m_buf;

@@ -72,10 +72,11 @@ private slots:
             top << nav->topLevelItem(i)->text(0);
         QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"),
                                    QStringLiteral("Subscriptions"), QStringLiteral("Notifications")}));
-        QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Transactions"));
+        QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Bills"));
+        QCOMPARE(nav->topLevelItem(1)->child(1)->text(0), QStringLiteral("Transactions"));
         QCOMPARE(nav->topLevelItem(2)->child(0)->text(0), QStringLiteral("Services"));
         QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Funds"));
-        QCOMPARE(w.pages().size(), 5);
+        QCOMPARE(w.pages().size(), 6);
     }
 
     void navigatesWithMouseAndKeys()
@@ -107,11 +108,12 @@ private slots:
         };
         const Jump jumps[] = {
             {Qt::Key_1, "overviewPage", "Overview"},
-            {Qt::Key_2, "transactionsPage", "Transactions"},
-            {Qt::Key_3, "servicesPage", "Services"},
-            {Qt::Key_4, "fundsPage", "Funds"},
-            {Qt::Key_5, "notificationsPage", "Notifications"},
-            {Qt::Key_2, "transactionsPage", "Transactions"},
+            {Qt::Key_2, "billsPage", "Bills"},
+            {Qt::Key_3, "transactionsPage", "Transactions"},
+            {Qt::Key_4, "servicesPage", "Services"},
+            {Qt::Key_5, "fundsPage", "Funds"},
+            {Qt::Key_6, "notificationsPage", "Notifications"},
+            {Qt::Key_3, "transactionsPage", "Transactions"},
         };
         for (const Jump &jump : jumps) {
             QTest::keyClick(&w, jump.key, Qt::ControlModifier);

@@ -17,9 +17,84 @@ void RecordTableModel::setRecords(std::vector<Record> records, const AccountDisp
     beginResetModel();
     m_records = std::move(records);
     m_display = display;
+    m_total = qint64(m_records.size());
+    m_fetching = false;
     endResetModel();
     if (currencyChanged)
         emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+void RecordTableModel::appendRecords(std::vector<Record> records)
+{
+    if (!records.empty()) {
+        const int first = int(m_records.size());
+        beginInsertRows(QModelIndex(), first, first + int(records.size()) - 1);
+        m_records.insert(m_records.end(), std::make_move_iterator(records.begin()),
+                         std::make_move_iterator(records.end()));
+        endInsertRows();
+        m_total = std::max(m_total, qint64(m_records.size()));
+    }
+    m_fetching = false; // only now: views ask for more while the rows go in
+}
+
+void RecordTableModel::setTotalCount(qint64 total)
+{
+    m_total = std::max(total, qint64(m_records.size()));
+}
+
+bool RecordTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_fetching && qint64(m_records.size()) < m_total;
+}
+
+void RecordTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    emit moreRequested(int(m_records.size()));
+}
+
+void RecordTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= 0 && column < ColumnCount)
+        emit sortRequested(column, order);
+}
+
+RecordSort RecordTableModel::sortFor(int column)
+{
+    switch (column) {
+    case Id:
+        return RecordSort::Id;
+    case ExpenditureTime:
+        return RecordSort::ExpenditureTime;
+    case Type:
+        return RecordSort::Type;
+    case Api:
+        return RecordSort::Api;
+    case Region:
+        return RecordSort::Region;
+    case Project:
+        return RecordSort::Project;
+    case Mode:
+        return RecordSort::Mode;
+    case Calls:
+        return RecordSort::Calls;
+    case Fee:
+        return RecordSort::Fee;
+    case Charged:
+        return RecordSort::Charged;
+    case RoundedOff:
+        return RecordSort::RoundedOff;
+    case PaidCoupon:
+        return RecordSort::PaidCoupon;
+    case PaidCash:
+        return RecordSort::PaidCash;
+    case Arrears:
+        return RecordSort::Arrears;
+    default:
+        return RecordSort::Time;
+    }
 }
 
 QString RecordTableModel::typeName(Record::Type type)

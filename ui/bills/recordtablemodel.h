@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/types.h"
+#include "storage/recordrepository.h"
 #include "widgets/format.h"
 
 #include <QAbstractTableModel>
@@ -9,7 +10,10 @@
 
 namespace billing::ui {
 
-// Transaction records (billing-rules §9), one per row, in the order given.
+// Transaction records (billing-rules §9), one per row, in the order given. Fed a page at a time: the
+// page tells the model how many records its query matches (setTotalCount) and appends pages as they
+// arrive; canFetchMore/fetchMore ask for the next page through moreRequested(), and sort() asks the
+// query to sort (sortRequested()), because a million records are sorted by the database, not here.
 class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -37,7 +41,13 @@ public:
 
     explicit RecordTableModel(QObject *parent);
 
+    // Replaces every row (the total becomes the number of records given unless setTotalCount follows).
     void setRecords(std::vector<Record> records, const AccountDisplay &display);
+    void appendRecords(std::vector<Record> records);
+    void setTotalCount(qint64 total);
+    qint64 totalCount() const { return m_total; }
+    void setFetching(bool fetching) { m_fetching = fetching; }
+    static RecordSort sortFor(int column);
     const Record &record(int row) const { return m_records[size_t(row)]; }
     const std::vector<Record> &records() const { return m_records; }
 
@@ -50,6 +60,13 @@ public:
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order) override;
+
+signals:
+    void moreRequested(int offset);
+    void sortRequested(int column, Qt::SortOrder order);
 
 private:
     QVariant display(const Record &r, int column) const;
@@ -57,6 +74,8 @@ private:
 
     std::vector<Record> m_records;
     AccountDisplay m_display;
+    qint64 m_total = 0;
+    bool m_fetching = false;
 };
 
 } // namespace billing::ui

@@ -1,96 +1,161 @@
 #include "bills/transactionspage.h"
 
-#include "bills/recordfilterproxy.h"
+#include "bills/importdialog.h"
+#include "bills/linedetaildialog.h"
+#include "bills/recordfilterbar.h"
+#include "bills/recordloader.h"
 #include "bills/recordtablemodel.h"
+#include "bills/recordtotalsmodel.h"
+#include "engine/billview.h"
 #include "engine/engine.h"
+#include "transactionscsv.h"
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 #include "widgets/moneydelegate.h"
+#include "widgets/ownengine.h"
 #include "widgets/totalsfooter.h"
-#include "widgets/totalsmodel.h"
 
 #include <QCheckBox>
-#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-
-#include <set>
+#include <QtConcurrent>
 
 namespace billing::ui {
 
 namespace {
-struct Loaded
+struct Choices
 {
-    std::vector<Record> records;
+    QStringList months;
+    QStringList projects;
     AccountDisplay display;
 };
+
+class RecordTable : public QTableView
+{
+public:
+    using QTableView::QTableView;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid()) {
+            emit activated(currentIndex());
+            return;
+        }
+        QTableView::keyPressEvent(event);
+    }
+};
+
+// Every record a filter matches, streamed into a CSV file a page at a time.
+Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter, const QString &path,
+                QPromise<Status> &promise, const std::atomic_bool &cancelled)
+{
+    return withOwnEngine(location, clock, [&](Engine &engine) -> Status {
+        auto ctx = engine.inspect();
+        if (!ctx)
+            return ctx.error();
+        auto totals = (*ctx)->records.totals(filter);
+        if (!totals)
+            return totals.error();
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return Error::internal(QCoreApplication::translate("billing::ui::TransactionsPage", "cannot write %1: %2")
+                                       .arg(QDir::toNativeSeparators(path), file.errorString()));
+        report::TransactionsCsvWriter writer(file, (*ctx)->calendar, (*ctx)->account.currency);
+        if (Status s = writer.writeHeader(); !s)
+            return s;
+        constexpr int Chunk = 5000;
+        filter.limit = Chunk;
+        for (filter.offset = 0;; filter.offset += Chunk) {
+            if (cancelled.load()) {
+                file.cancelWriting();
+                return Error::refused(QCoreApplication::translate("billing::ui::TransactionsPage", "the export was cancelled"));
+            }
+            auto records = (*ctx)->records.list(filter);
+            if (!records)
+                return records.error();
+            if (Status s = writer.write(*records); !s)
+                return s;
+            if (totals->records > 0)
+                promise.setProgressValue(int(std::min<qint64>(1000, qint64(filter.offset + Chunk) * 1000 / totals->records)));
+            if (int(records->size()) < Chunk)
+                break;
+        }
+        if (!file.commit())
+            return Error::internal(file.errorString());
+        return {};
+    });
+}
 } // namespace
 
 TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
-    : Page(parent), m_engine(engine), m_model(new RecordTableModel(this)),
-      m_proxy(new RecordFilterProxy(this)), m_totals(nullptr), m_banner(new ErrorBanner(this)),
-      m_type(new QComboBox(this)), m_month(new QComboBox(this)),
-      m_exact(new QCheckBox(tr("Exact fees (8 decimals)"), this)), m_count(new QLabel(this)),
-      m_stack(new QStackedWidget(this)), m_table(new QTableView(this)),
-      m_footer(new TotalsFooter(m_table, this)),
-      m_empty(new EmptyState(
-          tr("No transactions yet"),
-          tr("Top-ups, package purchases and the hourly settlement of imported calls are listed "
-             "here. Top up with \u201cbillingctl topup AMOUNT\u201d or import call records with "
-             "\u201cbillingctl import-calls FILE\u201d."),
-          this)),
+    : Page(parent), m_engine(engine), m_model(new RecordTableModel(this)), m_totals(new RecordTotalsModel(this)),
+      m_loader(new RecordLoader(engine.database().location(), engine.clock(), this)), m_banner(new ErrorBanner(this)),
+      m_filters(new RecordFilterBar(this)), m_exact(new QCheckBox(tr("E&xact fees (8 decimals)"), this)),
+      m_details(new QPushButton(tr("&Calls behind the line\u2026"), this)),
+      m_exportButton(new QPushButton(tr("E&xport CSV\u2026"), this)), m_busy(new QProgressBar(this)),
+      m_count(new QLabel(this)), m_credits(new QLabel(this)), m_stack(new QStackedWidget(this)),
+      m_table(new RecordTable(this)), m_footer(new TotalsFooter(m_table, this)),
+      m_empty(new EmptyState(tr("No transactions yet"),
+                             tr("Top-ups, package purchases and the hourly settlement of imported calls are "
+                                "listed here. Import call records\u2026 (Ctrl+I) fills it."),
+                             this)),
       m_centsDelegate(new MoneyDelegate(this)), m_feeDelegate(new MoneyDelegate(this))
 {
     setObjectName(QStringLiteral("transactionsPage"));
-    m_proxy->setSourceModel(m_model);
-    m_totals =
-        new TotalsModel(m_proxy,
-                        {RecordTableModel::Fee, RecordTableModel::Charged, RecordTableModel::RoundedOff,
-                         RecordTableModel::PaidCoupon, RecordTableModel::PaidCash, RecordTableModel::Arrears},
-                        {RecordTableModel::Calls}, this);
-
-    m_type->addItem(tr("All types"));
-    for (auto t : {Record::Type::Usage, Record::Type::Purchase, Record::Type::Renewal, Record::Type::Refund,
-                   Record::Type::TopUp, Record::Type::Coupon})
-        m_type->addItem(RecordTableModel::typeName(t), QVariant::fromValue(int(t)));
-    m_month->addItem(tr("All months"));
     m_exact->setToolTip(tr("Show fees and rounded-off amounts with all 8 decimals instead of whole cents"));
+    m_details->setToolTip(tr("Open the selected record: for a usage line, the calls, tier positions and fee behind it"));
+    auto *import = new QPushButton(tr("&Import call records\u2026"), this);
+    import->setObjectName(QStringLiteral("importCalls"));
+    m_exportButton->setObjectName(QStringLiteral("exportTransactions"));
+    m_busy->setObjectName(QStringLiteral("loadingIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_count->setObjectName(QStringLiteral("recordCount"));
+    m_credits->setObjectName(QStringLiteral("recordCredits"));
+    m_credits->setForegroundRole(QPalette::PlaceholderText);
 
     m_table->setObjectName(QStringLiteral("transactionsTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(RecordTableModel::Time, Qt::DescendingOrder);
+    m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSortIndicator(RecordTableModel::Time, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
     for (int c : RecordTableModel::MoneyColumns)
         m_table->setItemDelegateForColumn(c, m_centsDelegate);
     m_table->setItemDelegateForColumn(RecordTableModel::Fee, m_feeDelegate);
     m_table->setItemDelegateForColumn(RecordTableModel::RoundedOff, m_feeDelegate);
     m_footer->setModel(m_totals);
     m_footer->setSpan(0, 0, 1, RecordTableModel::Calls);
+    m_footer->syncWithTable();
 
-    m_filterBar = new QWidget(this);
-    auto *filters = new QHBoxLayout(m_filterBar);
-    filters->setContentsMargins(0, 0, 0, 0);
-    auto *typeLabel = new QLabel(tr("&Type:"), this);
-    typeLabel->setBuddy(m_type);
-    auto *monthLabel = new QLabel(tr("&Bill month:"), this);
-    monthLabel->setBuddy(m_month);
-    filters->addWidget(typeLabel);
-    filters->addWidget(m_type);
-    filters->addWidget(monthLabel);
-    filters->addWidget(m_month);
-    filters->addWidget(m_exact);
-    filters->addStretch(1);
-    filters->addWidget(m_count);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(import);
+    actions->addWidget(m_exportButton);
+    actions->addWidget(m_details);
+    actions->addWidget(m_exact);
+    actions->addStretch(1);
+    actions->addWidget(m_busy);
+    actions->addWidget(m_count);
 
     auto *tablePane = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tablePane);
@@ -99,74 +164,222 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
     tableLayout->addWidget(m_table, 1);
     tableLayout->addWidget(m_footer);
     tableLayout->addWidget(m_footer->scrollBar());
+    tableLayout->addWidget(m_credits);
     m_stack->addWidget(tablePane);
     m_stack->addWidget(m_empty);
 
-    QLabel *title = createTitle(tr("Transactions"));
-
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
+    layout->addWidget(createTitle(tr("Transactions")));
     layout->addWidget(m_banner);
-    layout->addWidget(m_filterBar);
+    layout->addWidget(m_filters);
+    layout->addLayout(actions);
     layout->addWidget(m_stack, 1);
 
-    connect(m_type, &QComboBox::currentIndexChanged, this, &TransactionsPage::applyFilter);
-    connect(m_month, &QComboBox::currentIndexChanged, this, &TransactionsPage::applyFilter);
+    connect(m_filters, &RecordFilterBar::changed, this, &TransactionsPage::reload);
+    connect(m_model, &RecordTableModel::sortRequested, this, &TransactionsPage::onSort);
+    connect(m_model, &RecordTableModel::moreRequested, m_loader, &RecordLoader::fetch);
+    connect(m_loader, &RecordLoader::pageLoaded, this, &TransactionsPage::onPage);
+    connect(m_loader, &RecordLoader::busyChanged, m_busy, &QWidget::setVisible);
     connect(m_exact, &QCheckBox::toggled, this, &TransactionsPage::setExactFees);
+    connect(m_details, &QPushButton::clicked, this, &TransactionsPage::openSelected);
+    connect(m_table, &QTableView::activated, this, &TransactionsPage::openSelected);
+    connect(m_table, &QTableView::doubleClicked, this, &TransactionsPage::openSelected);
+    connect(import, &QPushButton::clicked, this, &TransactionsPage::openImport);
+    connect(m_exportButton, &QPushButton::clicked, this, &TransactionsPage::chooseExportFile);
     connect(m_banner, &ErrorBanner::retryRequested, this, &TransactionsPage::refresh);
-    connect(m_totals, &TotalsModel::dataChanged, this, [this] {
-        m_count->setText(
-            tr("Showing %1 of %2")
-                .arg(QLocale().toString(m_totals->sourceRows()), QLocale().toString(m_model->rowCount())));
-    });
+    connect(&m_exportWatcher, &QFutureWatcher<Status>::finished, this, &TransactionsPage::onExportDone);
+    connect(&m_exportWatcher, &QFutureWatcher<Status>::progressValueChanged, m_busy, &QProgressBar::setValue);
+}
+
+TransactionsPage::~TransactionsPage()
+{
+    if (m_exportCancelled)
+        m_exportCancelled->store(true);
+    m_exportWatcher.waitForFinished();
+}
+
+bool TransactionsPage::isLoading() const
+{
+    return m_loader->isBusy();
+}
+
+QString TransactionsPage::countText() const
+{
+    return m_count->text();
+}
+
+QString TransactionsPage::creditsText() const
+{
+    return m_credits->text();
 }
 
 void TransactionsPage::refresh()
 {
-    auto loaded = m_engine.run([&](Context &ctx) -> Result<Loaded> {
-        auto records = ctx.records.list(RecordFilter{});
-        if (!records)
-            return records.error();
-        return Loaded{std::move(*records), AccountDisplay{ctx.account.currency, ctx.account.utcOffsetSeconds,
-                                                          &m_engine.catalog()}};
+    // Catch up (billing-rules §12.16) and read the filter choices here; the records come from the worker.
+    auto choices = m_engine.run([&](Context &ctx) -> Result<Choices> {
+        auto months = billMonths(ctx);
+        if (!months)
+            return months.error();
+        auto projects = ctx.records.projects();
+        if (!projects)
+            return projects.error();
+        return Choices{*months, *projects, AccountDisplay{ctx.account.currency, ctx.account.utcOffsetSeconds, &m_engine.catalog()}};
     });
-    if (!loaded) {
-        // Keep the old rows visible under the banner rather than an empty table.
-        m_banner->showError(tr("Could not load the transactions."), loaded.error());
+    if (!choices) {
+        m_banner->showError(tr("Could not load the transactions."), choices.error());
+        return;
+    }
+    m_filters->setChoices(choices->display, choices->months, choices->projects);
+    const bool empty = choices->months.isEmpty();
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_stack->widget(0));
+    m_filters->setVisible(!empty);
+    m_display = choices->display;
+    reload();
+}
+
+void TransactionsPage::reload()
+{
+    RecordFilter f = m_filters->filter();
+    f.sort = m_sort;
+    f.descending = m_descending;
+    m_model->setFetching(true);
+    m_loader->load(f);
+}
+
+void TransactionsPage::onSort(int column, Qt::SortOrder order)
+{
+    m_sort = RecordTableModel::sortFor(column);
+    m_descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+void TransactionsPage::onPage(const RecordPage &page)
+{
+    if (page.error) {
+        m_model->setFetching(false);
+        m_banner->showError(tr("Could not load the transactions."), *page.error); // the old rows stay
         return;
     }
     m_banner->clear();
-    m_model->setRecords(std::move(loaded->records), loaded->display);
-    fillMonths();
-    const bool empty = m_model->rowCount() == 0;
-    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_stack->widget(0));
-    m_filterBar->setVisible(!empty);
-    fitColumns();
+    const QLocale locale;
+    if (page.offset == 0) {
+        m_model->setRecords(page.records, m_display);
+        const RecordTotals t = page.totals.value_or(RecordTotals());
+        m_model->setTotalCount(t.records);
+        m_totals->setTotals(t);
+        m_filters->setProjects(page.projects);
+        m_credits->setText(t.creditRecords == 0
+                               ? tr("The totals are the charges (usage, package purchases, renewals, refunds).")
+                               : tr("The totals are the charges only. Also listed: %1 credit(s) (top-ups, coupons) "
+                                    "of %2 %3, not added in.")
+                                     .arg(locale.toString(t.creditRecords),
+                                          formatMoney(-t.credits, 2, locale), m_display.currency));
+        if (!m_fitted && m_model->rowCount() > 0) {
+            fitColumns();
+            m_fitted = true;
+        } else {
+            m_footer->syncWithTable();
+        }
+        m_table->scrollToTop();
+    } else if (page.offset == m_model->rowCount()) {
+        m_model->appendRecords(page.records);
+    } else {
+        m_model->setFetching(false); // a page of a superseded query
+        return;
+    }
+    const qint64 total = m_model->totalCount();
+    m_count->setText(total == 0 ? tr("No records match")
+                                : tr("Showing %1 of %2").arg(locale.toString(m_model->rowCount()), locale.toString(total)));
+    emit loaded();
 }
 
-void TransactionsPage::fillMonths()
+void TransactionsPage::showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode)
 {
-    std::set<QString, std::greater<>> months;
-    for (const Record &r : m_model->records())
-        if (!r.billMonth.isEmpty())
-            months.insert(r.billMonth);
-    const QString current = m_month->currentData().toString();
-    const QSignalBlocker blocker(m_month);
-    m_month->clear();
-    m_month->addItem(tr("All months"));
-    for (const QString &m : months)
-        m_month->addItem(m, m);
-    m_month->setCurrentIndex(std::max(0, m_month->findData(current)));
-    applyFilter();
+    m_filters->showBillLine(month, api, region, mode);
 }
 
-void TransactionsPage::applyFilter()
+void TransactionsPage::openSelected()
 {
-    RecordPredicate p;
-    if (m_type->currentIndex() > 0)
-        p.type = static_cast<Record::Type>(m_type->currentData().toInt());
-    p.billMonth = m_month->currentData().toString();
-    m_proxy->setPredicate(p);
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid() || index.row() >= m_model->rowCount())
+        return;
+    openDetail(m_model->record(index.row()).id);
+}
+
+LineDetailDialog *TransactionsPage::openDetail(qint64 recordId)
+{
+    auto *dialog = new LineDetailDialog(m_engine, recordId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+ImportDialog *TransactionsPage::openImport()
+{
+    if (auto *open = findChild<ImportDialog *>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *dialog = new ImportDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this] {
+        refresh();
+        emit accountChanged();
+    });
+    dialog->show();
+    return dialog;
+}
+
+void TransactionsPage::chooseExportFile()
+{
+    if (isExporting()) {
+        if (m_exportCancelled)
+            m_exportCancelled->store(true);
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the transactions"),
+                                                      QDir::home().filePath(QStringLiteral("transactions.csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportCsv(path);
+}
+
+void TransactionsPage::exportCsv(const QString &path)
+{
+    if (isExporting())
+        return;
+    RecordFilter filter = m_filters->filter();
+    filter.sort = m_sort;
+    filter.descending = m_descending;
+    const QString location = m_engine.database().location();
+    const Clock &clock = m_engine.clock();
+    m_exportPath = path;
+    m_exportCancelled = std::make_shared<std::atomic_bool>(false);
+    auto cancelled = m_exportCancelled;
+    m_exportButton->setText(tr("Cancel e&xport"));
+    m_busy->setRange(0, 1000);
+    m_busy->setValue(0);
+    m_busy->show();
+    m_exportWatcher.setFuture(QtConcurrent::run([location, &clock, filter, path, cancelled](QPromise<Status> &promise) {
+        promise.setProgressRange(0, 1000);
+        promise.addResult(writeCsv(location, clock, filter, path, promise, *cancelled));
+    }));
+}
+
+void TransactionsPage::onExportDone()
+{
+    m_exportButton->setText(tr("E&xport CSV\u2026"));
+    m_busy->setRange(0, 0);
+    m_busy->setVisible(isLoading());
+    const Status s = m_exportWatcher.future().resultCount() > 0 ? m_exportWatcher.result() : Status(Error::internal(tr("the export stopped")));
+    if (!s) {
+        m_banner->showError(tr("Could not export the transactions."), s.error());
+        emit exportFinished(false, s.error().message);
+        return;
+    }
+    m_count->setToolTip(tr("Saved %1").arg(QDir::toNativeSeparators(m_exportPath)));
+    emit exportFinished(true, QDir::toNativeSeparators(m_exportPath));
 }
 
 void TransactionsPage::setExactFees(bool exact)

@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "bills/billspage.h"
 #include "bills/transactionspage.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
@@ -64,7 +65,16 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
 
     addPage(PageId::Overview, new OverviewPage(m_engine, this), tr("Overview"), nullptr);
     QTreeWidgetItem *bills = addGroup(tr("Bills"));
-    addPage(PageId::Transactions, new TransactionsPage(m_engine, this), tr("Transactions"), bills);
+    auto *billsPage = new BillsPage(m_engine, this);
+    m_transactions = new TransactionsPage(m_engine, this);
+    addPage(PageId::Bills, billsPage, tr("Bills"), bills);
+    addPage(PageId::Transactions, m_transactions, tr("Transactions"), bills);
+    // Drill-down: a bill line opens its transaction records.
+    connect(billsPage, &BillsPage::lineTransactionsRequested, this,
+            [this](const QString &month, const QString &api, const QString &region, const QString &mode) {
+                m_transactions->showBillLine(month, api, region, mode);
+                showPage(PageId::Transactions);
+            });
     QTreeWidgetItem *subscriptions = addGroup(tr("Subscriptions"));
     addPage(PageId::Services, new ServicesPage(m_engine, this), tr("Services"), subscriptions);
     addPage(PageId::Funds, new FundsPage(m_engine, this), tr("Funds"), subscriptions);
@@ -151,6 +161,13 @@ void MainWindow::addPage(PageId id, Page *page, const QString &title, QTreeWidge
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *import = file->addAction(tr("&Import call records\u2026"), this, [this] {
+        showPage(PageId::Transactions);
+        m_transactions->openImport();
+    });
+    import->setObjectName(QStringLiteral("importCallsAction"));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

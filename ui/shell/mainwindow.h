@@ -23,6 +23,7 @@ namespace billing::ui {
 class AccountBar;
 class ConsoleSettings;
 class ErrorBanner;
+class TransactionsPage;
 
 // The shell: account bar, grouped navigation, the pages, menus and the status bar. Pages do the work.
 class MainWindow : public QMainWindow
@@ -74,6 +75,7 @@ private:
     QToolButton *m_unread;
     QActionGroup *m_pageActions;
     std::vector<Entry> m_entries;
+    TransactionsPage *m_transactions = nullptr;
     PageId m_current = PageId::Overview;
 };
 

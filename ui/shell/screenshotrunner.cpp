@@ -42,6 +42,12 @@ void ScreenshotRunner::next()
 void ScreenshotRunner::capture()
 {
     const PageId page = m_window.pages().at(m_index);
+    // A page that loads in the background is shot once it has its data (at most about 10 s).
+    if (const Page *p = m_window.page(page); p && p->isBusy() && ++m_waits < 200) {
+        QTimer::singleShot(50, this, &ScreenshotRunner::capture);
+        return;
+    }
+    m_waits = 0;
     const QString name =
         QStringLiteral("%1-%2.png").arg(m_index + 1, 2, 10, QLatin1Char('0')).arg(MainWindow::pageKey(page));
     const QString path = QDir(m_directory).filePath(name);

@@ -27,6 +27,7 @@ private:
     MainWindow &m_window;
     QString m_directory;
     int m_index = 0;
+    int m_waits = 0;
     QStringList m_saved;
 };
 

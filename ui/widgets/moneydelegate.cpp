@@ -29,7 +29,10 @@ void MoneyDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
     const Money shown = m_precision == Precision::Cents
                             ? Money::fromUnits(units.toLongLong()).truncatedToCents()
                             : Money::fromUnits(units.toLongLong());
-    option->text = displayText(index, option->locale);
+    // QStyledItemDelegate sets OmitGroupSeparator on the option's locale; money is grouped (ui-guidelines).
+    QLocale locale = option->locale;
+    locale.setNumberOptions(QLocale::DefaultNumberOptions);
+    option->text = displayText(index, locale);
     option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     option->font = tabularFont(option->font);
     if (shown.isNegative())

@@ -35,6 +35,8 @@ public:
     using QWidget::QWidget;
 
     virtual void refresh() = 0;
+    // True while the page still loads in the background (the screenshot runner waits for it).
+    virtual bool isBusy() const { return false; }
 
 signals:
     // The page asks the shell to show another page (e.g. an overview tile was clicked).

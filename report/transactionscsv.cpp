@@ -1,0 +1,82 @@
+#include "transactionscsv.h"
+
+#include "exportcommon.h"
+
+#include <QIODevice>
+
+namespace billing::report {
+
+namespace {
+QString field(const QString &s)
+{
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
+        return s;
+    QString q = s;
+    q.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return u'"' + q + u'"';
+}
+
+QString row(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &f : fields)
+        quoted << field(f);
+    return quoted.join(u',') + QLatin1String("\r\n");
+}
+} // namespace
+
+TransactionsCsvWriter::TransactionsCsvWriter(QIODevice &out, const BillingCalendar &calendar, const QString &currency)
+    : m_out(out), m_calendar(calendar), m_currency(currency)
+{
+}
+
+Status TransactionsCsvWriter::put(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8();
+    if (m_out.write(bytes) != bytes.size())
+        return Error::internal(m_out.errorString().isEmpty() ? Tr::tr("the device refused the data")
+                                                             : m_out.errorString());
+    return {};
+}
+
+Status TransactionsCsvWriter::writeHeader()
+{
+    return put(row({QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("time"),
+                    QStringLiteral("expenditure_time"), QStringLiteral("bill_month"), QStringLiteral("api"),
+                    QStringLiteral("region"), QStringLiteral("project"), QStringLiteral("mode"),
+                    QStringLiteral("package_id"), QStringLiteral("calls"), QStringLiteral("fee"),
+                    QStringLiteral("charged"), QStringLiteral("rounded_off"), QStringLiteral("paid_coupon"),
+                    QStringLiteral("paid_cash"), QStringLiteral("arrears"), QStringLiteral("late"),
+                    QStringLiteral("currency")}));
+}
+
+Status TransactionsCsvWriter::write(const Record &r)
+{
+    return put(row({QString::number(r.id), recordTypeId(r.type), m_calendar.format(r.at),
+                    m_calendar.format(r.expenditureAt), r.billMonth, r.api, r.region, r.project, r.mode,
+                    r.packageId ? QString::number(*r.packageId) : QString(), QString::number(r.calls),
+                    r.fee.toString(8), r.charged.toString(2), r.roundedOff.toString(8), r.paidCoupon.toString(2),
+                    r.paidCash.toString(2), r.arrears.toString(2),
+                    r.late ? QStringLiteral("true") : QStringLiteral("false"), m_currency}));
+}
+
+Status TransactionsCsvWriter::write(const std::vector<Record> &records)
+{
+    for (const Record &r : records) {
+        if (Status s = write(r); !s)
+            return s;
+    }
+    return {};
+}
+
+Status exportTransactionsCsv(const std::vector<Record> &records, const BillingCalendar &calendar,
+                             const QString &currency, QIODevice &out)
+{
+    TransactionsCsvWriter w(out, calendar, currency);
+    if (Status s = w.writeHeader(); !s)
+        return s;
+    return w.write(records);
+}
+
+} // namespace billing::report
