@@ -71,11 +71,13 @@ private slots:
         for (int i = 0; i < nav->topLevelItemCount(); ++i)
             top << nav->topLevelItem(i)->text(0);
         QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"),
-                                   QStringLiteral("Subscriptions"), QStringLiteral("Notifications")}));
+                                   QStringLiteral("Subscriptions"), QStringLiteral("Notifications"),
+                                   QStringLiteral("Settings")}));
         QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Transactions"));
         QCOMPARE(nav->topLevelItem(2)->child(0)->text(0), QStringLiteral("Services"));
-        QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Funds"));
-        QCOMPARE(w.pages().size(), 5);
+        QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Packages & renewals"));
+        QCOMPARE(nav->topLevelItem(2)->child(2)->text(0), QStringLiteral("Funds"));
+        QCOMPARE(w.pages().size(), 7);
     }
 
     void navigatesWithMouseAndKeys()
@@ -109,8 +111,10 @@ private slots:
             {Qt::Key_1, "overviewPage", "Overview"},
             {Qt::Key_2, "transactionsPage", "Transactions"},
             {Qt::Key_3, "servicesPage", "Services"},
-            {Qt::Key_4, "fundsPage", "Funds"},
-            {Qt::Key_5, "notificationsPage", "Notifications"},
+            {Qt::Key_4, "packagesPage", "Packages & renewals"},
+            {Qt::Key_5, "fundsPage", "Funds"},
+            {Qt::Key_6, "notificationsPage", "Notifications"},
+            {Qt::Key_7, "settingsPage", "Settings"},
             {Qt::Key_2, "transactionsPage", "Transactions"},
         };
         for (const Jump &jump : jumps) {
