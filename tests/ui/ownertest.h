@@ -11,6 +11,7 @@
 
 #include <QBuffer>
 #include <QTest>
+#include <QWidget>
 
 namespace billing::test {
 
@@ -66,6 +67,15 @@ inline Result<std::vector<Package>> buy(TestAccount &acc, const char *api, const
     req.effective = effective;
     req.autoRenew = autoRenew;
     return acc.run([&](Context &c) { return packages::buy(c, req); });
+}
+
+// With BILLING_DIALOG_SHOTS=DIR set, saves a picture of a dialog as the test leaves it (to look at).
+inline void shot(QWidget *w, const char *name)
+{
+    const QString dir = qEnvironmentVariable("BILLING_DIALOG_SHOTS");
+    if (dir.isEmpty() || !w)
+        return;
+    w->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
 }
 
 } // namespace billing::test

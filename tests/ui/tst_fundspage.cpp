@@ -60,6 +60,7 @@ private slots:
         const QString preview = dialog->previewText();
         QVERIFY2(preview.contains(formatMoney(before.account.balance + money("50"))), qPrintable(preview));
         QVERIFY2(preview.contains(QStringLiteral("Normal")), qPrintable(preview));
+        test::shot(dialog, "dialog-top-up");
         QTest::keyClick(field, Qt::Key_Return);
 
         const auto after = test::status(acc);

@@ -70,6 +70,7 @@ private slots:
         QVERIFY(dialog->previewText().contains(formatMoney(quote->total + quote->total)));
         dialog->quantityBox()->setValue(1);
 
+        test::shot(dialog, "dialog-buy");
         QTest::mouseClick(dialog->buyButton(), Qt::LeftButton);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(page.model()->rowCount(), 1);
@@ -94,6 +95,7 @@ private slots:
         QVERIFY(dialog);
         QVERIFY2(dialog->refusal().contains(QStringLiteral("insufficient funds")), qPrintable(dialog->refusal()));
         QVERIFY(!dialog->buyButton()->isEnabled());
+        test::shot(dialog, "dialog-buy-refused");
         QTest::mouseClick(dialog->buyButton(), Qt::LeftButton);
         QVERIFY(test::status(acc).packages.empty());
         QCOMPARE(test::status(acc).account.balance, money("1"));
@@ -119,6 +121,7 @@ private slots:
         QVERIFY2(dialog->rows().contains(QStringLiteral("Refund: ") + formatMoney(price)),
                  qPrintable(dialog->rows().join(QLatin1Char('|'))));
         QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Unsubscribe package %1").arg(id));
+        test::shot(dialog, "dialog-unsubscribe");
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
         QCOMPARE(cell(page, id, PackageTableModel::Status), QStringLiteral("Unsubscribed"));
         QCOMPARE(test::status(acc).account.balance, money("1000"));
@@ -155,6 +158,7 @@ private slots:
         ConfirmDialog *renew = page.openRenew();
         QVERIFY(renew);
         QVERIFY(renew->refusal().isEmpty());
+        test::shot(renew, "dialog-renew");
         QVERIFY(renew->confirmButton()->text().startsWith(QStringLiteral("Renew package %1 for ").arg(id)));
         QTest::mouseClick(renew->confirmButton(), Qt::LeftButton);
         auto st = test::status(acc);
@@ -200,6 +204,10 @@ private slots:
         QCOMPARE(wizard->currentModeText(), QStringLiteral("Pay-per-use"));
         QVERIFY2(wizard->monthlyCallsText().contains(QStringLiteral("20,000")), qPrintable(wizard->monthlyCallsText()));
         QCOMPARE(wizard->options()->rowCount(), 5); // pay-per-use and four sizes
+        wizard->next();
+        test::shot(wizard, "dialog-mode-wizard-compare");
+        wizard->next();
+        test::shot(wizard, "dialog-mode-wizard-switch");
         wizard->choose(QStringLiteral("buy"));
         wizard->accept();
         QCOMPARE(w.currentPage(), PageId::Packages);

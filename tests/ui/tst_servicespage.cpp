@@ -76,6 +76,7 @@ private slots:
         const QString apiName = acc.engine->catalog().api(api)->name;
         const QString regionName = acc.engine->catalog().region(region)->name;
         QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Enable %1 in %2").arg(apiName, regionName));
+        test::shot(dialog, "dialog-enable");
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
         QVERIFY(enabled(acc, api, region));
         const int row = page.model()->rowOf(api, region);
@@ -123,6 +124,7 @@ private slots:
         QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Stop billing for 2 services"));
         const QString rows = dialog->rows().join(QLatin1Char('|'));
         QVERIFY2(rows.contains(QStringLiteral("package 1")), qPrintable(rows));
+        test::shot(dialog, "dialog-stop-billing");
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
 
         const auto st = test::status(acc);

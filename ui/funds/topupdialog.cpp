@@ -140,7 +140,7 @@ void TopUpDialog::updatePreview()
     m_arrearsCleared->setText(
         p.arrearsCleared.isZero()
             ? tr("No arrears")
-            : (p.arrearsLeft.isZero() ? tr("%1 (all)").arg(formatMoney(p.arrearsCleared, 8, locale))
+            : (p.arrearsLeft.isZero() ? tr("%1 (all)").arg(p.arrearsCleared.toDisplayString(locale, 2))
                                       : tr("%1 (%2 still owed)")
                                             .arg(formatMoney(p.arrearsCleared, 2, locale),
                                                  formatMoney(p.arrearsLeft, 2, locale))));

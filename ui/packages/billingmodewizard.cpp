@@ -47,6 +47,7 @@ BillingModeWizard::BillingModeWizard(Engine &engine, const QString &api, const Q
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowModality(Qt::WindowModal);
     setWizardStyle(QWizard::ClassicStyle);
+    setMinimumSize(fontMetrics().averageCharWidth() * 100, fontMetrics().height() * 26);
 
     for (const ApiInfo &a : m_engine.catalog().apis())
         m_api->addItem(a.name, a.id);

@@ -77,6 +77,7 @@ SettingsPage::SettingsPage(Engine &engine, QWidget *parent)
     thresholdRow->addWidget(m_threshold);
     thresholdRow->addWidget(m_reason, 1);
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     auto *thresholdLabel = new QLabel(tr("&Low-balance alert below:"), this);
     thresholdLabel->setBuddy(m_threshold);
     form->addRow(thresholdLabel, thresholdRow);

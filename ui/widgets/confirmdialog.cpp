@@ -32,6 +32,7 @@ ConfirmDialog::ConfirmDialog(const QString &title, const QString &text, const QS
     QPushButton *cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
     cancel->setDefault(true); // Enter never confirms by accident; the confirm button is one Tab away
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_text);
