@@ -43,6 +43,8 @@ private slots:
         QVERIFY2(funds->arrearsTimelineText().contains(QStringLiteral("grace period ends")),
                  qPrintable(funds->arrearsTimelineText()));
 
+        w.resize(1280, 800);
+        test::shot(&w, "page-funds-in-grace");
         TopUpDialog *dialog = funds->openTopUp();
         QVERIFY(dialog);
         QLineEdit *field = dialog->amountField();

@@ -218,6 +218,40 @@ private slots:
         QVERIFY(buy->buyButton()->isEnabled());
         buy->reject();
     }
+
+    void modeWizardLetsAPackageRunOutOrUnsubscribesAPendingOne()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        auto now = test::buy(acc, "general-text", "cn-north-4", "100k", std::nullopt, true);
+        QVERIFY(test::ok(now));
+        QTemporaryDir dir;
+        ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        MainWindow w(*acc.engine, settings);
+        BillingModeWizard *wizard = w.openModeWizard(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
+        QVERIFY(wizard->currentModeText().startsWith(QStringLiteral("Package: 100k")));
+        wizard->choose(QStringLiteral("auto-renew-off"));
+        wizard->accept();
+        QVERIFY(!test::status(acc).packages.front().autoRenew);
+
+        // A package bought for later is not in force yet: the wizard leads to its unsubscription and refund.
+        auto later = test::buy(acc, "passport", "cn-east-3", "100k", test::at("2027-01-01T00:00:00+08:00"));
+        QVERIFY(test::ok(later));
+        wizard = w.openModeWizard(QStringLiteral("passport"), QStringLiteral("cn-east-3"));
+        QCOMPARE(wizard->currentModeText(), QStringLiteral("Pay-per-use"));
+        wizard->choose(QStringLiteral("unsubscribe"));
+        wizard->accept();
+        QCOMPARE(w.currentPage(), PageId::Packages);
+        ConfirmDialog *confirm = nullptr;
+        for (ConfirmDialog *d : w.findChildren<ConfirmDialog *>())
+            if (d->isVisible())
+                confirm = d;
+        QVERIFY(confirm);
+        QCOMPARE(confirm->confirmButton()->text(), QStringLiteral("Unsubscribe package %1").arg(later->front().id));
+        QVERIFY(confirm->rows().contains(QStringLiteral("Refund: ") + formatMoney(later->front().price)));
+        QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+        QVERIFY(test::status(acc).packages.back().cancelledAt.has_value());
+    }
 };
 
 QTEST_MAIN(TestPackages)

@@ -135,6 +135,8 @@ private slots:
         w.showPage(PageId::Overview);
         QVERIFY2(overview->stoppedText().contains(QStringLiteral("Billing is stopped")),
                  qPrintable(overview->stoppedText()));
+        w.resize(1280, 800);
+        test::shot(&w, "page-overview-billing-stopped");
     }
 };
 
