@@ -99,7 +99,11 @@ private slots:
         QTest::mouseClick(dialog->buyButton(), Qt::LeftButton);
         QVERIFY(test::status(acc).packages.empty());
         QCOMPARE(test::status(acc).account.balance, money("1"));
-        dialog->reject();
+        // What to do next is one click away: the top-up.
+        QVERIFY(dialog->topUpButton()->isVisible());
+        QSignalSpy topUp(&page, &PackagesPage::topUpRequested);
+        QTest::mouseClick(dialog->topUpButton(), Qt::LeftButton);
+        QCOMPARE(topUp.count(), 1);
     }
 
     void unsubscribingAPendingPackageShowsTheRefund()

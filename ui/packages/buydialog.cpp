@@ -27,7 +27,7 @@ BuyDialog::BuyDialog(Engine &engine, QWidget *parent)
       m_effective(new QDateTimeEdit(this)), m_autoRenew(new QCheckBox(tr("Renew &automatically"), this)),
       m_renewDays(new QSpinBox(this)), m_price(new QLabel(this)), m_fromCoupons(new QLabel(this)),
       m_fromCash(new QLabel(this)), m_balanceAfter(new QLabel(this)), m_term(new QLabel(this)),
-      m_refusal(new QLabel(this)), m_buy(nullptr)
+      m_refusal(new QLabel(this)), m_buy(nullptr), m_topUpButton(new QPushButton(tr("&Top up first\u2026"), this))
 {
     setObjectName(QStringLiteral("buyDialog"));
     setWindowTitle(tr("Buy a package"));
@@ -109,6 +109,13 @@ BuyDialog::BuyDialog(Engine &engine, QWidget *parent)
     p.setColor(QPalette::WindowText, negativeMoneyColor(p));
     m_refusal->setPalette(p);
     previewForm->addRow(m_refusal);
+    m_topUpButton->setObjectName(QStringLiteral("topUpFirst"));
+    m_topUpButton->hide();
+    previewForm->addRow(QString(), m_topUpButton);
+    connect(m_topUpButton, &QPushButton::clicked, this, [this] {
+        emit topUpRequested();
+        reject();
+    });
 
     auto *buttons = new QDialogButtonBox(this);
     m_buy = buttons->addButton(tr("&Buy"), QDialogButtonBox::AcceptRole);
@@ -184,6 +191,7 @@ void BuyDialog::updatePreview()
         for (QLabel *l : {m_price, m_fromCoupons, m_fromCash, m_balanceAfter, m_term})
             l->setText(tr("\u2014"));
         m_refusal->setText(quote.error().message);
+        m_topUpButton->hide();
         m_buy->setEnabled(false);
         return;
     }
@@ -200,6 +208,8 @@ void BuyDialog::updatePreview()
                              formatDateTime(q.expires, m_offset, locale)));
     m_refusal->setText(q.refusal ? q.refusal->message : QString());
     m_buy->setEnabled(!q.refusal);
+    // A purchase refused for money (or while frozen) is fixed by a top-up: offer it right here.
+    m_topUpButton->setVisible(q.refusal.has_value());
     if (q.refusal) {
         m_fromCoupons->setText(tr("\u2014"));
         m_fromCash->setText(tr("\u2014"));

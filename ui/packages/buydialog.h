@@ -38,6 +38,11 @@ public:
     QPushButton *buyButton() const { return m_buy; }
     QString refusal() const;
     QString previewText() const; // every preview line, for tests
+    QPushButton *topUpButton() const { return m_topUpButton; }
+
+signals:
+    // The person chose to top up first (offered while the quote is refused for lack of funds).
+    void topUpRequested();
 
 private:
     void updatePreview();
@@ -60,6 +65,7 @@ private:
     QLabel *m_term;
     QLabel *m_refusal;
     QPushButton *m_buy;
+    QPushButton *m_topUpButton;
 };
 
 } // namespace billing::ui

@@ -231,6 +231,7 @@ BuyDialog *PackagesPage::openBuy(const QString &api, const QString &region, cons
     } else {
         dialog->select(api, region, sku);
     }
+    connect(dialog, &BuyDialog::topUpRequested, this, &PackagesPage::topUpRequested);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const packages::BuyRequest req = dialog->request();
         auto bought = m_engine.run([&req](Context &ctx) { return packages::buy(ctx, req); });

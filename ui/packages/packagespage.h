@@ -49,6 +49,7 @@ public:
 
 signals:
     void modeWizardRequested(const QString &api, const QString &region);
+    void topUpRequested();
 
 private:
     std::optional<Package> selected() const;

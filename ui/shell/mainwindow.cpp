@@ -78,6 +78,11 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     addPage(PageId::Settings, new SettingsPage(m_engine, this), tr("Settings"), nullptr);
     connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
     connect(packages, &PackagesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
+    connect(packages, &PackagesPage::topUpRequested, this, [this] {
+        showPage(PageId::Funds);
+        if (auto *funds = qobject_cast<FundsPage *>(page(PageId::Funds)))
+            funds->openTopUp();
+    });
     m_navigation->expandAll();
     // Wide enough for the longest entry with a count after it ("Notifications (99)").
     int widest = 0;
