@@ -71,12 +71,14 @@ private slots:
         for (int i = 0; i < nav->topLevelItemCount(); ++i)
             top << nav->topLevelItem(i)->text(0);
         QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"),
-                                   QStringLiteral("Subscriptions"), QStringLiteral("Notifications")}));
+                                   QStringLiteral("Subscriptions"), QStringLiteral("Notifications"),
+                                   QStringLiteral("Settings")}));
         QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Bills"));
         QCOMPARE(nav->topLevelItem(1)->child(1)->text(0), QStringLiteral("Transactions"));
         QCOMPARE(nav->topLevelItem(2)->child(0)->text(0), QStringLiteral("Services"));
-        QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Funds"));
-        QCOMPARE(w.pages().size(), 6);
+        QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Packages & renewals"));
+        QCOMPARE(nav->topLevelItem(2)->child(2)->text(0), QStringLiteral("Funds"));
+        QCOMPARE(w.pages().size(), 8);
     }
 
     void navigatesWithMouseAndKeys()
@@ -111,8 +113,10 @@ private slots:
             {Qt::Key_2, "billsPage", "Bills"},
             {Qt::Key_3, "transactionsPage", "Transactions"},
             {Qt::Key_4, "servicesPage", "Services"},
-            {Qt::Key_5, "fundsPage", "Funds"},
-            {Qt::Key_6, "notificationsPage", "Notifications"},
+            {Qt::Key_5, "packagesPage", "Packages & renewals"},
+            {Qt::Key_6, "fundsPage", "Funds"},
+            {Qt::Key_7, "notificationsPage", "Notifications"},
+            {Qt::Key_8, "settingsPage", "Settings"},
             {Qt::Key_3, "transactionsPage", "Transactions"},
         };
         for (const Jump &jump : jumps) {

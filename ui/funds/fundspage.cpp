@@ -2,7 +2,11 @@
 
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
+#include "engine/funds.h"
+#include "engine/fundspreview.h"
+#include "funds/coupontablemodel.h"
 #include "funds/ledgertablemodel.h"
+#include "funds/topupdialog.h"
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
@@ -15,9 +19,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -41,8 +47,9 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
       m_empty(new EmptyState(
           tr("No money movements yet"),
           tr("Top-ups, charges, package purchases, refunds and coupons are recorded here, each "
-             "with the balance after it. Top up with \u201cbillingctl topup AMOUNT\u201d."),
-          this))
+             "with the balance after it. Top up with \u201cTop up\u2026\u201d (Ctrl+T)."),
+          this)),
+      m_couponModel(new CouponTableModel(this)), m_couponTable(new QTableView(this)), m_timeline(new QLabel(this))
 {
     setObjectName(QStringLiteral("fundsPage"));
     auto *proxy = new QSortFilterProxyModel(this);
@@ -76,16 +83,34 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
     figures->addSpacing(m_balance->fontMetrics().averageCharWidth() * 6);
     figures->addWidget(m_coupons);
     figures->addStretch(1);
+    auto *topUp = new QPushButton(tr("&Top up\u2026"), this);
+    topUp->setObjectName(QStringLiteral("topUpButton"));
+    topUp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    topUp->setToolTip(tr("Add cash to the balance (Ctrl+T)"));
+    figures->addWidget(topUp, 0, Qt::AlignBottom);
+    connect(topUp, &QPushButton::clicked, this, [this] { openTopUp(); });
+
+    m_timeline->setObjectName(QStringLiteral("arrearsTimeline"));
+    m_timeline->setWordWrap(true);
+    m_timeline->setTextFormat(Qt::PlainText);
+
+    auto *couponProxy = new QSortFilterProxyModel(this);
+    couponProxy->setSourceModel(m_couponModel);
+    couponProxy->setSortRole(SortRole);
+    m_couponTable->setObjectName(QStringLiteral("couponTable"));
+    m_couponTable->setModel(couponProxy);
+    m_couponTable->setSortingEnabled(true);
+    m_couponTable->sortByColumn(CouponTableModel::Id, Qt::DescendingOrder);
+    m_couponTable->setAlternatingRowColors(true);
+    m_couponTable->verticalHeader()->hide();
+    m_couponTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    for (int c : {CouponTableModel::Amount, CouponTableModel::Remaining})
+        m_couponTable->setItemDelegateForColumn(c, money);
 
     auto *tablePane = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->setSpacing(0);
-    auto *ledgerTitle = new QLabel(tr("Ledger"), this);
-    QFont sectionFont = ledgerTitle->font();
-    sectionFont.setBold(true);
-    ledgerTitle->setFont(sectionFont);
-    tableLayout->addWidget(ledgerTitle);
     tableLayout->addWidget(m_table, 1);
     tableLayout->addWidget(m_footer);
     tableLayout->addWidget(m_footer->scrollBar());
@@ -96,7 +121,11 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(m_banner);
     layout->addLayout(figures);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_timeline);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_stack, tr("&Ledger"));
+    tabs->addTab(m_couponTable, tr("Cash &coupons"));
+    layout->addWidget(tabs, 1);
 
     connect(m_banner, &ErrorBanner::retryRequested, this, &FundsPage::refresh);
 }
@@ -135,12 +164,63 @@ void FundsPage::refresh()
     m_coupons->setDetail(usable == 0 ? tr("No usable coupon")
                                      : tr("Usable coupons: %1").arg(QLocale().toString(usable)));
 
+    m_couponModel->setCoupons(loaded->status.coupons, loaded->status.now,
+                              AccountDisplay{a.currency, a.utcOffsetSeconds, &m_engine.catalog()});
+    m_couponTable->resizeColumnsToContents();
+    const funds::ArrearsTimeline t = funds::arrearsTimeline(a);
+    const QLocale locale;
+    QString timeline;
+    if (a.state == AccountState::Grace && t.graceEnds)
+        timeline = tr("Arrears of %1 %2. Calls are served and billed until the grace period ends on %3; then the "
+                      "account is frozen (calls rejected, purchases refused) until %4, when every enabled "
+                      "service is released. Top up at least %5 to end this now.")
+                       .arg(formatMoney(a.arrears()), a.currency, formatDateTimeLong(*t.graceEnds, a.utcOffsetSeconds),
+                            formatDateTimeLong(*t.releaseAt, a.utcOffsetSeconds),
+                            formatMoney(funds::amountToClearArrears(a).value_or(Money())));
+    else if (a.state == AccountState::Frozen && t.releaseAt)
+        timeline = tr("Frozen since %1 for arrears of %2 %3: calls are rejected and purchases refused. Every "
+                      "enabled service is released on %4. Top up at least %5 to end this now.")
+                       .arg(formatDateTimeLong(*t.graceEnds, a.utcOffsetSeconds), formatMoney(a.arrears()),
+                            a.currency, formatDateTimeLong(*t.releaseAt, a.utcOffsetSeconds),
+                            formatMoney(funds::amountToClearArrears(a).value_or(Money())));
+    else if (a.state == AccountState::Frozen)
+        timeline = tr("Frozen for arrears of %1 %2; the services were released. Top up at least %3 to end "
+                      "this, then enable the services again.")
+                       .arg(formatMoney(a.arrears()), a.currency,
+                            formatMoney(funds::amountToClearArrears(a).value_or(Money())));
+    m_timeline->setText(timeline);
+    m_timeline->setVisible(!timeline.isEmpty());
+
     m_model->setEntries(std::move(loaded->ledger),
                         AccountDisplay{a.currency, a.utcOffsetSeconds, &m_engine.catalog()});
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget *>(m_empty)
                                                        : m_stack->widget(0));
     m_table->resizeColumnsToContents();
     m_footer->syncWithTable();
+}
+
+QString FundsPage::arrearsTimelineText() const
+{
+    return m_timeline->isVisibleTo(this) ? m_timeline->text() : QString();
+}
+
+TopUpDialog *FundsPage::openTopUp()
+{
+    auto *dialog = new TopUpDialog(m_engine, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const std::optional<Money> amount = dialog->amount();
+        if (!amount)
+            return;
+        auto r = m_engine.run([&amount](Context &ctx) { return funds::topUp(ctx, *amount); });
+        if (!r) {
+            m_banner->showError(tr("The top-up was refused."), r.error());
+            return;
+        }
+        refresh();
+        emit accountChanged();
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace billing::ui

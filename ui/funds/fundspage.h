@@ -2,6 +2,7 @@
 
 #include "widgets/page.h"
 
+class QLabel;
 class QStackedWidget;
 class QTableView;
 
@@ -11,11 +12,13 @@ class Engine;
 
 namespace billing::ui {
 
+class CouponTableModel;
 class EmptyState;
 class ErrorBanner;
 class Figure;
 class LedgerTableModel;
 class TotalsFooter;
+class TopUpDialog;
 class TotalsModel;
 
 // The money of the account: balance, arrears and coupons, and the ledger that explains them.
@@ -28,6 +31,10 @@ public:
 
     void refresh() override;
     LedgerTableModel *model() const { return m_model; }
+    CouponTableModel *coupons() const { return m_couponModel; }
+    QString arrearsTimelineText() const;
+    // Opens the top-up dialog; the page tops up when it is accepted.
+    TopUpDialog *openTopUp();
 
 private:
     Engine &m_engine;
@@ -41,6 +48,9 @@ private:
     QTableView *m_table;
     TotalsFooter *m_footer;
     EmptyState *m_empty;
+    CouponTableModel *m_couponModel;
+    QTableView *m_couponTable;
+    QLabel *m_timeline;
 };
 
 } // namespace billing::ui

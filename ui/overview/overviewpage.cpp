@@ -1,10 +1,13 @@
 #include "overview/overviewpage.h"
 
+#include "analysis/costanalysis.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
+#include "engine/fundspreview.h"
+#include "engine/renewalcalendar.h"
+#include "engine/services.h"
 #include "notifications/notificationtext.h"
 #include "storage/notificationrepository.h"
-#include "time/billingcalendar.h"
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
 #include "widgets/format.h"
@@ -12,6 +15,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -21,38 +25,69 @@ namespace billing::ui {
 
 namespace {
 constexpr int kLatestNotifications = 5;
+constexpr int kRenewalDays = 30;
 
 struct Loaded
 {
     AccountStatus status;
     std::vector<Notification> notifications;
-    int monthRecords = 0;
+    std::vector<RenewalEvent> renewals;
+    services::StopPreview stop;
+    Money monthToDate;
+    Money lastMonthSameDay;
 };
 } // namespace
 
 OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
-    : Page(parent), m_engine(engine), m_banner(new ErrorBanner(this))
+    : Page(parent), m_engine(engine), m_banner(new ErrorBanner(this)), m_stopped(new QLabel(this))
 {
     setObjectName(QStringLiteral("overviewPage"));
+    m_stopped->setObjectName(QStringLiteral("billingStopped"));
+    m_stopped->setWordWrap(true);
+    m_stopped->setFrameShape(QFrame::StyledPanel);
+    m_stopped->setMargin(m_stopped->fontMetrics().height() / 2);
+    m_stopped->setAutoFillBackground(true);
+    QFont stoppedFont = m_stopped->font();
+    stoppedFont.setBold(true);
+    stoppedFont.setPointSizeF(stoppedFont.pointSizeF() * 1.2);
+    m_stopped->setFont(stoppedFont);
+    const ChipColors chip = stateChipColors(AccountState::Grace, palette());
+    QPalette sp = m_stopped->palette();
+    sp.setColor(QPalette::Window, chip.background);
+    sp.setColor(QPalette::WindowText, chip.text);
+    m_stopped->setPalette(sp);
+    m_stopped->hide();
+
     m_balance = addTile(tr("Balance"), true, PageId::Funds);
     m_balance->setObjectName(QStringLiteral("balanceTile"));
     m_arrears = addTile(tr("Arrears"), false, PageId::Funds);
     m_state = addTile(tr("Account state"), false, PageId::Funds);
+    m_state->setObjectName(QStringLiteral("stateTile"));
+    m_spend = addTile(tr("Spent this month"), false, PageId::Transactions);
     m_services = addTile(tr("Services enabled"), false, PageId::Services);
-    m_packages = addTile(tr("Active packages"), false, PageId::Transactions);
+    m_packages = addTile(tr("Packages in force"), false, PageId::Packages);
+    m_renewals = addTile(tr("Renewals in %1 days").arg(kRenewalDays), false, PageId::Packages);
     m_coupons = addTile(tr("Cash coupons"), false, PageId::Funds);
-    m_transactions = addTile(tr("Transactions this month"), false, PageId::Transactions);
 
     auto *tiles = new QGridLayout;
     tiles->addWidget(m_balance, 0, 0, 1, 2);
     tiles->addWidget(m_arrears, 0, 2);
     tiles->addWidget(m_state, 0, 3);
-    tiles->addWidget(m_services, 1, 0);
-    tiles->addWidget(m_packages, 1, 1);
-    tiles->addWidget(m_coupons, 1, 2);
-    tiles->addWidget(m_transactions, 1, 3);
+    tiles->addWidget(m_spend, 1, 0);
+    tiles->addWidget(m_services, 1, 1);
+    tiles->addWidget(m_packages, 1, 2);
+    tiles->addWidget(m_renewals, 1, 3);
+    tiles->addWidget(m_coupons, 2, 0);
     for (int c = 0; c < 4; ++c)
         tiles->setColumnStretch(c, 1);
+
+    auto *packagesBox = new QGroupBox(tr("Quota left in the packages in force"), this);
+    m_packageBars = new QVBoxLayout(packagesBox);
+    auto *renewalsBox = new QGroupBox(tr("Renewals due in the next %1 days").arg(kRenewalDays), this);
+    m_renewalList = new QVBoxLayout(renewalsBox);
+    auto *middle = new QHBoxLayout;
+    middle->addWidget(packagesBox, 1);
+    middle->addWidget(renewalsBox, 1);
 
     auto *latestBox = new QGroupBox(tr("Latest notifications"), this);
     m_latest = new QVBoxLayout;
@@ -64,7 +99,9 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Overview")));
     layout->addWidget(m_banner);
+    layout->addWidget(m_stopped);
     layout->addLayout(tiles);
+    layout->addLayout(middle);
     layout->addWidget(latestBox);
     layout->addStretch(1);
 
@@ -79,23 +116,66 @@ FigureButton *OverviewPage::addTile(const QString &caption, bool large, PageId t
     return tile;
 }
 
+void OverviewPage::clear(QVBoxLayout *layout)
+{
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+}
+
+QString OverviewPage::stoppedText() const
+{
+    return m_stopped->isVisibleTo(this) ? m_stopped->text() : QString();
+}
+
+QString OverviewPage::spendText() const
+{
+    return m_spend->figure()->value();
+}
+
 void OverviewPage::refresh()
 {
     auto loaded = m_engine.run([](Context &ctx) -> Result<Loaded> {
+        Loaded l;
         auto status = accountStatus(ctx);
         if (!status)
             return status.error();
+        l.status = std::move(*status);
         auto notifications = NotificationRepository(ctx.db).all();
         if (!notifications)
             return notifications.error();
-        RecordFilter thisMonth;
-        thisMonth.billMonth = ctx.calendar.monthKey(ctx.now);
-        auto records = ctx.records.list(thisMonth);
-        if (!records)
-            return records.error();
         if (notifications->size() > size_t(kLatestNotifications))
             notifications->resize(size_t(kLatestNotifications));
-        return Loaded{std::move(*status), std::move(*notifications), int(records->size())};
+        l.notifications = std::move(*notifications);
+        auto renewals = upcomingRenewals(ctx, ctx.now, ctx.now + kRenewalDays * kMicrosPerDay);
+        if (!renewals)
+            return renewals.error();
+        l.renewals = std::move(*renewals);
+        auto stop = services::previewStop(ctx);
+        if (!stop)
+            return stop.error();
+        l.stop = std::move(*stop);
+        // Month to date (cash view, up to the last settled hour) against last month up to the same
+        // day of the month and hour.
+        const Instant asOf = l.status.asOf;
+        const Instant monthStart = ctx.calendar.monthStart(std::max(asOf - 1, ctx.account.createdAt));
+        const Instant lastStart = ctx.calendar.addMonths(monthStart, -1);
+        CostQuery q;
+        q.granularity = CostQuery::Month;
+        q.from = monthStart;
+        q.to = std::max(asOf, monthStart + 1);
+        auto now = analyzeCost(ctx, q);
+        if (!now)
+            return now.error();
+        l.monthToDate = now->total;
+        q.from = lastStart;
+        q.to = std::min(lastStart + (q.to - monthStart), monthStart);
+        auto before = analyzeCost(ctx, q);
+        if (!before)
+            return before.error();
+        l.lastMonthSameDay = before->total;
+        return l;
     });
     if (!loaded) {
         m_banner->showError(tr("Could not load the overview."), loaded.error());
@@ -105,17 +185,34 @@ void OverviewPage::refresh()
     const AccountStatus &st = loaded->status;
     const Account &a = st.account;
     const QLocale locale;
+    const AccountDisplay display{a.currency, a.utcOffsetSeconds, &m_engine.catalog()};
+
+    const bool stopped = loaded->stop.enabled.empty() && loaded->stop.autoRenewing.empty();
+    m_stopped->setText(stopped ? tr("Billing is stopped: no service is enabled and no package renews "
+                                    "automatically, so nothing more will be charged. Enable a service on "
+                                    "the Services page to start again.")
+                               : QString());
+    m_stopped->setVisible(stopped);
 
     m_balance->figure()->setValue(tr("%1 %2").arg(a.balance.toDisplayString(locale), a.currency));
     m_balance->figure()->setNegative(a.balance.isNegative());
     m_balance->figure()->setDetail(a.balance.isNegative() ? tr("Below zero: calls are billed into arrears")
                                                           : tr("Cash available for calls and packages"));
-    m_arrears->figure()->setValue(a.arrears().toDisplayString(locale));
+    m_arrears->figure()->setValue(formatMoney(a.arrears(), 2, locale));
     m_arrears->figure()->setNegative(!a.arrears().isZero());
-    m_arrears->figure()->setDetail(a.arrears().isZero() ? tr("Nothing owed") : tr("Top up to repay"));
+    const std::optional<Money> clears = funds::amountToClearArrears(a);
+    m_arrears->figure()->setDetail(clears ? tr("A top-up of %1 clears it").arg(formatMoney(*clears, 2, locale))
+                                          : tr("Nothing owed"));
     m_state->figure()->setValue(accountStateText(a, locale));
-    m_state->figure()->setDetail(a.state == AccountState::Frozen ? tr("Calls are rejected until repaid")
-                                                                 : tr("Calls are served and billed"));
+    const funds::ArrearsTimeline timeline = funds::arrearsTimeline(a);
+    m_state->figure()->setDetail(
+        a.state == AccountState::Frozen ? tr("Calls are rejected until repaid")
+        : a.state == AccountState::Grace && timeline.graceEnds
+            ? tr("Frozen from %1 unless repaid").arg(formatDateTime(*timeline.graceEnds, a.utcOffsetSeconds))
+            : tr("Calls are served and billed"));
+
+    m_spend->figure()->setValue(formatMoney(loaded->monthToDate, 2, locale));
+    m_spend->figure()->setDetail(tr("Last month by the same day: %1").arg(formatMoney(loaded->lastMonthSameDay)));
 
     const auto enabled = std::count_if(st.services.begin(), st.services.end(),
                                        [](const ServiceState &s) { return s.enabled; });
@@ -123,11 +220,60 @@ void OverviewPage::refresh()
         tr("%1 of %2").arg(locale.toString(qint64(enabled)), locale.toString(qint64(st.services.size()))));
     m_services->figure()->setDetail(enabled == 0 ? tr("Every API is off") : QString());
 
-    const auto active = std::count_if(st.packages.begin(), st.packages.end(), [&](const Package &p) {
-        return p.statusAt(st.now) == Package::Status::Active;
-    });
-    m_packages->figure()->setValue(locale.toString(qint64(active)));
+    clear(m_packageBars);
+    int active = 0;
+    for (const Package &p : st.packages) {
+        if (p.statusAt(st.now) != Package::Status::Active)
+            continue;
+        ++active;
+        auto *label = new QLabel(tr("Package %1: %2 in %3 (%4), until %5")
+                                     .arg(locale.toString(p.id), apiName(display, p.api),
+                                          regionName(display, p.region), p.sku,
+                                          formatDateTime(p.lastSecond(), a.utcOffsetSeconds, locale)),
+                                 this);
+        auto *bar = new QProgressBar(this);
+        bar->setRange(0, 1000);
+        bar->setValue(p.quota > 0 ? int(p.remaining * 1000 / p.quota) : 0);
+        bar->setFormat(tr("%1 of %2 calls left").arg(locale.toString(p.remaining), locale.toString(p.quota)));
+        bar->setAccessibleName(label->text());
+        m_packageBars->addWidget(label);
+        m_packageBars->addWidget(bar);
+    }
+    if (active == 0) {
+        auto *none = new QLabel(tr("No package in force: calls are billed pay-per-use. Buy a package on the "
+                                   "Packages & renewals page."),
+                                this);
+        none->setWordWrap(true);
+        none->setForegroundRole(QPalette::PlaceholderText);
+        m_packageBars->addWidget(none);
+    }
+    m_packages->figure()->setValue(locale.toString(active));
     m_packages->figure()->setDetail(tr("Bought in all: %1").arg(locale.toString(qint64(st.packages.size()))));
+
+    clear(m_renewalList);
+    int attempts = 0;
+    for (const RenewalEvent &e : loaded->renewals) {
+        attempts += e.kind == RenewalEvent::Kind::AutoRenewAttempt;
+        const QString when = formatDateTime(e.at, a.utcOffsetSeconds, locale);
+        auto *line = new QLabel(
+            e.kind == RenewalEvent::Kind::AutoRenewAttempt
+                ? tr("%1 \u2014 auto-renew of package %2 (%3, %4): %5")
+                      .arg(when, locale.toString(e.package.id), apiName(display, e.package.api), e.package.sku,
+                           formatMoney(e.package.price, 2, locale))
+                : tr("%1 \u2014 package %2 (%3, %4) ends; auto-renew %5")
+                      .arg(when, locale.toString(e.package.id), apiName(display, e.package.api), e.package.sku,
+                           e.package.autoRenew ? tr("on") : tr("off")),
+            this);
+        line->setWordWrap(true);
+        m_renewalList->addWidget(line);
+    }
+    if (loaded->renewals.empty()) {
+        auto *none = new QLabel(tr("No package ends and no renewal is due in this time."), this);
+        none->setForegroundRole(QPalette::PlaceholderText);
+        m_renewalList->addWidget(none);
+    }
+    m_renewals->figure()->setValue(locale.toString(qint64(loaded->renewals.size())));
+    m_renewals->figure()->setDetail(tr("Auto-renew attempts: %1").arg(locale.toString(attempts)));
 
     const auto coupons = std::count_if(st.coupons.begin(), st.coupons.end(), [&](const Coupon &c) {
         return !c.lapsed && c.expiresAt > st.now && !c.remaining.isZero();
@@ -135,14 +281,7 @@ void OverviewPage::refresh()
     m_coupons->figure()->setValue(locale.toString(qint64(coupons)));
     m_coupons->figure()->setDetail(tr("usable now"));
 
-    m_transactions->figure()->setValue(locale.toString(loaded->monthRecords));
-    m_transactions->figure()->setDetail(
-        tr("in bill month %1").arg(BillingCalendar(a.utcOffsetSeconds).monthKey(st.now)));
-
-    while (QLayoutItem *item = m_latest->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    clear(m_latest);
     if (loaded->notifications.empty()) {
         auto *none = new QLabel(
             tr("No notifications yet: alerts about the balance, arrears and packages appear here."), this);
@@ -150,7 +289,6 @@ void OverviewPage::refresh()
         none->setWordWrap(true);
         m_latest->addWidget(none);
     }
-    const AccountDisplay display{a.currency, a.utcOffsetSeconds, &m_engine.catalog()};
     for (const Notification &n : loaded->notifications) {
         auto *line = new QLabel(tr("%1 \u2014 %2: %3")
                                     .arg(formatDateTime(n.at, a.utcOffsetSeconds, locale),

@@ -2,7 +2,9 @@
 
 #include "widgets/page.h"
 
+class QAction;
 class QLabel;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace billing {
@@ -11,10 +13,12 @@ class Engine;
 
 namespace billing::ui {
 
+class ConfirmDialog;
 class ErrorBanner;
-class ServiceTableModel;
+class ServiceListModel;
 
-// Which API services are switched on in which region (read-only for now).
+// Every API in every region: on or off, billing mode, calls and cost this month. Enable or disable one
+// (with a confirmation that names it), stop billing for the whole account, or change a billing mode.
 class ServicesPage : public Page
 {
     Q_OBJECT
@@ -23,15 +27,33 @@ public:
     ServicesPage(Engine &engine, QWidget *parent);
 
     void refresh() override;
-    ServiceTableModel *model() const { return m_model; }
+    ServiceListModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QAction *stopBillingAction() const { return m_stop; }
+
+    void selectService(const QString &api, const QString &region);
+    // Opens the confirmation for switching the selected service on or off.
+    ConfirmDialog *openToggle();
+    // Opens the stop-billing dialog: what stops, then "Stop billing for N services".
+    ConfirmDialog *openStopBilling();
+
+signals:
+    void modeWizardRequested(const QString &api, const QString &region);
 
 private:
+    int selectedRow() const;
+    void updateActions();
+
     Engine &m_engine;
-    ServiceTableModel *m_model;
+    ServiceListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
     ErrorBanner *m_banner;
     QLabel *m_summary;
     QLabel *m_hint;
     QTableView *m_table;
+    QAction *m_toggle;
+    QAction *m_stop;
+    QAction *m_mode;
 };
 
 } // namespace billing::ui

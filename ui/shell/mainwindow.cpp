@@ -9,7 +9,10 @@
 #include "funds/fundspage.h"
 #include "notifications/notificationspage.h"
 #include "overview/overviewpage.h"
+#include "packages/billingmodewizard.h"
+#include "packages/packagespage.h"
 #include "services/servicespage.h"
+#include "settings/settingspage.h"
 #include "shell/accountbar.h"
 #include "shell/settings.h"
 #include "storage/notificationrepository.h"
@@ -76,9 +79,20 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
                 showPage(PageId::Transactions);
             });
     QTreeWidgetItem *subscriptions = addGroup(tr("Subscriptions"));
-    addPage(PageId::Services, new ServicesPage(m_engine, this), tr("Services"), subscriptions);
+    auto *services = new ServicesPage(m_engine, this);
+    auto *packages = new PackagesPage(m_engine, this);
+    addPage(PageId::Services, services, tr("Services"), subscriptions);
+    addPage(PageId::Packages, packages, tr("Packages & renewals"), subscriptions);
     addPage(PageId::Funds, new FundsPage(m_engine, this), tr("Funds"), subscriptions);
     addPage(PageId::Notifications, new NotificationsPage(m_engine, this), tr("Notifications"), nullptr);
+    addPage(PageId::Settings, new SettingsPage(m_engine, this), tr("Settings"), nullptr);
+    connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
+    connect(packages, &PackagesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
+    connect(packages, &PackagesPage::topUpRequested, this, [this] {
+        showPage(PageId::Funds);
+        if (auto *funds = qobject_cast<FundsPage *>(page(PageId::Funds)))
+            funds->openTopUp();
+    });
     m_navigation->expandAll();
     // Wide enough for the longest entry with a count after it ("Notifications (99)").
     int widest = 0;
@@ -167,6 +181,23 @@ void MainWindow::buildMenus()
     });
     import->setObjectName(QStringLiteral("importCallsAction"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction *topUp = file->addAction(tr("&Top up\u2026"), this, [this] {
+        showPage(PageId::Funds);
+        if (auto *funds = qobject_cast<FundsPage *>(page(PageId::Funds)))
+            funds->openTopUp();
+    });
+    topUp->setObjectName(QStringLiteral("topUpAction"));
+    QAction *buy = file->addAction(tr("&Buy package\u2026"), this, [this] {
+        showPage(PageId::Packages);
+        if (auto *packages = qobject_cast<PackagesPage *>(page(PageId::Packages)))
+            packages->openBuy();
+    });
+    buy->setObjectName(QStringLiteral("buyPackageAction"));
+    file->addAction(tr("Change billing &mode\u2026"), this, [this] { openModeWizard(QString(), QString()); });
+    file->addSeparator();
+    QAction *stop = file->addAction(tr("&Stop billing\u2026"), this, &MainWindow::stopBilling);
+    stop->setObjectName(QStringLiteral("stopBillingAction"));
+    stop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -281,6 +312,34 @@ void MainWindow::refreshAccount()
                                   : tr("Unread notifications: %1").arg(QLocale().toString(unread)));
     if (const Entry *e = entry(PageId::Notifications))
         e->item->setText(0, unread == 0 ? tr("Notifications") : tr("Notifications (%1)").arg(unread));
+}
+
+void MainWindow::stopBilling()
+{
+    showPage(PageId::Services);
+    if (auto *services = qobject_cast<ServicesPage *>(page(PageId::Services)))
+        services->openStopBilling();
+}
+
+BillingModeWizard *MainWindow::openModeWizard(const QString &api, const QString &region)
+{
+    auto *wizard = new BillingModeWizard(m_engine, api, region, this);
+    connect(wizard, &BillingModeWizard::buyRequested, this,
+            [this](const QString &a, const QString &r, const QString &sku) {
+                showPage(PageId::Packages);
+                if (auto *packages = qobject_cast<PackagesPage *>(page(PageId::Packages)))
+                    packages->openBuy(a, r, sku);
+            });
+    connect(wizard, &BillingModeWizard::unsubscribeRequested, this, [this](qint64 id) {
+        showPage(PageId::Packages);
+        if (auto *packages = qobject_cast<PackagesPage *>(page(PageId::Packages))) {
+            packages->selectPackage(id);
+            packages->openUnsubscribe();
+        }
+    });
+    connect(wizard, &BillingModeWizard::changed, this, &MainWindow::refresh);
+    wizard->open();
+    return wizard;
 }
 
 void MainWindow::about()

@@ -21,6 +21,7 @@ class Engine;
 namespace billing::ui {
 
 class AccountBar;
+class BillingModeWizard;
 class ConsoleSettings;
 class ErrorBanner;
 class TransactionsPage;
@@ -45,6 +46,10 @@ public slots:
     void showPage(billing::ui::PageId id);
     // Reloads the current page and the account bar from the engine.
     void refresh();
+    // Shows the Services page and its stop-billing dialog.
+    void stopBilling();
+    // Opens the change-billing-mode wizard for one API and region (empty: the first).
+    BillingModeWizard *openModeWizard(const QString &api, const QString &region);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

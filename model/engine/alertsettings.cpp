@@ -1,0 +1,43 @@
+#include "engine/alertsettings.h"
+
+#include "engine/context.h"
+
+#include <QCoreApplication>
+
+namespace billing::alerts {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::alerts)
+};
+} // namespace
+
+AlertSettings current(const Context &ctx)
+{
+    return AlertSettings{ctx.account.lowBalanceThreshold, ctx.account.quotaAlertPercent};
+}
+
+Status validate(const AlertSettings &s)
+{
+    if (s.lowBalanceThreshold.isNegative())
+        return Error::refused(Tr::tr("the low-balance threshold cannot be negative"));
+    if (s.lowBalanceThreshold > kMaxLowBalanceThreshold)
+        return Error::refused(Tr::tr("the low-balance threshold can be at most %1").arg(kMaxLowBalanceThreshold.toString()));
+    if (!s.lowBalanceThreshold.centRemainder().isZero())
+        return Error::refused(Tr::tr("the low-balance threshold takes at most 2 decimals"));
+    if (s.quotaAlertPercent < 0 || s.quotaAlertPercent > 100)
+        return Error::refused(Tr::tr("the quota alert percentage must be between 0 and 100"));
+    return {};
+}
+
+Status save(Context &ctx, const AlertSettings &s)
+{
+    if (Status v = validate(s); !v)
+        return v;
+    ctx.account.lowBalanceThreshold = s.lowBalanceThreshold;
+    ctx.account.quotaAlertPercent = s.quotaAlertPercent;
+    return ctx.accounts.save(ctx.account);
+}
+
+} // namespace billing::alerts

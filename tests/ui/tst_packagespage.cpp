@@ -1,0 +1,262 @@
+#include "ownertest.h"
+#include "packages/billingmodewizard.h"
+#include "packages/buydialog.h"
+#include "packages/modeoptionmodel.h"
+#include "packages/packagespage.h"
+#include "packages/packagetablemodel.h"
+#include "packages/renewaltablemodel.h"
+#include "shell/mainwindow.h"
+#include "shell/settings.h"
+#include "widgets/confirmdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+
+using namespace billing;
+using namespace billing::ui;
+using billing::test::money;
+
+class TestPackages : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void choose(QComboBox *box, const QString &data)
+    {
+        const int i = box->findData(data);
+        QVERIFY2(i >= 0, qPrintable(data));
+        box->setFocus();
+        box->setCurrentIndex(i);
+    }
+    static QString cell(const PackagesPage &page, qint64 id, int column)
+    {
+        const int row = page.model()->rowOf(id);
+        return row < 0 ? QString() : page.model()->index(row, column).data().toString();
+    }
+
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void buyShowsTheQuoteThenBuys()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        PackagesPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        QCOMPARE(page.model()->rowCount(), 0);
+        QSignalSpy changed(&page, &Page::accountChanged);
+
+        BuyDialog *dialog = page.openBuy();
+        QVERIFY(dialog && dialog->isVisible());
+        choose(dialog->apiBox(), QStringLiteral("general-text"));
+        choose(dialog->regionBox(), QStringLiteral("cn-north-4"));
+        choose(dialog->skuBox(), QStringLiteral("100k"));
+        auto quote = acc.run([&](Context &c) { return packages::quoteBuy(c, dialog->request()); });
+        QVERIFY(quote.ok() && !quote->refusal);
+        const QString price = formatMoney(quote->total);
+        QVERIFY2(dialog->previewText().contains(price), qPrintable(dialog->previewText()));
+        QVERIFY(dialog->previewText().contains(formatMoney(money("1000") - quote->total)));
+        QVERIFY(dialog->refusal().isEmpty());
+        QVERIFY(dialog->buyButton()->isEnabled());
+        // The quote follows the quantity as it changes.
+        dialog->quantityBox()->setValue(2);
+        QVERIFY(dialog->previewText().contains(formatMoney(quote->total + quote->total)));
+        dialog->quantityBox()->setValue(1);
+
+        test::shot(dialog, "dialog-buy");
+        QTest::mouseClick(dialog->buyButton(), Qt::LeftButton);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(page.model()->rowCount(), 1);
+        const auto st = test::status(acc);
+        QCOMPARE(st.packages.size(), size_t(1));
+        QCOMPARE(st.account.balance, money("1000") - quote->total);
+        const qint64 id = st.packages.front().id;
+        QCOMPARE(cell(page, id, PackageTableModel::Status), QStringLiteral("In force"));
+        QCOMPARE(cell(page, id, PackageTableModel::Remaining), QStringLiteral("100,000 of 100,000"));
+        QCOMPARE(cell(page, id, PackageTableModel::Order), QStringLiteral("1"));
+    }
+
+    void refusesAPurchaseForLackOfFundsAndSaysWhy()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1"));
+        PackagesPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        BuyDialog *dialog = page.openBuy(QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
+                                         QStringLiteral("1m"));
+        QVERIFY(dialog);
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("insufficient funds")), qPrintable(dialog->refusal()));
+        QVERIFY(!dialog->buyButton()->isEnabled());
+        test::shot(dialog, "dialog-buy-refused");
+        QTest::mouseClick(dialog->buyButton(), Qt::LeftButton);
+        QVERIFY(test::status(acc).packages.empty());
+        QCOMPARE(test::status(acc).account.balance, money("1"));
+        // What to do next is one click away: the top-up.
+        QVERIFY(dialog->topUpButton()->isVisible());
+        QSignalSpy topUp(&page, &PackagesPage::topUpRequested);
+        QTest::mouseClick(dialog->topUpButton(), Qt::LeftButton);
+        QCOMPARE(topUp.count(), 1);
+    }
+
+    void unsubscribingAPendingPackageShowsTheRefund()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        auto later = test::buy(acc, "general-text", "cn-north-4", "100k", test::at("2026-12-15T00:00:00+08:00"));
+        QVERIFY(test::ok(later));
+        const qint64 id = later->front().id;
+        const Money price = later->front().price;
+        PackagesPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        QCOMPARE(cell(page, id, PackageTableModel::Status), QStringLiteral("Pending"));
+        page.selectPackage(id);
+        ConfirmDialog *dialog = page.openUnsubscribe();
+        QVERIFY(dialog);
+        QVERIFY(dialog->refusal().isEmpty());
+        QVERIFY2(dialog->rows().contains(QStringLiteral("Refund: ") + formatMoney(price)),
+                 qPrintable(dialog->rows().join(QLatin1Char('|'))));
+        QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Unsubscribe package %1").arg(id));
+        test::shot(dialog, "dialog-unsubscribe");
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        QCOMPARE(cell(page, id, PackageTableModel::Status), QStringLiteral("Unsubscribed"));
+        QCOMPARE(test::status(acc).account.balance, money("1000"));
+    }
+
+    void unsubscribingAPackageInForceIsRefusedWithTheReason()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        auto now = test::buy(acc, "general-text", "cn-north-4", "100k");
+        QVERIFY(test::ok(now));
+        PackagesPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        page.selectPackage(now->front().id);
+        ConfirmDialog *dialog = page.openUnsubscribe();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("in force")), qPrintable(dialog->refusal()));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        dialog->reject();
+    }
+
+    void renewsAndSwitchesAutoRenew()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        auto bought = test::buy(acc, "general-text", "cn-north-4", "100k");
+        QVERIFY(test::ok(bought));
+        const qint64 id = bought->front().id;
+        PackagesPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        page.selectPackage(id);
+        ConfirmDialog *renew = page.openRenew();
+        QVERIFY(renew);
+        QVERIFY(renew->refusal().isEmpty());
+        test::shot(renew, "dialog-renew");
+        QVERIFY(renew->confirmButton()->text().startsWith(QStringLiteral("Renew package %1 for ").arg(id)));
+        QTest::mouseClick(renew->confirmButton(), Qt::LeftButton);
+        auto st = test::status(acc);
+        QCOMPARE(st.packages.size(), size_t(2));
+        const Package &next = st.packages.back();
+        QCOMPARE(next.previousId, std::optional<qint64>(id));
+        QCOMPARE(cell(page, next.id, PackageTableModel::Previous), QStringLiteral("Renews %1").arg(id));
+        QCOMPARE(cell(page, next.id, PackageTableModel::Status), QStringLiteral("Pending"));
+        QCOMPARE(cell(page, next.id, PackageTableModel::Order), QStringLiteral("2"));
+
+        page.selectPackage(next.id);
+        QDialog *auto_ = page.openAutoRenew();
+        QVERIFY(auto_);
+        auto *on = auto_->findChild<QCheckBox *>(QStringLiteral("autoRenewOn"));
+        auto *days = auto_->findChild<QSpinBox *>(QStringLiteral("autoRenewDays"));
+        QVERIFY(on && days);
+        QTest::mouseClick(on, Qt::LeftButton);
+        QVERIFY(days->isEnabled());
+        days->setValue(10);
+        QTest::mouseClick(auto_->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        st = test::status(acc);
+        QVERIFY(st.packages.back().autoRenew);
+        QCOMPARE(st.packages.back().renewDays, 10);
+        QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("On, 10 days before"));
+        // The renewal calendar lists nothing within 90 days for a term that ends in 2028.
+        QCOMPARE(page.renewals()->rowCount(), 0);
+    }
+
+    void modeWizardComparesAndLeadsToTheBuyPreview()
+    {
+        test::TestAccount acc("2026-11-20T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "500"));
+        QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
+        acc.setNow("2026-11-20T10:30:00+08:00");
+        QVERIFY(test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                              "2026-11-20T10:10:00+08:00,general-text,cn-north-4,200,20000\n")));
+        acc.setNow("2026-11-27T10:00:00+08:00");
+        QTemporaryDir dir;
+        ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        MainWindow w(*acc.engine, settings);
+        BillingModeWizard *wizard = w.openModeWizard(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
+        QVERIFY(wizard);
+        QCOMPARE(wizard->currentModeText(), QStringLiteral("Pay-per-use"));
+        QVERIFY2(wizard->monthlyCallsText().contains(QStringLiteral("20,000")), qPrintable(wizard->monthlyCallsText()));
+        QCOMPARE(wizard->options()->rowCount(), 5); // pay-per-use and four sizes
+        wizard->next();
+        test::shot(wizard, "dialog-mode-wizard-compare");
+        wizard->next();
+        test::shot(wizard, "dialog-mode-wizard-switch");
+        wizard->choose(QStringLiteral("buy"));
+        wizard->accept();
+        QCOMPARE(w.currentPage(), PageId::Packages);
+        auto *buy = w.findChild<BuyDialog *>();
+        QVERIFY(buy);
+        QCOMPARE(buy->request().api, QStringLiteral("general-text"));
+        QCOMPARE(buy->request().region, QStringLiteral("cn-north-4"));
+        QVERIFY(buy->buyButton()->isEnabled());
+        buy->reject();
+    }
+
+    void modeWizardLetsAPackageRunOutOrUnsubscribesAPendingOne()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        auto now = test::buy(acc, "general-text", "cn-north-4", "100k", std::nullopt, true);
+        QVERIFY(test::ok(now));
+        QTemporaryDir dir;
+        ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        MainWindow w(*acc.engine, settings);
+        BillingModeWizard *wizard = w.openModeWizard(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
+        QVERIFY(wizard->currentModeText().startsWith(QStringLiteral("Package: 100k")));
+        wizard->choose(QStringLiteral("auto-renew-off"));
+        wizard->accept();
+        QVERIFY(!test::status(acc).packages.front().autoRenew);
+
+        // A package bought for later is not in force yet: the wizard leads to its unsubscription and refund.
+        auto later = test::buy(acc, "passport", "cn-east-3", "100k", test::at("2027-01-01T00:00:00+08:00"));
+        QVERIFY(test::ok(later));
+        wizard = w.openModeWizard(QStringLiteral("passport"), QStringLiteral("cn-east-3"));
+        QCOMPARE(wizard->currentModeText(), QStringLiteral("Pay-per-use"));
+        wizard->choose(QStringLiteral("unsubscribe"));
+        wizard->accept();
+        QCOMPARE(w.currentPage(), PageId::Packages);
+        ConfirmDialog *confirm = nullptr;
+        for (ConfirmDialog *d : w.findChildren<ConfirmDialog *>())
+            if (d->isVisible())
+                confirm = d;
+        QVERIFY(confirm);
+        QCOMPARE(confirm->confirmButton()->text(), QStringLiteral("Unsubscribe package %1").arg(later->front().id));
+        QVERIFY(confirm->rows().contains(QStringLiteral("Refund: ") + formatMoney(later->front().price)));
+        QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+        QVERIFY(test::status(acc).packages.back().cancelledAt.has_value());
+    }
+};
+
+QTEST_MAIN(TestPackages)
+#include "tst_packagespage.moc"

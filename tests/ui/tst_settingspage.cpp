@@ -1,0 +1,68 @@
+#include "ownertest.h"
+#include "settings/settingspage.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QUndoStack>
+
+using namespace billing;
+using namespace billing::ui;
+using billing::test::money;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void alertThresholdsAreValidatedSavedAndUndone()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        SettingsPage page(*acc.engine, nullptr);
+        page.show();
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        page.refresh();
+        QCOMPARE(page.percentField()->value(), 10);
+        QVERIFY(!page.saveButton()->isEnabled()); // nothing changed yet
+
+        QLineEdit *field = page.thresholdField();
+        field->selectAll();
+        QTest::keyClicks(field, QStringLiteral("12.345"));
+        QVERIFY(!page.reason().isEmpty());
+        QVERIFY(!page.saveButton()->isEnabled());
+        field->clear();
+        QTest::keyClicks(field, QStringLiteral("25.50"));
+        QVERIFY(page.reason().isEmpty());
+        page.percentField()->setValue(20);
+        QVERIFY(page.saveButton()->isEnabled());
+        QTest::mouseClick(page.saveButton(), Qt::LeftButton);
+        auto st = test::status(acc);
+        QCOMPARE(st.account.lowBalanceThreshold, money("25.50"));
+        QCOMPARE(st.account.quotaAlertPercent, 20);
+
+        // Ctrl+Z outside a text field undoes the save (inside one, the field undoes its own typing).
+        page.saveButton()->setFocus();
+        QTest::keyClick(page.saveButton(), Qt::Key_Z, Qt::ControlModifier);
+        st = test::status(acc);
+        QCOMPARE(st.account.lowBalanceThreshold, Money());
+        QCOMPARE(st.account.quotaAlertPercent, 10);
+        QCOMPARE(page.percentField()->value(), 10);
+
+        page.undoStack()->redo();
+        QCOMPARE(test::status(acc).account.lowBalanceThreshold, money("25.50"));
+    }
+
+    void modelRefusesBadThresholds()
+    {
+        QVERIFY(!alerts::validate(AlertSettings{money("-1"), 10}));
+        QVERIFY(!alerts::validate(AlertSettings{money("0.001"), 10}));
+        QVERIFY(!alerts::validate(AlertSettings{Money(), 101}));
+        QVERIFY(alerts::validate(AlertSettings{money("10000000"), 100}));
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settingspage.moc"

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "money/money.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace billing {
+class Engine;
+}
+
+namespace billing::ui {
+
+// Top up: the amount is checked as it is typed (funds::parseUserAmount + validateAmount) with the
+// reason beside the field; the preview shows the balance after, the arrears it repays and the state
+// after. The Top up button is enabled only for a valid amount; the page tops up on accepted().
+class TopUpDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    TopUpDialog(Engine &engine, QWidget *parent);
+
+    QLineEdit *amountField() const { return m_amount; }
+    QPushButton *topUpButton() const { return m_topUp; }
+    QString reason() const;
+    QString previewText() const;
+    // The amount as typed, when it is valid.
+    std::optional<Money> amount() const;
+
+private:
+    void updatePreview();
+
+    Engine &m_engine;
+    QLineEdit *m_amount;
+    QLabel *m_reason;
+    QLabel *m_balanceAfter;
+    QLabel *m_arrearsCleared;
+    QLabel *m_stateAfter;
+    QPushButton *m_topUp;
+};
+
+} // namespace billing::ui
