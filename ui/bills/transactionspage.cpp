@@ -215,6 +215,12 @@ QString TransactionsPage::creditsText() const
 
 void TransactionsPage::refresh()
 {
+    if (loadChoices())
+        reload();
+}
+
+bool TransactionsPage::loadChoices()
+{
     // Catch up (billing-rules §12.16) and read the filter choices here; the records come from the worker.
     auto choices = m_engine.run([&](Context &ctx) -> Result<Choices> {
         auto months = billMonths(ctx);
@@ -227,14 +233,14 @@ void TransactionsPage::refresh()
     });
     if (!choices) {
         m_banner->showError(tr("Could not load the transactions."), choices.error());
-        return;
+        return false;
     }
     m_filters->setChoices(choices->display, choices->months, choices->projects);
     const bool empty = choices->months.isEmpty();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_stack->widget(0));
     m_filters->setVisible(!empty);
     m_display = choices->display;
-    reload();
+    return true;
 }
 
 void TransactionsPage::reload()
@@ -295,6 +301,7 @@ void TransactionsPage::onPage(const RecordPage &page)
 
 void TransactionsPage::showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode)
 {
+    loadChoices(); // the filter bar offers the catalog's names before it selects them
     m_filters->showBillLine(month, api, region, mode);
 }
 
