@@ -9,6 +9,7 @@
 #include "engine/billview.h"
 #include "engine/engine.h"
 #include "transactionscsv.h"
+#include "widgets/activatingtableview.h"
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 #include "widgets/moneydelegate.h"
@@ -20,7 +21,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -39,22 +39,6 @@ struct Choices
     QStringList months;
     QStringList projects;
     AccountDisplay display;
-};
-
-class RecordTable : public QTableView
-{
-public:
-    using QTableView::QTableView;
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override
-    {
-        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid()) {
-            emit activated(currentIndex());
-            return;
-        }
-        QTableView::keyPressEvent(event);
-    }
 };
 
 // Every record a filter matches, streamed into a CSV file a page at a time.
@@ -106,7 +90,7 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
       m_details(new QPushButton(tr("&Calls behind the line\u2026"), this)),
       m_exportButton(new QPushButton(tr("E&xport CSV\u2026"), this)), m_busy(new QProgressBar(this)),
       m_count(new QLabel(this)), m_credits(new QLabel(this)), m_stack(new QStackedWidget(this)),
-      m_table(new RecordTable(this)), m_footer(new TotalsFooter(m_table, this)),
+      m_table(new ActivatingTableView(this)), m_footer(new TotalsFooter(m_table, this)),
       m_empty(new EmptyState(tr("No transactions yet"),
                              tr("Top-ups, package purchases and the hourly settlement of imported calls are "
                                 "listed here. Import call records\u2026 (Ctrl+I) fills it."),
