@@ -4,6 +4,7 @@
 #include "billprint.h"
 #include "bills/billspage.h"
 #include "bills/billtablemodel.h"
+#include "bills/importdialog.h"
 #include "bills/linedetaildialog.h"
 #include "bills/recordloader.h"
 #include "bills/recordtablemodel.h"
@@ -22,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QXmlStreamReader>
@@ -381,6 +383,29 @@ private slots:
         QVERIFY(dialog->text().contains(QStringLiteral("First position")));
         QTest::qWait(50);
         save(dialog, "09-line-detail.png");
+        dialog->close();
+
+        // An import that is refused lists every refused line and changes nothing.
+        const QString bad = m_dir.filePath(QStringLiteral("demo-bad.csv"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("timestamp,api,region,status,enterprise_project\n"
+                "2026-11-27T09:58:00+08:00,general-text,cn-north-4,200,web\n"
+                "2026-11-27T09:58:01+08:00,general-txt,cn-north-4,200,web\n"
+                "2026-11-27T09:58:02+08:00,id-card,cn-north-9,200,kyc\n"
+                "2026-11-27 09:58:03,id-card,cn-north-4,200,kyc\n"
+                "2026-11-27T09:58:04+08:00,id-card,cn-north-4,2OO,kyc\n"
+                "2026-11-27T11:00:00+08:00,id-card,cn-north-4,200,kyc\n");
+        f.close();
+        ImportDialog *import = transactions->openImport();
+        import->setPath(bad);
+        QSignalSpy finished(import, &ImportDialog::finished);
+        import->start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!import->outcome().summary);
+        QCOMPARE(import->problems()->rowCount(), 6); // line 2 is late: hour 09 was settled at 10:00
+        QTest::qWait(50);
+        save(import, "10-import-report.png");
     }
 };
 

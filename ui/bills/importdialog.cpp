@@ -63,6 +63,8 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->verticalHeader()->hide();
     m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_problems->setWordWrap(false);
+    m_problems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_problems->hide();
     m_save->hide();
     m_cancel->setEnabled(false);
@@ -198,12 +200,16 @@ void ImportDialog::onFinished()
             line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_problems->setItem(i, 0, line);
             m_problems->setItem(i, 1, new QTableWidgetItem(p.column));
-            m_problems->setItem(i, 2, new QTableWidgetItem(p.reason));
+            auto *reason = new QTableWidgetItem(p.reason);
+            reason->setToolTip(p.reason);
+            m_problems->setItem(i, 2, reason);
         }
         m_problems->resizeColumnToContents(0);
         m_problems->resizeColumnToContents(1);
         m_problems->setVisible(!problems.empty());
         m_save->setVisible(!problems.empty());
+        if (!problems.empty()) // room for the report
+            resize(width(), std::max(height(), fontMetrics().height() * 26));
     }
     emit finished();
 }
