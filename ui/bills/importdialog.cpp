@@ -52,7 +52,7 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     setWindowTitle(tr("Import call records"));
     m_path->setObjectName(QStringLiteral("importPath"));
     m_path->setPlaceholderText(tr("A CSV or JSON Lines file of call records"));
-    auto *browse = new QPushButton(tr("&Browse\u2026"), this);
+    auto *browse = new QPushButton(tr("B&rowse\u2026"), this);
     m_late->setToolTip(tr("Without this, a file with records in hours that are already settled is refused whole."));
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);

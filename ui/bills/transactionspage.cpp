@@ -88,7 +88,7 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
       m_loader(new RecordLoader(engine.database().location(), engine.clock(), this)), m_banner(new ErrorBanner(this)),
       m_filters(new RecordFilterBar(this)), m_exact(new QCheckBox(tr("E&xact fees (8 decimals)"), this)),
       m_details(new QPushButton(tr("&Calls behind the line\u2026"), this)),
-      m_exportButton(new QPushButton(tr("E&xport CSV\u2026"), this)), m_busy(new QProgressBar(this)),
+      m_exportButton(new QPushButton(tr("Ex&port CSV\u2026"), this)), m_busy(new QProgressBar(this)),
       m_count(new QLabel(this)), m_credits(new QLabel(this)), m_stack(new QStackedWidget(this)),
       m_table(new ActivatingTableView(this)), m_footer(new TotalsFooter(m_table, this)),
       m_empty(new EmptyState(tr("No transactions yet"),
@@ -348,7 +348,7 @@ void TransactionsPage::exportCsv(const QString &path)
     m_exportPath = path;
     m_exportCancelled = std::make_shared<std::atomic_bool>(false);
     auto cancelled = m_exportCancelled;
-    m_exportButton->setText(tr("Cancel e&xport"));
+    m_exportButton->setText(tr("Cancel ex&port"));
     m_busy->setRange(0, 1000);
     m_busy->setValue(0);
     m_busy->show();
@@ -360,7 +360,7 @@ void TransactionsPage::exportCsv(const QString &path)
 
 void TransactionsPage::onExportDone()
 {
-    m_exportButton->setText(tr("E&xport CSV\u2026"));
+    m_exportButton->setText(tr("Ex&port CSV\u2026"));
     m_busy->setRange(0, 0);
     m_busy->setVisible(isLoading());
     const Status s = m_exportWatcher.future().resultCount() > 0 ? m_exportWatcher.result() : Status(Error::internal(tr("the export stopped")));
