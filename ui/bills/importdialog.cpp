@@ -50,6 +50,9 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
 {
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Import call records"));
+    // Modal: while the import holds the database's write lock, the rest of the console waits here, with
+    // progress and cancel, instead of freezing on the lock.
+    setModal(true);
     m_path->setObjectName(QStringLiteral("importPath"));
     m_path->setPlaceholderText(tr("A CSV or JSON Lines file of call records"));
     auto *browse = new QPushButton(tr("B&rowse\u2026"), this);
