@@ -4,6 +4,7 @@
 #include "billprint.h"
 #include "bills/billspage.h"
 #include "bills/billtablemodel.h"
+#include "bills/importdialog.h"
 #include "bills/linedetaildialog.h"
 #include "bills/recordloader.h"
 #include "bills/recordtablemodel.h"
@@ -15,12 +16,14 @@
 #include "widgets/totalsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QLabel>
 #include <QPrinter>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QXmlStreamReader>
@@ -320,6 +323,89 @@ private slots:
         QVERIFY(text.contains(bill.totals.charged.toDisplayString(QLocale(), 2) + QStringLiteral(" USD")));
         QVERIFY(text.contains(bill.totals.roundedOff.toDisplayString(QLocale(), 8) + QStringLiteral(" USD")));
         QVERIFY2(text.contains(QStringLiteral("Page 1 of 1")), qPrintable(text));
+    }
+
+    // The "done" walk on the demo account (skipped unless BILLING_DEMO_DB names one, e.g. made with
+    // `billingctl --db DB --now 2026-11-27T10:00:00+08:00 demo --months 12`): last month's bill, its
+    // largest line, the calls behind it; saves screenshots when BILLING_SCREENSHOT_DIR is set.
+    void demoWalkFromLastMonthsBillToTheCalls()
+    {
+        const QString db = qEnvironmentVariable("BILLING_DEMO_DB");
+        if (db.isEmpty())
+            QSKIP("BILLING_DEMO_DB is not set");
+        const QString shots = qEnvironmentVariable("BILLING_SCREENSHOT_DIR");
+        FixedClock clock(test::at("2026-11-27T10:00:00+08:00"));
+        auto engine = Engine::open(db, clock);
+        QVERIFY(engine.ok());
+        ConsoleSettings settings(m_dir.filePath(QStringLiteral("demo.ini")));
+        MainWindow w(**engine, settings);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto save = [&](QWidget *widget, const char *name) {
+            if (!shots.isEmpty())
+                QVERIFY(widget->grab().save(QDir(shots).filePath(QLatin1String(name))));
+        };
+        w.showPage(PageId::Bills);
+        auto *bills = qobject_cast<BillsPage *>(w.page(PageId::Bills));
+        QTest::mouseClick(bills->findChild<QToolButton *>(QStringLiteral("previousMonth")), Qt::LeftButton);
+        QCOMPARE(bills->month(), QStringLiteral("2026-10"));
+        const Bill bill = *(*engine)->run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-10")); });
+        QCOMPARE(bills->totals()->moneyTotal(BillTableModel::Charged), bill.totals.charged);
+        int largest = 0;
+        // The largest pay-per-use line (a package line's charge is its purchase or renewal, no calls).
+        for (int r = 0; r < bills->model()->rowCount(); ++r)
+            if (bills->model()->line(r).line.mode == kModePayPerUse &&
+                (bills->model()->line(largest).line.mode != kModePayPerUse ||
+                 bills->model()->line(r).line.charged > bills->model()->line(largest).line.charged))
+                largest = r;
+        const QModelIndex index = bills->table()->model()->index(largest, BillTableModel::Api);
+        bills->table()->setCurrentIndex(index);
+        QTest::qWait(50);
+        save(&w, "07-bill-last-month.png");
+        const QPoint at = bills->table()->visualRect(index).center();
+        QTest::mouseClick(bills->table()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(bills->table()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(w.currentPage(), PageId::Transactions);
+        auto *transactions = qobject_cast<TransactionsPage *>(w.page(PageId::Transactions));
+        QTRY_VERIFY_WITH_TIMEOUT(!transactions->isLoading(), 20000);
+        const BillLine &line = bills->model()->line(largest).line;
+        QCOMPARE(transactions->totals()->totals().charged, line.charged);
+        QCOMPARE(transactions->totals()->totals().calls, line.calls);
+        transactions->table()->sortByColumn(RecordTableModel::Charged, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(!transactions->isLoading(), 20000);
+        transactions->table()->setCurrentIndex(transactions->model()->index(0, 0));
+        QTest::qWait(50);
+        save(&w, "08-bill-line-transactions.png");
+        LineDetailDialog *dialog = transactions->openDetail(transactions->model()->record(0).id);
+        QVERIFY(dialog->isLoaded());
+        QVERIFY(dialog->text().contains(QStringLiteral("How the fee was truncated")));
+        QVERIFY(dialog->text().contains(QStringLiteral("First position")));
+        QTest::qWait(50);
+        save(dialog, "09-line-detail.png");
+        dialog->close();
+
+        // An import that is refused lists every refused line and changes nothing.
+        const QString bad = m_dir.filePath(QStringLiteral("demo-bad.csv"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("timestamp,api,region,status,enterprise_project\n"
+                "2026-11-27T09:58:00+08:00,general-text,cn-north-4,200,web\n"
+                "2026-11-27T09:58:01+08:00,general-txt,cn-north-4,200,web\n"
+                "2026-11-27T09:58:02+08:00,id-card,cn-north-9,200,kyc\n"
+                "2026-11-27 09:58:03,id-card,cn-north-4,200,kyc\n"
+                "2026-11-27T09:58:04+08:00,id-card,cn-north-4,2OO,kyc\n"
+                "2026-11-27T11:00:00+08:00,id-card,cn-north-4,200,kyc\n");
+        f.close();
+        ImportDialog *import = transactions->openImport();
+        import->setPath(bad);
+        QSignalSpy finished(import, &ImportDialog::finished);
+        import->start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!import->outcome().summary);
+        QCOMPARE(import->problems()->rowCount(), 6); // line 2 is late: hour 09 was settled at 10:00
+        QTest::qWait(50);
+        save(import, "10-import-report.png");
     }
 };
 

@@ -104,6 +104,7 @@ private slots:
     {
         TransactionsPage page(*m_account->engine, nullptr);
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester totalsTester(page.totals(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.resize(1200, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -3,6 +3,7 @@
 #include "billprint.h"
 #include "bills/billtablemodel.h"
 #include "engine/engine.h"
+#include "widgets/activatingtableview.h"
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
@@ -18,7 +19,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QPrintDialog>
@@ -45,23 +45,6 @@ struct Loaded
     QString accountName;
     QString generatedAt;
 };
-
-// Enter on a line opens it, like a double-click.
-class LineTable : public QTableView
-{
-public:
-    using QTableView::QTableView;
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override
-    {
-        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid()) {
-            emit activated(currentIndex());
-            return;
-        }
-        QTableView::keyPressEvent(event);
-    }
-};
 } // namespace
 
 BillsPage::BillsPage(Engine &engine, QWidget *parent)
@@ -77,7 +60,7 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
       m_paid(new Figure(tr("Paid by coupon / cash"), Figure::Size::Medium, this)),
       m_arrears(new Figure(tr("Arrears"), Figure::Size::Medium, this)),
       m_change(new Figure(tr("Versus previous month"), Figure::Size::Medium, this)), m_content(new QWidget(this)),
-      m_stack(new QStackedWidget(this)), m_table(new LineTable(this)), m_footer(new TotalsFooter(m_table, this)),
+      m_stack(new QStackedWidget(this)), m_table(new ActivatingTableView(this)), m_footer(new TotalsFooter(m_table, this)),
       m_empty(new EmptyState(tr("No bills yet"),
                              tr("A bill sums the charges of one month. Import call records (File \u203a Import "
                                 "call records\u2026, Ctrl+I) or buy a package, and the month's bill appears here."),

@@ -85,7 +85,8 @@ QVariant BillTableModel::display(const ComparedLine &l, int column) const
     case Region:
         return regionName(m_display, l.line.region);
     case Mode:
-        return RecordTableModel::modeName(l.line.mode);
+        return l.inThisMonth ? RecordTableModel::modeName(l.line.mode)
+                             : tr("%1 (previous month only)").arg(RecordTableModel::modeName(l.line.mode));
     case Calls:
         return locale.toString(l.line.calls);
     case ChangePercent:

@@ -50,9 +50,12 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
 {
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Import call records"));
+    // Modal: while the import holds the database's write lock, the rest of the console waits here, with
+    // progress and cancel, instead of freezing on the lock.
+    setModal(true);
     m_path->setObjectName(QStringLiteral("importPath"));
     m_path->setPlaceholderText(tr("A CSV or JSON Lines file of call records"));
-    auto *browse = new QPushButton(tr("&Browse\u2026"), this);
+    auto *browse = new QPushButton(tr("B&rowse\u2026"), this);
     m_late->setToolTip(tr("Without this, a file with records in hours that are already settled is refused whole."));
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
@@ -63,6 +66,8 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->verticalHeader()->hide();
     m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_problems->setWordWrap(false);
+    m_problems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_problems->hide();
     m_save->hide();
     m_cancel->setEnabled(false);
@@ -198,12 +203,16 @@ void ImportDialog::onFinished()
             line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_problems->setItem(i, 0, line);
             m_problems->setItem(i, 1, new QTableWidgetItem(p.column));
-            m_problems->setItem(i, 2, new QTableWidgetItem(p.reason));
+            auto *reason = new QTableWidgetItem(p.reason);
+            reason->setToolTip(p.reason);
+            m_problems->setItem(i, 2, reason);
         }
         m_problems->resizeColumnToContents(0);
         m_problems->resizeColumnToContents(1);
         m_problems->setVisible(!problems.empty());
         m_save->setVisible(!problems.empty());
+        if (!problems.empty()) // room for the report
+            resize(width(), std::max(height(), fontMetrics().height() * 26));
     }
     emit finished();
 }

@@ -50,7 +50,7 @@ LineDetailDialog::LineDetailDialog(Engine &engine, qint64 recordId, QWidget *par
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 40);
+    resize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 52);
 
     auto loaded = engine.run([&](Context &ctx) -> Result<Loaded> {
         auto d = lineDetail(ctx, recordId);
@@ -141,7 +141,7 @@ QString LineDetailDialog::html(const std::vector<Record> &settlement) const
     h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">") +
          head({tr("Tier"), tr("First position"), tr("Last position"), tr("Calls"), tr("Price per 1,000 (%1)").arg(cur), tr("Calls \u00d7 price / 1,000")}, 1);
     for (const FeeStep &s : fee.steps)
-        h += QStringLiteral("<tr>") + cell(QString::number(s.tier)) + cell(locale.toString(s.firstPosition), true) +
+        h += QStringLiteral("<tr>") + cell(QString::number(s.tier + 1)) /* tiers count from 1 for people */ + cell(locale.toString(s.firstPosition), true) +
              cell(locale.toString(s.lastPosition), true) + cell(locale.toString(s.calls), true) +
              cell(formatMoney(s.pricePer1000, 2, locale), true) + cell(s.exactAmount, true) + QStringLiteral("</tr>");
     h += QStringLiteral("</table>");

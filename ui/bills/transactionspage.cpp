@@ -9,6 +9,7 @@
 #include "engine/billview.h"
 #include "engine/engine.h"
 #include "transactionscsv.h"
+#include "widgets/activatingtableview.h"
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 #include "widgets/moneydelegate.h"
@@ -20,7 +21,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -39,22 +39,6 @@ struct Choices
     QStringList months;
     QStringList projects;
     AccountDisplay display;
-};
-
-class RecordTable : public QTableView
-{
-public:
-    using QTableView::QTableView;
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override
-    {
-        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid()) {
-            emit activated(currentIndex());
-            return;
-        }
-        QTableView::keyPressEvent(event);
-    }
 };
 
 // Every record a filter matches, streamed into a CSV file a page at a time.
@@ -104,9 +88,9 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
       m_loader(new RecordLoader(engine.database().location(), engine.clock(), this)), m_banner(new ErrorBanner(this)),
       m_filters(new RecordFilterBar(this)), m_exact(new QCheckBox(tr("E&xact fees (8 decimals)"), this)),
       m_details(new QPushButton(tr("&Calls behind the line\u2026"), this)),
-      m_exportButton(new QPushButton(tr("E&xport CSV\u2026"), this)), m_busy(new QProgressBar(this)),
+      m_exportButton(new QPushButton(tr("Ex&port CSV\u2026"), this)), m_busy(new QProgressBar(this)),
       m_count(new QLabel(this)), m_credits(new QLabel(this)), m_stack(new QStackedWidget(this)),
-      m_table(new RecordTable(this)), m_footer(new TotalsFooter(m_table, this)),
+      m_table(new ActivatingTableView(this)), m_footer(new TotalsFooter(m_table, this)),
       m_empty(new EmptyState(tr("No transactions yet"),
                              tr("Top-ups, package purchases and the hourly settlement of imported calls are "
                                 "listed here. Import call records\u2026 (Ctrl+I) fills it."),
@@ -215,6 +199,12 @@ QString TransactionsPage::creditsText() const
 
 void TransactionsPage::refresh()
 {
+    if (loadChoices())
+        reload();
+}
+
+bool TransactionsPage::loadChoices()
+{
     // Catch up (billing-rules §12.16) and read the filter choices here; the records come from the worker.
     auto choices = m_engine.run([&](Context &ctx) -> Result<Choices> {
         auto months = billMonths(ctx);
@@ -227,14 +217,14 @@ void TransactionsPage::refresh()
     });
     if (!choices) {
         m_banner->showError(tr("Could not load the transactions."), choices.error());
-        return;
+        return false;
     }
     m_filters->setChoices(choices->display, choices->months, choices->projects);
     const bool empty = choices->months.isEmpty();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_stack->widget(0));
     m_filters->setVisible(!empty);
     m_display = choices->display;
-    reload();
+    return true;
 }
 
 void TransactionsPage::reload()
@@ -295,6 +285,7 @@ void TransactionsPage::onPage(const RecordPage &page)
 
 void TransactionsPage::showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode)
 {
+    loadChoices(); // the filter bar offers the catalog's names before it selects them
     m_filters->showBillLine(month, api, region, mode);
 }
 
@@ -357,7 +348,7 @@ void TransactionsPage::exportCsv(const QString &path)
     m_exportPath = path;
     m_exportCancelled = std::make_shared<std::atomic_bool>(false);
     auto cancelled = m_exportCancelled;
-    m_exportButton->setText(tr("Cancel e&xport"));
+    m_exportButton->setText(tr("Cancel ex&port"));
     m_busy->setRange(0, 1000);
     m_busy->setValue(0);
     m_busy->show();
@@ -369,7 +360,7 @@ void TransactionsPage::exportCsv(const QString &path)
 
 void TransactionsPage::onExportDone()
 {
-    m_exportButton->setText(tr("E&xport CSV\u2026"));
+    m_exportButton->setText(tr("Ex&port CSV\u2026"));
     m_busy->setRange(0, 0);
     m_busy->setVisible(isLoading());
     const Status s = m_exportWatcher.future().resultCount() > 0 ? m_exportWatcher.result() : Status(Error::internal(tr("the export stopped")));

@@ -71,6 +71,7 @@ signals:
     void exportFinished(bool ok, const QString &message);
 
 private:
+    bool loadChoices();
     void reload();
     void onPage(const RecordPage &page);
     void onSort(int column, Qt::SortOrder order);
