@@ -258,8 +258,10 @@ ConfirmDialog *PackagesPage::openRenew()
     const QLocale locale;
     auto *dialog = new ConfirmDialog(
         tr("Renew package %1").arg(id),
-        tr("A new one-year term of %1 (%2 calls) for %3 in %4, paid now. It starts when the current term ends.")
-            .arg(p->sku, locale.toString(p->quota), apiName({QString(), m_offset, &m_engine.catalog()}, p->api),
+        tr("A new one-year term of %1 (%2 calls) for %3 in %4, paid now. It starts when the current term "
+           "ends.")
+            .arg(p->sku, locale.toString(p->quota),
+                 apiName({QString(), m_offset, &m_engine.catalog()}, p->api),
                  regionName({QString(), m_offset, &m_engine.catalog()}, p->region)),
         quote ? tr("Renew package %1 for %2").arg(locale.toString(id), formatMoney(quote->total, 2, locale))
               : tr("Renew package %1").arg(locale.toString(id)),

@@ -15,7 +15,8 @@ PackageTableModel::PackageTableModel(QObject *parent) : QAbstractTableModel(pare
 void PackageTableModel::setPackages(std::vector<Package> packages, Instant now, const AccountDisplay &display)
 {
     beginResetModel();
-    std::sort(packages.begin(), packages.end(), [](const Package &a, const Package &b) { return a.id < b.id; });
+    std::sort(packages.begin(), packages.end(),
+              [](const Package &a, const Package &b) { return a.id < b.id; });
     m_packages = std::move(packages);
     m_now = now;
     m_display = display;
@@ -100,7 +101,9 @@ QVariant PackageTableModel::display(const Package &p, int row, int column) const
     case Remaining:
         return tr("%1 of %2").arg(locale.toString(p.remaining), locale.toString(p.quota));
     case AutoRenew:
-        return p.autoRenew ? (p.renewDays == 1 ? tr("On, 1 day before") : tr("On, %1 days before").arg(p.renewDays)) : tr("Off");
+        return p.autoRenew
+                   ? (p.renewDays == 1 ? tr("On, 1 day before") : tr("On, %1 days before").arg(p.renewDays))
+                   : tr("Off");
     case Previous:
         return p.previousId ? tr("Renews %1").arg(locale.toString(*p.previousId)) : QString();
     case Order:
@@ -172,7 +175,8 @@ QVariant PackageTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == Order && m_rank[size_t(row)] > 0)
             return tr("Calls of %1 in %2 use this package after %3 other packages with quota left")
-                .arg(apiName(m_display, p.api), regionName(m_display, p.region), QLocale().toString(m_rank[size_t(row)] - 1));
+                .arg(apiName(m_display, p.api), regionName(m_display, p.region),
+                     QLocale().toString(m_rank[size_t(row)] - 1));
         if (column == Price)
             return p.price.toString(2);
         if (column == LastSecond)
