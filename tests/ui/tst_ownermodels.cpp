@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(model.index(2, PackageTableModel::Order).data().toString(), QStringLiteral("3"));
         QCOMPARE(model.index(3, PackageTableModel::Order).data().toString(), QString());
         QCOMPARE(model.index(3, PackageTableModel::Status).data().toString(), QStringLiteral("Expired"));
-        QCOMPARE(model.index(3, PackageTableModel::Previous).data().toString(), QStringLiteral("Renews 9"));
+        QCOMPARE(model.index(3, PackageTableModel::Previous).data().toString(), QStringLiteral("\u2190 9"));
         QCOMPARE(model.index(0, PackageTableModel::Remaining).data().toString(),
                  QStringLiteral("50,000 of 100,000"));
         QCOMPARE(model.index(0, PackageTableModel::Remaining).data(QuotaBarDelegate::FractionRole).toInt(),

@@ -171,7 +171,7 @@ private slots:
         QCOMPARE(st.packages.size(), size_t(2));
         const Package &next = st.packages.back();
         QCOMPARE(next.previousId, std::optional<qint64>(id));
-        QCOMPARE(cell(page, next.id, PackageTableModel::Previous), QStringLiteral("Renews %1").arg(id));
+        QCOMPARE(cell(page, next.id, PackageTableModel::Previous), QStringLiteral("\u2190 %1").arg(id));
         QCOMPARE(cell(page, next.id, PackageTableModel::Status), QStringLiteral("Pending"));
         QCOMPARE(cell(page, next.id, PackageTableModel::Order), QStringLiteral("2"));
 
@@ -189,7 +189,7 @@ private slots:
         st = test::status(acc);
         QVERIFY(st.packages.back().autoRenew);
         QCOMPARE(st.packages.back().renewDays, 10);
-        QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("On, 10 days before"));
+        QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("10 days before"));
         // The renewal calendar lists nothing within 90 days for a term that ends in 2028.
         QCOMPARE(page.renewals()->rowCount(), 0);
     }

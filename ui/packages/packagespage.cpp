@@ -90,7 +90,8 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setItemDelegateForColumn(PackageTableModel::Remaining, new QuotaBarDelegate(this));
     m_table->setItemDelegateForColumn(PackageTableModel::Price, new MoneyDelegate(this));
-    m_table->hideColumn(PackageTableModel::Quota); // "Remaining" reads "n of quota"
+    m_table->hideColumn(PackageTableModel::Quota);    // "Remaining" reads "n of quota"
+    m_table->hideColumn(PackageTableModel::Previous); // "Package" reads "8 ← 1" for a renewal
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_renew, m_autoRenew, m_unsubscribe, m_mode})
         m_table->addAction(a);
