@@ -23,7 +23,8 @@ Status validate(const AlertSettings &s)
     if (s.lowBalanceThreshold.isNegative())
         return Error::refused(Tr::tr("the low-balance threshold cannot be negative"));
     if (s.lowBalanceThreshold > kMaxLowBalanceThreshold)
-        return Error::refused(Tr::tr("the low-balance threshold can be at most %1").arg(kMaxLowBalanceThreshold.toString()));
+        return Error::refused(
+            Tr::tr("the low-balance threshold can be at most %1").arg(kMaxLowBalanceThreshold.toString()));
     if (!s.lowBalanceThreshold.centRemainder().isZero())
         return Error::refused(Tr::tr("the low-balance threshold takes at most 2 decimals"));
     if (s.quotaAlertPercent < 0 || s.quotaAlertPercent > 100)

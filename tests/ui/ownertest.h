@@ -20,8 +20,7 @@ inline Money money(const char *text)
     return *Money::parse(QString::fromLatin1(text));
 }
 
-template <typename R>
-inline bool ok(const R &r)
+template <typename R> inline bool ok(const R &r)
 {
     if (!r.ok())
         qWarning("%s", qPrintable(r.error().message));
@@ -45,8 +44,9 @@ inline Result<ImportSummary> importCsv(TestAccount &acc, const QByteArray &csv)
     QByteArray data = csv;
     QBuffer buf(&data);
     buf.open(QIODevice::ReadOnly);
-    return acc.engine->runThenCatchUp(
-        [&](Context &c) { return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false}); });
+    return acc.engine->runThenCatchUp([&](Context &c) {
+        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false});
+    });
 }
 
 inline AccountStatus status(TestAccount &acc)
@@ -57,8 +57,9 @@ inline AccountStatus status(TestAccount &acc)
     return *s;
 }
 
-inline Result<std::vector<Package>> buy(TestAccount &acc, const char *api, const char *region, const char *sku,
-                                        std::optional<Instant> effective = std::nullopt, bool autoRenew = false)
+inline Result<std::vector<Package>> buy(TestAccount &acc, const char *api, const char *region,
+                                        const char *sku, std::optional<Instant> effective = std::nullopt,
+                                        bool autoRenew = false)
 {
     packages::BuyRequest req;
     req.api = QString::fromLatin1(api);

@@ -25,8 +25,9 @@ private slots:
         test::TestAccount acc("2026-11-20T10:00:00+08:00");
         QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
         acc.setNow("2026-11-20T10:30:00+08:00");
-        QVERIFY(test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
-                                              "2026-11-20T10:10:00+08:00,general-text,cn-north-4,200,6000\n")));
+        QVERIFY(
+            test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                          "2026-11-20T10:10:00+08:00,general-text,cn-north-4,200,6000\n")));
         acc.setNow("2026-11-21T10:00:00+08:00");
         const auto before = test::status(acc);
         QVERIFY(before.account.balance.isNegative());
@@ -76,13 +77,16 @@ private slots:
     {
         test::TestAccount acc("2026-11-27T10:00:00+08:00");
         QVERIFY(test::ok(acc.run([](Context &c) {
-            return coupons::grant(c, money("5"), test::at("2026-12-31T23:59:59+08:00"), QStringLiteral("passport"));
+            return coupons::grant(c, money("5"), test::at("2026-12-31T23:59:59+08:00"),
+                                  QStringLiteral("passport"));
         })));
         FundsPage page(*acc.engine, nullptr);
         page.refresh();
         QCOMPARE(page.coupons()->rowCount(), 1);
-        QCOMPARE(page.coupons()->index(0, CouponTableModel::Remaining).data().toString(), QStringLiteral("5.00"));
-        QCOMPARE(page.coupons()->index(0, CouponTableModel::Status).data().toString(), QStringLiteral("Usable"));
+        QCOMPARE(page.coupons()->index(0, CouponTableModel::Remaining).data().toString(),
+                 QStringLiteral("5.00"));
+        QCOMPARE(page.coupons()->index(0, CouponTableModel::Status).data().toString(),
+                 QStringLiteral("Usable"));
         QCOMPARE(page.coupons()->index(0, CouponTableModel::Scope).data().toString(),
                  acc.engine->catalog().api(u"passport")->name);
     }

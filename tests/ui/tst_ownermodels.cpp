@@ -1,12 +1,12 @@
 // Every item model of the account owner's pages under QAbstractItemModelTester.
+#include "engine/fundspreview.h"
+#include "engine/renewalcalendar.h"
 #include "funds/coupontablemodel.h"
 #include "ownertest.h"
 #include "packages/modeoptionmodel.h"
 #include "packages/packagetablemodel.h"
 #include "packages/renewaltablemodel.h"
 #include "services/servicelistmodel.h"
-#include "engine/fundspreview.h"
-#include "engine/renewalcalendar.h"
 #include "widgets/itemroles.h"
 #include "widgets/quotabardelegate.h"
 
@@ -54,7 +54,8 @@ private slots:
                                 package(3, "2027-02-01T00:00:00+08:00", "2027-07-01T00:00:00+08:00"),
                                 package(4, "2026-01-01T00:00:00+08:00", "2026-06-01T00:00:00+08:00")};
         ps[3].previousId = 9;
-        model.setPackages(ps, at("2027-02-15T10:00:00+08:00"), AccountDisplay{QStringLiteral("USD"), 8 * 3600, &*catalog});
+        model.setPackages(ps, at("2027-02-15T10:00:00+08:00"),
+                          AccountDisplay{QStringLiteral("USD"), 8 * 3600, &*catalog});
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.columnCount(), int(PackageTableModel::ColumnCount));
         QCOMPARE(model.index(0, PackageTableModel::Order).data().toString(), QStringLiteral("2"));
@@ -62,13 +63,17 @@ private slots:
         QCOMPARE(model.index(2, PackageTableModel::Order).data().toString(), QStringLiteral("3"));
         QCOMPARE(model.index(3, PackageTableModel::Order).data().toString(), QString());
         QCOMPARE(model.index(3, PackageTableModel::Status).data().toString(), QStringLiteral("Expired"));
-        QCOMPARE(model.index(3, PackageTableModel::Previous).data().toString(), QStringLiteral("Renews 9"));
-        QCOMPARE(model.index(0, PackageTableModel::Remaining).data().toString(), QStringLiteral("50,000 of 100,000"));
-        QCOMPARE(model.index(0, PackageTableModel::Remaining).data(QuotaBarDelegate::FractionRole).toInt(), 500);
-        QCOMPARE(model.index(0, PackageTableModel::Price).data(MoneyRole).toLongLong(), money("127.50").units());
+        QCOMPARE(model.index(3, PackageTableModel::Previous).data().toString(), QStringLiteral("\u2190 9"));
+        QCOMPARE(model.index(0, PackageTableModel::Remaining).data().toString(),
+                 QStringLiteral("50,000 of 100,000"));
+        QCOMPARE(model.index(0, PackageTableModel::Remaining).data(QuotaBarDelegate::FractionRole).toInt(),
+                 500);
+        QCOMPARE(model.index(0, PackageTableModel::Price).data(MoneyRole).toLongLong(),
+                 money("127.50").units());
         QCOMPARE(model.index(0, PackageTableModel::LastSecond).data(SortRole).toLongLong(),
                  at("2028-01-01T00:00:00+08:00"));
-        QCOMPARE(model.headerData(PackageTableModel::Price, Qt::Horizontal).toString(), QStringLiteral("Price (USD)"));
+        QCOMPARE(model.headerData(PackageTableModel::Price, Qt::Horizontal).toString(),
+                 QStringLiteral("Price (USD)"));
         model.setPackages({}, 0, {});
         QCOMPARE(model.rowCount(), 0);
     }
@@ -79,7 +84,8 @@ private slots:
         QVERIFY(test::topUp(acc, "1000"));
         QVERIFY(test::ok(test::buy(acc, "general-text", "cn-north-4", "100k", std::nullopt, true)));
         acc.setNow("2027-11-15T10:00:00+08:00");
-        auto events = acc.run([](Context &c) { return upcomingRenewals(c, c.now, c.now + 90 * kMicrosPerDay); });
+        auto events =
+            acc.run([](Context &c) { return upcomingRenewals(c, c.now, c.now + 90 * kMicrosPerDay); });
         QVERIFY(test::ok(events));
         RenewalTableModel model(nullptr);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -87,7 +93,10 @@ private slots:
         QVERIFY(model.rowCount() >= 2); // the attempt on 11-20 03:00 and the expiry 11-27 23:59:59
         QCOMPARE(model.event(0).kind, RenewalEvent::Kind::AutoRenewAttempt);
         QCOMPARE(model.event(0).at, at("2027-11-20T03:00:00+08:00"));
-        QVERIFY(model.index(0, RenewalTableModel::Event).data().toString().startsWith(QStringLiteral("Auto-renew attempt")));
+        QVERIFY(model.index(0, RenewalTableModel::Event)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Auto-renew attempt")));
     }
 
     void serviceModelShowsEveryServiceWithModeAndCost()
@@ -103,15 +112,18 @@ private slots:
         line.calls = 1200;
         line.charged = money("1.80");
         bill.lines.push_back(line);
-        model.setServices(*catalog, {ServiceState{QStringLiteral("general-text"), QStringLiteral("cn-north-4"), true, 0}},
-                          {package(1, "2026-01-01T00:00:00+08:00", "2027-01-01T00:00:00+08:00")},
-                          at("2026-11-27T10:00:00+08:00"), bill, AccountDisplay{QStringLiteral("USD"), 8 * 3600, &*catalog});
+        model.setServices(
+            *catalog, {ServiceState{QStringLiteral("general-text"), QStringLiteral("cn-north-4"), true, 0}},
+            {package(1, "2026-01-01T00:00:00+08:00", "2027-01-01T00:00:00+08:00")},
+            at("2026-11-27T10:00:00+08:00"), bill,
+            AccountDisplay{QStringLiteral("USD"), 8 * 3600, &*catalog});
         QCOMPARE(model.rowCount(), int(catalog->apis().size() * catalog->regions().size()));
         const int row = model.rowOf(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
         QCOMPARE(model.index(row, ServiceListModel::State).data().toString(), QStringLiteral("Enabled"));
         QCOMPARE(model.index(row, ServiceListModel::Mode).data().toString(), QStringLiteral("Package"));
         QCOMPARE(model.index(row, ServiceListModel::Calls).data().toString(), QStringLiteral("1,200"));
-        QCOMPARE(model.index(row, ServiceListModel::Cost).data(MoneyRole).toLongLong(), money("1.80").units());
+        QCOMPARE(model.index(row, ServiceListModel::Cost).data(MoneyRole).toLongLong(),
+                 money("1.80").units());
         QCOMPARE(model.enabledCount(), 1);
         QCOMPARE(model.totalCost(), money("1.80"));
         QCOMPARE(model.index(row + 1, ServiceListModel::State).data().toString(), QStringLiteral("Disabled"));
@@ -122,7 +134,8 @@ private slots:
         CouponTableModel model(nullptr);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         Coupon general{1, money("5"), money("2.50"), 0, at("2026-12-31T00:00:00+08:00"), QString(), false};
-        Coupon lapsed{2, money("3"), money("1"), 0, at("2026-10-31T00:00:00+08:00"), QStringLiteral("passport"), true};
+        Coupon lapsed{
+            2, money("3"), money("1"), 0, at("2026-10-31T00:00:00+08:00"), QStringLiteral("passport"), true};
         model.setCoupons({general, lapsed}, at("2026-11-27T10:00:00+08:00"), AccountDisplay{});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, CouponTableModel::Remaining).data().toString(), QStringLiteral("2.50"));
@@ -142,7 +155,8 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setOptions(*quotes, kModePayPerUse, QStringLiteral("USD"));
         QCOMPARE(model.rowCount(), int(quotes->size()));
-        QCOMPARE(model.index(0, ModeOptionModel::Option).data().toString(), QStringLiteral("Pay-per-use (now)"));
+        QCOMPARE(model.index(0, ModeOptionModel::Option).data().toString(),
+                 QStringLiteral("Pay-per-use (now)"));
         QCOMPARE(model.index(0, ModeOptionModel::MonthlyCost).data(MoneyRole).toLongLong(),
                  quotes->front().monthlyCost.units());
         const int best = model.cheapestRow();

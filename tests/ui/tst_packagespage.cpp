@@ -90,10 +90,11 @@ private slots:
         PackagesPage page(*acc.engine, nullptr);
         page.show();
         page.refresh();
-        BuyDialog *dialog = page.openBuy(QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
-                                         QStringLiteral("1m"));
+        BuyDialog *dialog =
+            page.openBuy(QStringLiteral("general-text"), QStringLiteral("cn-north-4"), QStringLiteral("1m"));
         QVERIFY(dialog);
-        QVERIFY2(dialog->refusal().contains(QStringLiteral("insufficient funds")), qPrintable(dialog->refusal()));
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("insufficient funds")),
+                 qPrintable(dialog->refusal()));
         QVERIFY(!dialog->buyButton()->isEnabled());
         test::shot(dialog, "dialog-buy-refused");
         QTest::mouseClick(dialog->buyButton(), Qt::LeftButton);
@@ -110,7 +111,8 @@ private slots:
     {
         test::TestAccount acc("2026-11-27T10:00:00+08:00");
         QVERIFY(test::topUp(acc, "1000"));
-        auto later = test::buy(acc, "general-text", "cn-north-4", "100k", test::at("2026-12-15T00:00:00+08:00"));
+        auto later =
+            test::buy(acc, "general-text", "cn-north-4", "100k", test::at("2026-12-15T00:00:00+08:00"));
         QVERIFY(test::ok(later));
         const qint64 id = later->front().id;
         const Money price = later->front().price;
@@ -169,7 +171,7 @@ private slots:
         QCOMPARE(st.packages.size(), size_t(2));
         const Package &next = st.packages.back();
         QCOMPARE(next.previousId, std::optional<qint64>(id));
-        QCOMPARE(cell(page, next.id, PackageTableModel::Previous), QStringLiteral("Renews %1").arg(id));
+        QCOMPARE(cell(page, next.id, PackageTableModel::Previous), QStringLiteral("\u2190 %1").arg(id));
         QCOMPARE(cell(page, next.id, PackageTableModel::Status), QStringLiteral("Pending"));
         QCOMPARE(cell(page, next.id, PackageTableModel::Order), QStringLiteral("2"));
 
@@ -182,11 +184,12 @@ private slots:
         QTest::mouseClick(on, Qt::LeftButton);
         QVERIFY(days->isEnabled());
         days->setValue(10);
-        QTest::mouseClick(auto_->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        QTest::mouseClick(auto_->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
         st = test::status(acc);
         QVERIFY(st.packages.back().autoRenew);
         QCOMPARE(st.packages.back().renewDays, 10);
-        QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("On, 10 days before"));
+        QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("10 days before"));
         // The renewal calendar lists nothing within 90 days for a term that ends in 2028.
         QCOMPARE(page.renewals()->rowCount(), 0);
     }
@@ -197,16 +200,19 @@ private slots:
         QVERIFY(test::topUp(acc, "500"));
         QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
         acc.setNow("2026-11-20T10:30:00+08:00");
-        QVERIFY(test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
-                                              "2026-11-20T10:10:00+08:00,general-text,cn-north-4,200,20000\n")));
+        QVERIFY(
+            test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                          "2026-11-20T10:10:00+08:00,general-text,cn-north-4,200,20000\n")));
         acc.setNow("2026-11-27T10:00:00+08:00");
         QTemporaryDir dir;
         ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
         MainWindow w(*acc.engine, settings);
-        BillingModeWizard *wizard = w.openModeWizard(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
+        BillingModeWizard *wizard =
+            w.openModeWizard(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
         QVERIFY(wizard);
         QCOMPARE(wizard->currentModeText(), QStringLiteral("Pay-per-use"));
-        QVERIFY2(wizard->monthlyCallsText().contains(QStringLiteral("20,000")), qPrintable(wizard->monthlyCallsText()));
+        QVERIFY2(wizard->monthlyCallsText().contains(QStringLiteral("20,000")),
+                 qPrintable(wizard->monthlyCallsText()));
         QCOMPARE(wizard->options()->rowCount(), 5); // pay-per-use and four sizes
         wizard->next();
         test::shot(wizard, "dialog-mode-wizard-compare");
@@ -232,7 +238,8 @@ private slots:
         QTemporaryDir dir;
         ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
         MainWindow w(*acc.engine, settings);
-        BillingModeWizard *wizard = w.openModeWizard(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
+        BillingModeWizard *wizard =
+            w.openModeWizard(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
         QVERIFY(wizard->currentModeText().startsWith(QStringLiteral("Package: 100k")));
         wizard->choose(QStringLiteral("auto-renew-off"));
         wizard->accept();
@@ -251,7 +258,8 @@ private slots:
             if (d->isVisible())
                 confirm = d;
         QVERIFY(confirm);
-        QCOMPARE(confirm->confirmButton()->text(), QStringLiteral("Unsubscribe package %1").arg(later->front().id));
+        QCOMPARE(confirm->confirmButton()->text(),
+                 QStringLiteral("Unsubscribe package %1").arg(later->front().id));
         QVERIFY(confirm->rows().contains(QStringLiteral("Refund: ") + formatMoney(later->front().price)));
         QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
         QVERIFY(test::status(acc).packages.back().cancelledAt.has_value());

@@ -1,5 +1,5 @@
-#include "ownertest.h"
 #include "overview/overviewpage.h"
+#include "ownertest.h"
 #include "services/servicelistmodel.h"
 #include "services/servicespage.h"
 #include "shell/mainwindow.h"
@@ -46,7 +46,8 @@ private slots:
         page.show();
         page.refresh();
         const ServiceListModel *m = page.model();
-        QCOMPARE(m->rowCount(), int(acc.engine->catalog().apis().size() * acc.engine->catalog().regions().size()));
+        QCOMPARE(m->rowCount(),
+                 int(acc.engine->catalog().apis().size() * acc.engine->catalog().regions().size()));
         const int text = m->rowOf(QStringLiteral("general-text"), QStringLiteral("cn-north-4"));
         const int card = m->rowOf(QStringLiteral("id-card"), QStringLiteral("cn-east-3"));
         QCOMPARE(m->index(text, ServiceListModel::State).data().toString(), QStringLiteral("Enabled"));
@@ -80,7 +81,8 @@ private slots:
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
         QVERIFY(enabled(acc, api, region));
         const int row = page.model()->rowOf(api, region);
-        QCOMPARE(page.model()->index(row, ServiceListModel::State).data().toString(), QStringLiteral("Enabled"));
+        QCOMPARE(page.model()->index(row, ServiceListModel::State).data().toString(),
+                 QStringLiteral("Enabled"));
 
         // Ctrl+E on the selected row opens the disable confirmation; cancelling changes nothing.
         page.selectService(api, region);
@@ -91,7 +93,8 @@ private slots:
             if (d->isVisible())
                 disable = d;
         QVERIFY(disable);
-        QCOMPARE(disable->confirmButton()->text(), QStringLiteral("Disable %1 in %2").arg(apiName, regionName));
+        QCOMPARE(disable->confirmButton()->text(),
+                 QStringLiteral("Disable %1 in %2").arg(apiName, regionName));
         disable->reject();
         QVERIFY(enabled(acc, api, region));
 

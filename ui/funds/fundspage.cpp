@@ -49,7 +49,8 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
           tr("Top-ups, charges, package purchases, refunds and coupons are recorded here, each "
              "with the balance after it. Top up with \u201cTop up\u2026\u201d (Ctrl+T)."),
           this)),
-      m_couponModel(new CouponTableModel(this)), m_couponTable(new QTableView(this)), m_timeline(new QLabel(this))
+      m_couponModel(new CouponTableModel(this)), m_couponTable(new QTableView(this)),
+      m_timeline(new QLabel(this))
 {
     setObjectName(QStringLiteral("fundsPage"));
     auto *proxy = new QSortFilterProxyModel(this);
@@ -171,12 +172,14 @@ void FundsPage::refresh()
     const QLocale locale;
     QString timeline;
     if (a.state == AccountState::Grace && t.graceEnds)
-        timeline = tr("Arrears of %1 %2. Calls are served and billed until the grace period ends on %3; then the "
-                      "account is frozen (calls rejected, purchases refused) until %4, when every enabled "
-                      "service is released. Top up at least %5 to end this now.")
-                       .arg(formatMoney(a.arrears()), a.currency, formatDateTimeLong(*t.graceEnds, a.utcOffsetSeconds),
-                            formatDateTimeLong(*t.releaseAt, a.utcOffsetSeconds),
-                            formatMoney(funds::amountToClearArrears(a).value_or(Money())));
+        timeline =
+            tr("Arrears of %1 %2. Calls are served and billed until the grace period ends on %3; then the "
+               "account is frozen (calls rejected, purchases refused) until %4, when every enabled "
+               "service is released. Top up at least %5 to end this now.")
+                .arg(formatMoney(a.arrears()), a.currency,
+                     formatDateTimeLong(*t.graceEnds, a.utcOffsetSeconds),
+                     formatDateTimeLong(*t.releaseAt, a.utcOffsetSeconds),
+                     formatMoney(funds::amountToClearArrears(a).value_or(Money())));
     else if (a.state == AccountState::Frozen && t.releaseAt)
         timeline = tr("Frozen since %1 for arrears of %2 %3: calls are rejected and purchases refused. Every "
                       "enabled service is released on %4. Top up at least %5 to end this now.")

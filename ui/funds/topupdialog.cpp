@@ -136,14 +136,15 @@ void TopUpDialog::updatePreview()
         return;
     }
     const funds::TopUpPreview &p = *loaded->preview;
-    m_balanceAfter->setText(tr("%1 %2").arg(formatMoney(p.balanceAfter, 2, locale), loaded->account.currency));
-    m_arrearsCleared->setText(
-        p.arrearsCleared.isZero()
-            ? tr("No arrears")
-            : (p.arrearsLeft.isZero() ? tr("%1 (all)").arg(p.arrearsCleared.toDisplayString(locale, 2))
-                                      : tr("%1 (%2 still owed)")
-                                            .arg(formatMoney(p.arrearsCleared, 2, locale),
-                                                 formatMoney(p.arrearsLeft, 2, locale))));
+    m_balanceAfter->setText(
+        tr("%1 %2").arg(formatMoney(p.balanceAfter, 2, locale), loaded->account.currency));
+    m_arrearsCleared->setText(p.arrearsCleared.isZero()
+                                  ? tr("No arrears")
+                                  : (p.arrearsLeft.isZero()
+                                         ? tr("%1 (all)").arg(p.arrearsCleared.toDisplayString(locale, 2))
+                                         : tr("%1 (%2 still owed)")
+                                               .arg(formatMoney(p.arrearsCleared, 2, locale),
+                                                    formatMoney(p.arrearsLeft, 2, locale))));
     Account after = loaded->account;
     after.state = p.stateAfter;
     after.stateUntil = p.stateUntilAfter;

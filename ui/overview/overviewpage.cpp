@@ -201,8 +201,8 @@ void OverviewPage::refresh()
     m_arrears->figure()->setValue(formatMoney(a.arrears(), 2, locale));
     m_arrears->figure()->setNegative(!a.arrears().isZero());
     const std::optional<Money> clears = funds::amountToClearArrears(a);
-    m_arrears->figure()->setDetail(clears ? tr("A top-up of %1 clears it").arg(formatMoney(*clears, 2, locale))
-                                          : tr("Nothing owed"));
+    m_arrears->figure()->setDetail(
+        clears ? tr("A top-up of %1 clears it").arg(formatMoney(*clears, 2, locale)) : tr("Nothing owed"));
     m_state->figure()->setValue(accountStateText(a, locale));
     const funds::ArrearsTimeline timeline = funds::arrearsTimeline(a);
     m_state->figure()->setDetail(
@@ -212,7 +212,8 @@ void OverviewPage::refresh()
             : tr("Calls are served and billed"));
 
     m_spend->figure()->setValue(formatMoney(loaded->monthToDate, 2, locale));
-    m_spend->figure()->setDetail(tr("Last month by the same day: %1").arg(formatMoney(loaded->lastMonthSameDay)));
+    m_spend->figure()->setDetail(
+        tr("Last month by the same day: %1").arg(formatMoney(loaded->lastMonthSameDay)));
 
     const auto enabled = std::count_if(st.services.begin(), st.services.end(),
                                        [](const ServiceState &s) { return s.enabled; });
@@ -226,11 +227,11 @@ void OverviewPage::refresh()
         if (p.statusAt(st.now) != Package::Status::Active)
             continue;
         ++active;
-        auto *label = new QLabel(tr("Package %1: %2 in %3 (%4), until %5")
-                                     .arg(locale.toString(p.id), apiName(display, p.api),
-                                          regionName(display, p.region), p.sku,
-                                          formatDateTime(p.lastSecond(), a.utcOffsetSeconds, locale)),
-                                 this);
+        auto *label =
+            new QLabel(tr("Package %1: %2 in %3 (%4), until %5")
+                           .arg(locale.toString(p.id), apiName(display, p.api), regionName(display, p.region),
+                                p.sku, formatDateTime(p.lastSecond(), a.utcOffsetSeconds, locale)),
+                       this);
         auto *bar = new QProgressBar(this);
         bar->setRange(0, 1000);
         bar->setValue(p.quota > 0 ? int(p.remaining * 1000 / p.quota) : 0);
@@ -255,15 +256,15 @@ void OverviewPage::refresh()
     for (const RenewalEvent &e : loaded->renewals) {
         attempts += e.kind == RenewalEvent::Kind::AutoRenewAttempt;
         const QString when = formatDateTime(e.at, a.utcOffsetSeconds, locale);
-        auto *line = new QLabel(
-            e.kind == RenewalEvent::Kind::AutoRenewAttempt
-                ? tr("%1 \u2014 auto-renew of package %2 (%3, %4): %5")
-                      .arg(when, locale.toString(e.package.id), apiName(display, e.package.api), e.package.sku,
-                           formatMoney(e.package.price, 2, locale))
-                : tr("%1 \u2014 package %2 (%3, %4) ends; auto-renew %5")
-                      .arg(when, locale.toString(e.package.id), apiName(display, e.package.api), e.package.sku,
-                           e.package.autoRenew ? tr("on") : tr("off")),
-            this);
+        auto *line =
+            new QLabel(e.kind == RenewalEvent::Kind::AutoRenewAttempt
+                           ? tr("%1 \u2014 auto-renew of package %2 (%3, %4): %5")
+                                 .arg(when, locale.toString(e.package.id), apiName(display, e.package.api),
+                                      e.package.sku, formatMoney(e.package.price, 2, locale))
+                           : tr("%1 \u2014 package %2 (%3, %4) ends; auto-renew %5")
+                                 .arg(when, locale.toString(e.package.id), apiName(display, e.package.api),
+                                      e.package.sku, e.package.autoRenew ? tr("on") : tr("off")),
+                       this);
         line->setWordWrap(true);
         m_renewalList->addWidget(line);
     }

@@ -34,7 +34,8 @@ struct Loaded
 };
 } // namespace
 
-BillingModeWizard::BillingModeWizard(Engine &engine, const QString &api, const QString &region, QWidget *parent)
+BillingModeWizard::BillingModeWizard(Engine &engine, const QString &api, const QString &region,
+                                     QWidget *parent)
     : QWizard(parent), m_engine(engine), m_api(new QComboBox(this)), m_region(new QComboBox(this)),
       m_current(new QLabel(this)), m_calls(new QLabel(this)), m_options(new ModeOptionModel(this)),
       m_table(new QTableView(this)), m_advice(new QLabel(this)),
@@ -177,8 +178,9 @@ void BillingModeWizard::reload()
                 l.current = p.sku;
             }
             const bool last = packages::isLastTerm(*all, p);
-            if (last && p.autoRenew && (s == Package::Status::Active || s == Package::Status::Pending ||
-                                        s == Package::Status::UsedUp))
+            if (last && p.autoRenew &&
+                (s == Package::Status::Active || s == Package::Status::Pending ||
+                 s == Package::Status::UsedUp))
                 l.renewing = p;
             if (last && s == Package::Status::Pending)
                 l.pending = p;
@@ -190,32 +192,36 @@ void BillingModeWizard::reload()
         return;
     }
     const QLocale locale;
-    m_current->setText(loaded->inForce ? tr("Package: %1 (package %2, %3 of %4 calls left, until %5)")
-                                             .arg(loaded->inForce->sku, locale.toString(loaded->inForce->id),
-                                                  locale.toString(loaded->inForce->remaining),
-                                                  locale.toString(loaded->inForce->quota),
-                                                  formatDateTime(loaded->inForce->lastSecond(), loaded->offset))
-                                       : tr("Pay-per-use"));
+    m_current->setText(loaded->inForce
+                           ? tr("Package: %1 (package %2, %3 of %4 calls left, until %5)")
+                                 .arg(loaded->inForce->sku, locale.toString(loaded->inForce->id),
+                                      locale.toString(loaded->inForce->remaining),
+                                      locale.toString(loaded->inForce->quota),
+                                      formatDateTime(loaded->inForce->lastSecond(), loaded->offset))
+                           : tr("Pay-per-use"));
     m_calls->setText(tr("Billable calls in the last 30 days: %1").arg(locale.toString(loaded->monthlyCalls)));
     m_options->setOptions(loaded->options, loaded->current, loaded->currency);
     const int best = m_options->cheapestRow();
-    m_advice->setText(best < 0 ? QString()
-                               : tr("Cheapest at this volume: %1, %2 %3 a month.")
-                                     .arg(m_options->data(m_options->index(best, ModeOptionModel::Option)).toString(),
-                                          formatMoney(m_options->option(best).monthlyCost), loaded->currency));
+    m_advice->setText(
+        best < 0 ? QString()
+                 : tr("Cheapest at this volume: %1, %2 %3 a month.")
+                       .arg(m_options->data(m_options->index(best, ModeOptionModel::Option)).toString(),
+                            formatMoney(m_options->option(best).monthlyCost), loaded->currency));
 
     m_sku->clear();
     for (const billing::Quote &q : loaded->options)
         if (q.option != kModePayPerUse)
-            m_sku->addItem(tr("%1 \u2014 %2 a month at this volume").arg(q.option, formatMoney(q.monthlyCost)),
-                           q.option);
+            m_sku->addItem(
+                tr("%1 \u2014 %2 a month at this volume").arg(q.option, formatMoney(q.monthlyCost)),
+                q.option);
     if (best >= 0 && m_options->option(best).option != kModePayPerUse)
         m_sku->setCurrentIndex(m_sku->findData(m_options->option(best).option));
     m_renewing = loaded->renewing;
     m_pending = loaded->pending;
-    m_autoRenewOff->setText(m_renewing ? tr("Let package %1 &run out: switch its auto-renew off")
-                                             .arg(locale.toString(m_renewing->id))
-                                       : tr("Let the package &run out (no package renews automatically)"));
+    m_autoRenewOff->setText(
+        m_renewing
+            ? tr("Let package %1 &run out: switch its auto-renew off").arg(locale.toString(m_renewing->id))
+            : tr("Let the package &run out (no package renews automatically)"));
     m_autoRenewOff->setEnabled(m_renewing.has_value());
     m_unsubscribe->setText(m_pending ? tr("&Unsubscribe package %1, not yet in force (full refund)")
                                            .arg(locale.toString(m_pending->id))
@@ -230,8 +236,8 @@ void BillingModeWizard::finishWith()
         emit buyRequested(api(), region(), m_sku->currentData().toString());
     } else if (m_autoRenewOff->isChecked() && m_renewing) {
         const qint64 id = m_renewing->id;
-        auto r = m_engine.run(
-            [id](Context &ctx) { return packages::setAutoRenew(ctx, id, false, std::nullopt); });
+        auto r =
+            m_engine.run([id](Context &ctx) { return packages::setAutoRenew(ctx, id, false, std::nullopt); });
         if (r)
             emit changed();
         else

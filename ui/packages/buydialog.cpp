@@ -27,7 +27,8 @@ BuyDialog::BuyDialog(Engine &engine, QWidget *parent)
       m_effective(new QDateTimeEdit(this)), m_autoRenew(new QCheckBox(tr("Renew &automatically"), this)),
       m_renewDays(new QSpinBox(this)), m_price(new QLabel(this)), m_fromCoupons(new QLabel(this)),
       m_fromCash(new QLabel(this)), m_balanceAfter(new QLabel(this)), m_term(new QLabel(this)),
-      m_refusal(new QLabel(this)), m_buy(nullptr), m_topUpButton(new QPushButton(tr("&Top up first\u2026"), this))
+      m_refusal(new QLabel(this)), m_buy(nullptr),
+      m_topUpButton(new QPushButton(tr("&Top up first\u2026"), this))
 {
     setObjectName(QStringLiteral("buyDialog"));
     setWindowTitle(tr("Buy a package"));
@@ -164,7 +165,8 @@ packages::BuyRequest BuyDialog::request() const
     r.sku = m_sku->currentData().toString();
     r.quantity = m_quantity->value();
     if (m_later->isChecked())
-        r.effective = (Instant(m_effective->dateTime().toMSecsSinceEpoch()) - Instant(m_offset) * 1000) * 1000;
+        r.effective =
+            (Instant(m_effective->dateTime().toMSecsSinceEpoch()) - Instant(m_offset) * 1000) * 1000;
     r.autoRenew = m_autoRenew->isChecked();
     r.renewDays = m_renewDays->value();
     return r;
@@ -196,16 +198,17 @@ void BuyDialog::updatePreview()
         return;
     }
     const packages::Quote &q = *quote;
-    m_price->setText(req.quantity == 1 ? formatMoney(q.total, 2, locale)
-                                       : tr("%1 (%2 \u00d7 %3)")
-                                             .arg(formatMoney(q.total, 2, locale), locale.toString(req.quantity),
-                                                  formatMoney(q.unitPrice, 2, locale)));
+    m_price->setText(req.quantity == 1
+                         ? formatMoney(q.total, 2, locale)
+                         : tr("%1 (%2 \u00d7 %3)")
+                               .arg(formatMoney(q.total, 2, locale), locale.toString(req.quantity),
+                                    formatMoney(q.unitPrice, 2, locale)));
     m_fromCoupons->setText(formatMoney(q.fromCoupons, 2, locale));
     m_fromCash->setText(formatMoney(q.fromCash, 2, locale));
     m_balanceAfter->setText(formatMoney(q.balanceAfter, 2, locale));
-    m_term->setText(tr("%1 \u2192 %2")
-                        .arg(formatDateTime(q.effective, m_offset, locale),
-                             formatDateTime(q.expires, m_offset, locale)));
+    m_term->setText(
+        tr("%1 \u2192 %2")
+            .arg(formatDateTime(q.effective, m_offset, locale), formatDateTime(q.expires, m_offset, locale)));
     m_refusal->setText(q.refusal ? q.refusal->message : QString());
     m_buy->setEnabled(!q.refusal);
     // A purchase refused for money (or while frozen) is fixed by a top-up: offer it right here.

@@ -90,7 +90,8 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setItemDelegateForColumn(PackageTableModel::Remaining, new QuotaBarDelegate(this));
     m_table->setItemDelegateForColumn(PackageTableModel::Price, new MoneyDelegate(this));
-    m_table->hideColumn(PackageTableModel::Quota); // "Remaining" reads "n of quota"
+    m_table->hideColumn(PackageTableModel::Quota);    // "Remaining" reads "n of quota"
+    m_table->hideColumn(PackageTableModel::Previous); // "Package" reads "8 ← 1" for a renewal
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_renew, m_autoRenew, m_unsubscribe, m_mode})
         m_table->addAction(a);
@@ -258,8 +259,10 @@ ConfirmDialog *PackagesPage::openRenew()
     const QLocale locale;
     auto *dialog = new ConfirmDialog(
         tr("Renew package %1").arg(id),
-        tr("A new one-year term of %1 (%2 calls) for %3 in %4, paid now. It starts when the current term ends.")
-            .arg(p->sku, locale.toString(p->quota), apiName({QString(), m_offset, &m_engine.catalog()}, p->api),
+        tr("A new one-year term of %1 (%2 calls) for %3 in %4, paid now. It starts when the current term "
+           "ends.")
+            .arg(p->sku, locale.toString(p->quota),
+                 apiName({QString(), m_offset, &m_engine.catalog()}, p->api),
                  regionName({QString(), m_offset, &m_engine.catalog()}, p->region)),
         quote ? tr("Renew package %1 for %2").arg(locale.toString(id), formatMoney(quote->total, 2, locale))
               : tr("Renew package %1").arg(locale.toString(id)),

@@ -13,7 +13,7 @@ class QTableView;
 namespace billing {
 class Engine;
 struct Package;
-}
+} // namespace billing
 
 namespace billing::ui {
 

@@ -15,7 +15,8 @@ PackageTableModel::PackageTableModel(QObject *parent) : QAbstractTableModel(pare
 void PackageTableModel::setPackages(std::vector<Package> packages, Instant now, const AccountDisplay &display)
 {
     beginResetModel();
-    std::sort(packages.begin(), packages.end(), [](const Package &a, const Package &b) { return a.id < b.id; });
+    std::sort(packages.begin(), packages.end(),
+              [](const Package &a, const Package &b) { return a.id < b.id; });
     m_packages = std::move(packages);
     m_now = now;
     m_display = display;
@@ -81,8 +82,9 @@ QVariant PackageTableModel::display(const Package &p, int row, int column) const
 {
     const QLocale locale;
     switch (column) {
-    case Id:
-        return locale.toString(p.id);
+    case Id: // the term it renews follows the arrow (the Chain column says the same for a narrow view)
+        return p.previousId ? tr("%1 \u2190 %2").arg(locale.toString(p.id), locale.toString(*p.previousId))
+                            : locale.toString(p.id);
     case Api:
         return apiName(m_display, p.api);
     case Region:
@@ -93,16 +95,18 @@ QVariant PackageTableModel::display(const Package &p, int row, int column) const
         return statusName(p.statusAt(m_now));
     case Effective:
         return formatDateTime(p.effectiveAt, m_display.utcOffsetSeconds, locale);
-    case LastSecond:
-        return formatDateTime(p.lastSecond(), m_display.utcOffsetSeconds, locale);
+    case LastSecond: // always the last second of a day (23:59:59): the date says it, the tooltip has the time
+        return locale.toString(toDateTime(p.lastSecond(), m_display.utcOffsetSeconds).date(),
+                               QLocale::ShortFormat);
     case Quota:
         return locale.toString(p.quota);
     case Remaining:
         return tr("%1 of %2").arg(locale.toString(p.remaining), locale.toString(p.quota));
     case AutoRenew:
-        return p.autoRenew ? (p.renewDays == 1 ? tr("On, 1 day before") : tr("On, %1 days before").arg(p.renewDays)) : tr("Off");
+        return p.autoRenew ? (p.renewDays == 1 ? tr("1 day before") : tr("%1 days before").arg(p.renewDays))
+                           : tr("Off");
     case Previous:
-        return p.previousId ? tr("Renews %1").arg(locale.toString(*p.previousId)) : QString();
+        return p.previousId ? tr("\u2190 %1").arg(locale.toString(*p.previousId)) : QString();
     case Order:
         return m_rank[size_t(row)] > 0 ? locale.toString(m_rank[size_t(row)]) : QString();
     default:
@@ -172,7 +176,10 @@ QVariant PackageTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == Order && m_rank[size_t(row)] > 0)
             return tr("Calls of %1 in %2 use this package after %3 other packages with quota left")
-                .arg(apiName(m_display, p.api), regionName(m_display, p.region), QLocale().toString(m_rank[size_t(row)] - 1));
+                .arg(apiName(m_display, p.api), regionName(m_display, p.region),
+                     QLocale().toString(m_rank[size_t(row)] - 1));
+        if (column == Previous && p.previousId)
+            return tr("The next term of package %1").arg(QLocale().toString(*p.previousId));
         if (column == Price)
             return p.price.toString(2);
         if (column == LastSecond)
@@ -185,7 +192,15 @@ QVariant PackageTableModel::data(const QModelIndex &index, int role) const
 
 QVariant PackageTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QVariant();
+    if (role == Qt::ToolTipRole && section == Order)
+        return tr("Deduction order: which package of the same API and region covers calls first");
+    if (role == Qt::ToolTipRole && section == LastSecond)
+        return tr("The last day of the term, to 23:59:59 in the billing time zone");
+    if (role == Qt::ToolTipRole && section == Previous)
+        return tr("The term this package renews");
+    if (role != Qt::DisplayRole)
         return QVariant();
     switch (section) {
     case Id:
@@ -201,7 +216,7 @@ QVariant PackageTableModel::headerData(int section, Qt::Orientation orientation,
     case Effective:
         return tr("Effective");
     case LastSecond:
-        return tr("Valid until");
+        return tr("Valid through");
     case Quota:
         return tr("Quota (calls)");
     case Remaining:
@@ -211,7 +226,7 @@ QVariant PackageTableModel::headerData(int section, Qt::Orientation orientation,
     case Previous:
         return tr("Chain");
     case Order:
-        return tr("Deduction order");
+        return tr("Order");
     case Price:
         return tr("Price (%1)").arg(m_display.currency);
     default:

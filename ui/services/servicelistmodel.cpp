@@ -9,8 +9,8 @@ namespace billing::ui {
 ServiceListModel::ServiceListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ServiceListModel::setServices(const Catalog &catalog, const std::vector<ServiceState> &services,
-                               const std::vector<Package> &packages, Instant now, const Bill &monthToDate,
-                               const AccountDisplay &display)
+                                   const std::vector<Package> &packages, Instant now, const Bill &monthToDate,
+                                   const AccountDisplay &display)
 {
     beginResetModel();
     m_display = display;
@@ -96,9 +96,10 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case Qt::ToolTipRole:
         if (index.column() == State && r.state.changedAt != 0)
-            return r.state.enabled
-                       ? tr("Enabled since %1").arg(formatDateTime(r.state.changedAt, m_display.utcOffsetSeconds))
-                       : tr("Off since %1").arg(formatDateTime(r.state.changedAt, m_display.utcOffsetSeconds));
+            return r.state.enabled ? tr("Enabled since %1")
+                                         .arg(formatDateTime(r.state.changedAt, m_display.utcOffsetSeconds))
+                                   : tr("Off since %1")
+                                         .arg(formatDateTime(r.state.changedAt, m_display.utcOffsetSeconds));
         if (index.column() == Cost)
             return r.cost.toString(2);
         return QVariant();

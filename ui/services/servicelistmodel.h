@@ -34,8 +34,8 @@ public:
     explicit ServiceListModel(QObject *parent);
 
     void setServices(const Catalog &catalog, const std::vector<ServiceState> &services,
-                 const std::vector<Package> &packages, Instant now, const Bill &monthToDate,
-                 const AccountDisplay &display);
+                     const std::vector<Package> &packages, Instant now, const Bill &monthToDate,
+                     const AccountDisplay &display);
     const Row &row(int r) const { return m_rows[size_t(r)]; }
     int rowOf(const QString &api, const QString &region) const;
     int enabledCount() const;

@@ -42,8 +42,8 @@ QToolButton *actionButton(QAction *action, QWidget *parent)
 ServicesPage::ServicesPage(Engine &engine, QWidget *parent)
     : Page(parent), m_engine(engine), m_model(new ServiceListModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_banner(new ErrorBanner(this)), m_summary(new QLabel(this)),
-      m_hint(new QLabel(this)), m_table(new QTableView(this)), m_toggle(new QAction(tr("&Enable\u2026"), this)),
-      m_stop(new QAction(tr("&Stop billing\u2026"), this)),
+      m_hint(new QLabel(this)), m_table(new QTableView(this)),
+      m_toggle(new QAction(tr("&Enable\u2026"), this)), m_stop(new QAction(tr("&Stop billing\u2026"), this)),
       m_mode(new QAction(tr("Change billing &mode\u2026"), this))
 {
     setObjectName(QStringLiteral("servicesPage"));
@@ -169,7 +169,8 @@ void ServicesPage::updateActions()
 {
     const int row = selectedRow();
     m_toggle->setEnabled(row >= 0);
-    m_toggle->setText(row >= 0 && m_model->row(row).state.enabled ? tr("&Disable\u2026") : tr("&Enable\u2026"));
+    m_toggle->setText(row >= 0 && m_model->row(row).state.enabled ? tr("&Disable\u2026")
+                                                                  : tr("&Enable\u2026"));
 }
 
 ConfirmDialog *ServicesPage::openToggle()
@@ -199,8 +200,8 @@ ConfirmDialog *ServicesPage::openToggle()
     const QString api = r.state.api;
     const QString region = r.state.region;
     connect(dialog, &QDialog::accepted, this, [this, api, region, enable] {
-        auto changed = m_engine.run(
-            [&](Context &ctx) { return services::setEnabled(ctx, api, region, enable); });
+        auto changed =
+            m_engine.run([&](Context &ctx) { return services::setEnabled(ctx, api, region, enable); });
         if (!changed) {
             m_banner->showError(tr("The service was not changed."), changed.error());
             return;
@@ -236,9 +237,11 @@ ConfirmDialog *ServicesPage::openStopBilling()
     QStringList renewals;
     for (const Package &p : preview->autoRenewing)
         renewals << tr("package %1 (%2, %3)").arg(locale.toString(p.id), apiName(display, p.api), p.sku);
-    dialog->addRow(tr("Services disabled:"), services.isEmpty() ? tr("none") : services.join(QLatin1Char('\n')),
+    dialog->addRow(tr("Services disabled:"),
+                   services.isEmpty() ? tr("none") : services.join(QLatin1Char('\n')),
                    QStringLiteral("stopServices"));
-    dialog->addRow(tr("Auto-renewals off:"), renewals.isEmpty() ? tr("none") : renewals.join(QLatin1Char('\n')),
+    dialog->addRow(tr("Auto-renewals off:"),
+                   renewals.isEmpty() ? tr("none") : renewals.join(QLatin1Char('\n')),
                    QStringLiteral("stopRenewals"));
     dialog->addRow(tr("Last month they cost:"), formatMoney(preview->lastMonthSpend),
                    QStringLiteral("stopSpend"));

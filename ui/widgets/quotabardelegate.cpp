@@ -41,8 +41,8 @@ void QuotaBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 QSize QuotaBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
-    s.setWidth(std::max(s.width() + option.fontMetrics.averageCharWidth() * 4,
-                        option.fontMetrics.averageCharWidth() * 22));
+    s.setWidth(std::max(s.width() + option.fontMetrics.averageCharWidth() * 2,
+                        option.fontMetrics.averageCharWidth() * 16));
     return s;
 }
 
