@@ -71,11 +71,17 @@ private slots:
         for (int i = 0; i < nav->topLevelItemCount(); ++i)
             top << nav->topLevelItem(i)->text(0);
         QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"),
-                                   QStringLiteral("Subscriptions"), QStringLiteral("Notifications")}));
+                                   QStringLiteral("Subscriptions"), QStringLiteral("Cost Center"),
+                                   QStringLiteral("Notifications")}));
         QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Transactions"));
         QCOMPARE(nav->topLevelItem(2)->child(0)->text(0), QStringLiteral("Services"));
         QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Funds"));
-        QCOMPARE(w.pages().size(), 5);
+        QStringList costCenter;
+        for (int i = 0; i < nav->topLevelItem(3)->childCount(); ++i)
+            costCenter << nav->topLevelItem(3)->child(i)->text(0);
+        QCOMPARE(costCenter, (QStringList{"Composition", "Allocation", "Analysis", "Budgets", "Optimization",
+                                          "Price calculator"}));
+        QCOMPARE(w.pages().size(), 11);
     }
 
     void navigatesWithMouseAndKeys()
@@ -106,12 +112,9 @@ private slots:
             const char *navigation;
         };
         const Jump jumps[] = {
-            {Qt::Key_1, "overviewPage", "Overview"},
-            {Qt::Key_2, "transactionsPage", "Transactions"},
-            {Qt::Key_3, "servicesPage", "Services"},
-            {Qt::Key_4, "fundsPage", "Funds"},
-            {Qt::Key_5, "notificationsPage", "Notifications"},
-            {Qt::Key_2, "transactionsPage", "Transactions"},
+            {Qt::Key_1, "overviewPage", "Overview"},       {Qt::Key_2, "transactionsPage", "Transactions"},
+            {Qt::Key_3, "servicesPage", "Services"},       {Qt::Key_4, "fundsPage", "Funds"},
+            {Qt::Key_5, "compositionPage", "Composition"}, {Qt::Key_2, "transactionsPage", "Transactions"},
         };
         for (const Jump &jump : jumps) {
             QTest::keyClick(&w, jump.key, Qt::ControlModifier);

@@ -3,6 +3,12 @@
 #include <iterator>
 
 #include "bills/transactionspage.h"
+#include "costcenter/allocationpage.h"
+#include "costcenter/analysispage.h"
+#include "costcenter/budgetspage.h"
+#include "costcenter/calculatorpage.h"
+#include "costcenter/compositionpage.h"
+#include "costcenter/optimizationpage.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
 #include "funds/fundspage.h"
@@ -68,6 +74,13 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     QTreeWidgetItem *subscriptions = addGroup(tr("Subscriptions"));
     addPage(PageId::Services, new ServicesPage(m_engine, this), tr("Services"), subscriptions);
     addPage(PageId::Funds, new FundsPage(m_engine, this), tr("Funds"), subscriptions);
+    QTreeWidgetItem *costCenter = addGroup(tr("Cost Center"));
+    addPage(PageId::Composition, new CompositionPage(m_engine, this), tr("Composition"), costCenter);
+    addPage(PageId::Allocation, new AllocationPage(m_engine, this), tr("Allocation"), costCenter);
+    addPage(PageId::Analysis, new AnalysisPage(m_engine, m_settings, this), tr("Analysis"), costCenter);
+    addPage(PageId::Budgets, new BudgetsPage(m_engine, this), tr("Budgets"), costCenter);
+    addPage(PageId::Optimization, new OptimizationPage(m_engine, this), tr("Optimization"), costCenter);
+    addPage(PageId::Calculator, new CalculatorPage(m_engine, this), tr("Price calculator"), costCenter);
     addPage(PageId::Notifications, new NotificationsPage(m_engine, this), tr("Notifications"), nullptr);
     m_navigation->expandAll();
     // Wide enough for the longest entry with a count after it ("Notifications (99)").
