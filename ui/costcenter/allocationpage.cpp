@@ -97,6 +97,9 @@ AllocationPage::AllocationPage(Engine &engine, QWidget *parent)
     m_split->setWordWrap(true);
     m_split->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    for (int c : {ProjectCostModel::Direct, ProjectCostModel::Shared, ProjectCostModel::Total})
+        m_table->setItemDelegateForColumn(c, new MoneyDelegate(this)); // per column: the footer follows
+    m_tagTable->setItemDelegateForColumn(CompositionModel::Cost, new MoneyDelegate(this));
     for (QTableView *t : {m_table, m_tagTable}) {
         t->setItemDelegate(
             new MoneyDelegate(this)); // one delegate per view: editors report to their own view

@@ -446,6 +446,8 @@ void AnalysisPage::refresh()
     m_totals =
         cost ? new TotalsModel(m_model, columns, {}, this) : new TotalsModel(m_model, {}, columns, this);
     m_footer->setModel(m_totals);
+    for (int c = 1; c <= seriesCount + 1; ++c) // per column too, so the totals footer follows
+        m_table->setItemDelegateForColumn(c, m_table->itemDelegate());
     m_table->resizeColumnsToContents();
     m_footer->syncWithTable();
 }

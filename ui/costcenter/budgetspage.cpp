@@ -31,7 +31,9 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     setObjectName(QStringLiteral("budgetsPage"));
     m_table->setObjectName(QStringLiteral("budgetTable"));
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new MoneyDelegate(this));
+    auto *money = new MoneyDelegate(this);
+    for (int c : {BudgetModel::Amount, BudgetModel::Spent, BudgetModel::Forecast})
+        m_table->setItemDelegateForColumn(c, money);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);

@@ -41,8 +41,12 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
     m_cheapest->setFont(big);
     m_cheapest->setObjectName(QStringLiteral("cheapest"));
 
+    auto *money = new MoneyDelegate(this);
+    m_quoteTable->setItemDelegateForColumn(QuoteModel::PackagePrice, money);
+    m_quoteTable->setItemDelegateForColumn(QuoteModel::MonthlyCost, money);
+    m_tierTable->setItemDelegateForColumn(TierModel::PricePer1000, money);
+    m_tierTable->setItemDelegateForColumn(TierModel::Amount, money);
     for (QTableView *t : {m_quoteTable, m_tierTable}) {
-        t->setItemDelegate(new MoneyDelegate(this));
         t->setAlternatingRowColors(true);
         t->verticalHeader()->hide();
         t->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -43,7 +43,10 @@ OptimizationPage::OptimizationPage(Engine &engine, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->setItemDelegate(new MoneyDelegate(this));
+    auto *money = new MoneyDelegate(this);
+    for (int c : {RecommendationModel::CostNow, RecommendationModel::CostBest, RecommendationModel::Saving,
+                  RecommendationModel::AfterRunOut})
+        m_table->setItemDelegateForColumn(c, money); // per column, so the totals footer follows
     m_footer->setModel(m_totals);
     m_reason->setWordWrap(true);
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
