@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QtNumeric>
 
 namespace billing::ui {
 
@@ -35,6 +36,9 @@ void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *c
     keys.reserve(set.periods.size());
     for (Instant t : set.periods)
         keys.push_back(double(t / kMicrosPerSecond));
+    const auto after = [&](size_t k) {
+        return c.view.cumulative && c.forecast && set.periods[k] >= c.forecast->asOf;
+    };
     std::vector<PlotSeries> series;
     series.reserve(set.series.size());
     for (size_t i = 0; i < set.series.size(); ++i) {
@@ -44,7 +48,8 @@ void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *c
         p.color = ChartPalette::seriesColor(catalog, c.firstDimension, c.colourKeys[i], int(i), palette);
         p.values.reserve(keys.size());
         for (size_t k = 0; k < keys.size(); ++k)
-            p.values.push_back(cost ? toDouble(s.cost[k]) : double(s.calls[k]));
+            // Running totals stop at the last settled hour (a gap after it, not a flat line).
+            p.values.push_back(after(k) ? qQNaN() : cost ? toDouble(s.cost[k]) : double(s.calls[k]));
         series.push_back(std::move(p));
     }
     plot.setValueAxisLabel(cost ? Tr::tr("Cost (%1)").arg(currency) : Tr::tr("Calls"));
