@@ -217,6 +217,16 @@ private slots:
         selectCombo(period, int(PeriodPicker::ThisMonth));
         page.findChild<QCheckBox *>(QStringLiteral("cumulative"))->setChecked(true);
         QVERIFY(plot->hasBand());
+        QCOMPARE(plot->referenceLineCount(), 0);
+        // Budgets appear as horizontal lines, one per threshold on spend.
+        Budget budget{0, QStringLiteral("Lines"), Money::fromCents(100000), {80, 100}, {100}};
+        auto put = m_acc->run([&](Context &c) { return BudgetRepository(c.db).put(budget); });
+        QVERIFY(put);
+        page.refresh();
+        QCOMPARE(plot->referenceLineCount(), 2);
+        QVERIFY(m_acc->run([&](Context &c) { return BudgetRepository(c.db).remove(*put); }));
+        page.refresh();
+        QCOMPARE(plot->referenceLineCount(), 0);
         QVERIFY(plot->tooltipAt(0).contains(QStringLiteral("Total")));
 
         // The table is one click away.
