@@ -26,6 +26,7 @@ const std::vector<Cli::Command> &Cli::registry()
         addBillCommands(c);
         addAnalysisCommands(c);
         addExportCommands(c);
+        addBudgetCommands(c);
         return c;
     }();
     return commands;

@@ -56,5 +56,6 @@ void addEngineCommands(std::vector<Cli::Command> &commands);
 void addBillCommands(std::vector<Cli::Command> &commands);
 void addAnalysisCommands(std::vector<Cli::Command> &commands);
 void addExportCommands(std::vector<Cli::Command> &commands);
+void addBudgetCommands(std::vector<Cli::Command> &commands);
 
 } // namespace billing::cli

@@ -1,5 +1,7 @@
 #include "engine/catchup.h"
 
+#include "analysis/budgets.h"
+
 #include "engine/context.h"
 #include "engine/packages.h"
 #include "engine/settlement.h"
@@ -196,6 +198,8 @@ Status catchUp(Context &ctx)
         if (nextHour < hours->size() && (*hours)[nextHour] + kMicrosPerHour == x) {
             const AccountState before = ctx.account.state;
             if (Status s = settleHour(ctx, state, (*hours)[nextHour]); !s)
+                return s;
+            if (Status s = checkBudgets(ctx, x); !s)
                 return s;
             ++nextHour;
             if (ctx.account.state != before)

@@ -55,6 +55,12 @@ QString notificationText(const Notification &n)
                   .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"));
     if (k == QLatin1String("coupon-lapsed"))
         return Tr::tr("Coupon %1 expired with %2 unused.").arg(arg(n, "coupon"), arg(n, "amount"));
+    if (k == QLatin1String("budget-actual"))
+        return Tr::tr("Budget \"%1\": spending in %2 reached %3 % of %4 (%5 so far).")
+            .arg(arg(n, "budget"), arg(n, "month"), arg(n, "threshold"), arg(n, "amount"), arg(n, "spend"));
+    if (k == QLatin1String("budget-forecast"))
+        return Tr::tr("Budget \"%1\": %2 is forecast to end at %5, %3 % or more of %4.")
+            .arg(arg(n, "budget"), arg(n, "month"), arg(n, "threshold"), arg(n, "amount"), arg(n, "spend"));
     return k;
 }
 

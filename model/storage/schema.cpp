@@ -189,6 +189,22 @@ const std::vector<QStringList> &migrations()
                 hash TEXT NOT NULL))"),
             QStringLiteral("ALTER TABLE account ADD COLUMN audit_head TEXT NOT NULL DEFAULT ''"),
         },
+        // 4: monthly budgets and the threshold alerts already fired (billing-rules §10, budgets).
+        {
+            QStringLiteral(R"(CREATE TABLE budget (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                amount INTEGER NOT NULL CHECK (amount > 0),
+                actual_thresholds TEXT NOT NULL,
+                forecast_thresholds TEXT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE budget_alert (
+                budget_id INTEGER NOT NULL,
+                month TEXT NOT NULL,
+                threshold INTEGER NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('actual', 'forecast')),
+                fired_at INTEGER NOT NULL,
+                PRIMARY KEY (budget_id, month, threshold, kind)))"),
+        },
     };
     return steps;
 }

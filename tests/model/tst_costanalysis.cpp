@@ -461,7 +461,7 @@ private slots:
         QCOMPARE(int(f->rows.size()), 2);
         QCOMPARE(f->rows[0].keys.at("project"), QString("batch"));
         QCOMPARE(f->rows[0].period, at("2026-10-01T00:00:00+08:00"));
-        // The migration step exists.
+        // The migration step exists (later steps follow it: 3 adds budgets).
         QVERIFY(Database::latestSchemaVersion() >= 2);
     }
 

@@ -71,14 +71,19 @@ private slots:
         for (int i = 0; i < nav->topLevelItemCount(); ++i)
             top << nav->topLevelItem(i)->text(0);
         QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"),
-                                   QStringLiteral("Subscriptions"), QStringLiteral("Notifications"),
-                                   QStringLiteral("Settings")}));
+                                   QStringLiteral("Subscriptions"), QStringLiteral("Cost Center"),
+                                   QStringLiteral("Notifications"), QStringLiteral("Settings")}));
         QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Bills"));
         QCOMPARE(nav->topLevelItem(1)->child(1)->text(0), QStringLiteral("Transactions"));
         QCOMPARE(nav->topLevelItem(2)->child(0)->text(0), QStringLiteral("Services"));
         QCOMPARE(nav->topLevelItem(2)->child(1)->text(0), QStringLiteral("Packages & renewals"));
         QCOMPARE(nav->topLevelItem(2)->child(2)->text(0), QStringLiteral("Funds"));
-        QCOMPARE(w.pages().size(), 8);
+        QStringList costCenter;
+        for (int i = 0; i < nav->topLevelItem(3)->childCount(); ++i)
+            costCenter << nav->topLevelItem(3)->child(i)->text(0);
+        QCOMPARE(costCenter, (QStringList{"Composition", "Allocation", "Analysis", "Budgets", "Optimization",
+                                          "Price calculator"}));
+        QCOMPARE(w.pages().size(), 14);
     }
 
     void navigatesWithMouseAndKeys()
@@ -115,8 +120,7 @@ private slots:
             {Qt::Key_4, "servicesPage", "Services"},
             {Qt::Key_5, "packagesPage", "Packages & renewals"},
             {Qt::Key_6, "fundsPage", "Funds"},
-            {Qt::Key_7, "notificationsPage", "Notifications"},
-            {Qt::Key_8, "settingsPage", "Settings"},
+            {Qt::Key_7, "compositionPage", "Composition"},
             {Qt::Key_3, "transactionsPage", "Transactions"},
         };
         for (const Jump &jump : jumps) {

@@ -75,6 +75,8 @@ QString notificationTitle(const QString &kind)
         {"coupon-lapsed", QT_TRANSLATE_NOOP("billing::ui::notifications", "Coupon lapsed")},
         {"auto-renewed", QT_TRANSLATE_NOOP("billing::ui::notifications", "Package renewed")},
         {"auto-renew-failed", QT_TRANSLATE_NOOP("billing::ui::notifications", "Auto-renewal failed")},
+        {"budget-actual", QT_TRANSLATE_NOOP("billing::ui::notifications", "Budget threshold reached")},
+        {"budget-forecast", QT_TRANSLATE_NOOP("billing::ui::notifications", "Budget forecast exceeded")},
     };
     for (const auto &[id, title] : titles)
         if (kind == QLatin1String(id))
@@ -121,6 +123,14 @@ QString notificationText(const Notification &n, const AccountDisplay &display)
     if (k == QLatin1String("auto-renew-failed"))
         return tr("Package %1 (%2) could not be renewed: %3 It expires on %4.")
             .arg(f.string("package"), f.service(), f.string("reason"), f.time("expires"));
+    if (k == QLatin1String("budget-actual"))
+        return tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
+            .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
+                 f.money("spend"));
+    if (k == QLatin1String("budget-forecast"))
+        return tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
+            .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
+                 f.money("spend"));
     QStringList facts;
     for (auto it = n.args.begin(); it != n.args.end(); ++it)
         facts << tr("%1: %2").arg(it.key(), it.value().toVariant().toString());

@@ -4,6 +4,12 @@
 
 #include "bills/billspage.h"
 #include "bills/transactionspage.h"
+#include "costcenter/allocationpage.h"
+#include "costcenter/analysispage.h"
+#include "costcenter/budgetspage.h"
+#include "costcenter/calculatorpage.h"
+#include "costcenter/compositionpage.h"
+#include "costcenter/optimizationpage.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
 #include "funds/fundspage.h"
@@ -84,6 +90,13 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     addPage(PageId::Services, services, tr("Services"), subscriptions);
     addPage(PageId::Packages, packages, tr("Packages & renewals"), subscriptions);
     addPage(PageId::Funds, new FundsPage(m_engine, this), tr("Funds"), subscriptions);
+    QTreeWidgetItem *costCenter = addGroup(tr("Cost Center"));
+    addPage(PageId::Composition, new CompositionPage(m_engine, this), tr("Composition"), costCenter);
+    addPage(PageId::Allocation, new AllocationPage(m_engine, this), tr("Allocation"), costCenter);
+    addPage(PageId::Analysis, new AnalysisPage(m_engine, m_settings, this), tr("Analysis"), costCenter);
+    addPage(PageId::Budgets, new BudgetsPage(m_engine, this), tr("Budgets"), costCenter);
+    addPage(PageId::Optimization, new OptimizationPage(m_engine, this), tr("Optimization"), costCenter);
+    addPage(PageId::Calculator, new CalculatorPage(m_engine, this), tr("Price calculator"), costCenter);
     addPage(PageId::Notifications, new NotificationsPage(m_engine, this), tr("Notifications"), nullptr);
     addPage(PageId::Settings, new SettingsPage(m_engine, this), tr("Settings"), nullptr);
     connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);

@@ -6,6 +6,7 @@ namespace {
 // Every key the console stores; bump the group when a value changes meaning.
 constexpr QLatin1String kWindowGeometry("mainWindow/geometry");
 constexpr QLatin1String kLastPage("mainWindow/lastPage");
+constexpr QLatin1String kCostViews("costCenter/analysisViews");
 } // namespace
 
 ConsoleSettings::ConsoleSettings() = default;
@@ -30,6 +31,16 @@ QString ConsoleSettings::lastPage() const
 void ConsoleSettings::setLastPage(const QString &pageKey)
 {
     m_settings.setValue(kLastPage, pageKey);
+}
+
+QByteArray ConsoleSettings::costViews() const
+{
+    return m_settings.value(kCostViews).toByteArray();
+}
+
+void ConsoleSettings::setCostViews(const QByteArray &json)
+{
+    m_settings.setValue(kCostViews, json);
 }
 
 } // namespace billing::ui

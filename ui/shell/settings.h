@@ -22,6 +22,10 @@ public:
     QString lastPage() const;
     void setLastPage(const QString &pageKey);
 
+    // The Analysis page's saved views, one JSON document (name → view).
+    QByteArray costViews() const;
+    void setCostViews(const QByteArray &json);
+
     void sync() { m_settings.sync(); }
 
 private:

@@ -1,0 +1,178 @@
+#include "storage/budgetrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace billing {
+
+namespace {
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::BudgetRepository)
+};
+
+Budget fromQuery(const QSqlQuery &q)
+{
+    Budget b;
+    b.id = q.value(0).toLongLong();
+    b.name = q.value(1).toString();
+    b.amount = sql::money(q.value(2));
+    auto actual = BudgetRepository::parseThresholds(q.value(3).toString());
+    auto forecast = BudgetRepository::parseThresholds(q.value(4).toString());
+    b.actualThresholds = actual ? *actual : QList<int>();
+    b.forecastThresholds = forecast ? *forecast : QList<int>();
+    return b;
+}
+
+const QString kSelect =
+    QStringLiteral("SELECT id, name, amount, actual_thresholds, forecast_thresholds FROM budget");
+} // namespace
+
+QString budgetAlertKindId(BudgetAlertKind kind)
+{
+    return kind == BudgetAlertKind::Actual ? QStringLiteral("actual") : QStringLiteral("forecast");
+}
+
+Result<QList<int>> BudgetRepository::parseThresholds(const QString &text)
+{
+    QList<int> out;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        QString p = part.trimmed();
+        if (p.endsWith(u'%'))
+            p.chop(1);
+        const int v = p.toInt(&ok);
+        if (!ok || v < 1 || v > 1000)
+            return Error::badUsage(Tr::tr("\"%1\" is not a threshold: give whole percentages from 1 to 1000")
+                                       .arg(part.trimmed()));
+        if (!out.contains(v))
+            out << v;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QString BudgetRepository::formatThresholds(const QList<int> &thresholds)
+{
+    QStringList parts;
+    for (int t : thresholds)
+        parts << QString::number(t);
+    return parts.join(u',');
+}
+
+Status BudgetRepository::validate(const Budget &b)
+{
+    if (b.name.isEmpty() || b.name.size() > 64 || b.name.trimmed() != b.name)
+        return Error::badUsage(
+            Tr::tr("a budget needs a name of 1 to 64 characters without surrounding spaces"));
+    if (b.amount.units() <= 0 || !b.amount.centRemainder().isZero())
+        return Error::badUsage(Tr::tr("a budget amount must be at least 0.01 in whole cents"));
+    if (b.actualThresholds.isEmpty() && b.forecastThresholds.isEmpty())
+        return Error::badUsage(Tr::tr("a budget needs at least one alert threshold"));
+    for (const QList<int> *list : {&b.actualThresholds, &b.forecastThresholds})
+        for (int t : *list)
+            if (t < 1 || t > 1000)
+                return Error::badUsage(Tr::tr("thresholds are whole percentages from 1 to 1000"));
+    return {};
+}
+
+Result<std::vector<Budget>> BudgetRepository::all()
+{
+    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral(" ORDER BY name"));
+    if (Status s = execQuery(q, "reading budgets"); !s)
+        return s.error();
+    std::vector<Budget> out;
+    while (q.next())
+        out.push_back(fromQuery(q));
+    q.finish();
+    return out;
+}
+
+Result<std::optional<Budget>> BudgetRepository::byName(const QString &name)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(kSelect + QStringLiteral(" WHERE name = :n"));
+    q.bindValue(QStringLiteral(":n"), name);
+    if (Status s = execQuery(q, "reading a budget"); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<Budget>();
+    return std::optional<Budget>(fromQuery(q));
+}
+
+Result<qint64> BudgetRepository::put(const Budget &b)
+{
+    if (Status s = validate(b); !s)
+        return s.error();
+    auto existing = byName(b.name);
+    if (!existing)
+        return existing.error();
+    if (*existing && (*existing)->id != b.id)
+        return Error::refused(Tr::tr("a budget named \"%1\" exists already").arg(b.name));
+    QSqlQuery q(m_db.connection());
+    if (b.id == 0)
+        q.prepare(QStringLiteral("INSERT INTO budget (name, amount, actual_thresholds, forecast_thresholds) "
+                                 "VALUES (:n, :a, COALESCE(:at, ''), COALESCE(:ft, ''))"));
+    else
+        q.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO budget (id, name, amount, actual_thresholds, "
+            "forecast_thresholds) VALUES (:id, :n, :a, COALESCE(:at, ''), COALESCE(:ft, ''))"));
+    if (b.id != 0)
+        q.bindValue(QStringLiteral(":id"), b.id);
+    q.bindValue(QStringLiteral(":n"), b.name);
+    q.bindValue(QStringLiteral(":a"), b.amount.units());
+    q.bindValue(QStringLiteral(":at"), formatThresholds(b.actualThresholds));
+    q.bindValue(QStringLiteral(":ft"), formatThresholds(b.forecastThresholds));
+    if (Status s = execQuery(q, "storing a budget"); !s)
+        return s.error();
+    return b.id != 0 ? b.id : q.lastInsertId().toLongLong();
+}
+
+Status BudgetRepository::remove(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("DELETE FROM budget WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    return execQuery(q, "removing a budget");
+}
+
+Result<bool> BudgetRepository::fired(qint64 budgetId, const QString &month, int threshold,
+                                     BudgetAlertKind kind)
+{
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("SELECT 1 FROM budget_alert WHERE budget_id = :b AND month = :m "
+                                     "AND threshold = :t AND kind = :k"));
+    q.bindValue(QStringLiteral(":b"), budgetId);
+    q.bindValue(QStringLiteral(":m"), month);
+    q.bindValue(QStringLiteral(":t"), threshold);
+    q.bindValue(QStringLiteral(":k"), budgetAlertKindId(kind));
+    if (Status s = execQuery(q, "reading budget alerts"); !s)
+        return s.error();
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+Status BudgetRepository::record(qint64 budgetId, const QString &month, int threshold, BudgetAlertKind kind,
+                                Instant at)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO budget_alert (budget_id, month, threshold, kind, fired_at) "
+                             "VALUES (:b, :m, :t, :k, :at)"));
+    q.bindValue(QStringLiteral(":b"), budgetId);
+    q.bindValue(QStringLiteral(":m"), month);
+    q.bindValue(QStringLiteral(":t"), threshold);
+    q.bindValue(QStringLiteral(":k"), budgetAlertKindId(kind));
+    q.bindValue(QStringLiteral(":at"), at);
+    return execQuery(q, "recording a budget alert");
+}
+
+} // namespace billing

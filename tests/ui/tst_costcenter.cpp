@@ -1,0 +1,394 @@
+// Cost Center pages against a real account: composition, allocation (tags + undo), analysis (grouping,
+// granularity, filters, saved views), budgets (undo), optimization and the price calculator.
+#include "analysis/costanalysis.h"
+#include "costcenter/allocationpage.h"
+#include "costcenter/analysispage.h"
+#include "costcenter/budgetmodel.h"
+#include "costcenter/budgetspage.h"
+#include "costcenter/calculatorpage.h"
+#include "costcenter/compositionmodel.h"
+#include "costcenter/compositionpage.h"
+#include "costcenter/filterchips.h"
+#include "costcenter/optimizationpage.h"
+#include "costcenter/periodpicker.h"
+#include "costcenter/projectcostmodel.h"
+#include "costcenter/quotemodel.h"
+#include "costcenter/recommendationmodel.h"
+#include "costcenter/savedviewstore.h"
+#include "costcenter/seriestablemodel.h"
+#include "engine/bills.h"
+#include "engine/funds.h"
+#include "engine/importer.h"
+#include "engine/packages.h"
+#include "engine/services.h"
+#include "shell/settings.h"
+#include "storage/budgetrepository.h"
+#include "storage/tagrepository.h"
+#include "testaccount.h"
+#include "widgets/errorbanner.h"
+#include "widgets/exporter.h"
+#include "widgets/figure.h"
+#include "widgets/timeseriesplot.h"
+#include "widgets/totalsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace billing;
+using namespace billing::ui;
+using billing::test::at;
+
+namespace {
+QByteArray line(const QString &ts, const char *api, const char *region, const char *project, qint64 count)
+{
+    return ts.toLatin1() + ',' + api + ',' + region + ",200," + project + ',' + QByteArray::number(count) +
+           '\n';
+}
+
+void selectCombo(QComboBox *combo, const QVariant &data)
+{
+    const int i = combo->findData(data);
+    QVERIFY2(i >= 0, qPrintable(data.toString()));
+    combo->setCurrentIndex(i);
+}
+} // namespace
+
+class TestCostCenter : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestAccount> m_acc;
+    QTemporaryDir m_dir;
+
+    Money billCharged(const char *month)
+    {
+        auto bill = m_acc->run([&](Context &c) { return monthlyBill(c, QString::fromLatin1(month)); });
+        return bill ? bill->totals.charged : Money::fromUnits(-1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_acc = std::make_unique<test::TestAccount>("2026-10-01T08:00:00+08:00");
+        auto ok = [](const auto &r) { return r.ok(); };
+        QVERIFY(ok(m_acc->run([](Context &c) { return funds::topUp(c, Money::fromCents(500000)); })));
+        for (auto [api, region] :
+             {std::pair("general-text", "cn-north-4"), std::pair("id-card", "cn-east-3")})
+            QVERIFY(ok(m_acc->run([&](Context &c) {
+                return services::setEnabled(c, QString::fromLatin1(api), QString::fromLatin1(region), true);
+            })));
+        QVERIFY(ok(m_acc->run([](Context &c) {
+            packages::BuyRequest req;
+            req.api = QStringLiteral("general-text");
+            req.region = QStringLiteral("cn-north-4");
+            req.sku = QStringLiteral("100k");
+            return packages::buy(c, req);
+        })));
+        // Two months of daily calls from three projects; November busier than October.
+        const BillingCalendar cal(8 * 3600);
+        QByteArray csv = "timestamp,api,region,status,enterprise_project,count\n";
+        for (int day = 0; day < 50; ++day) {
+            const Instant t = at("2026-10-01T10:15:00+08:00") + day * kMicrosPerDay;
+            const QString ts = cal.format(t);
+            const bool nov = day >= 31;
+            csv += line(ts, "general-text", "cn-north-4", "web", nov ? 6000 : 3000);
+            csv += line(ts, "id-card", "cn-east-3", "kyc", nov ? 900 : 500);
+            csv += line(ts, "id-card", "cn-east-3", "web", 37);
+        }
+        m_acc->setNow("2026-11-20T10:30:00+08:00");
+        QBuffer buf(&csv);
+        buf.open(QIODevice::ReadOnly);
+        auto imported = m_acc->engine->runThenCatchUp([&](Context &c) {
+            return importCalls(c, buf, ImportOptions{QStringLiteral("calls"), false});
+        });
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+    }
+
+    void compositionSumsEqualTheBill()
+    {
+        CompositionPage page(*m_acc->engine, nullptr);
+        QAbstractItemModelTester tester(page.model());
+        page.period()->setChoice(PeriodPicker::LastMonth);
+        const Money bill = billCharged("2026-10");
+        QVERIFY(bill > Money());
+        for (const char *dim : {"api", "category", "region", "mode", "project"}) {
+            page.setDimension(QString::fromLatin1(dim));
+            QCOMPARE(page.totals()->moneyTotal(CompositionModel::Cost), bill);
+            QCOMPARE(page.model()->composition().total, bill);
+        }
+        page.setDimension(QStringLiteral("api"));
+        QCOMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(page.donut()->count(), 2);
+        QCOMPARE(page.donut()->slices().at(0)->label(),
+                 page.model()->data(page.model()->index(0, 0)).toString());
+        // The bill's month-to-date for November, too.
+        page.period()->setChoice(PeriodPicker::ThisMonth);
+        QCOMPARE(page.totals()->moneyTotal(CompositionModel::Cost), billCharged("2026-11"));
+        // Clicking a slice filters the page to it and breaks it down by the next dimension; the chip clears
+        // it.
+        page.period()->setChoice(PeriodPicker::LastMonth);
+        int idCard = -1;
+        for (int r = 0; r < page.model()->rowCount(); ++r)
+            if (page.model()->key(r) == QLatin1String("id-card"))
+                idCard = r;
+        QVERIFY(idCard >= 0);
+        const Money idCardCost = page.model()->composition().shares[size_t(idCard)].cost;
+        emit page.donut()->clicked(page.donut()->slices().at(idCard));
+        QCOMPARE(page.filters()->filters().size(), 1);
+        QCOMPARE(page.dimension(), QStringLiteral("category"));
+        QCOMPARE(page.model()->composition().total, idCardCost);
+        auto *chip = page.findChild<QToolButton *>(QStringLiteral("filterChip"));
+        QVERIFY(chip);
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(page.filters()->filters().isEmpty());
+        QCOMPARE(page.model()->composition().total, bill);
+        // CSV with exact decimal strings.
+        const QString csv = toCsv(*page.model());
+        QVERIFY(csv.startsWith(QStringLiteral("Category,")));
+    }
+
+    void analysisFollowsGranularityGroupingAndFilters()
+    {
+        ConsoleSettings settings(m_dir.filePath(QStringLiteral("analysis.ini")));
+        AnalysisPage page(*m_acc->engine, settings, nullptr);
+        QAbstractItemModelTester tester(page.tableModel());
+        page.refresh();
+        auto *period = page.findChild<QComboBox *>(QStringLiteral("periodChoice"));
+        selectCombo(period, int(PeriodPicker::LastMonth));
+        TimeSeriesPlot *plot = page.plot();
+        QCOMPARE(plot->pointCount(), 31); // days of October
+        QCOMPARE(plot->seriesCount(), 2); // grouped by API
+        const Money bill = billCharged("2026-10");
+        double sum = 0;
+        for (int i = 0; i < plot->seriesCount(); ++i)
+            sum += plot->seriesSum(i);
+        QCOMPARE(qRound64(sum * 100), bill.units() / Money::CentUnits);
+        QVERIFY(page.totalFigure()->value().contains(bill.toDisplayString(QLocale(), 2)));
+        QCOMPARE(page.tableModel()->rowCount(), 31);
+        QCOMPARE(page.tableModel()->columnCount(), 4); // period, 2 series, total
+
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("granularity")), int(CostQuery::Hour));
+        QCOMPARE(plot->pointCount(), 31 * 24);
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("granularity")), int(CostQuery::Month));
+        QCOMPARE(plot->pointCount(), 1);
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("granularity")), int(CostQuery::Day));
+
+        // Two dimensions: API × project.
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("groupBy2")), QStringLiteral("project"));
+        QStringList names;
+        for (int i = 0; i < plot->seriesCount(); ++i)
+            names << plot->seriesName(i);
+        QVERIFY2(names.join(u'|').contains(QStringLiteral(" \u00d7 web")), qPrintable(names.join(u'|')));
+        QVERIFY(plot->seriesCount() >=
+                3); // general-text×web, general-text×(shared), id-card×kyc, id-card×web
+        // Top 1 and the rest as "Others".
+        page.findChild<QSpinBox *>(QStringLiteral("topN"))->setValue(1);
+        QCOMPARE(plot->seriesCount(), 2);
+        QCOMPARE(plot->seriesName(1), QStringLiteral("Others"));
+        page.findChild<QSpinBox *>(QStringLiteral("topN"))->setValue(8);
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("groupBy2")), QString());
+
+        // A filter on the API leaves one series.
+        page.filters()->add(QStringLiteral("api"), QStringLiteral("id-card"));
+        QCOMPARE(plot->seriesCount(), 1);
+        page.filters()->clear();
+        QCOMPARE(plot->seriesCount(), 2);
+
+        // Amortized view: the table sums like the chart.
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("costView")), int(CostQuery::Amortized));
+        QVERIFY(plot->seriesCount() >= 2);
+        // Cumulative this month: the forecast band is drawn.
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("costView")), int(CostQuery::Cash));
+        selectCombo(period, int(PeriodPicker::ThisMonth));
+        page.findChild<QCheckBox *>(QStringLiteral("cumulative"))->setChecked(true);
+        QVERIFY(plot->hasBand());
+        QCOMPARE(plot->referenceLineCount(), 0);
+        // Budgets appear as horizontal lines, one per threshold on spend.
+        Budget budget{0, QStringLiteral("Lines"), Money::fromCents(100000), {80, 100}, {100}};
+        auto put = m_acc->run([&](Context &c) { return BudgetRepository(c.db).put(budget); });
+        QVERIFY(put);
+        page.refresh();
+        QCOMPARE(plot->referenceLineCount(), 2);
+        QVERIFY(m_acc->run([&](Context &c) { return BudgetRepository(c.db).remove(*put); }));
+        page.refresh();
+        QCOMPARE(plot->referenceLineCount(), 0);
+        QVERIFY(plot->tooltipAt(0).contains(QStringLiteral("Total")));
+
+        // The table is one click away.
+        QVERIFY(!page.table()->parentWidget()->isVisibleTo(&page));
+        QTest::mouseClick(page.tableToggle(), Qt::LeftButton);
+        QVERIFY(page.table()->parentWidget()->isVisibleTo(&page));
+
+        // Zoom and pan.
+        const auto before = plot->visibleRange();
+        plot->zoom(2.0);
+        const auto after = plot->visibleRange();
+        QVERIFY(after.second - after.first < before.second - before.first);
+        plot->resetView();
+    }
+
+    void savedViewsAreUndoable()
+    {
+        ConsoleSettings settings(m_dir.filePath(QStringLiteral("views.ini")));
+        AnalysisPage page(*m_acc->engine, settings, nullptr);
+        page.refresh();
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("granularity")), int(CostQuery::Hour));
+        page.saveView(QStringLiteral("Hourly"));
+        QVERIFY(page.savedViews()->view(QStringLiteral("Hourly")));
+        QCOMPARE(page.savedViews()->view(QStringLiteral("Hourly"))->granularity, CostQuery::Hour);
+        page.undoStack()->undo();
+        QVERIFY(!page.savedViews()->view(QStringLiteral("Hourly")));
+        page.undoStack()->redo();
+        page.deleteView(QStringLiteral("Hourly"));
+        QVERIFY(!page.savedViews()->view(QStringLiteral("Hourly")));
+        page.undoStack()->undo();
+        QVERIFY(page.savedViews()->view(QStringLiteral("Hourly")));
+        // Kept in the settings.
+        SavedViewStore again(settings, nullptr);
+        QVERIFY(again.view(QStringLiteral("Hourly")));
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("granularity")), int(CostQuery::Month));
+        page.applyView(*again.view(QStringLiteral("Hourly")));
+        QCOMPARE(page.currentView().granularity, CostQuery::Hour);
+    }
+
+    void allocationSplitsToTheCentAndTagsUndo()
+    {
+        AllocationPage page(*m_acc->engine, nullptr);
+        QAbstractItemModelTester tester(page.projects());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.period()->setChoice(PeriodPicker::LastMonth);
+        // The package was bought in October: its price is shared, and every part adds up to the bill.
+        QCOMPARE(page.totals()->moneyTotal(ProjectCostModel::Total), billCharged("2026-10"));
+        QVERIFY(page.splitLabel()->text().contains(QStringLiteral("127.50")));
+        selectCombo(page.ruleCombo(), int(AllocationRule::Even));
+        QCOMPARE(page.totals()->moneyTotal(ProjectCostModel::Total), billCharged("2026-10"));
+        selectCombo(page.ruleCombo(), int(AllocationRule::Fixed));
+        QVERIFY(page.percentTable()->isVisible());
+        QCOMPARE(page.totals()->moneyTotal(ProjectCostModel::Total), billCharged("2026-10"));
+        page.percentTable()->item(0, 1)->setText(QStringLiteral("10"));
+        QVERIFY(page.percentError()->text().contains(QStringLiteral("100")));
+        QCOMPARE(AllocationPage::parseBasisPoints(QStringLiteral("33.33")), 3333);
+        QCOMPARE(AllocationPage::parseBasisPoints(QStringLiteral("101")), -1);
+        selectCombo(page.ruleCombo(), int(AllocationRule::Proportional));
+
+        // Edit the tags of "web" in place, then Ctrl+Z.
+        int web = -1;
+        for (int r = 0; r < page.projects()->rowCount(); ++r)
+            if (page.projects()->cost(r).project == QLatin1String("web"))
+                web = r;
+        QVERIFY(web >= 0);
+        QTableView *table = page.projectTable();
+        const QModelIndex cell = page.projects()->index(web, ProjectCostModel::Tags);
+        table->setCurrentIndex(cell);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(table->indexWidget(cell));
+        if (!editor)
+            editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QSignalSpy edited(page.projects(), &ProjectCostModel::tagsEdited);
+        QTest::keyClicks(editor, QStringLiteral("frontend, team-a"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(edited.size(), 1); // the delegate commits on Return through a queued call
+        QVERIFY2(page.findChild<ErrorBanner *>()->message().isEmpty(),
+                 qPrintable(page.findChild<ErrorBanner *>()->message()));
+        auto tags = [this] {
+            auto t = m_acc->run([](Context &c) { return TagRepository(c.db).tags(QStringLiteral("web")); });
+            return t ? *t : QStringList{QStringLiteral("error")};
+        };
+        QCOMPARE(tags(), (QStringList{"frontend", "team-a"}));
+        QTRY_COMPARE(page.byTag()->rowCount() >= 2, true);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(tags(), QStringList());
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(tags(), (QStringList{"frontend", "team-a"}));
+        page.undoStack()->undo();
+        QCOMPARE(tags(), QStringList());
+    }
+
+    void budgetsAreAddedAndUndone()
+    {
+        BudgetsPage page(*m_acc->engine, nullptr);
+        QAbstractItemModelTester tester(page.model());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.refresh();
+        QTest::keyClicks(page.nameEdit(), QStringLiteral("OCR total"));
+        QTest::keyClicks(page.amountEdit(), QStringLiteral("12.345"));
+        QVERIFY(!page.saveButton()->isEnabled());
+        QVERIFY(!page.formError()->text().isEmpty());
+        QTest::keyClick(page.amountEdit(), Qt::Key_Backspace);
+        QVERIFY(page.saveButton()->isEnabled());
+        QTest::mouseClick(page.saveButton(), Qt::LeftButton);
+        auto budgets = [this] {
+            auto b = m_acc->run([](Context &c) { return BudgetRepository(c.db).all(); });
+            return b ? b->size() : size_t(99);
+        };
+        QCOMPARE(budgets(), size_t(1));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(page.model()->status(0).budget.amount, Money::fromCents(1234));
+        QVERIFY(page.model()->status(0).actual > Money());
+        page.table()->setFocus();
+        QTest::keyClick(page.table(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(budgets(), size_t(0));
+        QTRY_COMPARE(page.model()->rowCount(), 0);
+        page.undoStack()->redo();
+        QCOMPARE(budgets(), size_t(1));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        page.table()->selectRow(0);
+        QVERIFY(page.removeButton()->text().contains(QStringLiteral("OCR total")));
+        QTest::mouseClick(page.removeButton(), Qt::LeftButton);
+        QCOMPARE(budgets(), size_t(0));
+        page.undoStack()->undo();
+        QCOMPARE(budgets(), size_t(1));
+    }
+
+    void optimizationOpensPackages()
+    {
+        OptimizationPage page(*m_acc->engine, nullptr);
+        QAbstractItemModelTester tester(page.model());
+        page.refresh();
+        QCOMPARE(page.model()->rowCount(), 2);
+        QSignalSpy open(&page, &Page::openPageRequested);
+        page.table()->selectRow(0);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("openPackages")), Qt::LeftButton);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.at(0).at(0).value<PageId>(), PageId::Packages);
+    }
+
+    void calculatorPricesAsYouType()
+    {
+        CalculatorPage page(*m_acc->engine, nullptr);
+        QAbstractItemModelTester tester(page.quotes());
+        page.refresh();
+        page.callsEdit()->clear();
+        QTest::keyClicks(page.callsEdit(), QStringLiteral("1200000"));
+        QCOMPARE(page.quotes()->rowCount(), 5); // pay-per-use and 4 SKUs
+        QCOMPARE(page.quotes()->data(page.quotes()->index(0, QuoteModel::MonthlyCost)).toString(),
+                 QStringLiteral("1,740.00")); // 1,000,000 × 1.50 + 200,000 × 1.20
+        QCOMPARE(page.tiers()->rowCount(), 2);
+        QTest::keyClicks(page.callsEdit(), QStringLiteral("x"));
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("callsError"))->text().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestCostCenter)
+#include "tst_costcenter.moc"

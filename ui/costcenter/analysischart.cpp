@@ -1,0 +1,96 @@
+#include "costcenter/analysischart.h"
+
+#include "analysis/budgets.h"
+#include "widgets/chartpalette.h"
+#include "widgets/timeseriesplot.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QtNumeric>
+
+namespace billing::ui {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::ui::AnalysisChart)
+};
+
+double toDouble(Money m)
+{
+    return double(m.units()) / double(Money::Scale); // chart-drawing boundary
+}
+
+double periodSeconds(CostQuery::Granularity g)
+{
+    return g == CostQuery::Hour ? 3600.0 : g == CostQuery::Day ? 86400.0 : 30.0 * 86400.0;
+}
+} // namespace
+
+void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *catalog,
+                  const QPalette &palette, const QString &currency)
+{
+    const CostSeriesSet &set = *c.set;
+    const bool cost = c.view.measure == AnalysisView::Cost;
+    std::vector<double> keys;
+    keys.reserve(set.periods.size());
+    for (Instant t : set.periods)
+        keys.push_back(double(t / kMicrosPerSecond));
+    const auto after = [&](size_t k) {
+        return c.view.cumulative && c.forecast && set.periods[k] >= c.forecast->asOf;
+    };
+    std::vector<PlotSeries> series;
+    series.reserve(set.series.size());
+    for (size_t i = 0; i < set.series.size(); ++i) {
+        const CostSeries &s = set.series[i];
+        PlotSeries p;
+        p.name = c.names.value(int(i));
+        p.color = ChartPalette::seriesColor(catalog, c.firstDimension, c.colourKeys[i], int(i), palette);
+        p.values.reserve(keys.size());
+        for (size_t k = 0; k < keys.size(); ++k)
+            // Running totals stop at the last settled hour (a gap after it, not a flat line).
+            p.values.push_back(after(k) ? qQNaN() : cost ? toDouble(s.cost[k]) : double(s.calls[k]));
+        series.push_back(std::move(p));
+    }
+    plot.setValueAxisLabel(cost ? Tr::tr("Cost (%1)").arg(currency) : Tr::tr("Calls"));
+    plot.setSeries(keys, series,
+                   c.view.style == AnalysisView::Stacked ? TimeSeriesPlot::Style::Stacked
+                                                         : TimeSeriesPlot::Style::Lines,
+                   periodSeconds(c.view.granularity));
+
+    // Forecast: from the month to date at the last settled hour to the projection at the month's end.
+    if (c.forecast && cost && c.view.cumulative) {
+        const Forecast &f = *c.forecast;
+        const double start = double(f.asOf / kMicrosPerSecond), end = double(c.monthEnd / kMicrosPerSecond);
+        std::vector<double> fk, centre, low, high;
+        const int steps = 24;
+        for (int i = 0; i <= steps; ++i) {
+            const double w = double(i) / steps;
+            fk.push_back(start + (end - start) * w);
+            const double a = toDouble(f.actual);
+            centre.push_back(a + (toDouble(f.projected) - a) * w);
+            low.push_back(a + (toDouble(f.low) - a) * w);
+            high.push_back(a + (toDouble(f.high) - a) * w);
+        }
+        plot.setBand(Tr::tr("Forecast %1 (%2 \u2013 %3)")
+                         .arg(f.projected.truncatedToCents().toDisplayString(QLocale(), 2),
+                              f.low.truncatedToCents().toDisplayString(QLocale(), 2),
+                              f.high.truncatedToCents().toDisplayString(QLocale(), 2)),
+                     fk, centre, low, high, ChartPalette::forecastColor(palette));
+    } else {
+        plot.setBand(QString(), {}, {}, {}, {}, QColor());
+    }
+
+    std::vector<std::pair<QString, double>> lines;
+    if (cost && c.view.cumulative)
+        for (const Budget &b : c.budgets)
+            for (const auto &[threshold, amount] : thresholdAmounts(b))
+                lines.emplace_back(Tr::tr("%1: %2 % = %3")
+                                       .arg(b.name)
+                                       .arg(threshold)
+                                       .arg(amount.toDisplayString(QLocale(), 2)),
+                                   toDouble(amount));
+    plot.setReferenceLines(lines, ChartPalette::budgetColor(palette));
+}
+
+} // namespace billing::ui

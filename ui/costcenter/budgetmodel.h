@@ -1,0 +1,43 @@
+#pragma once
+
+#include "analysis/budgets.h"
+
+#include <QAbstractTableModel>
+
+namespace billing::ui {
+
+// The budgets and where this month stands against each: spent so far and the month-end forecast.
+class BudgetModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Name,
+        Amount,
+        ActualThresholds,
+        ForecastThresholds,
+        Spent,
+        SpentPercent,
+        Forecast,
+        ForecastPercent,
+        ColumnCount
+    };
+
+    explicit BudgetModel(QObject *parent);
+    void setStatuses(std::vector<BudgetStatus> statuses, const QString &currency);
+    const BudgetStatus &status(int row) const { return m_list[size_t(row)]; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::optional<Money> money(const BudgetStatus &s, int column) const;
+
+    std::vector<BudgetStatus> m_list;
+    QString m_currency;
+};
+
+} // namespace billing::ui

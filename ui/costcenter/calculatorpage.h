@@ -1,0 +1,51 @@
+#pragma once
+
+#include "widgets/page.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace billing {
+class Engine;
+}
+
+namespace billing::ui {
+
+class ErrorBanner;
+class QuoteModel;
+class TierModel;
+
+// Cost Center › Price calculator: monthly calls of an API (in a region) → what they cost pay-per-use,
+// tier by tier, and under each package, with the volume from which each package is cheaper.
+class CalculatorPage : public Page
+{
+    Q_OBJECT
+
+public:
+    CalculatorPage(Engine &engine, QWidget *parent);
+
+    void refresh() override;
+    QuoteModel *quotes() const { return m_quotes; }
+    TierModel *tiers() const { return m_tiers; }
+    QLineEdit *callsEdit() const { return m_calls; }
+    QComboBox *apiCombo() const { return m_api; }
+
+private:
+    void showTiers(int row);
+
+    Engine &m_engine;
+    QuoteModel *m_quotes;
+    TierModel *m_tiers;
+    ErrorBanner *m_banner;
+    QComboBox *m_api;
+    QComboBox *m_region;
+    QLineEdit *m_calls;
+    QLabel *m_callsError;
+    QLabel *m_cheapest;
+    QTableView *m_quoteTable;
+    QTableView *m_tierTable;
+};
+
+} // namespace billing::ui

@@ -1,0 +1,319 @@
+#include "costcenter/compositionpage.h"
+
+#include "analysis/costseries.h"
+#include "costcenter/compositionmodel.h"
+#include "costcenter/costlabels.h"
+#include "costcenter/filterchips.h"
+#include "costcenter/periodpicker.h"
+#include "engine/engine.h"
+#include "widgets/chartpalette.h"
+#include "widgets/errorbanner.h"
+#include "widgets/exporter.h"
+#include "widgets/figure.h"
+#include "widgets/itemroles.h"
+#include "widgets/moneydelegate.h"
+#include "widgets/totalsfooter.h"
+#include "widgets/totalsmodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QMenu>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolTip>
+#include <QVBarModelMapper>
+#include <QVBoxLayout>
+#include <QVPieModelMapper>
+#include <QValueAxis>
+
+namespace billing::ui {
+
+namespace {
+const QStringList kDimensions{QStringLiteral("api"), QStringLiteral("category"), QStringLiteral("region"),
+                              QStringLiteral("mode"), QStringLiteral("project")};
+
+QChart *newChart(const QPalette &palette)
+{
+    auto *chart = new QChart;
+    chart->setBackgroundBrush(palette.brush(QPalette::Base));
+    chart->setTitleBrush(palette.brush(QPalette::Text));
+    chart->legend()->setLabelColor(palette.color(QPalette::Text));
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+} // namespace
+
+CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
+    : Page(parent), m_engine(engine), m_model(new CompositionModel(this)),
+      m_totals(new TotalsModel(m_model,
+                               {CompositionModel::Cost, CompositionModel::Previous, CompositionModel::Change},
+                               {CompositionModel::Calls}, this)),
+      m_banner(new ErrorBanner(this)), m_period(new PeriodPicker(this)), m_dimension(new QComboBox(this)),
+      m_filters(new FilterChips(this)),
+      m_total(new Figure(tr("Cost of the period"), Figure::Size::Large, this)),
+      m_change(new Figure(tr("Change against the period before"), Figure::Size::Medium, this)),
+      m_calls(new Figure(tr("Billable calls"), Figure::Size::Medium, this)), m_pie(new QPieSeries(this)),
+      m_bars(new QHorizontalBarSeries(this)), m_barAxis(new QBarCategoryAxis(this)),
+      m_valueAxis(new QValueAxis(this)), m_pieView(new QChartView(this)), m_barView(new QChartView(this)),
+      m_table(new QTableView(this)), m_footer(new TotalsFooter(m_table, this))
+{
+    setObjectName(QStringLiteral("compositionPage"));
+    m_display.catalog = &m_engine.catalog();
+    m_filters->setDisplay(&m_display);
+    m_dimension->setObjectName(QStringLiteral("dimension"));
+    for (const QString &d : kDimensions)
+        m_dimension->addItem(dimensionName(d), d);
+
+    // Donut and bars read the same model as the table.
+    auto *pieMapper = new QVPieModelMapper(this);
+    pieMapper->setLabelsColumn(CompositionModel::Name);
+    pieMapper->setValuesColumn(CompositionModel::ChartCost);
+    pieMapper->setModel(m_model);
+    pieMapper->setSeries(m_pie);
+    m_pie->setHoleSize(0.5);
+    QChart *pieChart = newChart(palette());
+    pieChart->addSeries(m_pie);
+    pieChart->legend()->setAlignment(Qt::AlignRight);
+    pieChart->setTitle(tr("Share of the cost"));
+    m_pieView->setChart(pieChart);
+    m_pieView->setObjectName(QStringLiteral("donutView"));
+    m_pieView->setRenderHint(QPainter::Antialiasing);
+
+    auto *barMapper = new QVBarModelMapper(this);
+    barMapper->setFirstBarSetColumn(CompositionModel::ChartCost);
+    barMapper->setLastBarSetColumn(CompositionModel::ChartPrevious);
+    barMapper->setModel(m_model);
+    barMapper->setSeries(m_bars);
+    QChart *barChart = newChart(palette());
+    barChart->addSeries(m_bars);
+    barChart->addAxis(m_barAxis, Qt::AlignLeft);
+    barChart->addAxis(m_valueAxis, Qt::AlignBottom);
+    m_bars->attachAxis(m_barAxis);
+    m_bars->attachAxis(m_valueAxis);
+    m_barAxis->setLabelsColor(palette().color(QPalette::Text));
+    m_valueAxis->setLabelsColor(palette().color(QPalette::Text));
+    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    barChart->setTitle(tr("This period and the one before"));
+    barChart->legend()->setAlignment(Qt::AlignBottom);
+    m_barView->setChart(barChart);
+    m_barView->setObjectName(QStringLiteral("barView"));
+    m_barView->setRenderHint(QPainter::Antialiasing);
+
+    auto *money = new MoneyDelegate(this);
+    m_table->setObjectName(QStringLiteral("compositionTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->setColumnHidden(CompositionModel::ChartCost, true);
+    m_table->setColumnHidden(CompositionModel::ChartPrevious, true);
+    for (int c : {CompositionModel::Cost, CompositionModel::Previous, CompositionModel::Change})
+        m_table->setItemDelegateForColumn(c, money);
+    m_footer->setModel(m_totals);
+
+    auto *exportChartButton = new QPushButton(tr("Export &chart\u2026"), this);
+    auto *exportTableButton = new QPushButton(tr("Export &table (CSV)\u2026"), this);
+    auto *dimensionLabel = new QLabel(tr("&Break down by:"), this);
+    dimensionLabel->setBuddy(m_dimension);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_period);
+    bar->addSpacing(fontMetrics().averageCharWidth() * 2);
+    bar->addWidget(dimensionLabel);
+    bar->addWidget(m_dimension);
+    bar->addStretch(1);
+    bar->addWidget(exportChartButton);
+    bar->addWidget(exportTableButton);
+
+    auto *figures = new QHBoxLayout;
+    figures->addWidget(m_total);
+    figures->addSpacing(fontMetrics().averageCharWidth() * 6);
+    figures->addWidget(m_change);
+    figures->addSpacing(fontMetrics().averageCharWidth() * 6);
+    figures->addWidget(m_calls);
+    figures->addStretch(1);
+
+    auto *charts = new QSplitter(Qt::Vertical, this);
+    charts->addWidget(m_pieView);
+    charts->addWidget(m_barView);
+    auto *tablePane = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tablePane);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(0);
+    tableLayout->addWidget(m_table, 1);
+    tableLayout->addWidget(m_footer);
+    tableLayout->addWidget(m_footer->scrollBar());
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(charts);
+    split->addWidget(tablePane);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createTitle(tr("Cost composition")));
+    layout->addWidget(m_banner);
+    layout->addLayout(bar);
+    layout->addWidget(m_filters);
+    layout->addLayout(figures);
+    layout->addWidget(split, 1);
+
+    connect(m_banner, &ErrorBanner::retryRequested, this, &CompositionPage::refresh);
+    connect(m_period, &PeriodPicker::changed, this, &CompositionPage::refresh);
+    connect(m_dimension, &QComboBox::currentIndexChanged, this, &CompositionPage::refresh);
+    connect(m_filters, &FilterChips::changed, this, &CompositionPage::refresh);
+    connect(m_pie, &QPieSeries::clicked, this,
+            [this](QPieSlice *slice) { drillInto(int(m_pie->slices().indexOf(slice))); });
+    connect(m_pie, &QPieSeries::hovered, this, &CompositionPage::showSliceTooltip);
+    connect(m_bars, &QHorizontalBarSeries::hovered, this, [this](bool state, int index, QBarSet *set) {
+        if (!state)
+            return QToolTip::hideText();
+        QToolTip::showText(QCursor::pos(), tr("%1 \u2014 %2").arg(set->label(), m_model->describe(index)),
+                           m_barView);
+    });
+    connect(m_table, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { drillInto(index.row()); });
+    connect(exportChartButton, &QPushButton::clicked, this, &CompositionPage::exportChart);
+    connect(exportTableButton, &QPushButton::clicked, this, &CompositionPage::exportTable);
+}
+
+QString CompositionPage::dimension() const
+{
+    return m_dimension->currentData().toString();
+}
+
+void CompositionPage::setDimension(const QString &dimension)
+{
+    m_dimension->setCurrentIndex(m_dimension->findData(dimension));
+}
+
+void CompositionPage::refresh()
+{
+    m_period->setContext(m_display.utcOffsetSeconds, m_engine.clock().now());
+    CostQuery q;
+    q.from = m_period->from();
+    q.to = m_period->to();
+    m_filters->apply(q);
+    const QString dim = dimension();
+    const Instant prevFrom = m_period->previousFrom(), prevTo = m_period->previousTo();
+    auto r = m_engine.run([&](Context &ctx) -> Result<std::pair<Composition, Account>> {
+        auto c = costComposition(ctx, q, dim, prevFrom, prevTo);
+        if (!c)
+            return c.error();
+        return std::pair(std::move(*c), ctx.account);
+    });
+    if (!r) {
+        m_banner->showError(tr("Could not compute the cost composition."), r.error());
+        return;
+    }
+    m_banner->clear();
+    const Account &a = r->second;
+    m_display.currency = a.currency;
+    m_display.utcOffsetSeconds = a.utcOffsetSeconds;
+    const Composition &c = r->first;
+    m_total->setValue(tr("%1 %2").arg(c.total.toDisplayString(QLocale(), 2), a.currency));
+    m_total->setDetail(m_period->label());
+    const Money change = c.total - c.previousTotal;
+    m_change->setValue((change.isNegative() ? QString() : QStringLiteral("+")) +
+                       change.toDisplayString(QLocale(), 2));
+    m_change->setDetail(tr("before: %1").arg(c.previousTotal.toDisplayString(QLocale(), 2)));
+    m_calls->setValue(QLocale().toString(c.calls));
+    m_model->setComposition(std::move(r->first), m_display);
+    QStringList names;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        names << m_model->data(m_model->index(row, CompositionModel::Name)).toString();
+    m_barAxis->setCategories(names);
+    Money top;
+    for (const CostShare &s : m_model->composition().shares)
+        top = Money::max(top, Money::max(s.cost, s.previousCost));
+    m_valueAxis->setRange(0, std::max(1.0, double(top.units()) / double(Money::Scale) * 1.05));
+    colourCharts();
+    m_table->resizeColumnsToContents();
+    m_footer->syncWithTable();
+}
+
+void CompositionPage::colourCharts()
+{
+    const QList<QPieSlice *> slices = m_pie->slices();
+    for (int i = 0; i < slices.size(); ++i) {
+        slices[i]->setColor(
+            ChartPalette::seriesColor(m_display.catalog, dimension(), m_model->key(i), i, palette()));
+        slices[i]->setBorderColor(palette().color(QPalette::Base));
+        slices[i]->setLabelColor(palette().color(QPalette::Text));
+    }
+    const QList<QBarSet *> sets = m_bars->barSets();
+    for (int i = 0; i < sets.size(); ++i)
+        sets[i]->setColor(i == 0 ? palette().color(QPalette::Highlight)
+                                 : ChartPalette::othersColor(palette()));
+    if (QChart *chart = m_pieView->chart())
+        chart->legend()->setVisible(slices.size() <= 14);
+}
+
+void CompositionPage::showSliceTooltip(QPieSlice *slice, bool state)
+{
+    slice->setExploded(state);
+    if (!state) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(QCursor::pos(), m_model->describe(int(m_pie->slices().indexOf(slice))), m_pieView);
+}
+
+void CompositionPage::drillInto(int row)
+{
+    const QString key = m_model->key(row);
+    if (key.isEmpty() && row >= m_model->rowCount())
+        return;
+    const QString dim = dimension();
+    QString next;
+    for (const QString &d : kDimensions)
+        if (d != dim && !m_filters->has(d)) {
+            next = d;
+            break;
+        }
+    {
+        const QSignalBlocker blocker(m_filters);
+        m_filters->add(dim, key);
+    }
+    if (!next.isEmpty() && next != dim) {
+        const QSignalBlocker blocker(m_dimension);
+        setDimension(next);
+    }
+    refresh();
+}
+
+void CompositionPage::exportChart()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(),
+                                                      tr("PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    auto *charts = static_cast<QWidget *>(m_pieView->parentWidget());
+    if (!exportWidget(*charts, path, &error))
+        m_banner->showError(tr("Could not export the chart."), Error::internal(error));
+}
+
+void CompositionPage::exportTable()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export table"), QString(), tr("CSV file (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportCsv(*m_model, path, &error))
+        m_banner->showError(tr("Could not export the table."), Error::internal(error));
+}
+
+} // namespace billing::ui

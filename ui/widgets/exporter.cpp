@@ -1,0 +1,94 @@
+#include "widgets/exporter.h"
+
+#include "money/money.h"
+#include "widgets/itemroles.h"
+
+#include <QAbstractItemModel>
+#include <QCoreApplication>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPixmap>
+#include <QSaveFile>
+#include <QStringList>
+#include <QWidget>
+
+namespace billing::ui {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::ui::Exporter)
+};
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
+        return text;
+    QString quoted = text;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+} // namespace
+
+QString toCsv(const QAbstractItemModel &model)
+{
+    QString out;
+    QStringList header;
+    for (int c = 0; c < model.columnCount(); ++c)
+        header << csvField(model.headerData(c, Qt::Horizontal).toString());
+    out += header.join(u',') + u'\n';
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList fields;
+        for (int c = 0; c < model.columnCount(); ++c) {
+            const QModelIndex index = model.index(r, c);
+            const QVariant money = model.data(index, MoneyRole);
+            fields << csvField(money.isValid() ? Money::fromUnits(money.toLongLong()).toString(2)
+                                               : model.data(index, Qt::DisplayRole).toString());
+        }
+        out += fields.join(u',') + u'\n';
+    }
+    return out;
+}
+
+bool exportCsv(const QAbstractItemModel &model, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(model).toUtf8()) < 0 || !file.commit()) {
+        if (error)
+            *error = Tr::tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool exportWidget(QWidget &widget, const QString &path, QString *error)
+{
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setResolution(96);
+        QPainter painter;
+        if (!painter.begin(&writer)) {
+            if (error)
+                *error = Tr::tr("Could not write %1.").arg(path);
+            return false;
+        }
+        const QRect page = painter.viewport();
+        const double scale = std::min(double(page.width()) / std::max(1, widget.width()),
+                                      double(page.height()) / std::max(1, widget.height()));
+        painter.scale(scale, scale);
+        widget.render(&painter);
+        painter.end();
+        return true;
+    }
+    if (!widget.grab().save(path)) {
+        if (error)
+            *error = Tr::tr("Could not write %1.").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace billing::ui

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+class QAbstractItemModel;
+class QWidget;
+
+namespace billing::ui {
+
+// Writes a table model as CSV: the header, then every row; money cells (MoneyRole) as exact decimal
+// strings ("12.34", "0.00150000"), other cells as shown. False with `error` filled on failure.
+bool exportCsv(const QAbstractItemModel &model, const QString &path, QString *error);
+// The CSV text itself (for tests and the clipboard).
+QString toCsv(const QAbstractItemModel &model);
+// Renders a widget (a chart view) as PNG (by its file suffix) or as one PDF page.
+bool exportWidget(QWidget &widget, const QString &path, QString *error);
+
+} // namespace billing::ui
