@@ -32,7 +32,7 @@ struct CallRecordCheckOptions
     std::optional<Instant> notAfter;       // records later than this are refused (the import's now)
     std::optional<Instant> settledBefore;  // records in hours before this are late ...
     std::optional<Instant> accountCreated; // ... and so are records before the account existed
-    BillingCalendar calendar;
+    BillingCalendar calendar = BillingCalendar(BillingCalendar::DefaultOffsetSeconds);
     std::function<bool()> cancelled; // optional; checked every few thousand lines
 };
 
