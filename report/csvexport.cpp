@@ -7,25 +7,6 @@
 namespace billing::report {
 
 namespace {
-// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
-QString field(const QString &s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-        return s;
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return u'"' + q + u'"';
-}
-
-QString row(const QStringList &fields)
-{
-    QStringList quoted;
-    quoted.reserve(fields.size());
-    for (const QString &f : fields)
-        quoted << field(f);
-    return quoted.join(u',') + QLatin1String("\r\n");
-}
-
 QStringList lineFields(const BillLine &l, const QString &currency)
 {
     return {l.api,
@@ -45,17 +26,17 @@ QStringList lineFields(const BillLine &l, const QString &currency)
 Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out)
 {
     // Column names are a machine contract (like the JSON keys of `bill --json`): not translated.
-    QString text = row({QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("mode"),
+    QString text = csvRow({QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("mode"),
                         QStringLiteral("calls"), QStringLiteral("fee"), QStringLiteral("charged"),
                         QStringLiteral("rounded_off"), QStringLiteral("paid_coupon"),
                         QStringLiteral("paid_cash"), QStringLiteral("arrears"), QStringLiteral("currency")});
     for (const BillLine &l : bill.lines)
-        text += row(lineFields(l, currency));
+        text += csvRow(lineFields(l, currency));
     BillLine total = bill.totals;
     total.api = QStringLiteral("total");
     total.region.clear();
     total.mode.clear();
-    text += row(lineFields(total, currency));
+    text += csvRow(lineFields(total, currency));
 
     const QByteArray bytes = text.toUtf8();
     if (out.write(bytes) != bytes.size())

@@ -6,25 +6,6 @@
 
 namespace billing::report {
 
-namespace {
-QString field(const QString &s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-        return s;
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return u'"' + q + u'"';
-}
-
-QString row(const QStringList &fields)
-{
-    QStringList quoted;
-    quoted.reserve(fields.size());
-    for (const QString &f : fields)
-        quoted << field(f);
-    return quoted.join(u',') + QLatin1String("\r\n");
-}
-} // namespace
 
 TransactionsCsvWriter::TransactionsCsvWriter(QIODevice &out, const BillingCalendar &calendar, const QString &currency)
     : m_out(out), m_calendar(calendar), m_currency(currency)
@@ -42,7 +23,7 @@ Status TransactionsCsvWriter::put(const QString &line)
 
 Status TransactionsCsvWriter::writeHeader()
 {
-    return put(row({QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("time"),
+    return put(csvRow({QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("time"),
                     QStringLiteral("expenditure_time"), QStringLiteral("bill_month"), QStringLiteral("api"),
                     QStringLiteral("region"), QStringLiteral("project"), QStringLiteral("mode"),
                     QStringLiteral("package_id"), QStringLiteral("calls"), QStringLiteral("fee"),
@@ -53,7 +34,7 @@ Status TransactionsCsvWriter::writeHeader()
 
 Status TransactionsCsvWriter::write(const Record &r)
 {
-    return put(row({QString::number(r.id), recordTypeId(r.type), m_calendar.format(r.at),
+    return put(csvRow({QString::number(r.id), recordTypeId(r.type), m_calendar.format(r.at),
                     m_calendar.format(r.expenditureAt), r.billMonth, r.api, r.region, r.project, r.mode,
                     r.packageId ? QString::number(*r.packageId) : QString(), QString::number(r.calls),
                     r.fee.toString(8), r.charged.toString(2), r.roundedOff.toString(8), r.paidCoupon.toString(2),
