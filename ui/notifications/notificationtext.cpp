@@ -77,6 +77,8 @@ QString notificationTitle(const QString &kind)
         {"auto-renew-failed", QT_TRANSLATE_NOOP("billing::ui::notifications", "Auto-renewal failed")},
         {"budget-actual", QT_TRANSLATE_NOOP("billing::ui::notifications", "Budget threshold reached")},
         {"budget-forecast", QT_TRANSLATE_NOOP("billing::ui::notifications", "Budget forecast exceeded")},
+        {"freeze-soon", QT_TRANSLATE_NOOP("billing::ui::notifications", "Freeze in 24 hours")},
+        {"package-expiring", QT_TRANSLATE_NOOP("billing::ui::notifications", "Package expiring")},
     };
     for (const auto &[id, title] : titles)
         if (kind == QLatin1String(id))
@@ -120,8 +122,17 @@ QString notificationText(const Notification &n, const AccountDisplay &display)
     if (k == QLatin1String("auto-renewed"))
         return tr("Package %1 (%2) was renewed as package %3 for %4.")
             .arg(f.string("package"), f.service(), f.string("new_package"), f.money("price"));
+    if (k == QLatin1String("freeze-soon"))
+        return tr("The account will be frozen on %1 unless arrears of %2 are repaid.")
+            .arg(f.time("frozen_at"), f.money("arrears"));
+    if (k == QLatin1String("package-expiring"))
+        return n.args.value(QLatin1String("auto_renew")).toBool()
+            ? tr("Package %1 (%2) expires on %3; it will be renewed automatically.")
+                  .arg(f.string("package"), f.service(), f.time("expires"))
+            : tr("Package %1 (%2) expires on %3 and auto-renew is off.")
+                  .arg(f.string("package"), f.service(), f.time("expires"));
     if (k == QLatin1String("auto-renew-failed"))
-        return tr("Package %1 (%2) could not be renewed: %3 It expires on %4.")
+        return tr("Package %1 (%2) could not be renewed: %3. It expires on %4.")
             .arg(f.string("package"), f.service(), f.string("reason"), f.time("expires"));
     if (k == QLatin1String("budget-actual"))
         return tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
