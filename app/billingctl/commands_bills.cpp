@@ -204,6 +204,7 @@ int cmdLine(Cli &cli, const QStringList &argv)
         for (const TierUse &t : d->tiers)
             tiers.append(QJsonObject{{QStringLiteral("tier"), t.tier + 1},
                                      {QStringLiteral("first_position"), t.firstPosition},
+                                     {QStringLiteral("last_position"), t.lastPosition},
                                      {QStringLiteral("calls"), t.calls},
                                      {QStringLiteral("price_per_1000"), amount(t.pricePer1000)}});
         for (const UsageCount &u : d->calls)

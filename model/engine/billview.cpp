@@ -101,7 +101,7 @@ FeeExplanation explainFee(const LineDetail &detail)
         FeeStep s;
         s.tier = t.tier;
         s.firstPosition = t.firstPosition;
-        s.lastPosition = t.firstPosition + t.calls - 1;
+        s.lastPosition = t.lastPosition;
         s.calls = t.calls;
         s.pricePer1000 = t.pricePer1000;
         s.exactAmount = exactDecimalText(Int128(t.calls) * t.pricePer1000.units(), Scale, Money::Decimals);

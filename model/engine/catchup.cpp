@@ -145,9 +145,8 @@ Status catchUp(Context &ctx)
     Instant t = ctx.account.processedUntil;
     if (t >= now)
         return {};
-    UsageRepository usage(ctx.db);
     // Hours whose end has come: the settlement hour H is due at H + 1 h ≤ now.
-    auto hours = usage.pendingHoursUpTo(now - kMicrosPerHour);
+    auto hours = ctx.pending.hoursUpTo(now - kMicrosPerHour);
     if (!hours)
         return hours.error();
     RatingState state;
@@ -225,7 +224,7 @@ Status catchUp(Context &ctx)
         t = x;
         ctx.account.processedUntil = t;
     }
-    return {};
+    return state.writeCounters(ctx);
 }
 
 } // namespace billing

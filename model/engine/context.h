@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "domain/types.h"
+#include "engine/pendingstore.h"
 #include "storage/accountrepository.h"
 #include "storage/ledgerrepository.h"
 #include "storage/recordrepository.h"
@@ -31,6 +32,7 @@ struct Context
     LedgerRepository ledger;
     RecordRepository records;
     SubscriptionRepository subscriptions;
+    PendingStore pending; // imported calls not yet settled; flushed when the command finishes
 
     // Moves cash and appends the ledger entry; the account row is saved when the command commits.
     Status postCash(LedgerEntry::Kind kind, Money delta, Instant at, std::optional<qint64> recordId,

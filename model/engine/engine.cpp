@@ -131,6 +131,8 @@ Status Engine::finish(Context &ctx, bool catchUpNow)
     if (catchUpNow)
         if (Status s = catchUp(ctx); !s)
             return s;
+    if (Status s = ctx.pending.flush(); !s)
+        return s;
     ctx.account.processedUntil = ctx.now;
     return ctx.accounts.save(ctx.account);
 }

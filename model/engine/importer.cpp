@@ -20,21 +20,35 @@ struct Tr
 Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options, ImportObserver *observer)
 {
     CallRecordReader reader(in, ctx.catalog);
-    UsageRepository usage(ctx.db);
     ImportSummary sum;
     qint64 firstLateLine = 0;
     const Instant settledUpTo = ctx.calendar.hourStart(ctx.account.processedUntil); // hours before this are settled
     const Instant lateHour = ctx.calendar.hourStart(ctx.now);
-    PendingCall run; // identical consecutive calls are stored once with their count
-    bool haveRun = false;
-    auto flush = [&]() -> Status {
-        if (!haveRun)
-            return {};
-        haveRun = false;
-        return usage.addPending(run);
+
+    // The hour being filled and its name indexes, so that a record costs no string lookup.
+    PendingCalls *target = nullptr;
+    Instant targetHour = -1;
+    std::vector<int> apiName, regionName;
+    QString lastProject;
+    quint16 lastProjectName = 0;
+    auto selectHour = [&](Instant settleHour) {
+        if (target && settleHour == targetHour)
+            return;
+        target = &ctx.pending.hour(settleHour);
+        targetHour = settleHour;
+        apiName.assign(ctx.catalog.apis().size(), -1);
+        regionName.assign(ctx.catalog.regions().size(), -1);
+        lastProject.clear();
     };
+    auto nameOf = [&](std::vector<int> &cache, int index, const QString &name) {
+        if (cache[size_t(index)] < 0)
+            cache[size_t(index)] = target->intern(name);
+        return quint16(cache[size_t(index)]);
+    };
+
     CallRecord rec;
     qint64 lastProgress = 0;
+    qint64 sinceBudgetCheck = 0;
     for (;;) {
         auto more = reader.next(rec);
         if (!more)
@@ -60,16 +74,34 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
             if (!options.late)
                 continue; // counted, refused below with the total
         }
-        const QString &api = ctx.catalog.apis()[size_t(rec.api)].id;
-        const QString &region = ctx.catalog.regions()[size_t(rec.region)].id;
-        if (haveRun && run.ts == rec.ts && run.late == late && run.status == rec.status && run.api == api
-            && run.region == region && run.project == rec.project) {
-            run.count += rec.count;
+        selectHour(late ? lateHour : hour);
+        PendingCall c;
+        c.ts = rec.ts;
+        c.status = quint16(rec.status);
+        c.api = nameOf(apiName, rec.api, ctx.catalog.apis()[size_t(rec.api)].id);
+        c.region = nameOf(regionName, rec.region, ctx.catalog.regions()[size_t(rec.region)].id);
+        if (lastProject.isEmpty() || !(rec.project.isSharedWith(lastProject) || rec.project == lastProject)) {
+            lastProject = rec.project;
+            lastProjectName = target->intern(rec.project);
+        }
+        c.project = lastProjectName;
+        c.late = late;
+        // Identical consecutive calls are stored once with their count.
+        PendingCall *prev = target->calls.empty() ? nullptr : &target->calls.back();
+        if (prev && prev->ts == c.ts && prev->late == c.late && prev->status == c.status && prev->api == c.api
+            && prev->region == c.region && prev->project == c.project && prev->count + quint64(rec.count) <= 0xFFFFFFFFu) {
+            prev->count += quint32(rec.count);
         } else {
-            if (Status s = flush(); !s)
-                return s.error();
-            run = {rec.ts, late ? lateHour : hour, ctx.account.nextSeq++, api, region, rec.project, rec.status, rec.count, late};
-            haveRun = true;
+            c.count = quint32(rec.count);
+            c.seq = ctx.account.nextSeq++;
+            target->calls.push_back(c);
+            if (++sinceBudgetCheck == 65536) {
+                sinceBudgetCheck = 0;
+                if (Status s = ctx.pending.keepWithinBudget(); !s)
+                    return s.error();
+                target = nullptr; // the hour may have been written out
+                selectHour(late ? lateHour : hour);
+            }
         }
         if (sum.records == 0 || rec.ts < sum.first)
             sum.first = rec.ts;
@@ -77,10 +109,9 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
         ++sum.records;
         sum.calls += rec.count;
     }
-    if (Status s = flush(); !s)
-        return s.error();
     if (sum.records == 0 && sum.lateRecords == 0)
         return Error::badData(Tr::tr("the file holds no call records (an empty file or a header only); nothing was imported"));
+    UsageRepository usage(ctx.db);
     auto seen = usage.fileImported(reader.contentHash());
     if (!seen)
         return seen.error();

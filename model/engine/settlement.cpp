@@ -55,7 +55,7 @@ Status RatingState::load(Context &ctx)
 
 namespace {
 // The last change at or before t wins (billing-rules §12.2: a change at T applies to calls at T).
-bool valueAt(const std::vector<std::pair<Instant, bool>> &timeline, Instant t)
+bool valueAt(const Timeline &timeline, Instant t)
 {
     bool v = false;
     for (const auto &[at, value] : timeline) {
@@ -66,12 +66,13 @@ bool valueAt(const std::vector<std::pair<Instant, bool>> &timeline, Instant t)
     return v;
 }
 
+// Keys of one hour's lines and counts, by name index (PendingCalls::names): no string work per call.
 struct LineKey
 {
     Instant hour;
-    QString api;
-    QString region;
-    QString project;
+    quint16 api;
+    quint16 region;
+    quint16 project;
     qint64 packageId; // 0: pay-per-use
     bool late;
     bool operator<(const LineKey &o) const
@@ -87,26 +88,76 @@ struct Line
     std::vector<TierUse> tiers;
 };
 
+enum class Outcome : quint8 { Billable, Failed, Rejected };
+
+QString outcomeId(Outcome o)
+{
+    switch (o) {
+    case Outcome::Billable:
+        return QStringLiteral("billable");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Rejected:
+        break;
+    }
+    return QStringLiteral("rejected");
+}
+
 struct UsageKey
 {
     Instant hour;
-    QString api;
-    QString region;
-    QString project;
-    int status;
-    QString outcome;
+    quint16 api;
+    quint16 region;
+    quint16 project;
+    quint16 status;
+    Outcome outcome;
     bool late;
     bool operator<(const UsageKey &o) const
     {
         return std::tie(hour, api, region, project, status, outcome, late) < std::tie(o.hour, o.api, o.region, o.project, o.status, o.outcome, o.late);
     }
 };
+
+// What rating needs about one (API, region) of the hour, looked up once instead of once per call.
+struct Combo
+{
+    QString api;
+    QString region;
+    const ApiInfo *info = nullptr;
+    const Timeline *service = nullptr;
+    std::vector<Package *> packages; // this API and region, in deduction order
+    // The tier counter of the month the last call fell in, and that month's price tiers.
+    Instant monthStart = 0;
+    Instant monthEnd = 0;
+    qint64 *counter = nullptr;
+    const PriceList *priceList = nullptr;
+    const std::vector<Tier> *tiers = nullptr;
+};
 } // namespace
 
 bool RatingState::enabledAt(const QString &api, const QString &region, Instant t) const
 {
+    const Timeline *timeline = serviceTimeline(api, region);
+    return timeline && valueAt(*timeline, t);
+}
+
+const Timeline *RatingState::serviceTimeline(const QString &api, const QString &region) const
+{
     auto it = m_services.constFind(api + u'|' + region);
-    return it != m_services.cend() && valueAt(*it, t);
+    return it == m_services.cend() ? nullptr : &*it;
+}
+
+Status RatingState::writeCounters(Context &ctx)
+{
+    UsageRepository usage(ctx.db);
+    for (auto &[k, c] : counters) {
+        if (!c.changed)
+            continue;
+        if (Status s = usage.setTierCounter(std::get<0>(k), std::get<1>(k), std::get<2>(k), c.calls); !s)
+            return s;
+        c.changed = false;
+    }
+    return {};
 }
 
 bool RatingState::frozenAt(Instant t) const { return valueAt(m_frozen, t); }
@@ -119,74 +170,117 @@ bool monthFinalAt(const Context &ctx, Instant monthStart, Instant t)
 Status settleHour(Context &ctx, RatingState &state, Instant hour)
 {
     UsageRepository usage(ctx.db);
-    auto pending = usage.pendingFor(hour);
+    auto pending = ctx.pending.take(hour);
     if (!pending)
         return pending.error();
+    const std::vector<QString> &names = pending->names;
     const Instant settledAt = hour + kMicrosPerHour;
     std::map<LineKey, Line> lines;
     std::map<UsageKey, qint64> counts;
-    std::map<std::tuple<QString, QString, QString>, qint64> counters; // (month, api, region) → calls so far
     QHash<qint64, qint64> quotaBefore;
 
-    for (const PendingCall &c : *pending) {
-        const Instant callHour = ctx.calendar.hourStart(c.ts);
-        QString outcome = QStringLiteral("billable");
+    std::vector<Combo> combos;
+    std::vector<int> comboOf(names.size() * names.size(), -1); // api name × region name → combo
+    auto comboFor = [&](const PendingCall &c) -> Combo & {
+        int &i = comboOf[size_t(c.api) * names.size() + c.region];
+        if (i < 0) {
+            Combo k;
+            k.api = names[c.api];
+            k.region = names[c.region];
+            k.info = ctx.catalog.api(k.api);
+            k.service = state.serviceTimeline(k.api, k.region);
+            for (Package &p : state.packages)
+                if (p.api == k.api && p.region == k.region)
+                    k.packages.push_back(&p);
+            i = int(combos.size());
+            combos.push_back(std::move(k));
+        }
+        return combos[size_t(i)];
+    };
+
+    for (const PendingCall &c : pending->calls) {
+        const Instant callHour = c.late ? ctx.calendar.hourStart(c.ts) : hour;
+        Combo &combo = comboFor(c);
+        Outcome outcome = Outcome::Billable;
         if (c.status < 200 || c.status > 299)
-            outcome = QStringLiteral("failed");
-        else if (!state.enabledAt(c.api, c.region, c.ts) || state.frozenAt(c.ts))
-            outcome = QStringLiteral("rejected");
+            outcome = Outcome::Failed;
+        else if (!combo.service || !valueAt(*combo.service, c.ts) || state.frozenAt(c.ts))
+            outcome = Outcome::Rejected;
         counts[{callHour, c.api, c.region, c.project, c.status, outcome, c.late}] += c.count;
-        if (outcome != QLatin1String("billable"))
+        if (outcome != Outcome::Billable)
             continue;
 
         qint64 left = c.count;
-        for (Package &p : state.packages) {
+        for (Package *p : combo.packages) {
             if (left == 0)
                 break;
-            if (p.remaining == 0 || p.api != c.api || p.region != c.region || !p.inForceAt(c.ts))
+            if (p->remaining == 0 || !p->inForceAt(c.ts))
                 continue;
-            if (!quotaBefore.contains(p.id))
-                quotaBefore.insert(p.id, p.remaining);
-            const qint64 take = std::min(left, p.remaining);
-            p.remaining -= take;
+            if (!quotaBefore.contains(p->id))
+                quotaBefore.insert(p->id, p->remaining);
+            const qint64 take = std::min(left, p->remaining);
+            p->remaining -= take;
             left -= take;
-            lines[{callHour, c.api, c.region, c.project, p.id, c.late}].calls += take;
+            lines[{callHour, c.api, c.region, c.project, p->id, c.late}].calls += take;
         }
         if (left == 0)
             continue;
 
-        const auto key = std::make_tuple(ctx.calendar.monthKey(c.ts), c.api, c.region);
-        auto counter = counters.find(key);
-        if (counter == counters.end()) {
-            auto stored = usage.tierCounter(std::get<0>(key), c.api, c.region);
-            if (!stored)
-                return stored.error();
-            counter = counters.emplace(key, *stored).first;
+        if (!combo.counter || c.ts < combo.monthStart || c.ts >= combo.monthEnd) {
+            combo.monthStart = ctx.calendar.monthStart(c.ts);
+            combo.monthEnd = ctx.calendar.addMonths(combo.monthStart, 1);
+            const auto key = std::make_tuple(ctx.calendar.monthKey(c.ts), combo.api, combo.region);
+            auto counter = state.counters.find(key);
+            if (counter == state.counters.end()) {
+                auto stored = usage.tierCounter(std::get<0>(key), combo.api, combo.region);
+                if (!stored)
+                    return stored.error();
+                counter = state.counters.emplace(key, RatingState::Counter{*stored, false}).first;
+            }
+            counter->second.changed = true;
+            combo.counter = &counter->second.calls;
         }
-        const ApiInfo *api = ctx.catalog.api(c.api);
-        const auto &tiers = ctx.catalog.tiers(ctx.catalog.priceListAt(c.ts), api->category);
+        const PriceList &priceList = ctx.catalog.priceListAt(c.ts);
+        if (combo.priceList != &priceList) {
+            combo.priceList = &priceList;
+            combo.tiers = &ctx.catalog.tiers(priceList, combo.info->category);
+        }
+        const std::vector<Tier> &tiers = *combo.tiers;
         Line &line = lines[{callHour, c.api, c.region, c.project, 0, c.late}];
-        for (const TierSlice &s : Catalog::slices(tiers, counter->second + 1, left)) {
-            line.sumPer1000 += Int128(s.calls) * s.pricePer1000.units();
-            if (!line.tiers.empty() && line.tiers.back().tier == s.tier
-                && line.tiers.back().firstPosition + line.tiers.back().calls == counter->second + 1)
-                line.tiers.back().calls += s.calls;
-            else
-                line.tiers.push_back({s.tier, counter->second + 1, s.calls, s.pricePer1000});
-            counter->second += s.calls;
-        }
+        qint64 &counter = *combo.counter;
         line.calls += left;
+        // Graduated tiers: each slice of positions at its own tier's price.
+        for (size_t t = 0; t < tiers.size() && left > 0; ++t) {
+            const qint64 tierEnd = t + 1 < tiers.size() ? tiers[t + 1].fromCall : std::numeric_limits<qint64>::max();
+            const qint64 first = counter + 1;
+            if (first >= tierEnd)
+                continue;
+            const qint64 take = std::min(left, tierEnd - first);
+            line.sumPer1000 += Int128(take) * tiers[t].pricePer1000.units();
+            if (!line.tiers.empty() && line.tiers.back().tier == int(t)) {
+                line.tiers.back().calls += take;
+                line.tiers.back().lastPosition = first + take - 1;
+            } else {
+                line.tiers.push_back({int(t), first, take, tiers[t].pricePer1000, first + take - 1});
+            }
+            counter += take;
+            left -= take;
+        }
     }
 
     // Records: package lines carry calls only; pay-per-use lines are paid in (API, region, project)
     // order, an earlier hour first (billing-rules §12.5, §12.15) — which is the map's order.
     const QString settlingMonth = ctx.calendar.monthKey(hour);
+    const Instant settlingMonthStart = ctx.calendar.monthStart(hour);
     std::vector<std::pair<const LineKey *, const Line *>> ordered;
     for (const auto &[k, l] : lines)
         ordered.emplace_back(&k, &l);
-    std::stable_sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b) {
-        return std::tie(a.first->api, a.first->region, a.first->project, a.first->hour)
-            < std::tie(b.first->api, b.first->region, b.first->project, b.first->hour);
+    // The map is ordered by name index; records are written in the order of the names themselves
+    // (api, region, project, hour, then package and lateness), as they always were.
+    std::sort(ordered.begin(), ordered.end(), [&](const auto &a, const auto &b) {
+        const LineKey &x = *a.first, &y = *b.first;
+        return std::tie(names[x.api], names[x.region], names[x.project], x.hour, x.packageId, x.late)
+            < std::tie(names[y.api], names[y.region], names[y.project], y.hour, y.packageId, y.late);
     });
     const Money balanceBefore = ctx.account.balance;
     for (const auto &[key, line] : ordered) {
@@ -195,10 +289,12 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
         r.at = settledAt;
         r.expenditureAt = key->hour;
         const Instant ownMonth = ctx.calendar.monthStart(key->hour);
-        r.billMonth = monthFinalAt(ctx, ownMonth, settledAt) ? settlingMonth : ctx.calendar.monthKey(key->hour);
-        r.api = key->api;
-        r.region = key->region;
-        r.project = key->project;
+        r.billMonth = monthFinalAt(ctx, ownMonth, settledAt) || ownMonth == settlingMonthStart
+            ? settlingMonth
+            : ctx.calendar.monthKey(key->hour);
+        r.api = names[key->api];
+        r.region = names[key->region];
+        r.project = names[key->project];
         r.calls = line->calls;
         r.late = key->late;
         PaymentPlan plan;
@@ -227,10 +323,7 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
     }
 
     for (const auto &[k, calls] : counts)
-        if (Status s = usage.addUsage({k.hour, k.api, k.region, k.project, k.status, k.outcome, k.late, calls}); !s)
-            return s;
-    for (const auto &[k, calls] : counters)
-        if (Status s = usage.setTierCounter(std::get<0>(k), std::get<1>(k), std::get<2>(k), calls); !s)
+        if (Status s = usage.addUsage({k.hour, names[k.api], names[k.region], names[k.project], k.status, outcomeId(k.outcome), k.late, calls}); !s)
             return s;
     for (const Package &p : state.packages) {
         if (!quotaBefore.contains(p.id))
@@ -248,9 +341,6 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
                 !s)
                 return s;
     }
-    if (Status s = usage.deletePending(hour); !s)
-        return s;
-
     // Arrears (billing-rules §7): a settlement that leaves the balance negative starts grace.
     if (ctx.account.balance.isNegative() && ctx.account.state == AccountState::Normal) {
         const Instant until = settledAt + ctx.account.graceDays * kMicrosPerDay;

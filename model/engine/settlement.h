@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <map>
+#include <tuple>
 #include <vector>
 
 namespace billing {
@@ -15,6 +16,8 @@ struct Context;
 // What rating needs to know about the account over time, loaded once per catch-up: packages and
 // coupons (changed as hours settle), and the history of services and of the frozen state, so that
 // every call is rated against the state at its own instant (billing-rules §5, §4 late usage).
+using Timeline = std::vector<std::pair<Instant, bool>>; // (at, value), in time order
+
 class RatingState
 {
 public:
@@ -24,13 +27,23 @@ public:
 
     bool enabledAt(const QString &api, const QString &region, Instant t) const;
     bool frozenAt(Instant t) const;
+    const Timeline *serviceTimeline(const QString &api, const QString &region) const; // null: never enabled
 
     std::vector<Package> packages;  // in deduction order
     std::vector<Coupon> coupons;
 
+    // The months' pay-per-use tier counters, read once per catch-up and written when it ends.
+    struct Counter
+    {
+        qint64 calls = 0;
+        bool changed = false;
+    };
+    std::map<std::tuple<QString, QString, QString>, Counter> counters; // (month, api, region)
+    Status writeCounters(Context &ctx);
+
 private:
-    QHash<QString, std::vector<std::pair<Instant, bool>>> m_services; // "api|region" → (at, enabled)
-    std::vector<std::pair<Instant, bool>> m_frozen;                   // (at, frozen)
+    QHash<QString, Timeline> m_services; // "api|region" → (at, enabled)
+    Timeline m_frozen;                   // (at, frozen)
 };
 
 // Deduction order of packages (billing-rules §5): earlier effective, earlier expiry, earlier purchase, lower id.

@@ -1,16 +1,20 @@
 #include "storage/database.h"
 
+#include "storage/faststatement.h"
 #include "storage/schema.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 
 #include <atomic>
+
+#include <sqlite3.h>
 
 namespace billing {
 
@@ -123,7 +127,9 @@ Result<std::unique_ptr<Database>> Database::openAnother() const { return open(m_
 
 Status Database::configure()
 {
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               // Settlements write hundreds of thousands of rows in one transaction (P1).
+                               "PRAGMA cache_size = -32768"}) {
         QSqlQuery q(m_db);
         if (!q.exec(QLatin1String(pragma))) {
             const QString why = q.lastError().text();
@@ -166,8 +172,39 @@ QSqlQuery &Database::prepared(const QString &sql)
     return *it->second;
 }
 
+FastStatement::~FastStatement()
+{
+    if (stmt)
+        sqlite3_finalize(stmt);
+}
+
+FastStatement &Database::fastStatement(const QString &sql)
+{
+    auto it = m_fast.find(sql);
+    if (it == m_fast.end()) {
+        auto f = std::make_unique<FastStatement>();
+        const QVariant handle = m_db.driver()->handle();
+        if (!m_postgres && handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+            sqlite3 *h = *static_cast<sqlite3 *const *>(handle.data());
+            const QByteArray utf8 = sql.toUtf8();
+            if (sqlite3_prepare_v3(h, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &f->stmt, nullptr)
+                != SQLITE_OK) {
+                sqlite3_finalize(f->stmt);
+                f->stmt = nullptr; // QSqlQuery below reports the error when the statement runs
+            }
+        }
+        if (!f->stmt) {
+            f->query = std::make_unique<QSqlQuery>(m_db);
+            f->query->prepare(sql);
+        }
+        it = m_fast.emplace(sql, std::move(f)).first;
+    }
+    return *it->second;
+}
+
 Database::~Database()
 {
+    m_fast.clear(); // finalized before the connection closes
     m_statements.clear();
     if (m_connectionName.isEmpty())
         return;

@@ -11,6 +11,10 @@
 class QSqlQuery;
 
 namespace billing {
+struct FastStatement;
+}
+
+namespace billing {
 
 // Owns one named Qt SQL connection. One Database per thread: a worker opens its own with
 // openAnother(). Opening checks the schema version and migrates an older database step by step;
@@ -38,6 +42,8 @@ public:
     // A prepared statement kept for the connection's lifetime: hot writes (settlement, import) reuse
     // it instead of parsing the SQL again. Only for statements that are not nested in their own use.
     QSqlQuery &prepared(const QString &sql);
+    // The same for storage/rowwriter.h, which binds without Qt's per-value overhead on SQLite.
+    FastStatement &fastStatement(const QString &sql);
 
     // Dialect differences live here.
     QString beginStatement() const;
@@ -48,6 +54,7 @@ private:
     Status migrate();
 
     std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    std::map<QString, std::unique_ptr<FastStatement>> m_fast;
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;

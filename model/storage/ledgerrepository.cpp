@@ -1,6 +1,7 @@
 #include "storage/ledgerrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -9,19 +10,13 @@ namespace billing {
 
 Status LedgerRepository::append(LedgerEntry &e)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
-                             "record_id, package_id) VALUES (:at, :kind, :cash, :after, :coupon, :cdelta, :record, :package)"));
-    q.bindValue(QStringLiteral(":at"), e.at);
-    q.bindValue(QStringLiteral(":kind"), ledgerKindId(e.kind));
-    q.bindValue(QStringLiteral(":cash"), e.cashDelta.units());
-    q.bindValue(QStringLiteral(":after"), e.balanceAfter.units());
-    q.bindValue(QStringLiteral(":coupon"), sql::opt(e.couponId));
-    q.bindValue(QStringLiteral(":cdelta"), e.couponDelta.units());
-    q.bindValue(QStringLiteral(":record"), sql::opt(e.recordId));
-    q.bindValue(QStringLiteral(":package"), sql::opt(e.packageId));
-    if (Status s = execQuery(q, "writing the ledger"); !s)
+    RowWriter w(m_db, QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
+                                     "record_id, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    w.bind(0, e.at).bind(1, ledgerKindId(e.kind)).bind(2, e.cashDelta.units()).bind(3, e.balanceAfter.units());
+    w.bind(4, e.couponId).bind(5, e.couponDelta.units()).bind(6, e.recordId).bind(7, e.packageId);
+    if (Status s = w.exec("writing the ledger"); !s)
         return s;
-    e.id = q.lastInsertId().toLongLong();
+    e.id = w.lastInsertId();
     return {};
 }
 

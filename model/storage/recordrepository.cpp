@@ -1,6 +1,7 @@
 #include "storage/recordrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -42,47 +43,29 @@ Record fromRow(const QSqlQuery &q)
 
 Status RecordRepository::insert(Record &r)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    RowWriter w(m_db, QStringLiteral(
         "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, "
-        "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) VALUES (:type, :at, "
-        ":exp, :month, :api, :region, :project, :mode, :package, :coupon, :calls, :fee, :charged, :rounded, :pcoupon, "
-        ":pcash, :arrears, :late, :rem)"));
-    q.bindValue(QStringLiteral(":type"), recordTypeId(r.type));
-    q.bindValue(QStringLiteral(":at"), r.at);
-    q.bindValue(QStringLiteral(":exp"), r.expenditureAt);
-    q.bindValue(QStringLiteral(":month"), r.billMonth);
-    q.bindValue(QStringLiteral(":api"), sql::text(r.api));
-    q.bindValue(QStringLiteral(":region"), sql::text(r.region));
-    q.bindValue(QStringLiteral(":project"), sql::text(r.project));
-    q.bindValue(QStringLiteral(":mode"), sql::text(r.mode));
-    q.bindValue(QStringLiteral(":package"), sql::opt(r.packageId));
-    q.bindValue(QStringLiteral(":coupon"), sql::opt(r.couponId));
-    q.bindValue(QStringLiteral(":calls"), r.calls);
-    q.bindValue(QStringLiteral(":fee"), r.fee.units());
-    q.bindValue(QStringLiteral(":charged"), r.charged.units());
-    q.bindValue(QStringLiteral(":rounded"), r.roundedOff.units());
-    q.bindValue(QStringLiteral(":pcoupon"), r.paidCoupon.units());
-    q.bindValue(QStringLiteral(":pcash"), r.paidCash.units());
-    q.bindValue(QStringLiteral(":arrears"), r.arrears.units());
-    q.bindValue(QStringLiteral(":late"), r.late ? 1 : 0);
-    q.bindValue(QStringLiteral(":rem"), r.feeRemainder);
-    if (Status s = execQuery(q, "writing a transaction record"); !s)
+        "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    w.bind(0, recordTypeId(r.type)).bind(1, r.at).bind(2, r.expenditureAt).bind(3, r.billMonth);
+    w.bindText(4, r.api).bindText(5, r.region).bindText(6, r.project).bindText(7, r.mode);
+    w.bind(8, r.packageId).bind(9, r.couponId).bind(10, r.calls).bind(11, r.fee.units()).bind(12, r.charged.units());
+    w.bind(13, r.roundedOff.units()).bind(14, r.paidCoupon.units()).bind(15, r.paidCash.units());
+    w.bind(16, r.arrears.units()).bind(17, r.late).bind(18, r.feeRemainder);
+    if (Status s = w.exec("writing a transaction record"); !s)
         return s;
-    r.id = q.lastInsertId().toLongLong();
+    r.id = w.lastInsertId();
     return {};
 }
 
 Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000) "
-                             "VALUES (:r, :t, :f, :c, :p)"));
+    RowWriter w(m_db, QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000, "
+                                     "last_position) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const TierUse &t : tiers) {
-        q.bindValue(QStringLiteral(":r"), recordId);
-        q.bindValue(QStringLiteral(":t"), t.tier);
-        q.bindValue(QStringLiteral(":f"), t.firstPosition);
-        q.bindValue(QStringLiteral(":c"), t.calls);
-        q.bindValue(QStringLiteral(":p"), t.pricePer1000.units());
-        if (Status s = execQuery(q, "writing a tier breakdown"); !s)
+        w.bind(0, recordId).bind(1, t.tier).bind(2, t.firstPosition).bind(3, t.calls).bind(4, t.pricePer1000.units());
+        w.bind(5, t.lastPosition);
+        if (Status s = w.exec("writing a tier breakdown"); !s)
             return s;
     }
     return {};
@@ -241,14 +224,16 @@ Result<Record> RecordRepository::get(qint64 id)
 Result<std::vector<TierUse>> RecordRepository::tiers(qint64 recordId)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT tier, first_position, calls, price_per_1000 FROM record_tier WHERE record_id = :r "
+    q.prepare(QStringLiteral("SELECT tier, first_position, calls, price_per_1000, "
+                             "coalesce(last_position, first_position + calls - 1) FROM record_tier WHERE record_id = :r "
                              "ORDER BY first_position"));
     q.bindValue(QStringLiteral(":r"), recordId);
     if (Status s = execQuery(q, "reading a tier breakdown"); !s)
         return s.error();
     std::vector<TierUse> out;
     while (q.next())
-        out.push_back({q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toLongLong(), sql::money(q.value(3))});
+        out.push_back({q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toLongLong(), sql::money(q.value(3)),
+                       q.value(4).toLongLong()});
     return out;
 }
 

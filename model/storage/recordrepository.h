@@ -53,12 +53,15 @@ struct RecordTotals
     Money credits; // the credits' charged amounts (negative: money in)
 };
 
+// The calls of one line at one tier. Within an hour the calls of several projects interleave on the
+// month's counter, so a line's calls need not be contiguous: calls <= last - first + 1.
 struct TierUse
 {
     int tier = 0;
     qint64 firstPosition = 0;
     qint64 calls = 0;
     Money pricePer1000;
+    qint64 lastPosition = 0;
 };
 
 // A bill's sums per (API, region, mode) of one bill month.

@@ -205,6 +205,42 @@ const std::vector<QStringList> &migrations()
                 fired_at INTEGER NOT NULL,
                 PRIMARY KEY (budget_id, month, threshold, kind)))"),
         },
+        // 5: pending calls as one compact batch per settlement hour and import instead of a row per call,
+        // and a tier breakdown of one row per tier (first and last position) instead of one per run of
+        // consecutive positions (performance.md P1).
+        {
+            QStringLiteral(R"(CREATE TABLE pending_batch (
+                id INTEGER PRIMARY KEY,
+                settle_hour INTEGER NOT NULL,
+                calls BLOB NOT NULL))"),
+            QStringLiteral("CREATE INDEX pending_batch_hour ON pending_batch (settle_hour)"),
+            // One b-tree per table instead of a table and an index: these take a row per line and hour.
+            QStringLiteral(R"(CREATE TABLE record_tier_v5 (
+                record_id INTEGER NOT NULL REFERENCES record(id),
+                tier INTEGER NOT NULL,
+                first_position INTEGER NOT NULL,
+                calls INTEGER NOT NULL,
+                price_per_1000 INTEGER NOT NULL,
+                last_position INTEGER,
+                PRIMARY KEY (record_id, first_position)) WITHOUT ROWID)"),
+            QStringLiteral("INSERT INTO record_tier_v5 (record_id, tier, first_position, calls, price_per_1000) "
+                           "SELECT record_id, tier, first_position, calls, price_per_1000 FROM record_tier"),
+            QStringLiteral("DROP TABLE record_tier"),
+            QStringLiteral("ALTER TABLE record_tier_v5 RENAME TO record_tier"),
+            QStringLiteral(R"(CREATE TABLE usage_hour_v5 (
+                hour INTEGER NOT NULL,
+                api TEXT NOT NULL,
+                region TEXT NOT NULL,
+                project TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                outcome TEXT NOT NULL,
+                late INTEGER NOT NULL,
+                calls INTEGER NOT NULL,
+                PRIMARY KEY (hour, api, region, project, status, outcome, late)) WITHOUT ROWID)"),
+            QStringLiteral("INSERT INTO usage_hour_v5 SELECT hour, api, region, project, status, outcome, late, calls FROM usage_hour"),
+            QStringLiteral("DROP TABLE usage_hour"),
+            QStringLiteral("ALTER TABLE usage_hour_v5 RENAME TO usage_hour"),
+        },
     };
     return steps;
 }

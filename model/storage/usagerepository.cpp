@@ -1,39 +1,139 @@
 #include "storage/usagerepository.h"
 
 #include "storage/database.h"
+#include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+
+#include <cstring>
 
 namespace billing {
 
 UsageRepository::UsageRepository(Database &db) : m_db(db) {}
 UsageRepository::~UsageRepository() = default;
 
-Status UsageRepository::addPending(const PendingCall &c)
+quint16 PendingCalls::intern(const QString &name)
 {
-    if (!m_insertPending) {
-        m_insertPending = std::make_unique<QSqlQuery>(m_db.connection());
-        m_insertPending->prepare(QStringLiteral(
-            "INSERT INTO pending_call (ts, settle_hour, seq, api, region, project, status, count, late) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto it = m_index.constFind(name);
+    if (it != m_index.cend())
+        return *it;
+    const auto i = quint16(names.size());
+    Q_ASSERT(names.size() < 0xFFFF);
+    names.push_back(name);
+    m_index.insert(name, i);
+    return i;
+}
+
+void PendingCalls::append(const PendingCalls &other)
+{
+    std::vector<quint16> map(other.names.size());
+    for (size_t i = 0; i < other.names.size(); ++i)
+        map[i] = intern(other.names[i]);
+    calls.reserve(calls.size() + other.calls.size());
+    for (PendingCall c : other.calls) {
+        c.api = map[c.api];
+        c.region = map[c.region];
+        c.project = map[c.project];
+        calls.push_back(c);
     }
-    QSqlQuery &q = *m_insertPending;
-    q.bindValue(0, c.ts);
-    q.bindValue(1, c.settleHour);
-    q.bindValue(2, c.seq);
-    q.bindValue(3, c.api);
-    q.bindValue(4, c.region);
-    q.bindValue(5, c.project);
-    q.bindValue(6, c.status);
-    q.bindValue(7, c.count);
-    q.bindValue(8, c.late ? 1 : 0);
+}
+
+namespace {
+// Batch layout, little-endian: "PCB1", name count, names (length + UTF-8), call count, calls of 29 bytes.
+constexpr char kBatchMagic[4] = {'P', 'C', 'B', '1'};
+constexpr size_t kCallBytes = 8 + 8 + 4 + 2 + 2 + 2 + 2 + 1;
+
+template <typename T> void put(QByteArray &out, T v)
+{
+    out.append(reinterpret_cast<const char *>(&v), sizeof v);
+}
+
+template <typename T> bool take(const char *&p, const char *e, T &v)
+{
+    if (size_t(e - p) < sizeof v)
+        return false;
+    std::memcpy(&v, p, sizeof v);
+    p += sizeof v;
+    return true;
+}
+
+QByteArray encodeBatch(const PendingCalls &calls)
+{
+    QByteArray out;
+    out.reserve(qsizetype(16 + calls.calls.size() * kCallBytes));
+    out.append(kBatchMagic, 4);
+    put(out, quint32(calls.names.size()));
+    for (const QString &n : calls.names) {
+        const QByteArray u = n.toUtf8();
+        put(out, quint32(u.size()));
+        out.append(u);
+    }
+    put(out, quint32(calls.calls.size()));
+    const qsizetype start = out.size();
+    out.resize(start + qsizetype(calls.calls.size() * kCallBytes));
+    char *p = out.data() + start;
+    for (const PendingCall &c : calls.calls) {
+        const quint8 late = c.late ? 1 : 0;
+        for (auto [src, n] : {std::pair<const void *, size_t>{&c.ts, 8}, {&c.seq, 8}, {&c.count, 4}, {&c.status, 2},
+                              {&c.api, 2}, {&c.region, 2}, {&c.project, 2}, {&late, 1}}) {
+            std::memcpy(p, src, n);
+            p += n;
+        }
+    }
+    return out;
+}
+
+bool decodeBatch(const QByteArray &data, PendingCalls &out)
+{
+    const char *p = data.constData();
+    const char *const e = p + data.size();
+    if (data.size() < 4 || std::memcmp(p, kBatchMagic, 4) != 0)
+        return false;
+    p += 4;
+    quint32 nameCount = 0;
+    if (!take(p, e, nameCount))
+        return false;
+    PendingCalls batch;
+    for (quint32 i = 0; i < nameCount; ++i) {
+        quint32 n = 0;
+        if (!take(p, e, n) || quint32(e - p) < n)
+            return false;
+        batch.names.push_back(QString::fromUtf8(p, qsizetype(n)));
+        p += n;
+    }
+    quint32 callCount = 0;
+    if (!take(p, e, callCount) || size_t(e - p) != callCount * kCallBytes)
+        return false;
+    batch.calls.resize(callCount);
+    for (PendingCall &c : batch.calls) {
+        quint8 late = 0;
+        take(p, e, c.ts), take(p, e, c.seq), take(p, e, c.count), take(p, e, c.status);
+        take(p, e, c.api), take(p, e, c.region), take(p, e, c.project), take(p, e, late);
+        c.late = late != 0;
+        if (c.api >= nameCount || c.region >= nameCount || c.project >= nameCount)
+            return false;
+    }
+    out.append(batch);
+    return true;
+}
+} // namespace
+
+Status UsageRepository::addPendingBatch(Instant settleHour, const PendingCalls &calls)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO pending_batch (settle_hour, calls) VALUES (?, ?)"));
+    q.bindValue(0, settleHour);
+    q.bindValue(1, encodeBatch(calls));
     return execQuery(q, "storing call records");
 }
 
 Result<std::vector<Instant>> UsageRepository::pendingHoursUpTo(Instant lastHourStart)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT DISTINCT settle_hour FROM pending_call WHERE settle_hour <= :h ORDER BY settle_hour"));
+    q.prepare(QStringLiteral("SELECT settle_hour FROM pending_call WHERE settle_hour <= :h UNION "
+                             "SELECT settle_hour FROM pending_batch WHERE settle_hour <= :h2 ORDER BY 1"));
     q.bindValue(QStringLiteral(":h"), lastHourStart);
+    q.bindValue(QStringLiteral(":h2"), lastHourStart);
     if (Status s = execQuery(q, "finding hours to settle"); !s)
         return s.error();
     std::vector<Instant> out;
@@ -42,45 +142,58 @@ Result<std::vector<Instant>> UsageRepository::pendingHoursUpTo(Instant lastHourS
     return out;
 }
 
-Result<std::vector<PendingCall>> UsageRepository::pendingFor(Instant settleHour)
+Status UsageRepository::pendingFor(Instant settleHour, PendingCalls &out)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ts, settle_hour, seq, api, region, project, status, count, late FROM pending_call "
-                             "WHERE settle_hour = :h ORDER BY ts, seq"));
+    q.prepare(QStringLiteral("SELECT calls FROM pending_batch WHERE settle_hour = :h ORDER BY id"));
     q.bindValue(QStringLiteral(":h"), settleHour);
     if (Status s = execQuery(q, "reading call records"); !s)
-        return s.error();
-    std::vector<PendingCall> out;
+        return s;
     while (q.next())
-        out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
-                       q.value(4).toString(), q.value(5).toString(), q.value(6).toInt(), q.value(7).toLongLong(),
-                       q.value(8).toBool()});
-    return out;
+        if (!decodeBatch(q.value(0).toByteArray(), out))
+            return Error::badData(QCoreApplication::translate("billing::UsageRepository",
+                                                              "the stored call records of an unsettled hour are damaged"));
+    q.prepare(QStringLiteral("SELECT ts, seq, api, region, project, status, count, late FROM pending_call "
+                             "WHERE settle_hour = :h"));
+    q.bindValue(QStringLiteral(":h"), settleHour);
+    if (Status s = execQuery(q, "reading call records"); !s)
+        return s;
+    while (q.next()) {
+        PendingCall c;
+        c.ts = q.value(0).toLongLong();
+        c.seq = q.value(1).toLongLong();
+        c.api = out.intern(q.value(2).toString());
+        c.region = out.intern(q.value(3).toString());
+        c.project = out.intern(q.value(4).toString());
+        c.status = quint16(q.value(5).toInt());
+        c.count = quint32(q.value(6).toLongLong());
+        c.late = q.value(7).toBool();
+        out.calls.push_back(c);
+    }
+    return {};
 }
 
 Status UsageRepository::deletePending(Instant settleHour)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("DELETE FROM pending_call WHERE settle_hour = :h"));
-    q.bindValue(QStringLiteral(":h"), settleHour);
-    return execQuery(q, "clearing settled call records");
+    for (const char *table : {"pending_call", "pending_batch"}) {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE settle_hour = :h").arg(QLatin1String(table)));
+        q.bindValue(QStringLiteral(":h"), settleHour);
+        if (Status s = execQuery(q, "clearing settled call records"); !s)
+            return s;
+    }
+    return {};
 }
 
 Status UsageRepository::addUsage(const UsageCount &u)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    RowWriter w(m_db, QStringLiteral(
         "INSERT INTO usage_hour (hour, api, region, project, status, outcome, late, calls) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (hour, api, region, project, status, outcome, late) DO UPDATE SET calls = usage_hour.calls + excluded.calls"));
-    q.bindValue(0, u.hour);
-    q.bindValue(1, u.api);
-    q.bindValue(2, u.region);
-    q.bindValue(3, u.project);
-    q.bindValue(4, u.status);
-    q.bindValue(5, u.outcome);
-    q.bindValue(6, u.late ? 1 : 0);
-    q.bindValue(7, u.calls);
-    return execQuery(q, "storing hourly usage");
+    w.bind(0, u.hour).bind(1, u.api).bind(2, u.region).bind(3, u.project).bind(4, u.status).bind(5, u.outcome);
+    w.bind(6, u.late).bind(7, u.calls);
+    return w.exec("storing hourly usage");
 }
 
 Result<std::vector<UsageCount>> UsageRepository::usageFor(Instant hour, const QString &api, const QString &region,
@@ -119,13 +232,10 @@ Result<qint64> UsageRepository::tierCounter(const QString &month, const QString 
 
 Status UsageRepository::setTierCounter(const QString &month, const QString &api, const QString &region, qint64 calls)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO tier_counter (month, api, region, calls) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT (month, api, region) DO UPDATE SET calls = excluded.calls"));
-    q.bindValue(0, month);
-    q.bindValue(1, api);
-    q.bindValue(2, region);
-    q.bindValue(3, calls);
-    return execQuery(q, "storing a tier counter");
+    RowWriter w(m_db, QStringLiteral("INSERT INTO tier_counter (month, api, region, calls) VALUES (?, ?, ?, ?) "
+                                     "ON CONFLICT (month, api, region) DO UPDATE SET calls = excluded.calls"));
+    w.bind(0, month).bind(1, api).bind(2, region).bind(3, calls);
+    return w.exec("storing a tier counter");
 }
 
 Result<bool> UsageRepository::fileImported(const QByteArray &hash)

@@ -15,18 +15,33 @@ namespace billing {
 
 class Database;
 
-// A call record waiting for its settlement (or a late one waiting for the next settlement).
+// A call record waiting for its settlement (or a late one waiting for the next settlement). Kept small
+// (32 bytes) because an import holds millions of them: strings live once in PendingCalls::names.
 struct PendingCall
 {
     Instant ts = 0;
-    Instant settleHour = 0;
-    qint64 seq = 0; // import order, for ties at one instant
-    QString api;
-    QString region;
-    QString project;
-    int status = 0;
-    qint64 count = 1;
+    qint64 seq = 0;     // import order, for ties at one instant
+    quint32 count = 1;  // identical consecutive calls (each record holds at most 1,000,000,000)
+    quint16 status = 0;
+    quint16 api = 0;    // indexes into PendingCalls::names
+    quint16 region = 0;
+    quint16 project = 0;
     bool late = false;
+};
+
+// Pending calls with their strings stored once.
+struct PendingCalls
+{
+    std::vector<QString> names;
+    std::vector<PendingCall> calls;
+
+    quint16 intern(const QString &name);
+    // Appends other's calls, re-indexing their names.
+    void append(const PendingCalls &other);
+    size_t bytes() const { return calls.capacity() * sizeof(PendingCall); }
+
+private:
+    QHash<QString, quint16> m_index;
 };
 
 // What the hour's calls became, for drill-down: counts by status and outcome.
@@ -49,9 +64,12 @@ public:
     explicit UsageRepository(Database &db);
     ~UsageRepository();
 
-    Status addPending(const PendingCall &c);
+    // Pending calls are stored as one compact batch per settlement hour and import (schema step 5);
+    // rows of the older one-row-per-call table are still read.
+    Status addPendingBatch(Instant settleHour, const PendingCalls &calls);
     Result<std::vector<Instant>> pendingHoursUpTo(Instant lastHourStart);
-    Result<std::vector<PendingCall>> pendingFor(Instant settleHour);
+    // Appends the hour's stored pending calls to out.
+    Status pendingFor(Instant settleHour, PendingCalls &out);
     Status deletePending(Instant settleHour);
 
     Status addUsage(const UsageCount &u);
@@ -65,7 +83,6 @@ public:
 
 private:
     Database &m_db;
-    std::unique_ptr<QSqlQuery> m_insertPending;
 };
 
 } // namespace billing

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace billing {
+
+class Database;
+struct FastStatement;
+
+// One prepared INSERT or UPDATE for the hot paths (a settlement writes a record, a tier row, a ledger
+// entry and usage counts per line and hour). On SQLite it binds through the C API: Qt's bindValue
+// builds a placeholder name per call, which was most of performance.md P1's profile. On other
+// databases it goes through QSqlQuery. Placeholders are positional ("?"), counted from 0 here.
+class RowWriter
+{
+public:
+    RowWriter(Database &db, const QString &sql); // the statement is prepared once per connection
+
+    RowWriter &bind(int i, qint64 v);
+    RowWriter &bind(int i, const QString &v);
+    RowWriter &bindText(int i, const QString &v); // an empty string is stored as NULL
+    RowWriter &bind(int i, const std::optional<qint64> &v);
+    RowWriter &bindNull(int i);
+    RowWriter &bind(int i, int v) { return bind(i, qint64(v)); }
+    RowWriter &bind(int i, bool v) { return bind(i, qint64(v ? 1 : 0)); }
+
+    // Runs the statement with the bound values; `what` names the work in an error message.
+    Status exec(const char *what);
+    qint64 lastInsertId() const;
+
+private:
+    Database &m_db;
+    FastStatement &m_stmt;
+};
+
+} // namespace billing
