@@ -10,7 +10,7 @@ namespace billing {
 Status LedgerRepository::append(LedgerEntry &e)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
-                             "record_id, package_id) VALUES (:at, :kind, :cash, :after, :coupon, :cdelta, :record, :package)"));
+                             "record_id, package_id) VALUES (:at, :kind, :cash, :after, :coupon, :cdelta, :record, :package) RETURNING id"));
     q.bindValue(QStringLiteral(":at"), e.at);
     q.bindValue(QStringLiteral(":kind"), ledgerKindId(e.kind));
     q.bindValue(QStringLiteral(":cash"), e.cashDelta.units());
@@ -19,9 +19,10 @@ Status LedgerRepository::append(LedgerEntry &e)
     q.bindValue(QStringLiteral(":cdelta"), e.couponDelta.units());
     q.bindValue(QStringLiteral(":record"), sql::opt(e.recordId));
     q.bindValue(QStringLiteral(":package"), sql::opt(e.packageId));
-    if (Status s = execQuery(q, "writing the ledger"); !s)
-        return s;
-    e.id = q.lastInsertId().toLongLong();
+    auto id = execInsert(q, "writing the ledger");
+    if (!id)
+        return id.error();
+    e.id = *id;
     return {};
 }
 

@@ -46,7 +46,7 @@ Status RecordRepository::insert(Record &r)
         "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, "
         "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) VALUES (:type, :at, "
         ":exp, :month, :api, :region, :project, :mode, :package, :coupon, :calls, :fee, :charged, :rounded, :pcoupon, "
-        ":pcash, :arrears, :late, :rem)"));
+        ":pcash, :arrears, :late, :rem) RETURNING id"));
     q.bindValue(QStringLiteral(":type"), recordTypeId(r.type));
     q.bindValue(QStringLiteral(":at"), r.at);
     q.bindValue(QStringLiteral(":exp"), r.expenditureAt);
@@ -66,9 +66,10 @@ Status RecordRepository::insert(Record &r)
     q.bindValue(QStringLiteral(":arrears"), r.arrears.units());
     q.bindValue(QStringLiteral(":late"), r.late ? 1 : 0);
     q.bindValue(QStringLiteral(":rem"), r.feeRemainder);
-    if (Status s = execQuery(q, "writing a transaction record"); !s)
-        return s;
-    r.id = q.lastInsertId().toLongLong();
+    auto id = execInsert(q, "writing a transaction record");
+    if (!id)
+        return id.error();
+    r.id = *id;
     return {};
 }
 
