@@ -217,6 +217,13 @@ Status Database::openPostgres(Mode mode)
     if (!schema.isEmpty())
         if (Status s = execStatement(m_db, QStringLiteral("SET search_path TO \"%1\"").arg(schema)); !s)
             return s;
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT current_schema() IS NULL")) || !q.next() || q.value(0).toBool())
+            return Error::badData(Tr::tr("the PostgreSQL database %1 has no schema to keep the account in: "
+                                         "create it first (CREATE SCHEMA %2)")
+                                      .arg(shown, schema.isEmpty() ? QStringLiteral("public") : schema));
+    }
     if (Status s = checkVersion(); !s)
         return s;
     if (m_version == 0) {

@@ -60,6 +60,12 @@ private slots:
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, ErrorCode::Refused);
         QCOMPARE(where.postgresContent(), QByteArray());
+        // A schema that does not exist is named, not created.
+        const QString missing = test::postgresSchemaUrl(test::postgresTestUrl(), where.schema() + QStringLiteral("_missing"));
+        db = Database::open(missing, Database::Mode::CreateIfMissing);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::BadData);
+        QVERIFY2(db.error().message.contains(QLatin1String("CREATE SCHEMA")), qPrintable(db.error().message));
     }
 
     void refusesAPostgresSchemaOfAnotherProgram()
