@@ -51,8 +51,8 @@ stop_server() {
     local data bin
     data="$(cat "$state/datadir")"
     bin="$(bindir)"
-    if [[ -f "$data/postmaster.pid" ]]; then
-        as_owner "$bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
+    if [[ -f "$data/cluster/postmaster.pid" ]]; then
+        as_owner "$bin/pg_ctl" -D "$data/cluster" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$data"
     rm -f "$state/datadir" "$state/url"
