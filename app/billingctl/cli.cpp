@@ -62,6 +62,8 @@ void Cli::printJson(const QJsonObject &o)
     m_out.flush();
 }
 
+QString Cli::dbShown() const { return Database::displayLocation(m_dbPath); }
+
 Result<std::unique_ptr<Engine>> Cli::openEngine() { return Engine::open(m_dbPath, *m_clock); }
 
 int Cli::run(const QStringList &arguments)
@@ -107,7 +109,7 @@ int Cli::run(const QStringList &arguments)
     const QString name = arguments[i];
     const QStringList rest = arguments.mid(i + 1);
     if (name == QLatin1String("help")) {
-        m_out << Tr::tr("usage: billingctl [--db PATH] [--now TIME] [--json] COMMAND [ARGS...]") << "\n\n";
+        m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now TIME] [--json] COMMAND [ARGS...]") << "\n\n";
         for (const Command &c : registry())
             m_out << "  " << c.synopsis << "\n";
         m_out << "\n" << Tr::tr("Exit codes: 0 done, 1 refused by a business rule, 2 bad usage, 3 bad data.") << Qt::endl;

@@ -25,6 +25,8 @@ public:
     // For commands:
     bool json() const { return m_json; }
     const QString &dbPath() const { return m_dbPath; }
+    // The database as it may be printed: a PostgreSQL URL without its password.
+    QString dbShown() const;
     const Clock &clock() const { return *m_clock; }
     QTextStream &out() { return m_out; }
     Result<std::unique_ptr<Engine>> openEngine();

@@ -56,7 +56,7 @@ int cmdInit(Cli &cli, const QStringList &argv)
         cli.printJson(statusJson(*st, cal));
     else
         cli.out() << Tr::tr("Created the account \"%1\" in %2, starting %3 (billing time zone UTC%4).")
-                         .arg(st->account.name, cli.dbPath(), cal.format(st->account.createdAt),
+                         .arg(st->account.name, cli.dbShown(), cal.format(st->account.createdAt),
                               BillingCalendar::formatOffset(st->account.utcOffsetSeconds))
                   << Qt::endl;
     return 0;
@@ -233,7 +233,7 @@ int cmdDemo(Cli &cli, const QStringList &argv)
                                   {QStringLiteral("calls"), r->calls}});
     else
         cli.out() << Tr::tr("Created a demo account in %1: %2 days, %3 call records, %4 calls.")
-                         .arg(cli.dbPath())
+                         .arg(cli.dbShown())
                          .arg(r->days)
                          .arg(r->records)
                          .arg(r->calls)
@@ -253,7 +253,7 @@ int cmdBackup(Cli &cli, const QStringList &argv)
     if (cli.json())
         cli.printJson(QJsonObject{{QStringLiteral("backup"), args->at(0)}});
     else
-        cli.out() << Tr::tr("Backed up %1 to %2.").arg(cli.dbPath(), args->at(0)) << Qt::endl;
+        cli.out() << Tr::tr("Backed up %1 to %2.").arg(cli.dbShown(), args->at(0)) << Qt::endl;
     return 0;
 }
 
@@ -264,7 +264,7 @@ int cmdRestore(Cli &cli, const QStringList &argv)
         return cli.fail(args.error());
     if (QFileInfo::exists(cli.dbPath()) && !args->has(QStringLiteral("replace")))
         return cli.fail(Error::refused(Tr::tr("%1 already holds an account; add --replace to overwrite it with the backup")
-                                           .arg(cli.dbPath())));
+                                           .arg(cli.dbShown())));
     if (Status s = restoreDatabase(args->at(0), cli.dbPath()); !s)
         return cli.fail(s.error());
     auto engine = cli.openEngine();
@@ -281,7 +281,7 @@ int cmdRestore(Cli &cli, const QStringList &argv)
     if (cli.json())
         cli.printJson(QJsonObject{{QStringLiteral("restored"), args->at(0)}, {QStringLiteral("verified"), true}});
     else
-        cli.out() << Tr::tr("Restored %1 into %2; all invariants hold.").arg(args->at(0), cli.dbPath()) << Qt::endl;
+        cli.out() << Tr::tr("Restored %1 into %2; all invariants hold.").arg(args->at(0), cli.dbShown()) << Qt::endl;
     return 0;
 }
 int cmdAudit(Cli &cli, const QStringList &argv)

@@ -36,7 +36,7 @@ int fail(const QString &message, bool interactive)
 
 bool isLocalFile(const QString &location)
 {
-    return !location.startsWith(QLatin1String("postgresql://"));
+    return !billing::Database::isPostgresUrl(location);
 }
 
 } // namespace
@@ -54,7 +54,10 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption dbOption(
         QStringLiteral("db"),
-        tr("The account database (default: %1).").arg(billing::Database::defaultLocation()), tr("PATH"));
+        tr("The account database: a file, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for an account "
+           "shared on a PostgreSQL server (default: %1).")
+            .arg(billing::Database::defaultLocation()),
+        tr("PATH|URL"));
     const QCommandLineOption nowOption(
         QStringLiteral("now"), tr("Run at a fixed time, ISO 8601 with offset (default: the system clock)."),
         tr("TIME"));
@@ -87,12 +90,12 @@ int main(int argc, char *argv[])
     if (!exists)
         if (billing::Status s = billing::ui::createDemoWithProgress(nullptr, location, clock->now(), interactive); !s)
             return fail(tr("Could not create the demo account in %1: %2")
-                            .arg(QDir::toNativeSeparators(location), s.error().message),
+                            .arg(billing::Database::displayLocation(location), s.error().message),
                         interactive);
     auto engine = billing::Engine::open(location, *clock);
     if (!engine)
         return fail(tr("Could not open the account database %1: %2")
-                        .arg(QDir::toNativeSeparators(location), engine.error().message),
+                        .arg(billing::Database::displayLocation(location), engine.error().message),
                     interactive);
 
     // Screenshots leave the user's own window settings alone.

@@ -59,7 +59,9 @@ Status backupDatabase(Database &db, const QString &targetPath)
 {
     const QString shown = QDir::toNativeSeparators(targetPath);
     if (db.isPostgres())
-        return Error::badUsage(Tr::tr("backups of a PostgreSQL database are made with pg_dump"));
+        return Error::badUsage(Tr::tr("%1 is a PostgreSQL database: back it up on the server with pg_dump "
+                                      "(for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only")
+                                   .arg(db.displayLocation()));
     if (QFileInfo::exists(targetPath))
         return Error::refused(Tr::tr("%1 already exists; choose a new file name for the backup").arg(shown));
     if (!QFileInfo(targetPath).absoluteDir().exists())
@@ -87,6 +89,10 @@ Status backupDatabase(Database &db, const QString &targetPath)
 Status restoreDatabase(const QString &backupPath, const QString &location)
 {
     const QString shown = QDir::toNativeSeparators(backupPath);
+    if (Database::isPostgresUrl(location))
+        return Error::badUsage(Tr::tr("%1 is a PostgreSQL database: restore it on the server with pg_restore from a "
+                                      "pg_dump archive; this command restores SQLite files only")
+                                   .arg(Database::displayLocation(location)));
     if (!QFileInfo(backupPath).isFile())
         return Error::badUsage(Tr::tr("there is no backup file %1").arg(shown));
     QTemporaryDir scratch;

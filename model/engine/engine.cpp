@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "engine/catchup.h"
+#include "storage/databaseroles.h"
 
 #include <pwd.h>
 #include <unistd.h>
@@ -16,6 +17,16 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(billing::Engine)
 };
+
+// Who the audit log names: on a shared PostgreSQL database the database user is the identity (the
+// roles that decide what it may do hang on it); on an SQLite file, the operating-system user.
+Result<QString> actorOf(Database &db)
+{
+    auto user = databaseUser(db);
+    if (!user)
+        return user.error();
+    return user->value_or(Engine::defaultActor());
+}
 } // namespace
 
 Engine::Engine(std::unique_ptr<Database> db, Catalog catalog, const Clock &clock)
@@ -44,13 +55,18 @@ Result<std::unique_ptr<Engine>> Engine::open(const QString &location, const Cloc
     if (!source) {
         auto has = accounts.exists();
         if (has && !*has)
-            return Error::refused(Tr::tr("the database %1 holds no account: run \"billingctl init\" first").arg(location));
+            return Error::refused(Tr::tr("the database %1 holds no account: run \"billingctl init\" first").arg(Database::displayLocation(location)));
         return source.error();
     }
     auto catalog = Catalog::fromJson(*source);
     if (!catalog)
         return catalog.error();
-    return std::unique_ptr<Engine>(new Engine(std::move(db).value(), std::move(catalog).value(), clock));
+    auto actor = actorOf(**db);
+    if (!actor)
+        return actor.error();
+    std::unique_ptr<Engine> engine(new Engine(std::move(db).value(), std::move(catalog).value(), clock));
+    engine->setActor(*actor);
+    return engine;
 }
 
 Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Clock &clock, const InitOptions &opts)
@@ -65,6 +81,9 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     if (!db)
         return db.error();
     Database &d = **db;
+    auto actor = actorOf(d);
+    if (!actor)
+        return actor.error();
     Transaction tx(d);
     if (!tx.started())
         return tx.started().error();
@@ -73,7 +92,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     if (!has)
         return has.error();
     if (*has)
-        return Error::refused(Tr::tr("%1 already holds an account; nothing was changed").arg(location));
+        return Error::refused(Tr::tr("%1 already holds an account; nothing was changed").arg(Database::displayLocation(location)));
     const Instant now = clock.now();
     Account a;
     a.name = opts.name.isEmpty() ? Tr::tr("OCR account") : opts.name;
@@ -89,7 +108,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
         return s.error();
     {
         Context ctx(d, *catalog, a, now);
-        ctx.actor = defaultActor();
+        ctx.actor = *actor;
         if (Status s = ctx.audit(QStringLiteral("init"), QStringLiteral("account"), {},
                                  QJsonObject{{QStringLiteral("name"), a.name},
                                              {QStringLiteral("currency"), a.currency},
@@ -105,7 +124,9 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
                 return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
-    return std::unique_ptr<Engine>(new Engine(std::move(db).value(), std::move(catalog).value(), clock));
+    std::unique_ptr<Engine> engine(new Engine(std::move(db).value(), std::move(catalog).value(), clock));
+    engine->setActor(*actor);
+    return engine;
 }
 
 Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)

@@ -120,20 +120,20 @@ Result<qint64> BudgetRepository::put(const Budget &b)
     QSqlQuery q(m_db.connection());
     if (b.id == 0)
         q.prepare(QStringLiteral("INSERT INTO budget (name, amount, actual_thresholds, forecast_thresholds) "
-                                 "VALUES (:n, :a, COALESCE(:at, ''), COALESCE(:ft, ''))"));
+                                 "VALUES (:n, :a, COALESCE(:at, ''), COALESCE(:ft, '')) RETURNING id"));
     else
         q.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO budget (id, name, amount, actual_thresholds, "
-            "forecast_thresholds) VALUES (:id, :n, :a, COALESCE(:at, ''), COALESCE(:ft, ''))"));
+            "INSERT INTO budget (id, name, amount, actual_thresholds, forecast_thresholds) "
+            "VALUES (:id, :n, :a, COALESCE(:at, ''), COALESCE(:ft, '')) ON CONFLICT (id) DO UPDATE SET "
+            "name = excluded.name, amount = excluded.amount, actual_thresholds = excluded.actual_thresholds, "
+            "forecast_thresholds = excluded.forecast_thresholds RETURNING id"));
     if (b.id != 0)
         q.bindValue(QStringLiteral(":id"), b.id);
     q.bindValue(QStringLiteral(":n"), b.name);
     q.bindValue(QStringLiteral(":a"), b.amount.units());
     q.bindValue(QStringLiteral(":at"), formatThresholds(b.actualThresholds));
     q.bindValue(QStringLiteral(":ft"), formatThresholds(b.forecastThresholds));
-    if (Status s = execQuery(q, "storing a budget"); !s)
-        return s.error();
-    return b.id != 0 ? b.id : q.lastInsertId().toLongLong();
+    return execInsert(q, "storing a budget");
 }
 
 Status BudgetRepository::remove(qint64 id)

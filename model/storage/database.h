@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/result.h"
+#include "storage/dialect.h"
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <map>
@@ -19,6 +21,11 @@ namespace billing {
 // Owns one named Qt SQL connection. One Database per thread: a worker opens its own with
 // openAnother(). Opening checks the schema version and migrates an older database step by step;
 // a database written by a newer version is refused and left untouched.
+//
+// The location is a file path (embedded SQLite, the default) or a URL
+// postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?schema=NAME&libpq-setting=value...] (also postgres://) for an
+// account shared by a team on a PostgreSQL server (Qt's QPSQL driver). The schema version lives in
+// PRAGMA user_version on SQLite and in the one-row table schema_version on PostgreSQL.
 class Database
 {
 public:
@@ -32,7 +39,12 @@ public:
 
     QSqlDatabase &connection() { return m_db; }
     const QString &location() const { return m_location; }
-    bool isPostgres() const { return m_postgres; }
+    // The location as it may be shown: a URL without its password.
+    QString displayLocation() const { return displayLocation(m_location); }
+    static QString displayLocation(const QString &location);
+    static bool isPostgresUrl(const QString &location);
+    Dialect dialect() const { return m_dialect; }
+    bool isPostgres() const { return m_dialect == Dialect::PostgreSQL; }
     int schemaVersion() const { return m_version; }
     static int latestSchemaVersion();
 
@@ -43,13 +55,19 @@ public:
     // it instead of parsing the SQL again. Only for statements that are not nested in their own use.
     QSqlQuery &prepared(const QString &sql);
     // The same for storage/rowwriter.h, which binds without Qt's per-value overhead on SQLite.
-    FastStatement &fastStatement(const QString &sql);
+    FastStatement &fastStatement(const QString &sql, bool returningId = false);
 
-    // Dialect differences live here.
-    QString beginStatement() const;
+    // The statements that open a write transaction. SQLite: BEGIN IMMEDIATE. PostgreSQL: BEGIN and
+    // a transaction-scoped advisory lock, so that writers from every process and connection on the
+    // database run one after another (see database.cpp).
+    QStringList beginStatements() const;
 
 private:
     Database() = default;
+    Status openSqlite(Mode mode);
+    Status openPostgres(Mode mode);
+    Status checkVersion();
+    Result<int> storedVersion();
     Status configure();
     Status migrate();
 
@@ -58,12 +76,15 @@ private:
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;
-    bool m_postgres = false;
+    Dialect m_dialect = Dialect::SQLite;
     int m_version = 0;
 };
 
 // Runs a prepared query and turns a failure into an Error naming what was being done.
 Status execQuery(QSqlQuery &query, const char *what);
+// Runs a prepared "INSERT ... RETURNING id" (SQLite ≥ 3.35 and PostgreSQL both have it;
+// lastInsertId() does not work on QPSQL) and returns the new row's id.
+Result<qint64> execInsert(QSqlQuery &query, const char *what);
 Status execStatement(QSqlDatabase &db, const QString &sql);
 
 } // namespace billing

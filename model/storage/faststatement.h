@@ -14,6 +14,8 @@ struct FastStatement
 {
     sqlite3_stmt *stmt = nullptr;
     std::unique_ptr<QSqlQuery> query;
+    bool returnsId = false; // query ends in "RETURNING id"
+    qint64 lastId = 0;
     ~FastStatement();
 };
 

@@ -11,7 +11,8 @@ namespace billing {
 Status LedgerRepository::append(LedgerEntry &e)
 {
     RowWriter w(m_db, QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
-                                     "record_id, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                     "record_id, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                RowWriter::Returning::Id);
     w.bind(0, e.at).bind(1, ledgerKindId(e.kind)).bind(2, e.cashDelta.units()).bind(3, e.balanceAfter.units());
     w.bind(4, e.couponId).bind(5, e.couponDelta.units()).bind(6, e.recordId).bind(7, e.packageId);
     if (Status s = w.exec("writing the ledger"); !s)

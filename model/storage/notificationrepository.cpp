@@ -10,11 +10,8 @@ namespace billing {
 Status NotificationRepository::add(Instant at, const QString &kind, const QJsonObject &args, const QString &dedupeKey)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(m_db.isPostgres()
-                  ? QStringLiteral("INSERT INTO notification (at, kind, args, dedupe_key) VALUES (:at, :kind, :args, "
-                                   ":key) ON CONFLICT DO NOTHING")
-                  : QStringLiteral("INSERT OR IGNORE INTO notification (at, kind, args, dedupe_key) VALUES (:at, :kind, "
-                                   ":args, :key)"));
+    q.prepare(QStringLiteral("INSERT INTO notification (at, kind, args, dedupe_key) VALUES (:at, :kind, :args, :key) "
+                             "ON CONFLICT DO NOTHING"));
     q.bindValue(QStringLiteral(":at"), at);
     q.bindValue(QStringLiteral(":kind"), kind);
     q.bindValue(QStringLiteral(":args"), QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)));

@@ -46,7 +46,8 @@ Status RecordRepository::insert(Record &r)
     RowWriter w(m_db, QStringLiteral(
         "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, "
         "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                RowWriter::Returning::Id);
     w.bind(0, recordTypeId(r.type)).bind(1, r.at).bind(2, r.expenditureAt).bind(3, r.billMonth);
     w.bindText(4, r.api).bindText(5, r.region).bindText(6, r.project).bindText(7, r.mode);
     w.bind(8, r.packageId).bind(9, r.couponId).bind(10, r.calls).bind(11, r.fee.units()).bind(12, r.charged.units());

@@ -18,7 +18,10 @@ struct Tr
 };
 } // namespace
 
-RowWriter::RowWriter(Database &db, const QString &sql) : m_db(db), m_stmt(db.fastStatement(sql)) {}
+RowWriter::RowWriter(Database &db, const QString &sql, Returning returning)
+    : m_stmt(db.fastStatement(sql, returning == Returning::Id))
+{
+}
 
 RowWriter &RowWriter::bind(int i, qint64 v)
 {
@@ -74,8 +77,15 @@ RowWriter &RowWriter::bindNull(int i)
 
 Status RowWriter::exec(const char *what)
 {
-    if (!m_stmt.stmt)
-        return execQuery(*m_stmt.query, what);
+    if (!m_stmt.stmt) {
+        if (!m_stmt.returnsId)
+            return execQuery(*m_stmt.query, what);
+        auto id = execInsert(*m_stmt.query, what);
+        if (!id)
+            return id.error();
+        m_stmt.lastId = *id;
+        return {};
+    }
     const int rc = sqlite3_step(m_stmt.stmt);
     sqlite3_reset(m_stmt.stmt);
     sqlite3_clear_bindings(m_stmt.stmt);
@@ -91,7 +101,7 @@ qint64 RowWriter::lastInsertId() const
 {
     if (m_stmt.stmt)
         return sqlite3_last_insert_rowid(sqlite3_db_handle(m_stmt.stmt));
-    return m_stmt.query->lastInsertId().toLongLong();
+    return m_stmt.lastId;
 }
 
 } // namespace billing

@@ -18,7 +18,10 @@ struct FastStatement;
 class RowWriter
 {
 public:
-    RowWriter(Database &db, const QString &sql); // the statement is prepared once per connection
+    enum class Returning { Nothing, Id };
+    // The statement is prepared once per connection. With Returning::Id, lastInsertId() gives the new
+    // row's id (through "RETURNING id" where the driver cannot tell it otherwise).
+    RowWriter(Database &db, const QString &sql, Returning returning = Returning::Nothing);
 
     RowWriter &bind(int i, qint64 v);
     RowWriter &bind(int i, const QString &v);
@@ -33,7 +36,6 @@ public:
     qint64 lastInsertId() const;
 
 private:
-    Database &m_db;
     FastStatement &m_stmt;
 };
 

@@ -56,16 +56,17 @@ Status SubscriptionRepository::insertCoupon(Coupon &c)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO coupon (amount, remaining, granted_at, expires_at, api, lapsed) "
-                             "VALUES (:amount, :remaining, :granted, :expires, :api, :lapsed)"));
+                             "VALUES (:amount, :remaining, :granted, :expires, :api, :lapsed) RETURNING id"));
     q.bindValue(QStringLiteral(":amount"), c.amount.units());
     q.bindValue(QStringLiteral(":remaining"), c.remaining.units());
     q.bindValue(QStringLiteral(":granted"), c.grantedAt);
     q.bindValue(QStringLiteral(":expires"), c.expiresAt);
     q.bindValue(QStringLiteral(":api"), sql::text(c.api));
     q.bindValue(QStringLiteral(":lapsed"), c.lapsed ? 1 : 0);
-    if (Status s = execQuery(q, "adding a coupon"); !s)
-        return s;
-    c.id = q.lastInsertId().toLongLong();
+    auto id = execInsert(q, "adding a coupon");
+    if (!id)
+        return id.error();
+    c.id = *id;
     return {};
 }
 
@@ -105,11 +106,12 @@ Status SubscriptionRepository::insertPackage(Package &p)
     q.prepare(QStringLiteral(
         "INSERT INTO package (api, region, sku, quota, remaining, price, purchased_at, effective_at, end_at, "
         "cancelled_at, auto_renew, renew_days, previous_id, expiry_noted) VALUES (:api, :region, :sku, :quota, "
-        ":remaining, :price, :purchased, :effective, :end, :cancelled, :auto, :days, :previous, :noted)"));
+        ":remaining, :price, :purchased, :effective, :end, :cancelled, :auto, :days, :previous, :noted) RETURNING id"));
     bindPackage(q, p);
-    if (Status s = execQuery(q, "adding a package"); !s)
-        return s;
-    p.id = q.lastInsertId().toLongLong();
+    auto id = execInsert(q, "adding a package");
+    if (!id)
+        return id.error();
+    p.id = *id;
     return {};
 }
 

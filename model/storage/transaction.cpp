@@ -10,8 +10,14 @@ namespace billing {
 
 Transaction::Transaction(Database &db) : m_db(db)
 {
-    m_started = execStatement(m_db.connection(), m_db.beginStatement());
-    m_active = m_started.ok();
+    for (const QString &sql : m_db.beginStatements()) {
+        m_started = execStatement(m_db.connection(), sql);
+        m_active = m_active || m_started.ok();
+        if (!m_started.ok())
+            break;
+    }
+    if (!m_started.ok() && m_active)
+        rollback();
 }
 
 Transaction::~Transaction()

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "testdatabase.h"
+
 struct CliResult
 {
     int exitCode = -1;
@@ -19,9 +21,12 @@ struct CliResult
 class CliRunner
 {
 public:
-    CliRunner() { m_db = m_dir.filePath(QStringLiteral("cli.sqlite")); }
+    // The account is a file in a temporary folder, or a fresh PostgreSQL schema in a "_pg" test.
+    CliRunner() : m_database(QStringLiteral("cli.sqlite")), m_db(m_database.location()) {}
     const QString &db() const { return m_db; }
-    QString dir() const { return m_dir.path(); }
+    QString dir() const { return m_database.dirPath(); }
+    bool onPostgres() const { return m_database.isPostgres(); }
+    const billing::test::TestDatabase &database() const { return m_database; }
 
     // Runs `billingctl --db DB --now NOW ARGS...` (now may be empty for the system clock).
     CliResult run(const QString &now, const QStringList &args, const QByteArray &stdinData = {}) const
@@ -41,8 +46,11 @@ public:
             qFatal("billingctl did not finish");
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
+    // What the account stores, to prove that a refused command changed nothing.
     QByteArray dbBytes() const
     {
+        if (m_database.isPostgres())
+            return m_database.postgresContent();
         QByteArray all;
         for (const char *suffix : {"", "-wal"}) {
             QFile f(m_db + QLatin1String(suffix));
@@ -53,6 +61,6 @@ public:
     }
 
 private:
-    QTemporaryDir m_dir;
+    billing::test::TestDatabase m_database;
     QString m_db;
 };

@@ -186,7 +186,14 @@ private slots:
         QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
         QCOMPARE(cli.run(T0, {QStringLiteral("topup"), QStringLiteral("5")}).exitCode, 0);
         const QString db = cli.db();
-        if (damage == QLatin1String("corrupt")) {
+        if (cli.onPostgres()) {
+            if (damage == QLatin1String("newer"))
+                QVERIFY(cli.database().exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+            else if (damage == QLatin1String("catalog"))
+                QVERIFY(cli.database().exec(QStringLiteral("UPDATE catalog SET source = replace(source, '\"2.40\"', '\"-2.40\"')")));
+            else
+                QSKIP("damage to an SQLite file; the PostgreSQL cases are newer and catalog");
+        } else if (damage == QLatin1String("corrupt")) {
             sql(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
             QFile f(db);
             QVERIFY(f.open(QIODevice::ReadWrite));

@@ -1,5 +1,7 @@
 #include "clirunner.h"
 
+#include <QUrl>
+
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -99,15 +101,7 @@ private slots:
         QCOMPARE(cli.run(T1, {QStringLiteral("topup"), QStringLiteral("0.25")}).exitCode, 0);
         auto r = cli.run(T1, {QStringLiteral("verify")});
         QCOMPARE(r.exitCode, 0);
-        {
-            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
-            db.setDatabaseName(cli.db());
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("UPDATE ledger SET cash_delta = 20000000000 WHERE id = 1")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        QVERIFY(cli.database().exec(QStringLiteral("UPDATE ledger SET cash_delta = 20000000000 WHERE id = 1")));
         r = cli.run(T1, {QStringLiteral("verify")});
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QLatin1String("ledger entry 1")), qPrintable(r.err));
@@ -120,18 +114,52 @@ private slots:
     {
         CliRunner cli;
         QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
-        {
-            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-            db.setDatabaseName(cli.db());
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        QVERIFY(cli.database().exec(cli.onPostgres() ? QStringLiteral("UPDATE schema_version SET version = 999")
+                                                     : QStringLiteral("PRAGMA user_version = 999")));
         auto r = cli.run(T1, {QStringLiteral("status")});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains(QLatin1String("newer")));
+    }
+
+    // On PostgreSQL the database enforces the roles of resources/postgres/roles.sql: an analyst's
+    // write is refused by the server and reported on one line with exit 1; a finance user's is done.
+    void databaseRolesDecideWhoMayWrite()
+    {
+        CliRunner cli;
+        if (!cli.onPostgres())
+            QSKIP("database roles exist only on PostgreSQL (tst_cli_account_pg)");
+        const QString base = billing::test::postgresTestUrl();
+        QFile script(qEnvironmentVariable("BILLING_TEST_DATA") + QStringLiteral("/../../resources/postgres/roles.sql"));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QString schema = cli.database().schema();
+        billing::test::postgresAdmin(base, {QStringLiteral("SET search_path = %1").arg(schema), QString::fromUtf8(script.readAll())});
+        QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
+        billing::test::postgresAdmin(base, {QStringLiteral("CREATE ROLE a_%1 LOGIN PASSWORD 'a pw' IN ROLE billing_analyst").arg(schema),
+                                            QStringLiteral("CREATE ROLE f_%1 LOGIN PASSWORD 'f pw' IN ROLE billing_finance").arg(schema)});
+        auto as = [&](const QString &user, const QString &password) {
+            QUrl url(cli.db());
+            url.setUserName(user);
+            url.setPassword(password);
+            return url.toString(QUrl::FullyEncoded);
+        };
+        const QString analyst = as(QStringLiteral("a_") + schema, QStringLiteral("a pw"));
+        const QString finance = as(QStringLiteral("f_") + schema, QStringLiteral("f pw"));
+
+        const QByteArray before = cli.dbBytes();
+        auto r = CliRunner::raw({QStringLiteral("--db"), analyst, QStringLiteral("--now"), T1, QStringLiteral("topup"), QStringLiteral("10")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY2(r.err.contains(QLatin1String("does not allow this user")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("a pw")), qPrintable(r.err));
+        QCOMPARE(cli.dbBytes(), before);
+        // Reading without changing anything is allowed.
+        r = CliRunner::raw({QStringLiteral("--db"), analyst, QStringLiteral("--now"), T1, QStringLiteral("verify")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        r = CliRunner::raw({QStringLiteral("--db"), finance, QStringLiteral("--now"), T1, QStringLiteral("topup"), QStringLiteral("10")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
+        QCOMPARE(r.json()[QStringLiteral("balance")].toString(), QStringLiteral("10.00"));
     }
 
     void helpListsTheCommands()

@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "storage/databaseroles.h"
 #include "storage/ledgerrepository.h"
 #include "storage/transaction.h"
 #include "testaccount.h"
@@ -7,8 +8,19 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace billing;
+
+namespace {
+QString rolesScript()
+{
+    QFile f(qEnvironmentVariable("BILLING_TEST_DATA") + QStringLiteral("/../../resources/postgres/roles.sql"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read resources/postgres/roles.sql");
+    return QString::fromUtf8(f.readAll());
+}
+} // namespace
 
 class TestDatabase : public QObject
 {
@@ -16,16 +28,111 @@ class TestDatabase : public QObject
 private slots:
     void createsAndMigratesToTheLatestVersion()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("a.sqlite"));
-        auto db = Database::open(path, Database::Mode::CreateIfMissing);
-        QVERIFY(db.ok());
+        test::TestDatabase where;
+        auto db = Database::open(where.location(), Database::Mode::CreateIfMissing);
+        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
         QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
         QSqlQuery q((*db)->connection());
+        if (where.isPostgres()) {
+            QVERIFY((*db)->isPostgres());
+            QVERIFY(q.exec(QStringLiteral("SELECT version, count(*) OVER () FROM schema_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), Database::latestSchemaVersion());
+            QCOMPARE(q.value(1).toInt(), 1);
+            // Money and instants are 64-bit on PostgreSQL too.
+            QVERIFY(q.exec(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_schema = "
+                                          "current_schema() AND table_name = 'ledger' AND column_name = 'balance_after'"))
+                    && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("bigint"));
+            return;
+        }
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void refusesAnEmptyPostgresDatabaseWithoutCreating()
+    {
+        test::TestDatabase where;
+        if (!where.isPostgres())
+            QSKIP("a PostgreSQL case; the SQLite one is refusesToOpenAMissingDatabaseWithoutCreating");
+        auto db = Database::open(where.location(), Database::Mode::OpenExisting);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::Refused);
+        QCOMPARE(where.postgresContent(), QByteArray());
+        // A schema that does not exist is named, not created.
+        const QString missing = test::postgresSchemaUrl(test::postgresTestUrl(), where.schema() + QStringLiteral("_missing"));
+        db = Database::open(missing, Database::Mode::CreateIfMissing);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::BadData);
+        QVERIFY2(db.error().message.contains(QLatin1String("CREATE SCHEMA")), qPrintable(db.error().message));
+    }
+
+    void refusesAPostgresSchemaOfAnotherProgram()
+    {
+        test::TestDatabase where;
+        if (!where.isPostgres())
+            QSKIP("a PostgreSQL case; the SQLite one is refusesAFileThatIsNoDatabase");
+        test::postgresAdmin(test::postgresTestUrl(), QStringLiteral("CREATE TABLE %1.customers (id int)").arg(where.schema()));
+        auto db = Database::open(where.location(), Database::Mode::CreateIfMissing);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::BadData);
+        QVERIFY2(db.error().message.contains(QLatin1String("another program")), qPrintable(db.error().message));
+    }
+
+    void badPostgresUrlsAreRefusedWithoutShowingThePassword()
+    {
+        for (const char *url : {"postgresql://u:secret@localhost:5432/", "postgres://u:secret@/a/b"}) {
+            auto db = Database::open(QLatin1String(url), Database::Mode::CreateIfMissing);
+            QVERIFY(!db.ok());
+            QCOMPARE(db.error().code, ErrorCode::BadUsage);
+            QVERIFY2(!db.error().message.contains(QLatin1String("secret")), qPrintable(db.error().message));
+        }
+        // Nothing listens on port 1: a clear connection error, again without the password.
+        auto db = Database::open(QStringLiteral("postgresql://u:secret@127.0.0.1:1/billing?connect_timeout=2"),
+                                 Database::Mode::OpenExisting);
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().message.contains(QLatin1String("postgresql://u@127.0.0.1:1/billing")), qPrintable(db.error().message));
+        QVERIFY2(!db.error().message.contains(QLatin1String("secret")), qPrintable(db.error().message));
+    }
+
+    void databaseRolesComeFromPostgresGroupRoles()
+    {
+        test::TestAccount acc;
+        auto roles = databaseRoles(acc.engine->database());
+        QVERIFY(roles.ok());
+        if (!acc.database.isPostgres()) {
+            QVERIFY(!roles->has_value()); // SQLite has no database users
+            return;
+        }
+        QVERIFY(roles->has_value());
+        const QString base = test::postgresTestUrl();
+        test::postgresAdmin(base, {QStringLiteral("SET search_path = %1").arg(acc.database.schema()), rolesScript()});
+        const QString analyst = QStringLiteral("analyst_%1").arg(acc.database.schema());
+        test::postgresAdmin(base, QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw' IN ROLE billing_analyst").arg(analyst));
+        roles = databaseRoles(acc.engine->database());
+        QVERIFY(roles.ok());
+        QCOMPARE(**roles, QStringList{dbroles::kOwner}); // roles.sql makes whoever runs it an owner
+
+        QUrl url(acc.path);
+        url.setUserName(analyst);
+        url.setPassword(QStringLiteral("pw"));
+        auto asAnalyst = Database::open(url.toString(), Database::Mode::OpenExisting);
+        QVERIFY2(asAnalyst.ok(), asAnalyst.ok() ? "" : qPrintable(asAnalyst.error().message));
+        roles = databaseRoles(**asAnalyst);
+        QVERIFY(roles.ok());
+        QCOMPARE(**roles, QStringList{dbroles::kAnalyst});
+        // The database itself refuses the analyst's writes, as a clear error value.
+        Transaction tx(**asAnalyst);
+        QVERIFY(tx.started().ok());
+        LedgerRepository ledger(**asAnalyst);
+        LedgerEntry e;
+        e.cashDelta = Money::fromCents(100);
+        e.balanceAfter = e.cashDelta;
+        const Status s = ledger.append(e);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::Refused);
+        QVERIFY2(s.error().message.contains(QLatin1String("does not allow")), qPrintable(s.error().message));
     }
 
     void refusesToOpenAMissingDatabaseWithoutCreating()
@@ -41,25 +148,32 @@ private slots:
 
     void refusesANewerDatabaseAndLeavesItUntouched()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+        test::TestDatabase where(QStringLiteral("newer.sqlite"));
+        const QString path = where.location();
         {
             auto db = Database::open(path, Database::Mode::CreateIfMissing);
             QVERIFY(db.ok());
             QSqlQuery q((*db)->connection());
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 1)));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            if (where.isPostgres()) {
+                QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(Database::latestSchemaVersion() + 1)));
+            } else {
+                QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 1)));
+                QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            }
         }
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray before = f.readAll();
-        f.close();
+        auto content = [&] {
+            if (where.isPostgres())
+                return where.postgresContent();
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray before = content();
+        QVERIFY(!before.isEmpty());
         auto db = Database::open(path, Database::Mode::OpenExisting);
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, ErrorCode::BadData);
         QVERIFY2(db.error().message.contains(QLatin1String("newer")), qPrintable(db.error().message));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), before);
+        QCOMPARE(content(), before);
     }
 
     void refusesAFileThatIsNoDatabase()
@@ -77,8 +191,8 @@ private slots:
 
     void migratesAnOlderDatabaseStepByStep()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        test::TestDatabase where(QStringLiteral("old.sqlite"));
+        const QString path = where.location();
         {
             // An empty database at version 0 is what every older version starts from.
             auto db = Database::open(path, Database::Mode::CreateIfMissing);

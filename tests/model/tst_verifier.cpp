@@ -98,7 +98,8 @@ private slots:
         r.sku = QStringLiteral("100k");
         QVERIFY(acc.run([&](Context &ctx) { return packages::buy(ctx, r); }).ok());
         QCOMPARE(verify(acc), QStringList());
-        exec(acc, "PRAGMA ignore_check_constraints = ON");
+        if (!acc.database.isPostgres()) // PostgreSQL has no CHECK on these columns to switch off
+            exec(acc, "PRAGMA ignore_check_constraints = ON");
         exec(acc, "UPDATE package SET remaining = quota + 1");
         exec(acc, "UPDATE coupon SET remaining = remaining + 100");
         const QString all = verify(acc).join(u'\n');

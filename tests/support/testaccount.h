@@ -1,7 +1,9 @@
 #pragma once
 
-// A throw-away account database for tests: a temporary folder, a fixed clock, an engine.
+// A throw-away account database for tests: a temporary folder, a fixed clock, an engine. The account
+// is a file in that folder, or in the "_pg" variant of a test a fresh PostgreSQL schema (testdatabase.h).
 #include "engine/engine.h"
+#include "testdatabase.h"
 #include "time/billingcalendar.h"
 
 #include <QTemporaryDir>
@@ -15,7 +17,7 @@ struct TestAccount
 {
     explicit TestAccount(const char *start = "2026-10-01T08:00:00+08:00") : clock(at(start))
     {
-        path = dir.filePath(QStringLiteral("account.sqlite"));
+        path = database.location();
         auto e = Engine::create(path, clock, InitOptions{QStringLiteral("Test"), QStringLiteral("USD"), 8 * 3600});
         if (!e)
             qFatal("cannot create the test account: %s", qPrintable(e.error().message));
@@ -29,6 +31,7 @@ struct TestAccount
     }
 
     QTemporaryDir dir;
+    TestDatabase database;
     QString path;
     FixedClock clock;
     std::unique_ptr<Engine> engine;
