@@ -25,6 +25,8 @@ public:
     // For commands:
     bool json() const { return m_json; }
     const QString &dbPath() const { return m_dbPath; }
+    // The acting user: the operating-system user, or --as NAME (a test and development override).
+    QString user() const;
     const Clock &clock() const { return *m_clock; }
     QTextStream &out() { return m_out; }
     Result<std::unique_ptr<Engine>> openEngine();
@@ -46,6 +48,7 @@ private:
     QTextStream &m_err;
     bool m_json = false;
     QString m_dbPath;
+    QString m_as;
     std::unique_ptr<Clock> m_clock;
 };
 
@@ -57,5 +60,6 @@ void addBillCommands(std::vector<Cli::Command> &commands);
 void addAnalysisCommands(std::vector<Cli::Command> &commands);
 void addExportCommands(std::vector<Cli::Command> &commands);
 void addBudgetCommands(std::vector<Cli::Command> &commands);
+void addMemberCommands(std::vector<Cli::Command> &commands);
 
 } // namespace billing::cli

@@ -205,6 +205,14 @@ const std::vector<QStringList> &migrations()
                 fired_at INTEGER NOT NULL,
                 PRIMARY KEY (budget_id, month, threshold, kind)))"),
         },
+        // 5: the account's members and their roles (SQLite mode; an empty table means single-user, everyone
+        // is owner). PostgreSQL maps roles to database grants instead.
+        {
+            QStringLiteral(R"(CREATE TABLE member (
+                name TEXT PRIMARY KEY,
+                role TEXT NOT NULL CHECK (role IN ('owner', 'finance', 'analyst')),
+                since INTEGER NOT NULL))"),
+        },
     };
     return steps;
 }
