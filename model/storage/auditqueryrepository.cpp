@@ -2,7 +2,6 @@
 
 #include "storage/database.h"
 
-#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -44,8 +43,7 @@ Result<std::vector<AuditEntry>> AuditQueryRepository::page(const AuditFilter &fi
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, at, actor, action, subject, before_state, after_state, prev_hash, hash "
-                             "FROM audit_log")
+    q.prepare(QStringLiteral("SELECT ") + AuditRepository::columns() + QStringLiteral(" FROM audit_log")
               + where(filter, beforeId > 0) + QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(limit));
     bindFilter(q, filter);
     if (beforeId > 0)
@@ -54,10 +52,7 @@ Result<std::vector<AuditEntry>> AuditQueryRepository::page(const AuditFilter &fi
         return s.error();
     std::vector<AuditEntry> out;
     while (q.next())
-        out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toString(), QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object(),
-                       QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object(), q.value(7).toString(),
-                       q.value(8).toString()});
+        out.push_back(AuditRepository::entryAt(q));
     return out;
 }
 
