@@ -107,6 +107,10 @@ private slots:
             if (b->defaultAction() && b->defaultAction()->objectName() == QLatin1String("stopBilling"))
                 stopVisible = b->isVisible();
         QCOMPARE(stopVisible, owner);
+        if (role == Role::Analyst) {
+            w.showPage(PageId::Packages);
+            test::shot(&w, "packages-as-analyst");
+        }
         // Hidden is not the only guard: the model refuses the same action when called directly.
         auto stopped = acc.run([](Context &c) { return services::stopBilling(c); });
         QCOMPARE(stopped.ok(), owner);

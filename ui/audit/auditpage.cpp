@@ -219,6 +219,7 @@ void AuditPage::reload()
     m_table->resizeColumnToContents(AuditTableModel::Time);
     m_table->resizeColumnToContents(AuditTableModel::Actor);
     m_table->resizeColumnToContents(AuditTableModel::Action);
+    m_table->resizeColumnToContents(AuditTableModel::Object);
 }
 
 void AuditPage::verifyChain()
