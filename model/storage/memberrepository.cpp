@@ -19,7 +19,7 @@ Result<std::vector<Member>> MemberRepository::all()
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT name, role, since FROM member ORDER BY name"));
+    q.prepare(QStringLiteral("SELECT name, role, since FROM account_member ORDER BY name"));
     if (Status s = execQuery(q, "reading the members"); !s)
         return s.error();
     std::vector<Member> out;
@@ -36,7 +36,7 @@ Result<std::vector<Member>> MemberRepository::all()
 Status MemberRepository::put(const Member &m)
 {
     QSqlQuery update(m_db.connection());
-    update.prepare(QStringLiteral("UPDATE member SET role = :role, since = :since WHERE name = :name"));
+    update.prepare(QStringLiteral("UPDATE account_member SET role = :role, since = :since WHERE name = :name"));
     update.bindValue(QStringLiteral(":role"), roleId(m.role));
     update.bindValue(QStringLiteral(":since"), m.since);
     update.bindValue(QStringLiteral(":name"), m.name);
@@ -45,7 +45,7 @@ Status MemberRepository::put(const Member &m)
     if (update.numRowsAffected() > 0)
         return {};
     QSqlQuery insert(m_db.connection());
-    insert.prepare(QStringLiteral("INSERT INTO member (name, role, since) VALUES (:name, :role, :since)"));
+    insert.prepare(QStringLiteral("INSERT INTO account_member (name, role, since) VALUES (:name, :role, :since)"));
     insert.bindValue(QStringLiteral(":name"), m.name);
     insert.bindValue(QStringLiteral(":role"), roleId(m.role));
     insert.bindValue(QStringLiteral(":since"), m.since);
@@ -55,7 +55,7 @@ Status MemberRepository::put(const Member &m)
 Status MemberRepository::remove(const QString &name)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("DELETE FROM member WHERE name = :name"));
+    q.prepare(QStringLiteral("DELETE FROM account_member WHERE name = :name"));
     q.bindValue(QStringLiteral(":name"), name);
     return execQuery(q, "removing a member");
 }

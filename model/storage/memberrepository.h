@@ -20,7 +20,7 @@ struct Member
     Instant since = 0; // when the role was last set
 };
 
-// The member table. Plain standard SQL (UPDATE, then INSERT when no row was there) so that it runs
+// The account_member table. Plain standard SQL (UPDATE, then INSERT when no row was there) so that it runs
 // unchanged on PostgreSQL.
 class MemberRepository
 {

@@ -208,7 +208,7 @@ const std::vector<QStringList> &migrations()
         // 5: the account's members and their roles (SQLite mode; an empty table means single-user, everyone
         // is owner). PostgreSQL maps roles to database grants instead.
         {
-            QStringLiteral(R"(CREATE TABLE member (
+            QStringLiteral(R"(CREATE TABLE account_member (
                 name TEXT PRIMARY KEY,
                 role TEXT NOT NULL CHECK (role IN ('owner', 'finance', 'analyst')),
                 since INTEGER NOT NULL))"),

@@ -19,7 +19,7 @@ Result<SnapshotFacts> SnapshotRepository::facts()
         f.lastRecordAt = sql::optInt(records.value(1));
     }
     QSqlQuery members(m_db.connection());
-    members.prepare(QStringLiteral("SELECT count(*) FROM member"));
+    members.prepare(QStringLiteral("SELECT count(*) FROM account_member"));
     if (Status s = execQuery(members, "counting the members"); !s)
         return s.error();
     if (members.next())
