@@ -265,7 +265,7 @@ int cmdRestore(Cli &cli, const QStringList &argv)
     if (QFileInfo::exists(cli.dbPath()) && !args->has(QStringLiteral("replace")))
         return cli.fail(Error::refused(Tr::tr("%1 already holds an account; add --replace to overwrite it with the backup")
                                            .arg(cli.dbPath())));
-    if (Status s = restoreDatabase(args->at(0), cli.dbPath(), cli.user()); !s)
+    if (Status s = restoreDatabase(args->at(0), cli.dbPath(), cli.user(), cli.clock().now()); !s)
         return cli.fail(s.error());
     // The engine's own check of what it wrote: the restorer need not be a member of the backup.
     auto findings = verifyDatabase(cli.dbPath());

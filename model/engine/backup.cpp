@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "storage/accountrepository.h"
 #include "storage/snapshotrepository.h"
+#include "storage/transaction.h"
 #include "engine/verifier.h"
 #include "storage/database.h"
 #include "time/clock.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSqlDriver>
 #include <QTemporaryDir>
 
@@ -162,7 +164,34 @@ Result<BackupSummary> inspectBackup(const QString &backupPath)
     return checkCopy(backupPath, scratch.filePath(QStringLiteral("inspect.sqlite")));
 }
 
-Status restoreDatabase(const QString &backupPath, const QString &location, const QString &user)
+namespace {
+// The restore itself goes into the restored account's audit log, after the backup's last entry, so the
+// log says who replaced the account, when, and with what.
+Status recordRestore(const QString &location, const QString &backupPath, const QString &user, Instant at)
+{
+    SystemClock clock;
+    auto engine = Engine::open(location, clock);
+    if (!engine)
+        return engine.error();
+    Database &db = (*engine)->database();
+    Transaction tx(db);
+    if (!tx.started())
+        return tx.started().error();
+    auto account = AccountRepository(db).load();
+    if (!account)
+        return account.error();
+    Context ctx(db, (*engine)->catalog(), *account, at);
+    ctx.actor = user;
+    if (Status s = ctx.audit(QStringLiteral("restore"), QStringLiteral("account"), {},
+                             QJsonObject{{QStringLiteral("from"), QFileInfo(backupPath).fileName()},
+                                         {QStringLiteral("settled_until"), ctx.calendar.format(account->processedUntil)}});
+        !s)
+        return s;
+    return tx.commit();
+}
+} // namespace
+
+Status restoreDatabase(const QString &backupPath, const QString &location, const QString &user, std::optional<Instant> at)
 {
     const QString shown = QDir::toNativeSeparators(backupPath);
     if (QFileInfo::exists(location)) {
@@ -184,14 +213,18 @@ Status restoreDatabase(const QString &backupPath, const QString &location, const
         return checked.error();
     if (!checked->findings.isEmpty())
         return Error::badData(Tr::tr("%1 fails verification: %2").arg(shown, checked->findings.first()));
-    Handle from, to;
-    if (sqlite3_open_v2(QFile::encodeName(copy).constData(), &from.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-        return Error::badData(Tr::tr("cannot read %1").arg(shown));
-    if (sqlite3_open_v2(QFile::encodeName(location).constData(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
-        != SQLITE_OK)
-        return Error::badData(Tr::tr("cannot open %1: %2").arg(QDir::toNativeSeparators(location), QString::fromUtf8(sqlite3_errmsg(to.db))));
-    sqlite3_busy_timeout(to.db, 10000);
-    return copyAll(to.db, from.db, QDir::toNativeSeparators(location));
+    {
+        Handle from, to;
+        if (sqlite3_open_v2(QFile::encodeName(copy).constData(), &from.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+            return Error::badData(Tr::tr("cannot read %1").arg(shown));
+        if (sqlite3_open_v2(QFile::encodeName(location).constData(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+            != SQLITE_OK)
+            return Error::badData(Tr::tr("cannot open %1: %2").arg(QDir::toNativeSeparators(location), QString::fromUtf8(sqlite3_errmsg(to.db))));
+        sqlite3_busy_timeout(to.db, 10000);
+        if (Status s = copyAll(to.db, from.db, QDir::toNativeSeparators(location)); !s)
+            return s;
+    }
+    return recordRestore(location, backupPath, user, at ? *at : SystemClock().now());
 }
 
 } // namespace billing

@@ -46,7 +46,9 @@ Result<QStringList> verifyDatabase(const QString &location);
 // (migrated if older) and verified; only a backup that passes replaces the live database, again
 // through the online backup API so that other connections see either the old or the new account.
 // A newer, damaged or inconsistent backup is refused and nothing changes. When `location` holds an
-// account, `user` must hold Permission::Restore on it (owners).
-Status restoreDatabase(const QString &backupPath, const QString &location, const QString &user);
+// account, `user` must hold Permission::Restore on it (owners). The restored account's audit log gets a
+// "restore" entry by `user` at `at` (default: the system clock).
+Status restoreDatabase(const QString &backupPath, const QString &location, const QString &user,
+                       std::optional<Instant> at = std::nullopt);
 
 } // namespace billing

@@ -2,6 +2,7 @@
 #include "engine/backup.h"
 #include "engine/funds.h"
 #include "engine/verifier.h"
+#include "storage/auditrepository.h"
 #include "storage/database.h"
 #include "testaccount.h"
 
@@ -45,6 +46,13 @@ private slots:
         QVERIFY(restoreDatabase(backup, acc.path, Engine::defaultActor()).ok());
         auto st = acc.run([](Context &c) { return accountStatus(c); });
         QCOMPARE(st->account.balance, Money::fromCents(500));
+        // The restore is in the restored account's audit log, and the chain still verifies.
+        auto audit = AuditRepository(acc.engine->database()).all();
+        QCOMPARE(audit->back().action, QStringLiteral("restore"));
+        QCOMPARE(audit->back().actor, Engine::defaultActor());
+        QCOMPARE(audit->back().after[QStringLiteral("from")].toString(), QStringLiteral("b.sqlite"));
+        auto ctx = acc.engine->inspect();
+        QCOMPARE(verifyAccount(**ctx)->join(u'\n'), QString());
     }
 
     void aTamperedBackupIsRefusedAndNothingChanges()

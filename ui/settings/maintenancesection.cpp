@@ -214,7 +214,8 @@ void MaintenanceSection::restoreFrom(const QString &path)
     m_status->setText(tr("Restoring %1\u2026").arg(QDir::toNativeSeparators(path)));
     const QString location = m_engine.database().location();
     const QString user = m_engine.actor();
-    m_restoreWatcher.setFuture(QtConcurrent::run([path, location, user] { return restoreDatabase(path, location, user); }));
+    const Instant now = m_engine.clock().now();
+    m_restoreWatcher.setFuture(QtConcurrent::run([path, location, user, now] { return restoreDatabase(path, location, user, now); }));
     setWorking(true);
 }
 
