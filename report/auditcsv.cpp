@@ -8,7 +8,10 @@
 namespace billing::report {
 
 namespace {
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 } // namespace
 
 Status exportAuditCsv(const std::vector<AuditEntry> &entries, const BillingCalendar &calendar, QIODevice &out)
@@ -19,14 +22,14 @@ Status exportAuditCsv(const std::vector<AuditEntry> &entries, const BillingCalen
             return Error::internal(Tr::tr("cannot write the audit log: %1").arg(out.errorString()));
         return {};
     };
-    if (Status s = put({QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("actor"), QStringLiteral("action"),
-                        QStringLiteral("subject"), QStringLiteral("before"), QStringLiteral("after"),
-                        QStringLiteral("prev_hash"), QStringLiteral("hash")});
+    if (Status s = put({QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("actor"),
+                        QStringLiteral("action"), QStringLiteral("subject"), QStringLiteral("before"),
+                        QStringLiteral("after"), QStringLiteral("prev_hash"), QStringLiteral("hash")});
         !s)
         return s;
     for (const AuditEntry &e : entries)
-        if (Status s = put({QString::number(e.id), calendar.format(e.at), e.actor, e.action, e.subject, compact(e.before),
-                            compact(e.after), e.prevHash, e.hash});
+        if (Status s = put({QString::number(e.id), calendar.format(e.at), e.actor, e.action, e.subject,
+                            compact(e.before), compact(e.after), e.prevHash, e.hash});
             !s)
             return s;
     return {};

@@ -14,6 +14,7 @@ namespace billing::report {
 
 // Column names are a machine contract, not translated: id,time,actor,action,subject,before,after,
 // prev_hash,hash (before/after as compact JSON, times ISO 8601 with the account's offset).
-Status exportAuditCsv(const std::vector<AuditEntry> &entries, const BillingCalendar &calendar, QIODevice &out);
+Status exportAuditCsv(const std::vector<AuditEntry> &entries, const BillingCalendar &calendar,
+                      QIODevice &out);
 
 } // namespace billing::report

@@ -24,7 +24,8 @@ Result<Role> roleArgument(const QString &text)
     QStringList ids;
     for (Role r : allRoles)
         ids << roleId(r);
-    return Error::badUsage(Tr::tr("member set: unknown role \"%1\"; say %2").arg(text, ids.join(QStringLiteral(", "))));
+    return Error::badUsage(
+        Tr::tr("member set: unknown role \"%1\"; say %2").arg(text, ids.join(QStringLiteral(", "))));
 }
 
 int memberSet(Cli &cli, const QStringList &argv)
@@ -92,7 +93,8 @@ int memberList(Cli &cli, const QStringList &argv)
         return 0;
     }
     if (list->empty())
-        cli.out() << Tr::tr("No members: the account is single-user and everyone who opens it is its owner.") << "\n";
+        cli.out() << Tr::tr("No members: the account is single-user and everyone who opens it is its owner.")
+                  << "\n";
     for (const Member &m : *list)
         cli.out() << m.name << "  " << roleId(m.role) << "  " << (*ctx)->calendar.format(m.since) << "\n";
     cli.out().flush();
@@ -140,7 +142,8 @@ void addMemberCommands(std::vector<Cli::Command> &c)
                  QStringLiteral("member set NAME owner|finance|analyst | member list | member remove NAME   "
                                 "(who may do what; owners only)"),
                  cmdMember});
-    c.push_back({QStringLiteral("whoami"), QStringLiteral("whoami   (the acting user and their role)"), cmdWhoami});
+    c.push_back(
+        {QStringLiteral("whoami"), QStringLiteral("whoami   (the acting user and their role)"), cmdWhoami});
 }
 
 } // namespace billing::cli

@@ -15,10 +15,11 @@ QJsonObject budgetJson(const std::optional<Budget> &b)
 {
     if (!b)
         return {};
-    return QJsonObject{{QStringLiteral("name"), b->name},
-                       {QStringLiteral("amount"), b->amount.toString()},
-                       {QStringLiteral("actual_thresholds"), BudgetRepository::formatThresholds(b->actualThresholds)},
-                       {QStringLiteral("forecast_thresholds"), BudgetRepository::formatThresholds(b->forecastThresholds)}};
+    return QJsonObject{
+        {QStringLiteral("name"), b->name},
+        {QStringLiteral("amount"), b->amount.toString()},
+        {QStringLiteral("actual_thresholds"), BudgetRepository::formatThresholds(b->actualThresholds)},
+        {QStringLiteral("forecast_thresholds"), BudgetRepository::formatThresholds(b->forecastThresholds)}};
 }
 
 Result<std::optional<Budget>> budgetById(BudgetRepository &repo, qint64 id)
@@ -59,7 +60,8 @@ Result<qint64> putBudget(Context &ctx, const Budget &budget)
     if (Status s = authorize(ctx, Permission::EditBudgets); !s)
         return s.error();
     BudgetRepository repo(ctx.db);
-    auto before = budget.id ? budgetById(repo, budget.id) : Result<std::optional<Budget>>(std::optional<Budget>());
+    auto before =
+        budget.id ? budgetById(repo, budget.id) : Result<std::optional<Budget>>(std::optional<Budget>());
     if (!before)
         return before.error();
     auto id = repo.put(budget);

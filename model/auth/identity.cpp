@@ -39,9 +39,9 @@ Status authorize(const Identity &who, Permission permission)
     for (Role r : allRoles)
         if (allows(r, permission))
             roles << roleName(r);
-    return Error::refused(Tr::tr("%1 is a member in the role %2 and may not %3; that needs the role %4")
-                              .arg(who.user, roleName(who.role), permissionText(permission),
-                                   roles.join(Tr::tr(" or "))));
+    return Error::refused(
+        Tr::tr("%1 is a member in the role %2 and may not %3; that needs the role %4")
+            .arg(who.user, roleName(who.role), permissionText(permission), roles.join(Tr::tr(" or "))));
 }
 
 Status authorize(Context &ctx, Permission permission)

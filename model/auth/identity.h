@@ -13,9 +13,9 @@ struct Context;
 // Who runs a command on an account and in which role.
 struct Identity
 {
-    QString user;            // the name the audit log records as the actor
+    QString user; // the name the audit log records as the actor
     Role role = Role::Owner;
-    bool singleUser = true;  // the account has no members: everyone who can open it is its owner
+    bool singleUser = true; // the account has no members: everyone who can open it is its owner
 
     bool may(Permission p) const { return allows(role, p); }
 };

@@ -41,13 +41,18 @@ Status validateMemberName(const QString &name)
         return Error::badUsage(Tr::tr("a member name must have 1 to 64 characters"));
     for (QChar c : name)
         if (c.isSpace() || c.category() == QChar::Other_Control)
-            return Error::badUsage(Tr::tr("the member name \"%1\" contains a space or a control character").arg(name));
+            return Error::badUsage(
+                Tr::tr("the member name \"%1\" contains a space or a control character").arg(name));
     if (name == QStringView(SystemActor))
-        return Error::badUsage(Tr::tr("\"%1\" is the engine's own name in the audit log; choose another member name").arg(name));
+        return Error::badUsage(
+            Tr::tr("\"%1\" is the engine's own name in the audit log; choose another member name").arg(name));
     return {};
 }
 
-Result<std::vector<Member>> members(Context &ctx) { return MemberRepository(ctx.db).all(); }
+Result<std::vector<Member>> members(Context &ctx)
+{
+    return MemberRepository(ctx.db).all();
+}
 
 Status setMember(Context &ctx, const QString &name, Role role)
 {
@@ -60,12 +65,14 @@ Status setMember(Context &ctx, const QString &name, Role role)
     if (!all)
         return all.error();
     if (all->empty() && (name != ctx.actor || role != Role::Owner))
-        return Error::refused(Tr::tr("the account has no members yet, so everyone is its owner; make yourself its "
-                                     "first owner before adding others (member set %1 owner)")
-                                  .arg(ctx.actor));
+        return Error::refused(
+            Tr::tr("the account has no members yet, so everyone is its owner; make yourself its "
+                   "first owner before adding others (member set %1 owner)")
+                .arg(ctx.actor));
     const Member *before = find(*all, name);
     if (before && before->role == Role::Owner && role != Role::Owner && ownerCount(*all) == 1)
-        return Error::refused(Tr::tr("%1 is the account's last owner; make another member owner first").arg(name));
+        return Error::refused(
+            Tr::tr("%1 is the account's last owner; make another member owner first").arg(name));
     const QJsonObject was = roleJson(before);
     const Member m{name, role, ctx.now};
     if (Status s = repo.put(m); !s)
@@ -85,7 +92,8 @@ Status removeMember(Context &ctx, const QString &name)
     if (!m)
         return Error::refused(Tr::tr("%1 is not a member of this account").arg(name));
     if (m->role == Role::Owner && ownerCount(*all) == 1 && all->size() > 1)
-        return Error::refused(Tr::tr("%1 is the account's last owner; make another member owner first").arg(name));
+        return Error::refused(
+            Tr::tr("%1 is the account's last owner; make another member owner first").arg(name));
     const QJsonObject was = roleJson(m);
     if (Status s = repo.remove(name); !s)
         return s;

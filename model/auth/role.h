@@ -17,28 +17,29 @@ enum class Role {
 };
 
 enum class Permission {
-    View,           // bills, transactions, status, cost analysis, forecasts, price calculator, exports, audit log
-    TopUp,          // add cash
-    GrantCoupon,    // add a cash coupon
-    BuyPackages,    // buy and renew packages
-    ChangeAutoRenew,// switch a package's auto-renewal on or off
-    Unsubscribe,    // unsubscribe a package not yet in force
-    ManageServices, // enable or disable an API service, stop billing
-    ImportCalls,    // import call records (they create the charges of the bill)
-    EditTags,       // cost tags on enterprise projects
-    EditBudgets,    // monthly budgets and their alert thresholds
-    EditSettings,   // the account's alert settings
-    ManageMembers,  // who is a member of the account and in which role
-    Backup,         // copy the whole database to a file
-    Restore,        // replace the whole database with a backup
+    View,  // bills, transactions, status, cost analysis, forecasts, price calculator, exports, audit log
+    TopUp, // add cash
+    GrantCoupon,     // add a cash coupon
+    BuyPackages,     // buy and renew packages
+    ChangeAutoRenew, // switch a package's auto-renewal on or off
+    Unsubscribe,     // unsubscribe a package not yet in force
+    ManageServices,  // enable or disable an API service, stop billing
+    ImportCalls,     // import call records (they create the charges of the bill)
+    EditTags,        // cost tags on enterprise projects
+    EditBudgets,     // monthly budgets and their alert thresholds
+    EditSettings,    // the account's alert settings
+    ManageMembers,   // who is a member of the account and in which role
+    Backup,          // copy the whole database to a file
+    Restore,         // replace the whole database with a backup
 };
 
 inline constexpr std::array<Role, 3> allRoles{Role::Owner, Role::Finance, Role::Analyst};
 inline constexpr std::array<Permission, 14> allPermissions{
-    Permission::View,          Permission::TopUp,          Permission::GrantCoupon,  Permission::BuyPackages,
-    Permission::ChangeAutoRenew, Permission::Unsubscribe, Permission::ManageServices, Permission::ImportCalls,
-    Permission::EditTags,      Permission::EditBudgets,    Permission::EditSettings, Permission::ManageMembers,
-    Permission::Backup,        Permission::Restore};
+    Permission::View,           Permission::TopUp,           Permission::GrantCoupon,
+    Permission::BuyPackages,    Permission::ChangeAutoRenew, Permission::Unsubscribe,
+    Permission::ManageServices, Permission::ImportCalls,     Permission::EditTags,
+    Permission::EditBudgets,    Permission::EditSettings,    Permission::ManageMembers,
+    Permission::Backup,         Permission::Restore};
 
 bool allows(Role role, Permission permission);
 

@@ -39,12 +39,13 @@ void bindFilter(QSqlQuery &q, const AuditFilter &f)
 }
 } // namespace
 
-Result<std::vector<AuditEntry>> AuditQueryRepository::page(const AuditFilter &filter, qint64 beforeId, int limit)
+Result<std::vector<AuditEntry>> AuditQueryRepository::page(const AuditFilter &filter, qint64 beforeId,
+                                                           int limit)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + AuditRepository::columns() + QStringLiteral(" FROM audit_log")
-              + where(filter, beforeId > 0) + QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(limit));
+    q.prepare(QStringLiteral("SELECT ") + AuditRepository::columns() + QStringLiteral(" FROM audit_log") +
+              where(filter, beforeId > 0) + QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(limit));
     bindFilter(q, filter);
     if (beforeId > 0)
         q.bindValue(QStringLiteral(":before"), beforeId);
@@ -79,7 +80,13 @@ Result<QStringList> AuditQueryRepository::distinct(const QString &column)
     return out;
 }
 
-Result<QStringList> AuditQueryRepository::actions() { return distinct(QStringLiteral("action")); }
-Result<QStringList> AuditQueryRepository::actors() { return distinct(QStringLiteral("actor")); }
+Result<QStringList> AuditQueryRepository::actions()
+{
+    return distinct(QStringLiteral("action"));
+}
+Result<QStringList> AuditQueryRepository::actors()
+{
+    return distinct(QStringLiteral("actor"));
+}
 
 } // namespace billing

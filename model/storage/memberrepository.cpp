@@ -36,7 +36,8 @@ Result<std::vector<Member>> MemberRepository::all()
 Status MemberRepository::put(const Member &m)
 {
     QSqlQuery update(m_db.connection());
-    update.prepare(QStringLiteral("UPDATE account_member SET role = :role, since = :since WHERE name = :name"));
+    update.prepare(
+        QStringLiteral("UPDATE account_member SET role = :role, since = :since WHERE name = :name"));
     update.bindValue(QStringLiteral(":role"), roleId(m.role));
     update.bindValue(QStringLiteral(":since"), m.since);
     update.bindValue(QStringLiteral(":name"), m.name);
@@ -45,7 +46,8 @@ Status MemberRepository::put(const Member &m)
     if (update.numRowsAffected() > 0)
         return {};
     QSqlQuery insert(m_db.connection());
-    insert.prepare(QStringLiteral("INSERT INTO account_member (name, role, since) VALUES (:name, :role, :since)"));
+    insert.prepare(
+        QStringLiteral("INSERT INTO account_member (name, role, since) VALUES (:name, :role, :since)"));
     insert.bindValue(QStringLiteral(":name"), m.name);
     insert.bindValue(QStringLiteral(":role"), roleId(m.role));
     insert.bindValue(QStringLiteral(":since"), m.since);

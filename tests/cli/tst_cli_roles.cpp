@@ -7,7 +7,10 @@
 namespace {
 const QString T0 = QStringLiteral("2026-10-01T08:00:00+08:00");
 const QString T1 = QStringLiteral("2026-10-01T10:00:00+08:00");
-const QString S(const char *s) { return QString::fromUtf8(s); }
+const QString S(const char *s)
+{
+    return QString::fromUtf8(s);
+}
 
 // An account with an owner, a finance member and an analyst, a pending package, and a backup.
 struct RolesCli : CliRunner
@@ -55,7 +58,8 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("topup") << QStringList{"topup", "5"};
-        QTest::newRow("grant-coupon") << QStringList{"grant-coupon", "5", "--expires", "2026-12-01T00:00:00+08:00"};
+        QTest::newRow("grant-coupon")
+            << QStringList{"grant-coupon", "5", "--expires", "2026-12-01T00:00:00+08:00"};
         QTest::newRow("buy") << QStringList{"buy", "general-text", "cn-north-4", "100k"};
         QTest::newRow("renew") << QStringList{"renew", "PACKAGE"};
         QTest::newRow("auto-renew") << QStringList{"auto-renew", "PACKAGE", "on"};
@@ -127,10 +131,18 @@ private slots:
         CliResult r = cli.run(T0, {S("--as"), S("olivia"), S("member"), S("set"), S("fred"), S("finance")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(S("olivia")));
-        QCOMPARE(cli.run(T0, {S("--as"), S("olivia"), S("member"), S("set"), S("olivia"), S("owner")}).exitCode, 0);
-        QCOMPARE(cli.run(T0, {S("--as"), S("olivia"), S("member"), S("set"), S("fred"), S("finance")}).exitCode, 0);
-        QCOMPARE(cli.run(T0, {S("--as"), S("olivia"), S("member"), S("set"), S("fred"), S("analyst")}).exitCode, 0);
-        const QJsonArray list = cli.run(T0, {S("--as"), S("fred"), S("--json"), S("member"), S("list")}).json()[S("members")].toArray();
+        QCOMPARE(
+            cli.run(T0, {S("--as"), S("olivia"), S("member"), S("set"), S("olivia"), S("owner")}).exitCode,
+            0);
+        QCOMPARE(
+            cli.run(T0, {S("--as"), S("olivia"), S("member"), S("set"), S("fred"), S("finance")}).exitCode,
+            0);
+        QCOMPARE(
+            cli.run(T0, {S("--as"), S("olivia"), S("member"), S("set"), S("fred"), S("analyst")}).exitCode,
+            0);
+        const QJsonArray list = cli.run(T0, {S("--as"), S("fred"), S("--json"), S("member"), S("list")})
+                                    .json()[S("members")]
+                                    .toArray();
         QCOMPARE(list.size(), 2);
         QCOMPARE(list[0].toObject()[S("name")].toString(), S("fred"));
         QCOMPARE(list[0].toObject()[S("role")].toString(), S("analyst"));
@@ -152,7 +164,8 @@ private slots:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("unknown role") << QStringList{"member", "set", "bob", "admin"} << S("admin");
         QTest::newRow("capitalised role") << QStringList{"member", "set", "bob", "Owner"} << S("Owner");
-        QTest::newRow("name with a space") << QStringList{"member", "set", "bob smith", "owner"} << S("bob smith");
+        QTest::newRow("name with a space")
+            << QStringList{"member", "set", "bob smith", "owner"} << S("bob smith");
         QTest::newRow("empty name") << QStringList{"member", "set", "", "owner"} << S("1 to 64");
         QTest::newRow("no role") << QStringList{"member", "set", "bob"} << S("member set");
         QTest::newRow("no subcommand") << QStringList{"member"} << S("set, list or remove");

@@ -27,14 +27,17 @@ constexpr Role O = Role::Owner, F = Role::Finance, A = Role::Analyst;
 
 // The table a finance auditor reads in docs/billing-decisions.md, written out once more by hand.
 const std::map<Permission, std::vector<Role>> kExpected = {
-    {Permission::View, {O, F, A}},         {Permission::TopUp, {O, F}},        {Permission::GrantCoupon, {O}},
-    {Permission::BuyPackages, {O}},        {Permission::ChangeAutoRenew, {O}}, {Permission::Unsubscribe, {O}},
-    {Permission::ManageServices, {O}},     {Permission::ImportCalls, {O, F}},  {Permission::EditTags, {O, A}},
-    {Permission::EditBudgets, {O, A}},     {Permission::EditSettings, {O}},    {Permission::ManageMembers, {O}},
-    {Permission::Backup, {O, F}},          {Permission::Restore, {O}},
+    {Permission::View, {O, F, A}},     {Permission::TopUp, {O, F}},        {Permission::GrantCoupon, {O}},
+    {Permission::BuyPackages, {O}},    {Permission::ChangeAutoRenew, {O}}, {Permission::Unsubscribe, {O}},
+    {Permission::ManageServices, {O}}, {Permission::ImportCalls, {O, F}},  {Permission::EditTags, {O, A}},
+    {Permission::EditBudgets, {O, A}}, {Permission::EditSettings, {O}},    {Permission::ManageMembers, {O}},
+    {Permission::Backup, {O, F}},      {Permission::Restore, {O}},
 };
 
-const char *userOf(Role r) { return r == O ? "olivia" : r == F ? "fred" : "ana"; }
+const char *userOf(Role r)
+{
+    return r == O ? "olivia" : r == F ? "fred" : "ana";
+}
 
 // An account with three members and a package of each kind the services need.
 struct RolesAccount : test::TestAccount
@@ -49,9 +52,17 @@ struct RolesAccount : test::TestAccount
         must(run([](Context &c) { return setMember(c, QStringLiteral("fred"), F); }));
         must(run([](Context &c) { return setMember(c, QStringLiteral("ana"), A); }));
         must(run([](Context &c) { return funds::topUp(c, Money::fromCents(100000)); }));
-        must(run([](Context &c) { return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"), true); }));
-        packages::BuyRequest later{QStringLiteral("general-text"), QStringLiteral("cn-north-4"), QStringLiteral("100k"),
-                                   at("2026-10-20T00:00:00+08:00"), false, 7, 1};
+        must(run([](Context &c) {
+            return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
+                                        true);
+        }));
+        packages::BuyRequest later{QStringLiteral("general-text"),
+                                   QStringLiteral("cn-north-4"),
+                                   QStringLiteral("100k"),
+                                   at("2026-10-20T00:00:00+08:00"),
+                                   false,
+                                   7,
+                                   1};
         auto bought = run([&](Context &c) { return packages::buy(c, later); });
         if (!bought)
             qFatal("%s", qPrintable(bought.error().message));
@@ -65,8 +76,7 @@ struct RolesAccount : test::TestAccount
         if (!s)
             qFatal("%s", qPrintable(s.error().message));
     }
-    template <typename T>
-    static void must(const Result<T> &r)
+    template <typename T> static void must(const Result<T> &r)
     {
         if (!r)
             qFatal("%s", qPrintable(r.error().message));
@@ -98,8 +108,7 @@ Identity identityOf(Engine &e)
     return *who;
 }
 
-template <typename T>
-Status status(const Result<T> &r)
+template <typename T> Status status(const Result<T> &r)
 {
     return r ? Status() : Status(r.error());
 }
@@ -107,49 +116,80 @@ Status status(const Result<T> &r)
 std::map<Permission, Action> actions()
 {
     return {
-        {Permission::View, [](RolesAccount &a) { return status(a.run([](Context &c) { return accountStatus(c); })); }},
-        {Permission::TopUp, [](RolesAccount &a) { return status(a.run([](Context &c) { return funds::topUp(c, Money::fromCents(1000)); })); }},
+        {Permission::View,
+         [](RolesAccount &a) { return status(a.run([](Context &c) { return accountStatus(c); })); }},
+        {Permission::TopUp,
+         [](RolesAccount &a) {
+             return status(a.run([](Context &c) { return funds::topUp(c, Money::fromCents(1000)); }));
+         }},
         {Permission::GrantCoupon,
          [](RolesAccount &a) {
-             return status(a.run([](Context &c) { return coupons::grant(c, Money::fromCents(500), c.now + kMicrosPerDay, QString()); }));
+             return status(a.run([](Context &c) {
+                 return coupons::grant(c, Money::fromCents(500), c.now + kMicrosPerDay, QString());
+             }));
          }},
         {Permission::BuyPackages,
          [](RolesAccount &a) {
-             packages::BuyRequest r{QStringLiteral("general-text"), QStringLiteral("cn-north-4"), QStringLiteral("100k"),
-                                    std::nullopt, false, 7, 1};
+             packages::BuyRequest r{QStringLiteral("general-text"),
+                                    QStringLiteral("cn-north-4"),
+                                    QStringLiteral("100k"),
+                                    std::nullopt,
+                                    false,
+                                    7,
+                                    1};
              return status(a.run([&](Context &c) { return packages::buy(c, r); }));
          }},
         {Permission::ChangeAutoRenew,
-         [](RolesAccount &a) { return status(a.run([&](Context &c) { return packages::setAutoRenew(c, a.pending, true, 3); })); }},
+         [](RolesAccount &a) {
+             return status(a.run([&](Context &c) { return packages::setAutoRenew(c, a.pending, true, 3); }));
+         }},
         {Permission::Unsubscribe,
-         [](RolesAccount &a) { return status(a.run([&](Context &c) { return packages::unsubscribe(c, a.pending); })); }},
+         [](RolesAccount &a) {
+             return status(a.run([&](Context &c) { return packages::unsubscribe(c, a.pending); }));
+         }},
         {Permission::ManageServices,
          [](RolesAccount &a) {
-             return status(a.run([](Context &c) { return services::setEnabled(c, QStringLiteral("passport"), QStringLiteral("cn-north-4"), true); }));
+             return status(a.run([](Context &c) {
+                 return services::setEnabled(c, QStringLiteral("passport"), QStringLiteral("cn-north-4"),
+                                             true);
+             }));
          }},
         {Permission::ImportCalls,
          [](RolesAccount &a) {
-             QByteArray csv("timestamp,api,region,status\n2026-10-01T08:30:00+08:00,general-text,cn-north-4,200\n");
+             QByteArray csv(
+                 "timestamp,api,region,status\n2026-10-01T08:30:00+08:00,general-text,cn-north-4,200\n");
              QBuffer buf(&csv);
              buf.open(QIODevice::ReadOnly);
-             return status(a.engine->runThenCatchUp([&](Context &c) { return importCalls(c, buf, ImportOptions{QStringLiteral("one.csv"), true}); }));
+             return status(a.engine->runThenCatchUp([&](Context &c) {
+                 return importCalls(c, buf, ImportOptions{QStringLiteral("one.csv"), true});
+             }));
          }},
         {Permission::EditTags,
-         [](RolesAccount &a) { return status(a.run([](Context &c) { return setProjectTags(c, QStringLiteral("default"), {QStringLiteral("ops")}); })); }},
+         [](RolesAccount &a) {
+             return status(a.run([](Context &c) {
+                 return setProjectTags(c, QStringLiteral("default"), {QStringLiteral("ops")});
+             }));
+         }},
         {Permission::EditBudgets,
          [](RolesAccount &a) {
              Budget b{0, QStringLiteral("monthly"), Money::fromCents(10000), {80, 100}, {100}};
              return status(a.run([&](Context &c) { return putBudget(c, b); }));
          }},
         {Permission::EditSettings,
-         [](RolesAccount &a) { return a.run([](Context &c) { return alerts::save(c, alerts::current(c)); }); }},
+         [](RolesAccount &a) {
+             return a.run([](Context &c) { return alerts::save(c, alerts::current(c)); });
+         }},
         {Permission::ManageMembers,
-         [](RolesAccount &a) { return a.run([](Context &c) { return setMember(c, QStringLiteral("newbie"), A); }); }},
+         [](RolesAccount &a) {
+             return a.run([](Context &c) { return setMember(c, QStringLiteral("newbie"), A); });
+         }},
         {Permission::Backup,
          [](RolesAccount &a) {
-             return backupDatabase(a.engine->database(), a.dir.filePath(QStringLiteral("b.sqlite")), a.engine->actor());
+             return backupDatabase(a.engine->database(), a.dir.filePath(QStringLiteral("b.sqlite")),
+                                   a.engine->actor());
          }},
-        {Permission::Restore, [](RolesAccount &a) { return restoreDatabase(a.backup, a.path, a.engine->actor()); }},
+        {Permission::Restore,
+         [](RolesAccount &a) { return restoreDatabase(a.backup, a.path, a.engine->actor()); }},
     };
 }
 } // namespace

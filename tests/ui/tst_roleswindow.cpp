@@ -20,8 +20,8 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSqlDatabase>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
@@ -32,7 +32,10 @@ using namespace billing::ui;
 
 namespace {
 // The console acts as the operating-system user; the tests give that user a role.
-QString me() { return Engine::defaultActor(); }
+QString me()
+{
+    return Engine::defaultActor();
+}
 
 void makeMember(test::TestAccount &acc, Role role)
 {
@@ -101,7 +104,8 @@ private slots:
         QVERIFY(w.accountBar()->identityText().contains(roleName(role)));
         // Shown on screen too: the Services page's stop button, as the person sees it.
         w.showPage(PageId::Services);
-        const auto buttons = w.findChild<QWidget *>(QStringLiteral("servicesPage"))->findChildren<QToolButton *>();
+        const auto buttons =
+            w.findChild<QWidget *>(QStringLiteral("servicesPage"))->findChildren<QToolButton *>();
         bool stopVisible = false;
         for (QToolButton *b : buttons)
             if (b->defaultAction() && b->defaultAction()->objectName() == QLatin1String("stopBilling"))
@@ -171,7 +175,9 @@ private slots:
         page.setActorFilter(QString());
         page.setActionFilter(QStringLiteral("topup"));
         QCOMPARE(model->rowCount(), AuditTableModel::PageSize);
-        QVERIFY(model->data(model->index(0, AuditTableModel::Change)).toString().contains(QLatin1String("balance")));
+        QVERIFY(model->data(model->index(0, AuditTableModel::Change))
+                    .toString()
+                    .contains(QLatin1String("balance")));
         // Details: the JSON of the selected entry.
         auto *table = page.findChild<QTableView *>(QStringLiteral("auditTable"));
         table->setCurrentIndex(model->index(0, 0));
@@ -186,7 +192,8 @@ private slots:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
-        QCOMPARE(lines.first().trimmed(), QByteArray("id,time,actor,action,subject,before,after,prev_hash,hash"));
+        QCOMPARE(lines.first().trimmed(),
+                 QByteArray("id,time,actor,action,subject,before,after,prev_hash,hash"));
         QCOMPARE(lines.size() - 2, AuditTableModel::PageSize + 30); // header, the top-ups, the last CRLF
         test::shot(&page, "audit-page");
     }
@@ -197,7 +204,8 @@ private slots:
         QVERIFY(test::topUp(acc, "5"));
         {
             QSqlQuery q(acc.engine->database().connection());
-            QVERIFY(q.exec(QStringLiteral("UPDATE audit_log SET actor = 'someone else' WHERE action = 'topup'")));
+            QVERIFY(
+                q.exec(QStringLiteral("UPDATE audit_log SET actor = 'someone else' WHERE action = 'topup'")));
         }
         AuditPage page(*acc.engine, nullptr);
         page.refresh();
@@ -223,7 +231,8 @@ private slots:
         QTest::mouseClick(w.findChild<QPushButton *>(QStringLiteral("backUp")), Qt::LeftButton);
         QTRY_COMPARE(backedUp.size(), 1);
         QVERIFY2(backedUp.first().at(0).toBool(), qPrintable(section->statusText()));
-        QVERIFY2(section->statusText().contains(QLatin1String("verified")), qPrintable(section->statusText()));
+        QVERIFY2(section->statusText().contains(QLatin1String("verified")),
+                 qPrintable(section->statusText()));
         QVERIFY(QFile::exists(backup));
         test::shot(&w, "backup-done");
 
@@ -247,7 +256,8 @@ private slots:
         QTRY_COMPARE(restored.size(), 1);
         QVERIFY2(restored.first().at(0).toBool(), qPrintable(section->statusText()));
         // The window reloads on the restored data.
-        QTRY_VERIFY2(w.accountBar()->balanceText().startsWith(QLatin1String("10.00")), qPrintable(w.accountBar()->balanceText()));
+        QTRY_VERIFY2(w.accountBar()->balanceText().startsWith(QLatin1String("10.00")),
+                     qPrintable(w.accountBar()->balanceText()));
         QCOMPARE(test::status(acc).account.balance, test::money("10"));
     }
 

@@ -42,7 +42,8 @@ QDateEdit *dateEdit(const QString &anyText, QWidget *parent)
 
 QString prettyJson(const QJsonObject &o)
 {
-    return o.isEmpty() ? AuditPage::tr("(nothing)") : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).trimmed();
+    return o.isEmpty() ? AuditPage::tr("(nothing)")
+                       : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).trimmed();
 }
 } // namespace
 
@@ -115,7 +116,8 @@ AuditPage::AuditPage(Engine &engine, QWidget *parent)
         connect(c, &QComboBox::currentIndexChanged, this, &AuditPage::reload);
     for (QDateEdit *d : {m_from, m_to})
         connect(d, &QDateEdit::dateChanged, this, &AuditPage::reload);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditPage::showDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AuditPage::showDetails);
     connect(m_model, &AuditTableModel::loadFailed, this,
             [this](const Error &e) { m_banner->showError(tr("Could not read the audit log."), e); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &AuditPage::refresh);
@@ -212,7 +214,8 @@ void AuditPage::reload()
     m_count->setText(count ? tr("%n entries", nullptr, int(*count)) : QString());
     m_model->reset(
         [this, f](qint64 beforeId, int limit) {
-            return m_engine.run([&](Context &ctx) { return AuditQueryRepository(ctx.db).page(f, beforeId, limit); });
+            return m_engine.run(
+                [&](Context &ctx) { return AuditQueryRepository(ctx.db).page(f, beforeId, limit); });
         },
         m_utcOffset);
     m_details->clear();
@@ -248,15 +251,22 @@ void AuditPage::showDetails()
         return;
     }
     const AuditEntry &e = m_model->entry(current.row());
-    m_details->setPlainText(tr("Entry %1 by %2: %3 on %4\n\nBefore:\n%5\n\nAfter:\n%6\n\nHash: %7\nPrevious: %8")
-                                .arg(e.id)
-                                .arg(e.actor, e.action, e.subject, prettyJson(e.before), prettyJson(e.after), e.hash,
-                                     e.prevHash.isEmpty() ? tr("(first entry)") : e.prevHash));
+    m_details->setPlainText(
+        tr("Entry %1 by %2: %3 on %4\n\nBefore:\n%5\n\nAfter:\n%6\n\nHash: %7\nPrevious: %8")
+            .arg(e.id)
+            .arg(e.actor, e.action, e.subject, prettyJson(e.before), prettyJson(e.after), e.hash,
+                 e.prevHash.isEmpty() ? tr("(first entry)") : e.prevHash));
 }
 
-void AuditPage::setActionFilter(const QString &action) { m_action->setCurrentIndex(std::max(0, m_action->findData(action))); }
+void AuditPage::setActionFilter(const QString &action)
+{
+    m_action->setCurrentIndex(std::max(0, m_action->findData(action)));
+}
 
-void AuditPage::setActorFilter(const QString &actor) { m_actor->setCurrentIndex(std::max(0, m_actor->findData(actor))); }
+void AuditPage::setActorFilter(const QString &actor)
+{
+    m_actor->setCurrentIndex(std::max(0, m_actor->findData(actor)));
+}
 
 void AuditPage::exportCsv(const QString &path)
 {
@@ -275,15 +285,25 @@ void AuditPage::exportCsv(const QString &path)
             if (!all)
                 return all.error();
             const BillingCalendar cal = (*ctx)->calendar;
-            return report::saveAtomically(path, [&](QIODevice &out) { return report::exportAuditCsv(*all, cal, out); });
+            return report::saveAtomically(
+                path, [&](QIODevice &out) { return report::exportAuditCsv(*all, cal, out); });
         });
     }));
 }
 
-bool AuditPage::isBusy() const { return m_checking || m_exportWatcher.isRunning(); }
+bool AuditPage::isBusy() const
+{
+    return m_checking || m_exportWatcher.isRunning();
+}
 
-QString AuditPage::chainText() const { return m_chain->text(); }
+QString AuditPage::chainText() const
+{
+    return m_chain->text();
+}
 
-QString AuditPage::detailsText() const { return m_details->toPlainText(); }
+QString AuditPage::detailsText() const
+{
+    return m_details->toPlainText();
+}
 
 } // namespace billing::ui

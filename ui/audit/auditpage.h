@@ -18,7 +18,7 @@ class QTableView;
 namespace billing {
 class Engine;
 struct AuditFilter;
-}
+} // namespace billing
 
 namespace billing::ui {
 

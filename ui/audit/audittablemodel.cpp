@@ -67,7 +67,10 @@ int AuditTableModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_entries.size());
 }
 
-int AuditTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AuditTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
@@ -112,7 +115,10 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-bool AuditTableModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && !m_exhausted; }
+bool AuditTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted;
+}
 
 void AuditTableModel::fetchMore(const QModelIndex &parent)
 {
@@ -128,7 +134,8 @@ void AuditTableModel::fetchMore(const QModelIndex &parent)
     if (page->empty())
         return;
     beginInsertRows(QModelIndex(), rowCount(), rowCount() + int(page->size()) - 1);
-    m_entries.insert(m_entries.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
+    m_entries.insert(m_entries.end(), std::make_move_iterator(page->begin()),
+                     std::make_move_iterator(page->end()));
     endInsertRows();
 }
 

@@ -58,8 +58,7 @@ const QHash<QString, Permission> &table()
 
 // Hides a control the role may not use; shows it again only if this gate hid it (a page may hide
 // controls for its own reasons).
-template <typename T>
-void gate(T *control, bool allowed)
+template <typename T> void gate(T *control, bool allowed)
 {
     if (!allowed) {
         control->setProperty(kHiddenByRole, true);
