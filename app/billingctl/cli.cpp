@@ -27,6 +27,7 @@ const std::vector<Cli::Command> &Cli::registry()
         addAnalysisCommands(c);
         addExportCommands(c);
         addBudgetCommands(c);
+        addMemberCommands(c);
         return c;
     }();
     return commands;
@@ -64,7 +65,18 @@ void Cli::printJson(const QJsonObject &o)
 
 QString Cli::dbShown() const { return Database::displayLocation(m_dbPath); }
 
-Result<std::unique_ptr<Engine>> Cli::openEngine() { return Engine::open(m_dbPath, *m_clock); }
+QString Cli::user() const { return m_as.isEmpty() ? Engine::defaultActor() : m_as; }
+
+Result<std::unique_ptr<Engine>> Cli::openEngine()
+{
+    // On PostgreSQL the database user is the identity and the server's grants back the roles.
+    if (!m_as.isEmpty() && Database::isPostgresUrl(m_dbPath))
+        return Error::badUsage(Tr::tr("--as cannot be used with a PostgreSQL database: the database user is who acts"));
+    auto engine = Engine::open(m_dbPath, *m_clock);
+    if (engine && !m_as.isEmpty())
+        (*engine)->setActor(m_as);
+    return engine;
+}
 
 int Cli::run(const QStringList &arguments)
 {
@@ -73,19 +85,24 @@ int Cli::run(const QStringList &arguments)
         const QString &a = arguments[i];
         if (a == QLatin1String("--json")) {
             m_json = true;
-        } else if (a == QLatin1String("--db") || a == QLatin1String("--now")) {
+        } else if (a == QLatin1String("--db") || a == QLatin1String("--now") || a == QLatin1String("--as")) {
             if (i + 1 >= arguments.size())
                 return fail(Error::badUsage(Tr::tr("%1 needs a value").arg(a)));
             const QString v = arguments[++i];
             if (a == QLatin1String("--db")) {
                 m_dbPath = v;
+            } else if (a == QLatin1String("--as")) {
+                if (v.isEmpty())
+                    return fail(Error::badUsage(Tr::tr("--as needs a user name")));
+                m_as = v;
             } else {
                 auto t = BillingCalendar::parseTimestamp(v);
                 if (!t)
                     return fail(Error::badUsage(Tr::tr("--now: %1").arg(t.error().message)));
                 m_clock = std::make_unique<FixedClock>(*t);
             }
-        } else if (a.startsWith(QLatin1String("--db=")) || a.startsWith(QLatin1String("--now="))) {
+        } else if (a.startsWith(QLatin1String("--db=")) || a.startsWith(QLatin1String("--now="))
+                   || a.startsWith(QLatin1String("--as="))) {
             QStringList expanded = arguments;
             expanded.replace(i, a.section(u'=', 0, 0));
             expanded.insert(i + 1, a.section(u'=', 1));
@@ -109,10 +126,14 @@ int Cli::run(const QStringList &arguments)
     const QString name = arguments[i];
     const QStringList rest = arguments.mid(i + 1);
     if (name == QLatin1String("help")) {
-        m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now TIME] [--json] COMMAND [ARGS...]") << "\n\n";
+        m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now TIME] [--as USER] [--json] COMMAND [ARGS...]") << "\n\n";
         for (const Command &c : registry())
             m_out << "  " << c.synopsis << "\n";
-        m_out << "\n" << Tr::tr("Exit codes: 0 done, 1 refused by a business rule, 2 bad usage, 3 bad data.") << Qt::endl;
+        m_out << "\n" << Tr::tr("Roles: owner (everything), finance (top-ups, imports, backups; reads everything), "
+                                "analyst (reads everything; tags and budgets). The acting user is the operating-system "
+                                "user; --as USER overrides it for tests. An account without members is single-user.")
+              << "\n";
+        m_out << Tr::tr("Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.") << Qt::endl;
         return 0;
     }
     for (const Command &c : registry())

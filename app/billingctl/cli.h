@@ -27,6 +27,8 @@ public:
     const QString &dbPath() const { return m_dbPath; }
     // The database as it may be printed: a PostgreSQL URL without its password.
     QString dbShown() const;
+    // The acting user: the operating-system user, or --as NAME (a test and development override).
+    QString user() const;
     const Clock &clock() const { return *m_clock; }
     QTextStream &out() { return m_out; }
     Result<std::unique_ptr<Engine>> openEngine();
@@ -48,6 +50,7 @@ private:
     QTextStream &m_err;
     bool m_json = false;
     QString m_dbPath;
+    QString m_as;
     std::unique_ptr<Clock> m_clock;
 };
 
@@ -59,5 +62,6 @@ void addBillCommands(std::vector<Cli::Command> &commands);
 void addAnalysisCommands(std::vector<Cli::Command> &commands);
 void addExportCommands(std::vector<Cli::Command> &commands);
 void addBudgetCommands(std::vector<Cli::Command> &commands);
+void addMemberCommands(std::vector<Cli::Command> &commands);
 
 } // namespace billing::cli

@@ -1,5 +1,6 @@
 // cost, recommend, forecast, price, tag, tags: cost management (billing-rules §10).
 #include "analysis/costanalysis.h"
+#include "analysis/analysissettings.h"
 #include "args.h"
 #include "cli.h"
 #include "output.h"
@@ -328,12 +329,7 @@ int cmdTag(Cli &cli, const QStringList &argv)
     auto engine = cli.openEngine();
     if (!engine)
         return cli.fail(engine.error());
-    auto r = (*engine)->run([&](Context &ctx) {
-        TagRepository repo(ctx.db);
-        if (Status s = repo.setTags(project, tags); !s)
-            return Result<QStringList>(s.error());
-        return repo.tags(project);
-    });
+    auto r = (*engine)->run([&](Context &ctx) { return setProjectTags(ctx, project, tags); });
     if (!r)
         return cli.fail(r.error());
     if (cli.json())

@@ -1,4 +1,5 @@
 // budget set|list|remove: monthly budgets with alert thresholds (billing-rules §10).
+#include "analysis/analysissettings.h"
 #include "analysis/budgets.h"
 #include "args.h"
 #include "cli.h"
@@ -56,14 +57,13 @@ int budgetSet(Cli &cli, const QStringList &argv)
     if (!engine)
         return cli.fail(engine.error());
     auto id = (*engine)->run([&](Context &ctx) -> Result<qint64> {
-        BudgetRepository repo(ctx.db);
-        auto existing = repo.byName(b.name);
+        auto existing = BudgetRepository(ctx.db).byName(b.name);
         if (!existing)
             return existing.error();
         Budget stored = b;
         if (*existing)
             stored.id = (*existing)->id;
-        return repo.put(stored);
+        return putBudget(ctx, stored);
     });
     if (!id)
         return cli.fail(id.error());
@@ -136,7 +136,7 @@ int budgetRemove(Cli &cli, const QStringList &argv)
             return existing.error();
         if (!*existing)
             return Error::refused(Tr::tr("there is no budget named \"%1\"").arg(name));
-        return repo.remove((*existing)->id);
+        return removeBudget(ctx, (*existing)->id);
     });
     if (!s)
         return cli.fail(s.error());

@@ -1,5 +1,6 @@
 #include "engine/alertsettings.h"
 
+#include "auth/identity.h"
 #include "engine/context.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,8 @@ Status validate(const AlertSettings &s)
 
 Status save(Context &ctx, const AlertSettings &s)
 {
+    if (Status allowed = authorize(ctx, Permission::EditSettings); !allowed)
+        return allowed;
     if (Status v = validate(s); !v)
         return v;
     ctx.account.lowBalanceThreshold = s.lowBalanceThreshold;

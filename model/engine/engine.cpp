@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "auth/identity.h"
 #include "engine/catchup.h"
 #include "storage/databaseroles.h"
 
@@ -136,6 +137,9 @@ Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)
     if (!account)
         return account.error();
     const Instant now = m_clock.now();
+    // Someone who is not a member of the account reads nothing and changes nothing (auth/identity.h).
+    if (auto who = resolveIdentity(*m_db, m_actor); !who)
+        return who.error();
     auto ctx = std::make_unique<Context>(*m_db, m_catalog, std::move(*account), now);
     ctx->actor = m_actor;
     if (now < ctx->account.processedUntil)
@@ -160,6 +164,8 @@ Status Engine::finish(Context &ctx, bool catchUpNow)
 
 Result<std::unique_ptr<Context>> Engine::inspect()
 {
+    if (auto who = resolveIdentity(*m_db, m_actor); !who)
+        return who.error();
     AccountRepository accounts(*m_db);
     auto account = accounts.load();
     if (!account)

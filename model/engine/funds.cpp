@@ -1,5 +1,6 @@
 #include "engine/funds.h"
 
+#include "auth/identity.h"
 #include "engine/context.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,8 @@ Status validateAmount(Money amount)
 
 Result<TopUpResult> topUp(Context &ctx, Money amount)
 {
+    if (Status s = authorize(ctx, Permission::TopUp); !s)
+        return s.error();
     if (Status s = validateAmount(amount); !s)
         return s.error();
     TopUpResult r;

@@ -1,5 +1,6 @@
 #include "engine/importer.h"
 
+#include "auth/identity.h"
 #include "engine/context.h"
 #include "storage/usagerepository.h"
 #include "usage/callrecordreader.h"
@@ -19,6 +20,8 @@ struct Tr
 
 Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options, ImportObserver *observer)
 {
+    if (Status s = authorize(ctx, Permission::ImportCalls); !s)
+        return s.error();
     CallRecordReader reader(in, ctx.catalog);
     ImportSummary sum;
     qint64 firstLateLine = 0;

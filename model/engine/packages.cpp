@@ -1,5 +1,6 @@
 #include "engine/packages.h"
 
+#include "auth/identity.h"
 #include "engine/context.h"
 #include "engine/funds.h"
 #include "engine/payment.h"
@@ -214,6 +215,8 @@ Result<Quote> quoteBuy(Context &ctx, const BuyRequest &req)
 
 Result<std::vector<Package>> buy(Context &ctx, const BuyRequest &req)
 {
+    if (Status s = authorize(ctx, Permission::BuyPackages); !s)
+        return s.error();
     if (Status s = checkCanPay(ctx); !s)
         return s.error();
     auto drafts = draftBuy(ctx, req);
@@ -258,7 +261,9 @@ Result<Quote> quoteRenew(Context &ctx, qint64 packageId)
     return q;
 }
 
-Result<Package> renew(Context &ctx, qint64 packageId)
+namespace {
+// A renewal as such, without asking who: renew() for a person, attemptAutoRenew() for the engine.
+Result<Package> renewTerm(Context &ctx, qint64 packageId)
 {
     if (Status s = checkCanPay(ctx); !s)
         return s.error();
@@ -282,9 +287,19 @@ Result<Package> renew(Context &ctx, qint64 packageId)
         return s.error();
     return *n;
 }
+} // namespace
+
+Result<Package> renew(Context &ctx, qint64 packageId)
+{
+    if (Status s = authorize(ctx, Permission::BuyPackages); !s)
+        return s.error();
+    return renewTerm(ctx, packageId);
+}
 
 Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optional<int> days)
 {
+    if (Status s = authorize(ctx, Permission::ChangeAutoRenew); !s)
+        return s.error();
     auto p = ctx.subscriptions.package(packageId);
     if (!p)
         return p.error();
@@ -341,6 +356,8 @@ Result<Refund> quoteUnsubscribe(Context &ctx, qint64 packageId)
 
 Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
 {
+    if (Status s = authorize(ctx, Permission::Unsubscribe); !s)
+        return s.error();
     auto quote = quoteUnsubscribe(ctx, packageId);
     if (!quote)
         return quote;
@@ -420,7 +437,8 @@ Status attemptAutoRenew(Context &ctx, RatingState &state, qint64 packageId, Inst
     const QString savedActor = ctx.actor;
     ctx.now = at; // the renewal is paid at the attempt's instant, by the engine itself
     ctx.actor = QStringLiteral("system");
-    auto renewed = renew(ctx, packageId);
+    // On the owner's standing instruction (auto-renew), whoever's command happens to catch up.
+    auto renewed = renewTerm(ctx, packageId);
     ctx.now = savedNow;
     ctx.actor = savedActor;
     auto p = ctx.subscriptions.package(packageId);

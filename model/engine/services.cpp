@@ -1,5 +1,6 @@
 #include "engine/services.h"
 
+#include "auth/identity.h"
 #include "engine/context.h"
 #include "engine/funds.h"
 #include "engine/packages.h"
@@ -22,6 +23,8 @@ struct Tr
 
 Result<bool> services::setEnabled(Context &ctx, const QString &api, const QString &region, bool enabled)
 {
+    if (Status s = authorize(ctx, Permission::ManageServices); !s)
+        return s.error();
     if (!ctx.catalog.api(api))
         return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
     if (!ctx.catalog.region(region))
@@ -71,6 +74,8 @@ Result<services::StopPreview> services::previewStop(Context &ctx)
 
 Result<services::StopPreview> services::stopBilling(Context &ctx)
 {
+    if (Status s = authorize(ctx, Permission::ManageServices); !s)
+        return s.error();
     auto preview = previewStop(ctx);
     if (!preview)
         return preview;
@@ -96,6 +101,8 @@ Result<services::StopPreview> services::stopBilling(Context &ctx)
 
 Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const QString &api)
 {
+    if (Status s = authorize(ctx, Permission::GrantCoupon); !s)
+        return s.error();
     if (Status s = funds::validateAmount(amount); !s)
         return s.error();
     if (expires <= ctx.now)

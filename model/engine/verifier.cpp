@@ -175,4 +175,11 @@ Result<QStringList> verifyAccount(Context &ctx)
     return findings;
 }
 
+QStringList verifyAuditChain(Context &ctx)
+{
+    QStringList findings;
+    checkAudit(ctx, findings);
+    return findings;
+}
+
 } // namespace billing

@@ -55,17 +55,26 @@ Result<std::vector<AuditEntry>> AuditRepository::all()
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, at, actor, action, subject, before_state, after_state, prev_hash, hash "
-                             "FROM audit_log ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM audit_log ORDER BY id"));
     if (Status s = execQuery(q, "reading the audit log"); !s)
         return s.error();
     std::vector<AuditEntry> out;
     while (q.next())
-        out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toString(), QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object(),
-                       QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object(), q.value(7).toString(),
-                       q.value(8).toString()});
+        out.push_back(entryAt(q));
     return out;
+}
+
+QString AuditRepository::columns()
+{
+    return QStringLiteral("id, at, actor, action, subject, before_state, after_state, prev_hash, hash");
+}
+
+AuditEntry AuditRepository::entryAt(const QSqlQuery &q)
+{
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(), QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object(),
+            QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object(), q.value(7).toString(),
+            q.value(8).toString()};
 }
 
 Result<QString> AuditRepository::head()

@@ -8,6 +8,8 @@
 
 #include <vector>
 
+class QSqlQuery;
+
 namespace billing {
 
 class Database;
@@ -38,6 +40,9 @@ public:
     Status setHead(const QString &head);
 
     static QString hashOf(const AuditEntry &e);
+    // The columns every audit query selects, in the order entryAt() reads them.
+    static QString columns();
+    static AuditEntry entryAt(const QSqlQuery &q);
 
 private:
     Database &m_db;

@@ -241,6 +241,14 @@ const std::vector<QStringList> &migrations()
             QStringLiteral("DROP TABLE usage_hour"),
             QStringLiteral("ALTER TABLE usage_hour_v5 RENAME TO usage_hour"),
         },
+        // 6: the account's members and their roles (SQLite mode; an empty table means single-user, everyone
+        // is owner). PostgreSQL maps roles to database grants instead.
+        {
+            QStringLiteral(R"(CREATE TABLE account_member (
+                name TEXT PRIMARY KEY,
+                role TEXT NOT NULL CHECK (role IN ('owner', 'finance', 'analyst')),
+                since INTEGER NOT NULL))"),
+        },
     };
     return steps;
 }

@@ -2,6 +2,7 @@
 #include "engine/backup.h"
 #include "engine/funds.h"
 #include "engine/verifier.h"
+#include "storage/auditrepository.h"
 #include "storage/database.h"
 #include "testaccount.h"
 
@@ -40,13 +41,13 @@ private slots:
             QSKIP("SQLite's online backup; on PostgreSQL see postgresIsBackedUpWithPgDump");
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(4321)); }).ok());
         const QString backup = acc.dir.filePath(QStringLiteral("backup.sqlite"));
-        QVERIFY(backupDatabase(acc.engine->database(), backup).ok());
+        QVERIFY(backupDatabase(acc.engine->database(), backup, Engine::defaultActor()).ok());
         // A second backup to the same name is refused; the first stays.
-        QCOMPARE(backupDatabase(acc.engine->database(), backup).error().code, ErrorCode::Refused);
+        QCOMPARE(backupDatabase(acc.engine->database(), backup, Engine::defaultActor()).error().code, ErrorCode::Refused);
         // Later changes are not in the backup.
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(100)); }).ok());
         const QString restored = acc.dir.filePath(QStringLiteral("restored.sqlite"));
-        const Status s = restoreDatabase(backup, restored);
+        const Status s = restoreDatabase(backup, restored, Engine::defaultActor());
         QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
         auto engine = Engine::open(restored, acc.clock);
         QVERIFY(engine.ok());
@@ -63,11 +64,18 @@ private slots:
             QSKIP("SQLite's online backup; on PostgreSQL see postgresIsBackedUpWithPgDump");
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(500)); }).ok());
         const QString backup = acc.dir.filePath(QStringLiteral("b.sqlite"));
-        QVERIFY(backupDatabase(acc.engine->database(), backup).ok());
+        QVERIFY(backupDatabase(acc.engine->database(), backup, Engine::defaultActor()).ok());
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(700)); }).ok());
-        QVERIFY(restoreDatabase(backup, acc.path).ok());
+        QVERIFY(restoreDatabase(backup, acc.path, Engine::defaultActor()).ok());
         auto st = acc.run([](Context &c) { return accountStatus(c); });
         QCOMPARE(st->account.balance, Money::fromCents(500));
+        // The restore is in the restored account's audit log, and the chain still verifies.
+        auto audit = AuditRepository(acc.engine->database()).all();
+        QCOMPARE(audit->back().action, QStringLiteral("restore"));
+        QCOMPARE(audit->back().actor, Engine::defaultActor());
+        QCOMPARE(audit->back().after[QStringLiteral("from")].toString(), QStringLiteral("b.sqlite"));
+        auto ctx = acc.engine->inspect();
+        QCOMPARE(verifyAccount(**ctx)->join(u'\n'), QString());
     }
 
     void aTamperedBackupIsRefusedAndNothingChanges()
@@ -77,7 +85,7 @@ private slots:
             QSKIP("SQLite's online backup; on PostgreSQL see postgresIsBackedUpWithPgDump");
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(500)); }).ok());
         const QString backup = acc.dir.filePath(QStringLiteral("t.sqlite"));
-        QVERIFY(backupDatabase(acc.engine->database(), backup).ok());
+        QVERIFY(backupDatabase(acc.engine->database(), backup, Engine::defaultActor()).ok());
         {
             auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
             db.setDatabaseName(backup);
@@ -88,12 +96,12 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(700)); }).ok());
-        const Status s = restoreDatabase(backup, acc.path);
+        const Status s = restoreDatabase(backup, acc.path, Engine::defaultActor());
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, ErrorCode::BadData);
         QVERIFY(s.error().message.contains(QLatin1String("verification")));
         QCOMPARE(acc.run([](Context &c) { return accountStatus(c); })->account.balance, Money::fromCents(1200));
-        QVERIFY(!restoreDatabase(acc.dir.filePath(QStringLiteral("none.sqlite")), acc.path).ok());
+        QVERIFY(!restoreDatabase(acc.dir.filePath(QStringLiteral("none.sqlite")), acc.path, Engine::defaultActor()).ok());
     }
 };
 

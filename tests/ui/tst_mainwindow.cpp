@@ -72,7 +72,8 @@ private slots:
             top << nav->topLevelItem(i)->text(0);
         QCOMPARE(top, (QStringList{QStringLiteral("Overview"), QStringLiteral("Bills"),
                                    QStringLiteral("Subscriptions"), QStringLiteral("Cost Center"),
-                                   QStringLiteral("Notifications"), QStringLiteral("Settings")}));
+                                   QStringLiteral("Notifications"), QStringLiteral("Settings"),
+                                   QStringLiteral("Audit log")}));
         QCOMPARE(nav->topLevelItem(1)->child(0)->text(0), QStringLiteral("Bills"));
         QCOMPARE(nav->topLevelItem(1)->child(1)->text(0), QStringLiteral("Transactions"));
         QCOMPARE(nav->topLevelItem(2)->child(0)->text(0), QStringLiteral("Services"));
@@ -83,7 +84,7 @@ private slots:
             costCenter << nav->topLevelItem(3)->child(i)->text(0);
         QCOMPARE(costCenter, (QStringList{"Composition", "Allocation", "Analysis", "Budgets", "Optimization",
                                           "Price calculator"}));
-        QCOMPARE(w.pages().size(), 14);
+        QCOMPARE(w.pages().size(), 15);
     }
 
     void navigatesWithMouseAndKeys()

@@ -2,6 +2,7 @@
 
 #include "costcenter/savedviewstore.h"
 #include "engine/engine.h"
+#include "analysis/analysissettings.h"
 #include "storage/tagrepository.h"
 
 #include <QAction>
@@ -80,7 +81,7 @@ SetTagsCommand::SetTagsCommand(Engine &engine, const QString &project, const QSt
 
 void SetTagsCommand::apply(const QStringList &tags)
 {
-    Status s = m_engine.run([&](Context &ctx) { return TagRepository(ctx.db).setTags(m_project, tags); });
+    auto s = m_engine.run([&](Context &ctx) { return setProjectTags(ctx, m_project, tags); });
     if (!s) {
         setObsolete(true);
         if (m_onError)
@@ -100,10 +101,9 @@ BudgetCommand::BudgetCommand(Engine &engine, std::optional<Budget> before, std::
 void BudgetCommand::apply(const std::optional<Budget> &from, const std::optional<Budget> &to)
 {
     Status s = m_engine.run([&](Context &ctx) -> Status {
-        BudgetRepository repo(ctx.db);
         if (from && !to)
-            return repo.remove(from->id);
-        auto id = repo.put(*to);
+            return removeBudget(ctx, from->id);
+        auto id = putBudget(ctx, *to);
         if (!id)
             return id.error();
         if (m_after && &*to == &*m_after && m_after->id == 0)

@@ -61,6 +61,10 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
 {
     setObjectName(QStringLiteral("packagesPage"));
     m_buy->setObjectName(QStringLiteral("buyAction"));
+    m_renew->setObjectName(QStringLiteral("renewAction"));
+    m_autoRenew->setObjectName(QStringLiteral("autoRenewAction"));
+    m_unsubscribe->setObjectName(QStringLiteral("unsubscribeAction"));
+    m_mode->setObjectName(QStringLiteral("packageModeAction"));
     m_buy->setShortcut(QKeySequence::New);
     m_renew->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_autoRenew->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));

@@ -61,6 +61,7 @@ ServicesPage::ServicesPage(Engine &engine, QWidget *parent)
     m_toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_toggle->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_stop->setObjectName(QStringLiteral("stopBilling"));
+    m_mode->setObjectName(QStringLiteral("serviceModeAction"));
     m_mode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_mode->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(m_toggle);

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/funds.h"
+#include "settings/maintenancesection.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
 
@@ -105,6 +106,9 @@ SettingsPage::SettingsPage(Engine &engine, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(hint);
     layout->addLayout(buttons);
+    m_maintenance = new MaintenanceSection(m_engine, this);
+    connect(m_maintenance, &MaintenanceSection::databaseReplaced, this, &SettingsPage::databaseReplaced);
+    layout->addWidget(m_maintenance);
     layout->addStretch(1);
 
     connect(m_threshold, &QLineEdit::textChanged, this, &SettingsPage::validate);
@@ -185,6 +189,11 @@ bool SettingsPage::apply(const AlertSettings &settings)
     }
     refresh();
     return true;
+}
+
+bool SettingsPage::isBusy() const
+{
+    return m_maintenance->isBusy();
 }
 
 } // namespace billing::ui

@@ -16,6 +16,7 @@ class Engine;
 namespace billing::ui {
 
 class ErrorBanner;
+class MaintenanceSection;
 
 // Alert thresholds of the account (billing-rules §7): the low-balance threshold and the package quota
 // percentage. Checked as they are typed; saved with Save (Ctrl+S); every save can be undone (Ctrl+Z)
@@ -28,15 +29,21 @@ public:
     SettingsPage(Engine &engine, QWidget *parent);
 
     void refresh() override;
+    bool isBusy() const override;
     QLineEdit *thresholdField() const { return m_threshold; }
     QSpinBox *percentField() const { return m_percent; }
     QPushButton *saveButton() const { return m_save; }
     QUndoStack *undoStack() const { return m_undo; }
     QString reason() const;
+    MaintenanceSection *maintenance() const { return m_maintenance; }
 
     // Stores the settings in the account (used by the undo commands); false with the banner on error.
     bool apply(const AlertSettings &settings);
     void save();
+
+signals:
+    // A backup was restored over the account: the whole window reads it again.
+    void databaseReplaced();
 
 private:
     std::optional<AlertSettings> typed() const;
@@ -50,6 +57,7 @@ private:
     QPushButton *m_save;
     QUndoStack *m_undo;
     AlertSettings m_stored;
+    MaintenanceSection *m_maintenance = nullptr;
 };
 
 } // namespace billing::ui

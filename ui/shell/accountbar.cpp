@@ -11,7 +11,7 @@ namespace billing::ui {
 
 AccountBar::AccountBar(QWidget *parent)
     : QFrame(parent), m_name(new QLabel(this)), m_balanceCaption(new QLabel(tr("Balance"), this)),
-      m_balance(new QLabel(this)), m_chip(new QLabel(this)), m_asOf(new QLabel(this))
+      m_balance(new QLabel(this)), m_chip(new QLabel(this)), m_asOf(new QLabel(this)), m_who(new QLabel(this))
 {
     setObjectName(QStringLiteral("accountBar"));
     setFrameShape(QFrame::StyledPanel);
@@ -21,6 +21,7 @@ AccountBar::AccountBar(QWidget *parent)
     m_balance->setObjectName(QStringLiteral("accountBalance"));
     m_chip->setObjectName(QStringLiteral("accountState"));
     m_asOf->setObjectName(QStringLiteral("accountAsOf"));
+    m_who->setObjectName(QStringLiteral("accountUser"));
 
     QFont nameFont = m_name->font();
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.25);
@@ -45,6 +46,19 @@ AccountBar::AccountBar(QWidget *parent)
     layout->addWidget(m_chip);
     layout->addStretch(1);
     layout->addWidget(m_asOf);
+    layout->addSpacing(pad * 2);
+    layout->addWidget(m_who);
+}
+
+void AccountBar::setIdentity(const QString &user, const QString &role)
+{
+    m_who->setText(tr("%1 · %2").arg(user, role));
+    m_who->setToolTip(tr("You act as %1 in the role %2; actions your role may not take are not shown.").arg(user, role));
+}
+
+QString AccountBar::identityText() const
+{
+    return m_who->text();
 }
 
 void AccountBar::setStatus(const AccountStatus &status)

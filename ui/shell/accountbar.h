@@ -20,6 +20,9 @@ public:
     explicit AccountBar(QWidget *parent);
 
     void setStatus(const AccountStatus &status);
+    // Who uses the console and in which role ("olivia · analyst").
+    void setIdentity(const QString &user, const QString &role);
+    QString identityText() const;
     QString balanceText() const;
     QString stateText() const;
     QString asOfText() const;
@@ -35,6 +38,7 @@ private:
     QLabel *m_balance;
     QLabel *m_chip;
     QLabel *m_asOf;
+    QLabel *m_who;
     int m_state = 0;
 };
 

@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "audit/auditpage.h"
+#include "auth/identity.h"
 #include "bills/billspage.h"
 #include "bills/transactionspage.h"
 #include "costcenter/allocationpage.h"
@@ -20,6 +22,7 @@
 #include "services/servicespage.h"
 #include "settings/settingspage.h"
 #include "shell/accountbar.h"
+#include "shell/rolegate.h"
 #include "shell/settings.h"
 #include "storage/notificationrepository.h"
 #include "widgets/errorbanner.h"
@@ -98,7 +101,10 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     addPage(PageId::Optimization, new OptimizationPage(m_engine, this), tr("Optimization"), costCenter);
     addPage(PageId::Calculator, new CalculatorPage(m_engine, this), tr("Price calculator"), costCenter);
     addPage(PageId::Notifications, new NotificationsPage(m_engine, this), tr("Notifications"), nullptr);
-    addPage(PageId::Settings, new SettingsPage(m_engine, this), tr("Settings"), nullptr);
+    auto *settingsPage = new SettingsPage(m_engine, this);
+    addPage(PageId::Settings, settingsPage, tr("Settings"), nullptr);
+    addPage(PageId::Audit, new AuditPage(m_engine, this), tr("Audit log"), nullptr);
+    connect(settingsPage, &SettingsPage::databaseReplaced, this, &MainWindow::refresh);
     connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
     connect(packages, &PackagesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
     connect(packages, &PackagesPage::topUpRequested, this, [this] {
@@ -206,7 +212,8 @@ void MainWindow::buildMenus()
             packages->openBuy();
     });
     buy->setObjectName(QStringLiteral("buyPackageAction"));
-    file->addAction(tr("Change billing &mode\u2026"), this, [this] { openModeWizard(QString(), QString()); });
+    file->addAction(tr("Change billing &mode\u2026"), this, [this] { openModeWizard(QString(), QString()); })
+        ->setObjectName(QStringLiteral("modeMenuAction"));
     file->addSeparator();
     QAction *stop = file->addAction(tr("&Stop billing\u2026"), this, &MainWindow::stopBilling);
     stop->setObjectName(QStringLiteral("stopBillingAction"));
@@ -242,8 +249,8 @@ QString MainWindow::pageKey(PageId page)
 {
     static const char *const keys[] = {"overview",    "bills",      "transactions", "services",     "packages",
                                        "funds",       "composition", "allocation",  "analysis",     "budgets",
-                                       "optimization", "calculator", "notifications", "settings"};
-    static_assert(std::size(keys) == size_t(PageId::Settings) + 1, "one key per page");
+                                       "optimization", "calculator", "notifications", "settings", "audit"};
+    static_assert(std::size(keys) == size_t(PageId::Audit) + 1, "one key per page");
     return QLatin1String(keys[size_t(page)]);
 }
 
@@ -320,11 +327,23 @@ void MainWindow::refreshAccount()
     }
     m_banner->clear();
     m_accountBar->setStatus(snapshot->status);
+    applyRole();
     const int unread = snapshot->unread;
     m_unread->setText(unread == 0 ? tr("No unread notifications")
                                   : tr("Unread notifications: %1").arg(QLocale().toString(unread)));
     if (const Entry *e = entry(PageId::Notifications))
         e->item->setText(0, unread == 0 ? tr("Notifications") : tr("Notifications (%1)").arg(unread));
+}
+
+void MainWindow::applyRole()
+{
+    // Resolved again at every refresh: an owner may have changed the role since the window opened.
+    auto who = resolveIdentity(m_engine.database(), m_engine.actor());
+    if (who)
+        m_accountBar->setIdentity(who->user, who->singleUser ? tr("owner (single-user account)") : roleName(who->role));
+    else
+        m_accountBar->setIdentity(m_engine.actor(), tr("not a member"));
+    rolegate::apply(this, who ? std::optional<Role>(who->role) : std::nullopt);
 }
 
 void MainWindow::stopBilling()

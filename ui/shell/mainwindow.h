@@ -67,6 +67,8 @@ private:
     QTreeWidgetItem *addGroup(const QString &title);
     void buildMenus();
     void refreshAccount();
+    // Shows who acts and hides what their role may not do (shell/rolegate.h).
+    void applyRole();
     void onCurrentItemChanged(QTreeWidgetItem *current);
     void about();
     const Entry *entry(PageId id) const;

@@ -23,6 +23,7 @@ enum class PageId {
     Calculator,
     Notifications,
     Settings,
+    Audit,
 };
 
 // One page of the console: it owns its filter bar, its table or chart and its actions, and reloads
