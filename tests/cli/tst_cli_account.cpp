@@ -134,6 +134,26 @@ private slots:
         QVERIFY(r.err.contains(QLatin1String("newer")));
     }
 
+    // Human messages follow LC_ALL (here Simplified Chinese); JSON keys and values stay the same.
+    void humanMessagesFollowTheLanguage()
+    {
+        CliRunner cli;
+        QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
+        const CliResult english = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
+        cli.setLocale(QStringLiteral("zh_CN.UTF-8"));
+        auto r = cli.run(T1, {QStringLiteral("topup"), QStringLiteral("7.5")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("已充值")), qPrintable(r.out));
+        r = cli.run(T1, {QStringLiteral("topup"), QStringLiteral("abc")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("不是金额")), qPrintable(r.err));
+        r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().keys(), english.json().keys());
+        QCOMPARE(r.json()[QStringLiteral("balance")].toString(), QStringLiteral("7.50"));
+        QCOMPARE(r.json()[QStringLiteral("state")].toString(), QStringLiteral("normal"));
+    }
+
     void helpListsTheCommands()
     {
         auto r = CliRunner::raw({QStringLiteral("help")});

@@ -15,23 +15,26 @@ class Engine;
 
 namespace billing::ui {
 
+class ConsoleSettings;
 class ErrorBanner;
+class LanguageChoice;
 
 // Alert thresholds of the account (billing-rules §7): the low-balance threshold and the package quota
 // percentage. Checked as they are typed; saved with Save (Ctrl+S); every save can be undone (Ctrl+Z)
-// and redone (Ctrl+Shift+Z).
+// and redone (Ctrl+Shift+Z). Also the console's language (LanguageChoice).
 class SettingsPage : public Page
 {
     Q_OBJECT
 
 public:
-    SettingsPage(Engine &engine, QWidget *parent);
+    SettingsPage(Engine &engine, ConsoleSettings &console, QWidget *parent);
 
     void refresh() override;
     QLineEdit *thresholdField() const { return m_threshold; }
     QSpinBox *percentField() const { return m_percent; }
     QPushButton *saveButton() const { return m_save; }
     QUndoStack *undoStack() const { return m_undo; }
+    LanguageChoice *languageChoice() const { return m_language; }
     QString reason() const;
 
     // Stores the settings in the account (used by the undo commands); false with the banner on error.
@@ -49,6 +52,7 @@ private:
     QLabel *m_reason;
     QPushButton *m_save;
     QUndoStack *m_undo;
+    LanguageChoice *m_language;
     AlertSettings m_stored;
 };
 
