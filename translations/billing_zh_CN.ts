@@ -2926,6 +2926,10 @@ mode</source>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::LedgerTableModel</name>
@@ -4922,7 +4926,7 @@ yyyy</translation>
     <name>billing::ui::TotalsModel</name>
     <message>
         <source>Total of %1 shown</source>
-        <translation>所显示 %1 的合计</translation>
+        <translation>合计（显示 %1 行）</translation>
     </message>
     <message>
         <source>Exact total: %1</source>

@@ -3,6 +3,7 @@
 #include "funds/fundspage.h"
 #include "funds/topupdialog.h"
 #include "ownertest.h"
+#include "packages/billingmodewizard.h"
 #include "pagewalk.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
@@ -10,6 +11,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QDialog>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -165,6 +167,34 @@ private slots:
         QVERIFY2(all.contains(QKeySequence(Qt::CTRL | Qt::Key_PageDown).toString(QKeySequence::NativeText)),
                  qPrintable(all));
         test::shot(dialog, "dialog-keyboard-shortcuts");
+    }
+
+    // The dialogs that move money or import data name every control too: top up, buy a package,
+    // import call records, change the billing mode, the keyboard shortcuts.
+    void everyDialogControlIsNamed()
+    {
+        test::DemoAccount demo;
+        test::ShownWindow shown(*demo.engine);
+        MainWindow &w = shown.window;
+        QStringList unnamed;
+        for (const char *action :
+             {"topUpAction", "buyPackageAction", "importCallsAction", "shortcutsAction"}) {
+            w.findChild<QAction *>(QLatin1String(action))->trigger();
+            QDialog *dialog = nullptr;
+            QTRY_VERIFY((dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) ||
+                        (dialog = w.findChild<ShortcutsDialog *>()));
+            for (QWidget *widget : test::interactiveWidgets(dialog))
+                if (accessibleName(widget).isEmpty())
+                    unnamed << QLatin1String(action) + QStringLiteral(": ") + test::describe(widget);
+            dialog->reject();
+            QTRY_VERIFY(!dialog->isVisible());
+        }
+        BillingModeWizard *wizard = w.openModeWizard(QString(), QString());
+        for (QWidget *widget : test::interactiveWidgets(wizard->currentPage()))
+            if (accessibleName(widget).isEmpty())
+                unnamed << QStringLiteral("mode wizard: ") + test::describe(widget);
+        wizard->reject();
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
     }
 
     // On every page of a demo account, each control a person can reach has an accessible name (its

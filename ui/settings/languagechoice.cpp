@@ -14,7 +14,9 @@ LanguageChoice::LanguageChoice(ConsoleSettings &settings, QWidget *parent)
 {
     setObjectName(QStringLiteral("languageChoice"));
     m_combo->setObjectName(QStringLiteral("language"));
-    m_combo->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    const QString system = QLocale::system().nativeLanguageName(); // empty for the C locale
+    m_combo->addItem(system.isEmpty() ? tr("System default") : tr("System default (%1)").arg(system),
+                     QString());
     // Named in their own language, so whoever cannot read the current one still finds theirs.
     m_combo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_combo->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));

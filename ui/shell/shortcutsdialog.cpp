@@ -19,7 +19,7 @@ namespace billing::ui {
 namespace {
 QString plain(QString text)
 {
-    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    text.remove(QRegularExpression(QStringLiteral("&(?=[^&\\s])")));
     text.replace(QLatin1String("&&"), QLatin1String("&"));
     // "Foo(&F)…" in translations: the mnemonic in brackets goes too.
     text.remove(QRegularExpression(QStringLiteral("\\([A-Z]\\)")));
@@ -65,8 +65,11 @@ Rows shortcutsOf(QWidget *widget, QStringList &seen)
     for (QAction *a : widget->findChildren<QAction *>())
         if (!a->isSeparator())
             add(a->text(), a->shortcuts());
+    // A button's Alt+letter from its text is covered by the "underlined letter" row; its other keys are
+    // listed.
     for (QAbstractButton *b : widget->findChildren<QAbstractButton *>())
-        add(b->text().isEmpty() ? b->toolTip() : b->text(), {b->shortcut()});
+        if (b->shortcut() != QKeySequence::mnemonic(b->text()))
+            add(b->text().isEmpty() ? b->toolTip() : b->text(), {b->shortcut()});
     return rows;
 }
 } // namespace
