@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -39,6 +40,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("OcrBilling"));
     QCoreApplication::setApplicationName(QStringLiteral("OCR Billing Console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // Messages for people follow LC_ALL / LANG; JSON field names and ids never change.
+    billing::applyLocale(QLocale::system());
     QTextStream out(stdout);
     QTextStream err(stderr);
     billing::cli::Cli cli(out, err);

@@ -7,12 +7,15 @@
 #include "storage/database.h"
 #include "time/billingcalendar.h"
 #include "time/clock.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPalette>
+#include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -21,10 +24,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
 {
-    return QCoreApplication::translate("billing-console", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(billing::console)
+};
 
 int fail(const QString &message, bool interactive)
 {
@@ -32,6 +36,37 @@ int fail(const QString &message, bool interactive)
     if (interactive)
         QMessageBox::critical(nullptr, QCoreApplication::applicationName(), message);
     return 1;
+}
+
+// A dark palette on the Fusion style: lets anyone (and the screenshots) check that every page reads well
+// on dark without changing the desktop's theme.
+void useDarkPalette(QApplication &app)
+{
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe8, 0xea, 0xed);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x8a, 0x80));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4c));
+    p.setColor(QPalette::Midlight, QColor(0x38, 0x3a, 0x3e));
+    p.setColor(QPalette::Mid, QColor(0x24, 0x26, 0x29));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7f, 0x84, 0x89));
+    app.setPalette(p);
 }
 
 bool isLocalFile(const QString &location)
@@ -47,27 +82,50 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("OcrBilling"));
     QCoreApplication::setApplicationName(QStringLiteral("OCR Billing Console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // The language chosen in Settings (else the system's), before the first translated text.
+    billing::applyLocale(billing::ui::ConsoleSettings::localeFor(billing::ui::ConsoleSettings().language()));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Usage-based billing of OCR APIs: the desktop console."));
+    parser.setApplicationDescription(Tr::tr("Usage-based billing of OCR APIs: the desktop console."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(
         QStringLiteral("db"),
-        tr("The account database: a file, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for an account "
+        Tr::tr("The account database: a file, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for an account "
            "shared on a PostgreSQL server (default: %1).")
             .arg(billing::Database::defaultLocation()),
-        tr("PATH|URL"));
+        Tr::tr("PATH|URL"));
     const QCommandLineOption nowOption(
-        QStringLiteral("now"), tr("Run at a fixed time, ISO 8601 with offset (default: the system clock)."),
-        tr("TIME"));
-    const QCommandLineOption screenshotsOption(
-        QStringLiteral("screenshots"), tr("Save a screenshot of every page into DIR, then quit."), tr("DIR"));
-    parser.addOptions({dbOption, nowOption, screenshotsOption});
+        QStringLiteral("now"),
+        Tr::tr("Run at a fixed time, ISO 8601 with offset (default: the system clock)."), Tr::tr("TIME"));
+    const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
+                                               Tr::tr("Save a screenshot of every page into DIR, then quit."),
+                                               Tr::tr("DIR"));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            Tr::tr("Show the console in LANGUAGE: en or zh_CN (default: the "
+                                                   "choice in Settings, else the system's)."),
+                                            Tr::tr("LANGUAGE"));
+    const QCommandLineOption darkOption(
+        QStringLiteral("dark"), Tr::tr("Use a dark palette, e.g. to check that every page reads well."));
+    parser.addOptions({dbOption, nowOption, screenshotsOption, languageOption, darkOption});
     parser.process(app);
 
     const bool screenshots = parser.isSet(screenshotsOption);
     const bool interactive = !screenshots;
+    // Screenshots follow the environment's language, not the user's choice, unless told otherwise.
+    if (parser.isSet(languageOption)) {
+        const QString language = parser.value(languageOption);
+        if (language != QLatin1String("en") && !billing::translatedLocales().contains(QLocale(language)))
+            return fail(Tr::tr("There is no translation into “%1”; choose en or zh_CN.").arg(language),
+                        interactive);
+        billing::applyLocale(billing::ui::ConsoleSettings::localeFor(language));
+    } else if (screenshots) {
+        billing::applyLocale(QLocale::system());
+    }
+    if (parser.isSet(darkOption))
+        useDarkPalette(app);
+    // The name people read (title bar, About); applicationName keeps naming the settings and data folders.
+    QGuiApplication::setApplicationDisplayName(Tr::tr("OCR Billing Console"));
 
     std::unique_ptr<billing::Clock> clock;
     if (parser.isSet(nowOption)) {
@@ -83,18 +141,18 @@ int main(int argc, char *argv[])
         parser.isSet(dbOption) ? parser.value(dbOption) : billing::Database::defaultLocation();
     const bool exists = !isLocalFile(location) || QFileInfo::exists(location);
     if (isLocalFile(location) && !QDir().mkpath(QFileInfo(location).absolutePath()))
-        return fail(tr("Could not create the folder %1.")
+        return fail(Tr::tr("Could not create the folder %1.")
                         .arg(QDir::toNativeSeparators(QFileInfo(location).absolutePath())),
                     interactive);
     // First start: a demo account with a year of history, built through the engine's own services.
     if (!exists)
         if (billing::Status s = billing::ui::createDemoWithProgress(nullptr, location, clock->now(), interactive); !s)
-            return fail(tr("Could not create the demo account in %1: %2")
+            return fail(Tr::tr("Could not create the demo account in %1: %2")
                             .arg(billing::Database::displayLocation(location), s.error().message),
                         interactive);
     auto engine = billing::Engine::open(location, *clock);
     if (!engine)
-        return fail(tr("Could not open the account database %1: %2")
+        return fail(Tr::tr("Could not open the account database %1: %2")
                         .arg(billing::Database::displayLocation(location), engine.error().message),
                     interactive);
 

@@ -34,11 +34,18 @@ public:
         QStringList all{QStringLiteral("--db"), m_db};
         if (!now.isEmpty())
             all << QStringLiteral("--now") << now;
-        return raw(all + args, stdinData);
+        return raw(all + args, stdinData, m_lcAll);
     }
-    static CliResult raw(const QStringList &args, const QByteArray &stdinData = {})
+    // Runs later commands with LC_ALL set to `lcAll` (the language of the human messages).
+    void setLocale(const QString &lcAll) { m_lcAll = lcAll; }
+    static CliResult raw(const QStringList &args, const QByteArray &stdinData = {}, const QString &lcAll = {})
     {
         QProcess p;
+        if (!lcAll.isEmpty()) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("LC_ALL"), lcAll);
+            p.setProcessEnvironment(env);
+        }
         p.start(QString::fromLocal8Bit(qgetenv("BILLINGCTL")), args);
         p.write(stdinData);
         p.closeWriteChannel();
@@ -63,4 +70,5 @@ public:
 private:
     billing::test::TestDatabase m_database;
     QString m_db;
+    QString m_lcAll;
 };

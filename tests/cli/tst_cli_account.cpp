@@ -149,7 +149,7 @@ private slots:
         auto r = CliRunner::raw({QStringLiteral("--db"), analyst, QStringLiteral("--now"), T1, QStringLiteral("topup"), QStringLiteral("10")});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err.count(u'\n'), 1);
-        QVERIFY2(r.err.contains(QLatin1String("does not allow this user")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("analyst")), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("a pw")), qPrintable(r.err));
         QCOMPARE(cli.dbBytes(), before);
         // Reading without changing anything is allowed.
@@ -160,6 +160,26 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
         QCOMPARE(r.json()[QStringLiteral("balance")].toString(), QStringLiteral("10.00"));
+    }
+
+    // Human messages follow LC_ALL (here Simplified Chinese); JSON keys and values stay the same.
+    void humanMessagesFollowTheLanguage()
+    {
+        CliRunner cli;
+        QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
+        const CliResult english = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
+        cli.setLocale(QStringLiteral("zh_CN.UTF-8"));
+        auto r = cli.run(T1, {QStringLiteral("topup"), QStringLiteral("7.5")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("已充值")), qPrintable(r.out));
+        r = cli.run(T1, {QStringLiteral("topup"), QStringLiteral("abc")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("不是金额")), qPrintable(r.err));
+        r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().keys(), english.json().keys());
+        QCOMPARE(r.json()[QStringLiteral("balance")].toString(), QStringLiteral("7.50"));
+        QCOMPARE(r.json()[QStringLiteral("state")].toString(), QStringLiteral("normal"));
     }
 
     void helpListsTheCommands()

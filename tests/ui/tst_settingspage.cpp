@@ -1,9 +1,14 @@
 #include "ownertest.h"
+#include "settings/languagechoice.h"
 #include "settings/settingspage.h"
+#include "shell/settings.h"
 
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 using namespace billing;
@@ -20,7 +25,9 @@ private slots:
     void alertThresholdsAreValidatedSavedAndUndone()
     {
         test::TestAccount acc("2026-11-27T10:00:00+08:00");
-        SettingsPage page(*acc.engine, nullptr);
+        QTemporaryDir dir;
+        ConsoleSettings console(dir.filePath(QStringLiteral("s.ini")));
+        SettingsPage page(*acc.engine, console, nullptr);
         page.show();
         page.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -53,6 +60,36 @@ private slots:
 
         page.undoStack()->redo();
         QCOMPARE(test::status(acc).account.lowBalanceThreshold, money("25.50"));
+    }
+
+    // The language is chosen by keyboard, stored at once, and read back by the next start.
+    void languageIsStoredForTheNextStart()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        {
+            ConsoleSettings console(file);
+            QCOMPARE(console.language(), QString()); // default: the system's
+            SettingsPage page(*acc.engine, console, nullptr);
+            page.show();
+            QComboBox *combo = page.languageChoice()->combo();
+            QCOMPARE(combo->currentIndex(), 0);
+            combo->setFocus();
+            QTest::keyClick(combo, Qt::Key_Down);
+            QTest::keyClick(combo, Qt::Key_Down);
+            QCOMPARE(page.languageChoice()->language(), QStringLiteral("zh_CN"));
+            QVERIFY(!page.findChild<QLabel *>(QStringLiteral("languageNote"))->text().isEmpty());
+        }
+        ConsoleSettings again(file);
+        QCOMPARE(again.language(), QStringLiteral("zh_CN"));
+        QCOMPARE(ConsoleSettings::localeFor(again.language()).language(), QLocale::Chinese);
+        QCOMPARE(ConsoleSettings::localeFor(QStringLiteral("en")).language(), QLocale::English);
+        QCOMPARE(ConsoleSettings::localeFor(QString()), QLocale::system());
+        SettingsPage page(*acc.engine, again, nullptr);
+        QCOMPARE(page.languageChoice()->combo()->currentText(), QStringLiteral("简体中文"));
+        again.setLanguage(QString());
+        QCOMPARE(again.language(), QString());
     }
 
     void modelRefusesBadThresholds()

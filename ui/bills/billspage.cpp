@@ -78,10 +78,12 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     m_previous->setObjectName(QStringLiteral("previousMonth"));
     m_previous->setArrowType(Qt::LeftArrow);
     m_previous->setToolTip(tr("Previous month (Alt+Left)"));
+    m_previous->setAccessibleName(tr("Previous month"));
     m_previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     m_next->setObjectName(QStringLiteral("nextMonth"));
     m_next->setArrowType(Qt::RightArrow);
     m_next->setToolTip(tr("Next month (Alt+Right)"));
+    m_next->setAccessibleName(tr("Next month"));
     m_next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     m_status->setObjectName(QStringLiteral("billStatus"));
     m_exact->setToolTip(tr("Show list amounts and rounded-off amounts with all 8 decimals"));
@@ -101,6 +103,9 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     m_exportStatus->setObjectName(QStringLiteral("exportStatus"));
 
     m_table->setObjectName(QStringLiteral("billTable"));
+    m_table->setAccessibleName(tr("Bill lines"));
+    m_table->setAccessibleDescription(
+        tr("One line per API, region and billing mode; Enter opens the transactions of the selected line."));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the bill's own order until a header is clicked

@@ -1,6 +1,7 @@
 #include "bills/importdialog.h"
 
 #include "engine/engine.h"
+#include "widgets/taborder.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -62,6 +63,7 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems->setObjectName(QStringLiteral("importProblems"));
+    m_problems->setAccessibleName(tr("Refused lines"));
     m_problems->setHorizontalHeaderLabels({tr("Line"), tr("Column"), tr("Reason")});
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->verticalHeader()->hide();
@@ -101,6 +103,7 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &ImportDialog::chooseReportFile);
     connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportDialog::onFinished);
+    orderTabsByLayout(this);
 }
 
 ImportDialog::~ImportDialog()

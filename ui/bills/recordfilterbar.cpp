@@ -3,10 +3,12 @@
 #include "bills/recordtablemodel.h"
 #include "catalog/catalog.h"
 #include "time/billingcalendar.h"
+#include "widgets/format.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -18,6 +20,35 @@ namespace {
 const QDate kAnyDate(2000, 1, 1);
 // Type choices beyond the single types: what a bill sums.
 const QString kCharges = QStringLiteral("charges");
+
+// A QDateEdit showing its special value ("any") has no sections for Tab to step through, and Qt 6.4 then
+// keeps Tab inside it for ever; this moves the focus on as Tab does everywhere else.
+class SpecialValueTabFilter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *edit = qobject_cast<QDateEdit *>(watched);
+        if (!edit || event->type() != QEvent::KeyPress || edit->specialValueText().isEmpty() ||
+            edit->date() != edit->minimumDate())
+            return false;
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key != Qt::Key_Tab && key != Qt::Key_Backtab)
+            return false;
+        const bool forward =
+            key == Qt::Key_Tab && !(static_cast<QKeyEvent *>(event)->modifiers() & Qt::ShiftModifier);
+        QWidget *w = edit;
+        do
+            w = forward ? w->nextInFocusChain() : w->previousInFocusChain();
+        while (w != edit && (edit->isAncestorOf(w) || !w->isVisible() || !w->isEnabled() ||
+                             !(w->focusPolicy() & Qt::TabFocus) || w->window() != edit->window()));
+        w->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        return true;
+    }
+};
 } // namespace
 
 RecordFilterBar::RecordFilterBar(QWidget *parent)
@@ -31,7 +62,9 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     m_id->setClearButtonEnabled(true);
     m_id->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,18}")), m_id));
     m_id->setToolTip(tr("Type a record id and press Enter to show only that record"));
+    auto *tabFilter = new SpecialValueTabFilter(this);
     for (QDateEdit *d : {m_from, m_to}) {
+        d->installEventFilter(tabFilter);
         d->setCalendarPopup(true);
         d->setMinimumDate(kAnyDate);
         d->setSpecialValueText(tr("any"));
@@ -115,9 +148,9 @@ void RecordFilterBar::setChoices(const AccountDisplay &display, const QStringLis
     QList<QPair<QString, QString>> apis, regions, monthItems;
     if (display.catalog) {
         for (const ApiInfo &a : display.catalog->apis())
-            apis.append({a.id, a.name});
+            apis.append({a.id, catalogName(a.name)});
         for (const RegionInfo &r : display.catalog->regions())
-            regions.append({r.id, r.name});
+            regions.append({r.id, catalogName(r.name)});
     }
     for (const QString &m : months)
         monthItems.append({m, m});

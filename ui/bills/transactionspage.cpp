@@ -113,6 +113,9 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
     m_credits->setForegroundRole(QPalette::PlaceholderText);
 
     m_table->setObjectName(QStringLiteral("transactionsTable"));
+    m_table->setAccessibleName(tr("Transaction records"));
+    m_table->setAccessibleDescription(
+        tr("Enter opens the selected record with the calls, tier positions and fee behind it."));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

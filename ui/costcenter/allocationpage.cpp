@@ -85,6 +85,7 @@ AllocationPage::AllocationPage(Engine &engine, QWidget *parent)
     m_rule->addItem(tr("Evenly over the projects"), int(AllocationRule::Even));
     m_rule->addItem(tr("Fixed percentages"), int(AllocationRule::Fixed));
     m_percents->setObjectName(QStringLiteral("percentTable"));
+    m_percents->setAccessibleName(tr("Fixed shares by project"));
     m_percents->setColumnCount(2);
     m_percents->setHorizontalHeaderLabels({tr("Enterprise project"), tr("Share (%)")});
     m_percents->verticalHeader()->hide();
@@ -108,11 +109,14 @@ AllocationPage::AllocationPage(Engine &engine, QWidget *parent)
         t->setSelectionBehavior(QAbstractItemView::SelectItems);
     }
     m_table->setObjectName(QStringLiteral("projectTable"));
+    m_table->setAccessibleName(tr("Cost by enterprise project"));
+    m_table->setAccessibleDescription(tr("F2 edits the cost tags of the selected project."));
     m_table->setModel(m_projects);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                              QAbstractItemView::AnyKeyPressed);
     m_footer->setModel(m_totals);
     m_tagTable->setObjectName(QStringLiteral("tagTable"));
+    m_tagTable->setAccessibleName(tr("Cost by cost tag"));
     m_tagTable->setModel(m_byTag);
     for (int c : {CompositionModel::Share, CompositionModel::Previous, CompositionModel::Change,
                   CompositionModel::ChartCost, CompositionModel::ChartPrevious})

@@ -116,6 +116,11 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
     m_showTable->setObjectName(QStringLiteral("showTable"));
     m_showTable->setText(tr("Show t&able"));
     m_showTable->setCheckable(true);
+    m_showTable->setToolTip(tr("The chart's numbers as a table (its text alternative)"));
+    m_topN->setAccessibleName(tr("Series shown"));
+    m_topN->setAccessibleDescription(tr("How many series the chart draws; the rest are summed as others."));
+    m_group2->setAccessibleName(tr("Then group by"));
+    m_plot->setAccessibleName(tr("Cost chart"));
 
     auto *controls = new QGridLayout;
     auto label = [this](const QString &text, QWidget *buddy) {
@@ -158,6 +163,9 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
     figures->addStretch(1);
 
     m_table->setObjectName(QStringLiteral("seriesTable"));
+    m_table->setAccessibleName(tr("Chart data"));
+    m_table->setAccessibleDescription(
+        tr("The numbers of the cost chart, one row per period and one column per series."));
     m_table->setModel(m_model);
     m_table->setItemDelegate(new MoneyDelegate(this));
     m_table->setAlternatingRowColors(true);
@@ -432,6 +440,11 @@ void AnalysisPage::refresh()
     chart.monthEnd = q.to;
     m_plot->setUtcOffset(m_display.utcOffsetSeconds);
     drawAnalysis(*m_plot, chart, m_display.catalog, palette(), m_display.currency);
+    // Its text alternative is the table below it, one key away.
+    m_plot->setAccessibleDescription(
+        tr("%1 by %2, %3, total %4: %5. The same numbers are in the table that “Show table” (Alt+A) opens.")
+            .arg(m_measure->currentText(), m_granularity->currentText(), m_period->label(), m_total->value(),
+                 names.join(QStringLiteral(", "))));
 
     const int seriesCount = int(set.series.size());
     m_model->setSeries(std::move(set), names,

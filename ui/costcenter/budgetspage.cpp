@@ -30,6 +30,7 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
 {
     setObjectName(QStringLiteral("budgetsPage"));
     m_table->setObjectName(QStringLiteral("budgetTable"));
+    m_table->setAccessibleName(tr("Budgets"));
     m_table->setModel(m_model);
     auto *money = new MoneyDelegate(this);
     for (int c : {BudgetModel::Amount, BudgetModel::Spent, BudgetModel::Forecast})

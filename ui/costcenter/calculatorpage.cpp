@@ -52,9 +52,11 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
         t->setSelectionBehavior(QAbstractItemView::SelectRows);
     }
     m_quoteTable->setObjectName(QStringLiteral("quoteTable"));
+    m_quoteTable->setAccessibleName(tr("Options and their monthly cost"));
     m_quoteTable->setModel(m_quotes);
     m_quoteTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tierTable->setObjectName(QStringLiteral("tierTable"));
+    m_tierTable->setAccessibleName(tr("Pay-per-use tiers"));
     m_tierTable->setModel(m_tiers);
 
     auto *form = new QFormLayout;

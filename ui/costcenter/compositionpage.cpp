@@ -90,6 +90,9 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     pieChart->setTitle(tr("Share of the cost"));
     m_pieView->setChart(pieChart);
     m_pieView->setObjectName(QStringLiteral("donutView"));
+    m_pieView->setAccessibleName(tr("Cost share chart"));
+    m_pieView->setAccessibleDescription(
+        tr("A donut of each part's share of the cost. The same numbers are in the table below the charts."));
     m_pieView->setRenderHint(QPainter::Antialiasing);
 
     auto *barMapper = new QVBarModelMapper(this);
@@ -105,15 +108,25 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     m_bars->attachAxis(m_valueAxis);
     m_barAxis->setLabelsColor(palette().color(QPalette::Text));
     m_valueAxis->setLabelsColor(palette().color(QPalette::Text));
+    // The chart theme's grid is light grey: too bright on a dark palette, so it follows the palette.
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_barAxis), static_cast<QAbstractAxis *>(m_valueAxis)})
+        axis->setGridLineColor(palette().color(QPalette::Midlight));
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     barChart->setTitle(tr("This period and the one before"));
     barChart->legend()->setAlignment(Qt::AlignBottom);
     m_barView->setChart(barChart);
     m_barView->setObjectName(QStringLiteral("barView"));
+    m_barView->setAccessibleName(tr("Change chart"));
+    m_barView->setAccessibleDescription(
+        tr("Bars of this period and the one before. The same numbers are in the table below the charts."));
     m_barView->setRenderHint(QPainter::Antialiasing);
 
     auto *money = new MoneyDelegate(this);
     m_table->setObjectName(QStringLiteral("compositionTable"));
+    m_table->setAccessibleName(tr("Cost composition table"));
+    m_table->setAccessibleDescription(
+        tr("The numbers of both charts: cost, share, calls and the change against the period before."));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);

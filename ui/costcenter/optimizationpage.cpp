@@ -36,6 +36,7 @@ OptimizationPage::OptimizationPage(Engine &engine, QWidget *parent)
         proxy, {RecommendationModel::CostNow, RecommendationModel::CostBest, RecommendationModel::Saving},
         {RecommendationModel::MonthlyCalls}, this);
     m_table->setObjectName(QStringLiteral("recommendationTable"));
+    m_table->setAccessibleName(tr("Recommendations"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(RecommendationModel::Saving, Qt::DescendingOrder);

@@ -19,7 +19,7 @@ CivilDate civil(const QDate &d)
 
 PeriodPicker::PeriodPicker(QWidget *parent)
     : QWidget(parent), m_choice(new QComboBox(this)), m_first(new QDateEdit(this)),
-      m_last(new QDateEdit(this))
+      m_last(new QDateEdit(this)), m_dash(new QLabel(QStringLiteral("\u2013"), this))
 {
     m_choice->setObjectName(QStringLiteral("periodChoice"));
     m_choice->addItem(tr("This month"), ThisMonth);
@@ -28,6 +28,8 @@ PeriodPicker::PeriodPicker(QWidget *parent)
     m_choice->addItem(tr("Custom range"), Custom);
     m_first->setObjectName(QStringLiteral("periodFirst"));
     m_last->setObjectName(QStringLiteral("periodLast"));
+    m_first->setAccessibleName(tr("First day of the period"));
+    m_last->setAccessibleName(tr("Last day of the period"));
     for (QDateEdit *e : {m_first, m_last}) {
         e->setCalendarPopup(true);
         e->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
@@ -39,7 +41,7 @@ PeriodPicker::PeriodPicker(QWidget *parent)
     layout->addWidget(label);
     layout->addWidget(m_choice);
     layout->addWidget(m_first);
-    layout->addWidget(new QLabel(QStringLiteral("\u2013"), this));
+    layout->addWidget(m_dash);
     layout->addWidget(m_last);
     update();
     connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
@@ -102,6 +104,7 @@ void PeriodPicker::update()
     const bool custom = choice() == Custom;
     m_first->setVisible(custom);
     m_last->setVisible(custom);
+    m_dash->setVisible(custom);
 }
 
 Instant PeriodPicker::from() const
@@ -156,10 +159,10 @@ QString PeriodPicker::label() const
     const QDate last = toDateTime(to() - 1, m_offset).date();
     if (choice() == Last12Months)
         return tr("%1 \u2013 %2")
-            .arg(QLocale().toString(first, QStringLiteral("MMM yyyy")),
-                 QLocale().toString(last, QStringLiteral("MMM yyyy")));
+            .arg(QLocale().toString(first, tr("MMM yyyy", "QDate format of a month, short")),
+                 QLocale().toString(last, tr("MMM yyyy", "QDate format of a month, short")));
     if (choice() != Custom)
-        return QLocale().standaloneMonthName(first.month()) + u' ' + QString::number(first.year());
+        return QLocale().toString(first, tr("MMMM yyyy", "QDate format of a month"));
     return tr("%1 \u2013 %2")
         .arg(QLocale().toString(first, QLocale::ShortFormat), QLocale().toString(last, QLocale::ShortFormat));
 }

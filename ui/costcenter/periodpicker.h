@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QDateEdit;
+class QLabel;
 
 namespace billing::ui {
 
@@ -44,6 +45,7 @@ private:
     QComboBox *m_choice;
     QDateEdit *m_first;
     QDateEdit *m_last;
+    QLabel *m_dash;
     int m_offset = 8 * 3600;
     Instant m_now = 0;
 };

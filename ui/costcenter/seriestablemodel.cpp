@@ -64,7 +64,7 @@ QString SeriesTableModel::periodLabel(int row) const
     case CostQuery::Day:
         return QLocale().toString(dt.date(), QLocale::ShortFormat);
     case CostQuery::Month:
-        return QLocale().toString(dt.date(), QStringLiteral("MMM yyyy"));
+        return QLocale().toString(dt.date(), tr("MMM yyyy", "QDate format of a month, short"));
     }
     return QString();
 }

@@ -61,6 +61,8 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
 
     auto *money = new MoneyDelegate(this);
     m_table->setObjectName(QStringLiteral("ledgerTable"));
+    m_table->setAccessibleName(tr("Ledger"));
+    m_table->setAccessibleDescription(tr("Every money movement with the balance after it."));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LedgerTableModel::Id, Qt::DescendingOrder);
@@ -99,6 +101,7 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
     couponProxy->setSourceModel(m_couponModel);
     couponProxy->setSortRole(SortRole);
     m_couponTable->setObjectName(QStringLiteral("couponTable"));
+    m_couponTable->setAccessibleName(tr("Cash coupons"));
     m_couponTable->setModel(couponProxy);
     m_couponTable->setSortingEnabled(true);
     m_couponTable->sortByColumn(CouponTableModel::Id, Qt::DescendingOrder);

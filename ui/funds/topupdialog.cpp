@@ -4,6 +4,7 @@
 #include "engine/funds.h"
 #include "engine/fundspreview.h"
 #include "widgets/format.h"
+#include "widgets/taborder.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -74,6 +75,7 @@ TopUpDialog::TopUpDialog(Engine &engine, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_amount, &QLineEdit::textChanged, this, &TopUpDialog::updatePreview);
     updatePreview();
+    orderTabsByLayout(this);
 }
 
 QString TopUpDialog::reason() const

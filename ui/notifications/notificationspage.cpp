@@ -37,6 +37,7 @@ NotificationsPage::NotificationsPage(Engine &engine, QWidget *parent)
     setObjectName(QStringLiteral("notificationsPage"));
     m_markAllRead->setObjectName(QStringLiteral("markAllRead"));
     m_table->setObjectName(QStringLiteral("notificationsTable"));
+    m_table->setAccessibleName(tr("Notifications"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);

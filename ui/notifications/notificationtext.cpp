@@ -13,10 +13,11 @@
 namespace billing::ui {
 
 namespace {
-QString tr(const char *text)
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
 {
-    return QCoreApplication::translate("billing::ui::notifications", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(billing::ui::notifications)
+};
 
 // Reads the facts of one notification, formatted for people.
 class Facts
@@ -28,7 +29,7 @@ public:
     {
         const QString text = string(key);
         auto m = Money::parse(text);
-        return m ? tr("%1 %2").arg(m->toDisplayString(QLocale()), m_display.currency) : text;
+        return m ? Tr::tr("%1 %2").arg(m->toDisplayString(QLocale()), m_display.currency) : text;
     }
     QString time(const char *key) const
     {
@@ -43,15 +44,16 @@ public:
     }
     QString service() const
     {
-        return tr("%1 in %2").arg(apiName(m_display, string("api")), regionName(m_display, string("region")));
+        return Tr::tr("%1 in %2")
+            .arg(apiName(m_display, string("api")), regionName(m_display, string("region")));
     }
     QString state(const char *key) const
     {
         const QString id = string(key);
         if (id == QLatin1String("grace"))
-            return tr("grace period");
+            return Tr::tr("grace period");
         if (id == QLatin1String("frozen"))
-            return tr("frozen state");
+            return Tr::tr("frozen state");
         return id;
     }
     QString string(const char *key) const { return m_args.value(QLatin1String(key)).toVariant().toString(); }
@@ -82,7 +84,7 @@ QString notificationTitle(const QString &kind)
     };
     for (const auto &[id, title] : titles)
         if (kind == QLatin1String(id))
-            return tr(title);
+            return Tr::tr(title);
     // A kind this version does not know yet: its id, readable.
     QString readable = kind;
     readable.replace(QLatin1Char('-'), QLatin1Char(' '));
@@ -96,55 +98,57 @@ QString notificationText(const Notification &n, const AccountDisplay &display)
     const Facts f(n.args, display);
     const QString &k = n.kind;
     if (k == QLatin1String("arrears-cleared"))
-        return tr("The account left the %1 and is back to normal; the balance is %2.")
+        return Tr::tr("The account left the %1 and is back to normal; the balance is %2.")
             .arg(f.state("was"), f.money("balance"));
     if (k == QLatin1String("arrears-started"))
-        return tr("The balance went below zero: %1 in arrears. Calls are still served until %2; top up to "
-                  "repay.")
+        return Tr::tr(
+                   "The balance went below zero: %1 in arrears. Calls are still served until %2; top up to "
+                   "repay.")
             .arg(f.money("arrears"), f.time("grace_until"));
     if (k == QLatin1String("low-balance"))
-        return tr("The balance is %1, below the alert threshold of %2.")
+        return Tr::tr("The balance is %1, below the alert threshold of %2.")
             .arg(f.money("balance"), f.money("threshold"));
     if (k == QLatin1String("frozen"))
-        return tr("Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless "
-                  "repaid.")
+        return Tr::tr("Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless "
+                      "repaid.")
             .arg(f.money("arrears"), f.time("release_at"));
     if (k == QLatin1String("released"))
-        return tr("Retention ended with %1 unpaid: every API service was disabled.").arg(f.money("arrears"));
+        return Tr::tr("Retention ended with %1 unpaid: every API service was disabled.")
+            .arg(f.money("arrears"));
     if (k == QLatin1String("quota-low"))
-        return tr("Package %1 (%2) has %3 of %4 calls left.")
+        return Tr::tr("Package %1 (%2) has %3 of %4 calls left.")
             .arg(f.string("package"), f.service(), f.number("remaining"), f.number("quota"));
     if (k == QLatin1String("package-expired"))
-        return tr("Package %1 (%2) expired; %3 unused calls lapsed.")
+        return Tr::tr("Package %1 (%2) expired; %3 unused calls lapsed.")
             .arg(f.string("package"), f.service(), f.number("lapsed"));
     if (k == QLatin1String("coupon-lapsed"))
-        return tr("Coupon %1 expired; %2 lapsed.").arg(f.string("coupon"), f.money("amount"));
+        return Tr::tr("Coupon %1 expired; %2 lapsed.").arg(f.string("coupon"), f.money("amount"));
     if (k == QLatin1String("auto-renewed"))
-        return tr("Package %1 (%2) was renewed as package %3 for %4.")
+        return Tr::tr("Package %1 (%2) was renewed as package %3 for %4.")
             .arg(f.string("package"), f.service(), f.string("new_package"), f.money("price"));
     if (k == QLatin1String("freeze-soon"))
-        return tr("The account will be frozen on %1 unless arrears of %2 are repaid.")
+        return Tr::tr("The account will be frozen on %1 unless arrears of %2 are repaid.")
             .arg(f.time("frozen_at"), f.money("arrears"));
     if (k == QLatin1String("package-expiring"))
         return n.args.value(QLatin1String("auto_renew")).toBool()
-            ? tr("Package %1 (%2) expires on %3; it will be renewed automatically.")
-                  .arg(f.string("package"), f.service(), f.time("expires"))
-            : tr("Package %1 (%2) expires on %3 and auto-renew is off.")
-                  .arg(f.string("package"), f.service(), f.time("expires"));
+                   ? Tr::tr("Package %1 (%2) expires on %3; it will be renewed automatically.")
+                         .arg(f.string("package"), f.service(), f.time("expires"))
+                   : Tr::tr("Package %1 (%2) expires on %3 and auto-renew is off.")
+                         .arg(f.string("package"), f.service(), f.time("expires"));
     if (k == QLatin1String("auto-renew-failed"))
-        return tr("Package %1 (%2) could not be renewed: %3. It expires on %4.")
+        return Tr::tr("Package %1 (%2) could not be renewed: %3. It expires on %4.")
             .arg(f.string("package"), f.service(), f.string("reason"), f.time("expires"));
     if (k == QLatin1String("budget-actual"))
-        return tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
+        return Tr::tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
             .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
                  f.money("spend"));
     if (k == QLatin1String("budget-forecast"))
-        return tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
+        return Tr::tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
             .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
                  f.money("spend"));
     QStringList facts;
     for (auto it = n.args.begin(); it != n.args.end(); ++it)
-        facts << tr("%1: %2").arg(it.key(), it.value().toVariant().toString());
+        facts << Tr::tr("%1: %2").arg(it.key(), it.value().toVariant().toString());
     return facts.join(QStringLiteral(", "));
 }
 

@@ -51,9 +51,9 @@ BillingModeWizard::BillingModeWizard(Engine &engine, const QString &api, const Q
     setMinimumSize(fontMetrics().averageCharWidth() * 100, fontMetrics().height() * 26);
 
     for (const ApiInfo &a : m_engine.catalog().apis())
-        m_api->addItem(a.name, a.id);
+        m_api->addItem(catalogName(a.name), a.id);
     for (const RegionInfo &r : m_engine.catalog().regions())
-        m_region->addItem(r.name, r.id);
+        m_region->addItem(catalogName(r.name), r.id);
     if (int i = m_api->findData(api); i >= 0)
         m_api->setCurrentIndex(i);
     if (int i = m_region->findData(region); i >= 0)
@@ -77,6 +77,7 @@ BillingModeWizard::BillingModeWizard(Engine &engine, const QString &api, const Q
     second->setTitle(tr("What the last 30 days would cost"));
     second->setSubTitle(tr("The real usage of the last 30 days, priced as one month under each option."));
     m_table->setObjectName(QStringLiteral("modeOptions"));
+    m_table->setAccessibleName(tr("Billing mode options"));
     m_table->setModel(m_options);
     m_table->verticalHeader()->hide();
     m_table->setSelectionMode(QAbstractItemView::NoSelection);

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "widgets/format.h"
+#include "widgets/taborder.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -44,9 +45,9 @@ BuyDialog::BuyDialog(Engine &engine, QWidget *parent)
 
     const Catalog &catalog = m_engine.catalog();
     for (const ApiInfo &a : catalog.apis())
-        m_api->addItem(a.name, a.id);
+        m_api->addItem(catalogName(a.name), a.id);
     for (const RegionInfo &r : catalog.regions())
-        m_region->addItem(r.name, r.id);
+        m_region->addItem(catalogName(r.name), r.id);
     const PriceList &list = catalog.priceListAt(nowAt);
     for (const Sku &s : list.skus)
         m_sku->addItem(tr("%1 \u2014 %2 calls").arg(s.id, QLocale().toString(s.calls)), s.id);
@@ -64,10 +65,12 @@ BuyDialog::BuyDialog(Engine &engine, QWidget *parent)
     m_effective->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
     m_effective->setCalendarPopup(true);
     m_effective->setEnabled(false);
+    m_effective->setAccessibleName(tr("Effective time"));
     m_renewDays->setRange(1, 30);
     m_renewDays->setValue(7);
     m_renewDays->setSuffix(tr(" days before expiry"));
     m_renewDays->setEnabled(false);
+    m_renewDays->setAccessibleName(tr("Days before expiry"));
     auto *when = new QButtonGroup(this);
     when->addButton(m_now);
     when->addButton(m_later);
@@ -144,6 +147,7 @@ BuyDialog::BuyDialog(Engine &engine, QWidget *parent)
     });
     connect(m_effective, &QDateTimeEdit::dateTimeChanged, this, &BuyDialog::updatePreview);
     updatePreview();
+    orderTabsByLayout(this);
 }
 
 void BuyDialog::select(const QString &api, const QString &region, const QString &sku)

@@ -84,6 +84,7 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SortRole);
     m_table->setObjectName(QStringLiteral("packagesTable"));
+    m_table->setAccessibleName(tr("Packages"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(PackageTableModel::Id, Qt::DescendingOrder);
@@ -103,6 +104,7 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
     auto *calendarProxy = new QSortFilterProxyModel(this);
     calendarProxy->setSourceModel(m_renewals);
     m_calendar->setObjectName(QStringLiteral("renewalCalendar"));
+    m_calendar->setAccessibleName(tr("Renewal calendar"));
     m_calendar->setModel(calendarProxy);
     m_calendar->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_calendar->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -185,7 +187,7 @@ void PackagesPage::refresh()
     m_renewals->setEvents(std::move(loaded->renewals), display);
     m_summary->setText(m_model->rowCount() == 0
                            ? tr("No packages yet: a package prepays a year of calls at a discount. "
-                                "Buy one with \u201cBuy package\u2026\u201d (Ctrl+N).")
+                                "Buy one with “Buy package…” (Ctrl+N).")
                            : tr("In force: %1 \u00b7 pending: %2 \u00b7 bought in all: %3")
                                  .arg(QLocale().toString(active), QLocale().toString(pending),
                                       QLocale().toString(m_model->rowCount())));

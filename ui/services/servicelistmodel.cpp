@@ -1,5 +1,6 @@
 #include "services/servicelistmodel.h"
 
+#include "widgets/format.h"
 #include "widgets/itemroles.h"
 
 #include <QFont>
@@ -19,8 +20,8 @@ void ServiceListModel::setServices(const Catalog &catalog, const std::vector<Ser
         for (const RegionInfo &r : catalog.regions()) {
             Row row;
             row.state = ServiceState{a.id, r.id, false, 0};
-            row.apiName = a.name;
-            row.regionName = r.name;
+            row.apiName = catalogName(a.name);
+            row.regionName = catalogName(r.name);
             for (const ServiceState &s : services)
                 if (s.api == a.id && s.region == r.id)
                     row.state = s;

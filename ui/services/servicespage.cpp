@@ -70,6 +70,8 @@ ServicesPage::ServicesPage(Engine &engine, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SortRole);
     m_table->setObjectName(QStringLiteral("servicesTable"));
+    m_table->setAccessibleName(tr("Services by API and region"));
+    m_table->setAccessibleDescription(tr("Ctrl+E switches the selected service on or off."));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // catalog order until a header is clicked

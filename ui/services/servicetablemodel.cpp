@@ -1,6 +1,7 @@
 #include "services/servicetablemodel.h"
 
 #include "catalog/catalog.h"
+#include "widgets/format.h"
 #include "widgets/itemroles.h"
 
 #include <QFont>
@@ -77,7 +78,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     const ApiInfo &api = m_apis[size_t(index.row())];
     if (index.column() == Api) {
         if (role == Qt::DisplayRole || role == SortRole)
-            return api.name;
+            return catalogName(api.name);
         if (role == Qt::ToolTipRole)
             return api.id;
         return QVariant();
@@ -101,13 +102,13 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         return f;
     }
     case Qt::ToolTipRole: {
-        const QString region = m_regions[size_t(index.column() - FirstRegion)].name;
+        const QString region = catalogName(m_regions[size_t(index.column() - FirstRegion)].name);
         if (s.changedAt == 0)
-            return s.enabled ? tr("%1 in %2 is enabled").arg(api.name, region)
-                             : tr("%1 in %2 is off").arg(api.name, region);
+            return s.enabled ? tr("%1 in %2 is enabled").arg(catalogName(api.name), region)
+                             : tr("%1 in %2 is off").arg(catalogName(api.name), region);
         const QString since = formatDateTime(s.changedAt, m_utcOffsetSeconds);
-        return s.enabled ? tr("%1 in %2 is enabled since %3").arg(api.name, region, since)
-                         : tr("%1 in %2 is off since %3").arg(api.name, region, since);
+        return s.enabled ? tr("%1 in %2 is enabled since %3").arg(catalogName(api.name), region, since)
+                         : tr("%1 in %2 is off since %3").arg(catalogName(api.name), region, since);
     }
     default:
         return QVariant();
@@ -124,7 +125,7 @@ QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation,
         return role == Qt::DisplayRole ? QVariant(tr("Category")) : QVariant();
     const RegionInfo &r = m_regions[size_t(section - FirstRegion)];
     if (role == Qt::DisplayRole)
-        return r.name;
+        return catalogName(r.name);
     if (role == Qt::ToolTipRole)
         return r.id;
     return QVariant();

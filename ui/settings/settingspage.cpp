@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/funds.h"
+#include "settings/languagechoice.h"
 #include "settings/maintenancesection.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
@@ -39,10 +40,10 @@ private:
 };
 } // namespace
 
-SettingsPage::SettingsPage(Engine &engine, QWidget *parent)
+SettingsPage::SettingsPage(Engine &engine, ConsoleSettings &console, QWidget *parent)
     : Page(parent), m_engine(engine), m_banner(new ErrorBanner(this)), m_threshold(new QLineEdit(this)),
       m_percent(new QSpinBox(this)), m_reason(new QLabel(this)), m_save(new QPushButton(tr("&Save"), this)),
-      m_undo(new QUndoStack(this))
+      m_undo(new QUndoStack(this)), m_language(new LanguageChoice(console, this))
 {
     setObjectName(QStringLiteral("settingsPage"));
     m_threshold->setObjectName(QStringLiteral("lowBalanceThreshold"));
@@ -106,6 +107,11 @@ SettingsPage::SettingsPage(Engine &engine, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(hint);
     layout->addLayout(buttons);
+    auto *languageSection = new QLabel(tr("Language"), this);
+    languageSection->setFont(bold);
+    layout->addSpacing(languageSection->fontMetrics().height());
+    layout->addWidget(languageSection);
+    layout->addWidget(m_language);
     m_maintenance = new MaintenanceSection(m_engine, this);
     connect(m_maintenance, &MaintenanceSection::databaseReplaced, this, &SettingsPage::databaseReplaced);
     layout->addWidget(m_maintenance);

@@ -15,18 +15,20 @@ class Engine;
 
 namespace billing::ui {
 
+class ConsoleSettings;
 class ErrorBanner;
 class MaintenanceSection;
+class LanguageChoice;
 
 // Alert thresholds of the account (billing-rules §7): the low-balance threshold and the package quota
 // percentage. Checked as they are typed; saved with Save (Ctrl+S); every save can be undone (Ctrl+Z)
-// and redone (Ctrl+Shift+Z).
+// and redone (Ctrl+Shift+Z). Also the console's language (LanguageChoice).
 class SettingsPage : public Page
 {
     Q_OBJECT
 
 public:
-    SettingsPage(Engine &engine, QWidget *parent);
+    SettingsPage(Engine &engine, ConsoleSettings &console, QWidget *parent);
 
     void refresh() override;
     bool isBusy() const override;
@@ -34,6 +36,7 @@ public:
     QSpinBox *percentField() const { return m_percent; }
     QPushButton *saveButton() const { return m_save; }
     QUndoStack *undoStack() const { return m_undo; }
+    LanguageChoice *languageChoice() const { return m_language; }
     QString reason() const;
     MaintenanceSection *maintenance() const { return m_maintenance; }
 
@@ -56,6 +59,7 @@ private:
     QLabel *m_reason;
     QPushButton *m_save;
     QUndoStack *m_undo;
+    LanguageChoice *m_language;
     AlertSettings m_stored;
     MaintenanceSection *m_maintenance = nullptr;
 };

@@ -24,8 +24,10 @@
 #include "shell/accountbar.h"
 #include "shell/rolegate.h"
 #include "shell/settings.h"
+#include "shell/shortcutsdialog.h"
 #include "storage/notificationrepository.h"
 #include "widgets/errorbanner.h"
+#include "widgets/taborder.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -63,7 +65,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
       m_unread(new QToolButton(this)), m_pageActions(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(QCoreApplication::applicationName());
+    setWindowTitle(QGuiApplication::applicationDisplayName());
 
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setHeaderHidden(true);
@@ -101,7 +103,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     addPage(PageId::Optimization, new OptimizationPage(m_engine, this), tr("Optimization"), costCenter);
     addPage(PageId::Calculator, new CalculatorPage(m_engine, this), tr("Price calculator"), costCenter);
     addPage(PageId::Notifications, new NotificationsPage(m_engine, this), tr("Notifications"), nullptr);
-    auto *settingsPage = new SettingsPage(m_engine, this);
+    auto *settingsPage = new SettingsPage(m_engine, m_settings, this);
     addPage(PageId::Settings, settingsPage, tr("Settings"), nullptr);
     addPage(PageId::Audit, new AuditPage(m_engine, this), tr("Audit log"), nullptr);
     connect(settingsPage, &SettingsPage::databaseReplaced, this, &MainWindow::refresh);
@@ -184,8 +186,12 @@ void MainWindow::addPage(PageId id, Page *page, const QString &title, QTreeWidge
     action->setCheckable(true);
     if (m_entries.size() < 9)
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + int(m_entries.size()))));
-    connect(action, &QAction::triggered, this, [this, id] { showPage(id); });
+    connect(action, &QAction::triggered, this, [this, id] {
+        showPage(id);
+        focusPage();
+    });
     m_stack->addWidget(page);
+    orderTabsByLayout(page);
     connect(page, &Page::openPageRequested, this, &MainWindow::showPage);
     connect(page, &Page::accountChanged, this, &MainWindow::refreshAccount);
     m_entries.push_back({id, page, item, action});
@@ -227,14 +233,75 @@ void MainWindow::buildMenus()
     for (const Entry &e : m_entries)
         view->addAction(e.action);
     view->addSeparator();
+    QAction *next = view->addAction(tr("&Next page"), this, [this] { stepPage(1); });
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QAction *previous = view->addAction(tr("&Previous page"), this, [this] { stepPage(-1); });
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    QAction *toggle = view->addAction(tr("Page &list or page"), this, &MainWindow::toggleFocus);
+    toggle->setShortcut(QKeySequence(Qt::Key_F6));
+    view->addSeparator();
     QAction *reload = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     reload->setShortcut(QKeySequence::Refresh);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about =
-        help->addAction(tr("&About %1").arg(QCoreApplication::applicationName()), this, &MainWindow::about);
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts\u2026"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About %1").arg(QGuiApplication::applicationDisplayName()), this,
+                                     &MainWindow::about);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+QList<QAction *> MainWindow::pageActions() const
+{
+    QList<QAction *> actions;
+    for (const Entry &e : m_entries)
+        actions << e.action;
+    return actions;
+}
+
+void MainWindow::stepPage(int step)
+{
+    const auto count = int(m_entries.size());
+    for (int i = 0; i < count; ++i)
+        if (m_entries[size_t(i)].id == m_current) {
+            showPage(m_entries[size_t(((i + step) % count + count) % count)].id);
+            focusPage();
+            return;
+        }
+}
+
+void MainWindow::focusPage()
+{
+    const Entry *e = entry(m_current);
+    if (!e)
+        return;
+    // The first widget of the page that Tab would reach.
+    for (QWidget *w = e->page->nextInFocusChain(); w && w != e->page; w = w->nextInFocusChain()) {
+        if (e->page->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(e->page) &&
+            w->isEnabled()) {
+            w->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+    e->page->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::toggleFocus()
+{
+    if (m_navigation->hasFocus())
+        focusPage();
+    else
+        m_navigation->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(*this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 QList<PageId> MainWindow::pages() const
@@ -376,11 +443,11 @@ BillingModeWizard *MainWindow::openModeWizard(const QString &api, const QString 
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About %1").arg(QCoreApplication::applicationName()),
+    QMessageBox::about(this, tr("About %1").arg(QGuiApplication::applicationDisplayName()),
                        tr("<p><b>%1</b> %2</p><p>Usage-based billing for OCR APIs: balance, transactions, "
                           "services and notifications of one account, read from the same database that "
                           "<tt>billingctl</tt> uses.</p>")
-                           .arg(QCoreApplication::applicationName().toHtmlEscaped(),
+                           .arg(QGuiApplication::applicationDisplayName().toHtmlEscaped(),
                                 QCoreApplication::applicationVersion().toHtmlEscaped()));
 }
 

@@ -41,6 +41,8 @@ public:
     PageId currentPage() const;
     Page *page(PageId id) const;
     AccountBar *accountBar() const { return m_accountBar; }
+    // The View menu's page actions, in navigation order (Ctrl+1 … Ctrl+9 on the first nine).
+    QList<QAction *> pageActions() const;
 
 public slots:
     void showPage(billing::ui::PageId id);
@@ -50,6 +52,8 @@ public slots:
     void stopBilling();
     // Opens the change-billing-mode wizard for one API and region (empty: the first).
     BillingModeWizard *openModeWizard(const QString &api, const QString &region);
+    // Help › Keyboard shortcuts.
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +75,12 @@ private:
     void applyRole();
     void onCurrentItemChanged(QTreeWidgetItem *current);
     void about();
+    // Shows the page `step` places after (or before) the current one, and moves the focus into it.
+    void stepPage(int step);
+    // Puts the keyboard focus on the first field of the current page (after a page shortcut).
+    void focusPage();
+    // F6: between the page list and the page.
+    void toggleFocus();
     const Entry *entry(PageId id) const;
 
     Engine &m_engine;

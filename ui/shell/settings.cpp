@@ -7,6 +7,7 @@ namespace {
 constexpr QLatin1String kWindowGeometry("mainWindow/geometry");
 constexpr QLatin1String kLastPage("mainWindow/lastPage");
 constexpr QLatin1String kCostViews("costCenter/analysisViews");
+constexpr QLatin1String kLanguage("ui/language");
 } // namespace
 
 ConsoleSettings::ConsoleSettings() = default;
@@ -41,6 +42,28 @@ QByteArray ConsoleSettings::costViews() const
 void ConsoleSettings::setCostViews(const QByteArray &json)
 {
     m_settings.setValue(kCostViews, json);
+}
+
+QString ConsoleSettings::language() const
+{
+    return m_settings.value(kLanguage).toString();
+}
+
+void ConsoleSettings::setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        m_settings.remove(kLanguage);
+    else
+        m_settings.setValue(kLanguage, language);
+}
+
+QLocale ConsoleSettings::localeFor(const QString &language)
+{
+    if (language.isEmpty())
+        return QLocale::system();
+    if (language == QLatin1String("en"))
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    return QLocale(language);
 }
 
 } // namespace billing::ui

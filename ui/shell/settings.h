@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLocale>
 #include <QSettings>
 #include <QString>
 
@@ -25,6 +26,13 @@ public:
     // The Analysis page's saved views, one JSON document (name → view).
     QByteArray costViews() const;
     void setCostViews(const QByteArray &json);
+
+    // The language of the console: empty for the system's, else a locale name ("en", "zh_CN"). Read once
+    // at start, so a change applies at the next start.
+    QString language() const;
+    void setLanguage(const QString &language);
+    // The locale a language setting stands for: the system's for empty, US English for "en".
+    static QLocale localeFor(const QString &language);
 
     void sync() { m_settings.sync(); }
 

@@ -37,12 +37,25 @@ Figure::Figure(const QString &caption, Size size, QWidget *parent)
 void Figure::setValue(const QString &value)
 {
     m_value->setText(value);
+    updateAccessibleText();
 }
 
 void Figure::setDetail(const QString &detail)
 {
     m_detail->setText(detail);
     m_detail->setVisible(!detail.isEmpty());
+    updateAccessibleText();
+}
+
+void Figure::updateAccessibleText()
+{
+    // A screen reader reads the caption as the name and the number (with its detail) as the description;
+    // a FigureButton, which takes the focus, speaks for its figure.
+    QWidget *speaker = qobject_cast<FigureButton *>(parentWidget()) ? parentWidget() : this;
+    speaker->setAccessibleName(m_caption->text());
+    speaker->setAccessibleDescription(m_detail->text().isEmpty()
+                                          ? m_value->text()
+                                          : m_value->text() + QStringLiteral("; ") + m_detail->text());
 }
 
 void Figure::setNegative(bool negative)
@@ -62,6 +75,7 @@ FigureButton::FigureButton(const QString &caption, Figure::Size size, QWidget *p
     : QWidget(parent), m_figure(new Figure(caption, size, this))
 {
     setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(caption);
     setCursor(Qt::PointingHandCursor);
     setAttribute(Qt::WA_Hover);
     auto *layout = new QVBoxLayout(this);

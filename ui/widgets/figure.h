@@ -24,6 +24,8 @@ public:
     QLabel *valueLabel() const { return m_value; }
 
 private:
+    void updateAccessibleText();
+
     QLabel *m_caption;
     QLabel *m_value;
     QLabel *m_detail;

@@ -13,10 +13,32 @@
 namespace billing::ui {
 
 namespace {
-QString tr(const char *text)
+// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
+struct Tr
 {
-    return QCoreApplication::translate("billing::ui::format", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(billing::ui::format)
+};
+
+// The catalog names APIs and regions in English; the names of the built-in catalog are translated here
+// (lupdate reads this list), names a later catalog brings stay as they are until translated.
+[[maybe_unused]] constexpr const char *kCatalogNames[] = {
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "General Text"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "General Table"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "Web Image"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "Handwriting"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "ID Card"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "Passport"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "Driving License"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "Bank Card"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "License Plate"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "VAT Invoice"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "Train Ticket"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "Flight Itinerary"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "CN North-Beijing4"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "CN East-Shanghai1"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "CN-Hong Kong"),
+    QT_TRANSLATE_NOOP("billing::ui::CatalogNames", "AP-Singapore"),
+};
 
 bool isDark(const QPalette &palette)
 {
@@ -24,16 +46,21 @@ bool isDark(const QPalette &palette)
 }
 } // namespace
 
+QString catalogName(const QString &name)
+{
+    return QCoreApplication::translate("billing::ui::CatalogNames", name.toUtf8().constData());
+}
+
 QString apiName(const AccountDisplay &display, const QString &apiId)
 {
     const ApiInfo *api = display.catalog ? display.catalog->api(apiId) : nullptr;
-    return api ? api->name : apiId;
+    return api ? catalogName(api->name) : apiId;
 }
 
 QString regionName(const AccountDisplay &display, const QString &regionId)
 {
     const RegionInfo *region = display.catalog ? display.catalog->region(regionId) : nullptr;
-    return region ? region->name : regionId;
+    return region ? catalogName(region->name) : regionId;
 }
 
 QDateTime toDateTime(Instant t, int utcOffsetSeconds)
@@ -45,15 +72,15 @@ QString formatDateTime(Instant t, int utcOffsetSeconds, const QLocale &locale)
 {
     const QDateTime dt = toDateTime(t, utcOffsetSeconds);
     //: date and time, e.g. "11/27/26 10:00"
-    return tr("%1 %2").arg(locale.toString(dt.date(), QLocale::ShortFormat),
-                           locale.toString(dt.time(), QLocale::ShortFormat));
+    return Tr::tr("%1 %2").arg(locale.toString(dt.date(), QLocale::ShortFormat),
+                               locale.toString(dt.time(), QLocale::ShortFormat));
 }
 
 QString formatDateTimeLong(Instant t, int utcOffsetSeconds, const QLocale &locale)
 {
     const QDateTime dt = toDateTime(t, utcOffsetSeconds);
     //: date, time and UTC offset, e.g. "27 Nov 2026 10:00 (UTC+08:00)"
-    return tr("%1 %2 (UTC%3)")
+    return Tr::tr("%1 %2 (UTC%3)")
         .arg(locale.toString(dt.date(), QLocale::LongFormat),
              locale.toString(dt.time(), QLocale::ShortFormat),
              BillingCalendar::formatOffset(utcOffsetSeconds));
@@ -69,17 +96,17 @@ QString accountStateText(const Account &account, const QLocale &locale)
 {
     switch (account.state) {
     case AccountState::Normal:
-        return tr("Normal");
+        return Tr::tr("Normal");
     case AccountState::Grace:
         return account.stateUntil
-                   ? tr("Grace until %1")
+                   ? Tr::tr("Grace until %1")
                          .arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
-                   : tr("Grace");
+                   : Tr::tr("Grace");
     case AccountState::Frozen:
         return account.stateUntil
-                   ? tr("Frozen until %1")
+                   ? Tr::tr("Frozen until %1")
                          .arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
-                   : tr("Frozen");
+                   : Tr::tr("Frozen");
     }
     return QString();
 }

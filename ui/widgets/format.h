@@ -26,6 +26,8 @@ struct AccountDisplay
     const Catalog *catalog = nullptr;
 };
 QString apiName(const AccountDisplay &display, const QString &apiId);
+// A name from the catalog (API, region) in the console's language.
+QString catalogName(const QString &name);
 QString regionName(const AccountDisplay &display, const QString &regionId);
 
 // An instant as a date and time in the account's billing time zone.

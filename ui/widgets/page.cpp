@@ -12,6 +12,9 @@ QLabel *Page::createTitle(const QString &text)
     font.setPointSizeF(font.pointSizeF() * 1.4);
     font.setBold(true);
     title->setFont(font);
+    // Screen readers announce the page by its heading.
+    if (accessibleName().isEmpty())
+        setAccessibleName(text);
     return title;
 }
 

@@ -34,11 +34,12 @@ template <typename ValueAt> void fill(QCPGraph *graph, const std::vector<double>
 
 QString dateFormat(double periodSeconds)
 {
+    // Date formats of the axis labels, translated: the order of day, month and year is the language's.
     if (periodSeconds < 86400)
-        return QStringLiteral("d MMM\nHH:mm");
+        return TimeSeriesPlot::tr("d MMM\nHH:mm", "QDateTime format of an hour on the time axis");
     if (periodSeconds < 28 * 86400)
-        return QStringLiteral("d MMM\nyyyy");
-    return QStringLiteral("MMM\nyyyy");
+        return TimeSeriesPlot::tr("d MMM\nyyyy", "QDate format of a day on the time axis");
+    return TimeSeriesPlot::tr("MMM\nyyyy", "QDate format of a month on the time axis");
 }
 } // namespace
 

@@ -14,6 +14,7 @@ TotalsFooter::TotalsFooter(QTableView *table, QWidget *parent)
     : QTableView(parent), m_table(table), m_scroll(new QScrollBar(Qt::Horizontal, parent))
 {
     setObjectName(QStringLiteral("totalsFooter"));
+    setAccessibleName(tr("Totals"));
     horizontalHeader()->hide();
     verticalHeader()->hide();
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

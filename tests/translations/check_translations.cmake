@@ -1,0 +1,71 @@
+# translations_complete: runs lupdate over the sources into a scratch copy of each committed .ts file and
+# fails when the copy has a string that is new (not in the committed file), unfinished (not translated),
+# vanished or obsolete (translated but no longer in the sources), or when lupdate could not file a tr()
+# call under a context. Fix: `cmake --build build --target update_translations`, translate, commit.
+#
+# cmake -DLUPDATE=… -DSOURCE_DIR=… -DWORK_DIR=… "-DTS_FILES=a.ts;…" "-DDIRS=model;…" "-DOPTIONS=…" -P this
+foreach(var LUPDATE SOURCE_DIR WORK_DIR TS_FILES DIRS)
+    if(NOT DEFINED ${var})
+        message(FATAL_ERROR "check_translations: ${var} is not set")
+    endif()
+endforeach()
+
+set(failures 0)
+file(MAKE_DIRECTORY "${WORK_DIR}")
+foreach(ts IN LISTS TS_FILES)
+    get_filename_component(name "${ts}" NAME)
+    set(copy "${WORK_DIR}/${name}")
+    file(READ "${ts}" committed)
+    file(WRITE "${copy}" "${committed}")
+    execute_process(COMMAND "${LUPDATE}" ${OPTIONS} ${DIRS} -ts "${copy}"
+        WORKING_DIRECTORY "${SOURCE_DIR}"
+        RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "lupdate failed (${rc}):\n${out}\n${err}")
+    endif()
+    # lupdate's warnings name a source line ("file.cpp:12: tr() cannot be called without context").
+    string(REGEX MATCHALL "[^\n]*\\.(cpp|h):[0-9]+:[^\n]*" warnings "${out}\n${err}")
+    foreach(w IN LISTS warnings)
+        message("${name}: lupdate: ${w}")
+        math(EXPR failures "${failures} + 1")
+    endforeach()
+
+    file(READ "${copy}" updated)
+    # One chunk per <context>, then per <message>: sources are XML-escaped, so [^<]* spans one element.
+    string(REPLACE ";" "\\;" updated "${updated}")
+    string(REPLACE "<context>" ";" contexts "${updated}")
+    foreach(context IN LISTS contexts)
+        string(REGEX MATCH "<name>([^<]*)</name>" _ "${context}")
+        set(context_name "${CMAKE_MATCH_1}")
+        string(REPLACE "<message" ";<message" messages "${context}")
+        foreach(message IN LISTS messages)
+            if(NOT message MATCHES "^<message")
+                continue()
+            endif()
+            string(REGEX MATCH "<source>([^<]*)</source>" _ "${message}")
+            set(source "${CMAKE_MATCH_1}")
+            set(problem "")
+            if(message MATCHES "type=\"unfinished\"")
+                if(committed MATCHES "<source>${source}</source>")
+                    set(problem "not translated")
+                else()
+                    set(problem "new in the sources, not in ${name}")
+                endif()
+            elseif(message MATCHES "type=\"(vanished|obsolete)\"")
+                set(problem "no longer in the sources (remove it: lupdate -no-obsolete)")
+            elseif(message MATCHES "<translation>[ \t\n]*</translation>|<numerusform>[ \t\n]*</numerusform>")
+                set(problem "empty translation")
+            endif()
+            if(problem)
+                message("${name}: [${context_name}] \"${source}\": ${problem}")
+                math(EXPR failures "${failures} + 1")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+
+if(failures GREATER 0)
+    message(FATAL_ERROR "${failures} translation problem(s). Run `cmake --build build --target "
+                        "update_translations`, translate what is listed, and commit the .ts files.")
+endif()
+message("translations complete: ${TS_FILES}")

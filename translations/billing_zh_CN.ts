@@ -1,0 +1,5636 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>billing::AccountRepository</name>
+    <message>
+        <source>the database holds no account: run &quot;billingctl init&quot; first</source>
+        <translation>数据库中没有账户：请先运行 “billingctl init”</translation>
+    </message>
+    <message>
+        <source>the account has an unknown state &quot;%1&quot;</source>
+        <translation>账户状态 “%1” 未知</translation>
+    </message>
+    <message>
+        <source>the database holds no price catalog</source>
+        <translation>数据库中没有价格目录</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Backup</name>
+    <message>
+        <source>cannot copy into %1: %2</source>
+        <translation>无法复制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>copying into %1 failed: %2</source>
+        <translation>复制到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>backups of a PostgreSQL database are made with pg_dump</source>
+        <translation>PostgreSQL 数据库请使用 pg_dump 备份</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name for the backup</source>
+        <translation>%1 已存在；请为备份选择一个新文件名</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>%1 所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the database connection gives no SQLite handle</source>
+        <translation>数据库连接未提供 SQLite 句柄</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>there is no backup file %1</source>
+        <translation>备份文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable backup: %2</source>
+        <translation>%1 不是可用的备份：%2</translation>
+    </message>
+    <message>
+        <source>%1 fails verification: %2</source>
+        <translation>%1 未通过校验：%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>billing::BillingCalendar</name>
+    <message>
+        <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10</source>
+        <translation>“%1” 不是月份：请使用 YYYY-MM 格式，例如 2026-10</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time: use ISO 8601 with an offset, e.g. 2026-10-01T08:00:00+08:00</source>
+        <translation>“%1” 不是时间：请使用带时区偏移的 ISO 8601 格式，例如 2026-10-01T08:00:00+08:00</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a UTC offset: use ±HH:MM, e.g. +08:00</source>
+        <translation>“%1” 不是 UTC 偏移：请使用 ±HH:MM 格式，例如 +08:00</translation>
+    </message>
+</context>
+<context>
+    <name>billing::BudgetRepository</name>
+    <message>
+        <source>&quot;%1&quot; is not a threshold: give whole percentages from 1 to 1000</source>
+        <translation>“%1” 不是阈值：请填写 1 到 1000 之间的整数百分比</translation>
+    </message>
+    <message>
+        <source>a budget needs a name of 1 to 64 characters without surrounding spaces</source>
+        <translation>预算名称须为 1 到 64 个字符，且首尾不能有空格</translation>
+    </message>
+    <message>
+        <source>a budget amount must be at least 0.01 in whole cents</source>
+        <translation>预算金额至少为 0.01，且须精确到分</translation>
+    </message>
+    <message>
+        <source>a budget needs at least one alert threshold</source>
+        <translation>预算至少需要一个告警阈值</translation>
+    </message>
+    <message>
+        <source>thresholds are whole percentages from 1 to 1000</source>
+        <translation>阈值须为 1 到 1000 之间的整数百分比</translation>
+    </message>
+    <message>
+        <source>a budget named &quot;%1&quot; exists already</source>
+        <translation>已存在名为 “%1” 的预算</translation>
+    </message>
+</context>
+<context>
+    <name>billing::CallRecordCheck</name>
+    <message>
+        <source>the check was cancelled</source>
+        <translation>检查已取消</translation>
+    </message>
+    <message>
+        <source>the call at %1 is later than now (%2)</source>
+        <translation>%1 的调用晚于当前时间（%2）</translation>
+    </message>
+    <message>
+        <source>late: the hour of %1 was already settled (import with &quot;bill late records&quot; to bill it as late usage)</source>
+        <translation>迟到：%1 所在的小时已结算（导入时选择“补计迟到记录”可按迟到用量计费）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::CallRecordReader</name>
+    <message>
+        <source>a quoted field is not closed on this line (a quoted field may not span lines)</source>
+        <translation>本行有未闭合的引号字段（引号字段不能跨行）</translation>
+    </message>
+    <message>
+        <source>unexpected text after the closing quote</source>
+        <translation>闭合引号后有多余的文本</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field; quote the whole field and double the quote</source>
+        <translation>未加引号的字段中含有引号；请给整个字段加引号，并将其中的引号写两遍</translation>
+    </message>
+    <message>
+        <source>line %1, field &quot;%2&quot;: %3</source>
+        <translation>第 %1 行，字段 “%2”：%3</translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (%3): %4</source>
+        <translation>第 %1 行，第 %2 列（%3）：%4</translation>
+    </message>
+    <message>
+        <source>cannot read the call records: the input is not open for reading</source>
+        <translation>无法读取调用记录：输入未打开，不可读取</translation>
+    </message>
+    <message>
+        <source>cannot read the call records: %1</source>
+        <translation>无法读取调用记录：%1</translation>
+    </message>
+    <message>
+        <source>line %1: the line is longer than %2 bytes</source>
+        <translation>第 %1 行：该行超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>line %1: the text is not valid UTF-8</source>
+        <translation>第 %1 行：文本不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (column %2)</source>
+        <translation>“%1”（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>line %1: unknown column(s) %2; the allowed columns are %3</source>
+        <translation>第 %1 行：未知列 %2；允许的列为 %3</translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (%3): the column appears twice (first in column %4)</source>
+        <translation>第 %1 行，第 %2 列（%3）：该列重复出现（首次出现在第 %4 列）</translation>
+    </message>
+    <message>
+        <source>line %1: the header lacks the required column(s) %2</source>
+        <translation>第 %1 行：表头缺少必需的列 %2</translation>
+    </message>
+    <message>
+        <source>line %1: expected %2 fields as in the header, found %3</source>
+        <translation>第 %1 行：按表头应有 %2 个字段，实际为 %3 个</translation>
+    </message>
+    <message>
+        <source>the timestamp is empty</source>
+        <translation>时间戳为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, e.g. 2026-10-01T08:00:00.250+08:00</source>
+        <translation>“%1” 不是时间戳：请使用带时区偏移、最多 6 位小数的 ISO 8601 格式，例如 2026-10-01T08:00:00.250+08:00</translation>
+    </message>
+    <message>
+        <source>unknown API &quot;%1&quot;</source>
+        <translation>未知的 API “%1”</translation>
+    </message>
+    <message>
+        <source>unknown region &quot;%1&quot;</source>
+        <translation>未知的区域 “%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP status: use a whole number from 100 to 599</source>
+        <translation>“%1” 不是 HTTP 状态码：请使用 100 到 599 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a count: use a whole number from 1 to 1000000000</source>
+        <translation>“%1” 不是次数：请使用 1 到 1000000000 之间的整数</translation>
+    </message>
+    <message>
+        <source>the enterprise project contains a control character</source>
+        <translation>企业项目中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the enterprise project is longer than %1 characters</source>
+        <translation>企业项目超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the request id contains a control character</source>
+        <translation>请求 ID 中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the request id is longer than %1 characters</source>
+        <translation>请求 ID 超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object: %2 at character %3</source>
+        <translation>第 %1 行：不是 JSON 对象：第 %3 个字符处%2</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object</source>
+        <translation>第 %1 行：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line %1, field &quot;%2&quot;: unknown field; the fields are %3</source>
+        <translation>第 %1 行，字段 “%2”：未知字段；可用字段为 %3</translation>
+    </message>
+    <message>
+        <source>must be a whole number or a string of digits</source>
+        <translation>须为整数或数字字符串</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>须为字符串</translation>
+    </message>
+    <message>
+        <source>the field is required but missing</source>
+        <translation>缺少必填字段</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Catalog</name>
+    <message>
+        <source>price catalog: %1: %2</source>
+        <translation>价格目录：%1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a non-empty string</source>
+        <translation>“%1” 须为非空字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of at least 1</source>
+        <translation>“%1” 须为不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be greater than zero</source>
+        <translation>“%1” 须大于零</translation>
+    </message>
+    <message>
+        <source>the built-in price catalog is missing</source>
+        <translation>缺少内置价格目录</translation>
+    </message>
+    <message>
+        <source>offset %1</source>
+        <translation>偏移 %1</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>须为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>unsupported catalog format (expected 1)</source>
+        <translation>不支持的目录格式（应为 1）</translation>
+    </message>
+    <message>
+        <source>apis</source>
+        <translation>apis</translation>
+    </message>
+    <message>
+        <source>the list of APIs is missing or empty</source>
+        <translation>API 列表缺失或为空</translation>
+    </message>
+    <message>
+        <source>apis[%1]</source>
+        <translation>apis[%1]</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>须为对象</translation>
+    </message>
+    <message>
+        <source>API &quot;%1&quot; appears twice</source>
+        <translation>API “%1” 重复出现</translation>
+    </message>
+    <message>
+        <source>regions</source>
+        <translation>regions</translation>
+    </message>
+    <message>
+        <source>the list of regions is missing or empty</source>
+        <translation>区域列表缺失或为空</translation>
+    </message>
+    <message>
+        <source>regions[%1]</source>
+        <translation>regions[%1]</translation>
+    </message>
+    <message>
+        <source>region &quot;%1&quot; appears twice</source>
+        <translation>区域 “%1” 重复出现</translation>
+    </message>
+    <message>
+        <source>price_lists</source>
+        <translation>price_lists</translation>
+    </message>
+    <message>
+        <source>no price list</source>
+        <translation>没有价格表</translation>
+    </message>
+    <message>
+        <source>price_lists[%1]</source>
+        <translation>price_lists[%1]</translation>
+    </message>
+    <message>
+        <source>price lists must be in ascending order of effective time</source>
+        <translation>价格表须按生效时间升序排列</translation>
+    </message>
+    <message>
+        <source>%1.tiers.%2</source>
+        <translation>%1.tiers.%2</translation>
+    </message>
+    <message>
+        <source>no tiers for category %1</source>
+        <translation>类别 %1 没有阶梯</translation>
+    </message>
+    <message>
+        <source>%1[%2]</source>
+        <translation>%1[%2]</translation>
+    </message>
+    <message>
+        <source>the first tier must start at call 1</source>
+        <translation>第一个阶梯须从第 1 次调用开始</translation>
+    </message>
+    <message>
+        <source>tiers must start at ascending calls</source>
+        <translation>各阶梯的起始调用次数须递增</translation>
+    </message>
+    <message>
+        <source>%1.tiers</source>
+        <translation>%1.tiers</translation>
+    </message>
+    <message>
+        <source>category %1 is used by no API</source>
+        <translation>没有 API 使用类别 %1</translation>
+    </message>
+    <message>
+        <source>%1.skus</source>
+        <translation>%1.skus</translation>
+    </message>
+    <message>
+        <source>no package SKU</source>
+        <translation>没有资源包规格</translation>
+    </message>
+    <message>
+        <source>%1.skus[%2]</source>
+        <translation>%1.skus[%2]</translation>
+    </message>
+    <message>
+        <source>a discount must be at most 1</source>
+        <translation>折扣最多为 1</translation>
+    </message>
+    <message>
+        <source>a package size must be a multiple of 1000 calls</source>
+        <translation>资源包规格须为 1000 次调用的整数倍</translation>
+    </message>
+    <message>
+        <source>SKU &quot;%1&quot; appears twice</source>
+        <translation>规格 “%1” 重复出现</translation>
+    </message>
+    <message>
+        <source>unknown API &quot;%1&quot;</source>
+        <translation>未知的 API “%1”</translation>
+    </message>
+    <message>
+        <source>unknown package size &quot;%1&quot; (choose one of %2)</source>
+        <translation>未知的资源包规格 “%1”（可选：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::CostAnalysis</name>
+    <message>
+        <source>the start of the range must be before its end</source>
+        <translation>时间范围的开始须早于结束</translation>
+    </message>
+    <message>
+        <source>cost can be grouped by at most two dimensions</source>
+        <translation>成本最多按两个维度分组</translation>
+    </message>
+    <message>
+        <source>unknown dimension &quot;%1&quot; (choose from %2)</source>
+        <translation>未知维度 “%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <source>the dimension &quot;%1&quot; is given twice</source>
+        <translation>维度 “%1” 重复指定</translation>
+    </message>
+    <message>
+        <source>a shared cost needs at least one project to go to</source>
+        <translation>分摊的共享成本至少需要一个目标项目</translation>
+    </message>
+    <message>
+        <source>the share of %1 is negative</source>
+        <translation>%1 的分摊比例为负数</translation>
+    </message>
+    <message>
+        <source>fixed shares must add up to 100 % (they add up to %1 %)</source>
+        <translation>固定比例之和须为 100 %（当前为 %1 %）</translation>
+    </message>
+    <message>
+        <source>the month %1 has not started yet</source>
+        <translation>%1 月尚未开始</translation>
+    </message>
+    <message>
+        <source>unknown API &quot;%1&quot;</source>
+        <translation>未知的 API “%1”</translation>
+    </message>
+    <message>
+        <source>the number of calls cannot be negative</source>
+        <translation>调用次数不能为负数</translation>
+    </message>
+    <message>
+        <source>%1 calls in the last 30 days: %2 is already the cheapest option at %3 a month.</source>
+        <translation>近 30 天调用 %1 次：%2 已是最省钱的方式，每月 %3。</translation>
+    </message>
+    <message>
+        <source>%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month (cheaper from %6 calls a month), saving %7 a month.</source>
+        <translation>近 30 天调用 %1 次，使用%3每月费用 %2；改用%4每月 %5（每月 %6 次起更省），每月可节省 %7。</translation>
+    </message>
+    <message>
+        <source>%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month, saving %6 a month.</source>
+        <translation>近 30 天调用 %1 次，使用%3每月费用 %2；改用%4每月 %5，每月可节省 %6。</translation>
+    </message>
+    <message>
+        <source>At this rate package %1 will lapse on %2 with %3 of its %4 calls unused.</source>
+        <translation>按当前用量，资源包 %1 将于 %2 到期，其 %4 次额度中有 %3 次未用完。</translation>
+    </message>
+    <message>
+        <source>At this rate package %1 runs out on %2; the rest of its term, until %3, then costs about %4 pay-per-use.</source>
+        <translation>按当前用量，资源包 %1 将于 %2 用完；剩余期限（至 %3）按需计费约需 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Database</name>
+    <message>
+        <source>the database is damaged (%1): %2</source>
+        <translation>数据库已损坏（%1）：%2</translation>
+    </message>
+    <message>
+        <source>database error while %1: %2</source>
+        <translation>%1时发生数据库错误：%2</translation>
+    </message>
+    <message>
+        <source>the database is damaged: %1</source>
+        <translation>数据库已损坏：%1</translation>
+    </message>
+    <message>
+        <source>database error in &quot;%1&quot;: %2</source>
+        <translation>“%1” 中发生数据库错误：%2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL databases are not supported by this build yet: %1</source>
+        <translation>此版本尚不支持 PostgreSQL 数据库：%1</translation>
+    </message>
+    <message>
+        <source>no account database at %1: run &quot;billingctl init&quot; first</source>
+        <translation>%1 处没有账户数据库：请先运行 “billingctl init”</translation>
+    </message>
+    <message>
+        <source>%1 is a directory, not a database file</source>
+        <translation>%1 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a billing database: %2</source>
+        <translation>%1 不是计费数据库：%2</translation>
+    </message>
+    <message>
+        <source>the database %1 was written by a newer version of the console (schema %2; this version reads up to %3); it was not changed</source>
+        <translation>数据库 %1 由更新版本的控制台写入（结构版本 %2；本版本最高支持 %3）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not a billing database</source>
+        <translation>%1 是其他程序的 SQLite 数据库，不是计费数据库</translation>
+    </message>
+    <message>
+        <source>the database %1 is read-only</source>
+        <translation>数据库 %1 为只读</translation>
+    </message>
+    <message>
+        <source>cannot configure the database %1: %2</source>
+        <translation>无法配置数据库 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Engine</name>
+    <message>
+        <source>the database %1 holds no account: run &quot;billingctl init&quot; first</source>
+        <translation>数据库 %1 中没有账户：请先运行 “billingctl init”</translation>
+    </message>
+    <message>
+        <source>the price catalog is in %1; an account in %2 cannot be billed with it</source>
+        <translation>价格目录以 %1 计价；以 %2 计价的账户无法按它计费</translation>
+    </message>
+    <message>
+        <source>%1 already holds an account; nothing was changed</source>
+        <translation>%1 中已有账户；未作任何更改</translation>
+    </message>
+    <message>
+        <source>OCR account</source>
+        <translation>OCR 账户</translation>
+    </message>
+    <message>
+        <source>time cannot go backwards: the account was already processed up to %1, later than %2</source>
+        <translation>时间不能倒退：账户已处理至 %1，晚于 %2</translation>
+    </message>
+</context>
+<context>
+    <name>billing::LedgerRepository</name>
+    <message>
+        <source>ledger entry %1 has an unknown kind &quot;%2&quot;</source>
+        <translation>收支记录 %1 的类型 “%2” 未知</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Money</name>
+    <message>
+        <source>an amount is empty</source>
+        <translation>金额为空</translation>
+    </message>
+    <message>
+        <source>the amount &quot;%1&quot; is too large</source>
+        <translation>金额 “%1” 过大</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: it must start with a digit</source>
+        <translation>“%1” 不是金额：须以数字开头</translation>
+    </message>
+    <message>
+        <source>the amount &quot;%1&quot; has more than 8 decimals</source>
+        <translation>金额 “%1” 超过 8 位小数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: no digit after the point</source>
+        <translation>“%1” 不是金额：小数点后没有数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: unexpected &quot;%2&quot;</source>
+        <translation>“%1” 不是金额：意外的 “%2”</translation>
+    </message>
+    <message>
+        <source>an amount overflowed</source>
+        <translation>金额溢出</translation>
+    </message>
+    <message>
+        <source>an amount was divided by zero</source>
+        <translation>金额被零除</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Notification</name>
+    <message>
+        <source>The balance went negative: arrears of %1. Calls are still served until %2; top up to clear them.</source>
+        <translation>余额已为负：欠费 %1。%2 前仍可正常调用；请充值结清欠费。</translation>
+    </message>
+    <message>
+        <source>The account is frozen for arrears of %1: calls are rejected and purchases refused. Subscriptions are released at %2 unless you top up.</source>
+        <translation>账户因欠费 %1 已冻结：调用被拒绝，购买被拒绝。除非充值，订阅将于 %2 释放。</translation>
+    </message>
+    <message>
+        <source>Arrears of %1 were not repaid: every API subscription was released (disabled).</source>
+        <translation>欠费 %1 未结清：所有 API 订阅已释放（停用）。</translation>
+    </message>
+    <message>
+        <source>Arrears are cleared; the balance is %1.</source>
+        <translation>欠费已结清；余额为 %1。</translation>
+    </message>
+    <message>
+        <source>The balance %1 is below your alert threshold of %2.</source>
+        <translation>余额 %1 低于您设置的告警阈值 %2。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2, %3) has %4 of %5 calls left.</source>
+        <translation>资源包 %1（%2，%3）剩余 %4 次，共 %5 次。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2, %3) expired; %4 unused calls lapsed.</source>
+        <translation>资源包 %1（%2，%3）已到期；%4 次未用额度已失效。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2, %3) was renewed automatically for %4 as package %5.</source>
+        <translation>资源包 %1（%2，%3）已自动续费 %4，新资源包为 %5。</translation>
+    </message>
+    <message>
+        <source>Automatic renewal of package %1 (%2, %3) failed: %4. It expires %5.</source>
+        <translation>资源包 %1（%2，%3）自动续费失败：%4。将于 %5 到期。</translation>
+    </message>
+    <message>
+        <source>The account will be frozen at %1 unless arrears of %2 are repaid.</source>
+        <translation>除非结清欠费 %2，账户将于 %1 冻结。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2, %3) expires %4; it will be renewed automatically.</source>
+        <translation>资源包 %1（%2，%3）将于 %4 到期；到期后自动续费。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2, %3) expires %4 and auto-renew is off.</source>
+        <translation>资源包 %1（%2，%3）将于 %4 到期，未开启自动续费。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 expired with %2 unused.</source>
+        <translation>代金券 %1 已过期，%2 未使用。</translation>
+    </message>
+    <message>
+        <source>Budget &quot;%1&quot;: spending in %2 reached %3 % of %4 (%5 so far).</source>
+        <translation>预算“%1”：%2 的支出已达 %4 的 %3 %（目前 %5）。</translation>
+    </message>
+    <message>
+        <source>Budget &quot;%1&quot;: %2 is forecast to end at %5, %3 % or more of %4.</source>
+        <translation>预算“%1”：预计 %2 结束时支出为 %5，达到 %4 的 %3 % 或以上。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::RecordRepository</name>
+    <message>
+        <source>there is no transaction record %1</source>
+        <translation>交易记录 %1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>billing::SubscriptionRepository</name>
+    <message>
+        <source>there is no package %1</source>
+        <translation>资源包 %1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>billing::TagRepository</name>
+    <message>
+        <source>a tag must have 1 to 64 characters</source>
+        <translation>标签须为 1 到 64 个字符</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; starts or ends with a space</source>
+        <translation>标签 “%1” 首尾有空格</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; contains a comma</source>
+        <translation>标签 “%1” 含有逗号</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; is reserved</source>
+        <translation>标签 “%1” 为保留标签</translation>
+    </message>
+    <message>
+        <source>a project name is required</source>
+        <translation>须填写项目名称</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Transaction</name>
+    <message>
+        <source>no transaction to commit</source>
+        <translation>没有可提交的事务</translation>
+    </message>
+    <message>
+        <source>could not save the change: %1</source>
+        <translation>无法保存更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Verifier</name>
+    <message>
+        <source>ledger entry %1: balance after is %2 but the entries up to it sum to %3</source>
+        <translation>收支记录 %1：变动后余额为 %2，但截至该条的记录合计为 %3</translation>
+    </message>
+    <message>
+        <source>the account balance is %1 but the ledger sums to %2</source>
+        <translation>账户余额为 %1，但收支明细合计为 %2</translation>
+    </message>
+    <message>
+        <source>coupon %1: remaining %2 but its ledger entries sum to %3</source>
+        <translation>代金券 %1：剩余 %2，但其收支记录合计为 %3</translation>
+    </message>
+    <message>
+        <source>coupon %1: remaining %2 is outside 0 … %3</source>
+        <translation>代金券 %1：剩余 %2 不在 0 … %3 范围内</translation>
+    </message>
+    <message>
+        <source>transaction %1: charged %2 + rounded off %3 is not the fee %4</source>
+        <translation>交易 %1：实扣 %2 + 抹零 %3 不等于费用 %4</translation>
+    </message>
+    <message>
+        <source>transaction %1: charged %2 is not the fee %3 truncated to cents</source>
+        <translation>交易 %1：实扣 %2 不等于费用 %3 截断到分后的金额</translation>
+    </message>
+    <message>
+        <source>transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2</source>
+        <translation>交易 %1：代金券支付、现金支付与欠费之和不等于扣费 %2</translation>
+    </message>
+    <message>
+        <source>transaction %1: the ledger moved %2 of cash but the record says %3</source>
+        <translation>交易 %1：收支明细中现金变动 %2，但记录为 %3</translation>
+    </message>
+    <message>
+        <source>transaction %1: the ledger moved %2 of coupons but the record says %3</source>
+        <translation>交易 %1：收支明细中代金券变动 %2，但记录为 %3</translation>
+    </message>
+    <message>
+        <source>package %1: remaining quota %2 is outside 0 … %3</source>
+        <translation>资源包 %1：剩余额度 %2 不在 0 … %3 范围内</translation>
+    </message>
+    <message>
+        <source>the final bill of %1 changed after it was closed</source>
+        <translation>%1 的正式账单在出账后被修改</translation>
+    </message>
+    <message>
+        <source>audit log: entry %1 is missing (the next is %2)</source>
+        <translation>审计日志：缺少第 %1 条（下一条为 %2）</translation>
+    </message>
+    <message>
+        <source>audit log: entry %1 does not follow the entry before it</source>
+        <translation>审计日志：第 %1 条与上一条不衔接</translation>
+    </message>
+    <message>
+        <source>audit log: entry %1 was altered after it was written</source>
+        <translation>审计日志：第 %1 条写入后被篡改</translation>
+    </message>
+    <message>
+        <source>audit log: the newest entries were removed (the log ends before the recorded head)</source>
+        <translation>审计日志：最新的记录被删除（日志在记录的末条之前结束）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::alerts</name>
+    <message>
+        <source>the low-balance threshold cannot be negative</source>
+        <translation>余额告警阈值不能为负数</translation>
+    </message>
+    <message>
+        <source>the low-balance threshold can be at most %1</source>
+        <translation>余额告警阈值最多为 %1</translation>
+    </message>
+    <message>
+        <source>the low-balance threshold takes at most 2 decimals</source>
+        <translation>余额告警阈值最多 2 位小数</translation>
+    </message>
+    <message>
+        <source>the quota alert percentage must be between 0 and 100</source>
+        <translation>额度告警百分比须在 0 到 100 之间</translation>
+    </message>
+</context>
+<context>
+    <name>billing::console</name>
+    <message>
+        <source>Usage-based billing of OCR APIs: the desktop console.</source>
+        <translation>OCR API 按量计费：桌面控制台。</translation>
+    </message>
+    <message>
+        <source>The account database (default: %1).</source>
+        <translation>账户数据库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Run at a fixed time, ISO 8601 with offset (default: the system clock).</source>
+        <translation>以固定时间运行，带时区偏移的 ISO 8601 格式（默认：系统时钟）。</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every page into DIR, then quit.</source>
+        <translation>将每个页面的截图保存到 DIR 后退出。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not create the demo account in %1: %2</source>
+        <translation>无法在 %1 中创建演示账户：%2</translation>
+    </message>
+    <message>
+        <source>Could not open the account database %1: %2</source>
+        <translation>无法打开账户数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Show the console in LANGUAGE: en or zh_CN (default: the choice in Settings, else the system&apos;s).</source>
+        <translation>以 LANGUAGE 语言显示控制台：en 或 zh_CN（默认：设置中的选择，否则为系统语言）。</translation>
+    </message>
+    <message>
+        <source>LANGUAGE</source>
+        <translation>LANGUAGE</translation>
+    </message>
+    <message>
+        <source>Use a dark palette, e.g. to check that every page reads well.</source>
+        <translation>使用深色配色，例如用于检查每个页面是否清晰易读。</translation>
+    </message>
+    <message>
+        <source>There is no translation into “%1”; choose en or zh_CN.</source>
+        <translation>没有 “%1” 的翻译；请选择 en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>OCR Billing Console</source>
+        <translation>OCR 计费控制台</translation>
+    </message>
+</context>
+<context>
+    <name>billing::demo</name>
+    <message>
+        <source>--months must be between 1 and 36</source>
+        <translation>--months 须在 1 到 36 之间</translation>
+    </message>
+    <message>
+        <source>%1 already exists; the demo creates a new account database</source>
+        <translation>%1 已存在；演示会创建新的账户数据库</translation>
+    </message>
+    <message>
+        <source>Demo account</source>
+        <translation>演示账户</translation>
+    </message>
+    <message>
+        <source>demo day %1</source>
+        <translation>演示第 %1 天</translation>
+    </message>
+    <message>
+        <source>the demo was cancelled; nothing was kept</source>
+        <translation>演示已取消；未保留任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>billing::funds</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount: write digits with at most 2 decimals, e.g. 12.50</source>
+        <translation>“%1” 不是金额：请填写最多 2 位小数的数字，例如 12.50</translation>
+    </message>
+    <message>
+        <source>the amount %1 is above the limit of 10,000,000.00</source>
+        <translation>金额 %1 超过上限 10,000,000.00</translation>
+    </message>
+    <message>
+        <source>the amount must be at least 0.01</source>
+        <translation>金额至少为 0.01</translation>
+    </message>
+    <message>
+        <source>the amount must be at most 10,000,000.00</source>
+        <translation>金额最多为 10,000,000.00</translation>
+    </message>
+    <message>
+        <source>the amount may have at most 2 decimals</source>
+        <translation>金额最多 2 位小数</translation>
+    </message>
+</context>
+<context>
+    <name>billing::importer</name>
+    <message>
+        <source>the import was cancelled; nothing was imported</source>
+        <translation>导入已取消；未导入任何记录</translation>
+    </message>
+    <message>
+        <source>line %1: the call at %2 is later than now (%3); the file was not imported</source>
+        <translation>第 %1 行：%2 的调用晚于当前时间（%3）；文件未导入</translation>
+    </message>
+    <message>
+        <source>the file holds no call records (an empty file or a header only); nothing was imported</source>
+        <translation>文件中没有调用记录（空文件或只有表头）；未导入任何记录</translation>
+    </message>
+    <message>
+        <source>this file was imported before (same content); nothing was imported</source>
+        <translation>此文件已导入过（内容相同）；未导入任何记录</translation>
+    </message>
+    <message>
+        <source>%1 record(s) are late: their hours were already settled (the first is on line %2); nothing was imported. Import with --late to bill them as late usage</source>
+        <translation>%1 条记录迟到：所在小时已结算（第一条在第 %2 行）；未导入任何记录。使用 --late 导入可按迟到用量计费</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::packages</name>
+    <message>
+        <source>the account is frozen for arrears of %1: top up first; purchases and renewals are refused while frozen</source>
+        <translation>账户因欠费 %1 已冻结：请先充值；冻结期间无法购买和续费</translation>
+    </message>
+    <message>
+        <source>insufficient funds: the package costs %1 but coupons and balance cover only %2; top up first</source>
+        <translation>余额不足：资源包价格为 %1，但代金券和余额只够 %2；请先充值</translation>
+    </message>
+    <message>
+        <source>unknown API &quot;%1&quot;</source>
+        <translation>未知的 API “%1”</translation>
+    </message>
+    <message>
+        <source>unknown region &quot;%1&quot;</source>
+        <translation>未知的区域 “%1”</translation>
+    </message>
+    <message>
+        <source>unknown package size &quot;%1&quot; (choose one of %2)</source>
+        <translation>未知的资源包规格 “%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <source>there is no package %1</source>
+        <translation>资源包 %1 不存在</translation>
+    </message>
+    <message>
+        <source>package %1 was unsubscribed; buy a new package instead</source>
+        <translation>资源包 %1 已退订；请购买新的资源包</translation>
+    </message>
+    <message>
+        <source>package %1 has expired; buy a new package instead</source>
+        <translation>资源包 %1 已到期；请购买新的资源包</translation>
+    </message>
+    <message>
+        <source>insufficient funds: %1 costs %2 in all; top up first</source>
+        <translation>余额不足：%1 共需 %2；请先充值</translation>
+    </message>
+    <message>
+        <source>insufficient funds: the package costs %1; coupons and balance do not cover it; top up first</source>
+        <translation>余额不足：资源包价格为 %1，代金券和余额不足以支付；请先充值</translation>
+    </message>
+    <message>
+        <source>insufficient funds: %1 packages cost %2; coupons and balance do not cover them; top up first</source>
+        <translation>余额不足：%1 个资源包共需 %2，代金券和余额不足以支付；请先充值</translation>
+    </message>
+    <message>
+        <source>the quantity must be between 1 and 100</source>
+        <translation>数量须在 1 到 100 之间</translation>
+    </message>
+    <message>
+        <source>auto-renew days must be between 1 and 30</source>
+        <translation>自动续费提前天数须在 1 到 30 之间</translation>
+    </message>
+    <message>
+        <source>the effective time %1 is earlier than now (%2)</source>
+        <translation>生效时间 %1 早于当前时间（%2）</translation>
+    </message>
+    <message>
+        <source>package %1 was unsubscribed</source>
+        <translation>资源包 %1 已退订</translation>
+    </message>
+    <message>
+        <source>package %1 has expired; auto-renew can only be changed before expiry</source>
+        <translation>资源包 %1 已到期；只能在到期前修改自动续费</translation>
+    </message>
+    <message>
+        <source>package %1 was already unsubscribed</source>
+        <translation>资源包 %1 已退订过</translation>
+    </message>
+    <message>
+        <source>package %1 has expired</source>
+        <translation>资源包 %1 已到期</translation>
+    </message>
+    <message>
+        <source>package %1 is in force since %2: a package in force cannot be unsubscribed; switch auto-renew off to let it run out</source>
+        <translation>资源包 %1 自 %2 起已生效：生效中的资源包不能退订；可关闭自动续费让其到期</translation>
+    </message>
+    <message>
+        <source>package %1 is followed by a later term: unsubscribe the last term of the chain first</source>
+        <translation>资源包 %1 之后还有续期：请先退订续期链中最后一期</translation>
+    </message>
+    <message>
+        <source>package %1 could not be read back</source>
+        <translation>无法读回资源包 %1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::report</name>
+    <message>
+        <source>&quot;%1&quot; is not an export format: use csv, xlsx or pdf</source>
+        <translation>“%1” 不是导出格式：请使用 csv、xlsx 或 pdf</translation>
+    </message>
+    <message>
+        <source>unknown export format</source>
+        <translation>未知的导出格式</translation>
+    </message>
+    <message>
+        <source>the device refused the data</source>
+        <translation>设备拒绝了数据</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>实扣金额</translation>
+    </message>
+    <message>
+        <source>Rounded off</source>
+        <translation>抹零金额</translation>
+    </message>
+    <message>
+        <source>Paid by coupon</source>
+        <translation>代金券支付</translation>
+    </message>
+    <message>
+        <source>Paid by cash</source>
+        <translation>现金支付</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>已出账</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未出账</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>amount, then currency code</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Amounts charged are truncated to the cent; the rounded-off total %1 is not charged.</source>
+        <translation>扣费金额截断到分；抹零合计 %1 不收取。</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: it is not a regular file</source>
+        <translation>无法写入 “%1”：它不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: %2</source>
+        <translation>无法写入 “%1”：%2</translation>
+    </message>
+    <message>
+        <source>OCR Billing Console</source>
+        <translation>OCR 计费控制台</translation>
+    </message>
+    <message>
+        <source>Bill for %1</source>
+        <translation>%1 账单</translation>
+    </message>
+    <message>
+        <source>Final since %1</source>
+        <translation>自 %1 起已出账</translation>
+    </message>
+    <message>
+        <source>Open, becomes final on %1</source>
+        <translation>未出账，将于 %1 出账</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>No charges in this month.</source>
+        <translation>本月无消费。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>List amount (fee)</source>
+        <translation>应付金额（费用）</translation>
+    </message>
+    <message>
+        <source>Rounded off, not charged</source>
+        <translation>抹零金额，不收取</translation>
+    </message>
+    <message>
+        <source>Amount charged</source>
+        <translation>实扣金额</translation>
+    </message>
+    <message>
+        <source>printing a bill needs a QGuiApplication</source>
+        <translation>打印账单需要 QGuiApplication</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not start</source>
+        <translation>PDF 写入器无法启动</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not add a page</source>
+        <translation>PDF 写入器无法添加页面</translation>
+    </message>
+    <message>
+        <source>Bill for %1, generated %2</source>
+        <translation>%1 账单，生成于 %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not finish the file</source>
+        <translation>PDF 写入器无法完成文件</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: the PDF export needs a QGuiApplication</source>
+        <translation>无法写入 “%1”：PDF 导出需要 QGuiApplication</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>%1 — Bill for %2</source>
+        <translation>%1 — %2 账单</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Final since</source>
+        <translation>出账时间</translation>
+    </message>
+    <message>
+        <source>Final on</source>
+        <translation>出账日期</translation>
+    </message>
+    <message>
+        <source>no temporary folder: %1</source>
+        <translation>没有临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>the XLSX writer could not start a workbook</source>
+        <translation>XLSX 写入器无法创建工作簿</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>the XLSX writer failed: %1</source>
+        <translation>XLSX 写入器失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::services</name>
+    <message>
+        <source>unknown API &quot;%1&quot;</source>
+        <translation>未知的 API “%1”</translation>
+    </message>
+    <message>
+        <source>unknown region &quot;%1&quot;</source>
+        <translation>未知的区域 “%1”</translation>
+    </message>
+    <message>
+        <source>a coupon must expire after now (%1)</source>
+        <translation>代金券的到期时间须晚于当前时间（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AccountBar</name>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Arrears: %1 %2</source>
+        <translation>欠费：%1 %2</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Every amount includes everything settled up to the end of the last full hour.</source>
+        <translation>所有金额均包含截至上一个整点已结算的全部费用。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AllocationPage</name>
+    <message>
+        <source>Cost of the period</source>
+        <translation>本期费用</translation>
+    </message>
+    <message>
+        <source>Shared costs split</source>
+        <translation>共享成本分摊方式</translation>
+    </message>
+    <message>
+        <source>Proportional to covered calls</source>
+        <translation>按覆盖的调用次数比例</translation>
+    </message>
+    <message>
+        <source>Evenly over the projects</source>
+        <translation>在各项目间平均分摊</translation>
+    </message>
+    <message>
+        <source>Fixed percentages</source>
+        <translation>固定比例</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>Split &amp;shared costs:</source>
+        <translation>共享成本分摊(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>By enterprise project (double-click the tags to edit them)</source>
+        <translation>按企业项目（双击标签可编辑）</translation>
+    </message>
+    <message>
+        <source>By cost tag (a project with several tags counts in each)</source>
+        <translation>按成本标签（有多个标签的项目在每个标签下都计入）</translation>
+    </message>
+    <message>
+        <source>Cost allocation</source>
+        <translation>成本分摊</translation>
+    </message>
+    <message>
+        <source>Could not store the tags.</source>
+        <translation>无法保存标签。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a percentage for %2: use 0 to 100 with up to 2 decimals.</source>
+        <translation>“%1” 不是 %2 的有效百分比：请填写 0 到 100，最多 2 位小数。</translation>
+    </message>
+    <message>
+        <source>The percentages add up to %1 %; they must add up to exactly 100 %.</source>
+        <translation>百分比合计为 %1 %；必须恰好为 100 %。</translation>
+    </message>
+    <message>
+        <source>Could not allocate the cost.</source>
+        <translation>无法分摊成本。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No package purchases in this period: nothing shared to split.</source>
+        <translation>本期没有购买资源包：没有需要分摊的共享成本。</translation>
+    </message>
+    <message>
+        <source>Package purchases %1 = %2</source>
+        <translation>资源包购买 %1 = %2</translation>
+    </message>
+    <message>
+        <source>Fixed shares by project</source>
+        <translation>各项目的固定比例</translation>
+    </message>
+    <message>
+        <source>Cost by enterprise project</source>
+        <translation>按企业项目的费用</translation>
+    </message>
+    <message>
+        <source>F2 edits the cost tags of the selected project.</source>
+        <translation>按 F2 编辑所选项目的成本标签。</translation>
+    </message>
+    <message>
+        <source>Cost by cost tag</source>
+        <translation>按成本标签的费用</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AnalysisChart</name>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>费用（%1）</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Forecast %1 (%2 – %3)</source>
+        <translation>预测 %1（%2 – %3）</translation>
+    </message>
+    <message>
+        <source>%1: %2 % = %3</source>
+        <translation>%1：%2 % = %3</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AnalysisPage</name>
+    <message>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Cash (when paid)</source>
+        <translation>现金口径（按支付时间）</translation>
+    </message>
+    <message>
+        <source>Amortized (when used)</source>
+        <translation>摊销口径（按使用时间）</translation>
+    </message>
+    <message>
+        <source>Stacked</source>
+        <translation>堆叠</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>折线</translation>
+    </message>
+    <message>
+        <source>C&amp;umulative</source>
+        <translation>累计(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Total of the period</source>
+        <translation>本期合计</translation>
+    </message>
+    <message>
+        <source>Month-end forecast</source>
+        <translation>月末预测</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <source>Add &amp;filter</source>
+        <translation>添加筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save view…</source>
+        <translation>保存视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete view</source>
+        <translation>删除视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export c&amp;hart…</source>
+        <translation>导出图表(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;table (CSV)…</source>
+        <translation>导出表格 (CSV)(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Show t&amp;able</source>
+        <translation>显示表格(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Granularity:</source>
+        <translation>粒度(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Group &amp;by:</source>
+        <translation>分组依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>度量(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>视图(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>Saved vie&amp;ws:</source>
+        <translation>已保存的视图(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Cost analysis</source>
+        <translation>成本分析</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>(current settings)</source>
+        <translation>（当前设置）</translation>
+    </message>
+    <message>
+        <source>Could not analyse the cost.</source>
+        <translation>无法分析成本。</translation>
+    </message>
+    <message>
+        <source>All costs</source>
+        <translation>全部费用</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 次调用</translation>
+    </message>
+    <message>
+        <source>%1, %2 view</source>
+        <translation>%1，%2视图</translation>
+    </message>
+    <message>
+        <source>likely %1 – %2; %3 so far</source>
+        <translation>预计 %1 – %2；目前 %3</translation>
+    </message>
+    <message>
+        <source>%1 so far; an interval needs 3 complete days</source>
+        <translation>目前 %1；预测区间需要 3 个完整天</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not export the chart.</source>
+        <translation>无法导出图表。</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export the table.</source>
+        <translation>无法导出表格。</translation>
+    </message>
+    <message>
+        <source>The chart&apos;s numbers as a table (its text alternative)</source>
+        <translation>以表格显示图表数据（图表的文字替代）</translation>
+    </message>
+    <message>
+        <source>Series shown</source>
+        <translation>显示的系列数</translation>
+    </message>
+    <message>
+        <source>How many series the chart draws; the rest are summed as others.</source>
+        <translation>图表绘制的系列数量；其余合并为“其他”。</translation>
+    </message>
+    <message>
+        <source>Then group by</source>
+        <translation>再按以下维度分组</translation>
+    </message>
+    <message>
+        <source>Cost chart</source>
+        <translation>费用图表</translation>
+    </message>
+    <message>
+        <source>Chart data</source>
+        <translation>图表数据</translation>
+    </message>
+    <message>
+        <source>The numbers of the cost chart, one row per period and one column per series.</source>
+        <translation>费用图表的数据，每行一个期间，每列一个系列。</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3, total %4: %5. The same numbers are in the table that “Show table” (Alt+A) opens.</source>
+        <translation>按%2的%1，%3，合计 %4：%5。相同数据见“显示表格”（Alt+A）打开的表格。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::BillTableModel</name>
+    <message>
+        <source>%1%2 %</source>
+        <comment>sign, number, percent</comment>
+        <translation>%1%2 %</translation>
+    </message>
+    <message>
+        <source>%1 (previous month only)</source>
+        <translation>%1（仅上月）</translation>
+    </message>
+    <message>
+        <source>Exact: %1 %2</source>
+        <translation>精确值：%1 %2</translation>
+    </message>
+    <message>
+        <source>Only the previous month had this line</source>
+        <translation>仅上月有此明细行</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to list the transactions of this line</source>
+        <translation>双击或按 Enter 列出此行的交易记录</translation>
+    </message>
+    <message>
+        <source>List amount: the exact fee, before truncation to the cent</source>
+        <translation>应付金额：截断到分之前的精确费用</translation>
+    </message>
+    <message>
+        <source>Fee minus amount due: what truncation to the cent took off (not charged)</source>
+        <translation>费用减去实扣金额：截断到分时抹去的部分（不收取）</translation>
+    </message>
+    <message>
+        <source>Amount due: the fee truncated to the cent</source>
+        <translation>实扣金额：截断到分后的费用</translation>
+    </message>
+    <message>
+        <source>Amount due of the same API, region and mode in the previous month</source>
+        <translation>上月相同 API、区域和计费模式的实扣金额</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Billing
+mode</source>
+        <translation>计费
+模式</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>List amount
+(%1)</source>
+        <translation>应付金额
+（%1）</translation>
+    </message>
+    <message>
+        <source>Rounded off
+(%1)</source>
+        <translation>抹零金额
+（%1）</translation>
+    </message>
+    <message>
+        <source>Amount due
+(%1)</source>
+        <translation>实扣金额
+（%1）</translation>
+    </message>
+    <message>
+        <source>Paid by coupon
+(%1)</source>
+        <translation>代金券支付
+（%1）</translation>
+    </message>
+    <message>
+        <source>Paid by cash
+(%1)</source>
+        <translation>现金支付
+（%1）</translation>
+    </message>
+    <message>
+        <source>Arrears
+(%1)</source>
+        <translation>欠费
+（%1）</translation>
+    </message>
+    <message>
+        <source>Previous month
+(%1)</source>
+        <translation>上月
+（%1）</translation>
+    </message>
+    <message>
+        <source>Change
+(%1)</source>
+        <translation>变化
+（%1）</translation>
+    </message>
+    <message>
+        <source>Change
+%</source>
+        <translation>变化
+%</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::BillingModeWizard</name>
+    <message>
+        <source>&amp;Buy a package of this size:</source>
+        <translation>购买此规格的资源包(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the mode as it is</source>
+        <translation>保持当前计费模式(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Change billing mode</source>
+        <translation>变更计费模式</translation>
+    </message>
+    <message>
+        <source>Which service</source>
+        <translation>选择服务</translation>
+    </message>
+    <message>
+        <source>The billing mode is per API and region: package while a package is in force with quota left, otherwise pay-per-use.</source>
+        <translation>计费模式按 API 和区域设置：有生效中且有剩余额度的资源包时按资源包计费，否则按需计费。</translation>
+    </message>
+    <message>
+        <source>A&amp;PI:</source>
+        <translation>API(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Current mode:</source>
+        <translation>当前计费模式：</translation>
+    </message>
+    <message>
+        <source>What the last 30 days would cost</source>
+        <translation>近 30 天的费用对比</translation>
+    </message>
+    <message>
+        <source>The real usage of the last 30 days, priced as one month under each option.</source>
+        <translation>以近 30 天的实际用量，按各方案计算一个月的费用。</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>切换</translation>
+    </message>
+    <message>
+        <source>Pay-per-use → package is buying a package; package → pay-per-use is letting it run out or unsubscribing one not yet in force.</source>
+        <translation>按需计费 → 资源包即购买资源包；资源包 → 按需计费即让资源包到期，或退订尚未生效的资源包。</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Package: %1 (package %2, %3 of %4 calls left, until %5)</source>
+        <translation>资源包：%1（资源包 %2，剩余 %3 次，共 %4 次，有效期至 %5）</translation>
+    </message>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Billable calls in the last 30 days: %1</source>
+        <translation>近 30 天计费调用次数：%1</translation>
+    </message>
+    <message>
+        <source>Cheapest at this volume: %1, %2 %3 a month.</source>
+        <translation>此用量下最省钱：%1，每月 %2 %3。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 a month at this volume</source>
+        <translation>%1 — 此用量下每月 %2</translation>
+    </message>
+    <message>
+        <source>Let package %1 &amp;run out: switch its auto-renew off</source>
+        <translation>让资源包 %1 到期(&amp;R)：关闭其自动续费</translation>
+    </message>
+    <message>
+        <source>Let the package &amp;run out (no package renews automatically)</source>
+        <translation>让资源包到期(&amp;R)（没有自动续费的资源包）</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe package %1, not yet in force (full refund)</source>
+        <translation>退订尚未生效的资源包 %1(&amp;U)（全额退款）</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe a package not yet in force (there is none)</source>
+        <translation>退订尚未生效的资源包(&amp;U)（当前没有）</translation>
+    </message>
+    <message>
+        <source>Auto-renew was not changed</source>
+        <translation>自动续费未更改</translation>
+    </message>
+    <message>
+        <source>Billing mode options</source>
+        <translation>计费模式方案</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::BillsPage</name>
+    <message>
+        <source>E&amp;xact amounts (8 decimals)</source>
+        <translation>精确金额（8 位小数）(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>实扣金额</translation>
+    </message>
+    <message>
+        <source>List amount</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>Rounded off</source>
+        <translation>抹零金额</translation>
+    </message>
+    <message>
+        <source>Paid by coupon / cash</source>
+        <translation>代金券 / 现金支付</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Versus previous month</source>
+        <translation>较上月</translation>
+    </message>
+    <message>
+        <source>No bills yet</source>
+        <translation>暂无账单</translation>
+    </message>
+    <message>
+        <source>A bill sums the charges of one month. Import call records (File › Import call records…, Ctrl+I) or buy a package, and the month&apos;s bill appears here.</source>
+        <translation>账单汇总一个月的全部扣费。导入调用记录（文件 › 导入调用记录…，Ctrl+I）或购买资源包后，当月账单即显示在这里。</translation>
+    </message>
+    <message>
+        <source>Previous month (Alt+Left)</source>
+        <translation>上个月 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next month (Alt+Right)</source>
+        <translation>下个月 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Show list amounts and rounded-off amounts with all 8 decimals</source>
+        <translation>以完整的 8 位小数显示应付金额和抹零金额</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>As &amp;CSV…</source>
+        <translation>导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>As E&amp;xcel workbook (XLSX)…</source>
+        <translation>导出为 Excel 工作簿 (XLSX)(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>As &amp;PDF…</source>
+        <translation>导出为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>账期(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Double-click a line or press Enter to see its transactions; from a usage line, open the calls behind it.</source>
+        <translation>双击明细行或按 Enter 查看其交易记录；在用量明细行上可打开其背后的调用。</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Could not load the bill.</source>
+        <translation>无法加载账单。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Final&lt;/b&gt; since %1</source>
+        <translation>&lt;b&gt;已出账&lt;/b&gt;，出账时间 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Open&lt;/b&gt; — becomes final on %1</source>
+        <translation>&lt;b&gt;未出账&lt;/b&gt; — 将于 %1 出账</translation>
+    </message>
+    <message>
+        <source>Nothing in a final month changes again; corrections go into the open month.</source>
+        <translation>已出账月份不再变动；调整计入未出账的月份。</translation>
+    </message>
+    <message>
+        <source>Charges of this month can still arrive until it becomes final.</source>
+        <translation>本月出账前仍可能产生新的扣费。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), %1 calls</source>
+        <translation>
+            <numerusform>%n 条明细，%1 次调用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not charged</source>
+        <translation>不收取</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1%2 (%3)</source>
+        <translation>%1%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 due in %2</source>
+        <translation>%2 应付 %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the bill of %1</source>
+        <translation>导出 %1 的账单</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Could not export the bill.</source>
+        <translation>无法导出账单。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Bill for %1</source>
+        <translation>%1 账单</translation>
+    </message>
+    <message>
+        <source>Could not print the bill.</source>
+        <translation>无法打印账单。</translation>
+    </message>
+    <message>
+        <source>Bill lines</source>
+        <translation>账单明细</translation>
+    </message>
+    <message>
+        <source>One line per API, region and billing mode; Enter opens the transactions of the selected line.</source>
+        <translation>每个 API、区域和计费模式一行；按 Enter 打开所选明细行的交易记录。</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::BudgetModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Likely between %1 and %2</source>
+        <translation>预计在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <source>An interval needs 3 complete days of the month</source>
+        <translation>预测区间需要本月 3 个完整天的数据</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Monthly amount (%1)</source>
+        <translation>每月金额（%1）</translation>
+    </message>
+    <message>
+        <source>Alerts on spend</source>
+        <translation>实际支出告警</translation>
+    </message>
+    <message>
+        <source>Alerts on forecast</source>
+        <translation>预测支出告警</translation>
+    </message>
+    <message>
+        <source>Spent this month (%1)</source>
+        <translation>本月已支出（%1）</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用比例</translation>
+    </message>
+    <message>
+        <source>Month-end forecast (%1)</source>
+        <translation>月末预测（%1）</translation>
+    </message>
+    <message>
+        <source>Forecast used</source>
+        <translation>预测使用比例</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::BudgetsPage</name>
+    <message>
+        <source>&amp;New budget</source>
+        <translation>新建预算(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. OCR total</source>
+        <translation>例如：OCR 总额</translation>
+    </message>
+    <message>
+        <source>e.g. 1500.00</source>
+        <translation>例如：1500.00</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount a month:</source>
+        <translation>每月金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Alert at % of &amp;spend:</source>
+        <translation>实际支出达到 % 时告警(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Alert at % of &amp;forecast:</source>
+        <translation>预测支出达到 % 时告警(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Each threshold alerts once a month, in Notifications. The cumulative view of Analysis (this month) draws the budgets as lines.</source>
+        <translation>每个阈值每月只告警一次，显示在“消息通知”中。成本分析的累计视图（本月）会以线条绘制各项预算。</translation>
+    </message>
+    <message>
+        <source>Give the budget a name.</source>
+        <translation>请为预算命名。</translation>
+    </message>
+    <message>
+        <source>The amount must be a positive number with at most 2 decimals, e.g. 1500.00.</source>
+        <translation>金额须为最多 2 位小数的正数，例如 1500.00。</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes to “%1”</source>
+        <translation>保存对“%1”的更改(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove budget “%1”</source>
+        <translation>删除预算“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add budget</source>
+        <translation>添加预算(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove budget</source>
+        <translation>删除预算(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Could not store the budget.</source>
+        <translation>无法保存预算。</translation>
+    </message>
+    <message>
+        <source>Could not remove the budget.</source>
+        <translation>无法删除预算。</translation>
+    </message>
+    <message>
+        <source>Could not load the budgets.</source>
+        <translation>无法加载预算。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::BuyDialog</name>
+    <message>
+        <source>&amp;Now</source>
+        <translation>立即生效(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Later, at</source>
+        <translation>稍后生效(&amp;L)，时间</translation>
+    </message>
+    <message>
+        <source>Renew &amp;automatically</source>
+        <translation>自动续费(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Top up first…</source>
+        <translation>先充值(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Buy a package</source>
+        <translation>购买资源包</translation>
+    </message>
+    <message>
+        <source>%1 — %2 calls</source>
+        <translation>%1 — %2 次调用</translation>
+    </message>
+    <message>
+        <source> days before expiry</source>
+        <translation> 天（到期前）</translation>
+    </message>
+    <message>
+        <source>A&amp;PI:</source>
+        <translation>API(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>规格(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Effective:</source>
+        <translation>生效时间：</translation>
+    </message>
+    <message>
+        <source>Auto-renew:</source>
+        <translation>自动续费：</translation>
+    </message>
+    <message>
+        <source>What it costs</source>
+        <translation>费用明细</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>From coupons:</source>
+        <translation>代金券抵扣：</translation>
+    </message>
+    <message>
+        <source>From cash:</source>
+        <translation>现金支付：</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>支付后余额：</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>&amp;Buy</source>
+        <translation>购买(&amp;B)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (%2 × %3)</source>
+        <translation>%1（%2 × %3）</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Effective time</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Days before expiry</source>
+        <translation>到期前天数</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CalculatorPage</name>
+    <message>
+        <source>&amp;API:</source>
+        <translation>API(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Calls a month:</source>
+        <translation>每月调用次数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Price calculator</source>
+        <translation>价格计算器</translation>
+    </message>
+    <message>
+        <source>Pay-per-use part of the selected option, tier by tier:</source>
+        <translation>所选方案中按需计费部分的逐级阶梯明细：</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of calls from 0 to 1,000,000,000,000.</source>
+        <translation>请输入 0 到 1,000,000,000,000 之间的整数调用次数。</translation>
+    </message>
+    <message>
+        <source>Could not price the calls.</source>
+        <translation>无法计算调用费用。</translation>
+    </message>
+    <message>
+        <source>Cheapest: %1 at %2 %3 a month</source>
+        <translation>最省钱：%1，每月 %2 %3</translation>
+    </message>
+    <message>
+        <source>Options and their monthly cost</source>
+        <translation>各方案及其月费用</translation>
+    </message>
+    <message>
+        <source>Pay-per-use tiers</source>
+        <translation>按需计费阶梯</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CatalogNames</name>
+    <message>
+        <source>General Text</source>
+        <translation>通用文字识别</translation>
+    </message>
+    <message>
+        <source>General Table</source>
+        <translation>通用表格识别</translation>
+    </message>
+    <message>
+        <source>Web Image</source>
+        <translation>网络图片识别</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>手写文字识别</translation>
+    </message>
+    <message>
+        <source>ID Card</source>
+        <translation>身份证识别</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照识别</translation>
+    </message>
+    <message>
+        <source>Driving License</source>
+        <translation>驾驶证识别</translation>
+    </message>
+    <message>
+        <source>Bank Card</source>
+        <translation>银行卡识别</translation>
+    </message>
+    <message>
+        <source>License Plate</source>
+        <translation>车牌识别</translation>
+    </message>
+    <message>
+        <source>VAT Invoice</source>
+        <translation>增值税发票识别</translation>
+    </message>
+    <message>
+        <source>Train Ticket</source>
+        <translation>火车票识别</translation>
+    </message>
+    <message>
+        <source>Flight Itinerary</source>
+        <translation>飞机行程单识别</translation>
+    </message>
+    <message>
+        <source>CN North-Beijing4</source>
+        <translation>华北-北京四</translation>
+    </message>
+    <message>
+        <source>CN East-Shanghai1</source>
+        <translation>华东-上海一</translation>
+    </message>
+    <message>
+        <source>CN-Hong Kong</source>
+        <translation>中国-香港</translation>
+    </message>
+    <message>
+        <source>AP-Singapore</source>
+        <translation>亚太-新加坡</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CompositionModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (%4 of the total), %5 calls; previous period %6, change %7</source>
+        <translation>%1：%2 %3（占总额 %4），%5 次调用；上期 %6，变化 %7</translation>
+    </message>
+    <message>
+        <source>Exact: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>费用（%1）</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Previous period (%1)</source>
+        <translation>上期（%1）</translation>
+    </message>
+    <message>
+        <source>Change (%1)</source>
+        <translation>变化（%1）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CompositionPage</name>
+    <message>
+        <source>Cost of the period</source>
+        <translation>本期费用</translation>
+    </message>
+    <message>
+        <source>Change against the period before</source>
+        <translation>与上期相比的变化</translation>
+    </message>
+    <message>
+        <source>Billable calls</source>
+        <translation>计费调用次数</translation>
+    </message>
+    <message>
+        <source>Share of the cost</source>
+        <translation>费用占比</translation>
+    </message>
+    <message>
+        <source>This period and the one before</source>
+        <translation>本期与上期</translation>
+    </message>
+    <message>
+        <source>Export &amp;chart…</source>
+        <translation>导出图表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;table (CSV)…</source>
+        <translation>导出表格 (CSV)(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Break down by:</source>
+        <translation>细分维度(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Cost composition</source>
+        <translation>成本构成</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Could not compute the cost composition.</source>
+        <translation>无法计算成本构成。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>before: %1</source>
+        <translation>上期：%1</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not export the chart.</source>
+        <translation>无法导出图表。</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export the table.</source>
+        <translation>无法导出表格。</translation>
+    </message>
+    <message>
+        <source>Cost share chart</source>
+        <translation>费用占比图</translation>
+    </message>
+    <message>
+        <source>A donut of each part&apos;s share of the cost. The same numbers are in the table below the charts.</source>
+        <translation>环形图显示各部分占费用的比例。相同数据见图表下方的表格。</translation>
+    </message>
+    <message>
+        <source>Change chart</source>
+        <translation>变化图</translation>
+    </message>
+    <message>
+        <source>Bars of this period and the one before. The same numbers are in the table below the charts.</source>
+        <translation>本期与上期的柱状图。相同数据见图表下方的表格。</translation>
+    </message>
+    <message>
+        <source>Cost composition table</source>
+        <translation>成本构成表</translation>
+    </message>
+    <message>
+        <source>The numbers of both charts: cost, share, calls and the change against the period before.</source>
+        <translation>两张图表的数据：费用、占比、调用次数以及与上期相比的变化。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CostCenterCommands</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save view “%1”</source>
+        <translation>保存视图“%1”</translation>
+    </message>
+    <message>
+        <source>Delete view “%1”</source>
+        <translation>删除视图“%1”</translation>
+    </message>
+    <message>
+        <source>Tag project “%1”</source>
+        <translation>为项目“%1”设置标签</translation>
+    </message>
+    <message>
+        <source>Add budget “%1”</source>
+        <translation>添加预算“%1”</translation>
+    </message>
+    <message>
+        <source>Remove budget “%1”</source>
+        <translation>删除预算“%1”</translation>
+    </message>
+    <message>
+        <source>Edit budget “%1”</source>
+        <translation>编辑预算“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CostLabels</name>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Billing mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Cost tag</source>
+        <translation>成本标签</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Shared (package purchases)</source>
+        <translation>共享（资源包购买）</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>未打标签</translation>
+    </message>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>Waste (lapsed quota)</source>
+        <translation>浪费（失效额度）</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>Cards and certificates</source>
+        <translation>卡证类</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票据类</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CouponTableModel</name>
+    <message>
+        <source>Used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>面额（%1）</translation>
+    </message>
+    <message>
+        <source>Remaining (%1)</source>
+        <translation>剩余（%1）</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::DemoSetup</name>
+    <message>
+        <source>Creating a demo account with a year of billing history…</source>
+        <translation>正在创建含一年计费历史的演示账户…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
+        <source>Demo account</source>
+        <translation>演示账户</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ErrorBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>an error banner: what failed, then the reason in the engine&apos;s words</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>A business rule refused the request; nothing was changed.</source>
+        <translation>业务规则拒绝了此请求；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The request was not valid; nothing was changed.</source>
+        <translation>请求无效；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The database or a file holds data that cannot be read; nothing was changed. Run &quot;billingctl verify&quot; to see every problem.</source>
+        <translation>数据库或文件中有无法读取的数据；未作任何更改。运行 “billingctl verify” 可查看所有问题。</translation>
+    </message>
+    <message>
+        <source>An unexpected failure (a bug or an I/O error); nothing was changed.</source>
+        <translation>发生意外故障（程序缺陷或输入输出错误）；未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::Exporter</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::FilterChips</name>
+    <message>
+        <source>Filtered by:</source>
+        <translation>筛选条件：</translation>
+    </message>
+    <message>
+        <source>%1: %2  ✕</source>
+        <translation>%1：%2  ✕</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>移除此筛选条件</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::FundsPage</name>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Cash coupons left</source>
+        <translation>剩余代金券</translation>
+    </message>
+    <message>
+        <source>No money movements yet</source>
+        <translation>暂无资金变动</translation>
+    </message>
+    <message>
+        <source>Top-ups, charges, package purchases, refunds and coupons are recorded here, each with the balance after it. Top up with “Top up…” (Ctrl+T).</source>
+        <translation>充值、扣费、资源包购买、退款和代金券都记录在这里，每笔都附变动后余额。点击“充值…”（Ctrl+T）充值。</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>&amp;Top up…</source>
+        <translation>充值(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add cash to the balance (Ctrl+T)</source>
+        <translation>向余额充入现金 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger</source>
+        <translation>收支明细(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cash &amp;coupons</source>
+        <translation>代金券(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Could not load the funds.</source>
+        <translation>无法加载资金信息。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Nothing owed</source>
+        <translation>无欠费</translation>
+    </message>
+    <message>
+        <source>No usable coupon</source>
+        <translation>无可用代金券</translation>
+    </message>
+    <message>
+        <source>Usable coupons: %1</source>
+        <translation>可用代金券：%1</translation>
+    </message>
+    <message>
+        <source>Arrears of %1 %2. Calls are served and billed until the grace period ends on %3; then the account is frozen (calls rejected, purchases refused) until %4, when every enabled service is released. Top up at least %5 to end this now.</source>
+        <translation>欠费 %1 %2。宽限期至 %3 结束，期间调用照常服务并计费；之后账户冻结（拒绝调用、拒绝购买）至 %4，届时所有已开通服务将被释放。至少充值 %5 即可立即结束欠费状态。</translation>
+    </message>
+    <message>
+        <source>Frozen since %1 for arrears of %2 %3: calls are rejected and purchases refused. Every enabled service is released on %4. Top up at least %5 to end this now.</source>
+        <translation>自 %1 起因欠费 %2 %3 已冻结：调用被拒绝，购买被拒绝。所有已开通服务将于 %4 释放。至少充值 %5 即可立即解除。</translation>
+    </message>
+    <message>
+        <source>Frozen for arrears of %1 %2; the services were released. Top up at least %3 to end this, then enable the services again.</source>
+        <translation>因欠费 %1 %2 已冻结；服务已释放。至少充值 %3 即可解除，之后请重新开通服务。</translation>
+    </message>
+    <message>
+        <source>The top-up was refused.</source>
+        <translation>充值被拒绝。</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>收支明细</translation>
+    </message>
+    <message>
+        <source>Every money movement with the balance after it.</source>
+        <translation>每笔资金变动及变动后余额。</translation>
+    </message>
+    <message>
+        <source>Cash coupons</source>
+        <translation>代金券</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ImportDialog</name>
+    <message>
+        <source>&amp;Bill late records (calls in hours already settled) as late usage</source>
+        <translation>将迟到记录（已结算小时内的调用）按迟到用量计费(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import call records</source>
+        <translation>导入调用记录</translation>
+    </message>
+    <message>
+        <source>A CSV or JSON Lines file of call records</source>
+        <translation>调用记录的 CSV 或 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Without this, a file with records in hours that are already settled is refused whole.</source>
+        <translation>不勾选时，含已结算小时内记录的文件将被整体拒绝。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Call records (*.csv *.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>调用记录 (*.csv *.jsonl *.json *.ndjson);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a call-record file first.</source>
+        <translation>请先选择调用记录文件。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the import is rolled back…</source>
+        <translation>正在取消：导入将回滚…</translation>
+    </message>
+    <message>
+        <source>Imported %1 record(s) with %2 call(s).</source>
+        <translation>已导入 %1 条记录，共 %2 次调用。</translation>
+    </message>
+    <message>
+        <source>%1 late record(s) will be billed as late usage.</source>
+        <translation>%1 条迟到记录将按迟到用量计费。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消；未导入任何记录。</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何记录：%1</translation>
+    </message>
+    <message>
+        <source>The first %1 refused lines are listed below.</source>
+        <translation>下面列出前 %1 条被拒绝的行。</translation>
+    </message>
+    <message>
+        <source>%1 refused line(s), listed below.</source>
+        <translation>%1 行被拒绝，列于下方。</translation>
+    </message>
+    <message>
+        <source>Import of %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>line	column	reason</source>
+        <translation>行	列	原因</translation>
+    </message>
+    <message>
+        <source>(more refused lines follow in the file; only the first %1 are listed)</source>
+        <translation>（文件中还有更多被拒绝的行；只列出前 %1 条）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Refused lines</source>
+        <translation>被拒绝的行</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ImportJob</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::LanguageChoice</name>
+    <message>
+        <source>System default (%1)</source>
+        <translation>系统默认（%1）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language of the console&apos;s texts and the format of its money, numbers and dates; applies at the next start.</source>
+        <translation>控制台文字的语言以及金额、数字和日期的格式；下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Texts, money, numbers and dates follow the language chosen here. A change applies when the console starts next time.</source>
+        <translation>文字、金额、数字和日期均按此处选择的语言显示。更改将在下次启动控制台时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::LedgerTableModel</name>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>扣费</translation>
+    </message>
+    <message>
+        <source>Package purchase</source>
+        <translation>购买资源包</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Coupon granted</source>
+        <translation>发放代金券</translation>
+    </message>
+    <message>
+        <source>Coupon used</source>
+        <translation>使用代金券</translation>
+    </message>
+    <message>
+        <source>Coupon refunded</source>
+        <translation>退回代金券</translation>
+    </message>
+    <message>
+        <source>Coupon lapsed</source>
+        <translation>代金券失效</translation>
+    </message>
+    <message>
+        <source>Coupon %1</source>
+        <translation>代金券 %1</translation>
+    </message>
+    <message>
+        <source>Exact: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>Transaction record %1</source>
+        <translation>交易记录 %1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cash change (%1)</source>
+        <translation>现金变动（%1）</translation>
+    </message>
+    <message>
+        <source>Balance after (%1)</source>
+        <translation>变动后余额（%1）</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Coupon change (%1)</source>
+        <translation>代金券变动（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::LineDetailDialog</name>
+    <message>
+        <source>Transaction record %1</source>
+        <translation>交易记录 %1</translation>
+    </message>
+    <message>
+        <source>Could not read the record: %1</source>
+        <translation>无法读取记录：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 — record %2</source>
+        <translation>%1 — 记录 %2</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Billing mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>, package %1</source>
+        <translation>，资源包 %1</translation>
+    </message>
+    <message>
+        <source>Expenditure time</source>
+        <translation>消费时间</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Settled at</source>
+        <translation>结算时间</translation>
+    </message>
+    <message>
+        <source>Bill month</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source> (late usage)</source>
+        <translation>（迟到用量）</translation>
+    </message>
+    <message>
+        <source>Amount charged %1; paid by coupon %2, by cash %3.</source>
+        <translation>实扣金额 %1；代金券支付 %2，现金支付 %3。</translation>
+    </message>
+    <message>
+        <source>Calls in this hour (%1, %2, project %3)</source>
+        <translation>本小时的调用（%1，%2，项目 %3）</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态码</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>billable</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>failed (not charged)</source>
+        <translation>失败（不计费）</translation>
+    </message>
+    <message>
+        <source>rejected (not charged)</source>
+        <translation>被拒绝（不计费）</translation>
+    </message>
+    <message>
+        <source>Billable %1 · failed %2 · rejected %3</source>
+        <translation>计费 %1 · 失败 %2 · 被拒绝 %3</translation>
+    </message>
+    <message>
+        <source>Who covered the billable calls</source>
+        <translation>计费调用的抵扣来源</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Package %1</source>
+        <translation>资源包 %1</translation>
+    </message>
+    <message>
+        <source>%1 (this line)</source>
+        <translation>%1（本行）</translation>
+    </message>
+    <message>
+        <source>Calls covered by a package cost nothing more: the package was paid when it was bought.</source>
+        <translation>资源包覆盖的调用不再产生费用：资源包已在购买时付清。</translation>
+    </message>
+    <message>
+        <source>Tier positions on the month&apos;s counter</source>
+        <translation>本月计数器上的阶梯位置</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>First position</source>
+        <translation>起始位置</translation>
+    </message>
+    <message>
+        <source>Last position</source>
+        <translation>结束位置</translation>
+    </message>
+    <message>
+        <source>Price per 1,000 (%1)</source>
+        <translation>每千次单价（%1）</translation>
+    </message>
+    <message>
+        <source>Calls × price / 1,000</source>
+        <translation>调用次数 × 单价 / 1,000</translation>
+    </message>
+    <message>
+        <source>How the fee was truncated</source>
+        <translation>费用截断过程</translation>
+    </message>
+    <message>
+        <source>Σ calls × price / 1,000 (exact)</source>
+        <translation>Σ 调用次数 × 单价 / 1,000（精确值）</translation>
+    </message>
+    <message>
+        <source>Fee (floored to 8 decimals)</source>
+        <translation>费用（向下取整到 8 位小数）</translation>
+    </message>
+    <message>
+        <source>Charged (truncated to the cent)</source>
+        <translation>实扣（截断到分）</translation>
+    </message>
+    <message>
+        <source>Rounded off (not charged)</source>
+        <translation>抹零（不收取）</translation>
+    </message>
+    <message>
+        <source>Paid by coupon / cash / arrears</source>
+        <translation>代金券 / 现金 / 欠费支付</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::MainWindow</name>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>消费明细</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Packages &amp; renewals</source>
+        <translation>资源包与续费</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Cost Center</source>
+        <translation>成本中心</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>成本构成</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>成本分摊</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>成本分析</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Optimization</source>
+        <translation>成本优化</translation>
+    </message>
+    <message>
+        <source>Price calculator</source>
+        <translation>价格计算器</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>消息通知</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Show the notifications</source>
+        <translation>查看消息通知</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import call records…</source>
+        <translation>导入调用记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Top up…</source>
+        <translation>充值(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Buy package…</source>
+        <translation>购买资源包(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Change billing &amp;mode…</source>
+        <translation>变更计费模式(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop billing…</source>
+        <translation>停止计费(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About %1</source>
+        <translation>关于 %1(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Could not read the account.</source>
+        <translation>无法读取账户。</translation>
+    </message>
+    <message>
+        <source>No unread notifications</source>
+        <translation>没有未读通知</translation>
+    </message>
+    <message>
+        <source>Unread notifications: %1</source>
+        <translation>未读通知：%1</translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>消息通知（%1）</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>关于 %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;Usage-based billing for OCR APIs: balance, transactions, services and notifications of one account, read from the same database that &lt;tt&gt;billingctl&lt;/tt&gt; uses.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;OCR API 按量计费：一个账户的余额、消费明细、服务和消息通知，读取自 &lt;tt&gt;billingctl&lt;/tt&gt; 使用的同一数据库。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Page &amp;list or page</source>
+        <translation>页面列表或页面(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ModeOptionModel</name>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Package %1</source>
+        <translation>资源包 %1</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <source>%1 calls a month</source>
+        <translation>每月 %1 次调用</translation>
+    </message>
+    <message>
+        <source>never within its quota</source>
+        <translation>额度内不会</translation>
+    </message>
+    <message>
+        <source>A twelfth of the price, plus pay-per-use for %1 calls above the monthly share of the quota</source>
+        <translation>价格的十二分之一，加上超出每月额度份额的 %1 次调用的按需费用</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Cost a month (%1)</source>
+        <translation>每月费用（%1）</translation>
+    </message>
+    <message>
+        <source>Package price (%1)</source>
+        <translation>资源包价格（%1）</translation>
+    </message>
+    <message>
+        <source>Cheaper from</source>
+        <translation>更省钱的起点</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::NotificationTableModel</name>
+    <message>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::NotificationsPage</name>
+    <message>
+        <source>&amp;Mark all as read</source>
+        <translation>全部标为已读(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No notifications</source>
+        <translation>暂无通知</translation>
+    </message>
+    <message>
+        <source>Alerts appear here when the balance runs low, arrears start or end, the account is about to be frozen, or a package runs out or expires.</source>
+        <translation>当余额不足、开始或结清欠费、账户即将冻结，或资源包用完或到期时，告警会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>消息通知</translation>
+    </message>
+    <message>
+        <source>Could not load the notifications.</source>
+        <translation>无法加载消息通知。</translation>
+    </message>
+    <message>
+        <source>Could not mark the notifications as read.</source>
+        <translation>无法将通知标为已读。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::OptimizationPage</name>
+    <message>
+        <source>Possible saving a month</source>
+        <translation>每月可节省</translation>
+    </message>
+    <message>
+        <source>Open &amp;Packages for this API…</source>
+        <translation>打开此 API 的资源包页面(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;table (CSV)…</source>
+        <translation>导出表格 (CSV)(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Based on the billable calls of the last 30 days; monthly costs of a 1-year package are its price / 12.</source>
+        <translation>基于近 30 天的计费调用；1 年期资源包的月费用按价格 / 12 计算。</translation>
+    </message>
+    <message>
+        <source>Optimization</source>
+        <translation>成本优化</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export the table.</source>
+        <translation>无法导出表格。</translation>
+    </message>
+    <message>
+        <source>Could not compute the advice.</source>
+        <translation>无法计算优化建议。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Every API and region is on its cheapest option</source>
+        <translation>所有 API 和区域都已采用最省钱的方案</translation>
+    </message>
+    <message>
+        <source>by changing %1 of %2 APIs and regions</source>
+        <translation>调整 %2 个 API 和区域中的 %1 个即可</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>优化建议</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::OverviewPage</name>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Account state</source>
+        <translation>账户状态</translation>
+    </message>
+    <message>
+        <source>Spent this month</source>
+        <translation>本月消费</translation>
+    </message>
+    <message>
+        <source>Services enabled</source>
+        <translation>已开通服务</translation>
+    </message>
+    <message>
+        <source>Packages in force</source>
+        <translation>生效中的资源包</translation>
+    </message>
+    <message>
+        <source>Renewals in %1 days</source>
+        <translation>%1 天内续费</translation>
+    </message>
+    <message>
+        <source>Cash coupons</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Quota left in the packages in force</source>
+        <translation>生效中资源包的剩余额度</translation>
+    </message>
+    <message>
+        <source>Renewals due in the next %1 days</source>
+        <translation>未来 %1 天内的续费</translation>
+    </message>
+    <message>
+        <source>Latest notifications</source>
+        <translation>最新消息</translation>
+    </message>
+    <message>
+        <source>All notifications…</source>
+        <translation>全部消息通知…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Could not load the overview.</source>
+        <translation>无法加载总览。</translation>
+    </message>
+    <message>
+        <source>Billing is stopped: no service is enabled and no package renews automatically, so nothing more will be charged. Enable a service on the Services page to start again.</source>
+        <translation>计费已停止：没有开通的服务，也没有自动续费的资源包，因此不会再产生费用。在“服务”页面开通服务即可重新开始。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Below zero: calls are billed into arrears</source>
+        <translation>余额为负：调用费用计入欠费</translation>
+    </message>
+    <message>
+        <source>Cash available for calls and packages</source>
+        <translation>可用于调用和资源包的现金</translation>
+    </message>
+    <message>
+        <source>A top-up of %1 clears it</source>
+        <translation>充值 %1 即可结清</translation>
+    </message>
+    <message>
+        <source>Nothing owed</source>
+        <translation>无欠费</translation>
+    </message>
+    <message>
+        <source>Calls are rejected until repaid</source>
+        <translation>结清前调用将被拒绝</translation>
+    </message>
+    <message>
+        <source>Frozen from %1 unless repaid</source>
+        <translation>除非结清，将自 %1 起冻结</translation>
+    </message>
+    <message>
+        <source>Calls are served and billed</source>
+        <translation>调用照常服务并计费</translation>
+    </message>
+    <message>
+        <source>Last month by the same day: %1</source>
+        <translation>上月同期：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Every API is off</source>
+        <translation>所有 API 均已关闭</translation>
+    </message>
+    <message>
+        <source>Package %1: %2 in %3 (%4), until %5</source>
+        <translation>资源包 %1：%2，%3（%4），有效期至 %5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls left</source>
+        <translation>剩余 %1 次，共 %2 次</translation>
+    </message>
+    <message>
+        <source>No package in force: calls are billed pay-per-use. Buy a package on the Packages &amp; renewals page.</source>
+        <translation>没有生效中的资源包：调用按需计费。可在“资源包与续费”页面购买资源包。</translation>
+    </message>
+    <message>
+        <source>Bought in all: %1</source>
+        <translation>累计购买：%1</translation>
+    </message>
+    <message>
+        <source>%1 — auto-renew of package %2 (%3, %4): %5</source>
+        <translation>%1 — 资源包 %2（%3，%4）自动续费：%5</translation>
+    </message>
+    <message>
+        <source>%1 — package %2 (%3, %4) ends; auto-renew %5</source>
+        <translation>%1 — 资源包 %2（%3，%4）到期；自动续费%5</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No package ends and no renewal is due in this time.</source>
+        <translation>此期间没有资源包到期，也没有待续费项。</translation>
+    </message>
+    <message>
+        <source>Auto-renew attempts: %1</source>
+        <translation>自动续费尝试：%1</translation>
+    </message>
+    <message>
+        <source>usable now</source>
+        <translation>现可使用</translation>
+    </message>
+    <message>
+        <source>No notifications yet: alerts about the balance, arrears and packages appear here.</source>
+        <translation>暂无通知：有关余额、欠费和资源包的告警将显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::PackageTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>已退订</translation>
+    </message>
+    <message>
+        <source>%1 ← %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>提前 1 天</translation>
+    </message>
+    <message>
+        <source>%1 days before</source>
+        <translation>提前 %1 天</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>← %1</source>
+        <translation>← %1</translation>
+    </message>
+    <message>
+        <source>Calls of %1 in %2 use this package after %3 other packages with quota left</source>
+        <translation>%2 中 %1 的调用在另外 %3 个有剩余额度的资源包之后使用此资源包</translation>
+    </message>
+    <message>
+        <source>The next term of package %1</source>
+        <translation>资源包 %1 的下一期</translation>
+    </message>
+    <message>
+        <source>Deduction order: which package of the same API and region covers calls first</source>
+        <translation>抵扣顺序：同一 API 和区域下哪个资源包先抵扣调用</translation>
+    </message>
+    <message>
+        <source>The last day of the term, to 23:59:59 in the billing time zone</source>
+        <translation>有效期的最后一天，至计费时区的 23:59:59</translation>
+    </message>
+    <message>
+        <source>The term this package renews</source>
+        <translation>此资源包续费的那一期</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid through</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Quota (calls)</source>
+        <translation>额度（次）</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Auto-renew</source>
+        <translation>自动续费</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>续期链</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Price (%1)</source>
+        <translation>价格（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::PackagesPage</name>
+    <message>
+        <source>&amp;Buy package…</source>
+        <translation>购买资源包(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Renew…</source>
+        <translation>续费(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-renew…</source>
+        <translation>自动续费(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe…</source>
+        <translation>退订(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Change billing &amp;mode…</source>
+        <translation>变更计费模式(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Renewal calendar: the next %1 days</source>
+        <translation>续费日历：未来 %1 天</translation>
+    </message>
+    <message>
+        <source>Packages &amp; renewals</source>
+        <translation>资源包与续费</translation>
+    </message>
+    <message>
+        <source>Could not load the packages.</source>
+        <translation>无法加载资源包。</translation>
+    </message>
+    <message>
+        <source>In force: %1 · pending: %2 · bought in all: %3</source>
+        <translation>生效中：%1 · 待生效：%2 · 累计购买：%3</translation>
+    </message>
+    <message>
+        <source>The purchase was refused.</source>
+        <translation>购买被拒绝。</translation>
+    </message>
+    <message>
+        <source>Renew package %1</source>
+        <translation>续费资源包 %1</translation>
+    </message>
+    <message>
+        <source>A new one-year term of %1 (%2 calls) for %3 in %4, paid now. It starts when the current term ends.</source>
+        <translation>为 %4 的 %3 新购一年期 %1（%2 次调用），立即支付。当前期限结束后开始生效。</translation>
+    </message>
+    <message>
+        <source>Renew package %1 for %2</source>
+        <translation>以 %2 续费资源包 %1</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>From coupons:</source>
+        <translation>代金券抵扣：</translation>
+    </message>
+    <message>
+        <source>From cash:</source>
+        <translation>现金支付：</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>支付后余额：</translation>
+    </message>
+    <message>
+        <source>New term:</source>
+        <translation>新期限：</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>The renewal was refused.</source>
+        <translation>续费被拒绝。</translation>
+    </message>
+    <message>
+        <source>Auto-renew package %1</source>
+        <translation>资源包 %1 自动续费</translation>
+    </message>
+    <message>
+        <source>Renew &amp;automatically before the term ends</source>
+        <translation>在期限结束前自动续费(&amp;A)</translation>
+    </message>
+    <message>
+        <source> days before expiry</source>
+        <translation> 天（到期前）</translation>
+    </message>
+    <message>
+        <source>The first attempt is at 03:00 on that day, then daily until it succeeds or the term has ended. Each attempt pays %1 from coupons and cash; an attempt that cannot be paid fails without arrears.</source>
+        <translation>首次尝试在当天 03:00 进行，之后每天尝试，直到成功或期限结束。每次尝试从代金券和现金中支付 %1；无法支付的尝试将失败，不会产生欠费。</translation>
+    </message>
+    <message>
+        <source>&amp;First attempt:</source>
+        <translation>首次尝试(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Auto-renew was not changed.</source>
+        <translation>自动续费未更改。</translation>
+    </message>
+    <message>
+        <source>Unsubscribe package %1</source>
+        <translation>退订资源包 %1</translation>
+    </message>
+    <message>
+        <source>A package not yet in force is cancelled and refunded in full: cash back to cash, coupons back to coupons.</source>
+        <translation>尚未生效的资源包将被取消并全额退款：现金退回现金，代金券退回代金券。</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>退款：</translation>
+    </message>
+    <message>
+        <source>To coupons:</source>
+        <translation>退回代金券：</translation>
+    </message>
+    <message>
+        <source>To cash:</source>
+        <translation>退回现金：</translation>
+    </message>
+    <message>
+        <source>The package was not unsubscribed.</source>
+        <translation>资源包未退订。</translation>
+    </message>
+    <message>
+        <source>No packages yet: a package prepays a year of calls at a discount. Buy one with “Buy package…” (Ctrl+N).</source>
+        <translation>暂无资源包：资源包以折扣价预付一年的调用。点击“购买资源包…”（Ctrl+N）购买。</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>Renewal calendar</source>
+        <translation>续费日历</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::PeriodPicker</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>期间的第一天</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>期间的最后一天</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>QDate format of a month, short</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>QDate format of a month</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ProjectCostModel</name>
+    <message>
+        <source>Shared (not attributable)</source>
+        <translation>共享（无法归属）</translation>
+    </message>
+    <message>
+        <source>Double-click (or F2) to edit the tags, separated by commas; Ctrl+Z undoes.</source>
+        <translation>双击（或按 F2）编辑标签，以逗号分隔；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Exact: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Cost tags</source>
+        <translation>成本标签</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Own usage (%1)</source>
+        <translation>自身用量（%1）</translation>
+    </message>
+    <message>
+        <source>Share of packages (%1)</source>
+        <translation>资源包分摊（%1）</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <translation>合计（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::QuoteModel</name>
+    <message>
+        <source>Exact: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>from %1 calls</source>
+        <translation>自 %1 次调用起</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>不会</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Package price, 1 year (%1)</source>
+        <translation>资源包价格，1 年（%1）</translation>
+    </message>
+    <message>
+        <source>Quota a month</source>
+        <translation>每月额度</translation>
+    </message>
+    <message>
+        <source>Calls pay-per-use</source>
+        <translation>按需计费调用次数</translation>
+    </message>
+    <message>
+        <source>Monthly cost (%1)</source>
+        <translation>每月费用（%1）</translation>
+    </message>
+    <message>
+        <source>Cheaper than pay-per-use</source>
+        <translation>比按需计费更省钱</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RecommendationModel</name>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Package %1</source>
+        <translation>资源包 %1</translation>
+    </message>
+    <message>
+        <source>%1 (already)</source>
+        <translation>%1（已是）</translation>
+    </message>
+    <message>
+        <source>%1 calls/month</source>
+        <translation>%1 次/月</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Calls (30 days)</source>
+        <translation>调用次数（30 天）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Cheapest</source>
+        <translation>最省钱</translation>
+    </message>
+    <message>
+        <source>Monthly now (%1)</source>
+        <translation>当前月费（%1）</translation>
+    </message>
+    <message>
+        <source>Monthly cheapest (%1)</source>
+        <translation>最省月费（%1）</translation>
+    </message>
+    <message>
+        <source>Saving a month (%1)</source>
+        <translation>每月节省（%1）</translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>盈亏平衡点</translation>
+    </message>
+    <message>
+        <source>Quota lapsing unused</source>
+        <translation>将失效的未用额度</translation>
+    </message>
+    <message>
+        <source>Package runs out</source>
+        <translation>资源包用完</translation>
+    </message>
+    <message>
+        <source>Rest of term pay-per-use (%1)</source>
+        <translation>剩余期限按需计费（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RecordFilterBar</name>
+    <message>
+        <source>Record id</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <source>Type a record id and press Enter to show only that record</source>
+        <translation>输入记录 ID 并按 Enter，只显示该记录</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Records from this day on (the record&apos;s time, billing time zone)</source>
+        <translation>从这一天起的记录（记录时间，计费时区）</translation>
+    </message>
+    <message>
+        <source>Records up to and including this day</source>
+        <translation>截至这一天（含）的记录</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Charges (as billed)</source>
+        <translation>扣费（按账单口径）</translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation>全部计费模式</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>全部账期</translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation>全部 API</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Rese&amp;t filters</source>
+        <translation>重置筛选(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Bill &amp;month:</source>
+        <translation>账期(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>API(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>项目(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Mo&amp;de:</source>
+        <translation>计费模式(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RecordTableModel</name>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Package purchase</source>
+        <translation>购买资源包</translation>
+    </message>
+    <message>
+        <source>Package renewal</source>
+        <translation>资源包续费</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>%1 (late)</source>
+        <translation>%1（迟到）</translation>
+    </message>
+    <message>
+        <source>Exact: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>Bill month %1</source>
+        <translation>账期 %1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Expenditure time</source>
+        <translation>消费时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Fee (%1)</source>
+        <translation>费用（%1）</translation>
+    </message>
+    <message>
+        <source>Charged (%1)</source>
+        <translation>实扣金额（%1）</translation>
+    </message>
+    <message>
+        <source>Rounded off (%1)</source>
+        <translation>抹零金额（%1）</translation>
+    </message>
+    <message>
+        <source>Paid by coupon (%1)</source>
+        <translation>代金券支付（%1）</translation>
+    </message>
+    <message>
+        <source>Paid by cash (%1)</source>
+        <translation>现金支付（%1）</translation>
+    </message>
+    <message>
+        <source>Arrears (%1)</source>
+        <translation>欠费（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RecordTotalsModel</name>
+    <message>
+        <source>Charges of %1 record(s) matching</source>
+        <translation>符合条件的 %1 条记录的扣费</translation>
+    </message>
+    <message>
+        <source>Usage, package purchases, renewals and refunds. Top-ups and coupons are credits and are not added in.</source>
+        <translation>包括用量、资源包购买、续费和退款。充值和代金券属于入账，不计入合计。</translation>
+    </message>
+    <message>
+        <source>Exact total: %1</source>
+        <translation>精确合计：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RenewalTableModel</name>
+    <message>
+        <source>Term ends (auto-renew on)</source>
+        <translation>期限结束（已开启自动续费）</translation>
+    </message>
+    <message>
+        <source>Expires (auto-renew off)</source>
+        <translation>到期（未开启自动续费）</translation>
+    </message>
+    <message>
+        <source>Auto-renew attempt: %1</source>
+        <translation>自动续费尝试：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ScreenshotRunner</name>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::SeriesTableModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Exact: %1</source>
+        <translation>精确值：%1</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>次调用</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <translation>合计（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>QDate format of a month, short</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ServiceListModel</name>
+    <message>
+        <source>Enabled since %1</source>
+        <translation>自 %1 起已开通</translation>
+    </message>
+    <message>
+        <source>Off since %1</source>
+        <translation>自 %1 起已关闭</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已开通</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Billing mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Calls this month</source>
+        <translation>本月调用次数</translation>
+    </message>
+    <message>
+        <source>Cost this month (%1)</source>
+        <translation>本月费用（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ServiceTableModel</name>
+    <message>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>Cards and IDs</source>
+        <translation>卡证类</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票据类</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已开通</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is enabled</source>
+        <translation>%2的%1已开通</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is off</source>
+        <translation>%2的%1已关闭</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is enabled since %3</source>
+        <translation>%2的%1自 %3 起已开通</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is off since %3</source>
+        <translation>%2的%1自 %3 起已关闭</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ServicesPage</name>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>开通(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop billing…</source>
+        <translation>停止计费(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Change billing &amp;mode…</source>
+        <translation>变更计费模式(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A disabled service rejects calls, so it is never billed. Select a service and press Ctrl+E to switch it on or off.</source>
+        <translation>停用的服务会拒绝调用，因此不会计费。选中服务后按 Ctrl+E 可开通或停用。</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Could not load the services.</source>
+        <translation>无法加载服务。</translation>
+    </message>
+    <message>
+        <source>Every service is off: no call is billed</source>
+        <translation>所有服务均已关闭：不会有调用被计费</translation>
+    </message>
+    <message>
+        <source>Enabled: %1 of %2 · cost this month: %3 %4</source>
+        <translation>已开通：%1 / %2 · 本月费用：%3 %4</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>停用(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Enable a service</source>
+        <translation>开通服务</translation>
+    </message>
+    <message>
+        <source>Disable a service</source>
+        <translation>停用服务</translation>
+    </message>
+    <message>
+        <source>%1 in %2 accepts calls from now on. They are billed %3.</source>
+        <translation>%2的%1从现在起接受调用，并将%3计费。</translation>
+    </message>
+    <message>
+        <source>from the package in force while it has quota, then pay-per-use</source>
+        <translation>在生效资源包有额度时从资源包抵扣，之后按需</translation>
+    </message>
+    <message>
+        <source>pay-per-use</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>%1 in %2 rejects calls from now on, so they are no longer billed. Packages stay paid and usable until they expire if you enable it again.</source>
+        <translation>%2的%1从现在起拒绝调用，因此不再计费。已购资源包保持有效，重新开通后可继续使用至到期。</translation>
+    </message>
+    <message>
+        <source>Enable %1 in %2</source>
+        <translation>开通%2的%1</translation>
+    </message>
+    <message>
+        <source>Disable %1 in %2</source>
+        <translation>停用%2的%1</translation>
+    </message>
+    <message>
+        <source>Calls this month:</source>
+        <translation>本月调用次数：</translation>
+    </message>
+    <message>
+        <source>Cost this month:</source>
+        <translation>本月费用：</translation>
+    </message>
+    <message>
+        <source>Billing mode:</source>
+        <translation>计费模式：</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>The service was not changed.</source>
+        <translation>服务未更改。</translation>
+    </message>
+    <message>
+        <source>Could not tell what stopping billing would stop.</source>
+        <translation>无法确定停止计费会影响哪些项目。</translation>
+    </message>
+    <message>
+        <source>Stop billing</source>
+        <translation>停止计费</translation>
+    </message>
+    <message>
+        <source>Every API is disabled, so calls are rejected and nothing more is billed, and auto-renew is switched off on every package. Packages already paid stay usable until they expire if you enable their API again.</source>
+        <translation>所有 API 都将停用，调用会被拒绝，不再产生费用；所有资源包的自动续费也将关闭。已付费的资源包保持有效，重新开通其 API 后可继续使用至到期。</translation>
+    </message>
+    <message>
+        <source>Stop billing for 1 service</source>
+        <translation>停止 1 个服务的计费</translation>
+    </message>
+    <message>
+        <source>Stop billing for %1 services</source>
+        <translation>停止 %1 个服务的计费</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2的%1</translation>
+    </message>
+    <message>
+        <source>package %1 (%2, %3)</source>
+        <translation>资源包 %1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Services disabled:</source>
+        <translation>将停用的服务：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Auto-renewals off:</source>
+        <translation>将关闭的自动续费：</translation>
+    </message>
+    <message>
+        <source>Last month they cost:</source>
+        <translation>上月费用：</translation>
+    </message>
+    <message>
+        <source>Billing is already stopped: no service is enabled and no package renews automatically.</source>
+        <translation>计费已停止：没有开通的服务，也没有自动续费的资源包。</translation>
+    </message>
+    <message>
+        <source>Billing was not stopped.</source>
+        <translation>计费未停止。</translation>
+    </message>
+    <message>
+        <source>Services by API and region</source>
+        <translation>按 API 和区域的服务</translation>
+    </message>
+    <message>
+        <source>Ctrl+E switches the selected service on or off.</source>
+        <translation>按 Ctrl+E 开通或停用所选服务。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::SettingsPage</name>
+    <message>
+        <source>alert thresholds</source>
+        <translation>告警阈值</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>0 = no alert</source>
+        <translation>0 = 不告警</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last save (Ctrl+Z)</source>
+        <translation>撤销上一次保存 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Low-balance alert below:</source>
+        <translation>余额低于此值时告警(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Package quota alert below:</source>
+        <translation>资源包额度低于此比例时告警(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A notification is raised when the balance falls below the threshold and when a package in force has less than this share of its quota left.</source>
+        <translation>当余额低于阈值，或生效中的资源包剩余额度低于此比例时，会发出通知。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Could not load the settings.</source>
+        <translation>无法加载设置。</translation>
+    </message>
+    <message>
+        <source>The settings were not saved.</source>
+        <translation>设置未保存。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the console, grouped by where it works.</source>
+        <translation>控制台的所有键盘快捷键，按适用范围分组。</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Page “%1”</source>
+        <translation>页面“%1”</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个字段</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Switch between the page list and the page</source>
+        <translation>在页面列表和页面之间切换</translation>
+    </message>
+    <message>
+        <source>Open the menus</source>
+        <translation>打开菜单</translation>
+    </message>
+    <message>
+        <source>Alt, or Alt + the underlined letter</source>
+        <translation>Alt，或 Alt + 带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Press the button or field with the underlined letter</source>
+        <translation>激活带下划线字母的按钮或字段</translation>
+    </message>
+    <message>
+        <source>Alt + the underlined letter</source>
+        <translation>Alt + 带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Open the selected table row (bill line, record)</source>
+        <translation>打开表格中所选的行（账单明细、记录）</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Edit the selected cell (tags)</source>
+        <translation>编辑所选单元格（标签）</translation>
+    </message>
+    <message>
+        <source>Close a dialog without changing anything</source>
+        <translation>关闭对话框且不作任何更改</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TierModel</name>
+    <message>
+        <source>Tier</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>From call</source>
+        <translation>起始调用</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Price per 1,000 (%1)</source>
+        <translation>每千次单价（%1）</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>面额（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TimeSeriesPlot</name>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>d MMM
+HH:mm</source>
+        <comment>QDateTime format of an hour on the time axis</comment>
+        <translation>M月d日
+HH:mm</translation>
+    </message>
+    <message>
+        <source>d MMM
+yyyy</source>
+        <comment>QDate format of a day on the time axis</comment>
+        <translation>M月d日
+yyyy</translation>
+    </message>
+    <message>
+        <source>MMM
+yyyy</source>
+        <comment>QDate format of a month on the time axis</comment>
+        <translation>M月
+yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TopUpDialog</name>
+    <message>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>e.g. 100 or 250.50</source>
+        <translation>例如 100 或 250.50</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>支付后余额：</translation>
+    </message>
+    <message>
+        <source>Arrears repaid:</source>
+        <translation>偿还欠费：</translation>
+    </message>
+    <message>
+        <source>State after:</source>
+        <translation>充值后状态：</translation>
+    </message>
+    <message>
+        <source>&amp;Top up</source>
+        <translation>充值(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 clears the arrears</source>
+        <translation>%1 即可结清欠费</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No arrears</source>
+        <translation>无欠费</translation>
+    </message>
+    <message>
+        <source>%1 (all)</source>
+        <translation>%1（全部）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 still owed)</source>
+        <translation>%1（仍欠 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TotalsFooter</name>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TotalsModel</name>
+    <message>
+        <source>Total of %1 shown</source>
+        <translation>合计（显示 %1 行）</translation>
+    </message>
+    <message>
+        <source>Exact total: %1</source>
+        <translation>精确合计：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TransactionsPage</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>E&amp;xact fees (8 decimals)</source>
+        <translation>精确费用（8 位小数）(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Calls behind the line…</source>
+        <translation>查看明细行背后的调用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ex&amp;port CSV…</source>
+        <translation>导出 CSV(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>No transactions yet</source>
+        <translation>暂无交易记录</translation>
+    </message>
+    <message>
+        <source>Top-ups, package purchases and the hourly settlement of imported calls are listed here. Import call records… (Ctrl+I) fills it.</source>
+        <translation>充值、资源包购买以及导入调用的每小时结算都列在这里。“导入调用记录…”（Ctrl+I）可导入数据。</translation>
+    </message>
+    <message>
+        <source>Show fees and rounded-off amounts with all 8 decimals instead of whole cents</source>
+        <translation>以完整的 8 位小数而非整分显示费用和抹零金额</translation>
+    </message>
+    <message>
+        <source>Open the selected record: for a usage line, the calls, tier positions and fee behind it</source>
+        <translation>打开所选记录：对于用量明细，显示其背后的调用、阶梯位置和费用</translation>
+    </message>
+    <message>
+        <source>&amp;Import call records…</source>
+        <translation>导入调用记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>消费明细</translation>
+    </message>
+    <message>
+        <source>Could not load the transactions.</source>
+        <translation>无法加载交易记录。</translation>
+    </message>
+    <message>
+        <source>The totals are the charges (usage, package purchases, renewals, refunds).</source>
+        <translation>合计为扣费金额（用量、资源包购买、续费、退款）。</translation>
+    </message>
+    <message>
+        <source>The totals are the charges only. Also listed: %1 credit(s) (top-ups, coupons) of %2 %3, not added in.</source>
+        <translation>合计仅含扣费。另列出 %1 条入账（充值、代金券），共 %2 %3，不计入合计。</translation>
+    </message>
+    <message>
+        <source>No records match</source>
+        <translation>没有符合条件的记录</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Export the transactions</source>
+        <translation>导出交易记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancel ex&amp;port</source>
+        <translation>取消导出(&amp;P)</translation>
+    </message>
+    <message>
+        <source>the export stopped</source>
+        <translation>导出已停止</translation>
+    </message>
+    <message>
+        <source>Could not export the transactions.</source>
+        <translation>无法导出交易记录。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Transaction records</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected record with the calls, tier positions and fee behind it.</source>
+        <translation>按 Enter 打开所选记录及其背后的调用、阶梯位置和费用。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::format</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>date and time, e.g. &quot;11/27/26 10:00&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (UTC%3)</source>
+        <extracomment>date, time and UTC offset, e.g. &quot;27 Nov 2026 10:00 (UTC+08:00)&quot;</extracomment>
+        <translation>%1 %2（UTC%3）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Grace until %1</source>
+        <translation>宽限期至 %1</translation>
+    </message>
+    <message>
+        <source>Grace</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>Frozen until %1</source>
+        <translation>冻结至 %1</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::notifications</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2的%1</translation>
+    </message>
+    <message>
+        <source>grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>frozen state</source>
+        <translation>冻结状态</translation>
+    </message>
+    <message>
+        <source>Arrears cleared</source>
+        <translation>欠费已结清</translation>
+    </message>
+    <message>
+        <source>Arrears started</source>
+        <translation>开始欠费</translation>
+    </message>
+    <message>
+        <source>Low balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>Account frozen</source>
+        <translation>账户已冻结</translation>
+    </message>
+    <message>
+        <source>Services released</source>
+        <translation>服务已释放</translation>
+    </message>
+    <message>
+        <source>Package quota low</source>
+        <translation>资源包额度不足</translation>
+    </message>
+    <message>
+        <source>Package expired</source>
+        <translation>资源包已到期</translation>
+    </message>
+    <message>
+        <source>Coupon lapsed</source>
+        <translation>代金券失效</translation>
+    </message>
+    <message>
+        <source>Package renewed</source>
+        <translation>资源包已续费</translation>
+    </message>
+    <message>
+        <source>Auto-renewal failed</source>
+        <translation>自动续费失败</translation>
+    </message>
+    <message>
+        <source>Budget threshold reached</source>
+        <translation>预算达到阈值</translation>
+    </message>
+    <message>
+        <source>Budget forecast exceeded</source>
+        <translation>预算预测超支</translation>
+    </message>
+    <message>
+        <source>Freeze in 24 hours</source>
+        <translation>24 小时后冻结</translation>
+    </message>
+    <message>
+        <source>Package expiring</source>
+        <translation>资源包即将到期</translation>
+    </message>
+    <message>
+        <source>The account left the %1 and is back to normal; the balance is %2.</source>
+        <translation>账户已退出%1，恢复正常；余额为 %2。</translation>
+    </message>
+    <message>
+        <source>The balance went below zero: %1 in arrears. Calls are still served until %2; top up to repay.</source>
+        <translation>余额已低于零：欠费 %1。%2 前仍可正常调用；请充值还款。</translation>
+    </message>
+    <message>
+        <source>The balance is %1, below the alert threshold of %2.</source>
+        <translation>余额为 %1，低于告警阈值 %2。</translation>
+    </message>
+    <message>
+        <source>Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless repaid.</source>
+        <translation>宽限期结束，仍有 %1 未支付：调用将被拒绝。除非还清，服务将于 %2 释放。</translation>
+    </message>
+    <message>
+        <source>Retention ended with %1 unpaid: every API service was disabled.</source>
+        <translation>保留期结束，仍有 %1 未支付：所有 API 服务已停用。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) has %3 of %4 calls left.</source>
+        <translation>资源包 %1（%2）剩余 %3 次，共 %4 次。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) expired; %3 unused calls lapsed.</source>
+        <translation>资源包 %1（%2）已到期；%3 次未用额度已失效。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 expired; %2 lapsed.</source>
+        <translation>代金券 %1 已过期；%2 已失效。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) was renewed as package %3 for %4.</source>
+        <translation>资源包 %1（%2）已续费为资源包 %3，费用 %4。</translation>
+    </message>
+    <message>
+        <source>The account will be frozen on %1 unless arrears of %2 are repaid.</source>
+        <translation>除非还清欠费 %2，账户将于 %1 冻结。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) expires on %3; it will be renewed automatically.</source>
+        <translation>资源包 %1（%2）将于 %3 到期；到期后自动续费。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) expires on %3 and auto-renew is off.</source>
+        <translation>资源包 %1（%2）将于 %3 到期，未开启自动续费。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) could not be renewed: %3. It expires on %4.</source>
+        <translation>资源包 %1（%2）续费失败：%3。将于 %4 到期。</translation>
+    </message>
+    <message>
+        <source>Budget “%1”: spending in %2 reached %3 % of %4 (%5 so far).</source>
+        <translation>预算“%1”：%2 的支出已达 %4 的 %3 %（目前 %5）。</translation>
+    </message>
+    <message>
+        <source>Budget “%1”: %2 is forecast to end at %5, at least %3 % of %4.</source>
+        <translation>预算“%1”：预计 %2 结束时支出为 %5，至少达到 %4 的 %3 %。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>billingctl</name>
+    <message>
+        <source>%1: --%2 is given twice</source>
+        <translation>%1：--%2 重复指定</translation>
+    </message>
+    <message>
+        <source>%1: --%2 needs a value</source>
+        <translation>%1：--%2 需要一个值</translation>
+    </message>
+    <message>
+        <source>%1: unknown option %2</source>
+        <translation>%1：未知选项 %2</translation>
+    </message>
+    <message>
+        <source>%1: missing argument (see &quot;billingctl help&quot;)</source>
+        <translation>%1：缺少参数（参见 “billingctl help”）</translation>
+    </message>
+    <message>
+        <source>%1: unexpected argument &quot;%2&quot;</source>
+        <translation>%1：多余的参数 “%2”</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>--now: %1</source>
+        <translation>--now：%1</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (see &quot;billingctl help&quot;)</source>
+        <translation>未知选项 %1（参见 “billingctl help”）</translation>
+    </message>
+    <message>
+        <source>no command given (see &quot;billingctl help&quot;)</source>
+        <translation>未指定命令（参见 “billingctl help”）</translation>
+    </message>
+    <message>
+        <source>usage: billingctl [--db PATH] [--now TIME] [--json] COMMAND [ARGS...]</source>
+        <translation>用法：billingctl [--db 路径] [--now 时间] [--json] 命令 [参数...]</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 done, 1 refused by a business rule, 2 bad usage, 3 bad data.</source>
+        <translation>退出码：0 完成，1 被业务规则拒绝，2 用法错误，3 数据错误。</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (see &quot;billingctl help&quot;)</source>
+        <translation>未知命令 “%1”（参见 “billingctl help”）</translation>
+    </message>
+    <message>
+        <source>Created the account &quot;%1&quot; in %2, starting %3 (billing time zone UTC%4).</source>
+        <translation>已在 %2 创建账户 “%1”，自 %3 起（计费时区 UTC%4）。</translation>
+    </message>
+    <message>
+        <source>Topped up %1; balance %2.</source>
+        <translation>已充值 %1；余额 %2。</translation>
+    </message>
+    <message>
+        <source>Account:  %1 (%2)</source>
+        <translation>账户：  %1（%2）</translation>
+    </message>
+    <message>
+        <source>Now:      %1</source>
+        <translation>当前：  %1</translation>
+    </message>
+    <message>
+        <source>Balance:  %1</source>
+        <translation>余额：  %1</translation>
+    </message>
+    <message>
+        <source>Arrears:  %1</source>
+        <translation>欠费：  %1</translation>
+    </message>
+    <message>
+        <source>State:    %1%2</source>
+        <translation>状态：  %1%2</translation>
+    </message>
+    <message>
+        <source> until %1</source>
+        <translation>，至 %1</translation>
+    </message>
+    <message>
+        <source>Enabled:  %1 in %2</source>
+        <translation>已开通：%2 的 %1</translation>
+    </message>
+    <message>
+        <source>Enabled:  no API service</source>
+        <translation>已开通：无 API 服务</translation>
+    </message>
+    <message>
+        <source>Coupon %1: %2 of %3 left, expires %4%5</source>
+        <translation>代金券 %1：剩余 %2，共 %3，%4 到期%5</translation>
+    </message>
+    <message>
+        <source>, for %1</source>
+        <translation>，适用于 %1</translation>
+    </message>
+    <message>
+        <source>Package %1: %2 %3 %4, %5 of %6 calls left, %7 → %8, %9%10</source>
+        <translation>资源包 %1：%2 %3 %4，剩余 %5 次，共 %6 次，%7 → %8，%9%10</translation>
+    </message>
+    <message>
+        <source>, auto-renew %1 days before</source>
+        <translation>，到期前 %1 天自动续费</translation>
+    </message>
+    <message>
+        <source>All invariants hold.</source>
+        <translation>所有不变量均成立。</translation>
+    </message>
+    <message numerus="yes">
+        <source>verify found %n problem(s); the first: %1</source>
+        <translation>
+            <numerusform>校验发现 %n 个问题；第一个：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--months must be a whole number from 1 to 36</source>
+        <translation>--months 须为 1 到 36 之间的整数</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number</source>
+        <translation>--seed 须为整数</translation>
+    </message>
+    <message>
+        <source>Created a demo account in %1: %2 days, %3 call records, %4 calls.</source>
+        <translation>已在 %1 创建演示账户：%2 天，%3 条调用记录，%4 次调用。</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2.</source>
+        <translation>已将 %1 备份到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 already holds an account; add --replace to overwrite it with the backup</source>
+        <translation>%1 中已有账户；加上 --replace 可用备份覆盖</translation>
+    </message>
+    <message>
+        <source>the restored database fails verification: %1</source>
+        <translation>恢复的数据库未通过校验：%1</translation>
+    </message>
+    <message>
+        <source>Restored %1 into %2; all invariants hold.</source>
+        <translation>已将 %1 恢复到 %2；所有不变量均成立。</translation>
+    </message>
+    <message>
+        <source>cost: --%1 TIME is required</source>
+        <translation>cost：必须指定 --%1 时间</translation>
+    </message>
+    <message>
+        <source>cost: --granularity hour|day|month is required</source>
+        <translation>cost：必须指定 --granularity hour|day|month</translation>
+    </message>
+    <message>
+        <source>cost: --granularity must be hour, day or month, not &quot;%1&quot;</source>
+        <translation>cost：--granularity 须为 hour、day 或 month，而不是 “%1”</translation>
+    </message>
+    <message>
+        <source>cost: --view must be cash or amortized</source>
+        <translation>cost：--view 须为 cash 或 amortized</translation>
+    </message>
+    <message>
+        <source>cost: --group-by needs one or two of %1</source>
+        <translation>cost：--group-by 需要 %1 中的一个或两个</translation>
+    </message>
+    <message>
+        <source>Cost from %1 to %2 by %3, %4 view</source>
+        <translation>%1 至 %2 的费用，粒度 %3，%4 视图</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Total: %1 calls, %2</source>
+        <translation>合计：%1 次调用，%2</translation>
+    </message>
+    <message>
+        <source>No usage in the last 30 days: nothing to advise.</source>
+        <translation>近 30 天无用量：没有优化建议。</translation>
+    </message>
+    <message>
+        <source>Month %1, settled until %2 (%3 of %4 days complete)</source>
+        <translation>%1 月，已结算至 %2（%4 天中已完成 %3 天）</translation>
+    </message>
+    <message>
+        <source>Month to date: %1</source>
+        <translation>本月至今：%1</translation>
+    </message>
+    <message>
+        <source>Forecast at month end: %1 (about 95 %: %2 to %3)</source>
+        <translation>月末预测：%1（约 95 % 区间：%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>Forecast at month end: %1 (too few days for an interval)</source>
+        <translation>月末预测：%1（天数太少，无法给出区间）</translation>
+    </message>
+    <message>
+        <source>price: &quot;%1&quot; is not a number of calls</source>
+        <translation>price：“%1” 不是调用次数</translation>
+    </message>
+    <message>
+        <source>%1 calls a month of %2, amounts in %3</source>
+        <translation>%2 每月 %1 次调用，金额单位 %3</translation>
+    </message>
+    <message>
+        <source>package %1 / 12 + %2 calls pay-per-use; cheaper than pay-per-use from %3 calls</source>
+        <translation>资源包 %1 / 12 + %2 次按需调用；自 %3 次调用起比按需计费更省钱</translation>
+    </message>
+    <message>
+        <source>(never)</source>
+        <translation>（不会）</translation>
+    </message>
+    <message>
+        <source>tier %1: %2 calls from #%3 at %4 per 1000 = %5</source>
+        <translation>阶梯 %1：自第 %3 次起 %2 次调用，每千次 %4 = %5</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>（未打标签）</translation>
+    </message>
+    <message>
+        <source>No project has tags.</source>
+        <translation>没有项目设置了标签。</translation>
+    </message>
+    <message>
+        <source>Bill %1 (%2), amounts in %3</source>
+        <translation>账单 %1（%2），金额单位 %3</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>已出账</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未出账</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>实扣金额</translation>
+    </message>
+    <message>
+        <source>Rounded off</source>
+        <translation>抹零金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid by coupon %1, by cash %2, arrears %3.</source>
+        <translation>代金券支付 %1，现金支付 %2，欠费 %3。</translation>
+    </message>
+    <message>
+        <source>--type must be one of usage, purchase, renewal, refund, topup</source>
+        <translation>--type 须为 usage、purchase、renewal、refund、topup 之一</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number</source>
+        <translation>--limit 须为整数</translation>
+    </message>
+    <message>
+        <source>line: &quot;%1&quot; is not a transaction id</source>
+        <translation>line：“%1” 不是交易 ID</translation>
+    </message>
+    <message>
+        <source>budget set: &quot;%1&quot; is not an amount</source>
+        <translation>budget set：“%1” 不是金额</translation>
+    </message>
+    <message>
+        <source>Budget %1: %2 a month, alerts at %3 % of actual and %4 % of forecast spend</source>
+        <translation>预算 %1：每月 %2，实际支出达 %3 %、预测支出达 %4 % 时告警</translation>
+    </message>
+    <message>
+        <source>No budgets.</source>
+        <translation>没有预算。</translation>
+    </message>
+    <message>
+        <source>%1: %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)</source>
+        <translation>%1：每月 %2；目前 %3 %4（%5 %），预测 %6（%7 %）</translation>
+    </message>
+    <message>
+        <source>there is no budget named &quot;%1&quot;</source>
+        <translation>没有名为 “%1” 的预算</translation>
+    </message>
+    <message>
+        <source>Budget %1 removed</source>
+        <translation>预算 %1 已删除</translation>
+    </message>
+    <message>
+        <source>budget: give set, list or remove</source>
+        <translation>budget：请指定 set、list 或 remove</translation>
+    </message>
+    <message>
+        <source>%1 in %2 was already enabled.</source>
+        <translation>%2 的 %1 已是开通状态。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 was already disabled.</source>
+        <translation>%2 的 %1 已是停用状态。</translation>
+    </message>
+    <message>
+        <source>Enabled %1 in %2.</source>
+        <translation>已开通 %2 的 %1。</translation>
+    </message>
+    <message>
+        <source>Disabled %1 in %2.</source>
+        <translation>已停用 %2 的 %1。</translation>
+    </message>
+    <message>
+        <source>Billing stopped: %1 service(s) disabled, auto-renew switched off on %2 package(s).</source>
+        <translation>计费已停止：停用 %1 个服务，关闭 %2 个资源包的自动续费。</translation>
+    </message>
+    <message>
+        <source>grant-coupon: --expires TIME is required</source>
+        <translation>grant-coupon：必须指定 --expires 时间</translation>
+    </message>
+    <message>
+        <source>--expires: %1</source>
+        <translation>--expires：%1</translation>
+    </message>
+    <message>
+        <source>Coupon %1 granted: %2.</source>
+        <translation>已发放代金券 %1：%2。</translation>
+    </message>
+    <message>
+        <source>--effective: %1</source>
+        <translation>--effective：%1</translation>
+    </message>
+    <message>
+        <source>--quantity must be a whole number from 1 to 100</source>
+        <translation>--quantity 须为 1 到 100 之间的整数</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number from 1 to 30</source>
+        <translation>--days 须为 1 到 30 之间的整数</translation>
+    </message>
+    <message>
+        <source>renew: &quot;%1&quot; is not a package id</source>
+        <translation>renew：“%1” 不是资源包 ID</translation>
+    </message>
+    <message>
+        <source>auto-renew: &quot;%1&quot; is not a package id</source>
+        <translation>auto-renew：“%1” 不是资源包 ID</translation>
+    </message>
+    <message>
+        <source>auto-renew: say on or off, not &quot;%1&quot;</source>
+        <translation>auto-renew：请指定 on 或 off，而不是 “%1”</translation>
+    </message>
+    <message>
+        <source>Auto-renew of package %1 is %2.</source>
+        <translation>资源包 %1 的自动续费：%2。</translation>
+    </message>
+    <message>
+        <source>unsubscribe: &quot;%1&quot; is not a package id</source>
+        <translation>unsubscribe：“%1” 不是资源包 ID</translation>
+    </message>
+    <message>
+        <source>Package %1 unsubscribed; refunded %2 (%3 to cash, %4 to coupons).</source>
+        <translation>资源包 %1 已退订；退款 %2（%3 退回现金，%4 退回代金券）。</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>import-calls: no file %1</source>
+        <translation>import-calls：文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <source>Imported %1 record(s), %2 call(s)%3.</source>
+        <translation>已导入 %1 条记录，%2 次调用%3。</translation>
+    </message>
+    <message>
+        <source>, %1 late</source>
+        <translation>，其中 %1 条迟到</translation>
+    </message>
+    <message>
+        <source>Caught up to %1.</source>
+        <translation>已处理至 %1。</translation>
+    </message>
+    <message>
+        <source>export-bill needs --format csv|xlsx|pdf and --out FILE</source>
+        <translation>export-bill 需要 --format csv|xlsx|pdf 和 --out 文件</translation>
+    </message>
+    <message>
+        <source>--out needs a file name</source>
+        <translation>--out 需要文件名</translation>
+    </message>
+    <message>
+        <source>Wrote the bill of %1 to %2</source>
+        <translation>已将 %1 的账单写入 %2</translation>
+    </message>
+</context>
+</TS>
