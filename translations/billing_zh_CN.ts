@@ -27,10 +27,6 @@
         <translation>复制到 %1 失败：%2</translation>
     </message>
     <message>
-        <source>backups of a PostgreSQL database are made with pg_dump</source>
-        <translation>PostgreSQL 数据库请使用 pg_dump 备份</translation>
-    </message>
-    <message>
         <source>%1 already exists; choose a new file name for the backup</source>
         <translation>%1 已存在；请为备份选择一个新文件名</translation>
     </message>
@@ -69,6 +65,18 @@
     <message>
         <source>cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>the copy into %1 was cancelled</source>
+        <translation>复制到 %1 已取消</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL database: back it up on the server with pg_dump (for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only</source>
+        <translation>%1 是 PostgreSQL 数据库：请在服务器上用 pg_dump 备份（例如 pg_dump -Fc -f billing.dump DBNAME）；此命令只复制 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL database: restore it on the server with pg_restore from a pg_dump archive; this command restores SQLite files only</source>
+        <translation>%1 是 PostgreSQL 数据库：请在服务器上用 pg_restore 从 pg_dump 归档恢复；此命令只恢复 SQLite 文件</translation>
     </message>
 </context>
 <context>
@@ -484,18 +492,6 @@
         <translation>%1时发生数据库错误：%2</translation>
     </message>
     <message>
-        <source>the database is damaged: %1</source>
-        <translation>数据库已损坏：%1</translation>
-    </message>
-    <message>
-        <source>database error in &quot;%1&quot;: %2</source>
-        <translation>“%1” 中发生数据库错误：%2</translation>
-    </message>
-    <message>
-        <source>PostgreSQL databases are not supported by this build yet: %1</source>
-        <translation>此版本尚不支持 PostgreSQL 数据库：%1</translation>
-    </message>
-    <message>
         <source>no account database at %1: run &quot;billingctl init&quot; first</source>
         <translation>%1 处没有账户数据库：请先运行 “billingctl init”</translation>
     </message>
@@ -531,6 +527,54 @@
         <source>cannot configure the database %1: %2</source>
         <translation>无法配置数据库 %1：%2</translation>
     </message>
+    <message>
+        <source>the database does not allow this user to change the account (while %1): %2</source>
+        <translation>数据库不允许此用户更改账户（%1 时）：%2</translation>
+    </message>
+    <message>
+        <source>database error while %1: no id came back</source>
+        <translation>%1 时数据库出错：未返回编号</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME</source>
+        <translation>%1 不是 postgresql://用户:密码@主机:端口/数据库名 形式的 PostgreSQL 地址</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql)</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（Debian 软件包 libqt6sql6-psql）</translation>
+    </message>
+    <message>
+        <source>the schema &quot;%1&quot; in %2 is not a plain SQL name</source>
+        <translation>%2 中的模式“%1”不是合法的 SQL 名称</translation>
+    </message>
+    <message>
+        <source>the setting &quot;%1&quot; in %2 is not a libpq connection setting</source>
+        <translation>%2 中的设置“%1”不是 libpq 连接参数</translation>
+    </message>
+    <message>
+        <source>cannot connect to the PostgreSQL database %1: %2</source>
+        <translation>无法连接 PostgreSQL 数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database %1 has no schema to keep the account in: create it first (CREATE SCHEMA %2)</source>
+        <translation>PostgreSQL 数据库 %1 中没有存放账户的模式：请先创建（CREATE SCHEMA %2）</translation>
+    </message>
+    <message>
+        <source>cannot read the tables of %1: %2</source>
+        <translation>无法读取 %1 的数据表：%2</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database %1 holds tables of another program, not a billing account</source>
+        <translation>PostgreSQL 数据库 %1 中是其他程序的数据表，不是计费账户</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database %1 holds no account yet: run &quot;billingctl init&quot; first</source>
+        <translation>PostgreSQL 数据库 %1 中还没有账户：请先运行“billingctl init”</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version of %1: %2</source>
+        <translation>无法读取 %1 的结构版本：%2</translation>
+    </message>
 </context>
 <context>
     <name>billing::Engine</name>
@@ -556,10 +600,59 @@
     </message>
 </context>
 <context>
+    <name>billing::Identity</name>
+    <message>
+        <source>%1 is not a member of this account; an owner can add them with &quot;billingctl member set %1 ROLE&quot;</source>
+        <translation>%1 不是此账户的成员；所有者可以用“billingctl member set %1 角色”添加</translation>
+    </message>
+    <message>
+        <source>%1 is a member in the role %2 and may not %3; that needs the role %4</source>
+        <translation>%1 是角色为%2的成员，不能%3；此操作需要%4角色</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+</context>
+<context>
     <name>billing::LedgerRepository</name>
     <message>
         <source>ledger entry %1 has an unknown kind &quot;%2&quot;</source>
         <translation>收支记录 %1 的类型 “%2” 未知</translation>
+    </message>
+</context>
+<context>
+    <name>billing::MemberRepository</name>
+    <message>
+        <source>the member %1 has an unknown role &quot;%2&quot;</source>
+        <translation>成员 %1 的角色“%2”无法识别</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Members</name>
+    <message>
+        <source>a member name must have 1 to 64 characters</source>
+        <translation>成员名称须为 1 至 64 个字符</translation>
+    </message>
+    <message>
+        <source>the member name &quot;%1&quot; contains a space or a control character</source>
+        <translation>成员名称“%1”包含空格或控制字符</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the engine&apos;s own name in the audit log; choose another member name</source>
+        <translation>“%1”是计费引擎在审计日志中使用的名称；请另选成员名称</translation>
+    </message>
+    <message>
+        <source>the account has no members yet, so everyone is its owner; make yourself its first owner before adding others (member set %1 owner)</source>
+        <translation>账户尚无成员，因此所有人都是所有者；添加他人之前，请先将自己设为第一位所有者（member set %1 owner）</translation>
+    </message>
+    <message>
+        <source>%1 is the account&apos;s last owner; make another member owner first</source>
+        <translation>%1 是账户的最后一位所有者；请先将其他成员设为所有者</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of this account</source>
+        <translation>%1 不是此账户的成员</translation>
     </message>
 </context>
 <context>
@@ -668,6 +761,77 @@
     </message>
 </context>
 <context>
+    <name>billing::Role</name>
+    <message>
+        <source>owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>view the account</source>
+        <translation>查看账户</translation>
+    </message>
+    <message>
+        <source>top up the balance</source>
+        <translation>充值余额</translation>
+    </message>
+    <message>
+        <source>grant coupons</source>
+        <translation>发放代金券</translation>
+    </message>
+    <message>
+        <source>buy or renew packages</source>
+        <translation>购买或续费资源包</translation>
+    </message>
+    <message>
+        <source>change auto-renewal</source>
+        <translation>更改自动续费</translation>
+    </message>
+    <message>
+        <source>unsubscribe packages</source>
+        <translation>退订资源包</translation>
+    </message>
+    <message>
+        <source>enable, disable or stop services</source>
+        <translation>开通、关闭或停用服务</translation>
+    </message>
+    <message>
+        <source>import call records</source>
+        <translation>导入调用记录</translation>
+    </message>
+    <message>
+        <source>edit cost tags</source>
+        <translation>编辑成本标签</translation>
+    </message>
+    <message>
+        <source>edit budgets</source>
+        <translation>编辑预算</translation>
+    </message>
+    <message>
+        <source>change the account&apos;s settings</source>
+        <translation>更改账户设置</translation>
+    </message>
+    <message>
+        <source>manage members</source>
+        <translation>管理成员</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>billing::SubscriptionRepository</name>
     <message>
         <source>there is no package %1</source>
@@ -706,6 +870,13 @@
     <message>
         <source>could not save the change: %1</source>
         <translation>无法保存更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::UsageRepository</name>
+    <message>
+        <source>the stored call records of an unsettled hour are damaged</source>
+        <translation>未结算小时的已存调用记录已损坏</translation>
     </message>
 </context>
 <context>
@@ -797,14 +968,6 @@
         <translation>OCR API 按量计费：桌面控制台。</translation>
     </message>
     <message>
-        <source>The account database (default: %1).</source>
-        <translation>账户数据库（默认：%1）。</translation>
-    </message>
-    <message>
-        <source>PATH</source>
-        <translation>路径</translation>
-    </message>
-    <message>
         <source>Run at a fixed time, ISO 8601 with offset (default: the system clock).</source>
         <translation>以固定时间运行，带时区偏移的 ISO 8601 格式（默认：系统时钟）。</translation>
     </message>
@@ -851,6 +1014,14 @@
     <message>
         <source>OCR Billing Console</source>
         <translation>OCR 计费控制台</translation>
+    </message>
+    <message>
+        <source>The account database: a file, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for an account shared on a PostgreSQL server (default: %1).</source>
+        <translation>账户数据库：一个文件，或用于 PostgreSQL 服务器上共享账户的 postgresql://用户:密码@主机:端口/数据库名（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>PATH|URL</source>
+        <translation>路径|地址</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1387,10 @@
         <source>the XLSX writer failed: %1</source>
         <translation>XLSX 写入器失败：%1</translation>
     </message>
+    <message>
+        <source>cannot write the audit log: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
 </context>
 <context>
     <name>billing::services</name>
@@ -1253,6 +1428,14 @@
     <message>
         <source>Every amount includes everything settled up to the end of the last full hour.</source>
         <translation>所有金额均包含截至上一个整点已结算的全部费用。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>You act as %1 in the role %2; actions your role may not take are not shown.</source>
+        <translation>您以%2角色的 %1 身份操作；您的角色无权执行的操作不会显示。</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1761,156 @@
     <message>
         <source>%1 by %2, %3, total %4: %5. The same numbers are in the table that “Show table” (Alt+A) opens.</source>
         <translation>按%2的%1，%3，合计 %4：%5。相同数据见“显示表格”（Alt+A）打开的表格。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AuditPage</name>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Entries from the start of this day</source>
+        <translation>自当天开始的条目</translation>
+    </message>
+    <message>
+        <source>Entries up to the end of this day</source>
+        <translation>截至当天结束的条目</translation>
+    </message>
+    <message>
+        <source>Select an entry to see what it recorded.</source>
+        <translation>选择一个条目以查看其记录的内容。</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>操作(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>操作人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Could not read the audit log.</source>
+        <translation>无法读取审计日志。</translation>
+    </message>
+    <message>
+        <source>Chain not checked: %1</source>
+        <translation>未校验链：%1</translation>
+    </message>
+    <message>
+        <source>✔ Chain verified: every entry follows the one before it and none was altered or removed.</source>
+        <translation>✔ 链已校验：每个条目都接续上一条，没有条目被修改或删除。</translation>
+    </message>
+    <message>
+        <source>✖ Chain broken: %1</source>
+        <translation>✖ 链已断开：%1</translation>
+    </message>
+    <message>
+        <source>Could not export the audit log.</source>
+        <translation>无法导出审计日志。</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the chain…</source>
+        <translation>正在校验链…</translation>
+    </message>
+    <message>
+        <source>Entry %1 by %2: %3 on %4
+
+Before:
+%5
+
+After:
+%6
+
+Hash: %7
+Previous: %8</source>
+        <translation>条目 %1，操作人 %2：%3，对象 %4
+
+之前：
+%5
+
+之后：
+%6
+
+哈希：%7
+上一条：%8</translation>
+    </message>
+    <message>
+        <source>(first entry)</source>
+        <translation>（第一条）</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AuditTableModel</name>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → (none)</source>
+        <translation>%1：%2 → （无）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>On what</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>之前 → 之后</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3675,165 @@ mode</source>
     <message>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>owner (single-user account)</source>
+        <translation>所有者（单用户账户）</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>非成员</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::MaintenanceSection</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Copy the whole account into a file, consistent even while others work on it</source>
+        <translation>将整个账户复制到一个文件中，即使他人正在操作也保持一致</translation>
+    </message>
+    <message>
+        <source>Replace the whole account with a backup (owners only)</source>
+        <translation>用备份替换整个账户（仅限所有者）</translation>
+    </message>
+    <message>
+        <source>A backup is checked after it is written; a restore shows what the backup holds and replaces the account only after it passes every check and you confirm.</source>
+        <translation>备份写入后会进行校验；恢复时会先显示备份内容，只有通过全部校验并经您确认后才会替换账户。</translation>
+    </message>
+    <message>
+        <source>Back up the account</source>
+        <translation>备份账户</translation>
+    </message>
+    <message>
+        <source>Account database (*.sqlite)</source>
+        <translation>账户数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Account database (*.sqlite);;All files (*)</source>
+        <translation>账户数据库 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restored %1; the console now shows the restored account.</source>
+        <translation>已恢复 %1；控制台现在显示恢复后的账户。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>未恢复任何内容：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>account “%1” (%2), %n record(s), settled up to %3</source>
+        <translation>
+            <numerusform>账户“%1”（%2），%n 条记录，已结算至 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>正在备份到 %1…</translation>
+    </message>
+    <message>
+        <source>The backup was not made: %1</source>
+        <translation>未完成备份：%1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1, but the copy fails verification: %2</source>
+        <translation>已备份到 %1，但副本未通过校验：%2</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 and verified: %2.</source>
+        <translation>已备份到 %1 并通过校验：%2。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the whole account in this database with the backup %1. Everything done since the backup was made is lost.</source>
+        <translation>恢复将用备份 %1 替换此数据库中的整个账户。备份之后的所有操作都将丢失。</translation>
+    </message>
+    <message>
+        <source>Replace the account with this backup</source>
+        <translation>用此备份替换账户</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2</source>
+        <translation>%1 无法恢复：%2</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Settled up to</source>
+        <translation>已结算至</translation>
+    </message>
+    <message>
+        <source>Last record</source>
+        <translation>最后一条记录</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>none (single-user: everyone is owner)</source>
+        <translation>无（单用户：所有人都是所有者）</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>every invariant holds</source>
+        <translation>所有不变量均成立</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup fails verification, so it is not restored: %1</source>
+        <translation>备份未通过校验，因此未恢复：%1</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>正在恢复 %1…</translation>
     </message>
 </context>
 <context>
@@ -5243,14 +5735,6 @@ yyyy</translation>
         <translation>未指定命令（参见 “billingctl help”）</translation>
     </message>
     <message>
-        <source>usage: billingctl [--db PATH] [--now TIME] [--json] COMMAND [ARGS...]</source>
-        <translation>用法：billingctl [--db 路径] [--now 时间] [--json] 命令 [参数...]</translation>
-    </message>
-    <message>
-        <source>Exit codes: 0 done, 1 refused by a business rule, 2 bad usage, 3 bad data.</source>
-        <translation>退出码：0 完成，1 被业务规则拒绝，2 用法错误，3 数据错误。</translation>
-    </message>
-    <message>
         <source>unknown command &quot;%1&quot; (see &quot;billingctl help&quot;)</source>
         <translation>未知命令 “%1”（参见 “billingctl help”）</translation>
     </message>
@@ -5631,6 +6115,54 @@ yyyy</translation>
     <message>
         <source>Wrote the bill of %1 to %2</source>
         <translation>已将 %1 的账单写入 %2</translation>
+    </message>
+    <message>
+        <source>--as cannot be used with a PostgreSQL database: the database user is who acts</source>
+        <translation>--as 不能用于 PostgreSQL 数据库：操作人就是数据库用户</translation>
+    </message>
+    <message>
+        <source>--as needs a user name</source>
+        <translation>--as 需要一个用户名</translation>
+    </message>
+    <message>
+        <source>usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now TIME] [--as USER] [--json] COMMAND [ARGS...]</source>
+        <translation>用法：billingctl [--db 路径|postgresql://用户:密码@主机:端口/数据库名] [--now 时间] [--as 用户] [--json] 命令 [参数...]</translation>
+    </message>
+    <message>
+        <source>Roles: owner (everything), finance (top-ups, imports, backups; reads everything), analyst (reads everything; tags and budgets). The acting user is the operating-system user; --as USER overrides it for tests. An account without members is single-user.</source>
+        <translation>角色：所有者（全部权限）、财务（充值、导入、备份；可查看全部）、分析员（可查看全部；标签和预算）。操作人为操作系统用户；--as 用户 可在测试时替代。没有成员的账户为单用户账户。</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.</source>
+        <translation>退出码：0 完成，1 被业务规则或角色拒绝，2 用法错误，3 数据错误。</translation>
+    </message>
+    <message>
+        <source>member set: unknown role &quot;%1&quot;; say %2</source>
+        <translation>member set：未知角色“%1”；可用 %2</translation>
+    </message>
+    <message>
+        <source>%1 is now a member in the role %2.</source>
+        <translation>%1 现在是角色为%2的成员。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a member.</source>
+        <translation>%1 已不再是成员。</translation>
+    </message>
+    <message>
+        <source>No members: the account is single-user and everyone who opens it is its owner.</source>
+        <translation>没有成员：此账户为单用户账户，任何打开它的人都是所有者。</translation>
+    </message>
+    <message>
+        <source>member: give set, list or remove</source>
+        <translation>member：请指定 set、list 或 remove</translation>
+    </message>
+    <message>
+        <source>%1 (owner: the account has no members)</source>
+        <translation>%1（所有者：账户没有成员）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

@@ -140,10 +140,6 @@ Result<BackupSummary> summarize(const QString &location)
 Result<BackupSummary> checkCopy(const QString &backupPath, const QString &copy)
 {
     const QString shown = QDir::toNativeSeparators(backupPath);
-    if (Database::isPostgresUrl(location))
-        return Error::badUsage(Tr::tr("%1 is a PostgreSQL database: restore it on the server with pg_restore from a "
-                                      "pg_dump archive; this command restores SQLite files only")
-                                   .arg(Database::displayLocation(location)));
     if (!QFileInfo(backupPath).isFile())
         return Error::badUsage(Tr::tr("there is no backup file %1").arg(shown));
     if (!QFile::copy(backupPath, copy))
@@ -200,6 +196,10 @@ Status recordRestore(const QString &location, const QString &backupPath, const Q
 Status restoreDatabase(const QString &backupPath, const QString &location, const QString &user, std::optional<Instant> at)
 {
     const QString shown = QDir::toNativeSeparators(backupPath);
+    if (Database::isPostgresUrl(location))
+        return Error::badUsage(Tr::tr("%1 is a PostgreSQL database: restore it on the server with pg_restore from a "
+                                      "pg_dump archive; this command restores SQLite files only")
+                                   .arg(Database::displayLocation(location)));
     if (QFileInfo::exists(location)) {
         // A live database that no longer opens may be replaced by anyone who can write it: recovering
         // it is what a restore is for. One that opens says who may.

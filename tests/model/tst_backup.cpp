@@ -19,8 +19,8 @@ private slots:
     {
         test::TestAccount acc;
         const QString file = acc.dir.filePath(QStringLiteral("backup.sqlite"));
-        const Status b = backupDatabase(acc.engine->database(), file);
-        const Status r = restoreDatabase(file, acc.path);
+        const Status b = backupDatabase(acc.engine->database(), file, Engine::defaultActor());
+        const Status r = restoreDatabase(file, acc.path, Engine::defaultActor());
         if (!acc.database.isPostgres()) {
             QVERIFY(b.ok());
             return;

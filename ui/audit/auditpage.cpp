@@ -8,6 +8,7 @@
 #include "storage/auditqueryrepository.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
+#include "widgets/taborder.h"
 #include "widgets/ownengine.h"
 
 #include <QComboBox>
@@ -37,6 +38,7 @@ QDateEdit *dateEdit(const QString &anyText, QWidget *parent)
     d->setMinimumDate(QDate(2000, 1, 1));
     d->setSpecialValueText(anyText); // the minimum date reads "any"
     d->setDate(d->minimumDate());
+    letTabLeaveAnyDate(d);
     return d;
 }
 

@@ -4,6 +4,7 @@
 #include "catalog/catalog.h"
 #include "time/billingcalendar.h"
 #include "widgets/format.h"
+#include "widgets/taborder.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -21,34 +22,6 @@ const QDate kAnyDate(2000, 1, 1);
 // Type choices beyond the single types: what a bill sums.
 const QString kCharges = QStringLiteral("charges");
 
-// A QDateEdit showing its special value ("any") has no sections for Tab to step through, and Qt 6.4 then
-// keeps Tab inside it for ever; this moves the focus on as Tab does everywhere else.
-class SpecialValueTabFilter : public QObject
-{
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        auto *edit = qobject_cast<QDateEdit *>(watched);
-        if (!edit || event->type() != QEvent::KeyPress || edit->specialValueText().isEmpty() ||
-            edit->date() != edit->minimumDate())
-            return false;
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key != Qt::Key_Tab && key != Qt::Key_Backtab)
-            return false;
-        const bool forward =
-            key == Qt::Key_Tab && !(static_cast<QKeyEvent *>(event)->modifiers() & Qt::ShiftModifier);
-        QWidget *w = edit;
-        do
-            w = forward ? w->nextInFocusChain() : w->previousInFocusChain();
-        while (w != edit && (edit->isAncestorOf(w) || !w->isVisible() || !w->isEnabled() ||
-                             !(w->focusPolicy() & Qt::TabFocus) || w->window() != edit->window()));
-        w->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
-        return true;
-    }
-};
 } // namespace
 
 RecordFilterBar::RecordFilterBar(QWidget *parent)
@@ -62,9 +35,8 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     m_id->setClearButtonEnabled(true);
     m_id->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,18}")), m_id));
     m_id->setToolTip(tr("Type a record id and press Enter to show only that record"));
-    auto *tabFilter = new SpecialValueTabFilter(this);
     for (QDateEdit *d : {m_from, m_to}) {
-        d->installEventFilter(tabFilter);
+        letTabLeaveAnyDate(d);
         d->setCalendarPopup(true);
         d->setMinimumDate(kAnyDate);
         d->setSpecialValueText(tr("any"));

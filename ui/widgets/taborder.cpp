@@ -3,8 +3,10 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLayout>
 #include <QScrollArea>
 #include <QSplitter>
@@ -16,6 +18,42 @@
 #include <vector>
 
 namespace billing::ui {
+
+namespace {
+// A QDateEdit showing its special value ("any") has no sections for Tab to step through, and Qt 6.4 then
+// keeps Tab inside it for ever; this moves the focus on as Tab does everywhere else.
+class SpecialValueTabFilter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *edit = qobject_cast<QDateEdit *>(watched);
+        if (!edit || event->type() != QEvent::KeyPress || edit->specialValueText().isEmpty() ||
+            edit->date() != edit->minimumDate())
+            return false;
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key != Qt::Key_Tab && key != Qt::Key_Backtab)
+            return false;
+        const bool forward =
+            key == Qt::Key_Tab && !(static_cast<QKeyEvent *>(event)->modifiers() & Qt::ShiftModifier);
+        QWidget *w = edit;
+        do
+            w = forward ? w->nextInFocusChain() : w->previousInFocusChain();
+        while (w != edit && (edit->isAncestorOf(w) || !w->isVisible() || !w->isEnabled() ||
+                             !(w->focusPolicy() & Qt::TabFocus) || w->window() != edit->window()));
+        w->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        return true;
+    }
+};
+} // namespace
+
+void letTabLeaveAnyDate(QDateEdit *edit)
+{
+    edit->installEventFilter(new SpecialValueTabFilter(edit));
+}
 
 namespace {
 void collectWidget(QWidget *w, QList<QWidget *> &out);

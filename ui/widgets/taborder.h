@@ -1,5 +1,6 @@
 #pragma once
 
+class QDateEdit;
 class QWidget;
 
 namespace billing::ui {
@@ -11,5 +12,9 @@ namespace billing::ui {
 // Tab also leaves item views instead of walking their cells (the arrow keys move inside them). Call it
 // when the layout is complete; widgets added later go to the end of the order.
 void orderTabsByLayout(QWidget *root);
+
+// A QDateEdit showing its special value ("any") has no sections for Tab to step through, and Qt 6.4 then
+// keeps Tab inside it for ever: this lets Tab and Backtab move on from it as everywhere else.
+void letTabLeaveAnyDate(QDateEdit *edit);
 
 } // namespace billing::ui
