@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -47,6 +48,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("OcrBilling"));
     QCoreApplication::setApplicationName(QStringLiteral("OCR Billing Console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // The installed billing-console.desktop names this program (Wayland app id, taskbar grouping).
+    QGuiApplication::setDesktopFileName(QStringLiteral("billing-console"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/billing-console.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Usage-based billing of OCR APIs: the desktop console."));
@@ -59,7 +63,9 @@ int main(int argc, char *argv[])
         QStringLiteral("now"), tr("Run at a fixed time, ISO 8601 with offset (default: the system clock)."),
         tr("TIME"));
     const QCommandLineOption screenshotsOption(
-        QStringLiteral("screenshots"), tr("Save a screenshot of every page into DIR, then quit."), tr("DIR"));
+        QStringLiteral("screenshots"),
+        tr("Save a screenshot of every page and of the user guide's dialogs into DIR, then quit."),
+        tr("DIR"));
     parser.addOptions({dbOption, nowOption, screenshotsOption});
     parser.process(app);
 
@@ -85,7 +91,9 @@ int main(int argc, char *argv[])
                     interactive);
     // First start: a demo account with a year of history, built through the engine's own services.
     if (!exists)
-        if (billing::Status s = billing::ui::createDemoWithProgress(nullptr, location, clock->now(), interactive); !s)
+        if (billing::Status s =
+                billing::ui::createDemoWithProgress(nullptr, location, clock->now(), interactive);
+            !s)
             return fail(tr("Could not create the demo account in %1: %2")
                             .arg(QDir::toNativeSeparators(location), s.error().message),
                         interactive);
