@@ -119,8 +119,8 @@ Instant randomHistory(test::TestAccount &acc, int seed, int steps)
                 const char *status = pick(10) ? "200" : "503";
                 const QByteArray region = regions[pick(2)].toLatin1();
                 const QByteArray api = apis[pick(3)].toLatin1();
-                csv += cal.format(t).toLatin1() + ',' + api + ',' + region + ',' + status + ',' + project + ',' +
-                       count + '\n';
+                csv += cal.format(t).toLatin1() + ',' + api + ',' + region + ',' + status + ',' + project +
+                       ',' + count + '\n';
             }
             (void)importCsv(acc, csv, true);
         }
