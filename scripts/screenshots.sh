@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds what the screenshots need, makes a throw-away demo account with a year of history
 # (`billingctl demo --months 12`, the same history the console's first start builds) and saves a
-# screenshot of every console page into docs/screenshots/NN-<page>.png, headless through xvfb-run.
+# screenshot of every console page and of the user guide's dialogs into docs/screenshots/NN-<name>.png,
+# headless through xvfb-run (billing-console --screenshots, ui/shell/screenshotrunner.cpp).
 # Usage: scripts/screenshots.sh [OUT_DIR [CONSOLE_OPTIONS...]]   BUILD_DIR=... builds into another folder.
 # CONSOLE_OPTIONS go to billing-console, e.g. `--language zh_CN` or `--dark`; QT_SCALE_FACTOR=2 in the
 # environment shoots at twice the resolution (high DPI).

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build needs (only the missing ones), configures with Ninja and
 # ccache, and builds. Usage: scripts/setup.sh [BUILD_DIR] [extra cmake args...]
+#   scripts/setup.sh --deps-only [more packages...]   only installs (other scripts add their tools)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+deps_only=0
+extra=()
+if [[ "${1:-}" == --deps-only ]]; then
+    deps_only=1
+    shift
+    extra=("$@")
+    set --
+fi
 build="${1:-$here/build}"
 shift || true
 
@@ -10,8 +19,9 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql libqcustomplot-dev libgl-dev
-    libxlsxwriter-dev libsqlite3-dev sqlite3 xvfb xauth poppler-utils unzip hyperfine jq
+    libxlsxwriter-dev libsqlite3-dev sqlite3 xvfb xauth poppler-utils unzip hyperfine jq libqt6svg6
     qt6-translations-l10n fonts-noto-cjk
+    "${extra[@]}"
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -24,6 +34,7 @@ if ((${#missing[@]})); then
     "${sudo_cmd[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+((deps_only)) && exit 0
 
 if [[ ! -f "$build/build.ninja" ]]; then
     cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPalette>
 #include <QStyleFactory>
@@ -84,6 +85,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     // The language chosen in Settings (else the system's), before the first translated text.
     billing::applyLocale(billing::ui::ConsoleSettings::localeFor(billing::ui::ConsoleSettings().language()));
+    // The installed billing-console.desktop names this program (Wayland app id, taskbar grouping).
+    QGuiApplication::setDesktopFileName(QStringLiteral("billing-console"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/billing-console.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Usage-based billing of OCR APIs: the desktop console."));
@@ -99,7 +103,7 @@ int main(int argc, char *argv[])
         QStringLiteral("now"),
         Tr::tr("Run at a fixed time, ISO 8601 with offset (default: the system clock)."), Tr::tr("TIME"));
     const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
-                                               Tr::tr("Save a screenshot of every page into DIR, then quit."),
+                                               Tr::tr("Save a screenshot of every page and of the user guide's dialogs into DIR, then quit."),
                                                Tr::tr("DIR"));
     const QCommandLineOption languageOption(QStringLiteral("language"),
                                             Tr::tr("Show the console in LANGUAGE: en or zh_CN (default: the "

@@ -87,10 +87,12 @@ private slots:
         m_acc = std::make_unique<test::TestAccount>("2026-10-01T08:00:00+08:00");
         auto ok = [](const auto &r) { return r.ok(); };
         QVERIFY(ok(m_acc->run([](Context &c) { return funds::topUp(c, Money::fromCents(500000)); })));
-        for (auto [api, region] :
+        // A pair, not a structured binding: clang 14 (the sanitizer build) cannot capture those.
+        for (const auto &service :
              {std::pair("general-text", "cn-north-4"), std::pair("id-card", "cn-east-3")})
             QVERIFY(ok(m_acc->run([&](Context &c) {
-                return services::setEnabled(c, QString::fromLatin1(api), QString::fromLatin1(region), true);
+                return services::setEnabled(c, QString::fromLatin1(service.first),
+                                            QString::fromLatin1(service.second), true);
             })));
         QVERIFY(ok(m_acc->run([](Context &c) {
             packages::BuyRequest req;

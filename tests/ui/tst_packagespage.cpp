@@ -169,7 +169,7 @@ private slots:
         QTest::mouseClick(renew->confirmButton(), Qt::LeftButton);
         auto st = test::status(acc);
         QCOMPARE(st.packages.size(), size_t(2));
-        const Package &next = st.packages.back();
+        const Package next = st.packages.back(); // a copy: st is reloaded below
         QCOMPARE(next.previousId, std::optional<qint64>(id));
         QCOMPARE(cell(page, next.id, PackageTableModel::Previous), QStringLiteral("\u2190 %1").arg(id));
         QCOMPARE(cell(page, next.id, PackageTableModel::Status), QStringLiteral("Pending"));

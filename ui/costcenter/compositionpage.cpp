@@ -88,7 +88,9 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     pieChart->addSeries(m_pie);
     pieChart->legend()->setAlignment(Qt::AlignRight);
     pieChart->setTitle(tr("Share of the cost"));
+    QChart *pieDefault = m_pieView->chart();
     m_pieView->setChart(pieChart);
+    delete pieDefault; // setChart() lets go of the view's own first chart without deleting it
     m_pieView->setObjectName(QStringLiteral("donutView"));
     m_pieView->setAccessibleName(tr("Cost share chart"));
     m_pieView->setAccessibleDescription(
@@ -115,7 +117,9 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     barChart->setTitle(tr("This period and the one before"));
     barChart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *barDefault = m_barView->chart();
     m_barView->setChart(barChart);
+    delete barDefault; // setChart() lets go of the view's own first chart without deleting it
     m_barView->setObjectName(QStringLiteral("barView"));
     m_barView->setAccessibleName(tr("Change chart"));
     m_barView->setAccessibleDescription(

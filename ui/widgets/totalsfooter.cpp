@@ -43,12 +43,18 @@ TotalsFooter::TotalsFooter(QTableView *table, QWidget *parent)
         m_scroll->setSingleStep(tableBar->singleStep());
         m_scroll->setVisible(max > min);
     });
-    table->verticalScrollBar()->installEventFilter(this);
+    m_tableObject = table;
+    m_verticalBar = table->verticalScrollBar();
+    m_verticalBar->installEventFilter(this);
 }
 
 bool TotalsFooter::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_table->verticalScrollBar() &&
+    // While the table is destroyed its scroll bar still gets hide events, when the table (and then the bar
+    // itself) is only a QWidget any more: calls on them as QTableView or QScrollBar are undefined
+    // (UBSan). qobject_cast asks the virtual metaObject(), which answers for what is left.
+    if (watched == m_verticalBar && qobject_cast<QScrollBar *>(watched) &&
+        qobject_cast<QTableView *>(m_tableObject) &&
         (event->type() == QEvent::Show || event->type() == QEvent::Hide || event->type() == QEvent::Resize))
         followScrollBar();
     return QTableView::eventFilter(watched, event);

@@ -32,6 +32,10 @@ private:
 
     QTableView *m_table;
     QScrollBar *m_scroll;
+    // The table and its vertical scroll bar as plain QObjects, to ask what is left of them while the
+    // table is destroyed (see eventFilter).
+    QObject *m_tableObject;
+    QObject *m_verticalBar;
 };
 
 } // namespace billing::ui
