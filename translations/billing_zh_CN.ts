@@ -976,10 +976,6 @@
         <translation>时间</translation>
     </message>
     <message>
-        <source>Save a screenshot of every page into DIR, then quit.</source>
-        <translation>将每个页面的截图保存到 DIR 后退出。</translation>
-    </message>
-    <message>
         <source>DIR</source>
         <translation>DIR</translation>
     </message>
@@ -1022,6 +1018,10 @@
     <message>
         <source>PATH|URL</source>
         <translation>路径|地址</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every page and of the user guide&apos;s dialogs into DIR, then quit.</source>
+        <translation>将每个页面和用户指南中对话框的截图保存到 DIR 后退出。</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +1876,10 @@ Previous: %8</source>
     <message>
         <source>(first entry)</source>
         <translation>（第一条）</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>审计日志条目</translation>
     </message>
 </context>
 <context>
@@ -4864,6 +4868,18 @@ mode</source>
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not show %1.</source>
+        <translation>无法显示 %1。</translation>
+    </message>
+    <message>
+        <source>%1 closed before its screenshot.</source>
+        <translation>%1 在截图前已关闭。</translation>
+    </message>
+    <message>
+        <source>%1 was still loading after %2 s.</source>
+        <translation>%1 在 %2 秒后仍在加载。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabBar>
+#include "engine/engine.h"
+
 #include <QTableView>
 #include <QTextDocumentFragment>
 #include <QToolButton>
@@ -49,6 +51,9 @@ private:
             QStringLiteral("Lines"), // JSON Lines, a format's name
         };
         if (words.contains(word))
+            return true;
+        // The acting user's name is data, shown as it is (the account bar: "root · 所有者").
+        if (word == Engine::defaultActor())
             return true;
         // Ids: "mobile-app", "cn-north-4", "5m", "general_text"; mnemonic letters "(&S)" leave "S".
         return word.contains(QRegularExpression(QStringLiteral("[-_0-9]"))) || word.size() == 1;

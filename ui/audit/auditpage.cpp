@@ -65,6 +65,7 @@ AuditPage::AuditPage(Engine &engine, QWidget *parent)
     m_chain->setObjectName(QStringLiteral("auditChain"));
     m_export->setObjectName(QStringLiteral("exportAudit"));
     m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setAccessibleName(tr("Audit log entries"));
     m_details->setObjectName(QStringLiteral("auditDetails"));
     m_from->setToolTip(tr("Entries from the start of this day"));
     m_to->setToolTip(tr("Entries up to the end of this day"));
