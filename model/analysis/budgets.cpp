@@ -63,14 +63,11 @@ std::vector<std::pair<int, Money>> thresholdAmounts(const Budget &budget)
     return out;
 }
 
-Status checkBudgets(Context &ctx, Instant at)
+Status checkBudgets(Context &ctx, Instant at, const std::vector<Budget> &budgets)
 {
-    BudgetRepository repo(ctx.db);
-    auto budgets = repo.all();
-    if (!budgets)
-        return budgets.error();
-    if (budgets->empty())
+    if (budgets.empty())
         return {};
+    BudgetRepository repo(ctx.db);
     const Instant monthStart = ctx.calendar.monthStart(at - 1);
     const QString month = ctx.calendar.monthKey(monthStart);
 
@@ -82,7 +79,7 @@ Status checkBudgets(Context &ctx, Instant at)
         BudgetAlertKind kind;
     };
     std::vector<Open> open;
-    for (const Budget &b : *budgets)
+    for (const Budget &b : budgets)
         for (BudgetAlertKind kind : {BudgetAlertKind::Actual, BudgetAlertKind::Forecast})
             for (int t : kind == BudgetAlertKind::Actual ? b.actualThresholds : b.forecastThresholds) {
                 auto done = repo.fired(b.id, month, t, kind);

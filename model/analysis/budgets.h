@@ -23,9 +23,10 @@ namespace billing {
 
 struct Context;
 
-// Checks every budget against the month of the hour that ended at `at` (the settlement instant) and
-// notifies thresholds crossed for the first time in that month. Cheap when there are no budgets.
-Status checkBudgets(Context &ctx, Instant at);
+// Checks the budgets against the month of the hour that ended at `at` (the settlement instant) and
+// notifies thresholds crossed for the first time in that month. A catch-up reads the budgets once
+// (nothing edits them while it runs) and passes them here for every settled hour; free when none exist.
+Status checkBudgets(Context &ctx, Instant at, const std::vector<Budget> &budgets);
 
 // The spend at which each actual threshold of a budget is crossed (amount × t / 100, floored to cents).
 std::vector<std::pair<int, Money>> thresholdAmounts(const Budget &budget);

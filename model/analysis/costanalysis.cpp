@@ -73,12 +73,29 @@ Instant lateCashInstant(const Context &ctx, const Record &r)
     return settling;
 }
 
-Status gatherSums(Context &ctx, CostRepository::Kind kind, Instant from, Instant to, Instant unit,
+// The record columns a query groups or filters by (category comes from the API, tags from the project).
+CostRepository::Columns columnsFor(const CostQuery &q)
+{
+    auto uses = [&q](std::initializer_list<const char *> dims, std::initializer_list<const QStringList *> filters) {
+        for (const char *d : dims)
+            if (q.groupBy.contains(QLatin1String(d)))
+                return true;
+        return std::any_of(filters.begin(), filters.end(), [](const QStringList *f) { return !f->isEmpty(); });
+    };
+    CostRepository::Columns c;
+    c.api = uses({"api", "category"}, {&q.apis, &q.categories});
+    c.region = uses({"region"}, {&q.regions});
+    c.project = uses({"project", "tag"}, {&q.projects, &q.tags});
+    c.mode = uses({"mode"}, {&q.modes});
+    return c;
+}
+
+Status gatherSums(Context &ctx, CostRepository::Kind kind, const CostQuery &q, Instant unit,
                   std::vector<Piece> &out)
 {
     CostRepository repo(ctx.db);
     const int offset = ctx.calendar.utcOffsetSeconds();
-    auto sums = repo.sums(kind, from, to, offset, unit);
+    auto sums = repo.sums(kind, q.from, q.to, offset, unit, columnsFor(q));
     if (!sums)
         return sums.error();
     for (CostRepository::Sum &s : *sums)
@@ -87,9 +104,11 @@ Status gatherSums(Context &ctx, CostRepository::Kind kind, Instant from, Instant
     return {};
 }
 
-Status gatherCash(Context &ctx, Instant from, Instant to, Instant unit, std::vector<Piece> &out)
+Status gatherCash(Context &ctx, const CostQuery &q, Instant unit, std::vector<Piece> &out)
 {
-    if (Status s = gatherSums(ctx, CostRepository::Kind::ChargesOnTime, from, to, unit, out); !s)
+    const Instant from = q.from;
+    const Instant to = q.to;
+    if (Status s = gatherSums(ctx, CostRepository::Kind::ChargesOnTime, q, unit, out); !s)
         return s;
     CostRepository repo(ctx.db);
     auto late = repo.lateUsage(to, from);
@@ -126,9 +145,11 @@ struct PackageSpread
     }
 };
 
-Status gatherAmortized(Context &ctx, Instant from, Instant to, Instant unit, std::vector<Piece> &out)
+Status gatherAmortized(Context &ctx, const CostQuery &q, Instant unit, std::vector<Piece> &out)
 {
-    if (Status s = gatherSums(ctx, CostRepository::Kind::PayPerUseUsage, from, to, unit, out); !s)
+    const Instant from = q.from;
+    const Instant to = q.to;
+    if (Status s = gatherSums(ctx, CostRepository::Kind::PayPerUseUsage, q, unit, out); !s)
         return s;
     auto packages = ctx.subscriptions.packages();
     if (!packages)
@@ -252,8 +273,7 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
         return s.error();
     const Instant unit = q.granularity == CostQuery::Hour ? kMicrosPerHour : kMicrosPerDay;
     std::vector<Piece> pieces;
-    if (Status s = q.view == CostQuery::Cash ? gatherCash(ctx, q.from, q.to, unit, pieces)
-                                             : gatherAmortized(ctx, q.from, q.to, unit, pieces);
+    if (Status s = q.view == CostQuery::Cash ? gatherCash(ctx, q, unit, pieces) : gatherAmortized(ctx, q, unit, pieces);
         !s)
         return s.error();
 
@@ -436,7 +456,11 @@ Result<std::vector<ProjectCost>> allocateCosts(Context &ctx, Instant from, Insta
     if (from >= to)
         return Error::badUsage(Tr::tr("the start of the range must be before its end"));
     std::vector<Piece> pieces;
-    if (Status s = gatherCash(ctx, from, to, kMicrosPerHour, pieces); !s)
+    CostQuery q;
+    q.from = from;
+    q.to = to;
+    q.groupBy = QStringList{QStringLiteral("project")};
+    if (Status s = gatherCash(ctx, q, kMicrosPerHour, pieces); !s)
         return s.error();
     std::map<QString, ProjectCost> byProject;
     for (const Piece &p : pieces) {

@@ -6,8 +6,16 @@
 namespace billing {
 
 Result<std::vector<CostRepository::Sum>> CostRepository::sums(Kind kind, Instant from, Instant to,
-                                                              int offsetSeconds, Instant unit)
+                                                              int offsetSeconds, Instant unit, Columns columns)
 {
+    QStringList selected;
+    QStringList grouped{QStringLiteral("bucket")};
+    for (const auto &[wanted, name] : {std::pair{columns.api, "api"}, std::pair{columns.region, "region"},
+                                       std::pair{columns.project, "project"}, std::pair{columns.mode, "mode"}}) {
+        selected << (wanted ? QLatin1String(name) : QLatin1String("''"));
+        if (wanted)
+            grouped << QLatin1String(name);
+    }
     const QString where =
         kind == Kind::ChargesOnTime
             ? QStringLiteral(
@@ -15,11 +23,10 @@ Result<std::vector<CostRepository::Sum>> CostRepository::sums(Kind kind, Instant
             : QStringLiteral("type = 'usage' AND mode = 'pay-per-use'");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT (expenditure_at + ?) / ? AS bucket, api, region, project, mode, "
+    q.prepare(QStringLiteral("SELECT (expenditure_at + ?) / ? AS bucket, %1, "
                              "sum(CASE WHEN type = 'usage' THEN calls ELSE 0 END), sum(charged) FROM record "
-                             "WHERE %1 AND expenditure_at >= ? AND expenditure_at < ? "
-                             "GROUP BY bucket, api, region, project, mode")
-                  .arg(where));
+                             "WHERE %2 AND expenditure_at >= ? AND expenditure_at < ? GROUP BY %3")
+                  .arg(selected.join(QLatin1String(", ")), where, grouped.join(QLatin1String(", "))));
     q.bindValue(0, qint64(offsetSeconds) * kMicrosPerSecond);
     q.bindValue(1, unit);
     q.bindValue(2, from);

@@ -32,8 +32,18 @@ public:
         ChargesOnTime,  // usage (not late), purchase, renewal, refund
         PayPerUseUsage, // usage lines of mode pay-per-use, late ones included
     };
+    // The columns a caller groups or filters by; the others come back empty and are not grouped on,
+    // which spares the database sorting a year of records by four text columns it does not need.
+    struct Columns
+    {
+        bool api = true;
+        bool region = true;
+        bool project = true;
+        bool mode = true;
+    };
     // Sums over records whose expenditure time lies in [from, to).
-    Result<std::vector<Sum>> sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit);
+    Result<std::vector<Sum>> sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit,
+                                  Columns columns);
 
     // Late usage lines with expenditure before `expenditureBefore` and settled at or after `settledFrom`.
     Result<std::vector<Record>> lateUsage(Instant expenditureBefore, Instant settledFrom);

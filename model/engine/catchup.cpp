@@ -152,6 +152,9 @@ Status catchUp(Context &ctx)
     RatingState state;
     if (Status s = state.load(ctx); !s)
         return s;
+    auto budgets = BudgetRepository(ctx.db).all();
+    if (!budgets)
+        return budgets.error();
     size_t nextHour = 0;
 
     for (;;) {
@@ -198,7 +201,7 @@ Status catchUp(Context &ctx)
             const AccountState before = ctx.account.state;
             if (Status s = settleHour(ctx, state, (*hours)[nextHour]); !s)
                 return s;
-            if (Status s = checkBudgets(ctx, x); !s)
+            if (Status s = checkBudgets(ctx, x, *budgets); !s)
                 return s;
             ++nextHour;
             if (ctx.account.state != before)

@@ -328,7 +328,7 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
     for (const Package &p : state.packages) {
         if (!quotaBefore.contains(p.id))
             continue;
-        if (Status s = ctx.subscriptions.updatePackage(p); !s)
+        if (Status s = ctx.subscriptions.updateRemaining(p.id, p.remaining); !s)
             return s;
         const qint64 threshold = p.quota * ctx.account.quotaAlertPercent / 100;
         if (quotaBefore.value(p.id) > threshold && p.remaining <= threshold)

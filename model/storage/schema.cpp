@@ -254,6 +254,11 @@ const std::vector<QStringList> &migrations()
         {
             QStringLiteral("CREATE INDEX record_expenditure ON record (expenditure_at)"),
         },
+        // 8: the cash view looks up late usage lines (billing-rules §12.15) settled in a period; they are
+        // rare, and without a partial index the lookup read every record settled since the period began.
+        {
+            QStringLiteral("CREATE INDEX record_late ON record (at) WHERE late = 1"),
+        },
     };
     return steps;
 }

@@ -1,6 +1,7 @@
 #include "storage/subscriptionrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -125,6 +126,13 @@ Status SubscriptionRepository::updatePackage(const Package &p)
     bindPackage(q, p);
     q.bindValue(QStringLiteral(":id"), p.id);
     return execQuery(q, "updating a package");
+}
+
+Status SubscriptionRepository::updateRemaining(qint64 packageId, qint64 remaining)
+{
+    RowWriter w(m_db, QStringLiteral("UPDATE package SET remaining = ? WHERE id = ?"));
+    w.bind(0, remaining).bind(1, packageId);
+    return w.exec("updating a package's quota");
 }
 
 Result<std::vector<Package>> SubscriptionRepository::packages()

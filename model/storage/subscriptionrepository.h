@@ -21,6 +21,8 @@ public:
 
     Status insertPackage(Package &p);
     Status updatePackage(const Package &p);
+    // What a settlement changes of a package: only the quota left (once per package and settled hour).
+    Status updateRemaining(qint64 packageId, qint64 remaining);
     Result<std::vector<Package>> packages();
     Result<Package> package(qint64 id);
 

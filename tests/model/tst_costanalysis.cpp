@@ -306,6 +306,34 @@ private slots:
                     QCOMPARE(calls, bill->totals.calls);
                 }
             }
+            // A filter on one value of a dimension, grouped by another dimension or by none, keeps exactly
+            // the costs of that value's row (the columns not grouped on are still filtered on).
+            for (const QString &d : costDimensions()) {
+                auto byD = cost(acc, from, to, CostQuery::Month, {d});
+                QVERIFY(byD.ok());
+                for (const CostRow &row : byD->rows) {
+                    for (const QStringList &by : {QStringList(), QStringList{"region"}, QStringList{"mode"}}) {
+                        CostQuery q;
+                        q.from = from;
+                        q.to = to;
+                        q.granularity = CostQuery::Day;
+                        q.groupBy = by;
+                        QStringList *filter = d == "api" ? &q.apis
+                                              : d == "category" ? &q.categories
+                                              : d == "region" ? &q.regions
+                                              : d == "mode" ? &q.modes
+                                              : d == "project" ? &q.projects
+                                                               : &q.tags;
+                        *filter = QStringList{row.keys.at(d)};
+                        auto f = acc.run([&](Context &c) { return analyzeCost(c, q); });
+                        QVERIFY(f.ok());
+                        QVERIFY2(f->total == row.cost && sumRows(*f) == row.cost && f->calls == row.calls,
+                                 qPrintable(QStringLiteral("%1 = %2 by %3: %4, row %5")
+                                                .arg(d, row.keys.at(d), by.join(u','), f->total.toString(),
+                                                     row.cost.toString())));
+                    }
+                }
+            }
             // Per (API, mode) the month's rows equal the bill's lines.
             auto r = cost(acc, from, to, CostQuery::Month, {"api", "mode"});
             for (const BillLine &l : bill->lines) {
