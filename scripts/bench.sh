@@ -32,7 +32,8 @@ B="$build/app/billingctl/billingctl"
 GEN="$build/tests/bench/bench_gencalls"
 STARTUP="$build/tests/bench/bench_startup"
 PLOT="$build/tests/bench/bench_plot"
-for exe in "$B" "$GEN" "$STARTUP" "$PLOT"; do
+QUERY="$build/tests/bench/bench_query"
+for exe in "$B" "$GEN" "$STARTUP" "$PLOT" "$QUERY"; do
     [[ -x "$exe" ]] || { echo "bench: $exe is not built (run scripts/setup.sh)" >&2; exit 1; }
 done
 work="$(mktemp -d "${TMPDIR:-/tmp}/billing-bench.XXXXXX")"
@@ -121,6 +122,8 @@ compare P2b "cost by day × API, $months months" \
 compare P2c "first page (50) of transactions" \
     sqlite3-sql true "sqlite3 $year 'SELECT * FROM record ORDER BY at, id LIMIT 50'" \
     billingctl-transactions true "$B --db $year --now $ynow --json transactions --limit 50"
+# The same three in one process, without the cost of starting one (see tests/bench/query.cpp).
+"$QUERY" --db "$year" --now "$ynow" --month "$last" --from "$from" --to "$to" --runs "$runs" >>"$table"
 
 # P3: a year of catch-up — every hour of a year settled, with an automatic renewal and the arrears
 # stages (grace, frozen, released) — in one command, against nothing (goal: within 2 s).

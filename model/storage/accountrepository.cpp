@@ -19,12 +19,13 @@ Result<bool> AccountRepository::exists()
 
 Result<Account> AccountRepository::load()
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
+    // Read at the start of every command and page refresh: prepared once per connection.
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
         "SELECT name, currency, utc_offset_s, created_at, processed_until, balance, state, state_until, released, "
         "grace_days, retention_days, low_balance_threshold, quota_alert_percent, next_seq FROM account WHERE id = 1"));
     if (Status s = execQuery(q, "reading the account"); !s)
         return s.error();
+    const sql::FinishOnExit finish{q};
     if (!q.next())
         return Error::refused(
             QCoreApplication::translate("billing::AccountRepository", "the database holds no account: run \"billingctl init\" first"));

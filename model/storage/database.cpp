@@ -349,6 +349,7 @@ QSqlQuery &Database::prepared(const QString &sql)
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         auto q = std::make_unique<QSqlQuery>(m_db);
+        q->setForwardOnly(true); // every user reads forward; Qt would otherwise cache every row
         q->prepare(sql);
         it = m_statements.emplace(sql, std::move(q)).first;
     }

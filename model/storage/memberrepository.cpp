@@ -1,6 +1,7 @@
 #include "storage/memberrepository.h"
 
 #include "storage/database.h"
+#include "storage/sqlhelpers.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -17,11 +18,11 @@ struct Tr
 
 Result<std::vector<Member>> MemberRepository::all()
 {
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT name, role, since FROM account_member ORDER BY name"));
+    // Every command resolves its user against the members: prepared once per connection.
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT name, role, since FROM account_member ORDER BY name"));
     if (Status s = execQuery(q, "reading the members"); !s)
         return s.error();
+    const sql::FinishOnExit finish{q};
     std::vector<Member> out;
     while (q.next()) {
         const auto role = parseRole(q.value(1).toString());

@@ -136,13 +136,15 @@ Result<std::vector<Record>> RecordRepository::list(const RecordFilter &f)
 {
     QVariantList args;
     QString sqlText = QStringLiteral("SELECT %1 FROM record").arg(kColumns) + whereClause(f, args) + orderClause(f);
-    if (f.limit >= 0)
-        sqlText += QStringLiteral(" LIMIT %1 OFFSET %2").arg(f.limit).arg(f.offset);
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(sqlText);
+    if (f.limit >= 0) {
+        sqlText += QStringLiteral(" LIMIT ? OFFSET ?");
+        args << f.limit << f.offset;
+    }
+    // Pages are asked for again and again with the same shape of filter: parse each shape once.
+    QSqlQuery &q = m_db.prepared(sqlText);
     if (Status s = bindAndRun(q, args, "reading transaction records"); !s)
         return s.error();
+    const sql::FinishOnExit finish{q};
     std::vector<Record> out;
     while (q.next())
         out.push_back(fromRow(q));

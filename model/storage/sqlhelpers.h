@@ -17,4 +17,12 @@ inline std::optional<qint64> optInt(const QVariant &v)
 }
 inline Money money(const QVariant &v) { return Money::fromUnits(v.toLongLong()); }
 
+// Finishes a cached statement (Database::prepared) however the reading ends: one left mid-result would
+// pin the connection's read snapshot past the commit.
+struct FinishOnExit
+{
+    QSqlQuery &query;
+    ~FinishOnExit() { query.finish(); }
+};
+
 } // namespace billing::sql
