@@ -31,6 +31,7 @@ struct Account
     qint64 nextSeq = 0; // import order of call records, for ties at one instant
 
     Money arrears() const { return balance.isNegative() ? -balance : Money(); }
+    bool operator==(const Account &) const = default;
 };
 
 // One money movement. Cash entries move the balance; coupon entries move one coupon's remainder.

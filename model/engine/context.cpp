@@ -8,7 +8,7 @@
 namespace billing {
 
 Context::Context(Database &database, const Catalog &cat, Account acc, Instant at)
-    : db(database), catalog(cat), account(std::move(acc)), calendar(account.utcOffsetSeconds), now(at),
+    : db(database), catalog(cat), account(std::move(acc)), loaded(account), calendar(account.utcOffsetSeconds), now(at),
       accounts(database), ledger(database), records(database), subscriptions(database), pending(database)
 {
 }

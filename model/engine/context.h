@@ -26,6 +26,7 @@ struct Context
     Database &db;
     const Catalog &catalog;
     Account account;
+    const Account loaded; // as read when the command began: a command that changed nothing writes nothing
     BillingCalendar calendar;
     Instant now;
     AccountRepository accounts;

@@ -159,6 +159,8 @@ Status Engine::finish(Context &ctx, bool catchUpNow)
     if (Status s = ctx.pending.flush(); !s)
         return s;
     ctx.account.processedUntil = ctx.now;
+    if (ctx.account == ctx.loaded)
+        return {}; // a query at the same instant: no page written, no WAL frame per page view
     return ctx.accounts.save(ctx.account);
 }
 
