@@ -62,8 +62,8 @@ Result<std::vector<Record>> CostRepository::lateUsage(Instant expenditureBefore,
     q.prepare(QStringLiteral(
         "SELECT id, at, expenditure_at, bill_month, api, region, project, mode, package_id, calls, "
         "charged FROM record WHERE type = 'usage' AND late = 1 AND expenditure_at < ? AND at >= ? "
-        // In `at` order: the planner then walks record_at from settledFrom on (recent, few rows)
-        // instead of scanning every record in id order.
+        // In `at` order: the planner then walks the partial index record_late (schema step 8) from
+        // settledFrom on instead of scanning every record in id order.
         "ORDER BY at, id"));
     q.bindValue(0, expenditureBefore);
     q.bindValue(1, settledFrom);

@@ -58,8 +58,11 @@ private slots:
         QCOMPARE(page.spendText(), QStringLiteral("Loading\u2026"));
         QVERIFY(spendTile(page)->accessibleDescription().startsWith(QStringLiteral("Loading\u2026")));
         QVERIFY(page.findChild<FigureButton *>(QStringLiteral("balanceTile"))->figure()->value().contains(u'4'));
+        page.resize(1100, 700);
+        test::shot(&page, "overview-loading");
         QVERIFY(loaded.wait(10000));
         QVERIFY(!page.isBusy());
+        test::shot(&page, "overview-loaded");
         // This month up to the last settled hour; last month up to the same day and hour (the call
         // of 19 October is after it).
         const Money now = cash(acc, "2026-11-01T00:00:00+08:00", "2026-11-18T12:00:00+08:00");
