@@ -149,6 +149,10 @@ jq -r --arg lines "$((p3lines * 12))" '.results[0] as $r | def ms: . * 1000 | . 
 compare P4 "console start to the first painted overview" \
     bare-qt-window true "$STARTUP --bare" \
     console true "$STARTUP --db $year --now $ynow"
+# P4b: the same start until the overview's spending figures (summed in a worker thread) are painted.
+compare P4b "console start until the overview's figures are painted" \
+    bare-qt-window true "$STARTUP --bare" \
+    console-until-loaded true "$STARTUP --db $year --now $ynow --until-loaded"
 
 # P5: in-process redraw of a year of hourly cost in 10 series.
 p5="$("$PLOT" "$plotruns")"

@@ -4146,6 +4146,22 @@ mode</source>
         <source>%1 — %2: %3</source>
         <translation>%1 — %2：%3</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Summing this month&apos;s and last month&apos;s spending</source>
+        <translation>正在汇总本月和上月的支出</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>无法获取</translation>
+    </message>
+    <message>
+        <source>Could not sum the spending of this month and last month.</source>
+        <translation>无法汇总本月和上月的支出。</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::PackageTableModel</name>

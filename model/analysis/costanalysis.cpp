@@ -104,12 +104,9 @@ Status gatherSums(Context &ctx, CostRepository::Kind kind, const CostQuery &q, I
     return {};
 }
 
-Status gatherCash(Context &ctx, const CostQuery &q, Instant unit, std::vector<Piece> &out)
+// The late usage lines whose cash instant lies in [from, to).
+Status gatherLate(Context &ctx, Instant from, Instant to, std::vector<Piece> &out)
 {
-    const Instant from = q.from;
-    const Instant to = q.to;
-    if (Status s = gatherSums(ctx, CostRepository::Kind::ChargesOnTime, q, unit, out); !s)
-        return s;
     CostRepository repo(ctx.db);
     auto late = repo.lateUsage(to, from);
     if (!late)
@@ -120,6 +117,13 @@ Status gatherCash(Context &ctx, const CostQuery &q, Instant unit, std::vector<Pi
             out.push_back({t, r.api, r.region, r.project, r.mode, r.calls, r.charged});
     }
     return {};
+}
+
+Status gatherCash(Context &ctx, const CostQuery &q, Instant unit, std::vector<Piece> &out)
+{
+    if (Status s = gatherSums(ctx, CostRepository::Kind::ChargesOnTime, q, unit, out); !s)
+        return s;
+    return gatherLate(ctx, q.from, q.to, out);
 }
 
 // Cumulative flooring in whole cents (see the header): part i = floor(P·c_i/Q) − floor(P·c_{i−1}/Q);
@@ -342,6 +346,23 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
         result.rows.push_back(std::move(row));
     }
     return result;
+}
+
+Result<Money> cashTotal(Context &ctx, Instant from, Instant to)
+{
+    if (from >= to)
+        return Error::badUsage(Tr::tr("the start of the range must be before its end"));
+    // The same pieces as gatherCash, summed without grouping: on time by the database, late ones here.
+    auto onTime = CostRepository(ctx.db).total(CostRepository::Kind::ChargesOnTime, from, to);
+    if (!onTime)
+        return onTime.error();
+    std::vector<Piece> late;
+    if (Status s = gatherLate(ctx, from, to, late); !s)
+        return s.error();
+    Money total = *onTime;
+    for (const Piece &p : late)
+        total += p.cost;
+    return total;
 }
 
 // ---------------------------------------------------------------------------------------------------

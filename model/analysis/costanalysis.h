@@ -88,6 +88,9 @@ struct CostResult
 };
 
 Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q);
+// analyzeCost(…).total of the cash view over [from, to) without filters, grouping or rows: the one
+// figure the overview shows, read without the grouping that analyzeCost pays for.
+Result<Money> cashTotal(Context &ctx, Instant from, Instant to);
 
 // ---------------------------------------------------------------------------------------------------
 // Allocation (billing-rules §10)

@@ -44,8 +44,11 @@ public:
     // Sums over records whose expenditure time lies in [from, to).
     Result<std::vector<Sum>> sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit,
                                   Columns columns);
+    // The sum of `charged` over the same records as sums() (one figure: no grouping to pay for).
+    Result<Money> total(Kind kind, Instant from, Instant to);
 
-    // Late usage lines with expenditure before `expenditureBefore` and settled at or after `settledFrom`.
+    // Late usage lines with expenditure before `expenditureBefore` and settled at or after `settledFrom`,
+    // in the order they were settled.
     Result<std::vector<Record>> lateUsage(Instant expenditureBefore, Instant settledFrom);
 
     // Every usage line covered by a package, in the order they were written (record id).

@@ -44,21 +44,28 @@ Result<bool> services::setEnabled(Context &ctx, const QString &api, const QStrin
     return true;
 }
 
-Result<services::StopPreview> services::previewStop(Context &ctx)
+services::StopPreview services::stopTargets(const std::vector<ServiceState> &services,
+                                            const std::vector<Package> &packages, Instant now)
 {
     StopPreview p;
+    for (const ServiceState &s : services)
+        if (s.enabled)
+            p.enabled.push_back(s);
+    for (const Package &k : packages)
+        if (k.autoRenew && !k.cancelledAt && now < k.endAt)
+            p.autoRenewing.push_back(k);
+    return p;
+}
+
+Result<services::StopPreview> services::previewStop(Context &ctx)
+{
     auto all = ctx.subscriptions.services();
     if (!all)
         return all.error();
-    for (const ServiceState &s : *all)
-        if (s.enabled)
-            p.enabled.push_back(s);
     auto pkgs = ctx.subscriptions.packages();
     if (!pkgs)
         return pkgs.error();
-    for (const Package &k : *pkgs)
-        if (k.autoRenew && !k.cancelledAt && ctx.now < k.endAt)
-            p.autoRenewing.push_back(k);
+    StopPreview p = stopTargets(*all, *pkgs, ctx.now);
     const QString lastMonth = ctx.calendar.monthKey(ctx.calendar.addMonths(ctx.calendar.monthStart(ctx.now), -1));
     QSqlQuery q(ctx.db.connection());
     q.prepare(QStringLiteral("SELECT coalesce(sum(r.charged), 0) FROM record r JOIN service s ON s.api = r.api AND "

@@ -21,6 +21,9 @@ struct StopPreview
     std::vector<Package> autoRenewing;
     Money lastMonthSpend; // charged in the previous calendar month on the enabled services
 };
+// Only what stop-billing would switch off among these services and packages at `now` (lastMonthSpend
+// stays zero): enough to tell whether billing is stopped, without summing last month.
+StopPreview stopTargets(const std::vector<ServiceState> &services, const std::vector<Package> &packages, Instant now);
 Result<StopPreview> previewStop(Context &ctx);
 Result<StopPreview> stopBilling(Context &ctx);
 

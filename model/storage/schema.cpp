@@ -254,8 +254,9 @@ const std::vector<QStringList> &migrations()
         {
             QStringLiteral("CREATE INDEX record_expenditure ON record (expenditure_at)"),
         },
-        // 8: the cash view looks up late usage lines (billing-rules §12.15) settled in a period; they are
-        // rare, and without a partial index the lookup read every record settled since the period began.
+        // 8: the cash view and the overview read the late usage lines settled since a period began
+        // (performance.md P4); they are few, but finding them by `at` alone meant visiting every
+        // record settled since then. A partial index holds only the late lines.
         {
             QStringLiteral("CREATE INDEX record_late ON record (at) WHERE late = 1"),
         },

@@ -1,6 +1,7 @@
 // P5 (docs/performance.md): redraw of a year of hourly cost in 10 series in the trend chart.
 // Not a test: prints the median, min and max of N redraws (new data into the same chart + an immediate
-// replot), e.g. `QT_QPA_PLATFORM=offscreen build/tests/bench/bench_plot 25`.
+// replot), e.g. `QT_QPA_PLATFORM=offscreen build/tests/bench/bench_plot 25`. `--grab FILE` saves the
+// chart of the last redraw as a PNG, to compare how it looks before and after a change.
 #include "widgets/timeseriesplot.h"
 
 #include <QApplication>
@@ -18,7 +19,9 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(1, QString::fromLocal8Bit(argv[1]).toInt()) : 21;
-    const bool stacked = !(argc > 2 && QString::fromLocal8Bit(argv[2]) == QLatin1String("lines"));
+    const QStringList args = app.arguments();
+    const bool stacked = !args.contains(QLatin1String("lines"));
+    const qsizetype grab = args.indexOf(QLatin1String("--grab"));
     const int hours = 365 * 24;
     const double start = 1767196800.0; // 2026-01-01 00:00 +08:00 (seconds)
     std::vector<double> keys(hours);
@@ -48,6 +51,8 @@ int main(int argc, char **argv)
         if (run > 0) // the first run builds the containers
             ms.push_back(elapsed);
     }
+    if (grab > 0 && grab + 1 < args.size() && !plot.grab().save(args[grab + 1]))
+        return 1;
     std::sort(ms.begin(), ms.end());
     QTextStream(stdout)
         << QStringLiteral(

@@ -46,6 +46,11 @@ QByteArray callLine(const char *ts, const QString &api, const QString &region, q
 }
 const QByteArray kHeader("timestamp,api,region,status,enterprise_project,count\n");
 
+Result<Money> cashTotalOf(test::TestAccount &acc, Instant from, Instant to)
+{
+    return acc.run([&](Context &c) { return cashTotal(c, from, to); });
+}
+
 Result<CostResult> cost(test::TestAccount &acc, Instant from, Instant to, CostQuery::Granularity g,
                         const QStringList &groupBy = {}, CostQuery::View view = CostQuery::Cash)
 {
@@ -297,6 +302,7 @@ private slots:
                         qPrintable(where + QStringLiteral(": total %1, bill %2")
                                                .arg(r->total.toString(), bill->totals.charged.toString())));
                     QVERIFY2(sumRows(*r) == bill->totals.charged, qPrintable(where));
+                    QCOMPARE(*cashTotalOf(acc, from, to), r->total);
                     qint64 calls = 0;
                     for (const CostRow &row : r->rows) {
                         calls += row.calls;
@@ -352,6 +358,20 @@ private slots:
                 QVERIFY(found || sum.isZero());
             }
         }
+        // The overview's one figure equals the cash view's total over any range, partial hours included.
+        std::mt19937 rng{uint32_t(seed)};
+        const Instant first = at("2026-08-27T00:00:00+08:00");
+        for (int i = 0; i < 20; ++i) {
+            std::uniform_int_distribution<Instant> pick(first, acc.clock.now());
+            Instant from = pick(rng), to = pick(rng);
+            if (from == to)
+                continue;
+            if (from > to)
+                std::swap(from, to);
+            auto r = cost(acc, from, to, CostQuery::Month);
+            QVERIFY(r.ok());
+            QCOMPARE(*cashTotalOf(acc, from, to), r->total);
+        }
         // One query over everything equals the sum of all bills.
         auto all = cost(acc, at("2026-08-01T00:00:00+08:00"), acc.clock.now(), CostQuery::Month, {"project"});
         QCOMPARE(all->total, allMonths);
@@ -404,6 +424,7 @@ private slots:
                 auto r = cost(acc, from, cal.addMonths(from, 1), g);
                 QCOMPARE(r->total, bill->totals.charged);
             }
+            QCOMPARE(*cashTotalOf(acc, from, cal.addMonths(from, 1)), bill->totals.charged);
         }
         // The late line counts at the hour of the settlement that billed it (2026-10-05 10:00).
         auto hours =
@@ -412,6 +433,10 @@ private slots:
         QCOMPARE(hours->rows[0].period, at("2026-10-05T10:00:00+08:00"));
         QCOMPARE(hours->rows[0].calls, qint64(2000));
         QCOMPARE(hours->rows[0].cost, m("3.00"));
+        // … and so in the cash total: in a range that holds that hour, not in one that holds the calls.
+        QCOMPARE(*cashTotalOf(acc, at("2026-10-05T10:00:00+08:00"), at("2026-10-05T11:00:00+08:00")), m("3.00"));
+        QCOMPARE(*cashTotalOf(acc, at("2026-09-30T11:00:00+08:00"), at("2026-10-05T10:00:00+08:00")), Money());
+        QVERIFY(!cashTotalOf(acc, at("2026-10-05T10:00:00+08:00"), at("2026-10-05T10:00:00+08:00")).ok());
         // In the amortized view the calls count when they were made.
         auto am = cost(acc, at("2026-09-30T00:00:00+08:00"), at("2026-10-01T00:00:00+08:00"), CostQuery::Hour,
                        {}, CostQuery::Amortized);

@@ -83,6 +83,9 @@ private slots:
         MainWindow w(*acc.engine, settings);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The pages are built when first needed, after the role was resolved: each is gated then.
+        for (PageId id : w.pages())
+            QVERIFY(w.page(id));
         const bool owner = role == Role::Owner, finance = role == Role::Finance;
         QCOMPARE(shown(w, "buyPackageAction"), owner);
         QCOMPARE(shown(w, "buyAction"), owner);
@@ -272,7 +275,7 @@ private slots:
         ConfirmDialog *dialog = nullptr;
         ConsoleSettings settings(m_settingsDir.filePath(QStringLiteral("junk.ini")));
         MainWindow w(*acc.engine, settings);
-        auto *section = w.findChild<MaintenanceSection *>();
+        auto *section = w.page(PageId::Settings)->findChild<MaintenanceSection *>();
         QSignalSpy preview(section, &MaintenanceSection::previewReady);
         section->previewRestore(junk);
         QTRY_COMPARE(preview.size(), 1);

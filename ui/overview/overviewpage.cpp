@@ -11,6 +11,7 @@
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
 #include "widgets/format.h"
+#include "widgets/ownengine.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
@@ -18,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -32,9 +34,7 @@ struct Loaded
     AccountStatus status;
     std::vector<Notification> notifications;
     std::vector<RenewalEvent> renewals;
-    services::StopPreview stop;
-    Money monthToDate;
-    Money lastMonthSameDay;
+    SpendRange spend;
 };
 } // namespace
 
@@ -64,6 +64,7 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     m_state = addTile(tr("Account state"), false, PageId::Funds);
     m_state->setObjectName(QStringLiteral("stateTile"));
     m_spend = addTile(tr("Spent this month"), false, PageId::Transactions);
+    m_spend->setObjectName(QStringLiteral("spendTile"));
     m_services = addTile(tr("Services enabled"), false, PageId::Services);
     m_packages = addTile(tr("Packages in force"), false, PageId::Packages);
     m_renewals = addTile(tr("Renewals in %1 days").arg(kRenewalDays), false, PageId::Packages);
@@ -107,6 +108,13 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
 
     connect(all, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Notifications); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &OverviewPage::refresh);
+    connect(&m_spendWatcher, &QFutureWatcher<SpendFigures>::finished, this, &OverviewPage::onSpendLoaded);
+}
+
+OverviewPage::~OverviewPage()
+{
+    m_spendPending.reset();
+    m_spendWatcher.waitForFinished();
 }
 
 FigureButton *OverviewPage::addTile(const QString &caption, bool large, PageId target)
@@ -152,29 +160,14 @@ void OverviewPage::refresh()
         if (!renewals)
             return renewals.error();
         l.renewals = std::move(*renewals);
-        auto stop = services::previewStop(ctx);
-        if (!stop)
-            return stop.error();
-        l.stop = std::move(*stop);
         // Month to date (cash view, up to the last settled hour) against last month up to the same
         // day of the month and hour.
         const Instant asOf = l.status.asOf;
-        const Instant monthStart = ctx.calendar.monthStart(std::max(asOf - 1, ctx.account.createdAt));
-        const Instant lastStart = ctx.calendar.addMonths(monthStart, -1);
-        CostQuery q;
-        q.granularity = CostQuery::Month;
-        q.from = monthStart;
-        q.to = std::max(asOf, monthStart + 1);
-        auto now = analyzeCost(ctx, q);
-        if (!now)
-            return now.error();
-        l.monthToDate = now->total;
-        q.from = lastStart;
-        q.to = std::min(lastStart + (q.to - monthStart), monthStart);
-        auto before = analyzeCost(ctx, q);
-        if (!before)
-            return before.error();
-        l.lastMonthSameDay = before->total;
+        SpendRange &r = l.spend;
+        r.from = ctx.calendar.monthStart(std::max(asOf - 1, ctx.account.createdAt));
+        r.to = std::max(asOf, r.from + 1);
+        r.lastFrom = ctx.calendar.addMonths(r.from, -1);
+        r.lastTo = std::min(r.lastFrom + (r.to - r.from), r.from);
         return l;
     });
     if (!loaded) {
@@ -187,7 +180,8 @@ void OverviewPage::refresh()
     const QLocale locale;
     const AccountDisplay display{a.currency, a.utcOffsetSeconds, &m_engine.catalog()};
 
-    const bool stopped = loaded->stop.enabled.empty() && loaded->stop.autoRenewing.empty();
+    const services::StopPreview stop = services::stopTargets(st.services, st.packages, st.now);
+    const bool stopped = stop.enabled.empty() && stop.autoRenewing.empty();
     m_stopped->setText(stopped ? tr("Billing is stopped: no service is enabled and no package renews "
                                     "automatically, so nothing more will be charged. Enable a service on "
                                     "the Services page to start again.")
@@ -211,9 +205,7 @@ void OverviewPage::refresh()
             ? tr("Frozen from %1 unless repaid").arg(formatDateTime(*timeline.graceEnds, a.utcOffsetSeconds))
             : tr("Calls are served and billed"));
 
-    m_spend->figure()->setValue(formatMoney(loaded->monthToDate, 2, locale));
-    m_spend->figure()->setDetail(
-        tr("Last month by the same day: %1").arg(formatMoney(loaded->lastMonthSameDay)));
+    loadSpend(loaded->spend);
 
     const auto enabled = std::count_if(st.services.begin(), st.services.end(),
                                        [](const ServiceState &s) { return s.enabled; });
@@ -303,6 +295,69 @@ void OverviewPage::refresh()
         }
         m_latest->addWidget(line);
     }
+}
+
+SpendFigures OverviewPage::readSpend(const QString &location, const Clock &clock, const SpendRange &range)
+{
+    SpendFigures f;
+    Status s = withOwnEngine(location, clock, [&](Engine &engine) -> Status {
+        auto ctx = engine.inspect();
+        if (!ctx)
+            return ctx.error();
+        auto now = cashTotal(**ctx, range.from, range.to);
+        if (!now)
+            return now.error();
+        auto before = cashTotal(**ctx, range.lastFrom, range.lastTo);
+        if (!before)
+            return before.error();
+        f.monthToDate = *now;
+        f.lastMonthSameDay = *before;
+        return {};
+    });
+    if (!s)
+        f.error = s.error();
+    return f;
+}
+
+void OverviewPage::loadSpend(const SpendRange &range)
+{
+    // Never the figures of an earlier refresh: the tile says it is loading until the new ones are in.
+    m_spend->figure()->setValue(tr("Loading\u2026"));
+    m_spend->figure()->setDetail(tr("Summing this month's and last month's spending"));
+    m_spend->figure()->setNegative(false);
+    if (m_spendRunning) {
+        m_spendPending = range;
+        return;
+    }
+    const QString location = m_engine.database().location();
+    const Clock &clock = m_engine.clock();
+    m_spendRunning = true;
+    m_spendWatcher.setFuture(
+        QtConcurrent::run([location, &clock, range] { return readSpend(location, clock, range); }));
+}
+
+void OverviewPage::onSpendLoaded()
+{
+    const SpendFigures f = m_spendWatcher.result();
+    m_spendRunning = false;
+    if (m_spendPending) { // a newer refresh asked meanwhile: these figures are already stale
+        const SpendRange next = *m_spendPending;
+        m_spendPending.reset();
+        loadSpend(next);
+        return;
+    }
+    if (f.error) {
+        m_spend->figure()->setValue(tr("Not available"));
+        m_spend->figure()->setDetail(QString());
+        m_banner->showError(tr("Could not sum the spending of this month and last month."), *f.error);
+    } else {
+        const QLocale locale;
+        m_spend->figure()->setValue(formatMoney(f.monthToDate, 2, locale));
+        m_spend->figure()->setNegative(f.monthToDate.isNegative());
+        m_spend->figure()->setDetail(
+            tr("Last month by the same day: %1").arg(formatMoney(f.lastMonthSameDay)));
+    }
+    emit figuresLoaded();
 }
 
 } // namespace billing::ui

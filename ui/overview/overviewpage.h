@@ -1,38 +1,76 @@
 #pragma once
 
+#include "core/result.h"
+#include "money/money.h"
+#include "time/instant.h"
 #include "widgets/page.h"
+
+#include <QFutureWatcher>
+
+#include <optional>
 
 class QLabel;
 class QVBoxLayout;
 
 namespace billing {
+class Clock;
 class Engine;
-}
+} // namespace billing
 
 namespace billing::ui {
 
 class ErrorBanner;
 class FigureButton;
 
+// The spending tile's two figures: cash spent this month to date and last month up to the same time.
+struct SpendRange
+{
+    Instant from = 0;
+    Instant to = 0;
+    Instant lastFrom = 0;
+    Instant lastTo = 0;
+};
+struct SpendFigures
+{
+    Money monthToDate;
+    Money lastMonthSameDay;
+    std::optional<Error> error;
+};
+
 // The account at a glance: balance first, then what it owes and what clears it, its state, spending
 // this month against last month, what is switched on, the packages in force with their quota left,
 // renewals due and the latest notifications. Every tile leads to the page that explains it. When
 // billing has been stopped (no service enabled, no auto-renewal) a banner says so at the top.
+// The account's own figures are read at once; the spending figures sum a month of records, so they
+// come from a worker thread while the tile says it is loading (the window paints without waiting).
 class OverviewPage : public Page
 {
     Q_OBJECT
 
 public:
     OverviewPage(Engine &engine, QWidget *parent);
+    ~OverviewPage() override;
 
     void refresh() override;
+    // True until the spending figures of the last refresh are shown.
+    bool isBusy() const override { return m_spendRunning || m_spendPending.has_value(); }
     // The "billing is stopped" banner's text, empty while billing runs.
     QString stoppedText() const;
     QString spendText() const;
 
+    // The work of the worker, callable from any thread: its own engine over `location` (a database
+    // connection belongs to its thread), reading without catch-up (refresh() has caught up first).
+    static SpendFigures readSpend(const QString &location, const Clock &clock, const SpendRange &range);
+
+signals:
+    // The spending figures of the latest refresh are shown (or their error is).
+    void figuresLoaded();
+
 private:
     FigureButton *addTile(const QString &caption, bool large, PageId target);
     static void clear(QVBoxLayout *layout);
+    void loadSpend(const SpendRange &range);
+    void onSpendLoaded();
 
     Engine &m_engine;
     ErrorBanner *m_banner;
@@ -48,6 +86,9 @@ private:
     QVBoxLayout *m_packageBars;
     QVBoxLayout *m_renewalList;
     QVBoxLayout *m_latest;
+    QFutureWatcher<SpendFigures> m_spendWatcher;
+    bool m_spendRunning = false; // until its result has been handled here
+    std::optional<SpendRange> m_spendPending; // asked for while a read was running: read it next
 };
 
 } // namespace billing::ui

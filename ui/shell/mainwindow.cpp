@@ -77,43 +77,58 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_navigation->viewport()->setBackgroundRole(QPalette::Window);
     m_navigation->setAccessibleName(tr("Pages"));
 
-    addPage(PageId::Overview, new OverviewPage(m_engine, this), tr("Overview"), nullptr);
+    addPage(PageId::Overview, [this] { return new OverviewPage(m_engine, this); }, tr("Overview"), nullptr);
     QTreeWidgetItem *bills = addGroup(tr("Bills"));
-    auto *billsPage = new BillsPage(m_engine, this);
-    m_transactions = new TransactionsPage(m_engine, this);
-    addPage(PageId::Bills, billsPage, tr("Bills"), bills);
-    addPage(PageId::Transactions, m_transactions, tr("Transactions"), bills);
-    // Drill-down: a bill line opens its transaction records.
-    connect(billsPage, &BillsPage::lineTransactionsRequested, this,
-            [this](const QString &month, const QString &api, const QString &region, const QString &mode) {
-                m_transactions->showBillLine(month, api, region, mode);
-                showPage(PageId::Transactions);
-            });
+    addPage(PageId::Bills, [this] {
+        auto *billsPage = new BillsPage(m_engine, this);
+        // Drill-down: a bill line opens its transaction records.
+        connect(billsPage, &BillsPage::lineTransactionsRequested, this,
+                [this](const QString &month, const QString &api, const QString &region, const QString &mode) {
+                    if (auto *transactions = qobject_cast<TransactionsPage *>(page(PageId::Transactions)))
+                        transactions->showBillLine(month, api, region, mode);
+                    showPage(PageId::Transactions);
+                });
+        return billsPage;
+    }, tr("Bills"), bills);
+    addPage(PageId::Transactions, [this] { return new TransactionsPage(m_engine, this); }, tr("Transactions"),
+            bills);
     QTreeWidgetItem *subscriptions = addGroup(tr("Subscriptions"));
-    auto *services = new ServicesPage(m_engine, this);
-    auto *packages = new PackagesPage(m_engine, this);
-    addPage(PageId::Services, services, tr("Services"), subscriptions);
-    addPage(PageId::Packages, packages, tr("Packages & renewals"), subscriptions);
-    addPage(PageId::Funds, new FundsPage(m_engine, this), tr("Funds"), subscriptions);
+    addPage(PageId::Services, [this] {
+        auto *services = new ServicesPage(m_engine, this);
+        connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
+        return services;
+    }, tr("Services"), subscriptions);
+    addPage(PageId::Packages, [this] {
+        auto *packages = new PackagesPage(m_engine, this);
+        connect(packages, &PackagesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
+        connect(packages, &PackagesPage::topUpRequested, this, [this] {
+            showPage(PageId::Funds);
+            if (auto *funds = qobject_cast<FundsPage *>(page(PageId::Funds)))
+                funds->openTopUp();
+        });
+        return packages;
+    }, tr("Packages & renewals"), subscriptions);
+    addPage(PageId::Funds, [this] { return new FundsPage(m_engine, this); }, tr("Funds"), subscriptions);
     QTreeWidgetItem *costCenter = addGroup(tr("Cost Center"));
-    addPage(PageId::Composition, new CompositionPage(m_engine, this), tr("Composition"), costCenter);
-    addPage(PageId::Allocation, new AllocationPage(m_engine, this), tr("Allocation"), costCenter);
-    addPage(PageId::Analysis, new AnalysisPage(m_engine, m_settings, this), tr("Analysis"), costCenter);
-    addPage(PageId::Budgets, new BudgetsPage(m_engine, this), tr("Budgets"), costCenter);
-    addPage(PageId::Optimization, new OptimizationPage(m_engine, this), tr("Optimization"), costCenter);
-    addPage(PageId::Calculator, new CalculatorPage(m_engine, this), tr("Price calculator"), costCenter);
-    addPage(PageId::Notifications, new NotificationsPage(m_engine, this), tr("Notifications"), nullptr);
-    auto *settingsPage = new SettingsPage(m_engine, m_settings, this);
-    addPage(PageId::Settings, settingsPage, tr("Settings"), nullptr);
-    addPage(PageId::Audit, new AuditPage(m_engine, this), tr("Audit log"), nullptr);
-    connect(settingsPage, &SettingsPage::databaseReplaced, this, &MainWindow::refresh);
-    connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
-    connect(packages, &PackagesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
-    connect(packages, &PackagesPage::topUpRequested, this, [this] {
-        showPage(PageId::Funds);
-        if (auto *funds = qobject_cast<FundsPage *>(page(PageId::Funds)))
-            funds->openTopUp();
-    });
+    addPage(PageId::Composition, [this] { return new CompositionPage(m_engine, this); }, tr("Composition"),
+            costCenter);
+    addPage(PageId::Allocation, [this] { return new AllocationPage(m_engine, this); }, tr("Allocation"),
+            costCenter);
+    addPage(PageId::Analysis, [this] { return new AnalysisPage(m_engine, m_settings, this); }, tr("Analysis"),
+            costCenter);
+    addPage(PageId::Budgets, [this] { return new BudgetsPage(m_engine, this); }, tr("Budgets"), costCenter);
+    addPage(PageId::Optimization, [this] { return new OptimizationPage(m_engine, this); }, tr("Optimization"),
+            costCenter);
+    addPage(PageId::Calculator, [this] { return new CalculatorPage(m_engine, this); }, tr("Price calculator"),
+            costCenter);
+    addPage(PageId::Notifications, [this] { return new NotificationsPage(m_engine, this); },
+            tr("Notifications"), nullptr);
+    addPage(PageId::Settings, [this] {
+        auto *settingsPage = new SettingsPage(m_engine, m_settings, this);
+        connect(settingsPage, &SettingsPage::databaseReplaced, this, &MainWindow::refresh);
+        return settingsPage;
+    }, tr("Settings"), nullptr);
+    addPage(PageId::Audit, [this] { return new AuditPage(m_engine, this); }, tr("Audit log"), nullptr);
     m_navigation->expandAll();
     // Wide enough for the longest entry with a count after it ("Notifications (99)").
     int widest = 0;
@@ -177,7 +192,7 @@ QTreeWidgetItem *MainWindow::addGroup(const QString &title)
     return group;
 }
 
-void MainWindow::addPage(PageId id, Page *page, const QString &title, QTreeWidgetItem *group)
+void MainWindow::addPage(PageId id, std::function<Page *()> make, const QString &title, QTreeWidgetItem *group)
 {
     auto *item = group ? new QTreeWidgetItem(group, {title}) : new QTreeWidgetItem(m_navigation, {title});
     item->setData(0, PageRole, int(id));
@@ -190,11 +205,21 @@ void MainWindow::addPage(PageId id, Page *page, const QString &title, QTreeWidge
         showPage(id);
         focusPage();
     });
-    m_stack->addWidget(page);
-    orderTabsByLayout(page);
-    connect(page, &Page::openPageRequested, this, &MainWindow::showPage);
-    connect(page, &Page::accountChanged, this, &MainWindow::refreshAccount);
-    m_entries.push_back({id, page, item, action});
+    m_entries.push_back({id, std::move(make), nullptr, item, action});
+}
+
+Page *MainWindow::build(Entry &e)
+{
+    if (e.page)
+        return e.page;
+    e.page = e.make();
+    m_stack->addWidget(e.page);
+    orderTabsByLayout(e.page);
+    connect(e.page, &Page::openPageRequested, this, &MainWindow::showPage);
+    connect(e.page, &Page::accountChanged, this, &MainWindow::refreshAccount);
+    if (m_role)
+        rolegate::apply(e.page, *m_role);
+    return e.page;
 }
 
 void MainWindow::buildMenus()
@@ -202,7 +227,8 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *import = file->addAction(tr("&Import call records\u2026"), this, [this] {
         showPage(PageId::Transactions);
-        m_transactions->openImport();
+        if (auto *transactions = qobject_cast<TransactionsPage *>(page(PageId::Transactions)))
+            transactions->openImport();
     });
     import->setObjectName(QStringLiteral("importCallsAction"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -275,18 +301,18 @@ void MainWindow::stepPage(int step)
 
 void MainWindow::focusPage()
 {
-    const Entry *e = entry(m_current);
-    if (!e)
+    Page *current = page(m_current);
+    if (!current)
         return;
     // The first widget of the page that Tab would reach.
-    for (QWidget *w = e->page->nextInFocusChain(); w && w != e->page; w = w->nextInFocusChain()) {
-        if (e->page->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(e->page) &&
+    for (QWidget *w = current->nextInFocusChain(); w && w != current; w = w->nextInFocusChain()) {
+        if (current->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(current) &&
             w->isEnabled()) {
             w->setFocus(Qt::ShortcutFocusReason);
             return;
         }
     }
-    e->page->setFocus(Qt::ShortcutFocusReason);
+    current->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::toggleFocus()
@@ -334,10 +360,12 @@ PageId MainWindow::currentPage() const
     return m_current;
 }
 
-Page *MainWindow::page(PageId id) const
+Page *MainWindow::page(PageId id)
 {
-    const Entry *e = entry(id);
-    return e ? e->page : nullptr;
+    for (Entry &e : m_entries)
+        if (e.id == id)
+            return build(e);
+    return nullptr;
 }
 
 void MainWindow::showPage(PageId id)
@@ -345,21 +373,22 @@ void MainWindow::showPage(PageId id)
     const Entry *e = entry(id);
     if (!e)
         return;
+    Page *shown = page(id);
     m_current = id;
     {
         const QSignalBlocker blocker(m_navigation);
         m_navigation->setCurrentItem(e->item);
     }
     e->action->setChecked(true);
-    m_stack->setCurrentWidget(e->page);
+    m_stack->setCurrentWidget(shown);
     m_settings.setLastPage(pageKey(id));
     refresh();
 }
 
 void MainWindow::refresh()
 {
-    if (const Entry *e = entry(m_current))
-        e->page->refresh();
+    if (Page *current = page(m_current))
+        current->refresh();
     refreshAccount();
 }
 
@@ -410,7 +439,9 @@ void MainWindow::applyRole()
         m_accountBar->setIdentity(who->user, who->singleUser ? tr("owner (single-user account)") : roleName(who->role));
     else
         m_accountBar->setIdentity(m_engine.actor(), tr("not a member"));
-    rolegate::apply(this, who ? std::optional<Role>(who->role) : std::nullopt);
+    const std::optional<Role> role = who ? std::optional<Role>(who->role) : std::nullopt;
+    m_role = role; // the pages built later are gated with it (build())
+    rolegate::apply(this, role);
 }
 
 void MainWindow::stopBilling()

@@ -2,9 +2,13 @@
 
 #include "widgets/page.h"
 
+#include "auth/role.h"
+
 #include <QList>
 #include <QMainWindow>
 
+#include <functional>
+#include <optional>
 #include <vector>
 
 class QAction;
@@ -27,6 +31,8 @@ class ErrorBanner;
 class TransactionsPage;
 
 // The shell: account bar, grouped navigation, the pages, menus and the status bar. Pages do the work.
+// A page is built the first time it is shown or asked for (page()), so that the window paints its
+// first page without building the other fourteen (performance.md P4).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,7 +45,8 @@ public:
     QList<PageId> pages() const;
     static QString pageKey(PageId page);
     PageId currentPage() const;
-    Page *page(PageId id) const;
+    // The page, built now if it has not been yet.
+    Page *page(PageId id);
     AccountBar *accountBar() const { return m_accountBar; }
     // The View menu's page actions, in navigation order (Ctrl+1 … Ctrl+9 on the first nine).
     QList<QAction *> pageActions() const;
@@ -62,12 +69,15 @@ private:
     struct Entry
     {
         PageId id;
-        Page *page = nullptr;
+        std::function<Page *()> make; // builds the page and connects what is particular to it
+        Page *page = nullptr;         // until it is needed
         QTreeWidgetItem *item = nullptr;
         QAction *action = nullptr;
     };
 
-    void addPage(PageId id, Page *page, const QString &title, QTreeWidgetItem *group);
+    void addPage(PageId id, std::function<Page *()> make, const QString &title, QTreeWidgetItem *group);
+    // Builds the page of `e` if needed: into the stack, wired to the shell, gated by the role.
+    Page *build(Entry &e);
     QTreeWidgetItem *addGroup(const QString &title);
     void buildMenus();
     void refreshAccount();
@@ -92,8 +102,10 @@ private:
     QToolButton *m_unread;
     QActionGroup *m_pageActions;
     std::vector<Entry> m_entries;
-    TransactionsPage *m_transactions = nullptr;
     PageId m_current = PageId::Overview;
+    // The acting user's role as last resolved (applyRole), for the pages built after it: empty
+    // while not resolved yet; holding nullopt when the user is not a member.
+    std::optional<std::optional<Role>> m_role;
 };
 
 } // namespace billing::ui

@@ -8,6 +8,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace billing::ui {
 
@@ -31,6 +33,72 @@ template <typename ValueAt> void fill(QCPGraph *graph, const std::vector<double>
         points[i] = QCPGraphData(keys[size_t(i)], valueAt(i));
     data->set(points, true);
 }
+
+// A graph that draws a dense line (more points than pixel columns, e.g. a year of hours) as the rows
+// its polyline covers in each pixel column: the same pixels, each written once by a plain fill instead
+// of blended again for every steep segment of the zig-zag through it (P5: stroking the daily ups and
+// downs of a year was most of a redraw). QCustomPlot's adaptive sampling has already reduced the data
+// to a few points per column; zoomed in, or in vector exports, the line is stroked as before.
+class DenseGraph : public QCPGraph
+{
+public:
+    using QCPGraph::QCPGraph;
+
+protected:
+    void drawLinePlot(QCPPainter *painter, const QVector<QPointF> &lines) const override
+    {
+        const QPen pen = painter->pen();
+        if (lines.size() < 2 || pen.style() != Qt::SolidLine || pen.widthF() > 1.0 || pen.color().alpha() == 0 ||
+            painter->modes().testFlag(QCPPainter::pmVectorized) || keyAxis()->orientation() != Qt::Horizontal)
+            return QCPGraph::drawLinePlot(painter, lines);
+        double left = lines.front().x(), right = left;
+        for (const QPointF &p : lines) {
+            if (!qIsFinite(p.x()) || !qIsFinite(p.y()))
+                return QCPGraph::drawLinePlot(painter, lines); // gaps: the stroke splits there
+            left = std::min(left, p.x());
+            right = std::max(right, p.x());
+        }
+        const int first = int(std::floor(left));
+        const int columns = int(std::floor(right)) - first + 1;
+        if (lines.size() <= columns) // zoomed in: at most a point per column, the stroke is cheap
+            return QCPGraph::drawLinePlot(painter, lines);
+        // The rows each segment covers in each column it crosses (the segment clipped to the column).
+        std::vector<double> top(size_t(columns), std::numeric_limits<double>::infinity());
+        std::vector<double> bottom(size_t(columns), -std::numeric_limits<double>::infinity());
+        auto cover = [&](int column, double y0, double y1) {
+            double &t = top[size_t(column - first)], &b = bottom[size_t(column - first)];
+            t = std::min({t, y0, y1});
+            b = std::max({b, y0, y1});
+        };
+        for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+            QPointF a = lines[i], b = lines[i + 1];
+            if (a.x() > b.x())
+                std::swap(a, b);
+            const double dx = b.x() - a.x();
+            const int from = int(std::floor(a.x())), to = int(std::floor(b.x()));
+            for (int c = from; c <= to; ++c) {
+                const double x0 = std::max(a.x(), double(c)), x1 = std::min(b.x(), double(c + 1));
+                const double y0 = dx > 0 ? a.y() + (b.y() - a.y()) * (x0 - a.x()) / dx : a.y();
+                const double y1 = dx > 0 ? a.y() + (b.y() - a.y()) * (x1 - a.x()) / dx : b.y();
+                cover(c, y0, y1);
+            }
+        }
+        // A vertical run per column, from the top covered row to the bottom one: each pixel once.
+        QVector<QLine> runs;
+        runs.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            if (top[size_t(c)] <= bottom[size_t(c)]) // always, for a connected line
+                runs << QLine(first + c, int(std::floor(top[size_t(c)])), first + c,
+                              int(std::floor(bottom[size_t(c)])));
+        painter->save();
+        painter->setAntialiasing(false);
+        QPen run(pen.color(), 0); // cosmetic hairline: one pixel wide whatever the transform
+        run.setCapStyle(Qt::FlatCap);
+        painter->setPen(run);
+        painter->drawLines(runs);
+        painter->restore();
+    }
+};
 
 QString dateFormat(double periodSeconds)
 {
@@ -103,7 +171,7 @@ void TimeSeriesPlot::setSeries(const std::vector<double> &keys, const std::vecto
         m_graphs.pop_back();
     }
     while (m_graphs.size() < series.size())
-        m_graphs.push_back(m_plot->addGraph());
+        m_graphs.push_back(new DenseGraph(m_plot->xAxis, m_plot->yAxis));
     // Stacked: graph k draws the running sum up to series n−1−k and fills down to zero with an opaque
     // brush; the tallest is drawn first, so each band shows between its sum and the one below (a fill
     // to zero is one simple polygon: much faster than a channel fill between two graphs). Above 2,000
