@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace billing {
 
@@ -75,10 +76,7 @@ struct LineKey
     quint16 project;
     qint64 packageId; // 0: pay-per-use
     bool late;
-    bool operator<(const LineKey &o) const
-    {
-        return std::tie(hour, api, region, project, packageId, late) < std::tie(o.hour, o.api, o.region, o.project, o.packageId, o.late);
-    }
+    bool operator==(const LineKey &o) const = default;
 };
 
 struct Line
@@ -112,9 +110,26 @@ struct UsageKey
     quint16 status;
     Outcome outcome;
     bool late;
+    bool operator==(const UsageKey &o) const = default;
     bool operator<(const UsageKey &o) const
     {
         return std::tie(hour, api, region, project, status, outcome, late) < std::tie(o.hour, o.api, o.region, o.project, o.status, o.outcome, o.late);
+    }
+};
+
+// Every call looks its line and usage count up: hashed, as the keys of an hour are few but the calls many.
+struct KeyHash
+{
+    static size_t mix(quint64 h, quint64 v) { return size_t((h ^ v) * 0x9E3779B97F4A7C15ULL); }
+    size_t operator()(const LineKey &k) const
+    {
+        const quint64 names = quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.late) << 48;
+        return mix(mix(quint64(k.hour), names), quint64(k.packageId));
+    }
+    size_t operator()(const UsageKey &k) const
+    {
+        const quint64 names = quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.status) << 48;
+        return mix(mix(quint64(k.hour), names), quint64(k.outcome) << 1 | quint64(k.late));
     }
 };
 
@@ -175,8 +190,8 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
         return pending.error();
     const std::vector<QString> &names = pending->names;
     const Instant settledAt = hour + kMicrosPerHour;
-    std::map<LineKey, Line> lines;
-    std::map<UsageKey, qint64> counts;
+    std::unordered_map<LineKey, Line, KeyHash> lines;
+    std::unordered_map<UsageKey, qint64, KeyHash> counts;
     QHash<qint64, qint64> quotaBefore;
 
     std::vector<Combo> combos;
@@ -269,14 +284,14 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
     }
 
     // Records: package lines carry calls only; pay-per-use lines are paid in (API, region, project)
-    // order, an earlier hour first (billing-rules §12.5, §12.15) — which is the map's order.
+    // order, an earlier hour first (billing-rules §12.5, §12.15).
     const QString settlingMonth = ctx.calendar.monthKey(hour);
     const Instant settlingMonthStart = ctx.calendar.monthStart(hour);
     std::vector<std::pair<const LineKey *, const Line *>> ordered;
     for (const auto &[k, l] : lines)
         ordered.emplace_back(&k, &l);
-    // The map is ordered by name index; records are written in the order of the names themselves
-    // (api, region, project, hour, then package and lateness), as they always were.
+    // Records are written in the order of the names (api, region, project, hour, then package and
+    // lateness), as they always were.
     std::sort(ordered.begin(), ordered.end(), [&](const auto &a, const auto &b) {
         const LineKey &x = *a.first, &y = *b.first;
         return std::tie(names[x.api], names[x.region], names[x.project], x.hour, x.packageId, x.late)
@@ -322,9 +337,14 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
                 return s;
     }
 
-    for (const auto &[k, calls] : counts)
-        if (Status s = usage.addUsage({k.hour, names[k.api], names[k.region], names[k.project], k.status, outcomeId(k.outcome), k.late, calls}); !s)
-            return s;
+    std::vector<std::pair<UsageKey, qint64>> usageRows(counts.begin(), counts.end());
+    std::sort(usageRows.begin(), usageRows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<UsageCount> usageCounts;
+    usageCounts.reserve(usageRows.size());
+    for (const auto &[k, calls] : usageRows)
+        usageCounts.push_back({k.hour, names[k.api], names[k.region], names[k.project], k.status, outcomeId(k.outcome), k.late, calls});
+    if (Status s = usage.addUsage(usageCounts); !s)
+        return s;
     for (const Package &p : state.packages) {
         if (!quotaBefore.contains(p.id))
             continue;

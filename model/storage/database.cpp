@@ -376,6 +376,9 @@ FastStatement &Database::fastStatement(const QString &sql, bool returningId)
                 != SQLITE_OK) {
                 sqlite3_finalize(f->stmt);
                 f->stmt = nullptr; // QSqlQuery below reports the error when the statement runs
+            } else {
+                // Sized once: bound texts must not move (RowWriter binds them without a copy).
+                f->text.resize(size_t(sqlite3_bind_parameter_count(f->stmt)));
             }
         }
         if (!f->stmt) {

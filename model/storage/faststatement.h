@@ -3,6 +3,8 @@
 #include <QSqlQuery>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -16,6 +18,9 @@ struct FastStatement
     std::unique_ptr<QSqlQuery> query;
     bool returnsId = false; // query ends in "RETURNING id"
     qint64 lastId = 0;
+    // The bound text of each parameter, kept until the statement has run so that SQLite need not copy
+    // it (a malloc and a free per text value showed in P1's profile).
+    std::vector<std::string> text;
     ~FastStatement();
 };
 

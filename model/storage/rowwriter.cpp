@@ -35,21 +35,27 @@ RowWriter &RowWriter::bind(int i, qint64 v)
 RowWriter &RowWriter::bind(int i, const QString &v)
 {
     if (m_stmt.stmt) {
-        // Ids and names are short ASCII: converted on the stack, without an allocation per value.
-        char ascii[64];
+        if (size_t(i) >= m_stmt.text.size()) { // not a parameter: SQLite reports it
+            sqlite3_bind_text(m_stmt.stmt, i + 1, "", 0, SQLITE_STATIC);
+            return *this;
+        }
+        // Ids and names are short ASCII: narrowed into the parameter's own buffer, which keeps its
+        // capacity from row to row.
+        std::string &to = m_stmt.text[size_t(i)];
         const qsizetype n = v.size();
-        bool plain = n <= qsizetype(sizeof ascii);
+        to.resize(size_t(n));
+        bool plain = true;
         for (qsizetype k = 0; plain && k < n; ++k) {
             const char16_t c = v.at(k).unicode();
             plain = c < 0x80;
-            ascii[k] = char(c);
+            to[size_t(k)] = char(c);
         }
-        if (plain) {
-            sqlite3_bind_text(m_stmt.stmt, i + 1, ascii, int(n), SQLITE_TRANSIENT);
-        } else {
+        if (!plain) {
             const QByteArray utf8 = v.toUtf8();
-            sqlite3_bind_text(m_stmt.stmt, i + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+            to.assign(utf8.constData(), size_t(utf8.size()));
         }
+        // Static: the text stays put until the next bind of this parameter, after the statement ran.
+        sqlite3_bind_text(m_stmt.stmt, i + 1, to.data(), int(to.size()), SQLITE_STATIC);
     } else {
         m_stmt.query->bindValue(i, v);
     }

@@ -72,7 +72,8 @@ public:
     Status pendingFor(Instant settleHour, PendingCalls &out);
     Status deletePending(Instant settleHour);
 
-    Status addUsage(const UsageCount &u);
+    // Adds the calls to the hourly counts (rows with the same key add up), several rows a statement.
+    Status addUsage(const std::vector<UsageCount> &counts);
     Result<std::vector<UsageCount>> usageFor(Instant hour, const QString &api, const QString &region, const QString &project);
 
     Result<qint64> tierCounter(const QString &month, const QString &api, const QString &region);

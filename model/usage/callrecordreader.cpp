@@ -8,12 +8,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QStringList>
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <iterator>
 
 namespace billing {
@@ -299,17 +303,67 @@ QString splitMessage(SplitError e)
     return {};
 }
 
+// Lines counted eight bytes at a time: the exact zero-byte test (no borrow between bytes).
+qint64 countNewlines(const char *p, const char *e)
+{
+    constexpr quint64 kLows = ~kHighs;
+    qint64 n = 0;
+    for (; e - p >= 8; p += 8) {
+        const quint64 t = load8(p) ^ (kOnes * '\n');
+        n += std::popcount(~(((t & kLows) + kLows) | t | kLows));
+    }
+    for (; p < e; ++p)
+        n += *p == '\n';
+    return n;
+}
+
+QString longLineMessage(qint64 line)
+{
+    return Tr::tr("line %1: the line is longer than %2 bytes")
+        .arg(QString::number(line), QString::number(CallRecordReader::kMaxLineLength));
+}
+
 } // namespace
 
-CallRecordReader::CallRecordReader(QIODevice &in, const Catalog &catalog, Format format)
-    : m_in(in), m_catalog(catalog), m_format(format), m_defaultProject(QStringLiteral("default"))
+// A block of whole lines read by the caller's thread and parsed on a worker: the records in file
+// order, then at most one error, which ends the block.
+struct CallRecordReader::Block
 {
-    m_apiIds.reserve(catalog.apis().size());
+    QByteArray bytes;
+    qint64 firstLine = 0;
+    LineParser parser; // a copy of the reader's, set to the header's columns
+    std::vector<CallRecord> records;
+    std::optional<Error> error;
+};
+
+struct CallRecordReader::Parallel
+{
+    QThreadPool pool; // destroyed last: waits for the blocks still being parsed
+    std::deque<QFuture<void>> running;
+    std::deque<std::unique_ptr<Block>> blocks; // parallel to running
+    std::unique_ptr<Block> current;
+    size_t next = 0;       // the next record of current to hand out
+    QByteArray tail;       // the start of a line not yet ended
+    qint64 nextLine = 0;   // the number of the first line in tail
+    bool inputDone = false;
+    ~Parallel()
+    {
+        for (QFuture<void> &f : running)
+            f.waitForFinished();
+    }
+};
+
+CallRecordReader::CallRecordReader(QIODevice &in, const Catalog &catalog, Format format)
+    : m_in(in), m_threads(std::max(1, QThread::idealThreadCount()))
+{
+    m_p.format = format;
+    m_p.defaultProject = QStringLiteral("default");
+    m_p.apiIds.reserve(catalog.apis().size());
     for (const ApiInfo &a : catalog.apis())
-        m_apiIds.push_back(a.id.toUtf8());
-    m_regionIds.reserve(catalog.regions().size());
+        m_p.apiIds.push_back(a.id.toUtf8());
+    m_p.regionIds.reserve(catalog.regions().size());
     for (const RegionInfo &r : catalog.regions())
-        m_regionIds.push_back(r.id.toUtf8());
+        m_p.regionIds.push_back(r.id.toUtf8());
 }
 
 CallRecordReader::~CallRecordReader() = default;
@@ -327,24 +381,23 @@ Error CallRecordReader::fail(Error e)
 
 Error CallRecordReader::failLine(Error e)
 {
-    if (m_lastBad.line != m_line) // not a field error: the whole line is wrong
-        m_lastBad = {m_line, QString(), e.message};
+    if (m_p.lastBad.line != m_p.line) // not a field error: the whole line is wrong
+        m_p.lastBad = {m_p.line, QString(), e.message};
     if (!m_continue)
         return fail(e);
     return e;
 }
 
-Error CallRecordReader::fieldError(int position, Column c, const QString &what) const
+Error CallRecordReader::LineParser::fieldError(int position, Column c, const QString &what)
 {
-    m_lastBad = {m_line,
-                 m_format == Format::JsonLines ? QString(columnName(c))
-                                               : QStringLiteral("%1 (%2)").arg(QString::number(position), columnName(c)),
-                 what};
-    if (m_format == Format::JsonLines)
-        return Error::badData(
-            Tr::tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
+    lastBad = {line,
+               format == Format::JsonLines ? QString(columnName(c))
+                                           : QStringLiteral("%1 (%2)").arg(QString::number(position), columnName(c)),
+               what};
+    if (format == Format::JsonLines)
+        return Error::badData(Tr::tr("line %1, field \"%2\": %3").arg(QString::number(line), columnName(c), what));
     return Error::badData(Tr::tr("line %1, column %2 (%3): %4")
-                              .arg(QString::number(m_line), QString::number(position), columnName(c), what));
+                              .arg(QString::number(line), QString::number(position), columnName(c), what));
 }
 
 // Reads one more chunk behind the unconsumed bytes; false at the end of the input.
@@ -391,19 +444,17 @@ Result<bool> CallRecordReader::nextLine(Span &line)
             const auto *nl =
                 static_cast<const char *>(std::memchr(base + m_scan, '\n', size_t(m_end - m_scan)));
             if (nl) {
-                ++m_line;
+                ++m_p.line;
                 line = {base + m_pos, nl};
                 m_pos = m_scan = (nl - base) + 1;
                 if (line.e - line.b > kMaxLineLength)
-                    return Error::badData(Tr::tr("line %1: the line is longer than %2 bytes")
-                                              .arg(QString::number(m_line), QString::number(kMaxLineLength)));
+                    return Error::badData(longLineMessage(m_p.line));
                 return true;
             }
             m_scan = m_end;
         }
         if (m_end - m_pos > kMaxLineLength)
-            return Error::badData(Tr::tr("line %1: the line is longer than %2 bytes")
-                                      .arg(QString::number(m_line + 1), QString::number(kMaxLineLength)));
+            return Error::badData(longLineMessage(m_p.line + 1));
         const Result<bool> more = fill();
         if (!more)
             return more.error();
@@ -411,7 +462,7 @@ Result<bool> CallRecordReader::nextLine(Span &line)
             if (m_pos == m_end)
                 return false;
             // The last line has no newline.
-            ++m_line;
+            ++m_p.line;
             base = m_buf.get();
             line = {base + m_pos, base + m_end};
             m_pos = m_scan = m_end;
@@ -420,53 +471,228 @@ Result<bool> CallRecordReader::nextLine(Span &line)
     }
 }
 
+Result<bool> CallRecordReader::LineParser::prepare(Span &l)
+{
+    if (l.e > l.b && l.e[-1] == '\r')
+        --l.e;
+    if (!isAscii(l.b, l.e) && !isValidUtf8(l.b, l.e))
+        return Error::badData(Tr::tr("line %1: the text is not valid UTF-8").arg(line));
+    return !isBlank(l.b, l.e);
+}
+
+Result<bool> CallRecordReader::LineParser::parseRecord(Span l, CallRecord &out)
+{
+    Result<bool> r = format == Format::JsonLines ? parseJson(l, out) : parseCsv(l, out);
+    if (!r && lastBad.line != line) // not a field error: the whole line is wrong
+        lastBad = {line, QString(), r.error().message};
+    return r;
+}
+
 Result<bool> CallRecordReader::next(CallRecord &out)
 {
     if (m_failed)
         return *m_failed;
+    if (m_par)
+        return nextParallel(out);
     for (;;) {
+        if (shouldGoParallel()) {
+            startParallel();
+            return nextParallel(out);
+        }
         Span line;
         const Result<bool> got = nextLine(line);
         if (!got)
             return fail(got.error());
         if (!*got)
             return false;
-        if (line.e > line.b && line.e[-1] == '\r')
-            --line.e;
-        if (m_line == 1 && line.e - line.b >= 3 && std::memcmp(line.b, "\xEF\xBB\xBF", 3) == 0)
+        if (m_p.line == 1 && line.e - line.b >= 3 && std::memcmp(line.b, "\xEF\xBB\xBF", 3) == 0)
             line.b += 3;
-        if (!isAscii(line.b, line.e) && !isValidUtf8(line.b, line.e))
-            return failLine(Error::badData(Tr::tr("line %1: the text is not valid UTF-8").arg(m_line)));
-        if (isBlank(line.b, line.e))
+        const Result<bool> text = m_p.prepare(line);
+        if (!text)
+            return failLine(text.error());
+        if (!*text)
             continue;
-        if (m_format == Format::Auto) {
+        if (m_p.format == Format::Auto) {
             const char *p = line.b;
             while (*p == ' ' || *p == '\t')
                 ++p; // a non-blank line has a non-blank byte
-            m_format = *p == '{' ? Format::JsonLines : Format::Csv;
+            m_p.format = *p == '{' ? Format::JsonLines : Format::Csv;
         }
-        Result<bool> r = false;
-        if (m_format == Format::JsonLines) {
-            r = parseJson(line, out);
-        } else if (!m_headerRead) {
-            const Status s = readHeader(line);
+        if (m_p.format == Format::Csv && !m_headerRead) {
+            const Status s = m_p.readHeader(line);
             if (!s)
                 return fail(s.error());
             m_headerRead = true;
             continue;
-        } else {
-            r = parseCsv(line, out);
         }
+        const Result<bool> r = m_p.parseRecord(line, out);
         if (!r)
             return failLine(r.error());
         return true;
     }
 }
 
-Status CallRecordReader::readHeader(Span line)
+// Small inputs stay on the caller's thread; an input longer than one chunk is worth the workers.
+bool CallRecordReader::shouldGoParallel() const
+{
+    return m_threads > 1 && !m_continue && !m_eof && m_bytesRead >= kChunkSize
+        && (m_p.format == Format::JsonLines || (m_p.format == Format::Csv && m_headerRead));
+}
+
+void CallRecordReader::startParallel()
+{
+    m_par = std::make_unique<Parallel>();
+    m_par->pool.setMaxThreadCount(m_threads);
+    // The unconsumed bytes start at a line boundary: they begin the first block.
+    m_par->tail = QByteArray(m_buf.get() + m_pos, m_end - m_pos);
+    m_par->nextLine = m_p.line + 1;
+    m_buf.reset();
+    m_pos = m_end = m_scan = 0;
+    // Each block starts from this parser; a fresh project cache keeps the blocks' strings apart.
+    m_p.projects.clear();
+    m_p.lastProject = m_p.projectVictim = 0;
+}
+
+Result<bool> CallRecordReader::nextParallel(CallRecord &out)
+{
+    Parallel &par = *m_par;
+    for (;;) {
+        if (par.current && par.next < par.current->records.size()) {
+            const CallRecord &r = par.current->records[par.next++];
+            out.ts = r.ts;
+            out.api = r.api;
+            out.region = r.region;
+            m_p.setProject(r.project, out);
+            out.status = r.status;
+            out.count = r.count;
+            out.line = m_p.line = r.line;
+            return true;
+        }
+        if (par.current && par.current->error) {
+            m_p.line = par.current->parser.line;
+            m_p.lastBad = par.current->parser.lastBad;
+            return fail(*par.current->error);
+        }
+        par.current.reset();
+        while (!par.inputDone && par.running.size() < size_t(kBlocksInFlight)) {
+            auto block = std::make_unique<Block>();
+            const Result<bool> got = readBlock(*block);
+            if (!got) {
+                // After the blocks before it, in file order; like any input error, not a bad line.
+                block->error = got.error();
+                block->parser = m_p;
+                block->parser.line = par.nextLine - 1;
+                par.inputDone = true;
+            } else if (!*got) {
+                par.inputDone = true;
+                break;
+            }
+            Block *b = block.get();
+            par.running.push_back(block->error ? QtFuture::makeReadyFuture()
+                                               : QtConcurrent::run(&par.pool, [b] { parseBlock(*b); }));
+            par.blocks.push_back(std::move(block));
+        }
+        if (par.running.empty())
+            return false;
+        par.running.front().waitForFinished();
+        par.running.pop_front();
+        par.current = std::move(par.blocks.front());
+        par.blocks.pop_front();
+        par.next = 0;
+    }
+}
+
+// Reads at least half a chunk of whole lines (the rest of the input at its end) into a block; false
+// when nothing is left.
+Result<bool> CallRecordReader::readBlock(Block &block)
+{
+    Parallel &par = *m_par;
+    if (m_eof)
+        return false; // the last block took the rest
+    QByteArray bytes = std::exchange(par.tail, QByteArray());
+    qsizetype cut = bytes.lastIndexOf('\n') + 1; // just after the last newline, 0 for none
+    if (cut == 0)
+        cut = -1;
+    while (cut < 0 || bytes.size() < kChunkSize / 2) {
+        const qsizetype old = bytes.size();
+        bytes.resize(old + kChunkSize);
+        const qint64 n = m_in.read(bytes.data() + old, kChunkSize);
+        if (n > 0) {
+            bytes.resize(old + n);
+            m_hash.addData(QByteArrayView(bytes.constData() + old, n));
+            m_bytesRead += n;
+            for (qsizetype k = bytes.size(); k > old; --k) {
+                if (bytes[k - 1] == '\n') {
+                    cut = k;
+                    break;
+                }
+            }
+            if (cut < 0 && bytes.size() > kMaxLineLength)
+                return Error::badData(longLineMessage(par.nextLine)); // one unended line so far
+            continue;
+        }
+        bytes.resize(old);
+        if (n < 0 && !m_in.atEnd())
+            return Error::internal(Tr::tr("cannot read the call records: %1").arg(m_in.errorString()));
+        // Pipes and sockets may simply have nothing yet; files and buffers are at their end.
+        if (n == 0 && m_in.isSequential() && m_in.waitForReadyRead(-1))
+            continue;
+        m_eof = true;
+        if (bytes.isEmpty())
+            return false;
+        cut = bytes.size(); // the last line may have no newline
+        break;
+    }
+    par.tail = bytes.mid(cut);
+    bytes.truncate(cut);
+    block.firstLine = par.nextLine;
+    par.nextLine += countNewlines(bytes.constData(), bytes.constData() + bytes.size());
+    if (!bytes.endsWith('\n'))
+        ++par.nextLine;
+    block.bytes = std::move(bytes);
+    block.parser = m_p;
+    return true;
+}
+
+// On a worker thread: the block's lines, as next() would parse them one by one.
+void CallRecordReader::parseBlock(Block &block)
+{
+    LineParser &p = block.parser;
+    p.line = block.firstLine - 1;
+    const char *s = block.bytes.constData();
+    const char *const end = s + block.bytes.size();
+    block.records.reserve(size_t(block.bytes.size() / 48));
+    while (s < end) {
+        const auto *nl = static_cast<const char *>(std::memchr(s, '\n', size_t(end - s)));
+        Span line{s, nl ? nl : end};
+        s = nl ? nl + 1 : end;
+        ++p.line;
+        if (line.e - line.b > kMaxLineLength) {
+            block.error = Error::badData(longLineMessage(p.line)); // an input error, not a bad line
+            return;
+        }
+        const Result<bool> text = p.prepare(line);
+        if (text && !*text)
+            continue; // blank
+        Result<bool> r = text;
+        if (text) {
+            r = p.parseRecord(line, block.records.emplace_back());
+            if (!r)
+                block.records.pop_back();
+        }
+        if (!r) {
+            block.error = r.error();
+            if (p.lastBad.line != p.line) // not a field error: the whole line is wrong
+                p.lastBad = {p.line, QString(), r.error().message};
+            return;
+        }
+    }
+}
+
+Status CallRecordReader::LineParser::readHeader(Span l)
 {
     std::vector<QByteArray> names;
-    const Split split = splitCsv(line.b, line.e, [&](int, const char *b, const char *e, bool escaped) {
+    const Split split = splitCsv(l.b, l.e, [&](int, const char *b, const char *e, bool escaped) {
         std::string s;
         if (escaped)
             unescapeInto(s, b, e);
@@ -475,7 +701,7 @@ Status CallRecordReader::readHeader(Span line)
     });
     if (split.error != SplitError::None)
         return Error::badData(Tr::tr("line %1, column %2: %3")
-                                  .arg(QString::number(m_line), QString::number(split.errorField + 1),
+                                  .arg(QString::number(line), QString::number(split.errorField + 1),
                                        splitMessage(split.error)));
 
     // Stricter is safer for billing: a column we do not know may be one the user expects us to bill by.
@@ -488,47 +714,47 @@ Status CallRecordReader::readHeader(Span line)
         for (int c = 0; c < kColumnCount; ++c)
             allowed << columnName(c);
         return Error::badData(Tr::tr("line %1: unknown column(s) %2; the allowed columns are %3")
-                                  .arg(QString::number(m_line), unknown.join(QLatin1String(", ")),
+                                  .arg(QString::number(line), unknown.join(QLatin1String(", ")),
                                        allowed.join(QLatin1String(", "))));
     }
 
-    m_columns.clear();
+    columns.clear();
     int firstAt[kColumnCount];
     std::fill(std::begin(firstAt), std::end(firstAt), 0);
     for (size_t i = 0; i < names.size(); ++i) {
         const int c = columnOf(names[i]);
         if (firstAt[c])
             return Error::badData(Tr::tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
-                                      .arg(QString::number(m_line), QString::number(i + 1), columnName(c),
+                                      .arg(QString::number(line), QString::number(i + 1), columnName(c),
                                            QString::number(firstAt[c])));
         firstAt[c] = int(i) + 1;
-        m_columns.push_back(Column(c));
+        columns.push_back(Column(c));
     }
-    m_hasProjectColumn = firstAt[ColProject] != 0;
-    m_hasCountColumn = firstAt[ColCount] != 0;
+    hasProjectColumn = firstAt[ColProject] != 0;
+    hasCountColumn = firstAt[ColCount] != 0;
     QStringList missing;
     for (int c = 0; c < kRequiredColumns; ++c)
         if (!firstAt[c])
             missing << columnName(c);
     if (!missing.isEmpty())
         return Error::badData(Tr::tr("line %1: the header lacks the required column(s) %2")
-                                  .arg(QString::number(m_line), missing.join(QLatin1String(", "))));
+                                  .arg(QString::number(line), missing.join(QLatin1String(", "))));
     return {};
 }
 
-Result<bool> CallRecordReader::parseCsv(Span line, CallRecord &out)
+Result<bool> CallRecordReader::LineParser::parseCsv(Span l, CallRecord &out)
 {
     // The header has at most one of each column, so a fixed array holds every field we keep. Left
     // uninitialised on purpose (zeroing it showed in profiles): a line is used only when every
     // position up to `expected` was filled.
     const char *fieldBegin[ColumnCount];
     const char *fieldEnd[ColumnCount];
-    const int expected = int(m_columns.size());
-    const Split split = splitCsv(line.b, line.e, [&](int i, const char *b, const char *e, bool escaped) {
+    const int expected = int(columns.size());
+    const Split split = splitCsv(l.b, l.e, [&](int i, const char *b, const char *e, bool escaped) {
         if (i >= expected)
             return;
         if (escaped) {
-            std::string &s = m_unescaped[size_t(i)];
+            std::string &s = unescaped[size_t(i)];
             unescapeInto(s, b, e);
             b = s.data();
             e = s.data() + s.size();
@@ -538,31 +764,31 @@ Result<bool> CallRecordReader::parseCsv(Span line, CallRecord &out)
     });
     if (split.error != SplitError::None) {
         if (split.errorField < expected)
-            return fieldError(split.errorField + 1, m_columns[size_t(split.errorField)],
+            return fieldError(split.errorField + 1, columns[size_t(split.errorField)],
                               splitMessage(split.error));
         return Error::badData(Tr::tr("line %1, column %2: %3")
-                                  .arg(QString::number(m_line), QString::number(split.errorField + 1),
+                                  .arg(QString::number(line), QString::number(split.errorField + 1),
                                        splitMessage(split.error)));
     }
     if (split.fields != expected)
         return Error::badData(
             Tr::tr("line %1: expected %2 fields as in the header, found %3")
-                .arg(QString::number(m_line), QString::number(expected), QString::number(split.fields)));
+                .arg(QString::number(line), QString::number(expected), QString::number(split.fields)));
 
-    if (!m_hasProjectColumn)
-        setProject(m_defaultProject, out);
-    if (!m_hasCountColumn)
+    if (!hasProjectColumn)
+        setProject(defaultProject, out);
+    if (!hasCountColumn)
         out.count = 1;
-    out.line = m_line;
+    out.line = line;
     for (int i = 0; i < expected; ++i) {
-        const QString what = setField(m_columns[size_t(i)], {fieldBegin[i], fieldEnd[i]}, out);
+        const QString what = setField(columns[size_t(i)], {fieldBegin[i], fieldEnd[i]}, out);
         if (!what.isEmpty())
-            return fieldError(i + 1, m_columns[size_t(i)], what);
+            return fieldError(i + 1, columns[size_t(i)], what);
     }
     return true;
 }
 
-QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
+QString CallRecordReader::LineParser::setField(Column c, Span v, CallRecord &out)
 {
     switch (c) {
     case ColTimestamp:
@@ -574,12 +800,12 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
                 .arg(shown(v.b, v.e));
         return {};
     case ColApi:
-        out.api = lookup(m_apiIds, m_lastApi, v.b, v.e);
+        out.api = lookup(apiIds, lastApi, v.b, v.e);
         if (out.api < 0)
             return Tr::tr("unknown API \"%1\"").arg(shown(v.b, v.e));
         return {};
     case ColRegion:
-        out.region = lookup(m_regionIds, m_lastRegion, v.b, v.e);
+        out.region = lookup(regionIds, lastRegion, v.b, v.e);
         if (out.region < 0)
             return Tr::tr("unknown region \"%1\"").arg(shown(v.b, v.e));
         return {};
@@ -604,32 +830,32 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
     }
     case ColProject: {
         if (v.b == v.e) {
-            setProject(m_defaultProject, out);
+            setProject(defaultProject, out);
             return {};
         }
         const qsizetype n = v.e - v.b;
         const auto equal = [&](const CachedText &c) { return sameBytes(c.bytes, v.b, n); };
-        if (m_lastProject >= m_projects.size() || !equal(m_projects[m_lastProject])) {
-            m_lastProject = 0;
-            while (m_lastProject < m_projects.size() && !equal(m_projects[m_lastProject]))
-                ++m_lastProject;
-            if (m_lastProject == m_projects.size()) {
+        if (lastProject >= projects.size() || !equal(projects[lastProject])) {
+            lastProject = 0;
+            while (lastProject < projects.size() && !equal(projects[lastProject]))
+                ++lastProject;
+            if (lastProject == projects.size()) {
                 bool tooLong = false;
                 if (!checkText(v.b, v.e, kMaxProjectChars, tooLong))
                     return Tr::tr("the enterprise project contains a control character");
                 if (tooLong)
                     return Tr::tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
                 CachedText entry{QByteArray(v.b, n), QString::fromUtf8(v.b, n)};
-                if (m_projects.size() < kProjectCacheSize) {
-                    m_projects.push_back(std::move(entry));
+                if (projects.size() < kProjectCacheSize) {
+                    projects.push_back(std::move(entry));
                 } else {
-                    m_lastProject = m_projectVictim;
-                    m_projectVictim = (m_projectVictim + 1) % kProjectCacheSize;
-                    m_projects[m_lastProject] = std::move(entry);
+                    lastProject = projectVictim;
+                    projectVictim = (projectVictim + 1) % kProjectCacheSize;
+                    projects[lastProject] = std::move(entry);
                 }
             }
         }
-        setProject(m_projects[m_lastProject].text, out);
+        setProject(projects[lastProject].text, out);
         return {};
     }
     case ColRequestId: {
@@ -647,27 +873,27 @@ QString CallRecordReader::setField(Column c, Span v, CallRecord &out)
 }
 
 // Callers reuse one record: when it already shares the string, skip the two atomic reference counts.
-void CallRecordReader::setProject(const QString &project, CallRecord &out) const
+void CallRecordReader::LineParser::setProject(const QString &project, CallRecord &out) const
 {
     if (!out.project.isSharedWith(project))
         out.project = project;
 }
 
-Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
+Result<bool> CallRecordReader::LineParser::parseJson(Span l, CallRecord &out)
 {
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.b, line.e - line.b), &pe);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(l.b, l.e - l.b), &pe);
     if (pe.error != QJsonParseError::NoError)
         return Error::badData(
             Tr::tr("line %1: not a JSON object: %2 at character %3")
-                .arg(QString::number(m_line), pe.errorString(), QString::number(pe.offset + 1)));
+                .arg(QString::number(line), pe.errorString(), QString::number(pe.offset + 1)));
     if (!doc.isObject())
-        return Error::badData(Tr::tr("line %1: not a JSON object").arg(m_line));
+        return Error::badData(Tr::tr("line %1: not a JSON object").arg(line));
     const QJsonObject o = doc.object();
 
-    setProject(m_defaultProject, out);
+    setProject(defaultProject, out);
     out.count = 1;
-    out.line = m_line;
+    out.line = line;
     bool seen[ColumnCount] = {};
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         const QByteArray key = it.key().toUtf8();
@@ -675,7 +901,7 @@ Result<bool> CallRecordReader::parseJson(Span line, CallRecord &out)
         if (ci < 0)
             return Error::badData(
                 Tr::tr("line %1, field \"%2\": unknown field; the fields are %3")
-                    .arg(QString::number(m_line), it.key(),
+                    .arg(QString::number(line), it.key(),
                          QStringLiteral("timestamp, api, region, status, enterprise_project, "
                                         "request_id, count")));
         const Column c = Column(ci);

@@ -64,20 +64,25 @@ struct Outcome
     QStringList records;
     bool ok = true;
     Error error;
+    CallRecordReader::BadLine bad;
     qint64 bytesRead = 0;
     QByteArray hash;
 };
 
-Outcome readAll(QIODevice &dev, CallRecordReader::Format format = CallRecordReader::Format::Auto)
+// threads: 0 keeps the reader's default.
+Outcome readAll(QIODevice &dev, CallRecordReader::Format format = CallRecordReader::Format::Auto, int threads = 0)
 {
     Outcome o;
     CallRecordReader reader(dev, catalog(), format);
+    if (threads > 0)
+        reader.setThreads(threads);
     CallRecord r;
     for (;;) {
         const Result<bool> more = reader.next(r);
         if (!more) {
             o.ok = false;
             o.error = more.error();
+            o.bad = reader.lastBadLine();
             break;
         }
         if (!*more)
@@ -89,12 +94,13 @@ Outcome readAll(QIODevice &dev, CallRecordReader::Format format = CallRecordRead
     return o;
 }
 
-Outcome readAll(const QByteArray &data, CallRecordReader::Format format = CallRecordReader::Format::Auto)
+Outcome readAll(const QByteArray &data, CallRecordReader::Format format = CallRecordReader::Format::Auto,
+                int threads = 0)
 {
     QBuffer buf;
     buf.setData(data);
     buf.open(QIODevice::ReadOnly);
-    return readAll(buf, format);
+    return readAll(buf, format, threads);
 }
 
 // Hands out the data a few bytes at a time (1..7, varying), so lines, CRLF pairs, the BOM, quoted
@@ -157,6 +163,20 @@ QByteArray generated(int lines)
         out += (i % 2) ? "\r\n" : "\n";
     }
     return out;
+}
+
+// data with its line `line` (1-based, without its line end) replaced by text.
+QByteArray withLine(const QByteArray &data, int line, const QByteArray &text)
+{
+    qsizetype b = 0;
+    for (int i = 1; i < line; ++i)
+        b = data.indexOf('\n', b) + 1;
+    qsizetype e = data.indexOf('\n', b);
+    if (e < 0)
+        e = data.size();
+    else if (data[e - 1] == '\r')
+        --e;
+    return data.left(b) + text + data.mid(e);
 }
 
 } // namespace
@@ -533,6 +553,63 @@ private slots:
         QCOMPARE(reader.bytesRead(), qint64(data.size()));
         QCOMPARE(reader.contentHash(),
                  QCryptographicHash::hash(data, QCryptographicHash::Blake2b_256).toHex());
+    }
+
+    // Past the first chunk the lines are parsed in blocks on worker threads: the same records, errors,
+    // line numbers, byte counts and hash as on one thread, wherever the bad line falls.
+    void parallelBlocks_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        const QByteArray base = generated(120'000); // ~8 MiB: many blocks after the first chunk
+        QVERIFY(base.size() > 6 * CallRecordReader::kChunkSize);
+        QTest::newRow("good") << base;
+        QTest::newRow("good without a last newline") << base.chopped(2);
+        QTest::newRow("unknown region deep") << withLine(base, 90'001, "2026-10-02T00:00:00+08:00,id-card,eu-west-9,200,,");
+        QTest::newRow("bad timestamp in the second block")
+            << withLine(base, 16'000, "2026-13-02T00:00:00+08:00,id-card,cn-north-4,200,,");
+        QTest::newRow("too few fields on the last line") << withLine(base.chopped(2), 120'001, "2026-10-02T00:00:00+08:00");
+        QTest::newRow("invalid UTF-8") << withLine(base, 70'000, "2026-10-02T00:00:00+08:00,id-card,cn-north-4,200,\xC3\x28,");
+        QTest::newRow("stray quote") << withLine(base, 50'000, "2026-10-02T00:00:00+08:00,id\"card,cn-north-4,200,,");
+        QTest::newRow("blank lines") << withLine(withLine(base, 40'000, " \t"), 80'000, QByteArray());
+        QTest::newRow("overlong line") << withLine(base, 60'000, QByteArray(CallRecordReader::kMaxLineLength + 10, 'x'));
+        QTest::newRow("overlong last line")
+            << base + QByteArray(CallRecordReader::kMaxLineLength + 10, 'x');
+        QTest::newRow("two bad lines: the first wins")
+            << withLine(withLine(base, 100'000, "x"), 30'000, "2026-10-02T00:00:00+08:00,nope,cn-north-4,200,,");
+    }
+
+    void parallelBlocks()
+    {
+        QFETCH(QByteArray, data);
+        const Outcome serial = readAll(data, CallRecordReader::Format::Auto, 1);
+        const Outcome parallel = readAll(data, CallRecordReader::Format::Auto, 3);
+        QCOMPARE(parallel.ok, serial.ok);
+        QCOMPARE(parallel.error.message, serial.error.message);
+        QCOMPARE(parallel.bad.line, serial.bad.line);
+        QCOMPARE(parallel.bad.column, serial.bad.column);
+        QCOMPARE(parallel.bad.reason, serial.bad.reason);
+        QCOMPARE(parallel.records.size(), serial.records.size());
+        QCOMPARE(parallel.records, serial.records);
+        if (serial.ok) {
+            QCOMPARE(parallel.bytesRead, serial.bytesRead);
+            QCOMPARE(parallel.hash, serial.hash);
+        }
+    }
+
+    void parallelJsonLines()
+    {
+        QByteArray json;
+        for (int i = 0; i < 40'000; ++i)
+            json += "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\",\"status\":"
+                + QByteArray::number(200 + i % 3) + ",\"count\":" + QByteArray::number(1 + i % 5) + "}\n";
+        QVERIFY(json.size() > 2 * CallRecordReader::kChunkSize);
+        for (const QByteArray &data : {json, withLine(json, 35'000, "{\"timestamp\":1}")}) {
+            const Outcome serial = readAll(data, CallRecordReader::Format::Auto, 1);
+            const Outcome parallel = readAll(data, CallRecordReader::Format::Auto, 2);
+            QCOMPARE(parallel.ok, serial.ok);
+            QCOMPARE(parallel.error.message, serial.error.message);
+            QCOMPARE(parallel.records, serial.records);
+        }
     }
 
     void contentHash()
