@@ -331,6 +331,7 @@ struct CallRecordReader::Block
 {
     QByteArray bytes;
     qint64 firstLine = 0;
+    qint64 endOffset = 0; // where in the input the block's last line ends
     LineParser parser; // a copy of the reader's, set to the header's columns
     std::vector<CallRecord> records;
     std::optional<Error> error;
@@ -344,7 +345,9 @@ struct CallRecordReader::Parallel
     std::unique_ptr<Block> current;
     size_t next = 0;       // the next record of current to hand out
     QByteArray tail;       // the start of a line not yet ended
+    qint64 tailOffset = 0; // where in the input tail starts
     qint64 nextLine = 0;   // the number of the first line in tail
+    qint64 consumed = 0;   // the input up to the end of the blocks whose records were all handed out
     bool inputDone = false;
     ~Parallel()
     {
@@ -367,6 +370,12 @@ CallRecordReader::CallRecordReader(QIODevice &in, const Catalog &catalog, Format
 }
 
 CallRecordReader::~CallRecordReader() = default;
+
+qint64 CallRecordReader::bytesRead() const
+{
+    // Blocks read ahead for the workers are not done yet: progress counts what was handed out.
+    return m_par ? m_par->consumed : m_bytesRead;
+}
 
 QByteArray CallRecordReader::contentHash() const
 {
@@ -545,6 +554,7 @@ void CallRecordReader::startParallel()
     m_par->pool.setMaxThreadCount(m_threads);
     // The unconsumed bytes start at a line boundary: they begin the first block.
     m_par->tail = QByteArray(m_buf.get() + m_pos, m_end - m_pos);
+    m_par->tailOffset = m_par->consumed = m_bytesRead - (m_end - m_pos);
     m_par->nextLine = m_p.line + 1;
     m_buf.reset();
     m_pos = m_end = m_scan = 0;
@@ -573,6 +583,8 @@ Result<bool> CallRecordReader::nextParallel(CallRecord &out)
             m_p.lastBad = par.current->parser.lastBad;
             return fail(*par.current->error);
         }
+        if (par.current)
+            par.consumed = par.current->endOffset;
         par.current.reset();
         while (!par.inputDone && par.running.size() < size_t(kBlocksInFlight)) {
             auto block = std::make_unique<Block>();
@@ -592,8 +604,10 @@ Result<bool> CallRecordReader::nextParallel(CallRecord &out)
                                                : QtConcurrent::run(&par.pool, [b] { parseBlock(*b); }));
             par.blocks.push_back(std::move(block));
         }
-        if (par.running.empty())
+        if (par.running.empty()) {
+            par.consumed = m_bytesRead;
             return false;
+        }
         par.running.front().waitForFinished();
         par.running.pop_front();
         par.current = std::move(par.blocks.front());
@@ -645,6 +659,8 @@ Result<bool> CallRecordReader::readBlock(Block &block)
     }
     par.tail = bytes.mid(cut);
     bytes.truncate(cut);
+    par.tailOffset += cut;
+    block.endOffset = par.tailOffset;
     block.firstLine = par.nextLine;
     par.nextLine += countNewlines(bytes.constData(), bytes.constData() + bytes.size());
     if (!bytes.endsWith('\n'))

@@ -72,7 +72,7 @@ public:
     bool hasStopped() const { return bool(m_failed); }
     qint64 lineNumber() const { return m_p.line; }
 
-    qint64 bytesRead() const { return m_bytesRead; } // for progress
+    qint64 bytesRead() const; // for progress: the input up to the records handed out so far
     // Hex BLAKE2b-256 of all bytes read so far; complete after next() returned false.
     QByteArray contentHash() const;
 
@@ -81,7 +81,7 @@ public:
     static constexpr int kBlocksInFlight = 4;         // blocks of kChunkSize read ahead for the workers
 
 private:
-    enum Column : quint8 {
+    enum Column {
         ColTimestamp,
         ColApi,
         ColRegion,
