@@ -2,6 +2,7 @@
 
 #include "storage/faststatement.h"
 #include "storage/schema.h"
+#include "storage/sqlerror.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
@@ -51,14 +52,25 @@ bool isPermissionError(const QSqlError &e)
 Error errorOf(const QSqlError &e, const QString &doing)
 {
     if (isPermissionError(e))
-        return Error::refused(Tr::tr("the database does not allow this user to change the account (while %1): %2")
-                                  .arg(doing, e.databaseText()));
-    if (isDatabaseFileError(e))
-        return Error::badData(Tr::tr("the database is damaged (%1): %2").arg(doing, e.text()));
-    return Error::internal(Tr::tr("database error while %1: %2").arg(doing, e.text()));
+        return sqlError(SqlFault::Permission, doing, e.databaseText());
+    return sqlError(isDatabaseFileError(e) ? SqlFault::Damaged : SqlFault::Other, doing, e.text());
 }
 
 } // namespace
+
+Error sqlError(SqlFault fault, const QString &doing, const QString &why)
+{
+    switch (fault) {
+    case SqlFault::Permission:
+        return Error::refused(
+            Tr::tr("the database does not allow this user to change the account (while %1): %2").arg(doing, why));
+    case SqlFault::Damaged:
+        return Error::badData(Tr::tr("the database is damaged (%1): %2").arg(doing, why));
+    case SqlFault::Other:
+        break;
+    }
+    return Error::internal(Tr::tr("database error while %1: %2").arg(doing, why));
+}
 
 Status execQuery(QSqlQuery &query, const char *what)
 {

@@ -2,21 +2,14 @@
 
 #include "storage/database.h"
 #include "storage/faststatement.h"
+#include "storage/sqlerror.h"
 
-#include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
 
 namespace billing {
-
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Database)
-};
-} // namespace
 
 RowWriter::RowWriter(Database &db, const QString &sql, Returning returning)
     : m_stmt(db.fastStatement(sql, returning == Returning::Id))
@@ -97,10 +90,8 @@ Status RowWriter::exec(const char *what)
     sqlite3_clear_bindings(m_stmt.stmt);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return {};
-    const QString why = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt.stmt)));
-    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-        return Error::badData(Tr::tr("the database is damaged (%1): %2").arg(QLatin1String(what), why));
-    return Error::internal(Tr::tr("database error while %1: %2").arg(QLatin1String(what), why));
+    return sqlError(rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? SqlFault::Damaged : SqlFault::Other,
+                    QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt.stmt))));
 }
 
 qint64 RowWriter::lastInsertId() const
