@@ -89,10 +89,10 @@ Result<std::vector<Budget>> BudgetRepository::all()
     QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral(" ORDER BY name"));
     if (Status s = execQuery(q, "reading budgets"); !s)
         return s.error();
+    const sql::FinishOnExit finish{q};
     std::vector<Budget> out;
     while (q.next())
         out.push_back(fromQuery(q));
-    q.finish();
     return out;
 }
 
@@ -156,9 +156,8 @@ Result<bool> BudgetRepository::fired(qint64 budgetId, const QString &month, int 
     q.bindValue(QStringLiteral(":k"), budgetAlertKindId(kind));
     if (Status s = execQuery(q, "reading budget alerts"); !s)
         return s.error();
-    const bool found = q.next();
-    q.finish();
-    return found;
+    const sql::FinishOnExit finish{q};
+    return q.next();
 }
 
 Status BudgetRepository::record(qint64 budgetId, const QString &month, int threshold, BudgetAlertKind kind,

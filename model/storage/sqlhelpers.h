@@ -18,7 +18,8 @@ inline std::optional<qint64> optInt(const QVariant &v)
 inline Money money(const QVariant &v) { return Money::fromUnits(v.toLongLong()); }
 
 // Finishes a cached statement (Database::prepared) however the reading ends: one left mid-result would
-// pin the connection's read snapshot past the commit.
+// pin the connection's read snapshot past the commit, and the connection would then not see what another
+// connection (a worker's import) writes later.
 struct FinishOnExit
 {
     QSqlQuery &query;

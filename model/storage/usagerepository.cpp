@@ -245,11 +245,8 @@ Result<qint64> UsageRepository::tierCounter(const QString &month, const QString 
     q.bindValue(2, region);
     if (Status s = execQuery(q, "reading a tier counter"); !s)
         return s.error();
-    const qint64 calls = q.next() ? q.value(0).toLongLong() : qint64(0);
-    // A cached statement left mid-result would pin this connection's read snapshot past the commit, and
-    // the connection would then not see what another connection (a worker's import) writes later.
-    q.finish();
-    return calls;
+    const sql::FinishOnExit finish{q};
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
 Status UsageRepository::setTierCounter(const QString &month, const QString &api, const QString &region, qint64 calls)
