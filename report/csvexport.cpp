@@ -26,10 +26,11 @@ QStringList lineFields(const BillLine &l, const QString &currency)
 Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out)
 {
     // Column names are a machine contract (like the JSON keys of `bill --json`): not translated.
-    QString text = csvRow({QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("mode"),
-                        QStringLiteral("calls"), QStringLiteral("fee"), QStringLiteral("charged"),
-                        QStringLiteral("rounded_off"), QStringLiteral("paid_coupon"),
-                        QStringLiteral("paid_cash"), QStringLiteral("arrears"), QStringLiteral("currency")});
+    QString text =
+        csvRow({QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("mode"),
+                QStringLiteral("calls"), QStringLiteral("fee"), QStringLiteral("charged"),
+                QStringLiteral("rounded_off"), QStringLiteral("paid_coupon"), QStringLiteral("paid_cash"),
+                QStringLiteral("arrears"), QStringLiteral("currency")});
     for (const BillLine &l : bill.lines)
         text += csvRow(lineFields(l, currency));
     BillLine total = bill.totals;

@@ -179,7 +179,8 @@ Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLoca
                                  ? Tr::tr("Bill for %1").arg(doc.bill.month)
                                  : Tr::tr("Bill for %1, generated %2").arg(doc.bill.month, doc.generatedAt);
         painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, left);
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, Tr::tr("Page %1 of %2").arg(p + 1).arg(pages));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                         Tr::tr("Page %1 of %2").arg(p + 1).arg(pages));
     }
     if (!painter.end())
         return Error::internal(Tr::tr("the PDF writer could not finish the file"));

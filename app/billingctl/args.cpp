@@ -48,7 +48,8 @@ Result<Args> Args::parse(const QString &command, const QStringList &args, const 
     if (a.m_positional.size() < minPositional)
         return Error::badUsage(Tr::tr("%1: missing argument (see \"billingctl help\")").arg(command));
     if (maxPositional >= 0 && a.m_positional.size() > maxPositional)
-        return Error::badUsage(Tr::tr("%1: unexpected argument \"%2\"").arg(command, a.m_positional.value(maxPositional)));
+        return Error::badUsage(
+            Tr::tr("%1: unexpected argument \"%2\"").arg(command, a.m_positional.value(maxPositional)));
     return a;
 }
 

@@ -13,8 +13,9 @@ namespace billing::cli {
 class Args
 {
 public:
-    static Result<Args> parse(const QString &command, const QStringList &args, const QStringList &valueOptions,
-                              const QStringList &flags, int minPositional, int maxPositional);
+    static Result<Args> parse(const QString &command, const QStringList &args,
+                              const QStringList &valueOptions, const QStringList &flags, int minPositional,
+                              int maxPositional);
 
     const QStringList &positional() const { return m_positional; }
     QString at(int i) const { return m_positional.value(i); }

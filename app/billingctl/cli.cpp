@@ -33,7 +33,10 @@ const std::vector<Cli::Command> &Cli::registry()
     return commands;
 }
 
-Cli::Cli(QTextStream &out, QTextStream &err) : m_out(out), m_err(err), m_clock(std::make_unique<SystemClock>()) {}
+Cli::Cli(QTextStream &out, QTextStream &err)
+    : m_out(out), m_err(err), m_clock(std::make_unique<SystemClock>())
+{
+}
 
 int Cli::exitCode(ErrorCode c)
 {
@@ -63,15 +66,22 @@ void Cli::printJson(const QJsonObject &o)
     m_out.flush();
 }
 
-QString Cli::dbShown() const { return Database::displayLocation(m_dbPath); }
+QString Cli::dbShown() const
+{
+    return Database::displayLocation(m_dbPath);
+}
 
-QString Cli::user() const { return m_as.isEmpty() ? Engine::defaultActor() : m_as; }
+QString Cli::user() const
+{
+    return m_as.isEmpty() ? Engine::defaultActor() : m_as;
+}
 
 Result<std::unique_ptr<Engine>> Cli::openEngine()
 {
     // On PostgreSQL the database user is the identity and the server's grants back the roles.
     if (!m_as.isEmpty() && Database::isPostgresUrl(m_dbPath))
-        return Error::badUsage(Tr::tr("--as cannot be used with a PostgreSQL database: the database user is who acts"));
+        return Error::badUsage(
+            Tr::tr("--as cannot be used with a PostgreSQL database: the database user is who acts"));
     auto engine = Engine::open(m_dbPath, *m_clock);
     if (engine && !m_as.isEmpty())
         (*engine)->setActor(m_as);
@@ -101,8 +111,8 @@ int Cli::run(const QStringList &arguments)
                     return fail(Error::badUsage(Tr::tr("--now: %1").arg(t.error().message)));
                 m_clock = std::make_unique<FixedClock>(*t);
             }
-        } else if (a.startsWith(QLatin1String("--db=")) || a.startsWith(QLatin1String("--now="))
-                   || a.startsWith(QLatin1String("--as="))) {
+        } else if (a.startsWith(QLatin1String("--db=")) || a.startsWith(QLatin1String("--now=")) ||
+                   a.startsWith(QLatin1String("--as="))) {
             QStringList expanded = arguments;
             expanded.replace(i, a.section(u'=', 0, 0));
             expanded.insert(i + 1, a.section(u'=', 1));
@@ -126,14 +136,20 @@ int Cli::run(const QStringList &arguments)
     const QString name = arguments[i];
     const QStringList rest = arguments.mid(i + 1);
     if (name == QLatin1String("help")) {
-        m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now TIME] [--as USER] [--json] COMMAND [ARGS...]") << "\n\n";
+        m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now "
+                        "TIME] [--as USER] [--json] COMMAND [ARGS...]")
+              << "\n\n";
         for (const Command &c : registry())
             m_out << "  " << c.synopsis << "\n";
-        m_out << "\n" << Tr::tr("Roles: owner (everything), finance (top-ups, imports, backups; reads everything), "
-                                "analyst (reads everything; tags and budgets). The acting user is the operating-system "
-                                "user; --as USER overrides it for tests. An account without members is single-user.")
+        m_out << "\n"
+              << Tr::tr(
+                     "Roles: owner (everything), finance (top-ups, imports, backups; reads everything), "
+                     "analyst (reads everything; tags and budgets). The acting user is the operating-system "
+                     "user; --as USER overrides it for tests. An account without members is single-user.")
               << "\n";
-        m_out << Tr::tr("Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.") << Qt::endl;
+        m_out << Tr::tr(
+                     "Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.")
+              << Qt::endl;
         return 0;
     }
     for (const Command &c : registry())

@@ -33,7 +33,7 @@ public:
     QTextStream &out() { return m_out; }
     Result<std::unique_ptr<Engine>> openEngine();
     void printJson(const QJsonObject &o);
-    int fail(const Error &e);      // prints the one line on stderr and returns the exit code
+    int fail(const Error &e); // prints the one line on stderr and returns the exit code
     static int exitCode(ErrorCode c);
 
     using Handler = std::function<int(Cli &, const QStringList &)>;

@@ -7,8 +7,8 @@
 #include "engine/funds.h"
 #include "engine/notificationtext.h"
 #include "engine/verifier.h"
-#include "storage/auditrepository.h"
 #include "output.h"
+#include "storage/auditrepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,8 +28,9 @@ struct Tr
 
 int cmdInit(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(QStringLiteral("init"), argv, {QStringLiteral("currency"), QStringLiteral("utc-offset"),
-                                                           QStringLiteral("name")}, {}, 0, 0);
+    auto args = Args::parse(
+        QStringLiteral("init"), argv,
+        {QStringLiteral("currency"), QStringLiteral("utc-offset"), QStringLiteral("name")}, {}, 0, 0);
     if (!args)
         return cli.fail(args.error());
     InitOptions opts;
@@ -83,7 +84,9 @@ int cmdTopUp(Cli &cli, const QStringList &argv)
                                   {QStringLiteral("balance"), cli::amount(r->balanceAfter)},
                                   {QStringLiteral("ended_arrears"), r->endedArrears}});
     else
-        cli.out() << Tr::tr("Topped up %1; balance %2.").arg(cli::amount(*amount), cli::amount(r->balanceAfter)) << Qt::endl;
+        cli.out()
+            << Tr::tr("Topped up %1; balance %2.").arg(cli::amount(*amount), cli::amount(r->balanceAfter))
+            << Qt::endl;
     return 0;
 }
 
@@ -110,7 +113,8 @@ int cmdStatus(Cli &cli, const QStringList &argv)
     o << Tr::tr("Balance:  %1").arg(amount(a.balance)) << "\n";
     o << Tr::tr("Arrears:  %1").arg(amount(a.arrears())) << "\n";
     o << Tr::tr("State:    %1%2")
-             .arg(accountStateId(a.state), a.stateUntil ? Tr::tr(" until %1").arg(cal.format(*a.stateUntil)) : QString())
+             .arg(accountStateId(a.state),
+                  a.stateUntil ? Tr::tr(" until %1").arg(cal.format(*a.stateUntil)) : QString())
       << "\n";
     int enabled = 0;
     for (const ServiceState &s : st->services)
@@ -132,7 +136,8 @@ int cmdStatus(Cli &cli, const QStringList &argv)
                  .arg(p.api, p.region, p.sku)
                  .arg(p.remaining)
                  .arg(p.quota)
-                 .arg(cal.format(p.effectiveAt), cal.format(p.lastSecond()), packageStatusId(p.statusAt(st->now)),
+                 .arg(cal.format(p.effectiveAt), cal.format(p.lastSecond()),
+                      packageStatusId(p.statusAt(st->now)),
                       p.autoRenew ? Tr::tr(", auto-renew %1 days before").arg(p.renewDays) : QString())
           << "\n";
     o.flush();
@@ -163,8 +168,10 @@ int cmdVerify(Cli &cli, const QStringList &argv)
             cli.out() << f << "\n";
     cli.out().flush();
     if (!findings->isEmpty())
-        return cli.fail(Error::badData(QCoreApplication::translate("billingctl", "verify found %n problem(s); the first: %1", nullptr, int(findings->size()))
-                                           .arg(findings->first())));
+        return cli.fail(Error::badData(
+            QCoreApplication::translate("billingctl", "verify found %n problem(s); the first: %1", nullptr,
+                                        int(findings->size()))
+                .arg(findings->first())));
     return 0;
 }
 int cmdNotifications(Cli &cli, const QStringList &argv)
@@ -201,14 +208,16 @@ int cmdNotifications(Cli &cli, const QStringList &argv)
         return 0;
     }
     for (const auto &v : *r)
-        cli.out() << v.toObject()[QStringLiteral("time")].toString() << "  " << v.toObject()[QStringLiteral("message")].toString()
-                  << "\n";
+        cli.out() << v.toObject()[QStringLiteral("time")].toString() << "  "
+                  << v.toObject()[QStringLiteral("message")].toString() << "\n";
     cli.out().flush();
     return 0;
 }
 int cmdDemo(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(QStringLiteral("demo"), argv, {QStringLiteral("months"), QStringLiteral("seed"), QStringLiteral("name")}, {}, 0, 0);
+    auto args =
+        Args::parse(QStringLiteral("demo"), argv,
+                    {QStringLiteral("months"), QStringLiteral("seed"), QStringLiteral("name")}, {}, 0, 0);
     if (!args)
         return cli.fail(args.error());
     DemoOptions opts;
@@ -263,8 +272,9 @@ int cmdRestore(Cli &cli, const QStringList &argv)
     if (!args)
         return cli.fail(args.error());
     if (QFileInfo::exists(cli.dbPath()) && !args->has(QStringLiteral("replace")))
-        return cli.fail(Error::refused(Tr::tr("%1 already holds an account; add --replace to overwrite it with the backup")
-                                           .arg(cli.dbShown())));
+        return cli.fail(Error::refused(
+            Tr::tr("%1 already holds an account; add --replace to overwrite it with the backup")
+                .arg(cli.dbShown())));
     if (Status s = restoreDatabase(args->at(0), cli.dbPath(), cli.user(), cli.clock().now()); !s)
         return cli.fail(s.error());
     // The engine's own check of what it wrote: the restorer need not be a member of the backup.
@@ -272,11 +282,14 @@ int cmdRestore(Cli &cli, const QStringList &argv)
     if (!findings)
         return cli.fail(findings.error());
     if (!findings->isEmpty())
-        return cli.fail(Error::badData(Tr::tr("the restored database fails verification: %1").arg(findings->first())));
+        return cli.fail(
+            Error::badData(Tr::tr("the restored database fails verification: %1").arg(findings->first())));
     if (cli.json())
-        cli.printJson(QJsonObject{{QStringLiteral("restored"), args->at(0)}, {QStringLiteral("verified"), true}});
+        cli.printJson(
+            QJsonObject{{QStringLiteral("restored"), args->at(0)}, {QStringLiteral("verified"), true}});
     else
-        cli.out() << Tr::tr("Restored %1 into %2; all invariants hold.").arg(args->at(0), cli.dbShown()) << Qt::endl;
+        cli.out() << Tr::tr("Restored %1 into %2; all invariants hold.").arg(args->at(0), cli.dbShown())
+                  << Qt::endl;
     return 0;
 }
 int cmdAudit(Cli &cli, const QStringList &argv)
@@ -309,8 +322,8 @@ int cmdAudit(Cli &cli, const QStringList &argv)
         return 0;
     }
     for (const AuditEntry &e : *entries)
-        cli.out() << (*ctx)->calendar.format(e.at) << "  " << e.actor << "  " << e.action << "  " << e.subject << "  "
-                  << QString::fromUtf8(QJsonDocument(e.after).toJson(QJsonDocument::Compact)) << "\n";
+        cli.out() << (*ctx)->calendar.format(e.at) << "  " << e.actor << "  " << e.action << "  " << e.subject
+                  << "  " << QString::fromUtf8(QJsonDocument(e.after).toJson(QJsonDocument::Compact)) << "\n";
     cli.out().flush();
     return 0;
 }
@@ -318,15 +331,19 @@ int cmdAudit(Cli &cli, const QStringList &argv)
 
 void addAccountCommands(std::vector<Cli::Command> &c)
 {
-    c.push_back({QStringLiteral("init"), QStringLiteral("init [--currency USD] [--utc-offset +08:00] [--name NAME]"), cmdInit});
+    c.push_back({QStringLiteral("init"),
+                 QStringLiteral("init [--currency USD] [--utc-offset +08:00] [--name NAME]"), cmdInit});
     c.push_back({QStringLiteral("topup"), QStringLiteral("topup AMOUNT"), cmdTopUp});
     c.push_back({QStringLiteral("status"), QStringLiteral("status"), cmdStatus});
     c.push_back({QStringLiteral("verify"), QStringLiteral("verify"), cmdVerify});
-    c.push_back({QStringLiteral("audit"), QStringLiteral("audit   (who did what, when, before and after)"), cmdAudit});
+    c.push_back({QStringLiteral("audit"), QStringLiteral("audit   (who did what, when, before and after)"),
+                 cmdAudit});
     c.push_back({QStringLiteral("backup"), QStringLiteral("backup FILE"), cmdBackup});
     c.push_back({QStringLiteral("restore"), QStringLiteral("restore FILE [--replace]"), cmdRestore});
-    c.push_back({QStringLiteral("demo"), QStringLiteral("demo [--months N] [--seed S] [--name NAME]"), cmdDemo});
-    c.push_back({QStringLiteral("notifications"), QStringLiteral("notifications [--mark-read]"), cmdNotifications});
+    c.push_back(
+        {QStringLiteral("demo"), QStringLiteral("demo [--months N] [--seed S] [--name NAME]"), cmdDemo});
+    c.push_back(
+        {QStringLiteral("notifications"), QStringLiteral("notifications [--mark-read]"), cmdNotifications});
 }
 
 } // namespace billing::cli

@@ -1,6 +1,6 @@
 // cost, recommend, forecast, price, tag, tags: cost management (billing-rules §10).
-#include "analysis/costanalysis.h"
 #include "analysis/analysissettings.h"
+#include "analysis/costanalysis.h"
 #include "args.h"
 #include "cli.h"
 #include "output.h"
@@ -46,7 +46,8 @@ Result<CostQuery> costQuery(const Args &args)
         return Error::badUsage(Tr::tr("cost: --granularity hour|day|month is required"));
     auto g = granularityFromId(args.value(QStringLiteral("granularity")));
     if (!g)
-        return Error::badUsage(Tr::tr("cost: --granularity must be hour, day or month, not \"%1\"").arg(args.value(QStringLiteral("granularity"))));
+        return Error::badUsage(Tr::tr("cost: --granularity must be hour, day or month, not \"%1\"")
+                                   .arg(args.value(QStringLiteral("granularity"))));
     q.granularity = *g;
     if (args.has(QStringLiteral("view"))) {
         auto v = viewFromId(args.value(QStringLiteral("view")));

@@ -79,15 +79,18 @@ int cmdBill(Cli &cli, const QStringList &argv)
         for (const BillLine &l : bill->lines)
             lines.append(lineJson(l, true));
         QJsonObject totals = lineJson(bill->totals, false);
-        cli.printJson(QJsonObject{{QStringLiteral("month"), bill->month},
-                                  {QStringLiteral("status"), bill->final ? QStringLiteral("final") : QStringLiteral("open")},
-                                  {QStringLiteral("currency"), currency},
-                                  {QStringLiteral("lines"), lines},
-                                  {QStringLiteral("totals"), totals}});
+        cli.printJson(QJsonObject{
+            {QStringLiteral("month"), bill->month},
+            {QStringLiteral("status"), bill->final ? QStringLiteral("final") : QStringLiteral("open")},
+            {QStringLiteral("currency"), currency},
+            {QStringLiteral("lines"), lines},
+            {QStringLiteral("totals"), totals}});
         return 0;
     }
     QTextStream &o = cli.out();
-    o << Tr::tr("Bill %1 (%2), amounts in %3").arg(bill->month, bill->final ? Tr::tr("final") : Tr::tr("open"), currency) << "\n";
+    o << Tr::tr("Bill %1 (%2), amounts in %3")
+             .arg(bill->month, bill->final ? Tr::tr("final") : Tr::tr("open"), currency)
+      << "\n";
     o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
              .arg(Tr::tr("API"), -18)
              .arg(Tr::tr("Region"), -15)
@@ -112,7 +115,8 @@ int cmdBill(Cli &cli, const QStringList &argv)
         row(l, QString());
     row(bill->totals, Tr::tr("Total"));
     o << Tr::tr("Paid by coupon %1, by cash %2, arrears %3.")
-             .arg(amount(bill->totals.paidCoupon), amount(bill->totals.paidCash), amount(bill->totals.arrears))
+             .arg(amount(bill->totals.paidCoupon), amount(bill->totals.paidCash),
+                  amount(bill->totals.arrears))
       << Qt::endl;
     return 0;
 }
@@ -120,8 +124,8 @@ int cmdBill(Cli &cli, const QStringList &argv)
 int cmdTransactions(Cli &cli, const QStringList &argv)
 {
     auto args = Args::parse(QStringLiteral("transactions"), argv,
-                            {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("api"), QStringLiteral("type"),
-                             QStringLiteral("month"), QStringLiteral("limit")},
+                            {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("api"),
+                             QStringLiteral("type"), QStringLiteral("month"), QStringLiteral("limit")},
                             {}, 0, 0);
     if (!args)
         return cli.fail(args.error());
@@ -140,7 +144,8 @@ int cmdTransactions(Cli &cli, const QStringList &argv)
     if (args->has(QStringLiteral("type"))) {
         f.type = recordTypeFromId(args->value(QStringLiteral("type")));
         if (!f.type)
-            return cli.fail(Error::badUsage(Tr::tr("--type must be one of usage, purchase, renewal, refund, topup")));
+            return cli.fail(
+                Error::badUsage(Tr::tr("--type must be one of usage, purchase, renewal, refund, topup")));
     }
     if (args->has(QStringLiteral("limit"))) {
         bool ok = false;
@@ -215,8 +220,9 @@ int cmdLine(Cli &cli, const QStringList &argv)
         o.insert(QStringLiteral("tiers"), tiers);
         o.insert(QStringLiteral("calls_by_status"), calls);
         // Σ per-1000 prices / 1000, floored at 8 decimals: what was dropped is fee_remainder/1000 of a unit.
-        o.insert(QStringLiteral("fee_before_truncation"),
-                 QStringLiteral("%1 + %2/1000 units").arg(amountFine(d->record.fee)).arg(d->record.feeRemainder));
+        o.insert(
+            QStringLiteral("fee_before_truncation"),
+            QStringLiteral("%1 + %2/1000 units").arg(amountFine(d->record.fee)).arg(d->record.feeRemainder));
         return Result<QJsonObject>(o);
     });
     if (!r)
@@ -230,9 +236,11 @@ void addBillCommands(std::vector<Cli::Command> &c)
 {
     c.push_back({QStringLiteral("bill"), QStringLiteral("bill MONTH"), cmdBill});
     c.push_back({QStringLiteral("transactions"),
-                 QStringLiteral("transactions [--from TIME] [--to TIME] [--api API] [--type TYPE] [--month YYYY-MM] [--limit N]"),
+                 QStringLiteral("transactions [--from TIME] [--to TIME] [--api API] [--type TYPE] [--month "
+                                "YYYY-MM] [--limit N]"),
                  cmdTransactions});
-    c.push_back({QStringLiteral("line"), QStringLiteral("line TRANSACTION_ID   (drill down to the calls behind a line)"), cmdLine});
+    c.push_back({QStringLiteral("line"),
+                 QStringLiteral("line TRANSACTION_ID   (drill down to the calls behind a line)"), cmdLine});
 }
 
 } // namespace billing::cli

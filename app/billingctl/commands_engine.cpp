@@ -1,10 +1,10 @@
 // Services, coupons, packages, import and settlement: the commands that act on the account.
 #include "args.h"
 #include "cli.h"
+#include "engine/funds.h"
 #include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/services.h"
-#include "engine/funds.h"
 #include "output.h"
 
 #include <QCoreApplication>
@@ -25,8 +25,7 @@ struct Tr
 };
 
 // Opens the engine and runs fn in one command transaction; prints the error line on failure.
-template <typename F>
-int withEngine(Cli &cli, F &&fn)
+template <typename F> int withEngine(Cli &cli, F &&fn)
 {
     auto engine = cli.openEngine();
     if (!engine)
@@ -57,7 +56,8 @@ int cmdService(Cli &cli, const QStringList &argv, bool enable)
     if (!args)
         return cli.fail(args.error());
     return withEngine(cli, [&](Engine &e) {
-        auto r = e.run([&](Context &ctx) { return services::setEnabled(ctx, args->at(0), args->at(1), enable); });
+        auto r =
+            e.run([&](Context &ctx) { return services::setEnabled(ctx, args->at(0), args->at(1), enable); });
         if (!r)
             return cli.fail(r.error());
         if (cli.json())
@@ -66,11 +66,14 @@ int cmdService(Cli &cli, const QStringList &argv, bool enable)
                                       {QStringLiteral("enabled"), enable},
                                       {QStringLiteral("changed"), *r}});
         else if (!*r)
-            cli.out() << (enable ? Tr::tr("%1 in %2 was already enabled.") : Tr::tr("%1 in %2 was already disabled."))
+            cli.out() << (enable ? Tr::tr("%1 in %2 was already enabled.")
+                                 : Tr::tr("%1 in %2 was already disabled."))
                              .arg(args->at(0), args->at(1))
                       << Qt::endl;
         else
-            cli.out() << (enable ? Tr::tr("Enabled %1 in %2.") : Tr::tr("Disabled %1 in %2.")).arg(args->at(0), args->at(1)) << Qt::endl;
+            cli.out() << (enable ? Tr::tr("Enabled %1 in %2.") : Tr::tr("Disabled %1 in %2."))
+                             .arg(args->at(0), args->at(1))
+                      << Qt::endl;
         return 0;
     });
 }
@@ -94,17 +97,20 @@ int cmdStopBilling(Cli &cli, const QStringList &argv)
                                       {QStringLiteral("auto_renew_off"), renewals},
                                       {QStringLiteral("last_month_spend"), amount(r->lastMonthSpend)}});
         else
-            cli.out() << Tr::tr("Billing stopped: %1 service(s) disabled, auto-renew switched off on %2 package(s).")
-                             .arg(stopped.size())
-                             .arg(renewals.size())
-                      << Qt::endl;
+            cli.out()
+                << Tr::tr(
+                       "Billing stopped: %1 service(s) disabled, auto-renew switched off on %2 package(s).")
+                       .arg(stopped.size())
+                       .arg(renewals.size())
+                << Qt::endl;
         return 0;
     });
 }
 
 int cmdGrantCoupon(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(QStringLiteral("grant-coupon"), argv, {QStringLiteral("expires"), QStringLiteral("api")}, {}, 1, 1);
+    auto args = Args::parse(QStringLiteral("grant-coupon"), argv,
+                            {QStringLiteral("expires"), QStringLiteral("api")}, {}, 1, 1);
     if (!args)
         return cli.fail(args.error());
     auto amount = funds::parseUserAmount(args->at(0));
@@ -116,11 +122,14 @@ int cmdGrantCoupon(Cli &cli, const QStringList &argv)
     if (!expires)
         return cli.fail(Error::badUsage(Tr::tr("--expires: %1").arg(expires.error().message)));
     return withEngine(cli, [&](Engine &e) {
-        auto c = e.run([&](Context &ctx) { return coupons::grant(ctx, *amount, *expires, args->value(QStringLiteral("api"))); });
+        auto c = e.run([&](Context &ctx) {
+            return coupons::grant(ctx, *amount, *expires, args->value(QStringLiteral("api")));
+        });
         if (!c)
             return cli.fail(c.error());
         if (cli.json())
-            cli.printJson(QJsonObject{{QStringLiteral("id"), c->id}, {QStringLiteral("amount"), cli::amount(c->amount)}});
+            cli.printJson(QJsonObject{{QStringLiteral("id"), c->id},
+                                      {QStringLiteral("amount"), cli::amount(c->amount)}});
         else
             cli.out() << Tr::tr("Coupon %1 granted: %2.").arg(c->id).arg(cli::amount(c->amount)) << Qt::endl;
         return 0;
@@ -129,7 +138,8 @@ int cmdGrantCoupon(Cli &cli, const QStringList &argv)
 
 int cmdBuy(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(QStringLiteral("buy"), argv, {QStringLiteral("effective"), QStringLiteral("quantity"), QStringLiteral("days")},
+    auto args = Args::parse(QStringLiteral("buy"), argv,
+                            {QStringLiteral("effective"), QStringLiteral("quantity"), QStringLiteral("days")},
                             {QStringLiteral("auto-renew")}, 3, 3);
     if (!args)
         return cli.fail(args.error());
@@ -335,11 +345,15 @@ void addEngineCommands(std::vector<Cli::Command> &c)
     c.push_back({QStringLiteral("disable"), QStringLiteral("disable API REGION"),
                  [](Cli &cli, const QStringList &a) { return cmdService(cli, a, false); }});
     c.push_back({QStringLiteral("stop-billing"), QStringLiteral("stop-billing"), cmdStopBilling});
-    c.push_back({QStringLiteral("grant-coupon"), QStringLiteral("grant-coupon AMOUNT --expires TIME [--api API]"), cmdGrantCoupon});
-    c.push_back({QStringLiteral("buy"),
-                 QStringLiteral("buy API REGION SKU [--effective TIME] [--auto-renew] [--days N] [--quantity N]"), cmdBuy});
+    c.push_back({QStringLiteral("grant-coupon"),
+                 QStringLiteral("grant-coupon AMOUNT --expires TIME [--api API]"), cmdGrantCoupon});
+    c.push_back(
+        {QStringLiteral("buy"),
+         QStringLiteral("buy API REGION SKU [--effective TIME] [--auto-renew] [--days N] [--quantity N]"),
+         cmdBuy});
     c.push_back({QStringLiteral("renew"), QStringLiteral("renew PACKAGE_ID"), cmdRenew});
-    c.push_back({QStringLiteral("auto-renew"), QStringLiteral("auto-renew PACKAGE_ID on|off [--days N]"), cmdAutoRenew});
+    c.push_back({QStringLiteral("auto-renew"), QStringLiteral("auto-renew PACKAGE_ID on|off [--days N]"),
+                 cmdAutoRenew});
     c.push_back({QStringLiteral("unsubscribe"), QStringLiteral("unsubscribe PACKAGE_ID"), cmdUnsubscribe});
     c.push_back({QStringLiteral("import-calls"), QStringLiteral("import-calls FILE|- [--late]"), cmdImport});
     c.push_back({QStringLiteral("settle"), QStringLiteral("settle"), cmdSettle});

@@ -96,15 +96,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption dbOption(
         QStringLiteral("db"),
         Tr::tr("The account database: a file, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for an account "
-           "shared on a PostgreSQL server (default: %1).")
+               "shared on a PostgreSQL server (default: %1).")
             .arg(billing::Database::defaultLocation()),
         Tr::tr("PATH|URL"));
     const QCommandLineOption nowOption(
         QStringLiteral("now"),
         Tr::tr("Run at a fixed time, ISO 8601 with offset (default: the system clock)."), Tr::tr("TIME"));
-    const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
-                                               Tr::tr("Save a screenshot of every page and of the user guide's dialogs into DIR, then quit."),
-                                               Tr::tr("DIR"));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        Tr::tr("Save a screenshot of every page and of the user guide's dialogs into DIR, then quit."),
+        Tr::tr("DIR"));
     const QCommandLineOption languageOption(QStringLiteral("language"),
                                             Tr::tr("Show the console in LANGUAGE: en or zh_CN (default: the "
                                                    "choice in Settings, else the system's)."),
@@ -150,7 +151,9 @@ int main(int argc, char *argv[])
                     interactive);
     // First start: a demo account with a year of history, built through the engine's own services.
     if (!exists)
-        if (billing::Status s = billing::ui::createDemoWithProgress(nullptr, location, clock->now(), interactive); !s)
+        if (billing::Status s =
+                billing::ui::createDemoWithProgress(nullptr, location, clock->now(), interactive);
+            !s)
             return fail(Tr::tr("Could not create the demo account in %1: %2")
                             .arg(billing::Database::displayLocation(location), s.error().message),
                         interactive);

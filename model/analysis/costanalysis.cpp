@@ -76,11 +76,13 @@ Instant lateCashInstant(const Context &ctx, const Record &r)
 // The record columns a query groups or filters by (category comes from the API, tags from the project).
 CostRepository::Columns columnsFor(const CostQuery &q)
 {
-    auto uses = [&q](std::initializer_list<const char *> dims, std::initializer_list<const QStringList *> filters) {
+    auto uses = [&q](std::initializer_list<const char *> dims,
+                     std::initializer_list<const QStringList *> filters) {
         for (const char *d : dims)
             if (q.groupBy.contains(QLatin1String(d)))
                 return true;
-        return std::any_of(filters.begin(), filters.end(), [](const QStringList *f) { return !f->isEmpty(); });
+        return std::any_of(filters.begin(), filters.end(),
+                           [](const QStringList *f) { return !f->isEmpty(); });
     };
     CostRepository::Columns c;
     c.api = uses({"api", "category"}, {&q.apis, &q.categories});
@@ -277,7 +279,8 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
         return s.error();
     const Instant unit = q.granularity == CostQuery::Hour ? kMicrosPerHour : kMicrosPerDay;
     std::vector<Piece> pieces;
-    if (Status s = q.view == CostQuery::Cash ? gatherCash(ctx, q, unit, pieces) : gatherAmortized(ctx, q, unit, pieces);
+    if (Status s = q.view == CostQuery::Cash ? gatherCash(ctx, q, unit, pieces)
+                                             : gatherAmortized(ctx, q, unit, pieces);
         !s)
         return s.error();
 

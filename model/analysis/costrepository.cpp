@@ -9,19 +9,20 @@ namespace {
 QString whereOf(CostRepository::Kind kind)
 {
     return kind == CostRepository::Kind::ChargesOnTime
-               ? QStringLiteral(
-                     "type IN ('usage', 'purchase', 'renewal', 'refund') AND NOT (type = 'usage' AND late = 1)")
+               ? QStringLiteral("type IN ('usage', 'purchase', 'renewal', 'refund') AND NOT (type = 'usage' "
+                                "AND late = 1)")
                : QStringLiteral("type = 'usage' AND mode = 'pay-per-use'");
 }
 } // namespace
 
-Result<std::vector<CostRepository::Sum>> CostRepository::sums(Kind kind, Instant from, Instant to,
-                                                              int offsetSeconds, Instant unit, Columns columns)
+Result<std::vector<CostRepository::Sum>>
+CostRepository::sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit, Columns columns)
 {
     QStringList selected;
     QStringList grouped{QStringLiteral("bucket")};
-    for (const auto &[wanted, name] : {std::pair{columns.api, "api"}, std::pair{columns.region, "region"},
-                                       std::pair{columns.project, "project"}, std::pair{columns.mode, "mode"}}) {
+    for (const auto &[wanted, name] :
+         {std::pair{columns.api, "api"}, std::pair{columns.region, "region"},
+          std::pair{columns.project, "project"}, std::pair{columns.mode, "mode"}}) {
         selected << (wanted ? QLatin1String(name) : QLatin1String("''"));
         if (wanted)
             grouped << QLatin1String(name);

@@ -1,8 +1,8 @@
 #include "auth/identity.h"
 
 #include "engine/context.h"
-#include "storage/databaseroles.h"
 #include "storage/database.h"
+#include "storage/databaseroles.h"
 #include "storage/memberrepository.h"
 
 #include <QCoreApplication>

@@ -156,7 +156,8 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
         }
         for (auto it = tiers.begin(); it != tiers.end(); ++it)
             if (!categories.contains(it.key()))
-                return bad(Tr::tr("%1.tiers").arg(where), Tr::tr("category %1 is used by no API").arg(it.key()));
+                return bad(Tr::tr("%1.tiers").arg(where),
+                           Tr::tr("category %1 is used by no API").arg(it.key()));
         const QJsonArray skus = o.value(QLatin1String("skus")).toArray();
         if (skus.isEmpty())
             return bad(Tr::tr("%1.skus").arg(where), Tr::tr("no package SKU"));
@@ -255,7 +256,8 @@ Result<Money> Catalog::packagePrice(const QString &apiId, const QString &skuId, 
     const PriceList &pl = priceListAt(at);
     const Sku *s = sku(pl, skuId);
     if (!s)
-        return Error::badUsage(Tr::tr("unknown package size \"%1\" (choose one of %2)").arg(skuId, skuIds().join(u", ")));
+        return Error::badUsage(
+            Tr::tr("unknown package size \"%1\" (choose one of %2)").arg(skuId, skuIds().join(u", ")));
     const Money first = tiers(pl, a->category).front().pricePer1000;
     // price = calls/1000 × first × discount; discount is at 8 decimals.
     const Int128 units = Int128(first.units()) * (s->calls / 1000) * s->discount.units() / Money::Scale;
@@ -268,7 +270,8 @@ std::vector<TierSlice> Catalog::slices(const std::vector<Tier> &tiers, qint64 fi
     qint64 pos = first;
     qint64 left = n;
     for (size_t i = 0; i < tiers.size() && left > 0; ++i) {
-        const qint64 tierEnd = i + 1 < tiers.size() ? tiers[i + 1].fromCall : std::numeric_limits<qint64>::max();
+        const qint64 tierEnd =
+            i + 1 < tiers.size() ? tiers[i + 1].fromCall : std::numeric_limits<qint64>::max();
         if (pos >= tierEnd)
             continue;
         const qint64 take = std::min(left, tierEnd - pos);

@@ -28,7 +28,7 @@ struct RegionInfo
 
 struct Tier
 {
-    qint64 fromCall = 1;  // first position (1-based) on the month's counter priced at this tier
+    qint64 fromCall = 1; // first position (1-based) on the month's counter priced at this tier
     Money pricePer1000;
 };
 

@@ -47,13 +47,12 @@ const std::vector<Stream> &streams()
 // Office hours peak, nights are quiet, weekends at a third.
 double seasonality(int hour, int weekday)
 {
-    static const double byHour[24] = {0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.4, 0.8, 1.3, 1.7, 1.9, 1.8,
-                                      1.4, 1.6, 1.9, 1.9, 1.7, 1.4, 1.0, 0.8, 0.6, 0.45, 0.3, 0.2};
+    static const double byHour[24] = {0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.4, 0.8, 1.3, 1.7,  1.9, 1.8,
+                                      1.4,  1.6, 1.9,  1.9,  1.7, 1.4, 1.0, 0.8, 0.6, 0.45, 0.3, 0.2};
     return byHour[hour] * (weekday >= 6 ? 0.35 : 1.0);
 }
 
-template <typename T>
-Status check(const Result<T> &r)
+template <typename T> Status check(const Result<T> &r)
 {
     return r ? Status() : Status(r.error());
 }
@@ -65,11 +64,13 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
     if (options.months < 1 || options.months > 36)
         return Error::badUsage(Tr::tr("--months must be between 1 and 36"));
     if (QFile::exists(location))
-        return Error::refused(Tr::tr("%1 already exists; the demo creates a new account database").arg(location));
+        return Error::refused(
+            Tr::tr("%1 already exists; the demo creates a new account database").arg(location));
     const BillingCalendar cal;
     const Instant start = cal.addMonths(cal.monthStart(now), -options.months) + 9 * kMicrosPerHour;
     FixedClock clock(start);
-    auto created = Engine::create(location, clock, InitOptions{options.name.isEmpty() ? Tr::tr("Demo account") : options.name});
+    auto created = Engine::create(
+        location, clock, InitOptions{options.name.isEmpty() ? Tr::tr("Demo account") : options.name});
     if (!created)
         return created.error();
     Engine &engine = **created;
@@ -94,19 +95,31 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
                 }));
                 !st)
                 return st;
-        if (Status st = check(engine.run([](Context &c) { return funds::topUp(c, Money::fromCents(800000)); })); !st)
+        if (Status st =
+                check(engine.run([](Context &c) { return funds::topUp(c, Money::fromCents(800000)); }));
+            !st)
             return st;
         if (Status st = check(engine.run([&](Context &c) {
                 return coupons::grant(c, Money::fromCents(20000), start + 90 * kMicrosPerDay, QString());
             }));
             !st)
             return st;
-        packages::BuyRequest yearly{QStringLiteral("general-text"), QStringLiteral("cn-north-4"), QStringLiteral("5m"),
-                                    std::nullopt, true, 7, 1};
+        packages::BuyRequest yearly{QStringLiteral("general-text"),
+                                    QStringLiteral("cn-north-4"),
+                                    QStringLiteral("5m"),
+                                    std::nullopt,
+                                    true,
+                                    7,
+                                    1};
         if (Status st = check(engine.run([&](Context &c) { return packages::buy(c, yearly); })); !st)
             return st;
-        packages::BuyRequest small{QStringLiteral("id-card"), QStringLiteral("cn-north-4"), QStringLiteral("100k"),
-                                   std::nullopt, false, 7, 1};
+        packages::BuyRequest small{QStringLiteral("id-card"),
+                                   QStringLiteral("cn-north-4"),
+                                   QStringLiteral("100k"),
+                                   std::nullopt,
+                                   false,
+                                   7,
+                                   1};
         return check(engine.run([&](Context &c) { return packages::buy(c, small); }));
     }();
     if (!setup)
@@ -127,17 +140,19 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
             if (h + kMicrosPerHour > importAt || h < start)
                 continue;
             for (const Stream &s : streams()) {
-                const double expected = s.perHour * seasonality(hour, weekday) * growth / double(s.projects.size());
+                const double expected =
+                    s.perHour * seasonality(hour, weekday) * growth / double(s.projects.size());
                 for (const char *project : s.projects) {
                     const qint64 ok = qint64(std::llround(expected * noise(rng)));
                     const qint64 bad = qint64(std::llround(double(ok) * 0.04 * noise(rng)));
                     const Instant at = h + minute(rng) * kMicrosPerMinute;
                     const QByteArray ts = cal.format(at).toLatin1();
                     if (ok > 0)
-                        csv += ts + ',' + s.api + ',' + s.region + ",200," + project + ',' + QByteArray::number(ok) + '\n';
+                        csv += ts + ',' + s.api + ',' + s.region + ",200," + project + ',' +
+                               QByteArray::number(ok) + '\n';
                     if (bad > 0)
-                        csv += ts + ',' + s.api + ',' + s.region + ',' + (hour % 3 ? "429" : "500") + ',' + project + ','
-                            + QByteArray::number(bad) + '\n';
+                        csv += ts + ',' + s.api + ',' + s.region + ',' + (hour % 3 ? "429" : "500") + ',' +
+                               project + ',' + QByteArray::number(bad) + '\n';
                     sum.calls += ok + bad;
                 }
             }
@@ -146,7 +161,12 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
         QBuffer buffer(&csv);
         buffer.open(QIODevice::ReadOnly);
         auto imported = engine.runThenCatchUp([&](Context &c) {
-            return importCalls(c, buffer, ImportOptions{Tr::tr("demo day %1").arg(cal.monthKey(dayStart) + QStringLiteral("-%1").arg(date.day, 2, 10, QLatin1Char('0'))), false});
+            return importCalls(
+                c, buffer,
+                ImportOptions{Tr::tr("demo day %1")
+                                  .arg(cal.monthKey(dayStart) +
+                                       QStringLiteral("-%1").arg(date.day, 2, 10, QLatin1Char('0'))),
+                              false});
         });
         if (!imported)
             return fail(imported.error());
@@ -174,10 +194,12 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
             for (const Package &p : status->packages) {
                 if (!p.autoRenew || p.cancelledAt || importAt >= p.endAt)
                     continue;
-                const Instant firstAttempt = cal.at(cal.dateOf(p.lastSecond()), 3) - qint64(p.renewDays) * kMicrosPerDay;
-                if (importAt < firstAttempt && firstAttempt - importAt <= 2 * kMicrosPerDay
-                    && acc.balance + topUp < p.price + Money::fromCents(100000))
-                    topUp += (p.price + Money::fromCents(100000) - acc.balance - topUp).truncatedToCents() + Money::fromCents(100);
+                const Instant firstAttempt =
+                    cal.at(cal.dateOf(p.lastSecond()), 3) - qint64(p.renewDays) * kMicrosPerDay;
+                if (importAt < firstAttempt && firstAttempt - importAt <= 2 * kMicrosPerDay &&
+                    acc.balance + topUp < p.price + Money::fromCents(100000))
+                    topUp += (p.price + Money::fromCents(100000) - acc.balance - topUp).truncatedToCents() +
+                             Money::fromCents(100);
             }
         }
         if (!topUp.isZero())
@@ -185,9 +207,15 @@ Result<DemoSummary> createDemoAccount(const QString &location, Instant now, cons
                 return fail(st.error());
         // A fresh id-card package every second month once the first one is used up.
         if (day > 0 && day % 61 == 0) {
-            packages::BuyRequest small{QStringLiteral("id-card"), QStringLiteral("cn-north-4"), QStringLiteral("100k"),
-                                       std::nullopt, false, 7, 1};
-            (void)engine.run([&](Context &c) { return packages::buy(c, small); }); // refused while frozen: fine
+            packages::BuyRequest small{QStringLiteral("id-card"),
+                                       QStringLiteral("cn-north-4"),
+                                       QStringLiteral("100k"),
+                                       std::nullopt,
+                                       false,
+                                       7,
+                                       1};
+            (void)engine.run(
+                [&](Context &c) { return packages::buy(c, small); }); // refused while frozen: fine
         }
         ++sum.days;
         if (progress && !progress(int(day + 1), int(totalDays + 1)))

@@ -26,7 +26,8 @@ Result<AccountStatus> accountStatus(Context &ctx)
     st.services = std::move(*services);
     const Catalog &cat = ctx.catalog;
     std::sort(st.services.begin(), st.services.end(), [&](const ServiceState &a, const ServiceState &b) {
-        return std::pair(cat.apiIndex(a.api), cat.regionIndex(a.region)) < std::pair(cat.apiIndex(b.api), cat.regionIndex(b.region));
+        return std::pair(cat.apiIndex(a.api), cat.regionIndex(a.region)) <
+               std::pair(cat.apiIndex(b.api), cat.regionIndex(b.region));
     });
     return st;
 }

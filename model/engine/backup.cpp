@@ -3,11 +3,11 @@
 #include "auth/identity.h"
 #include "engine/context.h"
 #include "engine/engine.h"
+#include "engine/verifier.h"
 #include "storage/accountrepository.h"
+#include "storage/database.h"
 #include "storage/snapshotrepository.h"
 #include "storage/transaction.h"
-#include "engine/verifier.h"
-#include "storage/database.h"
 #include "time/clock.h"
 
 #include <QCoreApplication>
@@ -33,7 +33,8 @@ Status copyAll(sqlite3 *to, sqlite3 *from, const QString &shownTarget, const Bac
 {
     sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
     if (!b)
-        return Error::internal(Tr::tr("cannot copy into %1: %2").arg(shownTarget, QString::fromUtf8(sqlite3_errmsg(to))));
+        return Error::internal(
+            Tr::tr("cannot copy into %1: %2").arg(shownTarget, QString::fromUtf8(sqlite3_errmsg(to))));
     int rc = SQLITE_OK;
     do {
         rc = sqlite3_backup_step(b, 256);
@@ -47,7 +48,8 @@ Status copyAll(sqlite3 *to, sqlite3 *from, const QString &shownTarget, const Bac
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
-        return Error::internal(Tr::tr("copying into %1 failed: %2").arg(shownTarget, QString::fromUtf8(sqlite3_errstr(rc))));
+        return Error::internal(
+            Tr::tr("copying into %1 failed: %2").arg(shownTarget, QString::fromUtf8(sqlite3_errstr(rc))));
     return {};
 }
 
@@ -66,13 +68,15 @@ struct Handle
 };
 } // namespace
 
-Status backupDatabase(Database &db, const QString &targetPath, const QString &user, const BackupProgress &progress)
+Status backupDatabase(Database &db, const QString &targetPath, const QString &user,
+                      const BackupProgress &progress)
 {
     const QString shown = QDir::toNativeSeparators(targetPath);
     if (db.isPostgres())
-        return Error::badUsage(Tr::tr("%1 is a PostgreSQL database: back it up on the server with pg_dump "
-                                      "(for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only")
-                                   .arg(db.displayLocation()));
+        return Error::badUsage(
+            Tr::tr("%1 is a PostgreSQL database: back it up on the server with pg_dump "
+                   "(for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only")
+                .arg(db.displayLocation()));
     auto who = resolveIdentity(db, user);
     if (!who)
         return who.error();
@@ -90,8 +94,10 @@ Status backupDatabase(Database &db, const QString &targetPath, const QString &us
     Status s;
     {
         Handle to;
-        if (sqlite3_open_v2(QFile::encodeName(partial).constData(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-            s = Error::badData(Tr::tr("cannot create %1: %2").arg(shown, QString::fromUtf8(sqlite3_errmsg(to.db))));
+        if (sqlite3_open_v2(QFile::encodeName(partial).constData(), &to.db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            s = Error::badData(
+                Tr::tr("cannot create %1: %2").arg(shown, QString::fromUtf8(sqlite3_errmsg(to.db))));
         else
             s = copyAll(to.db, from, shown, progress);
     }
@@ -147,7 +153,8 @@ Result<BackupSummary> checkCopy(const QString &backupPath, const QString &copy)
     auto sum = summarize(copy);
     if (!sum)
         return Error{sum.error().code == ErrorCode::Refused ? ErrorCode::BadData : sum.error().code,
-                     Tr::tr("%1 is not a usable backup: %2").arg(shown, QString(sum.error().message).replace(copy, shown))};
+                     Tr::tr("%1 is not a usable backup: %2")
+                         .arg(shown, QString(sum.error().message).replace(copy, shown))};
     return sum;
 }
 } // namespace
@@ -184,22 +191,25 @@ Status recordRestore(const QString &location, const QString &backupPath, const Q
         return account.error();
     Context ctx(db, (*engine)->catalog(), *account, at);
     ctx.actor = user;
-    if (Status s = ctx.audit(QStringLiteral("restore"), QStringLiteral("account"), {},
-                             QJsonObject{{QStringLiteral("from"), QFileInfo(backupPath).fileName()},
-                                         {QStringLiteral("settled_until"), ctx.calendar.format(account->processedUntil)}});
+    if (Status s = ctx.audit(
+            QStringLiteral("restore"), QStringLiteral("account"), {},
+            QJsonObject{{QStringLiteral("from"), QFileInfo(backupPath).fileName()},
+                        {QStringLiteral("settled_until"), ctx.calendar.format(account->processedUntil)}});
         !s)
         return s;
     return tx.commit();
 }
 } // namespace
 
-Status restoreDatabase(const QString &backupPath, const QString &location, const QString &user, std::optional<Instant> at)
+Status restoreDatabase(const QString &backupPath, const QString &location, const QString &user,
+                       std::optional<Instant> at)
 {
     const QString shown = QDir::toNativeSeparators(backupPath);
     if (Database::isPostgresUrl(location))
-        return Error::badUsage(Tr::tr("%1 is a PostgreSQL database: restore it on the server with pg_restore from a "
-                                      "pg_dump archive; this command restores SQLite files only")
-                                   .arg(Database::displayLocation(location)));
+        return Error::badUsage(
+            Tr::tr("%1 is a PostgreSQL database: restore it on the server with pg_restore from a "
+                   "pg_dump archive; this command restores SQLite files only")
+                .arg(Database::displayLocation(location)));
     if (QFileInfo::exists(location)) {
         // A live database that no longer opens may be replaced by anyone who can write it: recovering
         // it is what a restore is for. One that opens says who may.
@@ -221,11 +231,14 @@ Status restoreDatabase(const QString &backupPath, const QString &location, const
         return Error::badData(Tr::tr("%1 fails verification: %2").arg(shown, checked->findings.first()));
     {
         Handle from, to;
-        if (sqlite3_open_v2(QFile::encodeName(copy).constData(), &from.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        if (sqlite3_open_v2(QFile::encodeName(copy).constData(), &from.db, SQLITE_OPEN_READONLY, nullptr) !=
+            SQLITE_OK)
             return Error::badData(Tr::tr("cannot read %1").arg(shown));
-        if (sqlite3_open_v2(QFile::encodeName(location).constData(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
-            != SQLITE_OK)
-            return Error::badData(Tr::tr("cannot open %1: %2").arg(QDir::toNativeSeparators(location), QString::fromUtf8(sqlite3_errmsg(to.db))));
+        if (sqlite3_open_v2(QFile::encodeName(location).constData(), &to.db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            return Error::badData(
+                Tr::tr("cannot open %1: %2")
+                    .arg(QDir::toNativeSeparators(location), QString::fromUtf8(sqlite3_errmsg(to.db))));
         sqlite3_busy_timeout(to.db, 10000);
         if (Status s = copyAll(to.db, from.db, QDir::toNativeSeparators(location)); !s)
             return s;

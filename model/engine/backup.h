@@ -18,7 +18,8 @@ using BackupProgress = std::function<bool(int done, int total)>;
 // Copies the open database into a new file with SQLite's online backup API: a consistent snapshot
 // even while others write. The copy is made next to the target and renamed into place. `user` must hold
 // Permission::Backup on the database (owner, finance).
-Status backupDatabase(Database &db, const QString &targetPath, const QString &user, const BackupProgress &progress = {});
+Status backupDatabase(Database &db, const QString &targetPath, const QString &user,
+                      const BackupProgress &progress = {});
 
 // What a backup file holds, as the console shows it before a restore.
 struct BackupSummary
@@ -27,11 +28,11 @@ struct BackupSummary
     QString currency;
     int utcOffsetSeconds = 0;
     Instant createdAt = 0;
-    Instant settledUntil = 0;             // the account's last processed instant
-    std::optional<Instant> lastRecordAt;  // the newest transaction record
+    Instant settledUntil = 0;            // the account's last processed instant
+    std::optional<Instant> lastRecordAt; // the newest transaction record
     qint64 records = 0;
-    int members = 0;                      // 0: single-user
-    QStringList findings;                 // verify's findings; empty when every invariant holds
+    int members = 0;      // 0: single-user
+    QStringList findings; // verify's findings; empty when every invariant holds
 };
 
 // Opens a copy of the backup (migrated if older) and verifies it; the backup itself is never written.

@@ -33,15 +33,17 @@ Result<Bill> monthlyBill(Context &ctx, const QString &month)
         return sums.error();
     const Catalog &cat = ctx.catalog;
     for (const RecordSum &s : *sums) {
-        BillLine l{s.api, s.region, s.mode, s.calls, s.fee, s.charged, s.roundedOff, s.paidCoupon, s.paidCash, s.arrears};
+        BillLine l{s.api,     s.region,     s.mode,       s.calls,    s.fee,
+                   s.charged, s.roundedOff, s.paidCoupon, s.paidCash, s.arrears};
         bill.totals += l;
-        if (l.calls == 0 && l.fee.isZero() && l.charged.isZero() && l.paidCoupon.isZero() && l.paidCash.isZero())
+        if (l.calls == 0 && l.fee.isZero() && l.charged.isZero() && l.paidCoupon.isZero() &&
+            l.paidCash.isZero())
             continue; // §12.12
         bill.lines.push_back(l);
     }
     std::sort(bill.lines.begin(), bill.lines.end(), [&](const BillLine &a, const BillLine &b) {
-        return std::tuple(cat.apiIndex(a.api), cat.regionIndex(a.region), a.mode)
-            < std::tuple(cat.apiIndex(b.api), cat.regionIndex(b.region), b.mode);
+        return std::tuple(cat.apiIndex(a.api), cat.regionIndex(a.region), a.mode) <
+               std::tuple(cat.apiIndex(b.api), cat.regionIndex(b.region), b.mode);
     });
     return bill;
 }

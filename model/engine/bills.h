@@ -43,9 +43,9 @@ Result<Bill> monthlyBill(Context &ctx, const QString &month);
 struct LineDetail
 {
     Record record;
-    std::vector<TierUse> tiers;       // pay-per-use: positions on the month's counter and their prices
-    std::vector<UsageCount> calls;    // the hour's calls of that API, region and project, by status and outcome
-    Int128 sumPer1000 = 0;            // exact Σ per-1000 prices before the division
+    std::vector<TierUse> tiers;    // pay-per-use: positions on the month's counter and their prices
+    std::vector<UsageCount> calls; // the hour's calls of that API, region and project, by status and outcome
+    Int128 sumPer1000 = 0;         // exact Σ per-1000 prices before the division
 };
 Result<LineDetail> lineDetail(Context &ctx, qint64 recordId);
 

@@ -21,10 +21,10 @@ Result<QStringList> billMonths(Context &ctx);
 // One bill line next to the same (API, region, mode) of the previous month.
 struct ComparedLine
 {
-    BillLine line;            // this month (zero amounts when only the previous month has the line)
-    bool inThisMonth = true;  // false: the line exists only in the previous month
-    Money previousCharged;    // the previous month's amount due of the same key
-    Money change;             // line.charged − previousCharged
+    BillLine line;           // this month (zero amounts when only the previous month has the line)
+    bool inThisMonth = true; // false: the line exists only in the previous month
+    Money previousCharged;   // the previous month's amount due of the same key
+    Money change;            // line.charged − previousCharged
     // change / previousCharged in hundredths of a percent, truncated toward zero; none when the
     // previous month charged nothing.
     std::optional<qint64> changeBasisPoints;
@@ -32,10 +32,10 @@ struct ComparedLine
 
 struct BillComparison
 {
-    Bill bill;                    // the month asked for, exactly as monthlyBill() returns it
-    Bill previous;                // the month before
+    Bill bill;                       // the month asked for, exactly as monthlyBill() returns it
+    Bill previous;                   // the month before
     std::vector<ComparedLine> lines; // the bill's lines in its order, then lines only the previous month had
-    ComparedLine totals;          // bill.totals against previous.totals
+    ComparedLine totals;             // bill.totals against previous.totals
 };
 Result<BillComparison> compareWithPreviousMonth(Context &ctx, const QString &month);
 

@@ -23,9 +23,12 @@ Status closeMonth(Context &ctx, Instant monthStart, Instant at)
 {
     QSqlQuery q(ctx.db.connection());
     q.prepare(QStringLiteral(
-        "INSERT INTO closed_month (month, closed_at, records, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, "
-        "calls) SELECT ?, ?, count(*), coalesce(sum(fee),0), coalesce(sum(charged),0), coalesce(sum(rounded_off),0), "
-        "coalesce(sum(paid_coupon),0), coalesce(sum(paid_cash),0), coalesce(sum(arrears),0), coalesce(sum(calls),0) "
+        "INSERT INTO closed_month (month, closed_at, records, fee, charged, rounded_off, paid_coupon, "
+        "paid_cash, arrears, "
+        "calls) SELECT ?, ?, count(*), coalesce(sum(fee),0), coalesce(sum(charged),0), "
+        "coalesce(sum(rounded_off),0), "
+        "coalesce(sum(paid_coupon),0), coalesce(sum(paid_cash),0), coalesce(sum(arrears),0), "
+        "coalesce(sum(calls),0) "
         "FROM record WHERE bill_month = ? AND type IN ('usage','purchase','renewal','refund')"));
     const QString month = ctx.calendar.monthKey(monthStart);
     q.bindValue(0, month);
@@ -51,11 +54,14 @@ Status lapseCoupons(Context &ctx, RatingState &state, Instant at)
         if (c.expiresAt == at && !c.lapsed) {
             const Money left = c.remaining;
             c.lapsed = true;
-            if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponLapse, c, -left, at, std::nullopt, std::nullopt); !s)
+            if (Status s =
+                    ctx.postCoupon(LedgerEntry::Kind::CouponLapse, c, -left, at, std::nullopt, std::nullopt);
+                !s)
                 return s;
             if (!left.isZero())
                 if (Status s = ctx.notify(at, QStringLiteral("coupon-lapsed"),
-                                          QJsonObject{{QStringLiteral("coupon"), c.id}, {QStringLiteral("amount"), left.toString()}});
+                                          QJsonObject{{QStringLiteral("coupon"), c.id},
+                                                      {QStringLiteral("amount"), left.toString()}});
                     !s)
                     return s;
         }
@@ -107,7 +113,9 @@ Status advanceArrears(Context &ctx, RatingState &state, Instant at)
         a.released = true;
         if (Status s = ctx.setState(AccountState::Frozen, std::nullopt, at); !s)
             return s;
-        if (Status s = ctx.notify(at, QStringLiteral("released"), QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()}}); !s)
+        if (Status s = ctx.notify(at, QStringLiteral("released"),
+                                  QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()}});
+            !s)
             return s;
     }
     return state.load(ctx);
@@ -118,21 +126,23 @@ Status warnAhead(Context &ctx, RatingState &state, Instant at)
 {
     const Account &a = ctx.account;
     if (a.state == AccountState::Grace && a.stateUntil && *a.stateUntil - kMicrosPerDay == at)
-        if (Status s = ctx.notify(at, QStringLiteral("freeze-soon"),
-                                  QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()},
-                                              {QStringLiteral("frozen_at"), ctx.calendar.format(*a.stateUntil)}},
-                                  QStringLiteral("freeze-soon:%1").arg(*a.stateUntil));
+        if (Status s =
+                ctx.notify(at, QStringLiteral("freeze-soon"),
+                           QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()},
+                                       {QStringLiteral("frozen_at"), ctx.calendar.format(*a.stateUntil)}},
+                           QStringLiteral("freeze-soon:%1").arg(*a.stateUntil));
             !s)
             return s;
     for (const Package &p : state.packages)
         if (!p.cancelledAt && p.endAt - 7 * kMicrosPerDay == at && packages::isLastTerm(state.packages, p))
-            if (Status s = ctx.notify(at, QStringLiteral("package-expiring"),
-                                      QJsonObject{{QStringLiteral("package"), p.id},
-                                                  {QStringLiteral("api"), p.api},
-                                                  {QStringLiteral("region"), p.region},
-                                                  {QStringLiteral("expires"), ctx.calendar.format(p.lastSecond())},
-                                                  {QStringLiteral("auto_renew"), p.autoRenew}},
-                                      QStringLiteral("expiring:%1").arg(p.id));
+            if (Status s =
+                    ctx.notify(at, QStringLiteral("package-expiring"),
+                               QJsonObject{{QStringLiteral("package"), p.id},
+                                           {QStringLiteral("api"), p.api},
+                                           {QStringLiteral("region"), p.region},
+                                           {QStringLiteral("expires"), ctx.calendar.format(p.lastSecond())},
+                                           {QStringLiteral("auto_renew"), p.autoRenew}},
+                               QStringLiteral("expiring:%1").arg(p.id));
                 !s)
                 return s;
     return {};

@@ -8,8 +8,9 @@
 namespace billing {
 
 Context::Context(Database &database, const Catalog &cat, Account acc, Instant at)
-    : db(database), catalog(cat), account(std::move(acc)), loaded(account), calendar(account.utcOffsetSeconds), now(at),
-      accounts(database), ledger(database), records(database), subscriptions(database), pending(database)
+    : db(database), catalog(cat), account(std::move(acc)), loaded(account),
+      calendar(account.utcOffsetSeconds), now(at), accounts(database), ledger(database), records(database),
+      subscriptions(database), pending(database)
 {
 }
 
@@ -51,7 +52,8 @@ Status Context::setState(AccountState state, std::optional<Instant> until, Insta
     return accounts.addStateEvent(at, state, until);
 }
 
-Status Context::audit(const QString &action, const QString &subject, const QJsonObject &before, const QJsonObject &after)
+Status Context::audit(const QString &action, const QString &subject, const QJsonObject &before,
+                      const QJsonObject &after)
 {
     AuditRepository repo(db);
     auto head = repo.head();

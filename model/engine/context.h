@@ -16,7 +16,6 @@ namespace billing {
 class Database;
 class NotificationRepository;
 
-
 // Everything one command works with, inside its transaction: the account as loaded, the time it
 // runs at, and the repositories. Engine functions take a Context and change the account through it.
 struct Context
@@ -44,14 +43,16 @@ struct Context
     // Changes the account state and records it in the state history.
     Status setState(AccountState state, std::optional<Instant> until, Instant at);
     // Appends to the hash-chained audit log: who (actor), what, on what, before and after.
-    Status audit(const QString &action, const QString &subject, const QJsonObject &before, const QJsonObject &after);
+    Status audit(const QString &action, const QString &subject, const QJsonObject &before,
+                 const QJsonObject &after);
     // The account's money state, for audit entries.
     QJsonObject moneyState() const;
 
     QString actor; // who runs this command; "system" while the engine acts on its own (auto-renew)
 
     // Stores an alert for the console (deduplicated by key when one is given).
-    Status notify(Instant at, const QString &kind, const QJsonObject &args, const QString &dedupeKey = QString());
+    Status notify(Instant at, const QString &kind, const QJsonObject &args,
+                  const QString &dedupeKey = QString());
 };
 
 } // namespace billing

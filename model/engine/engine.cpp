@@ -56,7 +56,8 @@ Result<std::unique_ptr<Engine>> Engine::open(const QString &location, const Cloc
     if (!source) {
         auto has = accounts.exists();
         if (has && !*has)
-            return Error::refused(Tr::tr("the database %1 holds no account: run \"billingctl init\" first").arg(Database::displayLocation(location)));
+            return Error::refused(Tr::tr("the database %1 holds no account: run \"billingctl init\" first")
+                                      .arg(Database::displayLocation(location)));
         return source.error();
     }
     auto catalog = Catalog::fromJson(*source);
@@ -70,7 +71,8 @@ Result<std::unique_ptr<Engine>> Engine::open(const QString &location, const Cloc
     return engine;
 }
 
-Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Clock &clock, const InitOptions &opts)
+Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Clock &clock,
+                                               const InitOptions &opts)
 {
     auto catalog = Catalog::builtIn();
     if (!catalog)
@@ -93,7 +95,8 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     if (!has)
         return has.error();
     if (*has)
-        return Error::refused(Tr::tr("%1 already holds an account; nothing was changed").arg(Database::displayLocation(location)));
+        return Error::refused(Tr::tr("%1 already holds an account; nothing was changed")
+                                  .arg(Database::displayLocation(location)));
     const Instant now = clock.now();
     Account a;
     a.name = opts.name.isEmpty() ? Tr::tr("OCR account") : opts.name;
@@ -113,7 +116,8 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
         if (Status s = ctx.audit(QStringLiteral("init"), QStringLiteral("account"), {},
                                  QJsonObject{{QStringLiteral("name"), a.name},
                                              {QStringLiteral("currency"), a.currency},
-                                             {QStringLiteral("utc_offset"), BillingCalendar::formatOffset(a.utcOffsetSeconds)}});
+                                             {QStringLiteral("utc_offset"),
+                                              BillingCalendar::formatOffset(a.utcOffsetSeconds)}});
             !s)
             return s.error();
     }
@@ -143,8 +147,9 @@ Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)
     auto ctx = std::make_unique<Context>(*m_db, m_catalog, std::move(*account), now);
     ctx->actor = m_actor;
     if (now < ctx->account.processedUntil)
-        return Error::refused(Tr::tr("time cannot go backwards: the account was already processed up to %1, later than %2")
-                                  .arg(ctx->calendar.format(ctx->account.processedUntil), ctx->calendar.format(now)));
+        return Error::refused(
+            Tr::tr("time cannot go backwards: the account was already processed up to %1, later than %2")
+                .arg(ctx->calendar.format(ctx->account.processedUntil), ctx->calendar.format(now)));
     if (catchUpFirst)
         if (Status s = catchUp(*ctx); !s)
             return s.error();

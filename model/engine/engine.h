@@ -27,7 +27,8 @@ class Engine
 public:
     static Result<std::unique_ptr<Engine>> open(const QString &location, const Clock &clock);
     // Creates the database (if needed) and the account starting at the clock's now.
-    static Result<std::unique_ptr<Engine>> create(const QString &location, const Clock &clock, const InitOptions &opts);
+    static Result<std::unique_ptr<Engine>> create(const QString &location, const Clock &clock,
+                                                  const InitOptions &opts);
     static QString defaultActor();
 
     Database &database() { return *m_db; }
@@ -38,14 +39,12 @@ public:
     const Clock &clock() const { return m_clock; }
 
     // Runs fn(Context&) → Result<T> (or Status) after the catch-up, in one transaction.
-    template <typename F>
-    auto run(F &&fn) -> std::invoke_result_t<F, Context &>
+    template <typename F> auto run(F &&fn) -> std::invoke_result_t<F, Context &>
     {
         return runWith(std::forward<F>(fn), true);
     }
     // An import adds its records first and catches up after (billing-rules §1).
-    template <typename F>
-    auto runThenCatchUp(F &&fn) -> std::invoke_result_t<F, Context &>
+    template <typename F> auto runThenCatchUp(F &&fn) -> std::invoke_result_t<F, Context &>
     {
         return runWith(std::forward<F>(fn), false);
     }
@@ -54,8 +53,7 @@ public:
     Result<std::unique_ptr<Context>> inspect();
 
 private:
-    template <typename F>
-    auto runWith(F &&fn, bool catchUpFirst) -> std::invoke_result_t<F, Context &>
+    template <typename F> auto runWith(F &&fn, bool catchUpFirst) -> std::invoke_result_t<F, Context &>
     {
         using R = std::invoke_result_t<F, Context &>;
         Transaction tx(*m_db);

@@ -21,7 +21,8 @@ Result<Money> parseUserAmount(QStringView text)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]{1,2})?$"));
     if (!re.match(text).hasMatch())
-        return Error::badUsage(Tr::tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50").arg(text));
+        return Error::badUsage(
+            Tr::tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50").arg(text));
     auto m = Money::parse(text);
     if (!m)
         return Error::refused(Tr::tr("the amount %1 is above the limit of 10,000,000.00").arg(text));

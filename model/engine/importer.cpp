@@ -18,14 +18,16 @@ struct Tr
 };
 } // namespace
 
-Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options, ImportObserver *observer)
+Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options,
+                                  ImportObserver *observer)
 {
     if (Status s = authorize(ctx, Permission::ImportCalls); !s)
         return s.error();
     CallRecordReader reader(in, ctx.catalog);
     ImportSummary sum;
     qint64 firstLateLine = 0;
-    const Instant settledUpTo = ctx.calendar.hourStart(ctx.account.processedUntil); // hours before this are settled
+    const Instant settledUpTo =
+        ctx.calendar.hourStart(ctx.account.processedUntil); // hours before this are settled
     const Instant lateHour = ctx.calendar.hourStart(ctx.now);
 
     // The hour being filled and its name indexes, so that a record costs no string lookup.
@@ -65,9 +67,10 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                 return Error::refused(Tr::tr("the import was cancelled; nothing was imported"));
         }
         if (rec.ts > ctx.now)
-            return Error::refused(Tr::tr("line %1: the call at %2 is later than now (%3); the file was not imported")
-                                      .arg(rec.line)
-                                      .arg(ctx.calendar.format(rec.ts), ctx.calendar.format(ctx.now)));
+            return Error::refused(
+                Tr::tr("line %1: the call at %2 is later than now (%3); the file was not imported")
+                    .arg(rec.line)
+                    .arg(ctx.calendar.format(rec.ts), ctx.calendar.format(ctx.now)));
         const Instant hour = ctx.calendar.hourStart(rec.ts);
         const bool late = hour < settledUpTo || rec.ts < ctx.account.createdAt;
         if (late) {
@@ -91,8 +94,9 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
         c.late = late;
         // Identical consecutive calls are stored once with their count.
         PendingCall *prev = target->calls.empty() ? nullptr : &target->calls.back();
-        if (prev && prev->ts == c.ts && prev->late == c.late && prev->status == c.status && prev->api == c.api
-            && prev->region == c.region && prev->project == c.project && prev->count + quint64(rec.count) <= 0xFFFFFFFFu) {
+        if (prev && prev->ts == c.ts && prev->late == c.late && prev->status == c.status &&
+            prev->api == c.api && prev->region == c.region && prev->project == c.project &&
+            prev->count + quint64(rec.count) <= 0xFFFFFFFFu) {
             prev->count += quint32(rec.count);
         } else {
             c.count = quint32(rec.count);
@@ -113,7 +117,8 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
         sum.calls += rec.count;
     }
     if (sum.records == 0 && sum.lateRecords == 0)
-        return Error::badData(Tr::tr("the file holds no call records (an empty file or a header only); nothing was imported"));
+        return Error::badData(
+            Tr::tr("the file holds no call records (an empty file or a header only); nothing was imported"));
     UsageRepository usage(ctx.db);
     auto seen = usage.fileImported(reader.contentHash());
     if (!seen)
@@ -121,18 +126,22 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     if (*seen)
         return Error::refused(Tr::tr("this file was imported before (same content); nothing was imported"));
     if (sum.lateRecords > 0 && !options.late)
-        return Error::refused(Tr::tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
-                                 "nothing was imported. Import with --late to bill them as late usage")
-                                  .arg(sum.lateRecords)
-                                  .arg(firstLateLine));
+        return Error::refused(
+            Tr::tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
+                   "nothing was imported. Import with --late to bill them as late usage")
+                .arg(sum.lateRecords)
+                .arg(firstLateLine));
     const QString name = options.name.isEmpty() ? Tr::tr("(unnamed)") : options.name;
-    if (Status s = usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords); !s)
+    if (Status s =
+            usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords);
+        !s)
         return s.error();
-    if (Status s = ctx.audit(QStringLiteral("import-calls"), name, {},
-                             QJsonObject{{QStringLiteral("records"), sum.records},
-                                         {QStringLiteral("calls"), sum.calls},
-                                         {QStringLiteral("late"), sum.lateRecords},
-                                         {QStringLiteral("content_hash"), QString::fromLatin1(reader.contentHash())}});
+    if (Status s = ctx.audit(
+            QStringLiteral("import-calls"), name, {},
+            QJsonObject{{QStringLiteral("records"), sum.records},
+                        {QStringLiteral("calls"), sum.calls},
+                        {QStringLiteral("late"), sum.lateRecords},
+                        {QStringLiteral("content_hash"), QString::fromLatin1(reader.contentHash())}});
         !s)
         return s.error();
     if (observer)

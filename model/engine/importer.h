@@ -38,6 +38,7 @@ struct ImportSummary
 // Adds a call-record file to the account's unsettled hours (run it with Engine::runThenCatchUp so the
 // catch-up settles them after). All or nothing: any bad line, a late record without ImportOptions::late,
 // a record later than now, a file imported before, or a cancellation refuses the whole file.
-Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options, ImportObserver *observer = nullptr);
+Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options,
+                                  ImportObserver *observer = nullptr);
 
 } // namespace billing

@@ -21,18 +21,22 @@ QString notificationText(const Notification &n)
 {
     const QString &k = n.kind;
     if (k == QLatin1String("arrears-started"))
-        return Tr::tr("The balance went negative: arrears of %1. Calls are still served until %2; top up to clear them.")
+        return Tr::tr("The balance went negative: arrears of %1. Calls are still served until %2; top up to "
+                      "clear them.")
             .arg(arg(n, "arrears"), arg(n, "grace_until"));
     if (k == QLatin1String("frozen"))
-        return Tr::tr("The account is frozen for arrears of %1: calls are rejected and purchases refused. Subscriptions are "
-                  "released at %2 unless you top up.")
+        return Tr::tr("The account is frozen for arrears of %1: calls are rejected and purchases refused. "
+                      "Subscriptions are "
+                      "released at %2 unless you top up.")
             .arg(arg(n, "arrears"), arg(n, "release_at"));
     if (k == QLatin1String("released"))
-        return Tr::tr("Arrears of %1 were not repaid: every API subscription was released (disabled).").arg(arg(n, "arrears"));
+        return Tr::tr("Arrears of %1 were not repaid: every API subscription was released (disabled).")
+            .arg(arg(n, "arrears"));
     if (k == QLatin1String("arrears-cleared"))
         return Tr::tr("Arrears are cleared; the balance is %1.").arg(arg(n, "balance"));
     if (k == QLatin1String("low-balance"))
-        return Tr::tr("The balance %1 is below your alert threshold of %2.").arg(arg(n, "balance"), arg(n, "threshold"));
+        return Tr::tr("The balance %1 is below your alert threshold of %2.")
+            .arg(arg(n, "balance"), arg(n, "threshold"));
     if (k == QLatin1String("quota-low"))
         return Tr::tr("Package %1 (%2, %3) has %4 of %5 calls left.")
             .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "remaining"), arg(n, "quota"));
@@ -46,13 +50,14 @@ QString notificationText(const Notification &n)
         return Tr::tr("Automatic renewal of package %1 (%2, %3) failed: %4. It expires %5.")
             .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "reason"), arg(n, "expires"));
     if (k == QLatin1String("freeze-soon"))
-        return Tr::tr("The account will be frozen at %1 unless arrears of %2 are repaid.").arg(arg(n, "frozen_at"), arg(n, "arrears"));
+        return Tr::tr("The account will be frozen at %1 unless arrears of %2 are repaid.")
+            .arg(arg(n, "frozen_at"), arg(n, "arrears"));
     if (k == QLatin1String("package-expiring"))
         return n.args.value(QLatin1String("auto_renew")).toBool()
-            ? Tr::tr("Package %1 (%2, %3) expires %4; it will be renewed automatically.")
-                  .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"))
-            : Tr::tr("Package %1 (%2, %3) expires %4 and auto-renew is off.")
-                  .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"));
+                   ? Tr::tr("Package %1 (%2, %3) expires %4; it will be renewed automatically.")
+                         .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"))
+                   : Tr::tr("Package %1 (%2, %3) expires %4 and auto-renew is off.")
+                         .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"));
     if (k == QLatin1String("coupon-lapsed"))
         return Tr::tr("Coupon %1 expired with %2 unused.").arg(arg(n, "coupon"), arg(n, "amount"));
     if (k == QLatin1String("budget-actual"))

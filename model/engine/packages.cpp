@@ -31,9 +31,11 @@ const Package *findPackage(const std::vector<Package> &all, qint64 id)
 Status checkCanPay(const Context &ctx)
 {
     if (ctx.account.state == AccountState::Frozen)
-        return Error::refused(Tr::tr("the account is frozen for arrears of %1: top up first; purchases and renewals are refused "
-                                 "while frozen")
-                                  .arg(ctx.account.arrears().toString()));
+        return Error::refused(
+            Tr::tr(
+                "the account is frozen for arrears of %1: top up first; purchases and renewals are refused "
+                "while frozen")
+                .arg(ctx.account.arrears().toString()));
     return {};
 }
 
@@ -42,16 +44,17 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
 {
     auto plan = payment::planPurchase(coupons, p.api, p.price, ctx.account.balance, ctx.now);
     if (!plan)
-        return Error::refused(Tr::tr("insufficient funds: the package costs %1 but coupons and balance cover only %2; top up "
-                                 "first")
-                                  .arg(p.price.toString())
-                                  .arg(([&] {
-                                      Money c;
-                                      for (Coupon *k : payment::usableCoupons(coupons, p.api, ctx.now))
-                                          c += k->remaining;
-                                      return c + Money::max(Money(), ctx.account.balance);
-                                  })()
-                                           .toString()));
+        return Error::refused(
+            Tr::tr("insufficient funds: the package costs %1 but coupons and balance cover only %2; top up "
+                   "first")
+                .arg(p.price.toString())
+                .arg(([&] {
+                         Money c;
+                         for (Coupon *k : payment::usableCoupons(coupons, p.api, ctx.now))
+                             c += k->remaining;
+                         return c + Money::max(Money(), ctx.account.balance);
+                     })()
+                         .toString()));
     if (Status s = ctx.subscriptions.insertPackage(p); !s)
         return s;
     Record r;
@@ -72,7 +75,8 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
     return payment::apply(ctx, coupons, *plan, LedgerEntry::Kind::Purchase, ctx.now, r.id, p.id);
 }
 
-Result<Package> newPackage(Context &ctx, const QString &api, const QString &region, const QString &sku, Instant effective)
+Result<Package> newPackage(Context &ctx, const QString &api, const QString &region, const QString &sku,
+                           Instant effective)
 {
     if (!ctx.catalog.api(api))
         return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
@@ -80,7 +84,8 @@ Result<Package> newPackage(Context &ctx, const QString &api, const QString &regi
         return Error::badUsage(Tr::tr("unknown region \"%1\"").arg(region));
     const Sku *s = ctx.catalog.sku(ctx.catalog.priceListAt(ctx.now), sku);
     if (!s)
-        return Error::badUsage(Tr::tr("unknown package size \"%1\" (choose one of %2)").arg(sku, ctx.catalog.skuIds().join(u", ")));
+        return Error::badUsage(Tr::tr("unknown package size \"%1\" (choose one of %2)")
+                                   .arg(sku, ctx.catalog.skuIds().join(u", ")));
     auto price = ctx.catalog.packagePrice(api, sku, ctx.now);
     if (!price)
         return price.error();
@@ -103,7 +108,8 @@ Result<Package> nextTerm(Context &ctx, const std::vector<Package> &all, qint64 p
     if (!p)
         return Error::refused(Tr::tr("there is no package %1").arg(packageId));
     if (p->cancelledAt)
-        return Error::refused(Tr::tr("package %1 was unsubscribed; buy a new package instead").arg(packageId));
+        return Error::refused(
+            Tr::tr("package %1 was unsubscribed; buy a new package instead").arg(packageId));
     const Package *last = lastTerm(all, *p);
     if (ctx.now >= last->endAt)
         return Error::refused(Tr::tr("package %1 has expired; buy a new package instead").arg(packageId));
@@ -130,12 +136,17 @@ Quote quoteFor(Context &ctx, std::vector<Coupon> coupons, const std::vector<Pack
         q.expires = p.lastSecond();
         auto plan = payment::planPurchase(coupons, p.api, p.price, balance, ctx.now);
         if (!plan) {
-            q.refusal = Error::refused(Tr::tr("insufficient funds: %1 costs %2 in all; top up first").arg(terms.size()).arg(q.total.toString()));
+            q.refusal = Error::refused(Tr::tr("insufficient funds: %1 costs %2 in all; top up first")
+                                           .arg(terms.size())
+                                           .arg(q.total.toString()));
             q.refusal->message = terms.size() == 1
-                ? Tr::tr("insufficient funds: the package costs %1; coupons and balance do not cover it; top up first").arg(p.price.toString())
-                : Tr::tr("insufficient funds: %1 packages cost %2; coupons and balance do not cover them; top up first")
-                      .arg(terms.size())
-                      .arg(Money::times(p.price, qint64(terms.size()))->toString());
+                                     ? Tr::tr("insufficient funds: the package costs %1; coupons and balance "
+                                              "do not cover it; top up first")
+                                           .arg(p.price.toString())
+                                     : Tr::tr("insufficient funds: %1 packages cost %2; coupons and balance "
+                                              "do not cover them; top up first")
+                                           .arg(terms.size())
+                                           .arg(Money::times(p.price, qint64(terms.size()))->toString());
             return q;
         }
         for (const auto &[id, amount] : plan->coupons)
@@ -237,9 +248,14 @@ Result<std::vector<Package>> buy(Context &ctx, const BuyRequest &req)
         ids << QString::number(p.id);
     }
     QJsonObject after = ctx.moneyState();
-    after.insert(QStringLiteral("packages"), QStringLiteral("%1 %2 %3 × %4 at %5").arg(req.api, req.region, req.sku).arg(req.quantity).arg(q.unitPrice.toString()));
+    after.insert(QStringLiteral("packages"), QStringLiteral("%1 %2 %3 × %4 at %5")
+                                                 .arg(req.api, req.region, req.sku)
+                                                 .arg(req.quantity)
+                                                 .arg(q.unitPrice.toString()));
     after.insert(QStringLiteral("effective"), ctx.calendar.format(drafts->front().effectiveAt));
-    if (Status s = ctx.audit(QStringLiteral("buy"), QStringLiteral("package %1").arg(ids.join(u", ")), before, after); !s)
+    if (Status s = ctx.audit(QStringLiteral("buy"), QStringLiteral("package %1").arg(ids.join(u", ")), before,
+                             after);
+        !s)
         return s.error();
     return *drafts;
 }
@@ -282,8 +298,11 @@ Result<Package> renewTerm(Context &ctx, qint64 packageId)
     QJsonObject after = ctx.moneyState();
     after.insert(QStringLiteral("new_package"), n->id);
     after.insert(QStringLiteral("price"), n->price.toString());
-    after.insert(QStringLiteral("term"), QStringLiteral("%1 – %2").arg(ctx.calendar.format(n->effectiveAt), ctx.calendar.format(n->lastSecond())));
-    if (Status s = ctx.audit(QStringLiteral("renew"), QStringLiteral("package %1").arg(packageId), before, after); !s)
+    after.insert(QStringLiteral("term"), QStringLiteral("%1 – %2").arg(ctx.calendar.format(n->effectiveAt),
+                                                                       ctx.calendar.format(n->lastSecond())));
+    if (Status s =
+            ctx.audit(QStringLiteral("renew"), QStringLiteral("package %1").arg(packageId), before, after);
+        !s)
         return s.error();
     return *n;
 }
@@ -308,15 +327,19 @@ Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optio
     if (p->cancelledAt)
         return Error::refused(Tr::tr("package %1 was unsubscribed").arg(packageId));
     if (ctx.now >= p->endAt)
-        return Error::refused(Tr::tr("package %1 has expired; auto-renew can only be changed before expiry").arg(packageId));
-    const QJsonObject before{{QStringLiteral("auto_renew"), p->autoRenew}, {QStringLiteral("days"), p->renewDays}};
+        return Error::refused(
+            Tr::tr("package %1 has expired; auto-renew can only be changed before expiry").arg(packageId));
+    const QJsonObject before{{QStringLiteral("auto_renew"), p->autoRenew},
+                             {QStringLiteral("days"), p->renewDays}};
     p->autoRenew = on;
     if (days)
         p->renewDays = *days;
     if (Status s = ctx.subscriptions.updatePackage(*p); !s)
         return s.error();
-    if (Status s = ctx.audit(QStringLiteral("auto-renew"), QStringLiteral("package %1").arg(packageId), before,
-                             QJsonObject{{QStringLiteral("auto_renew"), p->autoRenew}, {QStringLiteral("days"), p->renewDays}});
+    if (Status s =
+            ctx.audit(QStringLiteral("auto-renew"), QStringLiteral("package %1").arg(packageId), before,
+                      QJsonObject{{QStringLiteral("auto_renew"), p->autoRenew},
+                                  {QStringLiteral("days"), p->renewDays}});
         !s)
         return s.error();
     return *p;
@@ -335,13 +358,15 @@ Result<Refund> quoteUnsubscribe(Context &ctx, qint64 packageId)
     if (ctx.now >= p->endAt)
         return Error::refused(Tr::tr("package %1 has expired").arg(packageId));
     if (ctx.now >= p->effectiveAt)
-        return Error::refused(Tr::tr("package %1 is in force since %2: a package in force cannot be unsubscribed; switch "
-                                 "auto-renew off to let it run out")
-                                  .arg(packageId)
-                                  .arg(ctx.calendar.format(p->effectiveAt)));
+        return Error::refused(
+            Tr::tr("package %1 is in force since %2: a package in force cannot be unsubscribed; switch "
+                   "auto-renew off to let it run out")
+                .arg(packageId)
+                .arg(ctx.calendar.format(p->effectiveAt)));
     if (!isLastTerm(*all, *p))
-        return Error::refused(Tr::tr("package %1 is followed by a later term: unsubscribe the last term of the chain first")
-                                  .arg(packageId));
+        return Error::refused(
+            Tr::tr("package %1 is followed by a later term: unsubscribe the last term of the chain first")
+                .arg(packageId));
     auto entries = ctx.ledger.forPackage(packageId);
     if (!entries)
         return entries.error();
@@ -390,12 +415,17 @@ Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
     for (const LedgerEntry &e : *entries) {
         if (!e.couponId || e.couponDelta.isZero())
             continue;
-        auto it = std::find_if(coupons->begin(), coupons->end(), [&](const Coupon &c) { return c.id == *e.couponId; });
-        if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponRefund, *it, -e.couponDelta, ctx.now, r.id, p->id); !s)
+        auto it = std::find_if(coupons->begin(), coupons->end(),
+                               [&](const Coupon &c) { return c.id == *e.couponId; });
+        if (Status s =
+                ctx.postCoupon(LedgerEntry::Kind::CouponRefund, *it, -e.couponDelta, ctx.now, r.id, p->id);
+            !s)
             return s.error();
         if (ctx.now >= it->expiresAt) {
             it->lapsed = true;
-            if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponLapse, *it, -it->remaining, ctx.now, std::nullopt, std::nullopt); !s)
+            if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponLapse, *it, -it->remaining, ctx.now,
+                                          std::nullopt, std::nullopt);
+                !s)
                 return s.error();
         }
     }
@@ -416,7 +446,8 @@ Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
     return *quote;
 }
 
-std::optional<Instant> nextAutoRenewAttempt(const Context &ctx, const std::vector<Package> &all, const Package &p, Instant after)
+std::optional<Instant> nextAutoRenewAttempt(const Context &ctx, const std::vector<Package> &all,
+                                            const Package &p, Instant after)
 {
     if (!p.autoRenew || p.cancelledAt || !isLastTerm(all, p))
         return std::nullopt;

@@ -59,7 +59,8 @@ const Package *lastTerm(const std::vector<Package> &all, const Package &p);
 bool isLastTerm(const std::vector<Package> &all, const Package &p);
 
 // Catch-up events: the next auto-renew attempt after t (none if there is none), and the attempt itself.
-std::optional<Instant> nextAutoRenewAttempt(const Context &ctx, const std::vector<Package> &all, const Package &p, Instant after);
+std::optional<Instant> nextAutoRenewAttempt(const Context &ctx, const std::vector<Package> &all,
+                                            const Package &p, Instant after);
 Status attemptAutoRenew(Context &ctx, RatingState &state, qint64 packageId, Instant at);
 
 } // namespace packages

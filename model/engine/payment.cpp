@@ -38,7 +38,8 @@ Money takeCoupons(std::vector<Coupon> &coupons, const QString &api, Money due, I
 }
 } // namespace
 
-PaymentPlan planCharge(std::vector<Coupon> &coupons, const QString &api, Money charge, Money balance, Instant at)
+PaymentPlan planCharge(std::vector<Coupon> &coupons, const QString &api, Money charge, Money balance,
+                       Instant at)
 {
     PaymentPlan plan;
     const Money cashPart = takeCoupons(coupons, api, charge, at, plan);
@@ -50,8 +51,8 @@ PaymentPlan planCharge(std::vector<Coupon> &coupons, const QString &api, Money c
     return plan;
 }
 
-std::optional<PaymentPlan> planPurchase(std::vector<Coupon> &coupons, const QString &api, Money price, Money balance,
-                                        Instant at)
+std::optional<PaymentPlan> planPurchase(std::vector<Coupon> &coupons, const QString &api, Money price,
+                                        Money balance, Instant at)
 {
     PaymentPlan plan;
     const Money cashPart = takeCoupons(coupons, api, price, at, plan);
@@ -62,12 +63,14 @@ std::optional<PaymentPlan> planPurchase(std::vector<Coupon> &coupons, const QStr
     return plan;
 }
 
-Status apply(Context &ctx, std::vector<Coupon> &coupons, const PaymentPlan &plan, LedgerEntry::Kind cashKind, Instant at,
-             qint64 recordId, std::optional<qint64> packageId)
+Status apply(Context &ctx, std::vector<Coupon> &coupons, const PaymentPlan &plan, LedgerEntry::Kind cashKind,
+             Instant at, qint64 recordId, std::optional<qint64> packageId)
 {
     for (const auto &[id, amount] : plan.coupons) {
-        auto it = std::find_if(coupons.begin(), coupons.end(), [id = id](const Coupon &c) { return c.id == id; });
-        if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponUse, *it, -amount, at, recordId, packageId); !s)
+        auto it =
+            std::find_if(coupons.begin(), coupons.end(), [id = id](const Coupon &c) { return c.id == id; });
+        if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponUse, *it, -amount, at, recordId, packageId);
+            !s)
             return s;
     }
     const Money cash = plan.fromCash + plan.arrears;

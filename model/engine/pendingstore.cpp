@@ -70,7 +70,9 @@ Result<PendingCalls> PendingStore::take(Instant settleHour)
         m_hours.erase(it);
     }
     // Files are usually sorted already; stable order of equal instants is the import order (seq).
-    const auto before = [](const PendingCall &a, const PendingCall &b) { return std::tie(a.ts, a.seq) < std::tie(b.ts, b.seq); };
+    const auto before = [](const PendingCall &a, const PendingCall &b) {
+        return std::tie(a.ts, a.seq) < std::tie(b.ts, b.seq);
+    };
     if (!std::is_sorted(out.calls.begin(), out.calls.end(), before))
         std::sort(out.calls.begin(), out.calls.end(), before);
     return out;

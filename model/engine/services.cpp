@@ -37,8 +37,9 @@ Result<bool> services::setEnabled(Context &ctx, const QString &api, const QStrin
             return false; // §12.1: succeeds and changes nothing
     if (Status s = ctx.subscriptions.setService(api, region, enabled, ctx.now); !s)
         return s.error();
-    if (Status s = ctx.audit(enabled ? QStringLiteral("enable") : QStringLiteral("disable"), api + u'/' + region,
-                             QJsonObject{{QStringLiteral("enabled"), !enabled}}, QJsonObject{{QStringLiteral("enabled"), enabled}});
+    if (Status s = ctx.audit(enabled ? QStringLiteral("enable") : QStringLiteral("disable"),
+                             api + u'/' + region, QJsonObject{{QStringLiteral("enabled"), !enabled}},
+                             QJsonObject{{QStringLiteral("enabled"), enabled}});
         !s)
         return s.error();
     return true;
@@ -66,11 +67,13 @@ Result<services::StopPreview> services::previewStop(Context &ctx)
     if (!pkgs)
         return pkgs.error();
     StopPreview p = stopTargets(*all, *pkgs, ctx.now);
-    const QString lastMonth = ctx.calendar.monthKey(ctx.calendar.addMonths(ctx.calendar.monthStart(ctx.now), -1));
+    const QString lastMonth =
+        ctx.calendar.monthKey(ctx.calendar.addMonths(ctx.calendar.monthStart(ctx.now), -1));
     QSqlQuery q(ctx.db.connection());
-    q.prepare(QStringLiteral("SELECT coalesce(sum(r.charged), 0) FROM record r JOIN service s ON s.api = r.api AND "
-                             "s.region = r.region WHERE s.enabled = 1 AND r.bill_month = ? AND r.type IN "
-                             "('usage', 'purchase', 'renewal', 'refund')"));
+    q.prepare(
+        QStringLiteral("SELECT coalesce(sum(r.charged), 0) FROM record r JOIN service s ON s.api = r.api AND "
+                       "s.region = r.region WHERE s.enabled = 1 AND r.bill_month = ? AND r.type IN "
+                       "('usage', 'purchase', 'renewal', 'refund')"));
     q.bindValue(0, lastMonth);
     if (Status s = execQuery(q, "summing last month's spend"); !s)
         return s.error();
@@ -98,9 +101,11 @@ Result<services::StopPreview> services::stopBilling(Context &ctx)
     }
     for (const ServiceState &sv : preview->enabled)
         services.append(sv.api + u'/' + sv.region);
-    if (Status st = ctx.audit(QStringLiteral("stop-billing"), QStringLiteral("account"),
-                              QJsonObject{{QStringLiteral("enabled"), services}, {QStringLiteral("auto_renew"), renewals}},
-                              QJsonObject{{QStringLiteral("enabled"), QJsonArray()}, {QStringLiteral("auto_renew"), QJsonArray()}});
+    if (Status st = ctx.audit(
+            QStringLiteral("stop-billing"), QStringLiteral("account"),
+            QJsonObject{{QStringLiteral("enabled"), services}, {QStringLiteral("auto_renew"), renewals}},
+            QJsonObject{{QStringLiteral("enabled"), QJsonArray()},
+                        {QStringLiteral("auto_renew"), QJsonArray()}});
         !st)
         return st.error();
     return preview;
@@ -113,7 +118,8 @@ Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const
     if (Status s = funds::validateAmount(amount); !s)
         return s.error();
     if (expires <= ctx.now)
-        return Error::refused(Tr::tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
+        return Error::refused(
+            Tr::tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
     if (!api.isEmpty() && !ctx.catalog.api(api))
         return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
     Coupon c;
@@ -123,7 +129,9 @@ Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const
     c.api = api;
     if (Status s = ctx.subscriptions.insertCoupon(c); !s)
         return s.error();
-    if (Status s = ctx.postCoupon(LedgerEntry::Kind::CouponGrant, c, amount, ctx.now, std::nullopt, std::nullopt); !s)
+    if (Status s =
+            ctx.postCoupon(LedgerEntry::Kind::CouponGrant, c, amount, ctx.now, std::nullopt, std::nullopt);
+        !s)
         return s.error();
     if (Status s = ctx.audit(QStringLiteral("grant-coupon"), QStringLiteral("coupon %1").arg(c.id), {},
                              QJsonObject{{QStringLiteral("amount"), amount.toString()},

@@ -23,14 +23,16 @@ struct StopPreview
 };
 // Only what stop-billing would switch off among these services and packages at `now` (lastMonthSpend
 // stays zero): enough to tell whether billing is stopped, without summing last month.
-StopPreview stopTargets(const std::vector<ServiceState> &services, const std::vector<Package> &packages, Instant now);
+StopPreview stopTargets(const std::vector<ServiceState> &services, const std::vector<Package> &packages,
+                        Instant now);
 Result<StopPreview> previewStop(Context &ctx);
 Result<StopPreview> stopBilling(Context &ctx);
 
 } // namespace services
 
 namespace coupons {
-// Grants a cash coupon (billing-rules §7): amount 0.01 … 10,000,000.00, expiring after now, optional API scope.
+// Grants a cash coupon (billing-rules §7): amount 0.01 … 10,000,000.00, expiring after now, optional API
+// scope.
 Result<Coupon> grant(Context &ctx, Money amount, Instant expires, const QString &api);
 } // namespace coupons
 

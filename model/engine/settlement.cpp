@@ -13,7 +13,8 @@ namespace billing {
 
 bool deductsBefore(const Package &a, const Package &b)
 {
-    return std::tie(a.effectiveAt, a.endAt, a.purchasedAt, a.id) < std::tie(b.effectiveAt, b.endAt, b.purchasedAt, b.id);
+    return std::tie(a.effectiveAt, a.endAt, a.purchasedAt, a.id) <
+           std::tie(b.effectiveAt, b.endAt, b.purchasedAt, b.id);
 }
 
 Status RatingState::reloadPackages(Context &ctx)
@@ -113,7 +114,8 @@ struct UsageKey
     bool operator==(const UsageKey &o) const = default;
     bool operator<(const UsageKey &o) const
     {
-        return std::tie(hour, api, region, project, status, outcome, late) < std::tie(o.hour, o.api, o.region, o.project, o.status, o.outcome, o.late);
+        return std::tie(hour, api, region, project, status, outcome, late) <
+               std::tie(o.hour, o.api, o.region, o.project, o.status, o.outcome, o.late);
     }
 };
 
@@ -123,12 +125,14 @@ struct KeyHash
     static size_t mix(quint64 h, quint64 v) { return size_t((h ^ v) * 0x9E3779B97F4A7C15ULL); }
     size_t operator()(const LineKey &k) const
     {
-        const quint64 names = quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.late) << 48;
+        const quint64 names =
+            quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.late) << 48;
         return mix(mix(quint64(k.hour), names), quint64(k.packageId));
     }
     size_t operator()(const UsageKey &k) const
     {
-        const quint64 names = quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.status) << 48;
+        const quint64 names =
+            quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.status) << 48;
         return mix(mix(quint64(k.hour), names), quint64(k.outcome) << 1 | quint64(k.late));
     }
 };
@@ -175,7 +179,10 @@ Status RatingState::writeCounters(Context &ctx)
     return {};
 }
 
-bool RatingState::frozenAt(Instant t) const { return valueAt(m_frozen, t); }
+bool RatingState::frozenAt(Instant t) const
+{
+    return valueAt(m_frozen, t);
+}
 
 bool monthFinalAt(const Context &ctx, Instant monthStart, Instant t)
 {
@@ -266,7 +273,8 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
         line.calls += left;
         // Graduated tiers: each slice of positions at its own tier's price.
         for (size_t t = 0; t < tiers.size() && left > 0; ++t) {
-            const qint64 tierEnd = t + 1 < tiers.size() ? tiers[t + 1].fromCall : std::numeric_limits<qint64>::max();
+            const qint64 tierEnd =
+                t + 1 < tiers.size() ? tiers[t + 1].fromCall : std::numeric_limits<qint64>::max();
             const qint64 first = counter + 1;
             if (first >= tierEnd)
                 continue;
@@ -294,8 +302,8 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
     // lateness), as they always were.
     std::sort(ordered.begin(), ordered.end(), [&](const auto &a, const auto &b) {
         const LineKey &x = *a.first, &y = *b.first;
-        return std::tie(names[x.api], names[x.region], names[x.project], x.hour, x.packageId, x.late)
-            < std::tie(names[y.api], names[y.region], names[y.project], y.hour, y.packageId, y.late);
+        return std::tie(names[x.api], names[x.region], names[x.project], x.hour, x.packageId, x.late) <
+               std::tie(names[y.api], names[y.region], names[y.project], y.hour, y.packageId, y.late);
     });
     const Money balanceBefore = ctx.account.balance;
     for (const auto &[key, line] : ordered) {
@@ -305,8 +313,8 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
         r.expenditureAt = key->hour;
         const Instant ownMonth = ctx.calendar.monthStart(key->hour);
         r.billMonth = monthFinalAt(ctx, ownMonth, settledAt) || ownMonth == settlingMonthStart
-            ? settlingMonth
-            : ctx.calendar.monthKey(key->hour);
+                          ? settlingMonth
+                          : ctx.calendar.monthKey(key->hour);
         r.api = names[key->api];
         r.region = names[key->region];
         r.project = names[key->project];
@@ -333,16 +341,20 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
             if (Status s = ctx.records.insertTiers(r.id, line->tiers); !s)
                 return s;
         if (key->packageId == 0)
-            if (Status s = payment::apply(ctx, state.coupons, plan, LedgerEntry::Kind::Charge, settledAt, r.id, std::nullopt); !s)
+            if (Status s = payment::apply(ctx, state.coupons, plan, LedgerEntry::Kind::Charge, settledAt,
+                                          r.id, std::nullopt);
+                !s)
                 return s;
     }
 
     std::vector<std::pair<UsageKey, qint64>> usageRows(counts.begin(), counts.end());
-    std::sort(usageRows.begin(), usageRows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::sort(usageRows.begin(), usageRows.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     std::vector<UsageCount> usageCounts;
     usageCounts.reserve(usageRows.size());
     for (const auto &[k, calls] : usageRows)
-        usageCounts.push_back({k.hour, names[k.api], names[k.region], names[k.project], k.status, outcomeId(k.outcome), k.late, calls});
+        usageCounts.push_back({k.hour, names[k.api], names[k.region], names[k.project], k.status,
+                               outcomeId(k.outcome), k.late, calls});
     if (Status s = usage.addUsage(usageCounts); !s)
         return s;
     for (const Package &p : state.packages) {

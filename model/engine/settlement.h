@@ -29,7 +29,7 @@ public:
     bool frozenAt(Instant t) const;
     const Timeline *serviceTimeline(const QString &api, const QString &region) const; // null: never enabled
 
-    std::vector<Package> packages;  // in deduction order
+    std::vector<Package> packages; // in deduction order
     std::vector<Coupon> coupons;
 
     // The months' pay-per-use tier counters, read once per catch-up and written when it ends.
@@ -46,7 +46,8 @@ private:
     Timeline m_frozen;                   // (at, frozen)
 };
 
-// Deduction order of packages (billing-rules §5): earlier effective, earlier expiry, earlier purchase, lower id.
+// Deduction order of packages (billing-rules §5): earlier effective, earlier expiry, earlier purchase, lower
+// id.
 bool deductsBefore(const Package &a, const Package &b);
 
 // Settles every pending call whose settlement is the hour starting at `hour` (billing-rules §5, §12.15).

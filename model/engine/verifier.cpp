@@ -54,7 +54,9 @@ void checkCoupons(Context &ctx, const std::vector<LedgerEntry> &entries, QString
                             .arg(c.id)
                             .arg(c.remaining.toString(), sums.value(c.id).toString());
         if (c.remaining.isNegative() || c.remaining > c.amount)
-            findings << Tr::tr("coupon %1: remaining %2 is outside 0 … %3").arg(c.id).arg(c.remaining.toString(), c.amount.toString());
+            findings << Tr::tr("coupon %1: remaining %2 is outside 0 … %3")
+                            .arg(c.id)
+                            .arg(c.remaining.toString(), c.amount.toString());
     }
 }
 
@@ -82,9 +84,11 @@ void checkRecords(Context &ctx, const std::vector<LedgerEntry> &entries, QString
                             .arg(r.id)
                             .arg(r.charged.toString(), r.fee.toString(8));
         if (r.paidCoupon + r.paidCash + r.arrears != r.charged)
-            findings << Tr::tr("transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2")
-                            .arg(r.id)
-                            .arg(r.charged.toString());
+            findings
+                << Tr::tr(
+                       "transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2")
+                       .arg(r.id)
+                       .arg(r.charged.toString());
         if (cash.value(r.id) != -(r.paidCash + r.arrears))
             findings << Tr::tr("transaction %1: the ledger moved %2 of cash but the record says %3")
                             .arg(r.id)
@@ -105,23 +109,34 @@ void checkPackages(Context &ctx, QStringList &findings)
     }
     for (const Package &p : *packages)
         if (p.remaining < 0 || p.remaining > p.quota)
-            findings << Tr::tr("package %1: remaining quota %2 is outside 0 … %3").arg(p.id).arg(p.remaining).arg(p.quota);
+            findings << Tr::tr("package %1: remaining quota %2 is outside 0 … %3")
+                            .arg(p.id)
+                            .arg(p.remaining)
+                            .arg(p.quota);
 }
 
 void checkClosedMonths(Context &ctx, QStringList &findings)
 {
     QSqlQuery q(ctx.db.connection());
-    q.prepare(QStringLiteral(
-        "SELECT c.month, c.records, c.fee, c.charged, c.rounded_off, c.paid_coupon, c.paid_cash, c.arrears, c.calls, "
-        "(SELECT count(*) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')), "
-        "(SELECT coalesce(sum(fee),0) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')), "
-        "(SELECT coalesce(sum(charged),0) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')), "
-        "(SELECT coalesce(sum(rounded_off),0) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')), "
-        "(SELECT coalesce(sum(paid_coupon),0) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')), "
-        "(SELECT coalesce(sum(paid_cash),0) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')), "
-        "(SELECT coalesce(sum(arrears),0) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')), "
-        "(SELECT coalesce(sum(calls),0) FROM record r WHERE r.bill_month = c.month AND r.type IN ('usage','purchase','renewal','refund')) "
-        "FROM closed_month c ORDER BY c.month"));
+    q.prepare(QStringLiteral("SELECT c.month, c.records, c.fee, c.charged, c.rounded_off, c.paid_coupon, "
+                             "c.paid_cash, c.arrears, c.calls, "
+                             "(SELECT count(*) FROM record r WHERE r.bill_month = c.month AND r.type IN "
+                             "('usage','purchase','renewal','refund')), "
+                             "(SELECT coalesce(sum(fee),0) FROM record r WHERE r.bill_month = c.month AND "
+                             "r.type IN ('usage','purchase','renewal','refund')), "
+                             "(SELECT coalesce(sum(charged),0) FROM record r WHERE r.bill_month = c.month "
+                             "AND r.type IN ('usage','purchase','renewal','refund')), "
+                             "(SELECT coalesce(sum(rounded_off),0) FROM record r WHERE r.bill_month = "
+                             "c.month AND r.type IN ('usage','purchase','renewal','refund')), "
+                             "(SELECT coalesce(sum(paid_coupon),0) FROM record r WHERE r.bill_month = "
+                             "c.month AND r.type IN ('usage','purchase','renewal','refund')), "
+                             "(SELECT coalesce(sum(paid_cash),0) FROM record r WHERE r.bill_month = c.month "
+                             "AND r.type IN ('usage','purchase','renewal','refund')), "
+                             "(SELECT coalesce(sum(arrears),0) FROM record r WHERE r.bill_month = c.month "
+                             "AND r.type IN ('usage','purchase','renewal','refund')), "
+                             "(SELECT coalesce(sum(calls),0) FROM record r WHERE r.bill_month = c.month AND "
+                             "r.type IN ('usage','purchase','renewal','refund')) "
+                             "FROM closed_month c ORDER BY c.month"));
     if (Status s = execQuery(q, "checking final bills"); !s) {
         findings << s.error().message;
         return;
@@ -129,7 +144,8 @@ void checkClosedMonths(Context &ctx, QStringList &findings)
     while (q.next()) {
         for (int i = 1; i <= 8; ++i)
             if (q.value(i).toLongLong() != q.value(i + 8).toLongLong()) {
-                findings << Tr::tr("the final bill of %1 changed after it was closed").arg(q.value(0).toString());
+                findings
+                    << Tr::tr("the final bill of %1 changed after it was closed").arg(q.value(0).toString());
                 break;
             }
     }
@@ -156,7 +172,8 @@ void checkAudit(Context &ctx, QStringList &findings)
         expectedId = e.id + 1;
     }
     if (previous != *head)
-        findings << Tr::tr("audit log: the newest entries were removed (the log ends before the recorded head)");
+        findings << Tr::tr(
+            "audit log: the newest entries were removed (the log ends before the recorded head)");
 }
 } // namespace
 

@@ -20,8 +20,8 @@ class Money
 {
 public:
     static constexpr int Decimals = 8;
-    static constexpr qint64 Scale = 100'000'000;    // units per currency unit
-    static constexpr qint64 CentUnits = 1'000'000;  // units per cent
+    static constexpr qint64 Scale = 100'000'000;   // units per currency unit
+    static constexpr qint64 CentUnits = 1'000'000; // units per cent
 
     constexpr Money() = default;
     static constexpr Money fromUnits(qint64 units) { return Money(units); }
@@ -54,8 +54,16 @@ public:
     constexpr Money operator+(Money o) const { return Money(m_units + o.m_units); }
     constexpr Money operator-(Money o) const { return Money(m_units - o.m_units); }
     constexpr Money operator-() const { return Money(-m_units); }
-    constexpr Money &operator+=(Money o) { m_units += o.m_units; return *this; }
-    constexpr Money &operator-=(Money o) { m_units -= o.m_units; return *this; }
+    constexpr Money &operator+=(Money o)
+    {
+        m_units += o.m_units;
+        return *this;
+    }
+    constexpr Money &operator-=(Money o)
+    {
+        m_units -= o.m_units;
+        return *this;
+    }
     constexpr auto operator<=>(const Money &) const = default;
 
     static constexpr Money min(Money a, Money b) { return a < b ? a : b; }

@@ -20,15 +20,16 @@ Result<bool> AccountRepository::exists()
 Result<Account> AccountRepository::load()
 {
     // Read at the start of every command and page refresh: prepared once per connection.
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT name, currency, utc_offset_s, created_at, processed_until, balance, state, state_until, released, "
-        "grace_days, retention_days, low_balance_threshold, quota_alert_percent, next_seq FROM account WHERE id = 1"));
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT name, currency, utc_offset_s, created_at, "
+                                                "processed_until, balance, state, state_until, released, "
+                                                "grace_days, retention_days, low_balance_threshold, "
+                                                "quota_alert_percent, next_seq FROM account WHERE id = 1"));
     if (Status s = execQuery(q, "reading the account"); !s)
         return s.error();
     const sql::FinishOnExit finish{q};
     if (!q.next())
-        return Error::refused(
-            QCoreApplication::translate("billing::AccountRepository", "the database holds no account: run \"billingctl init\" first"));
+        return Error::refused(QCoreApplication::translate(
+            "billing::AccountRepository", "the database holds no account: run \"billingctl init\" first"));
     Account a;
     a.name = q.value(0).toString();
     a.currency = q.value(1).toString();
@@ -38,7 +39,8 @@ Result<Account> AccountRepository::load()
     a.balance = sql::money(q.value(5));
     const auto st = accountStateFromId(q.value(6).toString());
     if (!st)
-        return Error::badData(QCoreApplication::translate("billing::AccountRepository", "the account has an unknown state \"%1\"")
+        return Error::badData(QCoreApplication::translate("billing::AccountRepository",
+                                                          "the account has an unknown state \"%1\"")
                                   .arg(q.value(6).toString()));
     a.state = *st;
     a.stateUntil = sql::optInt(q.value(7));
@@ -54,8 +56,9 @@ Result<Account> AccountRepository::load()
 Status AccountRepository::insert(const Account &a)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO account (id, name, currency, utc_offset_s, created_at, processed_until) "
-                             "VALUES (1, :name, :currency, :offset, :created, :processed)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO account (id, name, currency, utc_offset_s, created_at, processed_until) "
+                       "VALUES (1, :name, :currency, :offset, :created, :processed)"));
     q.bindValue(QStringLiteral(":name"), a.name);
     q.bindValue(QStringLiteral(":currency"), a.currency);
     q.bindValue(QStringLiteral(":offset"), a.utcOffsetSeconds);
@@ -102,7 +105,8 @@ Result<QByteArray> AccountRepository::catalogSource()
     if (Status s = execQuery(q, "reading the price catalog"); !s)
         return s.error();
     if (!q.next())
-        return Error::badData(QCoreApplication::translate("billing::AccountRepository", "the database holds no price catalog"));
+        return Error::badData(
+            QCoreApplication::translate("billing::AccountRepository", "the database holds no price catalog"));
     return q.value(0).toString().toUtf8();
 }
 

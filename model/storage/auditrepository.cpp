@@ -9,14 +9,17 @@
 namespace billing {
 
 namespace {
-QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 } // namespace
 
 QString AuditRepository::hashOf(const AuditEntry &e)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
-    const QStringList parts{e.prevHash, QString::number(e.id), QString::number(e.at), e.actor, e.action, e.subject,
-                            json(e.before), json(e.after)};
+    const QStringList parts{e.prevHash, QString::number(e.id), QString::number(e.at), e.actor, e.action,
+                            e.subject,  json(e.before),        json(e.after)};
     for (const QString &p : parts) {
         h.addData(p.toUtf8());
         h.addData(QByteArrayView("\x1f", 1)); // unit separator: no two field splits hash alike
@@ -71,9 +74,14 @@ QString AuditRepository::columns()
 
 AuditEntry AuditRepository::entryAt(const QSqlQuery &q)
 {
-    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString(), QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object(),
-            QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object(), q.value(7).toString(),
+    return {q.value(0).toLongLong(),
+            q.value(1).toLongLong(),
+            q.value(2).toString(),
+            q.value(3).toString(),
+            q.value(4).toString(),
+            QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object(),
+            QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object(),
+            q.value(7).toString(),
             q.value(8).toString()};
 }
 

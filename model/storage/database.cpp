@@ -8,11 +8,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -38,8 +38,8 @@ QString nextConnectionName()
 bool isDatabaseFileError(const QSqlError &e)
 {
     const QString t = e.text().toLower();
-    return t.contains(QLatin1String("not a database")) || t.contains(QLatin1String("malformed"))
-        || t.contains(QLatin1String("corrupt"));
+    return t.contains(QLatin1String("not a database")) || t.contains(QLatin1String("malformed")) ||
+           t.contains(QLatin1String("corrupt"));
 }
 
 // PostgreSQL's SQLSTATE for a statement the connected role has no privilege for (a role that may
@@ -63,7 +63,8 @@ Error sqlError(SqlFault fault, const QString &doing, const QString &why)
     switch (fault) {
     case SqlFault::Permission:
         return Error::refused(
-            Tr::tr("the database does not allow this user to change the account (while %1): %2").arg(doing, why));
+            Tr::tr("the database does not allow this user to change the account (while %1): %2")
+                .arg(doing, why));
     case SqlFault::Damaged:
         return Error::badData(Tr::tr("the database is damaged (%1): %2").arg(doing, why));
     case SqlFault::Other:
@@ -101,7 +102,10 @@ Status execStatement(QSqlDatabase &db, const QString &sql)
     return errorOf(q.lastError(), QStringLiteral("\"%1\"").arg(sql.simplified().left(60)));
 }
 
-int Database::latestSchemaVersion() { return int(schema::migrations().size()); }
+int Database::latestSchemaVersion()
+{
+    return int(schema::migrations().size());
+}
 
 QString Database::defaultLocation()
 {
@@ -111,8 +115,8 @@ QString Database::defaultLocation()
 
 bool Database::isPostgresUrl(const QString &location)
 {
-    return location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
-        || location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
+    return location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive) ||
+           location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
 }
 
 QString Database::displayLocation(const QString &location)
@@ -133,8 +137,10 @@ QStringList Database::beginStatements() const
     // so no update of the balance chain is lost, and there are no serialization failures or deadlocks
     // to retry. An advisory lock needs no table privilege and works before the first migration too.
     // Readers are never blocked. The key is the account's schema, the unit one account lives in.
-    return {QStringLiteral("BEGIN"),
-            QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('billing account ' || coalesce(current_schema(), '')))")};
+    return {
+        QStringLiteral("BEGIN"),
+        QStringLiteral(
+            "SELECT pg_advisory_xact_lock(hashtext('billing account ' || coalesce(current_schema(), '')))")};
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &location, Mode mode)
@@ -151,7 +157,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &location, Mode m
     return d;
 }
 
-Result<std::unique_ptr<Database>> Database::openAnother() const { return open(m_location, Mode::OpenExisting); }
+Result<std::unique_ptr<Database>> Database::openAnother() const
+{
+    return open(m_location, Mode::OpenExisting);
+}
 
 Status Database::openSqlite(Mode mode)
 {
@@ -159,7 +168,8 @@ Status Database::openSqlite(Mode mode)
     const QFileInfo fi(location);
     const bool exists = fi.exists();
     if (!exists && mode == Mode::OpenExisting)
-        return Error::refused(Tr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
+        return Error::refused(
+            Tr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
     if (exists && fi.isDir())
         return Error::badData(Tr::tr("%1 is a directory, not a database file").arg(location));
     if (!exists && !fi.absoluteDir().exists())
@@ -170,15 +180,18 @@ Status Database::openSqlite(Mode mode)
     m_db.setDatabaseName(location);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!m_db.open())
-        return Error::badData(Tr::tr("cannot open the database %1: %2").arg(location, m_db.lastError().text()));
+        return Error::badData(
+            Tr::tr("cannot open the database %1: %2").arg(location, m_db.lastError().text()));
     if (Status s = checkVersion(); !s)
         return s;
     if (m_version == 0 && exists && fi.size() > 0) {
         QSqlQuery t(m_db);
         if (!t.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !t.next())
-            return Error::badData(Tr::tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
+            return Error::badData(
+                Tr::tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
         if (t.value(0).toInt() > 0)
-            return Error::badData(Tr::tr("%1 is an SQLite database of another program, not a billing database").arg(location));
+            return Error::badData(
+                Tr::tr("%1 is an SQLite database of another program, not a billing database").arg(location));
     }
     return {};
 }
@@ -190,10 +203,12 @@ Status Database::openPostgres(Mode mode)
     const QUrl url(m_location);
     const QString dbName = url.path(QUrl::FullyDecoded).mid(1);
     if (!url.isValid() || dbName.isEmpty() || dbName.contains(u'/'))
-        return Error::badUsage(Tr::tr("%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
-                                   .arg(shown));
+        return Error::badUsage(
+            Tr::tr("%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
+                .arg(shown));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return Error::internal(Tr::tr("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)"));
+        return Error::internal(
+            Tr::tr("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)"));
     m_connectionName = nextConnectionName();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     m_db.setDatabaseName(dbName);
@@ -212,12 +227,14 @@ Status Database::openPostgres(Mode mode)
         if (key == QLatin1String("schema")) {
             static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
             if (!identifier.match(value).hasMatch())
-                return Error::badUsage(Tr::tr("the schema \"%1\" in %2 is not a plain SQL name").arg(value, shown));
+                return Error::badUsage(
+                    Tr::tr("the schema \"%1\" in %2 is not a plain SQL name").arg(value, shown));
             schema = value;
             continue;
         }
         if (key.contains(u';') || value.contains(u';') || value.contains(u' ') || key.contains(u' '))
-            return Error::badUsage(Tr::tr("the setting \"%1\" in %2 is not a libpq connection setting").arg(key, shown));
+            return Error::badUsage(
+                Tr::tr("the setting \"%1\" in %2 is not a libpq connection setting").arg(key, shown));
         options << key + u'=' + value;
         timeout = timeout || key == QLatin1String("connect_timeout");
     }
@@ -227,8 +244,8 @@ Status Database::openPostgres(Mode mode)
     // Sums of BIGINT columns are NUMERIC in PostgreSQL: read them exactly (as text), never as a double.
     m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     if (!m_db.open())
-        return Error::badData(
-            Tr::tr("cannot connect to the PostgreSQL database %1: %2").arg(shown, m_db.lastError().databaseText().trimmed()));
+        return Error::badData(Tr::tr("cannot connect to the PostgreSQL database %1: %2")
+                                  .arg(shown, m_db.lastError().databaseText().trimmed()));
     if (!schema.isEmpty())
         if (Status s = execStatement(m_db, QStringLiteral("SET search_path TO \"%1\"").arg(schema)); !s)
             return s;
@@ -243,14 +260,19 @@ Status Database::openPostgres(Mode mode)
         return s;
     if (m_version == 0) {
         QSqlQuery t(m_db);
-        if (!t.exec(QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"))
-            || !t.next())
-            return Error::badData(Tr::tr("cannot read the tables of %1: %2").arg(shown, t.lastError().text()));
+        if (!t.exec(QStringLiteral(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")) ||
+            !t.next())
+            return Error::badData(
+                Tr::tr("cannot read the tables of %1: %2").arg(shown, t.lastError().text()));
         if (t.value(0).toInt() > 0)
-            return Error::badData(Tr::tr("the PostgreSQL database %1 holds tables of another program, not a billing account")
-                                      .arg(shown));
+            return Error::badData(
+                Tr::tr("the PostgreSQL database %1 holds tables of another program, not a billing account")
+                    .arg(shown));
         if (mode == Mode::OpenExisting)
-            return Error::refused(Tr::tr("the PostgreSQL database %1 holds no account yet: run \"billingctl init\" first").arg(shown));
+            return Error::refused(
+                Tr::tr("the PostgreSQL database %1 holds no account yet: run \"billingctl init\" first")
+                    .arg(shown));
     }
     return {};
 }
@@ -260,15 +282,18 @@ Result<int> Database::storedVersion()
     QSqlQuery q(m_db);
     if (!isPostgres()) {
         if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-            return Error::badData(Tr::tr("%1 is not a billing database: %2").arg(m_location, q.lastError().text()));
+            return Error::badData(
+                Tr::tr("%1 is not a billing database: %2").arg(m_location, q.lastError().text()));
         return q.value(0).toInt();
     }
     if (!q.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) || !q.next())
-        return Error::badData(Tr::tr("cannot read the schema version of %1: %2").arg(displayLocation(), q.lastError().text()));
+        return Error::badData(
+            Tr::tr("cannot read the schema version of %1: %2").arg(displayLocation(), q.lastError().text()));
     if (!q.value(0).toBool())
         return 0;
     if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
-        return Error::badData(Tr::tr("cannot read the schema version of %1: %2").arg(displayLocation(), q.lastError().text()));
+        return Error::badData(
+            Tr::tr("cannot read the schema version of %1: %2").arg(displayLocation(), q.lastError().text()));
     return q.value(0).toInt();
 }
 
@@ -280,11 +305,12 @@ Status Database::checkVersion()
         return v.error();
     m_version = *v;
     if (m_version > latestSchemaVersion())
-        return Error::badData(Tr::tr("the database %1 was written by a newer version of the console (schema %2; "
-                                     "this version reads up to %3); it was not changed")
-                                  .arg(displayLocation())
-                                  .arg(m_version)
-                                  .arg(latestSchemaVersion()));
+        return Error::badData(
+            Tr::tr("the database %1 was written by a newer version of the console (schema %2; "
+                   "this version reads up to %3); it was not changed")
+                .arg(displayLocation())
+                .arg(m_version)
+                .arg(latestSchemaVersion()));
     return {};
 }
 
@@ -294,9 +320,10 @@ Status Database::configure()
         // NOTICEs ("relation exists, skipping") are no news for the user.
         return execStatement(m_db, QStringLiteral("SET client_min_messages = warning"));
     }
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                               // Settlements write hundreds of thousands of rows in one transaction (P1).
-                               "PRAGMA cache_size = -32768"}) {
+    for (const char *pragma :
+         {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+          // Settlements write hundreds of thousands of rows in one transaction (P1).
+          "PRAGMA cache_size = -32768"}) {
         QSqlQuery q(m_db);
         if (!q.exec(QLatin1String(pragma))) {
             const QString why = q.lastError().text();
@@ -329,11 +356,13 @@ Status Database::migrate()
             // Objects created by a member of billing_owner belong to that group role, so that every
             // owner can migrate later and the default privileges of roles.sql apply to new tables
             // (only where roles.sql gave the role the schema; elsewhere the user creates them).
-            if (Status s = execStatement(m_db, QStringLiteral(
-                    "DO $$ BEGIN IF to_regrole('billing_owner') IS NOT NULL AND current_schema() IS NOT NULL AND "
-                    "pg_has_role(current_user, 'billing_owner', 'MEMBER') AND "
-                    "has_schema_privilege('billing_owner', current_schema(), 'CREATE') THEN "
-                    "SET LOCAL ROLE billing_owner; END IF; END $$"));
+            if (Status s = execStatement(
+                    m_db,
+                    QStringLiteral("DO $$ BEGIN IF to_regrole('billing_owner') IS NOT NULL AND "
+                                   "current_schema() IS NOT NULL AND "
+                                   "pg_has_role(current_user, 'billing_owner', 'MEMBER') AND "
+                                   "has_schema_privilege('billing_owner', current_schema(), 'CREATE') THEN "
+                                   "SET LOCAL ROLE billing_owner; END IF; END $$"));
                 !s)
                 return s;
             if (m_version == 0)
@@ -384,8 +413,8 @@ FastStatement &Database::fastStatement(const QString &sql, bool returningId)
         if (!isPostgres() && handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
             sqlite3 *h = *static_cast<sqlite3 *const *>(handle.data());
             const QByteArray utf8 = sql.toUtf8();
-            if (sqlite3_prepare_v3(h, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &f->stmt, nullptr)
-                != SQLITE_OK) {
+            if (sqlite3_prepare_v3(h, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &f->stmt,
+                                   nullptr) != SQLITE_OK) {
                 sqlite3_finalize(f->stmt);
                 f->stmt = nullptr; // QSqlQuery below reports the error when the statement runs
             } else {

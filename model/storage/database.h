@@ -7,8 +7,8 @@
 #include <QString>
 #include <QStringList>
 
-#include <memory>
 #include <map>
+#include <memory>
 
 class QSqlQuery;
 
@@ -23,9 +23,9 @@ namespace billing {
 // a database written by a newer version is refused and left untouched.
 //
 // The location is a file path (embedded SQLite, the default) or a URL
-// postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?schema=NAME&libpq-setting=value...] (also postgres://) for an
-// account shared by a team on a PostgreSQL server (Qt's QPSQL driver). The schema version lives in
-// PRAGMA user_version on SQLite and in the one-row table schema_version on PostgreSQL.
+// postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?schema=NAME&libpq-setting=value...] (also postgres://) for
+// an account shared by a team on a PostgreSQL server (Qt's QPSQL driver). The schema version lives in PRAGMA
+// user_version on SQLite and in the one-row table schema_version on PostgreSQL.
 class Database
 {
 public:

@@ -13,9 +13,10 @@ class Database;
 // On a shared PostgreSQL database the database user is the identity and its membership in the group
 // roles of resources/postgres/roles.sql grants what it may do; the database itself enforces it.
 namespace dbroles {
-inline const QString kOwner = QStringLiteral("billing_owner");       // everything, including migrations
-inline const QString kFinance = QStringLiteral("billing_finance");   // reads, top-ups, exports, the engine's writes
-inline const QString kAnalyst = QStringLiteral("billing_analyst");   // reads only
+inline const QString kOwner = QStringLiteral("billing_owner"); // everything, including migrations
+inline const QString kFinance =
+    QStringLiteral("billing_finance"); // reads, top-ups, exports, the engine's writes
+inline const QString kAnalyst = QStringLiteral("billing_analyst"); // reads only
 } // namespace dbroles
 
 // The billing group roles (dbroles::kOwner, kFinance, kAnalyst, in that order) that the connected

@@ -31,7 +31,8 @@ QString toPostgres(const QString &sqliteStatement)
         parts[i] = p;
     }
     QString out = parts.join(u'\'');
-    if (QRegularExpression(QStringLiteral(R"(^\s*INSERT\s+OR\s+IGNORE\s+INTO\b)"), QRegularExpression::CaseInsensitiveOption)
+    if (QRegularExpression(QStringLiteral(R"(^\s*INSERT\s+OR\s+IGNORE\s+INTO\b)"),
+                           QRegularExpression::CaseInsensitiveOption)
             .match(sqliteStatement)
             .hasMatch())
         out = out.trimmed() + QStringLiteral(" ON CONFLICT DO NOTHING");

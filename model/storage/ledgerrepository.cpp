@@ -10,10 +10,15 @@ namespace billing {
 
 Status LedgerRepository::append(LedgerEntry &e)
 {
-    RowWriter w(m_db, QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
-                                     "record_id, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                RowWriter::Returning::Id);
-    w.bind(0, e.at).bind(1, ledgerKindId(e.kind)).bind(2, e.cashDelta.units()).bind(3, e.balanceAfter.units());
+    RowWriter w(
+        m_db,
+        QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
+                       "record_id, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        RowWriter::Returning::Id);
+    w.bind(0, e.at)
+        .bind(1, ledgerKindId(e.kind))
+        .bind(2, e.cashDelta.units())
+        .bind(3, e.balanceAfter.units());
     w.bind(4, e.couponId).bind(5, e.couponDelta.units()).bind(6, e.recordId).bind(7, e.packageId);
     if (Status s = w.exec("writing the ledger"); !s)
         return s;
@@ -21,7 +26,10 @@ Status LedgerRepository::append(LedgerEntry &e)
     return {};
 }
 
-Result<std::vector<LedgerEntry>> LedgerRepository::all() { return select(QString(), QVariant()); }
+Result<std::vector<LedgerEntry>> LedgerRepository::all()
+{
+    return select(QString(), QVariant());
+}
 
 Result<std::vector<LedgerEntry>> LedgerRepository::forPackage(qint64 packageId)
 {
@@ -32,9 +40,10 @@ Result<std::vector<LedgerEntry>> LedgerRepository::select(const QString &where, 
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, at, kind, cash_delta, balance_after, coupon_id, coupon_delta, record_id, "
-                             "package_id FROM ledger %1 ORDER BY id")
-                  .arg(where));
+    q.prepare(
+        QStringLiteral("SELECT id, at, kind, cash_delta, balance_after, coupon_id, coupon_delta, record_id, "
+                       "package_id FROM ledger %1 ORDER BY id")
+            .arg(where));
     if (!where.isEmpty())
         q.bindValue(QStringLiteral(":arg"), arg);
     if (Status s = execQuery(q, "reading the ledger"); !s)

@@ -19,7 +19,8 @@ struct Tr
 Result<std::vector<Member>> MemberRepository::all()
 {
     // Every command resolves its user against the members: prepared once per connection.
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT name, role, since FROM account_member ORDER BY name"));
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("SELECT name, role, since FROM account_member ORDER BY name"));
     if (Status s = execQuery(q, "reading the members"); !s)
         return s.error();
     const sql::FinishOnExit finish{q};

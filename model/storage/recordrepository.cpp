@@ -10,9 +10,10 @@
 namespace billing {
 
 namespace {
-const QString kColumns = QStringLiteral(
-    "id, type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, calls, fee, "
-    "charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder");
+const QString kColumns =
+    QStringLiteral("id, type, at, expenditure_at, bill_month, api, region, project, mode, package_id, "
+                   "coupon_id, calls, fee, "
+                   "charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder");
 
 Record fromRow(const QSqlQuery &q)
 {
@@ -43,14 +44,20 @@ Record fromRow(const QSqlQuery &q)
 
 Status RecordRepository::insert(Record &r)
 {
-    RowWriter w(m_db, QStringLiteral(
-        "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, "
-        "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    RowWriter w(m_db,
+                QStringLiteral(
+                    "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, "
+                    "package_id, coupon_id, "
+                    "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 RowWriter::Returning::Id);
     w.bind(0, recordTypeId(r.type)).bind(1, r.at).bind(2, r.expenditureAt).bind(3, r.billMonth);
     w.bindText(4, r.api).bindText(5, r.region).bindText(6, r.project).bindText(7, r.mode);
-    w.bind(8, r.packageId).bind(9, r.couponId).bind(10, r.calls).bind(11, r.fee.units()).bind(12, r.charged.units());
+    w.bind(8, r.packageId)
+        .bind(9, r.couponId)
+        .bind(10, r.calls)
+        .bind(11, r.fee.units())
+        .bind(12, r.charged.units());
     w.bind(13, r.roundedOff.units()).bind(14, r.paidCoupon.units()).bind(15, r.paidCash.units());
     w.bind(16, r.arrears.units()).bind(17, r.late).bind(18, r.feeRemainder);
     if (Status s = w.exec("writing a transaction record"); !s)
@@ -61,10 +68,15 @@ Status RecordRepository::insert(Record &r)
 
 Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)
 {
-    RowWriter w(m_db, QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000, "
-                                     "last_position) VALUES (?, ?, ?, ?, ?, ?)"));
+    RowWriter w(m_db, QStringLiteral(
+                          "INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000, "
+                          "last_position) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const TierUse &t : tiers) {
-        w.bind(0, recordId).bind(1, t.tier).bind(2, t.firstPosition).bind(3, t.calls).bind(4, t.pricePer1000.units());
+        w.bind(0, recordId)
+            .bind(1, t.tier)
+            .bind(2, t.firstPosition)
+            .bind(3, t.calls)
+            .bind(4, t.pricePer1000.units());
         w.bind(5, t.lastPosition);
         if (Status s = w.exec("writing a tier breakdown"); !s)
             return s;
@@ -114,9 +126,9 @@ QString whereClause(const RecordFilter &f, QVariantList &args)
 
 QString orderClause(const RecordFilter &f)
 {
-    static const char *const columns[] = {"at",   "id",    "expenditure_at", "type",        "api",
-                                          "region", "project", "mode",        "calls",       "fee",
-                                          "charged", "rounded_off", "paid_coupon", "paid_cash", "arrears"};
+    static const char *const columns[] = {"at",      "id",          "expenditure_at", "type",      "api",
+                                          "region",  "project",     "mode",           "calls",     "fee",
+                                          "charged", "rounded_off", "paid_coupon",    "paid_cash", "arrears"};
     const QLatin1String column(columns[size_t(f.sort)]);
     const QLatin1String dir(f.descending ? " DESC" : "");
     if (f.sort == RecordSort::Id)
@@ -135,7 +147,8 @@ Status bindAndRun(QSqlQuery &q, const QVariantList &args, const char *what)
 Result<std::vector<Record>> RecordRepository::list(const RecordFilter &f)
 {
     QVariantList args;
-    QString sqlText = QStringLiteral("SELECT %1 FROM record").arg(kColumns) + whereClause(f, args) + orderClause(f);
+    QString sqlText =
+        QStringLiteral("SELECT %1 FROM record").arg(kColumns) + whereClause(f, args) + orderClause(f);
     if (f.limit >= 0) {
         sqlText += QStringLiteral(" LIMIT ? OFFSET ?");
         args << f.limit << f.offset;
@@ -157,10 +170,13 @@ Result<RecordTotals> RecordRepository::totals(const RecordFilter &f)
     const QString where = whereClause(f, args);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT type IN ('usage', 'purchase', 'renewal', 'refund') AS charge, count(*), sum(calls), sum(fee), "
-        "sum(charged), sum(rounded_off), sum(paid_coupon), sum(paid_cash), sum(arrears) FROM record%1 "
-        "GROUP BY charge").arg(where));
+    q.prepare(
+        QStringLiteral(
+            "SELECT type IN ('usage', 'purchase', 'renewal', 'refund') AS charge, count(*), sum(calls), "
+            "sum(fee), "
+            "sum(charged), sum(rounded_off), sum(paid_coupon), sum(paid_cash), sum(arrears) FROM record%1 "
+            "GROUP BY charge")
+            .arg(where));
     if (Status s = bindAndRun(q, args, "summing transaction records"); !s)
         return s.error();
     RecordTotals t;
@@ -188,8 +204,9 @@ Result<QStringList> RecordRepository::billMonths()
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT DISTINCT bill_month FROM record WHERE bill_month IS NOT NULL AND bill_month <> '' "
-                             "ORDER BY bill_month DESC"));
+    q.prepare(QStringLiteral(
+        "SELECT DISTINCT bill_month FROM record WHERE bill_month IS NOT NULL AND bill_month <> '' "
+        "ORDER BY bill_month DESC"));
     if (Status s = execQuery(q, "listing bill months"); !s)
         return s.error();
     QStringList out;
@@ -202,8 +219,9 @@ Result<QStringList> RecordRepository::projects()
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT DISTINCT project FROM record WHERE project IS NOT NULL AND project <> '' "
-                             "ORDER BY project"));
+    q.prepare(
+        QStringLiteral("SELECT DISTINCT project FROM record WHERE project IS NOT NULL AND project <> '' "
+                       "ORDER BY project"));
     if (Status s = execQuery(q, "listing enterprise projects"); !s)
         return s.error();
     QStringList out;
@@ -220,23 +238,26 @@ Result<Record> RecordRepository::get(qint64 id)
     if (Status s = execQuery(q, "reading a transaction record"); !s)
         return s.error();
     if (!q.next())
-        return Error::refused(QCoreApplication::translate("billing::RecordRepository", "there is no transaction record %1").arg(id));
+        return Error::refused(
+            QCoreApplication::translate("billing::RecordRepository", "there is no transaction record %1")
+                .arg(id));
     return fromRow(q);
 }
 
 Result<std::vector<TierUse>> RecordRepository::tiers(qint64 recordId)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT tier, first_position, calls, price_per_1000, "
-                             "coalesce(last_position, first_position + calls - 1) FROM record_tier WHERE record_id = :r "
-                             "ORDER BY first_position"));
+    q.prepare(QStringLiteral(
+        "SELECT tier, first_position, calls, price_per_1000, "
+        "coalesce(last_position, first_position + calls - 1) FROM record_tier WHERE record_id = :r "
+        "ORDER BY first_position"));
     q.bindValue(QStringLiteral(":r"), recordId);
     if (Status s = execQuery(q, "reading a tier breakdown"); !s)
         return s.error();
     std::vector<TierUse> out;
     while (q.next())
-        out.push_back({q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toLongLong(), sql::money(q.value(3)),
-                       q.value(4).toLongLong()});
+        out.push_back({q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                       sql::money(q.value(3)), q.value(4).toLongLong()});
     return out;
 }
 
@@ -244,18 +265,20 @@ Result<std::vector<RecordSum>> RecordRepository::billSums(const QString &month)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT api, region, mode, sum(calls), sum(fee), sum(charged), sum(rounded_off), sum(paid_coupon), sum(paid_cash), "
-        "sum(arrears) FROM record WHERE bill_month = ? AND type IN ('usage', 'purchase', 'renewal', 'refund') "
-        "GROUP BY api, region, mode"));
+    q.prepare(QStringLiteral("SELECT api, region, mode, sum(calls), sum(fee), sum(charged), "
+                             "sum(rounded_off), sum(paid_coupon), sum(paid_cash), "
+                             "sum(arrears) FROM record WHERE bill_month = ? AND type IN ('usage', "
+                             "'purchase', 'renewal', 'refund') "
+                             "GROUP BY api, region, mode"));
     q.bindValue(0, month);
     if (Status s = execQuery(q, "summing a bill"); !s)
         return s.error();
     std::vector<RecordSum> out;
     while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
-                       sql::money(q.value(4)), sql::money(q.value(5)), sql::money(q.value(6)), sql::money(q.value(7)),
-                       sql::money(q.value(8)), sql::money(q.value(9))});
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toLongLong(), sql::money(q.value(4)), sql::money(q.value(5)),
+                       sql::money(q.value(6)), sql::money(q.value(7)), sql::money(q.value(8)),
+                       sql::money(q.value(9))});
     return out;
 }
 

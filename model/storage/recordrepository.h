@@ -12,8 +12,23 @@ namespace billing {
 class Database;
 
 // Orders RecordRepository::list() (added for the console; the default keeps "ORDER BY at, id").
-enum class RecordSort { Time, Id, ExpenditureTime, Type, Api, Region, Project, Mode, Calls, Fee, Charged,
-                        RoundedOff, PaidCoupon, PaidCash, Arrears };
+enum class RecordSort {
+    Time,
+    Id,
+    ExpenditureTime,
+    Type,
+    Api,
+    Region,
+    Project,
+    Mode,
+    Calls,
+    Fee,
+    Charged,
+    RoundedOff,
+    PaidCoupon,
+    PaidCash,
+    Arrears
+};
 
 struct RecordFilter
 {

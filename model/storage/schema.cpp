@@ -223,8 +223,9 @@ const std::vector<QStringList> &migrations()
                 price_per_1000 INTEGER NOT NULL,
                 last_position INTEGER,
                 PRIMARY KEY (record_id, first_position)) WITHOUT ROWID)"),
-            QStringLiteral("INSERT INTO record_tier_v5 (record_id, tier, first_position, calls, price_per_1000) "
-                           "SELECT record_id, tier, first_position, calls, price_per_1000 FROM record_tier"),
+            QStringLiteral(
+                "INSERT INTO record_tier_v5 (record_id, tier, first_position, calls, price_per_1000) "
+                "SELECT record_id, tier, first_position, calls, price_per_1000 FROM record_tier"),
             QStringLiteral("DROP TABLE record_tier"),
             QStringLiteral("ALTER TABLE record_tier_v5 RENAME TO record_tier"),
             QStringLiteral(R"(CREATE TABLE usage_hour_v5 (
@@ -237,7 +238,8 @@ const std::vector<QStringList> &migrations()
                 late INTEGER NOT NULL,
                 calls INTEGER NOT NULL,
                 PRIMARY KEY (hour, api, region, project, status, outcome, late)) WITHOUT ROWID)"),
-            QStringLiteral("INSERT INTO usage_hour_v5 SELECT hour, api, region, project, status, outcome, late, calls FROM usage_hour"),
+            QStringLiteral("INSERT INTO usage_hour_v5 SELECT hour, api, region, project, status, outcome, "
+                           "late, calls FROM usage_hour"),
             QStringLiteral("DROP TABLE usage_hour"),
             QStringLiteral("ALTER TABLE usage_hour_v5 RENAME TO usage_hour"),
         },

@@ -9,9 +9,9 @@
 namespace billing {
 
 namespace {
-const QString kPackageColumns = QStringLiteral(
-    "id, api, region, sku, quota, remaining, price, purchased_at, effective_at, end_at, cancelled_at, auto_renew, "
-    "renew_days, previous_id, expiry_noted");
+const QString kPackageColumns = QStringLiteral("id, api, region, sku, quota, remaining, price, purchased_at, "
+                                               "effective_at, end_at, cancelled_at, auto_renew, "
+                                               "renew_days, previous_id, expiry_noted");
 
 Package packageFromRow(const QSqlQuery &q)
 {
@@ -73,7 +73,8 @@ Status SubscriptionRepository::insertCoupon(Coupon &c)
 
 Status SubscriptionRepository::updateCoupon(const Coupon &c)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE coupon SET remaining = :remaining, lapsed = :lapsed WHERE id = :id"));
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("UPDATE coupon SET remaining = :remaining, lapsed = :lapsed WHERE id = :id"));
     q.bindValue(QStringLiteral(":remaining"), c.remaining.units());
     q.bindValue(QStringLiteral(":lapsed"), c.lapsed ? 1 : 0);
     q.bindValue(QStringLiteral(":id"), c.id);
@@ -83,7 +84,8 @@ Status SubscriptionRepository::updateCoupon(const Coupon &c)
 Result<std::vector<Coupon>> SubscriptionRepository::coupons()
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT id, amount, remaining, granted_at, expires_at, api, lapsed FROM coupon ORDER BY id"));
+    q.prepare(QStringLiteral(
+        "SELECT id, amount, remaining, granted_at, expires_at, api, lapsed FROM coupon ORDER BY id"));
     if (Status s = execQuery(q, "reading coupons"); !s)
         return s.error();
     std::vector<Coupon> out;
@@ -106,8 +108,10 @@ Status SubscriptionRepository::insertPackage(Package &p)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
         "INSERT INTO package (api, region, sku, quota, remaining, price, purchased_at, effective_at, end_at, "
-        "cancelled_at, auto_renew, renew_days, previous_id, expiry_noted) VALUES (:api, :region, :sku, :quota, "
-        ":remaining, :price, :purchased, :effective, :end, :cancelled, :auto, :days, :previous, :noted) RETURNING id"));
+        "cancelled_at, auto_renew, renew_days, previous_id, expiry_noted) VALUES (:api, :region, :sku, "
+        ":quota, "
+        ":remaining, :price, :purchased, :effective, :end, :cancelled, :auto, :days, :previous, :noted) "
+        "RETURNING id"));
     bindPackage(q, p);
     auto id = execInsert(q, "adding a package");
     if (!id)
@@ -119,7 +123,8 @@ Status SubscriptionRepository::insertPackage(Package &p)
 Status SubscriptionRepository::updatePackage(const Package &p)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "UPDATE package SET api = :api, region = :region, sku = :sku, quota = :quota, remaining = :remaining, "
+        "UPDATE package SET api = :api, region = :region, sku = :sku, quota = :quota, remaining = "
+        ":remaining, "
         "price = :price, purchased_at = :purchased, effective_at = :effective, end_at = :end, cancelled_at = "
         ":cancelled, auto_renew = :auto, renew_days = :days, previous_id = :previous, expiry_noted = :noted "
         "WHERE id = :id"));
@@ -155,14 +160,16 @@ Result<Package> SubscriptionRepository::package(qint64 id)
     if (Status s = execQuery(q, "reading a package"); !s)
         return s.error();
     if (!q.next())
-        return Error::refused(QCoreApplication::translate("billing::SubscriptionRepository", "there is no package %1").arg(id));
+        return Error::refused(
+            QCoreApplication::translate("billing::SubscriptionRepository", "there is no package %1").arg(id));
     return packageFromRow(q);
 }
 
 Status SubscriptionRepository::insertService(const ServiceState &s)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO service (api, region, enabled, changed_at) VALUES (:api, :region, :en, :at)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO service (api, region, enabled, changed_at) VALUES (:api, :region, :en, :at)"));
     q.bindValue(QStringLiteral(":api"), s.api);
     q.bindValue(QStringLiteral(":region"), s.region);
     q.bindValue(QStringLiteral(":en"), s.enabled ? 1 : 0);
@@ -173,7 +180,8 @@ Status SubscriptionRepository::insertService(const ServiceState &s)
 Status SubscriptionRepository::setService(const QString &api, const QString &region, bool enabled, Instant at)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE service SET enabled = :en, changed_at = :at WHERE api = :api AND region = :region"));
+    q.prepare(QStringLiteral(
+        "UPDATE service SET enabled = :en, changed_at = :at WHERE api = :api AND region = :region"));
     q.bindValue(QStringLiteral(":en"), enabled ? 1 : 0);
     q.bindValue(QStringLiteral(":at"), at);
     q.bindValue(QStringLiteral(":api"), api);
@@ -181,7 +189,8 @@ Status SubscriptionRepository::setService(const QString &api, const QString &reg
     if (Status s = execQuery(q, "switching a service"); !s)
         return s;
     QSqlQuery e(m_db.connection());
-    e.prepare(QStringLiteral("INSERT INTO service_event (at, api, region, enabled) VALUES (:at, :api, :region, :en)"));
+    e.prepare(QStringLiteral(
+        "INSERT INTO service_event (at, api, region, enabled) VALUES (:at, :api, :region, :en)"));
     e.bindValue(QStringLiteral(":at"), at);
     e.bindValue(QStringLiteral(":api"), api);
     e.bindValue(QStringLiteral(":region"), region);
@@ -197,7 +206,8 @@ Result<std::vector<ServiceState>> SubscriptionRepository::services()
         return s.error();
     std::vector<ServiceState> out;
     while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toBool(), q.value(3).toLongLong()});
+        out.push_back(
+            {q.value(0).toString(), q.value(1).toString(), q.value(2).toBool(), q.value(3).toLongLong()});
     return out;
 }
 
@@ -209,7 +219,8 @@ Result<std::vector<SubscriptionRepository::ServiceEvent>> SubscriptionRepository
         return s.error();
     std::vector<ServiceEvent> out;
     while (q.next())
-        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
+        out.push_back(
+            {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
     return out;
 }
 

@@ -29,13 +29,15 @@ Transaction::~Transaction()
 Status Transaction::commit()
 {
     if (!m_active)
-        return Error::internal(QCoreApplication::translate("billing::Transaction", "no transaction to commit"));
+        return Error::internal(
+            QCoreApplication::translate("billing::Transaction", "no transaction to commit"));
     m_active = false;
     Status s = execStatement(m_db.connection(), QStringLiteral("COMMIT"));
     if (!s.ok()) {
         rollback();
         return Error::internal(
-            QCoreApplication::translate("billing::Transaction", "could not save the change: %1").arg(s.error().message));
+            QCoreApplication::translate("billing::Transaction", "could not save the change: %1")
+                .arg(s.error().message));
     }
     return {};
 }

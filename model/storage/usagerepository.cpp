@@ -75,8 +75,14 @@ QByteArray encodeBatch(const PendingCalls &calls)
     char *p = out.data() + start;
     for (const PendingCall &c : calls.calls) {
         const quint8 late = c.late ? 1 : 0;
-        for (auto [src, n] : {std::pair<const void *, size_t>{&c.ts, 8}, {&c.seq, 8}, {&c.count, 4}, {&c.status, 2},
-                              {&c.api, 2}, {&c.region, 2}, {&c.project, 2}, {&late, 1}}) {
+        for (auto [src, n] : {std::pair<const void *, size_t>{&c.ts, 8},
+                              {&c.seq, 8},
+                              {&c.count, 4},
+                              {&c.status, 2},
+                              {&c.api, 2},
+                              {&c.region, 2},
+                              {&c.project, 2},
+                              {&late, 1}}) {
             std::memcpy(p, src, n);
             p += n;
         }
@@ -121,7 +127,8 @@ bool decodeBatch(const QByteArray &data, PendingCalls &out)
 
 Status UsageRepository::addPendingBatch(Instant settleHour, const PendingCalls &calls)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO pending_batch (settle_hour, calls) VALUES (?, ?)"));
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("INSERT INTO pending_batch (settle_hour, calls) VALUES (?, ?)"));
     q.bindValue(0, settleHour);
     q.bindValue(1, encodeBatch(calls));
     return execQuery(q, "storing call records");
@@ -152,8 +159,8 @@ Status UsageRepository::pendingFor(Instant settleHour, PendingCalls &out)
         return s;
     while (q.next())
         if (!decodeBatch(q.value(0).toByteArray(), out))
-            return Error::badData(QCoreApplication::translate("billing::UsageRepository",
-                                                              "the stored call records of an unsettled hour are damaged"));
+            return Error::badData(QCoreApplication::translate(
+                "billing::UsageRepository", "the stored call records of an unsettled hour are damaged"));
     q.prepare(QStringLiteral("SELECT ts, seq, api, region, project, status, count, late FROM pending_call "
                              "WHERE settle_hour = :h"));
     q.bindValue(QStringLiteral(":h"), settleHour);
@@ -192,9 +199,11 @@ Status UsageRepository::addUsage(const std::vector<UsageCount> &counts)
     // go in runs of 32, then 8, then one by one.
     constexpr int kColumns = 8;
     auto statement = [&](int rows) {
-        QString sql = QStringLiteral("INSERT INTO usage_hour (hour, api, region, project, status, outcome, late, calls) VALUES ");
+        QString sql = QStringLiteral(
+            "INSERT INTO usage_hour (hour, api, region, project, status, outcome, late, calls) VALUES ");
         for (int i = 0; i < rows; ++i)
-            sql += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
+            sql +=
+                i ? QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
         sql += QStringLiteral(" ON CONFLICT (hour, api, region, project, status, outcome, late) "
                               "DO UPDATE SET calls = usage_hour.calls + excluded.calls");
         return RowWriter(m_db, sql);
@@ -208,7 +217,11 @@ Status UsageRepository::addUsage(const std::vector<UsageCount> &counts)
             for (int i = 0; i < rows; ++i) {
                 const UsageCount &u = counts[at + size_t(i)];
                 const int c = i * kColumns;
-                w.bind(c, u.hour).bind(c + 1, u.api).bind(c + 2, u.region).bind(c + 3, u.project).bind(c + 4, u.status);
+                w.bind(c, u.hour)
+                    .bind(c + 1, u.api)
+                    .bind(c + 2, u.region)
+                    .bind(c + 3, u.project)
+                    .bind(c + 4, u.status);
                 w.bind(c + 5, u.outcome).bind(c + 6, u.late).bind(c + 7, u.calls);
             }
             if (Status s = w.exec("storing hourly usage"); !s)
@@ -218,12 +231,13 @@ Status UsageRepository::addUsage(const std::vector<UsageCount> &counts)
     return {};
 }
 
-Result<std::vector<UsageCount>> UsageRepository::usageFor(Instant hour, const QString &api, const QString &region,
-                                                          const QString &project)
+Result<std::vector<UsageCount>> UsageRepository::usageFor(Instant hour, const QString &api,
+                                                          const QString &region, const QString &project)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT status, outcome, late, calls FROM usage_hour WHERE hour = ? AND api = ? AND region = ? "
-                             "AND project = ? ORDER BY outcome, status"));
+    q.prepare(QStringLiteral(
+        "SELECT status, outcome, late, calls FROM usage_hour WHERE hour = ? AND api = ? AND region = ? "
+        "AND project = ? ORDER BY outcome, status"));
     q.bindValue(0, hour);
     q.bindValue(1, api);
     q.bindValue(2, region);
@@ -232,14 +246,15 @@ Result<std::vector<UsageCount>> UsageRepository::usageFor(Instant hour, const QS
         return s.error();
     std::vector<UsageCount> out;
     while (q.next())
-        out.push_back({hour, api, region, project, q.value(0).toInt(), q.value(1).toString(), q.value(2).toBool(),
-                       q.value(3).toLongLong()});
+        out.push_back({hour, api, region, project, q.value(0).toInt(), q.value(1).toString(),
+                       q.value(2).toBool(), q.value(3).toLongLong()});
     return out;
 }
 
 Result<qint64> UsageRepository::tierCounter(const QString &month, const QString &api, const QString &region)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT calls FROM tier_counter WHERE month = ? AND api = ? AND region = ?"));
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT calls FROM tier_counter WHERE month = ? AND api = ? AND region = ?"));
     q.bindValue(0, month);
     q.bindValue(1, api);
     q.bindValue(2, region);
@@ -249,10 +264,12 @@ Result<qint64> UsageRepository::tierCounter(const QString &month, const QString 
     return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
-Status UsageRepository::setTierCounter(const QString &month, const QString &api, const QString &region, qint64 calls)
+Status UsageRepository::setTierCounter(const QString &month, const QString &api, const QString &region,
+                                       qint64 calls)
 {
-    RowWriter w(m_db, QStringLiteral("INSERT INTO tier_counter (month, api, region, calls) VALUES (?, ?, ?, ?) "
-                                     "ON CONFLICT (month, api, region) DO UPDATE SET calls = excluded.calls"));
+    RowWriter w(m_db,
+                QStringLiteral("INSERT INTO tier_counter (month, api, region, calls) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT (month, api, region) DO UPDATE SET calls = excluded.calls"));
     w.bind(0, month).bind(1, api).bind(2, region).bind(3, calls);
     return w.exec("storing a tier counter");
 }
@@ -268,11 +285,12 @@ Result<bool> UsageRepository::fileImported(const QByteArray &hash)
     return q.value(0).toInt() > 0;
 }
 
-Status UsageRepository::addImport(Instant at, const QString &name, const QByteArray &hash, qint64 records, qint64 calls,
-                                  qint64 late)
+Status UsageRepository::addImport(Instant at, const QString &name, const QByteArray &hash, qint64 records,
+                                  qint64 calls, qint64 late)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO import_file (at, name, content_hash, records, calls, late) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO import_file (at, name, content_hash, records, calls, late) VALUES (?, ?, ?, ?, ?, ?)"));
     q.bindValue(0, at);
     q.bindValue(1, name);
     q.bindValue(2, QString::fromLatin1(hash));

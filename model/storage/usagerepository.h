@@ -20,10 +20,10 @@ class Database;
 struct PendingCall
 {
     Instant ts = 0;
-    qint64 seq = 0;     // import order, for ties at one instant
-    quint32 count = 1;  // identical consecutive calls (each record holds at most 1,000,000,000)
+    qint64 seq = 0;    // import order, for ties at one instant
+    quint32 count = 1; // identical consecutive calls (each record holds at most 1,000,000,000)
     quint16 status = 0;
-    quint16 api = 0;    // indexes into PendingCalls::names
+    quint16 api = 0; // indexes into PendingCalls::names
     quint16 region = 0;
     quint16 project = 0;
     bool late = false;
@@ -74,13 +74,15 @@ public:
 
     // Adds the calls to the hourly counts (rows with the same key add up), several rows a statement.
     Status addUsage(const std::vector<UsageCount> &counts);
-    Result<std::vector<UsageCount>> usageFor(Instant hour, const QString &api, const QString &region, const QString &project);
+    Result<std::vector<UsageCount>> usageFor(Instant hour, const QString &api, const QString &region,
+                                             const QString &project);
 
     Result<qint64> tierCounter(const QString &month, const QString &api, const QString &region);
     Status setTierCounter(const QString &month, const QString &api, const QString &region, qint64 calls);
 
     Result<bool> fileImported(const QByteArray &hash);
-    Status addImport(Instant at, const QString &name, const QByteArray &hash, qint64 records, qint64 calls, qint64 late);
+    Status addImport(Instant at, const QString &name, const QByteArray &hash, qint64 records, qint64 calls,
+                     qint64 late);
 
 private:
     Database &m_db;

@@ -65,7 +65,10 @@ Instant BillingCalendar::addMonths(Instant monthStartInstant, int months) const
     return startOfDate(CivilDate{int(floorDiv(index, 12)), int(index - floorDiv(index, 12) * 12) + 1, 1});
 }
 
-Instant BillingCalendar::nextMonthStart(Instant t) const { return addMonths(monthStart(t), 1); }
+Instant BillingCalendar::nextMonthStart(Instant t) const
+{
+    return addMonths(monthStart(t), 1);
+}
 
 QString BillingCalendar::monthKey(Instant t) const
 {
@@ -77,8 +80,8 @@ Result<Instant> BillingCalendar::parseMonth(QStringView text) const
 {
     const QByteArray b = text.toLatin1();
     int y = 0, m = 0;
-    if (b.size() != 7 || b[4] != '-' || !digits(b.constData(), 4, y) || !digits(b.constData() + 5, 2, m) || m < 1
-        || m > 12)
+    if (b.size() != 7 || b[4] != '-' || !digits(b.constData(), 4, y) || !digits(b.constData() + 5, 2, m) ||
+        m < 1 || m > 12)
         return Error::badUsage(Tr::tr("\"%1\" is not a month: use YYYY-MM, e.g. 2026-10").arg(text));
     return startOfDate(CivilDate{y, m, 1});
 }
@@ -138,9 +141,9 @@ bool BillingCalendar::parseTimestampFast(const char *p, const char *end, Instant
     if (end - p < 20)
         return false;
     int y, mo, d, h, mi, s;
-    if (!digits(p, 4, y) || p[4] != '-' || !digits(p + 5, 2, mo) || p[7] != '-' || !digits(p + 8, 2, d)
-        || (p[10] != 'T' && p[10] != ' ') || !digits(p + 11, 2, h) || p[13] != ':' || !digits(p + 14, 2, mi)
-        || p[16] != ':' || !digits(p + 17, 2, s))
+    if (!digits(p, 4, y) || p[4] != '-' || !digits(p + 5, 2, mo) || p[7] != '-' || !digits(p + 8, 2, d) ||
+        (p[10] != 'T' && p[10] != ' ') || !digits(p + 11, 2, h) || p[13] != ':' || !digits(p + 14, 2, mi) ||
+        p[16] != ':' || !digits(p + 17, 2, s))
         return false;
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59 || y < 1970)
         return false;
@@ -174,7 +177,8 @@ bool BillingCalendar::parseTimestampFast(const char *p, const char *end, Instant
     }
     if (q != end)
         return false;
-    out = (daysFromCivil(CivilDate{y, mo, d}) * 86400 + h * 3600 + mi * 60 + s - offset) * kMicrosPerSecond + micros;
+    out = (daysFromCivil(CivilDate{y, mo, d}) * 86400 + h * 3600 + mi * 60 + s - offset) * kMicrosPerSecond +
+          micros;
     return true;
 }
 
@@ -184,7 +188,8 @@ Result<Instant> BillingCalendar::parseTimestamp(QStringView text)
     Instant t = 0;
     if (!parseTimestampFast(b.constData(), b.constData() + b.size(), t))
         return Error::badUsage(
-            Tr::tr("\"%1\" is not a time: use ISO 8601 with an offset, e.g. 2026-10-01T08:00:00+08:00").arg(text));
+            Tr::tr("\"%1\" is not a time: use ISO 8601 with an offset, e.g. 2026-10-01T08:00:00+08:00")
+                .arg(text));
     return t;
 }
 
@@ -194,8 +199,8 @@ Result<int> BillingCalendar::parseOffset(QStringView text)
         return 0;
     const QByteArray b = text.toLatin1();
     int oh = 0, om = 0;
-    if (b.size() != 6 || (b[0] != '+' && b[0] != '-') || b[3] != ':' || !digits(b.constData() + 1, 2, oh)
-        || !digits(b.constData() + 4, 2, om) || oh > 14 || om > 59 || (om % 15) != 0)
+    if (b.size() != 6 || (b[0] != '+' && b[0] != '-') || b[3] != ':' || !digits(b.constData() + 1, 2, oh) ||
+        !digits(b.constData() + 4, 2, om) || oh > 14 || om > 59 || (om % 15) != 0)
         return Error::badUsage(Tr::tr("\"%1\" is not a UTC offset: use ±HH:MM, e.g. +08:00").arg(text));
     return (oh * 3600 + om * 60) * (b[0] == '-' ? -1 : 1);
 }

@@ -47,7 +47,10 @@ constexpr CivilDate civilFromDays(qint64 z)
     return CivilDate{int(y + (m <= 2 ? 1 : 0)), m, d};
 }
 
-constexpr bool isLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr bool isLeapYear(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 constexpr int daysInMonth(int y, int m)
 {
@@ -56,6 +59,9 @@ constexpr int daysInMonth(int y, int m)
 }
 
 // Floor division that rounds toward negative infinity.
-constexpr qint64 floorDiv(qint64 a, qint64 b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+constexpr qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
 
 } // namespace billing

@@ -14,7 +14,8 @@ struct Tr
 };
 } // namespace
 
-Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog, const CallRecordCheckOptions &options)
+Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog,
+                                         const CallRecordCheckOptions &options)
 {
     CallRecordReader reader(in, catalog);
     reader.setContinueAfterBadLines(true);
@@ -56,12 +57,14 @@ Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog, 
                 break;
             continue;
         }
-        const bool late = (options.settledBefore && options.calendar.hourStart(rec.ts) < *options.settledBefore)
-            || (options.accountCreated && rec.ts < *options.accountCreated);
+        const bool late =
+            (options.settledBefore && options.calendar.hourStart(rec.ts) < *options.settledBefore) ||
+            (options.accountCreated && rec.ts < *options.accountCreated);
         if (late) {
             ++out.lateRecords;
             if (!add({rec.line, QStringLiteral("timestamp"),
-                      Tr::tr("late: the hour of %1 was already settled (import with \"bill late records\" to bill "
+                      Tr::tr("late: the hour of %1 was already settled (import with \"bill late records\" to "
+                             "bill "
                              "it as late usage)")
                           .arg(options.calendar.format(rec.ts))}))
                 break;

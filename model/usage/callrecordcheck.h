@@ -38,13 +38,14 @@ struct CallRecordCheckOptions
 
 struct CallRecordCheck
 {
-    qint64 records = 0;      // good records read
-    qint64 lateRecords = 0;  // of which late (listed as problems too)
+    qint64 records = 0;     // good records read
+    qint64 lateRecords = 0; // of which late (listed as problems too)
     std::vector<CallRecordProblem> problems;
-    bool truncated = false;  // more problems than maxProblems
-    bool stopped = false;    // the reader could not go on (bad header, unreadable, overlong line)
+    bool truncated = false; // more problems than maxProblems
+    bool stopped = false;   // the reader could not go on (bad header, unreadable, overlong line)
 };
 
-Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog, const CallRecordCheckOptions &options);
+Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog,
+                                         const CallRecordCheckOptions &options);
 
 } // namespace billing

@@ -8,10 +8,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QStringList>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QStringList>
 
 #include <algorithm>
 #include <bit>
@@ -332,7 +332,7 @@ struct CallRecordReader::Block
     QByteArray bytes;
     qint64 firstLine = 0;
     qint64 endOffset = 0; // where in the input the block's last line ends
-    LineParser parser; // a copy of the reader's, set to the header's columns
+    LineParser parser;    // a copy of the reader's, set to the header's columns
     std::vector<CallRecord> records;
     std::optional<Error> error;
 };
@@ -400,11 +400,13 @@ Error CallRecordReader::failLine(Error e)
 Error CallRecordReader::LineParser::fieldError(int position, Column c, const QString &what)
 {
     lastBad = {line,
-               format == Format::JsonLines ? QString(columnName(c))
-                                           : QStringLiteral("%1 (%2)").arg(QString::number(position), columnName(c)),
+               format == Format::JsonLines
+                   ? QString(columnName(c))
+                   : QStringLiteral("%1 (%2)").arg(QString::number(position), columnName(c)),
                what};
     if (format == Format::JsonLines)
-        return Error::badData(Tr::tr("line %1, field \"%2\": %3").arg(QString::number(line), columnName(c), what));
+        return Error::badData(
+            Tr::tr("line %1, field \"%2\": %3").arg(QString::number(line), columnName(c), what));
     return Error::badData(Tr::tr("line %1, column %2 (%3): %4")
                               .arg(QString::number(line), QString::number(position), columnName(c), what));
 }
@@ -544,8 +546,8 @@ Result<bool> CallRecordReader::next(CallRecord &out)
 // Small inputs stay on the caller's thread; an input longer than one chunk is worth the workers.
 bool CallRecordReader::shouldGoParallel() const
 {
-    return m_threads > 1 && !m_continue && !m_eof && m_bytesRead >= kChunkSize
-        && (m_p.format == Format::JsonLines || (m_p.format == Format::Csv && m_headerRead));
+    return m_threads > 1 && !m_continue && !m_eof && m_bytesRead >= kChunkSize &&
+           (m_p.format == Format::JsonLines || (m_p.format == Format::Csv && m_headerRead));
 }
 
 void CallRecordReader::startParallel()
@@ -740,9 +742,10 @@ Status CallRecordReader::LineParser::readHeader(Span l)
     for (size_t i = 0; i < names.size(); ++i) {
         const int c = columnOf(names[i]);
         if (firstAt[c])
-            return Error::badData(Tr::tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
-                                      .arg(QString::number(line), QString::number(i + 1), columnName(c),
-                                           QString::number(firstAt[c])));
+            return Error::badData(
+                Tr::tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
+                    .arg(QString::number(line), QString::number(i + 1), columnName(c),
+                         QString::number(firstAt[c])));
         firstAt[c] = int(i) + 1;
         columns.push_back(Column(c));
     }
@@ -812,7 +815,7 @@ QString CallRecordReader::LineParser::setField(Column c, Span v, CallRecord &out
             return Tr::tr("the timestamp is empty");
         if (!BillingCalendar::parseTimestampFast(v.b, v.e, out.ts))
             return Tr::tr("\"%1\" is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, "
-                      "e.g. 2026-10-01T08:00:00.250+08:00")
+                          "e.g. 2026-10-01T08:00:00.250+08:00")
                 .arg(shown(v.b, v.e));
         return {};
     case ColApi:
@@ -840,7 +843,8 @@ QString CallRecordReader::LineParser::setField(Column c, Span v, CallRecord &out
         }
         qint64 n = 0;
         if (!parseDigits(v.b, v.e, n) || n < 1 || n > kMaxCount)
-            return Tr::tr("\"%1\" is not a count: use a whole number from 1 to 1000000000").arg(shown(v.b, v.e));
+            return Tr::tr("\"%1\" is not a count: use a whole number from 1 to 1000000000")
+                .arg(shown(v.b, v.e));
         out.count = n;
         return {};
     }
@@ -860,7 +864,8 @@ QString CallRecordReader::LineParser::setField(Column c, Span v, CallRecord &out
                 if (!checkText(v.b, v.e, kMaxProjectChars, tooLong))
                     return Tr::tr("the enterprise project contains a control character");
                 if (tooLong)
-                    return Tr::tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
+                    return Tr::tr("the enterprise project is longer than %1 characters")
+                        .arg(kMaxProjectChars);
                 CachedText entry{QByteArray(v.b, n), QString::fromUtf8(v.b, n)};
                 if (projects.size() < kProjectCacheSize) {
                     projects.push_back(std::move(entry));

@@ -20,8 +20,8 @@
 
 namespace {
 
-constexpr std::array<const char *, 10> kApis = {"general-text", "general-table", "web-image",     "handwriting",
-                                                "id-card",      "passport",      "bank-card",     "license-plate",
+constexpr std::array<const char *, 10> kApis = {"general-text", "general-table", "web-image", "handwriting",
+                                                "id-card",      "passport",      "bank-card", "license-plate",
                                                 "vat-invoice",  "train-ticket"};
 constexpr std::array<const char *, 3> kRegions = {"cn-north-4", "cn-east-3", "ap-southeast-1"};
 constexpr std::array<const char *, 4> kProjects = {"default", "mobile-app", "back-office", "partner-api"};
@@ -77,7 +77,8 @@ char *putStr(char *p, const char *s)
 
 int usage()
 {
-    std::fprintf(stderr, "usage: bench_gencalls --lines N --month YYYY-MM [--seed S] [--offset +HH:MM] --out FILE\n");
+    std::fprintf(stderr,
+                 "usage: bench_gencalls --lines N --month YYYY-MM [--seed S] [--offset +HH:MM] --out FILE\n");
     return 2;
 }
 
@@ -135,7 +136,8 @@ int main(int argc, char **argv)
 
     QFile file(out);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        std::fprintf(stderr, "bench_gencalls: cannot write %s: %s\n", qPrintable(out), qPrintable(file.errorString()));
+        std::fprintf(stderr, "bench_gencalls: cannot write %s: %s\n", qPrintable(out),
+                     qPrintable(file.errorString()));
         return 1;
     }
     const QByteArray offsetBytes = offset.toLatin1();
@@ -193,7 +195,8 @@ int main(int argc, char **argv)
         }
     }
     if (!flush() || !file.flush()) {
-        std::fprintf(stderr, "bench_gencalls: cannot write %s: %s\n", qPrintable(out), qPrintable(file.errorString()));
+        std::fprintf(stderr, "bench_gencalls: cannot write %s: %s\n", qPrintable(out),
+                     qPrintable(file.errorString()));
         return 1;
     }
     return 0;

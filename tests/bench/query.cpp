@@ -75,7 +75,8 @@ int main(int argc, char **argv)
     const int runs = std::max(1, value(args, "--runs", QStringLiteral("5")).toInt());
     const QString only = value(args, "--only");
     if (dbPath.isEmpty() || month.isEmpty() || !now || !from || !to) {
-        err << "usage: bench_query --db FILE --now TIME --month YYYY-MM --from TIME --to TIME [--runs N] [--only ID]\n";
+        err << "usage: bench_query --db FILE --now TIME --month YYYY-MM --from TIME --to TIME [--runs N] "
+               "[--only ID]\n";
         return 2;
     }
     billing::FixedClock clock(*now);
@@ -85,11 +86,13 @@ int main(int argc, char **argv)
         return 1;
     }
     sqlite3 *raw = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &raw, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK) {
         err << "cannot open " << dbPath << '\n';
         return 1;
     }
-    auto offset = (*engine)->run([](billing::Context &c) { return billing::Result<int>(c.calendar.utcOffsetSeconds()); });
+    auto offset = (*engine)->run(
+        [](billing::Context &c) { return billing::Result<int>(c.calendar.utcOffsetSeconds()); });
     if (!offset) {
         err << offset.error().message << '\n';
         return 1;
@@ -106,16 +109,18 @@ int main(int argc, char **argv)
     billing::Engine &e = **engine;
     const std::vector<Workload> workloads{
         {"P2a", QStringLiteral("monthly bill %1").arg(month),
-         QStringLiteral("SELECT api, region, mode, sum(calls), sum(fee), sum(charged), sum(rounded_off), "
-                        "sum(paid_coupon), sum(paid_cash), sum(arrears) FROM record WHERE bill_month = '%1' AND "
-                        "type IN ('usage','purchase','renewal','refund') GROUP BY api, region, mode ORDER BY 1, 2, 3")
+         QStringLiteral(
+             "SELECT api, region, mode, sum(calls), sum(fee), sum(charged), sum(rounded_off), "
+             "sum(paid_coupon), sum(paid_cash), sum(arrears) FROM record WHERE bill_month = '%1' AND "
+             "type IN ('usage','purchase','renewal','refund') GROUP BY api, region, mode ORDER BY 1, 2, 3")
              .arg(month)
              .toUtf8(),
          [&] { return e.run([&](billing::Context &c) { return billing::monthlyBill(c, month); }).ok(); }},
         {"P2b", QStringLiteral("cost by day × API"),
-         QStringLiteral("SELECT (expenditure_at + %1) / %2 AS day, api, sum(calls), sum(charged) FROM record WHERE "
-                        "type IN ('usage','purchase','renewal','refund') AND expenditure_at >= %3 AND "
-                        "expenditure_at < %4 GROUP BY day, api ORDER BY day, api")
+         QStringLiteral(
+             "SELECT (expenditure_at + %1) / %2 AS day, api, sum(calls), sum(charged) FROM record WHERE "
+             "type IN ('usage','purchase','renewal','refund') AND expenditure_at >= %3 AND "
+             "expenditure_at < %4 GROUP BY day, api ORDER BY day, api")
              .arg(offsetMicros)
              .arg(billing::kMicrosPerDay)
              .arg(*from)
@@ -164,7 +169,8 @@ int main(int argc, char **argv)
             }
         }
         const Stats s = stats(sqlMs), o = stats(oursMs);
-        out << QStringLiteral("| %1 | %2, in process | sql-c-api: %3 ms (%4–%5) | engine: %6 ms (%7–%8) | %9 × |\n")
+        out << QStringLiteral(
+                   "| %1 | %2, in process | sql-c-api: %3 ms (%4–%5) | engine: %6 ms (%7–%8) | %9 × |\n")
                    .arg(QLatin1String(w.id), w.name)
                    .arg(s.median, 0, 'f', 2)
                    .arg(s.min, 0, 'f', 2)

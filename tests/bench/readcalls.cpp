@@ -37,7 +37,7 @@ int main(int argc, char **argv)
         calls += rec.count;
     }
     const double s = double(t.nsecsElapsed()) / 1e9;
-    std::printf("%lld records, %lld calls, %.3f s, %.0f MB/s, hash %s\n", n, calls, s, double(reader.bytesRead()) / s / 1e6,
-                reader.contentHash().constData());
+    std::printf("%lld records, %lld calls, %.3f s, %.0f MB/s, hash %s\n", n, calls, s,
+                double(reader.bytesRead()) / s / 1e6, reader.contentHash().constData());
     return 0;
 }

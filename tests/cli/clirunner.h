@@ -51,7 +51,8 @@ public:
         p.closeWriteChannel();
         if (!p.waitForFinished(120000))
             qFatal("billingctl did not finish");
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
     // What the account stores, to prove that a refused command changed nothing.
     QByteArray dbBytes() const

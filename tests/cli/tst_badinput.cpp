@@ -35,38 +35,79 @@ private slots:
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("mentions");
-        auto row = [](const char *name, const QByteArray &c, int code, const char *mentions, QStringList extra = {}) {
+        auto row = [](const char *name, const QByteArray &c, int code, const char *mentions,
+                      QStringList extra = {}) {
             QTest::newRow(name) << c << extra << code << QString::fromUtf8(mentions);
         };
         row("empty file", "", 3, "no call records");
         row("header only", H, 3, "no call records");
-        row("unterminated quote", H + "\"2026-10-01T09:10:00+08:00,general-text,cn-north-4,200\n", 3, "line 2");
-        row("quote inside field", H + "2026-10-01T09:10:00+08:00,gen\"eral-text,cn-north-4,200\n", 3, "line 2");
+        row("unterminated quote", H + "\"2026-10-01T09:10:00+08:00,general-text,cn-north-4,200\n", 3,
+            "line 2");
+        row("quote inside field", H + "2026-10-01T09:10:00+08:00,gen\"eral-text,cn-north-4,200\n", 3,
+            "line 2");
         row("too few fields", H + OK + "2026-10-01T09:11:00+08:00,general-text,200\n", 3, "line 3");
         row("too many fields", H + "2026-10-01T09:11:00+08:00,general-text,cn-north-4,200,9\n", 3, "line 2");
-        row("missing column", "timestamp,api,status\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,200\n"), 3, "region");
+        row("missing column",
+            "timestamp,api,status\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,200\n"), 3,
+            "region");
         row("duplicate column", "timestamp,api,region,status,api\n" + QByteArray("x,y,z,200,y\n"), 3, "api");
-        row("unknown column", "timestamp,api,region,status,price\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,1\n"), 3, "price");
+        row("unknown column",
+            "timestamp,api,region,status,price\n" +
+                QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,1\n"),
+            3, "price");
         row("no header", OK + OK, 3, "line 1");
         row("status text", H + "2026-10-01T09:10:00+08:00,general-text,cn-north-4,ok\n", 3, "status");
         row("status below range", H + "2026-10-01T09:10:00+08:00,general-text,cn-north-4,99\n", 3, "status");
         row("status above range", H + "2026-10-01T09:10:00+08:00,general-text,cn-north-4,600\n", 3, "status");
-        row("negative count", "timestamp,api,region,status,count\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,-3\n"), 3, "count");
-        row("zero count", "timestamp,api,region,status,count\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,0\n"), 3, "count");
-        row("decimal count", "timestamp,api,region,status,count\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,1.5\n"), 3, "count");
-        row("huge count", "timestamp,api,region,status,count\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,99999999999999999999\n"), 3, "count");
+        row("negative count",
+            "timestamp,api,region,status,count\n" +
+                QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,-3\n"),
+            3, "count");
+        row("zero count",
+            "timestamp,api,region,status,count\n" +
+                QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,0\n"),
+            3, "count");
+        row("decimal count",
+            "timestamp,api,region,status,count\n" +
+                QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,1.5\n"),
+            3, "count");
+        row("huge count",
+            "timestamp,api,region,status,count\n" +
+                QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,99999999999999999999\n"),
+            3, "count");
         row("unknown api", H + "2026-10-01T09:10:00+08:00,cat-photo,cn-north-4,200\n", 3, "cat-photo");
         row("unknown region", H + "2026-10-01T09:10:00+08:00,general-text,eu-west-9,200\n", 3, "eu-west-9");
-        row("timestamp without offset", H + "2026-10-01T09:10:00,general-text,cn-north-4,200\n", 3, "timestamp");
-        row("timestamp out of range", H + "2026-13-01T09:10:00+08:00,general-text,cn-north-4,200\n", 3, "timestamp");
-        row("timestamp 30 February", H + "2026-02-30T09:10:00+08:00,general-text,cn-north-4,200\n", 3, "timestamp");
-        row("huge field", H + "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200" + QByteArray(2 << 20, 'x') + "\n", 3, "line 2");
-        row("project too long", "timestamp,api,region,status,enterprise_project\n" + QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,") + QByteArray(200, 'p') + "\n", 3, "enterprise_project");
-        row("binary garbage", QByteArray("\x00\x01\xff\xfe garbage\x00\n", 14) + QByteArray(300, '\x9c'), 3, "line");
-        row("invalid utf-8", H + "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200\n2026-10-01T09:11:00+08:00,general-text,cn-north-4,200\xff\xfe\n", 3, "line 3");
-        row("json not an object", "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"region\":\"cn-north-4\",\"status\":200}\n[1,2]\n", 3, "line 2");
-        row("json wrong type", "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"region\":\"cn-north-4\",\"status\":true}\n", 3, "status");
-        row("json missing field", "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"status\":200}\n", 3, "region");
+        row("timestamp without offset", H + "2026-10-01T09:10:00,general-text,cn-north-4,200\n", 3,
+            "timestamp");
+        row("timestamp out of range", H + "2026-13-01T09:10:00+08:00,general-text,cn-north-4,200\n", 3,
+            "timestamp");
+        row("timestamp 30 February", H + "2026-02-30T09:10:00+08:00,general-text,cn-north-4,200\n", 3,
+            "timestamp");
+        row("huge field",
+            H + "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200" + QByteArray(2 << 20, 'x') + "\n", 3,
+            "line 2");
+        row("project too long",
+            "timestamp,api,region,status,enterprise_project\n" +
+                QByteArray("2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,") + QByteArray(200, 'p') +
+                "\n",
+            3, "enterprise_project");
+        row("binary garbage", QByteArray("\x00\x01\xff\xfe garbage\x00\n", 14) + QByteArray(300, '\x9c'), 3,
+            "line");
+        row("invalid utf-8",
+            H + "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200\n2026-10-01T09:11:00+08:00,general-"
+                "text,cn-north-4,200\xff\xfe\n",
+            3, "line 3");
+        row("json not an object",
+            "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"region\":\"cn-north-4\","
+            "\"status\":200}\n[1,2]\n",
+            3, "line 2");
+        row("json wrong type",
+            "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"region\":\"cn-north-4\","
+            "\"status\":true}\n",
+            3, "status");
+        row("json missing field",
+            "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"status\":200}\n", 3,
+            "region");
         row("future record", H + OK + "2026-10-01T12:10:00+08:00,general-text,cn-north-4,200\n", 1, "line 3");
         row("late record", H + "2026-10-01T08:10:00+08:00,general-text,cn-north-4,200\n" + OK, 1, "late");
     }
@@ -78,9 +119,13 @@ private slots:
         QFETCH(QString, mentions);
         CliRunner cli;
         QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
-        QCOMPARE(cli.run(T0, {QStringLiteral("enable"), QStringLiteral("general-text"), QStringLiteral("cn-north-4")}).exitCode, 0);
+        QCOMPARE(cli.run(T0, {QStringLiteral("enable"), QStringLiteral("general-text"),
+                              QStringLiteral("cn-north-4")})
+                     .exitCode,
+                 0);
         // An hour is settled first, so that "late" can be late.
-        QCOMPARE(cli.run(QStringLiteral("2026-10-01T09:00:00+08:00"), {QStringLiteral("settle")}).exitCode, 0);
+        QCOMPARE(cli.run(QStringLiteral("2026-10-01T09:00:00+08:00"), {QStringLiteral("settle")}).exitCode,
+                 0);
         const QString file = cli.dir() + QStringLiteral("/calls.csv");
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -103,9 +148,12 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(H + OK);
         f.close();
-        QCOMPARE(cli.run(QStringLiteral("2026-10-01T09:30:00+08:00"), {QStringLiteral("import-calls"), file}).exitCode, 0);
+        QCOMPARE(cli.run(QStringLiteral("2026-10-01T09:30:00+08:00"), {QStringLiteral("import-calls"), file})
+                     .exitCode,
+                 0);
         const QByteArray before = cli.dbBytes();
-        const CliResult r = cli.run(QStringLiteral("2026-10-01T09:30:00+08:00"), {QStringLiteral("import-calls"), file});
+        const CliResult r =
+            cli.run(QStringLiteral("2026-10-01T09:30:00+08:00"), {QStringLiteral("import-calls"), file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QLatin1String("imported before")));
         QCOMPARE(cli.dbBytes(), before);
@@ -132,22 +180,28 @@ private slots:
         row("unknown command", {"refund-everything"}, 2, "refund-everything");
         row("missing argument", {"buy", "general-text"}, 2, "missing");
         row("unknown option", {"status", "--verbose"}, 2, "--verbose");
-        row("option without value", {"buy", "general-text", "cn-north-4", "100k", "--quantity"}, 2, "--quantity");
+        row("option without value", {"buy", "general-text", "cn-north-4", "100k", "--quantity"}, 2,
+            "--quantity");
         row("quantity zero", {"buy", "general-text", "cn-north-4", "100k", "--quantity", "0"}, 2, "quantity");
         row("days not a number", {"auto-renew", "1", "on", "--days", "x"}, 2, "days");
         row("auto-renew maybe", {"auto-renew", "1", "maybe"}, 2, "maybe");
         row("package id text", {"renew", "one"}, 2, "one");
         row("bad month", {"bill", "2026-13"}, 2, "2026-13");
         row("bad type", {"transactions", "--type", "gift"}, 2, "type");
-        row("bad granularity", {"cost", "--from", "2026-10-01T00:00:00+08:00", "--to", "2026-10-02T00:00:00+08:00", "--granularity", "week"}, 2, "week");
+        row("bad granularity",
+            {"cost", "--from", "2026-10-01T00:00:00+08:00", "--to", "2026-10-02T00:00:00+08:00",
+             "--granularity", "week"},
+            2, "week");
         row("bad now", {"--now", "tomorrow", "status"}, 2, "tomorrow");
         row("unknown api", {"enable", "cat-photo", "cn-north-4"}, 2, "cat-photo");
         row("unknown region", {"enable", "general-text", "mars-1"}, 2, "mars-1");
         row("missing import file", {"import-calls", "/no/such/calls.csv"}, 2, "/no/such/calls.csv");
         row("import a folder", {"import-calls", "/tmp"}, 2, "/tmp");
         row("export to a folder", {"export-bill", "2026-10", "--format", "csv", "--out", "/tmp"}, 3, "/tmp");
-        row("export over a device file", {"export-bill", "2026-10", "--format", "csv", "--out", "/dev/full"}, 3, "/dev/full");
-        row("export bad format", {"export-bill", "2026-10", "--format", "docx", "--out", "/tmp/x.docx"}, 2, "docx");
+        row("export over a device file", {"export-bill", "2026-10", "--format", "csv", "--out", "/dev/full"},
+            3, "/dev/full");
+        row("export bad format", {"export-bill", "2026-10", "--format", "docx", "--out", "/tmp/x.docx"}, 2,
+            "docx");
     }
     void arguments()
     {
@@ -190,7 +244,8 @@ private slots:
             if (damage == QLatin1String("newer"))
                 QVERIFY(cli.database().exec(QStringLiteral("UPDATE schema_version SET version = 99")));
             else if (damage == QLatin1String("catalog"))
-                QVERIFY(cli.database().exec(QStringLiteral("UPDATE catalog SET source = replace(source, '\"2.40\"', '\"-2.40\"')")));
+                QVERIFY(cli.database().exec(
+                    QStringLiteral("UPDATE catalog SET source = replace(source, '\"2.40\"', '\"-2.40\"')")));
             else
                 QSKIP("damage to an SQLite file; the PostgreSQL cases are newer and catalog");
         } else if (damage == QLatin1String("corrupt")) {
@@ -231,7 +286,9 @@ private slots:
 
     void missingFolderForANewDatabase()
     {
-        const CliResult r = CliRunner::raw({QStringLiteral("--db"), QStringLiteral("/no/such/folder/a.sqlite"), QStringLiteral("--now"), T0, QStringLiteral("init")});
+        const CliResult r =
+            CliRunner::raw({QStringLiteral("--db"), QStringLiteral("/no/such/folder/a.sqlite"),
+                            QStringLiteral("--now"), T0, QStringLiteral("init")});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains(QLatin1String("/no/such/folder")));
         QVERIFY(!QFile::exists(QStringLiteral("/no/such/folder/a.sqlite")));

@@ -29,12 +29,16 @@ private slots:
     void statusHasTheContractFields()
     {
         CliRunner cli;
-        QCOMPARE(cli.run(T0, {QStringLiteral("init"), QStringLiteral("--utc-offset"), QStringLiteral("+08:00")}).exitCode, 0);
+        QCOMPARE(
+            cli.run(T0, {QStringLiteral("init"), QStringLiteral("--utc-offset"), QStringLiteral("+08:00")})
+                .exitCode,
+            0);
         QCOMPARE(cli.run(T1, {QStringLiteral("topup"), QStringLiteral("7.5")}).exitCode, 0);
         auto r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = r.json();
-        for (const char *key : {"now", "currency", "balance", "arrears", "state", "state_until", "coupons", "packages", "services"})
+        for (const char *key : {"now", "currency", "balance", "arrears", "state", "state_until", "coupons",
+                                "packages", "services"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
         QCOMPARE(o[QStringLiteral("now")].toString(), T1);
         QCOMPARE(o[QStringLiteral("currency")].toString(), QStringLiteral("USD"));
@@ -101,7 +105,8 @@ private slots:
         QCOMPARE(cli.run(T1, {QStringLiteral("topup"), QStringLiteral("0.25")}).exitCode, 0);
         auto r = cli.run(T1, {QStringLiteral("verify")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(cli.database().exec(QStringLiteral("UPDATE ledger SET cash_delta = 20000000000 WHERE id = 1")));
+        QVERIFY(
+            cli.database().exec(QStringLiteral("UPDATE ledger SET cash_delta = 20000000000 WHERE id = 1")));
         r = cli.run(T1, {QStringLiteral("verify")});
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QLatin1String("ledger entry 1")), qPrintable(r.err));
@@ -114,8 +119,9 @@ private slots:
     {
         CliRunner cli;
         QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
-        QVERIFY(cli.database().exec(cli.onPostgres() ? QStringLiteral("UPDATE schema_version SET version = 999")
-                                                     : QStringLiteral("PRAGMA user_version = 999")));
+        QVERIFY(cli.database().exec(cli.onPostgres()
+                                        ? QStringLiteral("UPDATE schema_version SET version = 999")
+                                        : QStringLiteral("PRAGMA user_version = 999")));
         auto r = cli.run(T1, {QStringLiteral("status")});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains(QLatin1String("newer")));
@@ -129,13 +135,17 @@ private slots:
         if (!cli.onPostgres())
             QSKIP("database roles exist only on PostgreSQL (tst_cli_account_pg)");
         const QString base = billing::test::postgresTestUrl();
-        QFile script(qEnvironmentVariable("BILLING_TEST_DATA") + QStringLiteral("/../../resources/postgres/roles.sql"));
+        QFile script(qEnvironmentVariable("BILLING_TEST_DATA") +
+                     QStringLiteral("/../../resources/postgres/roles.sql"));
         QVERIFY(script.open(QIODevice::ReadOnly));
         const QString schema = cli.database().schema();
-        billing::test::postgresAdmin(base, {QStringLiteral("SET search_path = %1").arg(schema), QString::fromUtf8(script.readAll())});
+        billing::test::postgresAdmin(
+            base, {QStringLiteral("SET search_path = %1").arg(schema), QString::fromUtf8(script.readAll())});
         QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
-        billing::test::postgresAdmin(base, {QStringLiteral("CREATE ROLE a_%1 LOGIN PASSWORD 'a pw' IN ROLE billing_analyst").arg(schema),
-                                            QStringLiteral("CREATE ROLE f_%1 LOGIN PASSWORD 'f pw' IN ROLE billing_finance").arg(schema)});
+        billing::test::postgresAdmin(
+            base,
+            {QStringLiteral("CREATE ROLE a_%1 LOGIN PASSWORD 'a pw' IN ROLE billing_analyst").arg(schema),
+             QStringLiteral("CREATE ROLE f_%1 LOGIN PASSWORD 'f pw' IN ROLE billing_finance").arg(schema)});
         auto as = [&](const QString &user, const QString &password) {
             QUrl url(cli.db());
             url.setUserName(user);
@@ -146,17 +156,20 @@ private slots:
         const QString finance = as(QStringLiteral("f_") + schema, QStringLiteral("f pw"));
 
         const QByteArray before = cli.dbBytes();
-        auto r = CliRunner::raw({QStringLiteral("--db"), analyst, QStringLiteral("--now"), T1, QStringLiteral("topup"), QStringLiteral("10")});
+        auto r = CliRunner::raw({QStringLiteral("--db"), analyst, QStringLiteral("--now"), T1,
+                                 QStringLiteral("topup"), QStringLiteral("10")});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err.count(u'\n'), 1);
         QVERIFY2(r.err.contains(QLatin1String("analyst")), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("a pw")), qPrintable(r.err));
         QCOMPARE(cli.dbBytes(), before);
         // Reading without changing anything is allowed.
-        r = CliRunner::raw({QStringLiteral("--db"), analyst, QStringLiteral("--now"), T1, QStringLiteral("verify")});
+        r = CliRunner::raw(
+            {QStringLiteral("--db"), analyst, QStringLiteral("--now"), T1, QStringLiteral("verify")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
-        r = CliRunner::raw({QStringLiteral("--db"), finance, QStringLiteral("--now"), T1, QStringLiteral("topup"), QStringLiteral("10")});
+        r = CliRunner::raw({QStringLiteral("--db"), finance, QStringLiteral("--now"), T1,
+                            QStringLiteral("topup"), QStringLiteral("10")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("status")});
         QCOMPARE(r.json()[QStringLiteral("balance")].toString(), QStringLiteral("10.00"));

@@ -52,17 +52,22 @@ private slots:
                     CliResult r;
                     switch (k % 3) {
                     case 0: {
-                        const QString amount = QStringLiteral("%1.%2").arg(1 + w).arg(k, 2, 10, QLatin1Char('0'));
+                        const QString amount =
+                            QStringLiteral("%1.%2").arg(1 + w).arg(k, 2, 10, QLatin1Char('0'));
                         r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("topup"), amount});
                         if (r.exitCode == 0)
                             o.delta += cents(amount);
                         break;
                     }
                     case 1:
-                        r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("buy"), QStringLiteral("general-text"),
-                                         QStringLiteral("cn-north-4"), QStringLiteral("100k")});
+                        r = cli.run(T1, {QStringLiteral("--json"), QStringLiteral("buy"),
+                                         QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
+                                         QStringLiteral("100k")});
                         if (r.exitCode == 0)
-                            o.delta -= cents(r.json()[QStringLiteral("packages")].toArray()[0].toObject()[QStringLiteral("price")].toString());
+                            o.delta -= cents(r.json()[QStringLiteral("packages")]
+                                                 .toArray()[0]
+                                                 .toObject()[QStringLiteral("price")]
+                                                 .toString());
                         break;
                     default:
                         r = cli.run(T1, {QStringLiteral("settle")});
@@ -73,7 +78,11 @@ private slots:
                     else if (r.exitCode == 1 && k % 3 == 1)
                         ++o.refused; // not enough balance for another package: a business rule, not a failure
                     else
-                        o.failures << QStringLiteral("worker %1 op %2: exit %3: %4").arg(w).arg(k).arg(r.exitCode).arg(r.err.trimmed());
+                        o.failures << QStringLiteral("worker %1 op %2: exit %3: %4")
+                                          .arg(w)
+                                          .arg(k)
+                                          .arg(r.exitCode)
+                                          .arg(r.err.trimmed());
                 }
             });
         for (std::thread &t : threads)

@@ -51,7 +51,10 @@ private slots:
     {
         CliRunner cli;
         QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
-        QCOMPARE(cli.run(T0, {QStringLiteral("enable"), QStringLiteral("general-text"), QStringLiteral("cn-north-4")}).exitCode, 0);
+        QCOMPARE(cli.run(T0, {QStringLiteral("enable"), QStringLiteral("general-text"),
+                              QStringLiteral("cn-north-4")})
+                     .exitCode,
+                 0);
         QCOMPARE(cli.run(T0, {QStringLiteral("topup"), QStringLiteral("1000")}).exitCode, 0);
         int finished = 0;
         for (int i = 0; i < 8; ++i) {
@@ -61,16 +64,20 @@ private slots:
             f.write(callFile(i, 40000));
             f.close();
             // Each import is at its own later time, so a killed one may be retried by the next.
-            const QString now = QStringLiteral("2026-10-%1T12:00:00+08:00").arg(2 + i, 2, 10, QLatin1Char('0'));
+            const QString now =
+                QStringLiteral("2026-10-%1T12:00:00+08:00").arg(2 + i, 2, 10, QLatin1Char('0'));
             const int ms = int(QRandomGenerator::global()->bounded(20, 900));
             const bool done = runAndKill({QStringLiteral("--db"), cli.db(), QStringLiteral("--now"), now,
-                                          QStringLiteral("--json"), QStringLiteral("import-calls"), file, QStringLiteral("--late")},
+                                          QStringLiteral("--json"), QStringLiteral("import-calls"), file,
+                                          QStringLiteral("--late")},
                                          ms);
             finished += done ? 1 : 0;
             const CliResult v = cli.run(now, {QStringLiteral("verify")});
-            QVERIFY2(v.exitCode == 0, qPrintable(QStringLiteral("after a kill at %1 ms: %2%3").arg(ms).arg(v.out, v.err)));
+            QVERIFY2(v.exitCode == 0,
+                     qPrintable(QStringLiteral("after a kill at %1 ms: %2%3").arg(ms).arg(v.out, v.err)));
             // Wholly or not at all: every imported file's calls are all in the usage counts, or none are.
-            const CliResult t = cli.run(now, {QStringLiteral("--json"), QStringLiteral("transactions"), QStringLiteral("--type"), QStringLiteral("usage")});
+            const CliResult t = cli.run(now, {QStringLiteral("--json"), QStringLiteral("transactions"),
+                                              QStringLiteral("--type"), QStringLiteral("usage")});
             qint64 calls = 0;
             for (const auto &r : t.json()[QStringLiteral("transactions")].toArray())
                 calls += r.toObject()[QStringLiteral("calls")].toInteger();
@@ -85,22 +92,27 @@ private slots:
         for (int i = 0; i < 4; ++i) {
             CliRunner cli;
             const int ms = int(QRandomGenerator::global()->bounded(100, 2500));
-            runAndKill({QStringLiteral("--db"), cli.db(), QStringLiteral("--now"), QStringLiteral("2026-11-27T10:00:00+08:00"),
-                        QStringLiteral("demo"), QStringLiteral("--months"), QStringLiteral("3")},
+            runAndKill({QStringLiteral("--db"), cli.db(), QStringLiteral("--now"),
+                        QStringLiteral("2026-11-27T10:00:00+08:00"), QStringLiteral("demo"),
+                        QStringLiteral("--months"), QStringLiteral("3")},
                        ms);
             if (!cli.onPostgres() && !QFile::exists(cli.db()))
                 continue; // killed before the account existed
-            const CliResult v = cli.run(QStringLiteral("2026-11-27T10:00:00+08:00"), {QStringLiteral("verify")});
+            const CliResult v =
+                cli.run(QStringLiteral("2026-11-27T10:00:00+08:00"), {QStringLiteral("verify")});
             if (v.exitCode == 1 && v.err.contains(QLatin1String("no account")))
                 continue; // killed between creating the file and committing the account
-            QVERIFY2(v.exitCode == 0, qPrintable(QStringLiteral("after a kill at %1 ms: %2%3").arg(ms).arg(v.out, v.err)));
+            QVERIFY2(v.exitCode == 0,
+                     qPrintable(QStringLiteral("after a kill at %1 ms: %2%3").arg(ms).arg(v.out, v.err)));
             // An export killed half-way leaves no file, or a whole one.
             const QString out = cli.dir() + QStringLiteral("/bill.pdf");
             const int ems = int(QRandomGenerator::global()->bounded(5, 400));
-            const bool done = runAndKill({QStringLiteral("--db"), cli.db(), QStringLiteral("--now"), QStringLiteral("2026-11-27T10:00:00+08:00"),
-                                          QStringLiteral("export-bill"), QStringLiteral("2026-10"), QStringLiteral("--format"),
-                                          QStringLiteral("pdf"), QStringLiteral("--out"), out},
-                                         ems);
+            const bool done =
+                runAndKill({QStringLiteral("--db"), cli.db(), QStringLiteral("--now"),
+                            QStringLiteral("2026-11-27T10:00:00+08:00"), QStringLiteral("export-bill"),
+                            QStringLiteral("2026-10"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                            QStringLiteral("--out"), out},
+                           ems);
             if (done || QFile::exists(out)) {
                 QFile f(out);
                 QVERIFY(f.open(QIODevice::ReadOnly));
@@ -108,7 +120,8 @@ private slots:
                 QVERIFY(pdf.startsWith("%PDF"));
                 QVERIFY(pdf.trimmed().endsWith("%%EOF"));
             }
-            QCOMPARE(cli.run(QStringLiteral("2026-11-27T10:00:00+08:00"), {QStringLiteral("verify")}).exitCode, 0);
+            QCOMPARE(
+                cli.run(QStringLiteral("2026-11-27T10:00:00+08:00"), {QStringLiteral("verify")}).exitCode, 0);
         }
     }
 };

@@ -84,7 +84,8 @@ private slots:
         while (!script.atEnd()) {
             const QString line = QString::fromUtf8(script.readLine()).trimmed();
             ++lineNo;
-            const QString where = QStringLiteral("%1/script.txt:%2: %3").arg(QDir(dir).dirName()).arg(lineNo).arg(line);
+            const QString where =
+                QStringLiteral("%1/script.txt:%2: %3").arg(QDir(dir).dirName()).arg(lineNo).arg(line);
             if (line.isEmpty() || line.startsWith(u'#'))
                 continue;
             const QString verb = line.section(u' ', 0, 0);
@@ -101,10 +102,16 @@ private slots:
                         a = dir + u'/' + a;
                 const QByteArray before = code ? cli.dbBytes() : QByteArray();
                 const CliResult r = cli.run(now, QStringList{QStringLiteral("--json")} + args);
-                QVERIFY2(r.exitCode == code, qPrintable(QStringLiteral("%1\n  exit %2, expected %3; stderr: %4")
-                                                            .arg(where).arg(r.exitCode).arg(code).arg(r.err)));
+                QVERIFY2(r.exitCode == code,
+                         qPrintable(QStringLiteral("%1\n  exit %2, expected %3; stderr: %4")
+                                        .arg(where)
+                                        .arg(r.exitCode)
+                                        .arg(code)
+                                        .arg(r.err)));
                 if (code) {
-                    QVERIFY2(cli.dbBytes() == before, qPrintable(where + QStringLiteral("\n  a refused command changed the database")));
+                    QVERIFY2(
+                        cli.dbBytes() == before,
+                        qPrintable(where + QStringLiteral("\n  a refused command changed the database")));
                     last = QJsonObject{{QStringLiteral("error"), r.err.trimmed()}};
                 } else {
                     last = r.json();
@@ -114,17 +121,24 @@ private slots:
                 const QString want = rest.section(u'=', 1).trimmed();
                 bool ok = false;
                 const QJsonValue got = lookup(last, path, ok);
-                QVERIFY2(ok, qPrintable(QStringLiteral("%1\n  no %2 in %3").arg(where, path,
-                                        QString::fromUtf8(QJsonDocument(last).toJson(QJsonDocument::Compact)).left(2000))));
+                QVERIFY2(
+                    ok,
+                    qPrintable(QStringLiteral("%1\n  no %2 in %3")
+                                   .arg(where, path,
+                                        QString::fromUtf8(QJsonDocument(last).toJson(QJsonDocument::Compact))
+                                            .left(2000))));
                 const QJsonValue expected = QJsonDocument::fromJson("[" + want.toUtf8() + "]").array().at(0);
-                QVERIFY2(got == expected, qPrintable(QStringLiteral("%1\n  got %2").arg(where,
-                                          QString::fromUtf8(QJsonDocument(QJsonArray{got}).toJson(QJsonDocument::Compact)))));
+                QVERIFY2(got == expected,
+                         qPrintable(QStringLiteral("%1\n  got %2")
+                                        .arg(where, QString::fromUtf8(QJsonDocument(QJsonArray{got})
+                                                                          .toJson(QJsonDocument::Compact)))));
             } else if (verb == QLatin1String("contains")) {
                 const QString path = rest.section(u' ', 0, 0);
                 const QString text = rest.section(u' ', 1);
                 bool ok = false;
                 const QJsonValue got = lookup(last, path, ok);
-                QVERIFY2(ok && got.toString().contains(text), qPrintable(where + QStringLiteral("\n  got ") + got.toString()));
+                QVERIFY2(ok && got.toString().contains(text),
+                         qPrintable(where + QStringLiteral("\n  got ") + got.toString()));
             } else if (verb == QLatin1String("verify")) {
                 const CliResult r = cli.run(now, {QStringLiteral("verify")});
                 QVERIFY2(r.exitCode == 0, qPrintable(where + u'\n' + r.out + r.err));

@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         if (!*more)
             break;
-        if (record.api < 0 || record.region < 0 || record.count < 1 || record.status < 100 || record.status > 599)
+        if (record.api < 0 || record.region < 0 || record.count < 1 || record.status < 100 ||
+            record.status > 599)
             __builtin_trap();
     }
     return 0;

@@ -43,7 +43,8 @@ private slots:
         const QString backup = acc.dir.filePath(QStringLiteral("backup.sqlite"));
         QVERIFY(backupDatabase(acc.engine->database(), backup, Engine::defaultActor()).ok());
         // A second backup to the same name is refused; the first stays.
-        QCOMPARE(backupDatabase(acc.engine->database(), backup, Engine::defaultActor()).error().code, ErrorCode::Refused);
+        QCOMPARE(backupDatabase(acc.engine->database(), backup, Engine::defaultActor()).error().code,
+                 ErrorCode::Refused);
         // Later changes are not in the backup.
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(100)); }).ok());
         const QString restored = acc.dir.filePath(QStringLiteral("restored.sqlite"));
@@ -100,8 +101,11 @@ private slots:
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, ErrorCode::BadData);
         QVERIFY(s.error().message.contains(QLatin1String("verification")));
-        QCOMPARE(acc.run([](Context &c) { return accountStatus(c); })->account.balance, Money::fromCents(1200));
-        QVERIFY(!restoreDatabase(acc.dir.filePath(QStringLiteral("none.sqlite")), acc.path, Engine::defaultActor()).ok());
+        QCOMPARE(acc.run([](Context &c) { return accountStatus(c); })->account.balance,
+                 Money::fromCents(1200));
+        QVERIFY(!restoreDatabase(acc.dir.filePath(QStringLiteral("none.sqlite")), acc.path,
+                                 Engine::defaultActor())
+                     .ok());
     }
 };
 

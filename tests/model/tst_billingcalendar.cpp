@@ -6,7 +6,10 @@
 using namespace billing;
 
 namespace {
-Instant ts(const char *iso) { return *BillingCalendar::parseTimestamp(QString::fromLatin1(iso)); }
+Instant ts(const char *iso)
+{
+    return *BillingCalendar::parseTimestamp(QString::fromLatin1(iso));
+}
 } // namespace
 
 class TestBillingCalendar : public QObject
@@ -18,18 +21,21 @@ private slots:
         const BillingCalendar cal;
         QCOMPARE(cal.format(ts("2026-10-01T08:00:00+08:00")), QStringLiteral("2026-10-01T08:00:00+08:00"));
         QCOMPARE(cal.format(ts("2026-10-01T00:00:00Z")), QStringLiteral("2026-10-01T08:00:00+08:00"));
-        QCOMPARE(cal.format(ts("2026-10-01T08:00:00.250+08:00")), QStringLiteral("2026-10-01T08:00:00.250+08:00"));
+        QCOMPARE(cal.format(ts("2026-10-01T08:00:00.250+08:00")),
+                 QStringLiteral("2026-10-01T08:00:00.250+08:00"));
         QCOMPARE(ts("2026-10-01T08:00:00.000001+08:00") - ts("2026-10-01T08:00:00+08:00"), Instant(1));
         QCOMPARE(ts("2026-10-01T03:00:00-05:00"), ts("2026-10-01T16:00:00+08:00"));
-        QCOMPARE(BillingCalendar(-5 * 3600).format(ts("2026-10-01T16:00:00+08:00")), QStringLiteral("2026-10-01T03:00:00-05:00"));
+        QCOMPARE(BillingCalendar(-5 * 3600).format(ts("2026-10-01T16:00:00+08:00")),
+                 QStringLiteral("2026-10-01T03:00:00-05:00"));
     }
 
     void refusesBadTimestamps_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char *bad : {"2026-10-01T08:00:00", "2026-10-01", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z",
-                                "2026-10-01T24:00:00Z", "2026-10-01T08:00:00.+08:00", "2026-10-01T08:00:00.1234567Z",
-                                "2026-10-01T08:00:00+0800", "x", "", "2026-10-01T08:00:00+08:00 ", "1969-12-31T23:59:59Z"})
+        for (const char *bad :
+             {"2026-10-01T08:00:00", "2026-10-01", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z",
+              "2026-10-01T24:00:00Z", "2026-10-01T08:00:00.+08:00", "2026-10-01T08:00:00.1234567Z",
+              "2026-10-01T08:00:00+0800", "x", "", "2026-10-01T08:00:00+08:00 ", "1969-12-31T23:59:59Z"})
             QTest::newRow(bad) << QString::fromLatin1(bad);
     }
     void refusesBadTimestamps()
@@ -48,9 +54,12 @@ private slots:
         QCOMPARE(cal.monthKey(t), QStringLiteral("2026-10"));
         // The same instant is still September in UTC.
         QCOMPARE(BillingCalendar(0).monthKey(t), QStringLiteral("2026-09"));
-        QCOMPARE(cal.format(cal.nextMonthStart(ts("2026-12-31T23:59:59+08:00"))), QStringLiteral("2027-01-01T00:00:00+08:00"));
-        QCOMPARE(cal.format(cal.addMonths(cal.monthStart(t), -10)), QStringLiteral("2025-12-01T00:00:00+08:00"));
-        QCOMPARE(cal.format(cal.hourStart(ts("2026-10-01T09:59:59.999999+08:00"))), QStringLiteral("2026-10-01T09:00:00+08:00"));
+        QCOMPARE(cal.format(cal.nextMonthStart(ts("2026-12-31T23:59:59+08:00"))),
+                 QStringLiteral("2027-01-01T00:00:00+08:00"));
+        QCOMPARE(cal.format(cal.addMonths(cal.monthStart(t), -10)),
+                 QStringLiteral("2025-12-01T00:00:00+08:00"));
+        QCOMPARE(cal.format(cal.hourStart(ts("2026-10-01T09:59:59.999999+08:00"))),
+                 QStringLiteral("2026-10-01T09:00:00+08:00"));
         QCOMPARE(*cal.parseMonth(u"2026-10"), ts("2026-10-01T00:00:00+08:00"));
         QVERIFY(!cal.parseMonth(u"2026-13").ok());
         QVERIFY(!cal.parseMonth(u"26-10").ok());

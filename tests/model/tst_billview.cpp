@@ -61,8 +61,10 @@ private slots:
 
     void checkReadsJsonLinesAndStopsAtABadHeader()
     {
-        const CallRecordCheck json = check("{\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"x\",\"region\":\"cn-north-4\",\"status\":200}\n"
-                                           "{\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"general-text\",\"region\":\"cn-north-4\",\"status\":200}\n"
+        const CallRecordCheck json = check("{\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"x\","
+                                           "\"region\":\"cn-north-4\",\"status\":200}\n"
+                                           "{\"timestamp\":\"2026-10-01T08:00:00+08:00\",\"api\":\"general-"
+                                           "text\",\"region\":\"cn-north-4\",\"status\":200}\n"
                                            "not json\n");
         QCOMPARE(json.records, qint64(1));
         QCOMPARE(json.problems.size(), size_t(2));

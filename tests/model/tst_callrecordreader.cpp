@@ -70,7 +70,8 @@ struct Outcome
 };
 
 // threads: 0 keeps the reader's default.
-Outcome readAll(QIODevice &dev, CallRecordReader::Format format = CallRecordReader::Format::Auto, int threads = 0)
+Outcome readAll(QIODevice &dev, CallRecordReader::Format format = CallRecordReader::Format::Auto,
+                int threads = 0)
 {
     Outcome o;
     CallRecordReader reader(dev, catalog(), format);
@@ -564,18 +565,22 @@ private slots:
         QVERIFY(base.size() > 6 * CallRecordReader::kChunkSize);
         QTest::newRow("good") << base;
         QTest::newRow("good without a last newline") << base.chopped(2);
-        QTest::newRow("unknown region deep") << withLine(base, 90'001, "2026-10-02T00:00:00+08:00,id-card,eu-west-9,200,,");
+        QTest::newRow("unknown region deep")
+            << withLine(base, 90'001, "2026-10-02T00:00:00+08:00,id-card,eu-west-9,200,,");
         QTest::newRow("bad timestamp in the second block")
             << withLine(base, 16'000, "2026-13-02T00:00:00+08:00,id-card,cn-north-4,200,,");
-        QTest::newRow("too few fields on the last line") << withLine(base.chopped(2), 120'001, "2026-10-02T00:00:00+08:00");
-        QTest::newRow("invalid UTF-8") << withLine(base, 70'000, "2026-10-02T00:00:00+08:00,id-card,cn-north-4,200,\xC3\x28,");
-        QTest::newRow("stray quote") << withLine(base, 50'000, "2026-10-02T00:00:00+08:00,id\"card,cn-north-4,200,,");
+        QTest::newRow("too few fields on the last line")
+            << withLine(base.chopped(2), 120'001, "2026-10-02T00:00:00+08:00");
+        QTest::newRow("invalid UTF-8")
+            << withLine(base, 70'000, "2026-10-02T00:00:00+08:00,id-card,cn-north-4,200,\xC3\x28,");
+        QTest::newRow("stray quote") << withLine(base, 50'000,
+                                                 "2026-10-02T00:00:00+08:00,id\"card,cn-north-4,200,,");
         QTest::newRow("blank lines") << withLine(withLine(base, 40'000, " \t"), 80'000, QByteArray());
-        QTest::newRow("overlong line") << withLine(base, 60'000, QByteArray(CallRecordReader::kMaxLineLength + 10, 'x'));
-        QTest::newRow("overlong last line")
-            << base + QByteArray(CallRecordReader::kMaxLineLength + 10, 'x');
-        QTest::newRow("two bad lines: the first wins")
-            << withLine(withLine(base, 100'000, "x"), 30'000, "2026-10-02T00:00:00+08:00,nope,cn-north-4,200,,");
+        QTest::newRow("overlong line")
+            << withLine(base, 60'000, QByteArray(CallRecordReader::kMaxLineLength + 10, 'x'));
+        QTest::newRow("overlong last line") << base + QByteArray(CallRecordReader::kMaxLineLength + 10, 'x');
+        QTest::newRow("two bad lines: the first wins") << withLine(
+            withLine(base, 100'000, "x"), 30'000, "2026-10-02T00:00:00+08:00,nope,cn-north-4,200,,");
     }
 
     void parallelBlocks()
@@ -600,8 +605,9 @@ private slots:
     {
         QByteArray json;
         for (int i = 0; i < 40'000; ++i)
-            json += "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\",\"status\":"
-                + QByteArray::number(200 + i % 3) + ",\"count\":" + QByteArray::number(1 + i % 5) + "}\n";
+            json += "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\","
+                    "\"status\":" +
+                    QByteArray::number(200 + i % 3) + ",\"count\":" + QByteArray::number(1 + i % 5) + "}\n";
         QVERIFY(json.size() > 2 * CallRecordReader::kChunkSize);
         for (const QByteArray &data : {json, withLine(json, 35'000, "{\"timestamp\":1}")}) {
             const Outcome serial = readAll(data, CallRecordReader::Format::Auto, 1);

@@ -43,9 +43,12 @@ private slots:
     void pricesPackagesAsTheRulesSay()
     {
         const auto c = *Catalog::builtIn();
-        QCOMPARE(c.packagePrice(QStringLiteral("general-text"), QStringLiteral("100k"), 0)->toString(), QStringLiteral("127.50"));
-        QCOMPARE(c.packagePrice(QStringLiteral("id-card"), QStringLiteral("1m"), 0)->toString(), QStringLiteral("2400.00"));
-        QCOMPARE(c.packagePrice(QStringLiteral("vat-invoice"), QStringLiteral("10m"), 0)->toString(), QStringLiteral("28000.00"));
+        QCOMPARE(c.packagePrice(QStringLiteral("general-text"), QStringLiteral("100k"), 0)->toString(),
+                 QStringLiteral("127.50"));
+        QCOMPARE(c.packagePrice(QStringLiteral("id-card"), QStringLiteral("1m"), 0)->toString(),
+                 QStringLiteral("2400.00"));
+        QCOMPARE(c.packagePrice(QStringLiteral("vat-invoice"), QStringLiteral("10m"), 0)->toString(),
+                 QStringLiteral("28000.00"));
         QVERIFY(!c.packagePrice(QStringLiteral("general-text"), QStringLiteral("2m"), 0).ok());
         QVERIFY(!c.packagePrice(QStringLiteral("nope"), QStringLiteral("1m"), 0).ok());
     }
@@ -59,7 +62,8 @@ private slots:
         QCOMPARE(slices.size(), size_t(2));
         QCOMPARE(slices[0].calls, qint64(1000));
         QCOMPARE(slices[1].calls, qint64(4000));
-        QCOMPARE(Money::fromUnits(qint64(Catalog::sumPer1000(tiers, 999'001, 5'000) / 1000)).toString(), QStringLiteral("6.30"));
+        QCOMPARE(Money::fromUnits(qint64(Catalog::sumPer1000(tiers, 999'001, 5'000) / 1000)).toString(),
+                 QStringLiteral("6.30"));
         // Across all three tiers.
         QCOMPARE(Catalog::slices(tiers, 1, 6'000'000).size(), size_t(3));
         QCOMPARE(Catalog::slices(tiers, 5'000'001, 10).front().tier, 2);
@@ -71,7 +75,8 @@ private slots:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("not json") << QByteArray("{ nope") << "offset";
         QTest::newRow("array") << QByteArray("[]") << "top level";
-        QTest::newRow("format") << mutate([](QJsonObject &r) { r[QStringLiteral("format")] = 9; }) << "format";
+        QTest::newRow("format") << mutate([](QJsonObject &r) { r[QStringLiteral("format")] = 9; })
+                                << "format";
         QTest::newRow("duplicate api") << mutate([](QJsonObject &r) {
             QJsonArray a = r[QStringLiteral("apis")].toArray();
             a.append(a.first());
@@ -115,7 +120,8 @@ private slots:
             pl[0] = l;
             r[QStringLiteral("price_lists")] = pl;
         }) << "skus[2]";
-        QTest::newRow("no regions") << mutate([](QJsonObject &r) { r.remove(QStringLiteral("regions")); }) << "regions";
+        QTest::newRow("no regions") << mutate([](QJsonObject &r) { r.remove(QStringLiteral("regions")); })
+                                    << "regions";
         QTest::newRow("bad effective") << mutate([](QJsonObject &r) {
             QJsonArray pl = r[QStringLiteral("price_lists")].toArray();
             QJsonObject l = pl[0].toObject();

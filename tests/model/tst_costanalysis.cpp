@@ -318,18 +318,19 @@ private slots:
                 auto byD = cost(acc, from, to, CostQuery::Month, {d});
                 QVERIFY(byD.ok());
                 for (const CostRow &row : byD->rows) {
-                    for (const QStringList &by : {QStringList(), QStringList{"region"}, QStringList{"mode"}}) {
+                    for (const QStringList &by :
+                         {QStringList(), QStringList{"region"}, QStringList{"mode"}}) {
                         CostQuery q;
                         q.from = from;
                         q.to = to;
                         q.granularity = CostQuery::Day;
                         q.groupBy = by;
-                        QStringList *filter = d == "api" ? &q.apis
+                        QStringList *filter = d == "api"        ? &q.apis
                                               : d == "category" ? &q.categories
-                                              : d == "region" ? &q.regions
-                                              : d == "mode" ? &q.modes
-                                              : d == "project" ? &q.projects
-                                                               : &q.tags;
+                                              : d == "region"   ? &q.regions
+                                              : d == "mode"     ? &q.modes
+                                              : d == "project"  ? &q.projects
+                                                                : &q.tags;
                         *filter = QStringList{row.keys.at(d)};
                         auto f = acc.run([&](Context &c) { return analyzeCost(c, q); });
                         QVERIFY(f.ok());
@@ -434,8 +435,10 @@ private slots:
         QCOMPARE(hours->rows[0].calls, qint64(2000));
         QCOMPARE(hours->rows[0].cost, m("3.00"));
         // … and so in the cash total: in a range that holds that hour, not in one that holds the calls.
-        QCOMPARE(*cashTotalOf(acc, at("2026-10-05T10:00:00+08:00"), at("2026-10-05T11:00:00+08:00")), m("3.00"));
-        QCOMPARE(*cashTotalOf(acc, at("2026-09-30T11:00:00+08:00"), at("2026-10-05T10:00:00+08:00")), Money());
+        QCOMPARE(*cashTotalOf(acc, at("2026-10-05T10:00:00+08:00"), at("2026-10-05T11:00:00+08:00")),
+                 m("3.00"));
+        QCOMPARE(*cashTotalOf(acc, at("2026-09-30T11:00:00+08:00"), at("2026-10-05T10:00:00+08:00")),
+                 Money());
         QVERIFY(!cashTotalOf(acc, at("2026-10-05T10:00:00+08:00"), at("2026-10-05T10:00:00+08:00")).ok());
         // In the amortized view the calls count when they were made.
         auto am = cost(acc, at("2026-09-30T00:00:00+08:00"), at("2026-10-01T00:00:00+08:00"), CostQuery::Hour,

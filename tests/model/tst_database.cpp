@@ -15,7 +15,8 @@ using namespace billing;
 namespace {
 QString rolesScript()
 {
-    QFile f(qEnvironmentVariable("BILLING_TEST_DATA") + QStringLiteral("/../../resources/postgres/roles.sql"));
+    QFile f(qEnvironmentVariable("BILLING_TEST_DATA") +
+            QStringLiteral("/../../resources/postgres/roles.sql"));
     if (!f.open(QIODevice::ReadOnly))
         qFatal("cannot read resources/postgres/roles.sql");
     return QString::fromUtf8(f.readAll());
@@ -35,13 +36,15 @@ private slots:
         QSqlQuery q((*db)->connection());
         if (where.isPostgres()) {
             QVERIFY((*db)->isPostgres());
-            QVERIFY(q.exec(QStringLiteral("SELECT version, count(*) OVER () FROM schema_version")) && q.next());
+            QVERIFY(q.exec(QStringLiteral("SELECT version, count(*) OVER () FROM schema_version")) &&
+                    q.next());
             QCOMPARE(q.value(0).toInt(), Database::latestSchemaVersion());
             QCOMPARE(q.value(1).toInt(), 1);
             // Money and instants are 64-bit on PostgreSQL too.
-            QVERIFY(q.exec(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_schema = "
-                                          "current_schema() AND table_name = 'ledger' AND column_name = 'balance_after'"))
-                    && q.next());
+            QVERIFY(q.exec(QStringLiteral(
+                        "SELECT data_type FROM information_schema.columns WHERE table_schema = "
+                        "current_schema() AND table_name = 'ledger' AND column_name = 'balance_after'")) &&
+                    q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("bigint"));
             return;
         }
@@ -61,7 +64,8 @@ private slots:
         QCOMPARE(db.error().code, ErrorCode::Refused);
         QCOMPARE(where.postgresContent(), QByteArray());
         // A schema that does not exist is named, not created.
-        const QString missing = test::postgresSchemaUrl(test::postgresTestUrl(), where.schema() + QStringLiteral("_missing"));
+        const QString missing =
+            test::postgresSchemaUrl(test::postgresTestUrl(), where.schema() + QStringLiteral("_missing"));
         db = Database::open(missing, Database::Mode::CreateIfMissing);
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, ErrorCode::BadData);
@@ -73,11 +77,13 @@ private slots:
         test::TestDatabase where;
         if (!where.isPostgres())
             QSKIP("a PostgreSQL case; the SQLite one is refusesAFileThatIsNoDatabase");
-        test::postgresAdmin(test::postgresTestUrl(), QStringLiteral("CREATE TABLE %1.customers (id int)").arg(where.schema()));
+        test::postgresAdmin(test::postgresTestUrl(),
+                            QStringLiteral("CREATE TABLE %1.customers (id int)").arg(where.schema()));
         auto db = Database::open(where.location(), Database::Mode::CreateIfMissing);
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, ErrorCode::BadData);
-        QVERIFY2(db.error().message.contains(QLatin1String("another program")), qPrintable(db.error().message));
+        QVERIFY2(db.error().message.contains(QLatin1String("another program")),
+                 qPrintable(db.error().message));
     }
 
     void badPostgresUrlsAreRefusedWithoutShowingThePassword()
@@ -89,10 +95,12 @@ private slots:
             QVERIFY2(!db.error().message.contains(QLatin1String("secret")), qPrintable(db.error().message));
         }
         // Nothing listens on port 1: a clear connection error, again without the password.
-        auto db = Database::open(QStringLiteral("postgresql://u:secret@127.0.0.1:1/billing?connect_timeout=2"),
-                                 Database::Mode::OpenExisting);
+        auto db =
+            Database::open(QStringLiteral("postgresql://u:secret@127.0.0.1:1/billing?connect_timeout=2"),
+                           Database::Mode::OpenExisting);
         QVERIFY(!db.ok());
-        QVERIFY2(db.error().message.contains(QLatin1String("postgresql://u@127.0.0.1:1/billing")), qPrintable(db.error().message));
+        QVERIFY2(db.error().message.contains(QLatin1String("postgresql://u@127.0.0.1:1/billing")),
+                 qPrintable(db.error().message));
         QVERIFY2(!db.error().message.contains(QLatin1String("secret")), qPrintable(db.error().message));
     }
 
@@ -107,9 +115,11 @@ private slots:
         }
         QVERIFY(roles->has_value());
         const QString base = test::postgresTestUrl();
-        test::postgresAdmin(base, {QStringLiteral("SET search_path = %1").arg(acc.database.schema()), rolesScript()});
+        test::postgresAdmin(
+            base, {QStringLiteral("SET search_path = %1").arg(acc.database.schema()), rolesScript()});
         const QString analyst = QStringLiteral("analyst_%1").arg(acc.database.schema());
-        test::postgresAdmin(base, QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw' IN ROLE billing_analyst").arg(analyst));
+        test::postgresAdmin(
+            base, QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw' IN ROLE billing_analyst").arg(analyst));
         roles = databaseRoles(acc.engine->database());
         QVERIFY(roles.ok());
         QCOMPARE(**roles, QStringList{dbroles::kOwner}); // roles.sql makes whoever runs it an owner
@@ -143,7 +153,9 @@ private slots:
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, ErrorCode::Refused);
         QVERIFY(!QFile::exists(path));
-        QVERIFY(!Database::open(dir.filePath(QStringLiteral("no/such/dir/x.sqlite")), Database::Mode::CreateIfMissing).ok());
+        QVERIFY(!Database::open(dir.filePath(QStringLiteral("no/such/dir/x.sqlite")),
+                                Database::Mode::CreateIfMissing)
+                     .ok());
     }
 
     void refusesANewerDatabaseAndLeavesItUntouched()
@@ -155,9 +167,11 @@ private slots:
             QVERIFY(db.ok());
             QSqlQuery q((*db)->connection());
             if (where.isPostgres()) {
-                QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(Database::latestSchemaVersion() + 1)));
+                QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = %1")
+                                   .arg(Database::latestSchemaVersion() + 1)));
             } else {
-                QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 1)));
+                QVERIFY(q.exec(
+                    QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 1)));
                 QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
             }
         }

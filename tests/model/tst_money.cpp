@@ -33,8 +33,8 @@ private slots:
     void refusesGarbage_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char *bad : {"", "-", ".5", "5.", "+5", "1e3", "1,5", " 1", "1 ", "0.000000001", "1.2.3", "--1",
-                                "92233720368.54775808", "99999999999999999999", "abc", "1.-2", "１"})
+        for (const char *bad : {"", "-", ".5", "5.", "+5", "1e3", "1,5", " 1", "1 ", "0.000000001", "1.2.3",
+                                "--1", "92233720368.54775808", "99999999999999999999", "abc", "1.-2", "１"})
             QTest::newRow(bad) << QString::fromUtf8(bad);
     }
     void refusesGarbage()
@@ -68,7 +68,8 @@ private slots:
         QCOMPARE(Money::fromUnits(150'000).toString(8), QStringLiteral("0.00150000"));
         QCOMPARE(Money::fromUnits(150'000).toString(2), QStringLiteral("0.0015")); // never rounded
         QCOMPARE(Money().toString(), QStringLiteral("0.00"));
-        QCOMPARE(Money::fromUnits(std::numeric_limits<qint64>::max()).toString(), QStringLiteral("92233720368.54775807"));
+        QCOMPARE(Money::fromUnits(std::numeric_limits<qint64>::max()).toString(),
+                 QStringLiteral("92233720368.54775807"));
         for (const char *t : {"0.01", "-0.00000001", "10000000.00", "0.04599822"})
             QCOMPARE(Money::parse(QString::fromLatin1(t))->toString(2), QString::fromLatin1(t));
     }
@@ -76,9 +77,12 @@ private slots:
     void displaysThroughTheLocale()
     {
         const Money m = Money::fromCents(123456789);
-        QCOMPARE(m.toDisplayString(QLocale(QLocale::English, QLocale::UnitedStates)), QStringLiteral("1,234,567.89"));
-        QCOMPARE(m.toDisplayString(QLocale(QLocale::German, QLocale::Germany)), QStringLiteral("1.234.567,89"));
-        QCOMPARE((-m).toDisplayString(QLocale(QLocale::English, QLocale::UnitedStates)), QStringLiteral("-1,234,567.89"));
+        QCOMPARE(m.toDisplayString(QLocale(QLocale::English, QLocale::UnitedStates)),
+                 QStringLiteral("1,234,567.89"));
+        QCOMPARE(m.toDisplayString(QLocale(QLocale::German, QLocale::Germany)),
+                 QStringLiteral("1.234.567,89"));
+        QCOMPARE((-m).toDisplayString(QLocale(QLocale::English, QLocale::UnitedStates)),
+                 QStringLiteral("-1,234,567.89"));
     }
 
     void multipliesWith128BitIntermediates()

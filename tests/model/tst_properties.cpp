@@ -46,7 +46,9 @@ private slots:
             Status s;
             switch (pick(8)) {
             case 0:
-                s = Status(acc.run([&](Context &c) { return funds::topUp(c, Money::fromCents(100 * (1 + pick(300)))); }).ok()
+                s = Status(acc.run([&](Context &c) {
+                                  return funds::topUp(c, Money::fromCents(100 * (1 + pick(300))));
+                              }).ok()
                                ? Status()
                                : Status(Error::refused(QString())));
                 break;
@@ -61,12 +63,18 @@ private slots:
                 break;
             }
             case 2: {
-                auto b = acc.run([&](Context &c) { return services::setEnabled(c, apis[pick(3)], regions[pick(2)], pick(3) > 0); });
+                auto b = acc.run([&](Context &c) {
+                    return services::setEnabled(c, apis[pick(3)], regions[pick(2)], pick(3) > 0);
+                });
                 s = b ? Status() : Status(b.error());
                 break;
             }
             case 3: {
-                auto b = acc.run([&](Context &c) { return coupons::grant(c, Money::fromCents(100 * (1 + pick(50))), now + kMicrosPerDay * (1 + pick(20)), pick(2) ? apis[pick(3)] : QString()); });
+                auto b = acc.run([&](Context &c) {
+                    return coupons::grant(c, Money::fromCents(100 * (1 + pick(50))),
+                                          now + kMicrosPerDay * (1 + pick(20)),
+                                          pick(2) ? apis[pick(3)] : QString());
+                });
                 s = b ? Status() : Status(b.error());
                 break;
             }
@@ -76,19 +84,22 @@ private slots:
                 break;
             }
             default: {
-                // Calls spread over the unsettled part of the current hour and the hours since the last command.
+                // Calls spread over the unsettled part of the current hour and the hours since the last
+                // command.
                 QByteArray csv("timestamp,api,region,status,enterprise_project,count\n");
                 const BillingCalendar cal;
                 const Instant from = std::max(cal.hourStart(now) - 3 * kMicrosPerHour, now - kMicrosPerHour);
                 for (int i = 0, n = 1 + pick(40); i < n; ++i) {
                     const Instant t = std::uniform_int_distribution<qint64>(from, now)(rng);
-                    csv += cal.format(t).toLatin1() + ',' + apis[pick(3)].toLatin1() + ',' + regions[pick(2)].toLatin1() + ','
-                        + (pick(10) ? "200" : "503") + ',' + (pick(2) ? "web" : "batch") + ','
-                        + QByteArray::number(1 + pick(20000)) + '\n';
+                    csv += cal.format(t).toLatin1() + ',' + apis[pick(3)].toLatin1() + ',' +
+                           regions[pick(2)].toLatin1() + ',' + (pick(10) ? "200" : "503") + ',' +
+                           (pick(2) ? "web" : "batch") + ',' + QByteArray::number(1 + pick(20000)) + '\n';
                 }
                 QBuffer buf(&csv);
                 buf.open(QIODevice::ReadOnly);
-                auto b = acc.engine->runThenCatchUp([&](Context &c) { return importCalls(c, buf, ImportOptions{QStringLiteral("p"), true}); });
+                auto b = acc.engine->runThenCatchUp([&](Context &c) {
+                    return importCalls(c, buf, ImportOptions{QStringLiteral("p"), true});
+                });
                 s = b ? Status() : Status(b.error());
             }
             }
@@ -98,7 +109,10 @@ private slots:
             auto ctx = acc.engine->inspect();
             auto findings = verifyAccount(**ctx);
             QVERIFY(findings.ok());
-            QVERIFY2(findings->isEmpty(), qPrintable(QStringLiteral("seed %1 step %2: %3").arg(seed).arg(step).arg(findings->join(u'\n'))));
+            QVERIFY2(
+                findings->isEmpty(),
+                qPrintable(
+                    QStringLiteral("seed %1 step %2: %3").arg(seed).arg(step).arg(findings->join(u'\n'))));
         }
         QVERIFY(done > 20);
         // The sum of every bill's lines equals its totals, and the records of its month.
@@ -119,7 +133,8 @@ private slots:
                 sum += l;
             QCOMPARE(sum.charged, bill->totals.charged);
             QCOMPARE(sum.fee, bill->totals.fee);
-            QCOMPARE(bill->totals.charged, bill->totals.paidCoupon + bill->totals.paidCash + bill->totals.arrears);
+            QCOMPARE(bill->totals.charged,
+                     bill->totals.paidCoupon + bill->totals.paidCash + bill->totals.arrears);
             QCOMPARE(bill->totals.fee - bill->totals.charged, bill->totals.roundedOff);
             QVERIFY(bill->final);
         }

@@ -31,7 +31,9 @@ Result<ImportSummary> importCsv(test::TestAccount &acc, const QByteArray &csv, b
     QByteArray data = csv;
     QBuffer buf(&data);
     buf.open(QIODevice::ReadOnly);
-    return acc.engine->runThenCatchUp([&](Context &c) { return importCalls(c, buf, ImportOptions{QStringLiteral("t"), late}); });
+    return acc.engine->runThenCatchUp([&](Context &c) {
+        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), late});
+    });
 }
 } // namespace
 
@@ -41,16 +43,19 @@ class TestSettlement : public QObject
 private slots:
     void deductionOrderFollowsTheProviderExample()
     {
-        // A effective 01-01 expires 12-31, B effective 01-01 expires 06-30, C effective 02-01 expires 06-30 → B, A, C.
-        std::vector<Package> ps = {pkg(1, "2024-01-01T00:00:00+08:00", "2024-12-31T00:00:00+08:00", "2023-12-01T00:00:00+08:00"),
-                                   pkg(2, "2024-01-01T00:00:00+08:00", "2024-06-30T00:00:00+08:00", "2023-12-02T00:00:00+08:00"),
-                                   pkg(3, "2024-02-01T00:00:00+08:00", "2024-06-30T00:00:00+08:00", "2023-11-01T00:00:00+08:00")};
+        // A effective 01-01 expires 12-31, B effective 01-01 expires 06-30, C effective 02-01 expires 06-30 →
+        // B, A, C.
+        std::vector<Package> ps = {
+            pkg(1, "2024-01-01T00:00:00+08:00", "2024-12-31T00:00:00+08:00", "2023-12-01T00:00:00+08:00"),
+            pkg(2, "2024-01-01T00:00:00+08:00", "2024-06-30T00:00:00+08:00", "2023-12-02T00:00:00+08:00"),
+            pkg(3, "2024-02-01T00:00:00+08:00", "2024-06-30T00:00:00+08:00", "2023-11-01T00:00:00+08:00")};
         std::sort(ps.begin(), ps.end(), deductsBefore);
         QCOMPARE(ps[0].id, qint64(2));
         QCOMPARE(ps[1].id, qint64(1));
         QCOMPARE(ps[2].id, qint64(3));
         // Ties: earlier purchase, then lower id.
-        Package a = pkg(7, "2024-01-01T00:00:00+08:00", "2024-12-31T00:00:00+08:00", "2023-12-01T00:00:00+08:00");
+        Package a =
+            pkg(7, "2024-01-01T00:00:00+08:00", "2024-12-31T00:00:00+08:00", "2023-12-01T00:00:00+08:00");
         Package b = a;
         b.id = 5;
         QVERIFY(deductsBefore(b, a));
@@ -61,32 +66,43 @@ private slots:
     void couponsPayScopedFirstThenEarlierExpiry()
     {
         std::vector<Coupon> cs(4);
-        cs[0] = {1, Money::fromCents(500), Money::fromCents(500), 0, at("2027-01-01T00:00:00Z"), QString(), false};
-        cs[1] = {2, Money::fromCents(500), Money::fromCents(500), 0, at("2026-12-01T00:00:00Z"), QString(), false};
-        cs[2] = {3, Money::fromCents(500), Money::fromCents(500), 0, at("2027-06-01T00:00:00Z"), QStringLiteral("passport"), false};
-        cs[3] = {4, Money::fromCents(500), Money::fromCents(500), 0, at("2026-01-01T00:00:00Z"), QString(), false}; // expired
+        cs[0] = {1,    Money::fromCents(500), Money::fromCents(500), 0, at("2027-01-01T00:00:00Z"), QString(),
+                 false};
+        cs[1] = {2,    Money::fromCents(500), Money::fromCents(500), 0, at("2026-12-01T00:00:00Z"), QString(),
+                 false};
+        cs[2] = {3,    Money::fromCents(500),      Money::fromCents(500),
+                 0,    at("2027-06-01T00:00:00Z"), QStringLiteral("passport"),
+                 false};
+        cs[3] = {4,    Money::fromCents(500), Money::fromCents(500), 0, at("2026-01-01T00:00:00Z"), QString(),
+                 false}; // expired
         const auto order = payment::usableCoupons(cs, QStringLiteral("passport"), at("2026-06-01T00:00:00Z"));
         QCOMPARE(order.size(), size_t(3));
         QCOMPARE(order[0]->id, qint64(3));
         QCOMPARE(order[1]->id, qint64(2));
         QCOMPARE(order[2]->id, qint64(1));
-        QCOMPARE(payment::usableCoupons(cs, QStringLiteral("id-card"), at("2026-06-01T00:00:00Z")).size(), size_t(2));
+        QCOMPARE(payment::usableCoupons(cs, QStringLiteral("id-card"), at("2026-06-01T00:00:00Z")).size(),
+                 size_t(2));
         // A coupon is valid strictly before its expiry (§12.4).
-        QCOMPARE(payment::usableCoupons(cs, QStringLiteral("id-card"), at("2026-12-01T00:00:00Z")).size(), size_t(1));
+        QCOMPARE(payment::usableCoupons(cs, QStringLiteral("id-card"), at("2026-12-01T00:00:00Z")).size(),
+                 size_t(1));
     }
 
     void chargesCreateArrearsOnlyForTheUncoveredPart()
     {
         std::vector<Coupon> none;
-        auto plan = payment::planCharge(none, QStringLiteral("x"), Money::fromCents(500), Money::fromCents(200), 0);
+        auto plan =
+            payment::planCharge(none, QStringLiteral("x"), Money::fromCents(500), Money::fromCents(200), 0);
         QCOMPARE(plan.fromCash, Money::fromCents(200));
         QCOMPARE(plan.arrears, Money::fromCents(300));
-        plan = payment::planCharge(none, QStringLiteral("x"), Money::fromCents(500), Money::fromCents(-100), 0);
+        plan =
+            payment::planCharge(none, QStringLiteral("x"), Money::fromCents(500), Money::fromCents(-100), 0);
         QCOMPARE(plan.fromCash, Money());
         QCOMPARE(plan.arrears, Money::fromCents(500));
         // Purchases never use a negative balance and never create arrears.
-        QVERIFY(!payment::planPurchase(none, QStringLiteral("x"), Money::fromCents(100), Money::fromCents(-100), 0));
-        QVERIFY(payment::planPurchase(none, QStringLiteral("x"), Money::fromCents(100), Money::fromCents(100), 0));
+        QVERIFY(!payment::planPurchase(none, QStringLiteral("x"), Money::fromCents(100),
+                                       Money::fromCents(-100), 0));
+        QVERIFY(payment::planPurchase(none, QStringLiteral("x"), Money::fromCents(100), Money::fromCents(100),
+                                      0));
     }
 
     void autoRenewAttemptsStartNDaysBeforeExpiryAt0300()
@@ -119,7 +135,8 @@ private slots:
 
     void sameCallsInOneFileOrSeveralGiveTheSameBill()
     {
-        // billing-rules §1: imported in one file or in several, as long as each arrives before its hours settle.
+        // billing-rules §1: imported in one file or in several, as long as each arrives before its hours
+        // settle.
         QByteArray header("timestamp,api,region,status,enterprise_project,count\n");
         QList<QByteArray> rows;
         for (int h = 0; h < 6; ++h)
@@ -134,7 +151,11 @@ private slots:
                             .toLatin1();
         auto setUp = [](test::TestAccount &acc) {
             for (const char *api : {"general-text", "id-card"})
-                QVERIFY(acc.run([&](Context &c) { return services::setEnabled(c, QLatin1String(api), QStringLiteral("cn-north-4"), true); }).ok());
+                QVERIFY(acc.run([&](Context &c) {
+                               return services::setEnabled(c, QLatin1String(api),
+                                                           QStringLiteral("cn-north-4"), true);
+                           })
+                            .ok());
             QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(5000)); }).ok());
         };
         test::TestAccount one, many;

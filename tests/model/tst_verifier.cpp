@@ -48,7 +48,8 @@ private slots:
         exec(acc, "UPDATE ledger SET cash_delta = cash_delta + 1 WHERE id = 1");
         const QStringList findings = verify(acc);
         QVERIFY(!findings.isEmpty());
-        QVERIFY2(findings.join(u'\n').contains(QLatin1String("ledger entry 1")), qPrintable(findings.join(u'\n')));
+        QVERIFY2(findings.join(u'\n').contains(QLatin1String("ledger entry 1")),
+                 qPrintable(findings.join(u'\n')));
     }
 
     void detectsARemovedLedgerRow()
@@ -71,13 +72,19 @@ private slots:
     void detectsAChangeInAFinalMonth()
     {
         test::TestAccount acc("2026-09-20T08:00:00+08:00");
-        QVERIFY(acc.run([](Context &c) { return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"), true); }).ok());
+        QVERIFY(acc.run([](Context &c) {
+                       return services::setEnabled(c, QStringLiteral("general-text"),
+                                                   QStringLiteral("cn-north-4"), true);
+                   })
+                    .ok());
         QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(1000)); }).ok());
-        QByteArray csv("timestamp,api,region,status,count\n2026-09-20T08:30:00+08:00,general-text,cn-north-4,200,2000\n");
+        QByteArray csv("timestamp,api,region,status,count\n2026-09-20T08:30:00+08:00,general-text,cn-north-4,"
+                       "200,2000\n");
         QBuffer buf(&csv);
         buf.open(QIODevice::ReadOnly);
         acc.setNow("2026-09-20T09:30:00+08:00");
-        auto imported = acc.engine->runThenCatchUp([&](Context &c) { return importCalls(c, buf, ImportOptions{}); });
+        auto imported =
+            acc.engine->runThenCatchUp([&](Context &c) { return importCalls(c, buf, ImportOptions{}); });
         QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
         acc.setNow("2026-10-03T00:00:00+08:00"); // September becomes final
         QVERIFY(acc.run([](Context &c) { return accountStatus(c); }).ok());
@@ -91,7 +98,10 @@ private slots:
     {
         test::TestAccount acc;
         QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(20000)); }).ok());
-        QVERIFY(acc.run([&](Context &ctx) { return coupons::grant(ctx, Money::fromCents(500), ctx.now + kMicrosPerDay, QString()); }).ok());
+        QVERIFY(acc.run([&](Context &ctx) {
+                       return coupons::grant(ctx, Money::fromCents(500), ctx.now + kMicrosPerDay, QString());
+                   })
+                    .ok());
         packages::BuyRequest r;
         r.api = QStringLiteral("general-text");
         r.region = QStringLiteral("cn-north-4");

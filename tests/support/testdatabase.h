@@ -28,7 +28,8 @@ inline QString postgresTestUrl()
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             qFatal("BILLING_TEST_DB_FILE: cannot read %s: the PostgreSQL test server did not start "
-                   "(scripts/pg-server.sh start)", qPrintable(file));
+                   "(scripts/pg-server.sh start)",
+                   qPrintable(file));
         url = QString::fromUtf8(f.readAll()).trimmed();
         if (url.isEmpty())
             qFatal("BILLING_TEST_DB_FILE: %s is empty", qPrintable(file));
@@ -36,7 +37,10 @@ inline QString postgresTestUrl()
     return url;
 }
 
-inline bool onPostgres() { return !postgresTestUrl().isEmpty(); }
+inline bool onPostgres()
+{
+    return !postgresTestUrl().isEmpty();
+}
 
 // Runs statements on the PostgreSQL test database as its owner and returns the first column of the
 // last one's rows; aborts the test on failure.
@@ -68,7 +72,10 @@ inline QStringList postgresAdmin(const QString &url, const QStringList &statemen
     QSqlDatabase::removeDatabase(name);
     return rows;
 }
-inline QStringList postgresAdmin(const QString &url, const QString &sql) { return postgresAdmin(url, QStringList{sql}); }
+inline QStringList postgresAdmin(const QString &url, const QString &sql)
+{
+    return postgresAdmin(url, QStringList{sql});
+}
 
 // The URL of an account in `schema` of the test database.
 inline QString postgresSchemaUrl(const QString &base, const QString &schema)
@@ -83,15 +90,19 @@ inline QString postgresSchemaUrl(const QString &base, const QString &schema)
 class TestDatabase
 {
 public:
-    explicit TestDatabase(const QString &fileName = QStringLiteral("account.sqlite")) : m_base(postgresTestUrl())
+    explicit TestDatabase(const QString &fileName = QStringLiteral("account.sqlite"))
+        : m_base(postgresTestUrl())
     {
         if (m_base.isEmpty()) {
             m_location = m_dir.filePath(fileName);
             return;
         }
         static QAtomicInt counter;
-        m_schema = QStringLiteral("t_%1_%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
-        postgresAdmin(m_base, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE; CREATE SCHEMA %1").arg(m_schema));
+        m_schema = QStringLiteral("t_%1_%2")
+                       .arg(QCoreApplication::applicationPid())
+                       .arg(counter.fetchAndAddRelaxed(1));
+        postgresAdmin(m_base,
+                      QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE; CREATE SCHEMA %1").arg(m_schema));
         m_location = postgresSchemaUrl(m_base, m_schema);
     }
     ~TestDatabase()
@@ -111,12 +122,17 @@ public:
     QByteArray postgresContent() const
     {
         const QStringList tables = postgresAdmin(
-            m_base, QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = '%1' "
-                                   "ORDER BY table_name").arg(m_schema));
+            m_base,
+            QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = '%1' "
+                           "ORDER BY table_name")
+                .arg(m_schema));
         QStringList parts;
         for (const QString &t : tables)
-            parts << QStringLiteral("SELECT '%2' || E'\\n' || coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '') "
-                                    "FROM %1.%2 r").arg(m_schema, t);
+            parts
+                << QStringLiteral(
+                       "SELECT '%2' || E'\\n' || coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '') "
+                       "FROM %1.%2 r")
+                       .arg(m_schema, t);
         if (parts.isEmpty())
             return {};
         return postgresAdmin(m_base, parts.join(QStringLiteral(" UNION ALL "))).join(u'\n').toUtf8();
@@ -130,7 +146,8 @@ public:
         }
         bool ok = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-exec"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-exec"));
             db.setDatabaseName(m_location);
             ok = db.open() && QSqlQuery(db).exec(sql);
             db.close();

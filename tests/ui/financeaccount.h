@@ -21,8 +21,9 @@ inline Result<ImportSummary> importCsv(TestAccount &acc, const QByteArray &csv, 
     QByteArray data = csv;
     QBuffer buf(&data);
     buf.open(QIODevice::ReadOnly);
-    return acc.engine->runThenCatchUp(
-        [&](Context &c) { return importCalls(c, buf, ImportOptions{QStringLiteral("test"), late}); });
+    return acc.engine->runThenCatchUp([&](Context &c) {
+        return importCalls(c, buf, ImportOptions{QStringLiteral("test"), late});
+    });
 }
 
 inline void check(const Status &s, const char *what)
@@ -30,8 +31,7 @@ inline void check(const Status &s, const char *what)
     if (!s)
         qFatal("%s: %s", what, qPrintable(s.error().message));
 }
-template <typename T>
-void check(const Result<T> &r, const char *what)
+template <typename T> void check(const Result<T> &r, const char *what)
 {
     if (!r)
         qFatal("%s: %s", what, qPrintable(r.error().message));
@@ -42,12 +42,12 @@ inline void buildFinanceAccount(TestAccount &acc)
 {
     check(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(50000)); }), "top-up");
     check(acc.run([](Context &c) -> Status {
-              for (auto [api, region] : {std::pair{"general-text", "cn-north-4"}, std::pair{"id-card", "cn-east-3"},
-                                         std::pair{"vat-invoice", "ap-southeast-1"}})
-                  if (auto r = services::setEnabled(c, QLatin1String(api), QLatin1String(region), true); !r)
-                      return r.error();
-              return {};
-          }),
+        for (auto [api, region] : {std::pair{"general-text", "cn-north-4"}, std::pair{"id-card", "cn-east-3"},
+                                   std::pair{"vat-invoice", "ap-southeast-1"}})
+            if (auto r = services::setEnabled(c, QLatin1String(api), QLatin1String(region), true); !r)
+                return r.error();
+        return {};
+    }),
           "enable");
     acc.setNow("2026-10-06T12:00:00+08:00");
     check(importCsv(acc, "timestamp,api,region,status,count,enterprise_project\n"
@@ -59,12 +59,12 @@ inline void buildFinanceAccount(TestAccount &acc)
           "October calls");
     acc.setNow("2026-11-02T09:00:00+08:00");
     check(acc.run([](Context &c) {
-              packages::BuyRequest req;
-              req.api = QStringLiteral("id-card");
-              req.region = QStringLiteral("cn-east-3");
-              req.sku = QStringLiteral("100k");
-              return packages::buy(c, req);
-          }),
+        packages::BuyRequest req;
+        req.api = QStringLiteral("id-card");
+        req.region = QStringLiteral("cn-east-3");
+        req.sku = QStringLiteral("100k");
+        return packages::buy(c, req);
+    }),
           "buy");
     acc.setNow("2026-11-20T12:00:00+08:00");
     check(importCsv(acc, "timestamp,api,region,status,count,enterprise_project\n"

@@ -162,7 +162,8 @@ private slots:
         QCOMPARE(page.model()->line(gone).change, -lineOf(before, "id-card", kModePayPerUse).charged);
         // Totals: previous charged and change of the whole bill.
         QCOMPARE(page.totals()->moneyTotal(BillTableModel::PreviousCharged), before.totals.charged);
-        QCOMPARE(page.totals()->moneyTotal(BillTableModel::Change), now.totals.charged - before.totals.charged);
+        QCOMPARE(page.totals()->moneyTotal(BillTableModel::Change),
+                 now.totals.charged - before.totals.charged);
         QCOMPARE(page.model()->comparison().totals.change, now.totals.charged - before.totals.charged);
 
         // The previous-month button shows October, final since November 3rd.
@@ -170,7 +171,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QTest::mouseClick(page.findChild<QToolButton *>(QStringLiteral("previousMonth")), Qt::LeftButton);
         QCOMPARE(page.month(), QStringLiteral("2026-10"));
-        QVERIFY(page.findChild<QLabel *>(QStringLiteral("billStatus"))->text().contains(QStringLiteral("Final")));
+        QVERIFY(
+            page.findChild<QLabel *>(QStringLiteral("billStatus"))->text().contains(QStringLiteral("Final")));
         QCOMPARE(page.totals()->moneyTotal(BillTableModel::Charged), before.totals.charged);
         QVERIFY(!page.findChild<QToolButton *>(QStringLiteral("previousMonth"))->isEnabled());
         QTest::mouseClick(page.findChild<QToolButton *>(QStringLiteral("nextMonth")), Qt::LeftButton);
@@ -253,7 +255,8 @@ private slots:
             QSignalSpy done(&page, &BillsPage::exportFinished);
             page.exportTo(format, path);
             if (!done.wait(30000) || !done.first().at(0).toBool()) {
-                qWarning("export failed: %s", done.isEmpty() ? "timeout" : qPrintable(done.first().at(1).toString()));
+                qWarning("export failed: %s",
+                         done.isEmpty() ? "timeout" : qPrintable(done.first().at(1).toString()));
                 return QString();
             }
             return path;
@@ -265,30 +268,37 @@ private slots:
 
         const QString xlsx = exportTo(report::Format::Xlsx, "bill.xlsx");
         QVERIFY(!xlsx.isEmpty());
-        const QStringList shared = readShared(runTool(unzip, {QStringLiteral("-p"), xlsx, QStringLiteral("xl/sharedStrings.xml")}));
-        const auto exact = readSheet(runTool(unzip, {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet2.xml")}), shared);
+        const QStringList shared =
+            readShared(runTool(unzip, {QStringLiteral("-p"), xlsx, QStringLiteral("xl/sharedStrings.xml")}));
+        const auto exact = readSheet(
+            runTool(unzip, {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet2.xml")}), shared);
         const int totalRow = 2 + int(bill.lines.size());
         QCOMPARE(exact.value(QStringLiteral("A%1").arg(totalRow)), QStringLiteral("total"));
-        const Money totals[] = {bill.totals.fee, bill.totals.charged, bill.totals.roundedOff, bill.totals.paidCoupon,
-                                bill.totals.paidCash, bill.totals.arrears};
+        const Money totals[] = {bill.totals.fee,        bill.totals.charged,  bill.totals.roundedOff,
+                                bill.totals.paidCoupon, bill.totals.paidCash, bill.totals.arrears};
         const int decimals[] = {8, 2, 8, 2, 2, 2};
         for (int i = 0; i < 6; ++i)
-            QCOMPARE(exact.value(QStringLiteral("%1%2").arg(QChar(u'E' + i)).arg(totalRow)), totals[i].toString(decimals[i]));
-        const auto sheet = readSheet(runTool(unzip, {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet1.xml")}), shared);
+            QCOMPARE(exact.value(QStringLiteral("%1%2").arg(QChar(u'E' + i)).arg(totalRow)),
+                     totals[i].toString(decimals[i]));
+        const auto sheet = readSheet(
+            runTool(unzip, {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet1.xml")}), shared);
         const int billTotalRow = 6 + int(bill.lines.size());
         QCOMPARE(sheet.value(QStringLiteral("A%1").arg(billTotalRow)), QStringLiteral("Total"));
         for (int i = 0; i < 6; ++i) {
-            const double v = sheet.value(QStringLiteral("%1%2").arg(QChar(u'E' + i)).arg(billTotalRow)).toDouble();
+            const double v =
+                sheet.value(QStringLiteral("%1%2").arg(QChar(u'E' + i)).arg(billTotalRow)).toDouble();
             QCOMPARE(QString::number(v, 'f', decimals[i]), totals[i].toString(decimals[i]));
         }
 
         const QString pdf = exportTo(report::Format::Pdf, "bill.pdf");
         QVERIFY(!pdf.isEmpty());
-        const QString text = QString::fromUtf8(runTool(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")}));
+        const QString text =
+            QString::fromUtf8(runTool(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")}));
         QVERIFY2(text.contains(QStringLiteral("Bill for 2026-11")), qPrintable(text));
         const QLocale locale;
         QVERIFY(text.contains(QStringLiteral("Amount charged")));
-        QVERIFY2(text.contains(bill.totals.charged.toDisplayString(locale, 2) + QStringLiteral(" USD")), qPrintable(text));
+        QVERIFY2(text.contains(bill.totals.charged.toDisplayString(locale, 2) + QStringLiteral(" USD")),
+                 qPrintable(text));
         QVERIFY(text.contains(bill.totals.fee.toDisplayString(locale, 8) + QStringLiteral(" USD")));
         QVERIFY(text.contains(bill.totals.roundedOff.toDisplayString(locale, 8) + QStringLiteral(" USD")));
         QVERIFY(text.contains(bill.totals.paidCash.toDisplayString(locale, 2) + QStringLiteral(" USD")));
@@ -297,9 +307,13 @@ private slots:
         QVERIFY(!csv.isEmpty());
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QStringList rows = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList rows =
+            QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(rows.size(), int(bill.lines.size()) + 2);
-        QVERIFY(rows.last().startsWith(QStringLiteral("total,,,%1,%2,%3,").arg(bill.totals.calls).arg(bill.totals.fee.toString(8), bill.totals.charged.toString(2))));
+        QVERIFY(
+            rows.last().startsWith(QStringLiteral("total,,,%1,%2,%3,")
+                                       .arg(bill.totals.calls)
+                                       .arg(bill.totals.fee.toString(8), bill.totals.charged.toString(2))));
     }
 
     void printsTheSameLayoutAsThePdf()
@@ -317,7 +331,8 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("printed.pdf"));
         printer.setOutputFileName(path);
         QVERIFY(report::printBill(page.document(), printer, QLocale()).ok());
-        const QString text = QString::fromUtf8(runTool(pdftotext, {QStringLiteral("-layout"), path, QStringLiteral("-")}));
+        const QString text =
+            QString::fromUtf8(runTool(pdftotext, {QStringLiteral("-layout"), path, QStringLiteral("-")}));
         QVERIFY2(text.contains(QStringLiteral("Bill for 2026-10")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Final since")));
         QVERIFY(text.contains(bill.totals.charged.toDisplayString(QLocale(), 2) + QStringLiteral(" USD")));
@@ -350,7 +365,8 @@ private slots:
         auto *bills = qobject_cast<BillsPage *>(w.page(PageId::Bills));
         QTest::mouseClick(bills->findChild<QToolButton *>(QStringLiteral("previousMonth")), Qt::LeftButton);
         QCOMPARE(bills->month(), QStringLiteral("2026-10"));
-        const Bill bill = *(*engine)->run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-10")); });
+        const Bill bill =
+            *(*engine)->run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-10")); });
         QCOMPARE(bills->totals()->moneyTotal(BillTableModel::Charged), bill.totals.charged);
         int largest = 0;
         // The largest pay-per-use line (a package line's charge is its purchase or renewal, no calls).

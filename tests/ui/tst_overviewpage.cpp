@@ -40,12 +40,14 @@ private slots:
         QVERIFY(test::topUp(acc, "500"));
         QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
         acc.setNow("2026-10-20T12:00:00+08:00");
-        QVERIFY(test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
-                                              "2026-10-03T10:10:00+08:00,general-text,cn-north-4,200,3000\n"
-                                              "2026-10-19T10:10:00+08:00,general-text,cn-north-4,200,9000\n")));
+        QVERIFY(
+            test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                          "2026-10-03T10:10:00+08:00,general-text,cn-north-4,200,3000\n"
+                                          "2026-10-19T10:10:00+08:00,general-text,cn-north-4,200,9000\n")));
         acc.setNow("2026-11-18T12:00:00+08:00");
-        QVERIFY(test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
-                                              "2026-11-02T09:00:00+08:00,general-text,cn-north-4,200,2000\n")));
+        QVERIFY(
+            test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                          "2026-11-02T09:00:00+08:00,general-text,cn-north-4,200,2000\n")));
         acc.setNow("2026-11-18T12:30:00+08:00");
 
         OverviewPage page(*acc.engine, nullptr);
@@ -57,7 +59,8 @@ private slots:
         QVERIFY(page.isBusy());
         QCOMPARE(page.spendText(), QStringLiteral("Loading\u2026"));
         QVERIFY(spendTile(page)->accessibleDescription().startsWith(QStringLiteral("Loading\u2026")));
-        QVERIFY(page.findChild<FigureButton *>(QStringLiteral("balanceTile"))->figure()->value().contains(u'4'));
+        QVERIFY(
+            page.findChild<FigureButton *>(QStringLiteral("balanceTile"))->figure()->value().contains(u'4'));
         page.resize(1100, 700);
         test::shot(&page, "overview-loading");
         QVERIFY(loaded.wait(10000));
@@ -85,8 +88,9 @@ private slots:
         QSignalSpy loaded(&page, &OverviewPage::figuresLoaded);
         page.refresh();
         acc.setNow("2026-11-05T12:00:00+08:00");
-        QVERIFY(test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
-                                              "2026-11-05T09:00:00+08:00,general-text,cn-north-4,200,2000\n")));
+        QVERIFY(
+            test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                          "2026-11-05T09:00:00+08:00,general-text,cn-north-4,200,2000\n")));
         page.refresh(); // while the first read may still run: its figures would be stale
         QCOMPARE(page.spendText(), QStringLiteral("Loading\u2026"));
         QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 10000);

@@ -16,8 +16,8 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -54,7 +54,8 @@ QString writeBigFile(const QString &path, int lines)
         return {};
     QByteArray text = "timestamp,api,region,status,enterprise_project,request_id\n";
     for (int i = 0; i < lines; ++i)
-        text += QStringLiteral("2026-09-22T%1:%2:%3+08:00,general-text,cn-north-4,%4,bulk,req-%5-padding-padding\n")
+        text += QStringLiteral(
+                    "2026-09-22T%1:%2:%3+08:00,general-text,cn-north-4,%4,bulk,req-%5-padding-padding\n")
                     .arg(20, 2, 10, QLatin1Char('0'))
                     .arg(i / 6000 % 60, 2, 10, QLatin1Char('0'))
                     .arg(i / 100 % 60, 2, 10, QLatin1Char('0'))
@@ -79,10 +80,12 @@ private slots:
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         m_account = std::make_unique<test::TestAccount>("2026-08-01T00:00:00+08:00");
-        test::check(m_account->run([](Context &c) { return funds::topUp(c, Money::fromCents(100000)); }), "top-up");
+        test::check(m_account->run([](Context &c) { return funds::topUp(c, Money::fromCents(100000)); }),
+                    "top-up");
         test::check(m_account->run([](Context &c) {
-                        return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"), true);
-                    }),
+            return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
+                                        true);
+        }),
                     "enable");
         QByteArray csv = "timestamp,api,region,status,count,enterprise_project\n";
         const BillingCalendar cal(8 * 3600);
@@ -97,14 +100,16 @@ private slots:
                            .toLatin1();
         m_account->setNow("2026-09-22T08:00:00+08:00");
         test::check(test::importCsv(*m_account, csv), "import");
-        test::check(m_account->run([](Context &c) { return funds::topUp(c, Money::fromCents(1234)); }), "top-up 2");
+        test::check(m_account->run([](Context &c) { return funds::topUp(c, Money::fromCents(1234)); }),
+                    "top-up 2");
     }
 
     void fetchesLazilyInPagesOffTheGuiThread()
     {
         TransactionsPage page(*m_account->engine, nullptr);
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester totalsTester(page.totals(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester totalsTester(page.totals(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.resize(1200, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -119,7 +124,8 @@ private slots:
         QVERIFY(page.creditsText().contains(QStringLiteral("2 credit(s)")));
         QVERIFY(page.creditsText().contains(QStringLiteral("1,012.34 USD")));
         // The charges' total equals the bills of the months it covers.
-        const Money billed = test::billOf(*m_account, "2026-08").totals.charged + test::billOf(*m_account, "2026-09").totals.charged;
+        const Money billed = test::billOf(*m_account, "2026-08").totals.charged +
+                             test::billOf(*m_account, "2026-09").totals.charged;
         QCOMPARE(page.totals()->totals().charged, billed);
 
         // Scrolling to the end fetches the next pages until every record is there, newest first.
@@ -201,7 +207,8 @@ private slots:
         TransactionsPage page(*m_account->engine, nullptr);
         page.refresh();
         QTRY_VERIFY(!page.isLoading());
-        page.filterBar()->projectBox()->setCurrentIndex(page.filterBar()->projectBox()->findData(QStringLiteral("web")));
+        page.filterBar()->projectBox()->setCurrentIndex(
+            page.filterBar()->projectBox()->findData(QStringLiteral("web")));
         QTRY_VERIFY(!page.isLoading());
         const QString path = m_dir.filePath(QStringLiteral("web.csv"));
         QSignalSpy done(&page, &TransactionsPage::exportFinished);
@@ -210,7 +217,8 @@ private slots:
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QStringList rows = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList rows =
+            QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(rows.first().section(u',', 0, 2), QStringLiteral("id,type,time"));
         QCOMPARE(rows.size(), Hours + 1);
         Money charged, fee;
@@ -284,7 +292,8 @@ private slots:
 
         // Through the job the console runs, with an observer that cancels halfway.
         CancelHalfway observer(size);
-        const ImportOutcome out = runImport(m_account->path, m_account->clock, path, ImportOptions{}, &observer);
+        const ImportOutcome out =
+            runImport(m_account->path, m_account->clock, path, ImportOptions{}, &observer);
         QVERIFY(out.cancelled);
         QVERIFY(!out.summary);
         QVERIFY(observer.calls >= 2);

@@ -8,6 +8,7 @@
 #include "translations.h"
 #include "widgets/format.h"
 
+#include "engine/engine.h"
 #include <QAbstractItemView>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -17,7 +18,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabBar>
-#include "engine/engine.h"
 
 #include <QTableView>
 #include <QTextDocumentFragment>

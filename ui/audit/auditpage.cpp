@@ -8,8 +8,8 @@
 #include "storage/auditqueryrepository.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
-#include "widgets/taborder.h"
 #include "widgets/ownengine.h"
+#include "widgets/taborder.h"
 
 #include <QComboBox>
 #include <QDateEdit>

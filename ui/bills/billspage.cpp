@@ -48,30 +48,33 @@ struct Loaded
 } // namespace
 
 BillsPage::BillsPage(Engine &engine, QWidget *parent)
-    : Page(parent), m_engine(engine), m_model(new BillTableModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_totals(nullptr), m_banner(new ErrorBanner(this)), m_month(new QComboBox(this)),
-      m_previous(new QToolButton(this)), m_next(new QToolButton(this)), m_status(new QLabel(this)),
-      m_exact(new QCheckBox(tr("E&xact amounts (8 decimals)"), this)), m_export(new QToolButton(this)),
-      m_printPreview(new QPushButton(tr("Print pre&view\u2026"), this)),
+    : Page(parent), m_engine(engine), m_model(new BillTableModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_totals(nullptr), m_banner(new ErrorBanner(this)),
+      m_month(new QComboBox(this)), m_previous(new QToolButton(this)), m_next(new QToolButton(this)),
+      m_status(new QLabel(this)), m_exact(new QCheckBox(tr("E&xact amounts (8 decimals)"), this)),
+      m_export(new QToolButton(this)), m_printPreview(new QPushButton(tr("Print pre&view\u2026"), this)),
       m_print(new QPushButton(tr("&Print\u2026"), this)), m_busy(new QProgressBar(this)),
       m_exportStatus(new QLabel(this)), m_due(new Figure(tr("Amount due"), Figure::Size::Large, this)),
       m_fee(new Figure(tr("List amount"), Figure::Size::Medium, this)),
       m_roundedOff(new Figure(tr("Rounded off"), Figure::Size::Medium, this)),
       m_paid(new Figure(tr("Paid by coupon / cash"), Figure::Size::Medium, this)),
       m_arrears(new Figure(tr("Arrears"), Figure::Size::Medium, this)),
-      m_change(new Figure(tr("Versus previous month"), Figure::Size::Medium, this)), m_content(new QWidget(this)),
-      m_stack(new QStackedWidget(this)), m_table(new ActivatingTableView(this)), m_footer(new TotalsFooter(m_table, this)),
-      m_empty(new EmptyState(tr("No bills yet"),
-                             tr("A bill sums the charges of one month. Import call records (File \u203a Import "
-                                "call records\u2026, Ctrl+I) or buy a package, and the month's bill appears here."),
-                             this)),
+      m_change(new Figure(tr("Versus previous month"), Figure::Size::Medium, this)),
+      m_content(new QWidget(this)), m_stack(new QStackedWidget(this)), m_table(new ActivatingTableView(this)),
+      m_footer(new TotalsFooter(m_table, this)),
+      m_empty(new EmptyState(
+          tr("No bills yet"),
+          tr("A bill sums the charges of one month. Import call records (File \u203a Import "
+             "call records\u2026, Ctrl+I) or buy a package, and the month's bill appears here."),
+          this)),
       m_centsDelegate(new MoneyDelegate(this)), m_feeDelegate(new MoneyDelegate(this))
 {
     setObjectName(QStringLiteral("billsPage"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SortRole);
-    m_totals = new TotalsModel(m_proxy, {std::begin(BillTableModel::MoneyColumns), std::end(BillTableModel::MoneyColumns)},
-                               {BillTableModel::Calls}, this);
+    m_totals = new TotalsModel(
+        m_proxy, {std::begin(BillTableModel::MoneyColumns), std::end(BillTableModel::MoneyColumns)},
+        {BillTableModel::Calls}, this);
 
     m_month->setObjectName(QStringLiteral("billMonth"));
     m_month->setMinimumContentsLength(8);
@@ -94,7 +97,8 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *exportMenu = new QMenu(m_export);
     exportMenu->addAction(tr("As &CSV\u2026"), this, [this] { chooseExport(report::Format::Csv); });
-    exportMenu->addAction(tr("As E&xcel workbook (XLSX)\u2026"), this, [this] { chooseExport(report::Format::Xlsx); });
+    exportMenu->addAction(tr("As E&xcel workbook (XLSX)\u2026"), this,
+                          [this] { chooseExport(report::Format::Xlsx); });
     exportMenu->addAction(tr("As &PDF\u2026"), this, [this] { chooseExport(report::Format::Pdf); });
     m_export->setMenu(exportMenu);
     m_busy->setRange(0, 0);
@@ -147,9 +151,10 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
         figures->addWidget(f);
     figures->addStretch(1);
 
-    auto *hint = new QLabel(tr("Double-click a line or press Enter to see its transactions; from a usage line, "
-                               "open the calls behind it."),
-                            this);
+    auto *hint =
+        new QLabel(tr("Double-click a line or press Enter to see its transactions; from a usage line, "
+                      "open the calls behind it."),
+                   this);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
     auto *contentLayout = new QVBoxLayout(m_content);
@@ -264,21 +269,28 @@ void BillsPage::showSummary()
     const QString date = locale.toString(QDate(d.year, d.month, d.day), QLocale::LongFormat);
     m_status->setText(bill.final ? tr("<b>Final</b> since %1").arg(date)
                                  : tr("<b>Open</b> \u2014 becomes final on %1").arg(date));
-    m_status->setToolTip(bill.final ? tr("Nothing in a final month changes again; corrections go into the open month.")
-                                    : tr("Charges of this month can still arrive until it becomes final."));
+    m_status->setToolTip(
+        bill.final ? tr("Nothing in a final month changes again; corrections go into the open month.")
+                   : tr("Charges of this month can still arrive until it becomes final."));
     const QString cur = m_model->display().currency;
-    auto money = [&](Money m, int decimals = 2) { return tr("%1 %2").arg(formatMoney(m, decimals, locale), cur); };
+    auto money = [&](Money m, int decimals = 2) {
+        return tr("%1 %2").arg(formatMoney(m, decimals, locale), cur);
+    };
     m_due->setValue(money(bill.totals.charged));
-    m_due->setDetail(tr("%n line(s), %1 calls", nullptr, int(bill.lines.size())).arg(locale.toString(bill.totals.calls)));
+    m_due->setDetail(
+        tr("%n line(s), %1 calls", nullptr, int(bill.lines.size())).arg(locale.toString(bill.totals.calls)));
     m_fee->setValue(money(bill.totals.fee, Money::Decimals));
     m_roundedOff->setValue(money(bill.totals.roundedOff, Money::Decimals));
     m_roundedOff->setDetail(tr("not charged"));
-    m_paid->setValue(tr("%1 / %2").arg(formatMoney(bill.totals.paidCoupon, 2, locale), formatMoney(bill.totals.paidCash, 2, locale)));
+    m_paid->setValue(tr("%1 / %2").arg(formatMoney(bill.totals.paidCoupon, 2, locale),
+                                       formatMoney(bill.totals.paidCash, 2, locale)));
     m_arrears->setValue(money(bill.totals.arrears));
     m_arrears->setNegative(!bill.totals.arrears.isZero());
     const ComparedLine &t = c.totals;
     const QString sign = t.change.isNegative() ? QString() : QStringLiteral("+");
-    m_change->setValue(tr("%1%2 (%3)").arg(sign, formatMoney(t.change, 2, locale), BillTableModel::percentText(t.changeBasisPoints, locale)));
+    m_change->setValue(tr("%1%2 (%3)")
+                           .arg(sign, formatMoney(t.change, 2, locale),
+                                BillTableModel::percentText(t.changeBasisPoints, locale)));
     m_change->setDetail(tr("%1 due in %2").arg(money(t.previousCharged), c.previous.month));
 }
 
@@ -308,8 +320,8 @@ report::BillDocument BillsPage::document() const
 {
     const Bill &bill = m_model->comparison().bill;
     const CivilDate d = BillingCalendar(m_model->display().utcOffsetSeconds).dateOf(bill.finalAt);
-    return report::BillDocument{bill, m_model->display().currency, m_accountName, QDate(d.year, d.month, d.day),
-                                m_generatedAt};
+    return report::BillDocument{bill, m_model->display().currency, m_accountName,
+                                QDate(d.year, d.month, d.day), m_generatedAt};
 }
 
 bool BillsPage::isExporting() const

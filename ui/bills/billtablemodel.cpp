@@ -100,7 +100,8 @@ QVariant BillTableModel::tooltip(const ComparedLine &l, int column) const
 {
     const QLocale locale;
     if (isMoneyColumn(column))
-        return tr("Exact: %1 %2").arg(amount(l, column).toDisplayString(locale, Money::Decimals), m_display.currency);
+        return tr("Exact: %1 %2")
+            .arg(amount(l, column).toDisplayString(locale, Money::Decimals), m_display.currency);
     if (!l.inThisMonth)
         return tr("Only the previous month had this line");
     if (column == Api || column == Region)
@@ -127,7 +128,8 @@ QVariant BillTableModel::data(const QModelIndex &index, int role) const
         if (c == Calls)
             return l.line.calls;
         if (c == ChangePercent)
-            return l.changeBasisPoints ? QVariant(*l.changeBasisPoints) : QVariant(std::numeric_limits<qint64>::max());
+            return l.changeBasisPoints ? QVariant(*l.changeBasisPoints)
+                                       : QVariant(std::numeric_limits<qint64>::max());
         return display(l, c);
     case Qt::TextAlignmentRole:
         return isMoneyColumn(c) || c == Calls || c == ChangePercent ? rightAligned() : leftAligned();
@@ -154,7 +156,7 @@ QVariant BillTableModel::headerData(int section, Qt::Orientation orientation, in
         return QVariant();
     if (role == Qt::TextAlignmentRole)
         return isMoneyColumn(section) || section == Calls || section == ChangePercent ? rightAligned()
-                                                                                       : leftAligned();
+                                                                                      : leftAligned();
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Fee:

@@ -29,7 +29,8 @@ public:
         ChangePercent,
         ColumnCount
     };
-    static constexpr Column MoneyColumns[] = {Fee, RoundedOff, Charged, PaidCoupon, PaidCash, Arrears, PreviousCharged, Change};
+    static constexpr Column MoneyColumns[] = {Fee,      RoundedOff, Charged,         PaidCoupon,
+                                              PaidCash, Arrears,    PreviousCharged, Change};
 
     explicit BillTableModel(QObject *parent);
 

@@ -24,7 +24,8 @@ namespace {
 class PromiseObserver : public ImportObserver
 {
 public:
-    PromiseObserver(QPromise<ImportOutcome> &promise, qint64 size, std::shared_ptr<std::atomic_bool> cancelled)
+    PromiseObserver(QPromise<ImportOutcome> &promise, qint64 size,
+                    std::shared_ptr<std::atomic_bool> cancelled)
         : m_promise(promise), m_size(size), m_cancelled(std::move(cancelled))
     {
     }
@@ -45,8 +46,9 @@ private:
 ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     : QDialog(parent), m_engine(engine), m_path(new QLineEdit(this)),
       m_late(new QCheckBox(tr("&Bill late records (calls in hours already settled) as late usage"), this)),
-      m_progress(new QProgressBar(this)), m_result(new QLabel(this)), m_problems(new QTableWidget(0, 3, this)),
-      m_start(new QPushButton(tr("&Import"), this)), m_cancel(new QPushButton(tr("&Cancel import"), this)),
+      m_progress(new QProgressBar(this)), m_result(new QLabel(this)),
+      m_problems(new QTableWidget(0, 3, this)), m_start(new QPushButton(tr("&Import"), this)),
+      m_cancel(new QPushButton(tr("&Cancel import"), this)),
       m_save(new QPushButton(tr("&Save report\u2026"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("importDialog"));
@@ -57,7 +59,8 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     m_path->setObjectName(QStringLiteral("importPath"));
     m_path->setPlaceholderText(tr("A CSV or JSON Lines file of call records"));
     auto *browse = new QPushButton(tr("B&rowse\u2026"), this);
-    m_late->setToolTip(tr("Without this, a file with records in hours that are already settled is refused whole."));
+    m_late->setToolTip(
+        tr("Without this, a file with records in hours that are already settled is refused whole."));
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
     m_result->setWordWrap(true);
@@ -101,7 +104,8 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &ImportDialog::chooseReportFile);
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
     connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportDialog::onFinished);
     orderTabsByLayout(this);
 }
@@ -125,8 +129,9 @@ void ImportDialog::setBillLate(bool late)
 
 void ImportDialog::browse()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import call records"), QDir::homePath(),
-                                                      tr("Call records (*.csv *.jsonl *.json *.ndjson);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import call records"), QDir::homePath(),
+                                     tr("Call records (*.csv *.jsonl *.json *.ndjson);;All files (*)"));
     if (!path.isEmpty())
         setPath(path);
 }
@@ -157,11 +162,12 @@ void ImportDialog::start()
     options.name = QFileInfo(path).fileName();
     const qint64 size = QFileInfo(path).size();
     auto cancelled = m_cancelled;
-    m_watcher.setFuture(QtConcurrent::run([location, &clock, path, options, size, cancelled](QPromise<ImportOutcome> &promise) {
-        promise.setProgressRange(0, 1000);
-        PromiseObserver observer(promise, size, cancelled);
-        promise.addResult(runImport(location, clock, path, options, &observer));
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [location, &clock, path, options, size, cancelled](QPromise<ImportOutcome> &promise) {
+            promise.setProgressRange(0, 1000);
+            PromiseObserver observer(promise, size, cancelled);
+            promise.addResult(runImport(location, clock, path, options, &observer));
+        }));
 }
 
 void ImportDialog::cancel()
@@ -182,9 +188,11 @@ void ImportDialog::onFinished()
     if (m_outcome.summary) {
         m_progress->setValue(1000);
         const ImportSummary &s = *m_outcome.summary;
-        QString text = tr("Imported %1 record(s) with %2 call(s).").arg(locale.toString(s.records), locale.toString(s.calls));
+        QString text = tr("Imported %1 record(s) with %2 call(s).")
+                           .arg(locale.toString(s.records), locale.toString(s.calls));
         if (s.lateRecords > 0)
-            text += QLatin1Char(' ') + tr("%1 late record(s) will be billed as late usage.").arg(locale.toString(s.lateRecords));
+            text += QLatin1Char(' ') +
+                    tr("%1 late record(s) will be billed as late usage.").arg(locale.toString(s.lateRecords));
         m_result->setText(text);
         emit imported(s);
     } else if (m_outcome.cancelled) {
@@ -195,8 +203,9 @@ void ImportDialog::onFinished()
         QString text = tr("Nothing was imported: %1").arg(why);
         const auto &problems = m_outcome.check.problems;
         if (m_outcome.checked && !problems.empty())
-            text += QLatin1Char('\n') + (m_outcome.check.truncated ? tr("The first %1 refused lines are listed below.")
-                                                                   : tr("%1 refused line(s), listed below."))
+            text += QLatin1Char('\n') + (m_outcome.check.truncated
+                                             ? tr("The first %1 refused lines are listed below.")
+                                             : tr("%1 refused line(s), listed below."))
                                             .arg(locale.toString(qint64(problems.size())));
         m_result->setText(text);
         m_problems->setRowCount(int(problems.size()));
@@ -235,7 +244,8 @@ QString ImportDialog::reportText() const
         text += QStringLiteral("%1\t%2\t%3\n").arg(QString::number(p.line), p.column, p.reason);
     if (m_outcome.check.truncated)
         text += tr("(more refused lines follow in the file; only the first %1 are listed)")
-                    .arg(m_outcome.check.problems.size()) + QLatin1Char('\n');
+                    .arg(m_outcome.check.problems.size()) +
+                QLatin1Char('\n');
     return text;
 }
 
@@ -252,9 +262,9 @@ Status ImportDialog::saveReport(const QString &path) const
 
 void ImportDialog::chooseReportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the import report"),
-                                                      QDir::home().filePath(QStringLiteral("import-report.txt")),
-                                                      tr("Text files (*.txt)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the import report"), QDir::home().filePath(QStringLiteral("import-report.txt")),
+        tr("Text files (*.txt)"));
     if (path.isEmpty())
         return;
     if (Status s = saveReport(path); !s)

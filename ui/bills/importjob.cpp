@@ -15,8 +15,8 @@ struct Tr
 };
 } // namespace
 
-ImportOutcome runImport(const QString &location, const Clock &clock, const QString &path, const ImportOptions &options,
-                        ImportObserver *observer)
+ImportOutcome runImport(const QString &location, const Clock &clock, const QString &path,
+                        const ImportOptions &options, ImportObserver *observer)
 {
     ImportOutcome out;
     Status s = withOwnEngine(location, clock, [&](Engine &engine) -> Status {
@@ -26,7 +26,8 @@ ImportOutcome runImport(const QString &location, const Clock &clock, const QStri
         ImportOptions opts = options;
         if (opts.name.isEmpty())
             opts.name = QFileInfo(path).fileName();
-        auto summary = engine.runThenCatchUp([&](Context &ctx) { return importCalls(ctx, file, opts, observer); });
+        auto summary =
+            engine.runThenCatchUp([&](Context &ctx) { return importCalls(ctx, file, opts, observer); });
         if (summary) {
             out.summary = *summary;
             return {};

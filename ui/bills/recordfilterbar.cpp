@@ -33,7 +33,8 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     m_id->setObjectName(QStringLiteral("recordIdSearch"));
     m_id->setPlaceholderText(tr("Record id"));
     m_id->setClearButtonEnabled(true);
-    m_id->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,18}")), m_id));
+    m_id->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,18}")), m_id));
     m_id->setToolTip(tr("Type a record id and press Enter to show only that record"));
     for (QDateEdit *d : {m_from, m_to}) {
         letTabLeaveAnyDate(d);
@@ -94,7 +95,8 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     connect(reset, &QPushButton::clicked, this, &RecordFilterBar::reset);
 }
 
-void RecordFilterBar::refill(QComboBox *box, const QString &allText, const QList<QPair<QString, QString>> &items)
+void RecordFilterBar::refill(QComboBox *box, const QString &allText,
+                             const QList<QPair<QString, QString>> &items)
 {
     const QString current = box->currentData().toString();
     const QSignalBlocker blocker(box);
@@ -113,7 +115,8 @@ void RecordFilterBar::select(QComboBox *box, const QString &data)
     box->setCurrentIndex(data.isEmpty() ? 0 : box->findData(data));
 }
 
-void RecordFilterBar::setChoices(const AccountDisplay &display, const QStringList &months, const QStringList &projects)
+void RecordFilterBar::setChoices(const AccountDisplay &display, const QStringList &months,
+                                 const QStringList &projects)
 {
     m_quiet = true;
     m_display = display;
@@ -174,7 +177,8 @@ RecordFilter RecordFilterBar::filter() const
     return f;
 }
 
-void RecordFilterBar::showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode)
+void RecordFilterBar::showBillLine(const QString &month, const QString &api, const QString &region,
+                                   const QString &mode)
 {
     m_quiet = true;
     reset();

@@ -18,8 +18,8 @@ RecordLoader::~RecordLoader()
     m_watcher.waitForFinished();
 }
 
-RecordPage RecordLoader::read(const QString &location, const Clock &clock, const RecordFilter &filter, int offset,
-                              bool firstPage)
+RecordPage RecordLoader::read(const QString &location, const Clock &clock, const RecordFilter &filter,
+                              int offset, bool firstPage)
 {
     RecordPage page;
     page.offset = offset;

@@ -45,8 +45,8 @@ public:
     const RecordFilter &filter() const { return m_filter; }
 
     // The work itself, callable from any thread (tests call it directly).
-    static RecordPage read(const QString &location, const Clock &clock, const RecordFilter &filter, int offset,
-                           bool firstPage);
+    static RecordPage read(const QString &location, const Clock &clock, const RecordFilter &filter,
+                           int offset, bool firstPage);
 
 signals:
     void pageLoaded(const billing::ui::RecordPage &page);

@@ -64,7 +64,8 @@ QVariant RecordTotalsModel::data(const QModelIndex &index, int role) const
         if (c == 0)
             return tr("Usage, package purchases, renewals and refunds. Top-ups and coupons are credits and "
                       "are not added in.");
-        return money ? QVariant(tr("Exact total: %1").arg(formatMoney(amount(c), Money::Decimals))) : QVariant();
+        return money ? QVariant(tr("Exact total: %1").arg(formatMoney(amount(c), Money::Decimals)))
+                     : QVariant();
     case MoneyRole:
         return money ? QVariant(amount(c).units()) : QVariant();
     case SortRole:

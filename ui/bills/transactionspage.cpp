@@ -54,8 +54,9 @@ Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter
             return totals.error();
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
-            return Error::internal(QCoreApplication::translate("billing::ui::TransactionsPage", "cannot write %1: %2")
-                                       .arg(QDir::toNativeSeparators(path), file.errorString()));
+            return Error::internal(
+                QCoreApplication::translate("billing::ui::TransactionsPage", "cannot write %1: %2")
+                    .arg(QDir::toNativeSeparators(path), file.errorString()));
         report::TransactionsCsvWriter writer(file, (*ctx)->calendar, (*ctx)->account.currency);
         if (Status s = writer.writeHeader(); !s)
             return s;
@@ -64,7 +65,8 @@ Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter
         for (filter.offset = 0;; filter.offset += Chunk) {
             if (cancelled.load()) {
                 file.cancelWriting();
-                return Error::refused(QCoreApplication::translate("billing::ui::TransactionsPage", "the export was cancelled"));
+                return Error::refused(
+                    QCoreApplication::translate("billing::ui::TransactionsPage", "the export was cancelled"));
             }
             auto records = (*ctx)->records.list(filter);
             if (!records)
@@ -72,7 +74,8 @@ Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter
             if (Status s = writer.write(*records); !s)
                 return s;
             if (totals->records > 0)
-                promise.setProgressValue(int(std::min<qint64>(1000, qint64(filter.offset + Chunk) * 1000 / totals->records)));
+                promise.setProgressValue(
+                    int(std::min<qint64>(1000, qint64(filter.offset + Chunk) * 1000 / totals->records)));
             if (int(records->size()) < Chunk)
                 break;
         }
@@ -84,9 +87,11 @@ Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter
 } // namespace
 
 TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
-    : Page(parent), m_engine(engine), m_model(new RecordTableModel(this)), m_totals(new RecordTotalsModel(this)),
-      m_loader(new RecordLoader(engine.database().location(), engine.clock(), this)), m_banner(new ErrorBanner(this)),
-      m_filters(new RecordFilterBar(this)), m_exact(new QCheckBox(tr("E&xact fees (8 decimals)"), this)),
+    : Page(parent), m_engine(engine), m_model(new RecordTableModel(this)),
+      m_totals(new RecordTotalsModel(this)),
+      m_loader(new RecordLoader(engine.database().location(), engine.clock(), this)),
+      m_banner(new ErrorBanner(this)), m_filters(new RecordFilterBar(this)),
+      m_exact(new QCheckBox(tr("E&xact fees (8 decimals)"), this)),
       m_details(new QPushButton(tr("&Calls behind the line\u2026"), this)),
       m_exportButton(new QPushButton(tr("Ex&port CSV\u2026"), this)), m_busy(new QProgressBar(this)),
       m_count(new QLabel(this)), m_credits(new QLabel(this)), m_stack(new QStackedWidget(this)),
@@ -99,7 +104,8 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
 {
     setObjectName(QStringLiteral("transactionsPage"));
     m_exact->setToolTip(tr("Show fees and rounded-off amounts with all 8 decimals instead of whole cents"));
-    m_details->setToolTip(tr("Open the selected record: for a usage line, the calls, tier positions and fee behind it"));
+    m_details->setToolTip(
+        tr("Open the selected record: for a usage line, the calls, tier positions and fee behind it"));
     auto *import = new QPushButton(tr("&Import call records\u2026"), this);
     import->setObjectName(QStringLiteral("importCalls"));
     m_exportButton->setObjectName(QStringLiteral("exportTransactions"));
@@ -216,7 +222,9 @@ bool TransactionsPage::loadChoices()
         auto projects = ctx.records.projects();
         if (!projects)
             return projects.error();
-        return Choices{*months, *projects, AccountDisplay{ctx.account.currency, ctx.account.utcOffsetSeconds, &m_engine.catalog()}};
+        return Choices{
+            *months, *projects,
+            AccountDisplay{ctx.account.currency, ctx.account.utcOffsetSeconds, &m_engine.catalog()}};
     });
     if (!choices) {
         m_banner->showError(tr("Could not load the transactions."), choices.error());
@@ -261,12 +269,13 @@ void TransactionsPage::onPage(const RecordPage &page)
         m_model->setTotalCount(t.records);
         m_totals->setTotals(t);
         m_filters->setProjects(page.projects);
-        m_credits->setText(t.creditRecords == 0
-                               ? tr("The totals are the charges (usage, package purchases, renewals, refunds).")
-                               : tr("The totals are the charges only. Also listed: %1 credit(s) (top-ups, coupons) "
-                                    "of %2 %3, not added in.")
-                                     .arg(locale.toString(t.creditRecords),
-                                          formatMoney(-t.credits, 2, locale), m_display.currency));
+        m_credits->setText(
+            t.creditRecords == 0
+                ? tr("The totals are the charges (usage, package purchases, renewals, refunds).")
+                : tr("The totals are the charges only. Also listed: %1 credit(s) (top-ups, coupons) "
+                     "of %2 %3, not added in.")
+                      .arg(locale.toString(t.creditRecords), formatMoney(-t.credits, 2, locale),
+                           m_display.currency));
         if (!m_fitted && m_model->rowCount() > 0) {
             fitColumns();
             m_fitted = true;
@@ -281,12 +290,15 @@ void TransactionsPage::onPage(const RecordPage &page)
         return;
     }
     const qint64 total = m_model->totalCount();
-    m_count->setText(total == 0 ? tr("No records match")
-                                : tr("Showing %1 of %2").arg(locale.toString(m_model->rowCount()), locale.toString(total)));
+    m_count->setText(
+        total == 0
+            ? tr("No records match")
+            : tr("Showing %1 of %2").arg(locale.toString(m_model->rowCount()), locale.toString(total)));
     emit loaded();
 }
 
-void TransactionsPage::showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode)
+void TransactionsPage::showBillLine(const QString &month, const QString &api, const QString &region,
+                                    const QString &mode)
 {
     loadChoices(); // the filter bar offers the catalog's names before it selects them
     m_filters->showBillLine(month, api, region, mode);
@@ -332,9 +344,9 @@ void TransactionsPage::chooseExportFile()
             m_exportCancelled->store(true);
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the transactions"),
-                                                      QDir::home().filePath(QStringLiteral("transactions.csv")),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the transactions"), QDir::home().filePath(QStringLiteral("transactions.csv")),
+        tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportCsv(path);
 }
@@ -355,10 +367,11 @@ void TransactionsPage::exportCsv(const QString &path)
     m_busy->setRange(0, 1000);
     m_busy->setValue(0);
     m_busy->show();
-    m_exportWatcher.setFuture(QtConcurrent::run([location, &clock, filter, path, cancelled](QPromise<Status> &promise) {
-        promise.setProgressRange(0, 1000);
-        promise.addResult(writeCsv(location, clock, filter, path, promise, *cancelled));
-    }));
+    m_exportWatcher.setFuture(
+        QtConcurrent::run([location, &clock, filter, path, cancelled](QPromise<Status> &promise) {
+            promise.setProgressRange(0, 1000);
+            promise.addResult(writeCsv(location, clock, filter, path, promise, *cancelled));
+        }));
 }
 
 void TransactionsPage::onExportDone()
@@ -366,7 +379,9 @@ void TransactionsPage::onExportDone()
     m_exportButton->setText(tr("Ex&port CSV\u2026"));
     m_busy->setRange(0, 0);
     m_busy->setVisible(isLoading());
-    const Status s = m_exportWatcher.future().resultCount() > 0 ? m_exportWatcher.result() : Status(Error::internal(tr("the export stopped")));
+    const Status s = m_exportWatcher.future().resultCount() > 0
+                         ? m_exportWatcher.result()
+                         : Status(Error::internal(tr("the export stopped")));
     if (!s) {
         m_banner->showError(tr("Could not export the transactions."), s.error());
         emit exportFinished(false, s.error().message);

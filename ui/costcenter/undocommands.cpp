@@ -1,8 +1,8 @@
 #include "costcenter/undocommands.h"
 
+#include "analysis/analysissettings.h"
 #include "costcenter/savedviewstore.h"
 #include "engine/engine.h"
-#include "analysis/analysissettings.h"
 #include "storage/tagrepository.h"
 
 #include <QAction>

@@ -87,7 +87,7 @@ private:
     QVBoxLayout *m_renewalList;
     QVBoxLayout *m_latest;
     QFutureWatcher<SpendFigures> m_spendWatcher;
-    bool m_spendRunning = false; // until its result has been handled here
+    bool m_spendRunning = false;              // until its result has been handled here
     std::optional<SpendRange> m_spendPending; // asked for while a read was running: read it next
 };
 

@@ -53,7 +53,8 @@ AccountBar::AccountBar(QWidget *parent)
 void AccountBar::setIdentity(const QString &user, const QString &role)
 {
     m_who->setText(tr("%1 · %2").arg(user, role));
-    m_who->setToolTip(tr("You act as %1 in the role %2; actions your role may not take are not shown.").arg(user, role));
+    m_who->setToolTip(
+        tr("You act as %1 in the role %2; actions your role may not take are not shown.").arg(user, role));
 }
 
 QString AccountBar::identityText() const

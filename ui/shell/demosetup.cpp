@@ -24,7 +24,8 @@ Status createDemoWithProgress(QWidget *parent, const QString &location, Instant 
     std::atomic<int> done{0};
     std::atomic<int> total{1};
     QFutureWatcher<Result<DemoSummary>> watcher;
-    QProgressDialog dialog(Tr::tr("Creating a demo account with a year of billing history…"), Tr::tr("Cancel"), 0, 100, parent);
+    QProgressDialog dialog(Tr::tr("Creating a demo account with a year of billing history…"),
+                           Tr::tr("Cancel"), 0, 100, parent);
     dialog.setWindowTitle(Tr::tr("First start"));
     dialog.setMinimumDuration(0);
     dialog.setAutoClose(false);
@@ -32,7 +33,8 @@ Status createDemoWithProgress(QWidget *parent, const QString &location, Instant 
     QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&] { cancelled = true; });
     QObject::connect(&watcher, &QFutureWatcher<Result<DemoSummary>>::progressValueChanged, &dialog,
                      [&](int) { dialog.setValue(done * 100 / std::max(1, total.load())); });
-    QObject::connect(&watcher, &QFutureWatcher<Result<DemoSummary>>::finished, &dialog, [&] { dialog.done(0); });
+    QObject::connect(&watcher, &QFutureWatcher<Result<DemoSummary>>::finished, &dialog,
+                     [&] { dialog.done(0); });
     auto future = QtConcurrent::run([&, location, now](QPromise<Result<DemoSummary>> &promise) {
         DemoOptions opts;
         opts.name = Tr::tr("Demo account");

@@ -77,58 +77,82 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_navigation->viewport()->setBackgroundRole(QPalette::Window);
     m_navigation->setAccessibleName(tr("Pages"));
 
-    addPage(PageId::Overview, [this] { return new OverviewPage(m_engine, this); }, tr("Overview"), nullptr);
+    addPage(
+        PageId::Overview, [this] { return new OverviewPage(m_engine, this); }, tr("Overview"), nullptr);
     QTreeWidgetItem *bills = addGroup(tr("Bills"));
-    addPage(PageId::Bills, [this] {
-        auto *billsPage = new BillsPage(m_engine, this);
-        // Drill-down: a bill line opens its transaction records.
-        connect(billsPage, &BillsPage::lineTransactionsRequested, this,
+    addPage(
+        PageId::Bills,
+        [this] {
+            auto *billsPage = new BillsPage(m_engine, this);
+            // Drill-down: a bill line opens its transaction records.
+            connect(
+                billsPage, &BillsPage::lineTransactionsRequested, this,
                 [this](const QString &month, const QString &api, const QString &region, const QString &mode) {
                     if (auto *transactions = qobject_cast<TransactionsPage *>(page(PageId::Transactions)))
                         transactions->showBillLine(month, api, region, mode);
                     showPage(PageId::Transactions);
                 });
-        return billsPage;
-    }, tr("Bills"), bills);
-    addPage(PageId::Transactions, [this] { return new TransactionsPage(m_engine, this); }, tr("Transactions"),
-            bills);
+            return billsPage;
+        },
+        tr("Bills"), bills);
+    addPage(
+        PageId::Transactions, [this] { return new TransactionsPage(m_engine, this); }, tr("Transactions"),
+        bills);
     QTreeWidgetItem *subscriptions = addGroup(tr("Subscriptions"));
-    addPage(PageId::Services, [this] {
-        auto *services = new ServicesPage(m_engine, this);
-        connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
-        return services;
-    }, tr("Services"), subscriptions);
-    addPage(PageId::Packages, [this] {
-        auto *packages = new PackagesPage(m_engine, this);
-        connect(packages, &PackagesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
-        connect(packages, &PackagesPage::topUpRequested, this, [this] {
-            showPage(PageId::Funds);
-            if (auto *funds = qobject_cast<FundsPage *>(page(PageId::Funds)))
-                funds->openTopUp();
-        });
-        return packages;
-    }, tr("Packages & renewals"), subscriptions);
-    addPage(PageId::Funds, [this] { return new FundsPage(m_engine, this); }, tr("Funds"), subscriptions);
+    addPage(
+        PageId::Services,
+        [this] {
+            auto *services = new ServicesPage(m_engine, this);
+            connect(services, &ServicesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
+            return services;
+        },
+        tr("Services"), subscriptions);
+    addPage(
+        PageId::Packages,
+        [this] {
+            auto *packages = new PackagesPage(m_engine, this);
+            connect(packages, &PackagesPage::modeWizardRequested, this, &MainWindow::openModeWizard);
+            connect(packages, &PackagesPage::topUpRequested, this, [this] {
+                showPage(PageId::Funds);
+                if (auto *funds = qobject_cast<FundsPage *>(page(PageId::Funds)))
+                    funds->openTopUp();
+            });
+            return packages;
+        },
+        tr("Packages & renewals"), subscriptions);
+    addPage(
+        PageId::Funds, [this] { return new FundsPage(m_engine, this); }, tr("Funds"), subscriptions);
     QTreeWidgetItem *costCenter = addGroup(tr("Cost Center"));
-    addPage(PageId::Composition, [this] { return new CompositionPage(m_engine, this); }, tr("Composition"),
-            costCenter);
-    addPage(PageId::Allocation, [this] { return new AllocationPage(m_engine, this); }, tr("Allocation"),
-            costCenter);
-    addPage(PageId::Analysis, [this] { return new AnalysisPage(m_engine, m_settings, this); }, tr("Analysis"),
-            costCenter);
-    addPage(PageId::Budgets, [this] { return new BudgetsPage(m_engine, this); }, tr("Budgets"), costCenter);
-    addPage(PageId::Optimization, [this] { return new OptimizationPage(m_engine, this); }, tr("Optimization"),
-            costCenter);
-    addPage(PageId::Calculator, [this] { return new CalculatorPage(m_engine, this); }, tr("Price calculator"),
-            costCenter);
-    addPage(PageId::Notifications, [this] { return new NotificationsPage(m_engine, this); },
-            tr("Notifications"), nullptr);
-    addPage(PageId::Settings, [this] {
-        auto *settingsPage = new SettingsPage(m_engine, m_settings, this);
-        connect(settingsPage, &SettingsPage::databaseReplaced, this, &MainWindow::refresh);
-        return settingsPage;
-    }, tr("Settings"), nullptr);
-    addPage(PageId::Audit, [this] { return new AuditPage(m_engine, this); }, tr("Audit log"), nullptr);
+    addPage(
+        PageId::Composition, [this] { return new CompositionPage(m_engine, this); }, tr("Composition"),
+        costCenter);
+    addPage(
+        PageId::Allocation, [this] { return new AllocationPage(m_engine, this); }, tr("Allocation"),
+        costCenter);
+    addPage(
+        PageId::Analysis, [this] { return new AnalysisPage(m_engine, m_settings, this); }, tr("Analysis"),
+        costCenter);
+    addPage(
+        PageId::Budgets, [this] { return new BudgetsPage(m_engine, this); }, tr("Budgets"), costCenter);
+    addPage(
+        PageId::Optimization, [this] { return new OptimizationPage(m_engine, this); }, tr("Optimization"),
+        costCenter);
+    addPage(
+        PageId::Calculator, [this] { return new CalculatorPage(m_engine, this); }, tr("Price calculator"),
+        costCenter);
+    addPage(
+        PageId::Notifications, [this] { return new NotificationsPage(m_engine, this); }, tr("Notifications"),
+        nullptr);
+    addPage(
+        PageId::Settings,
+        [this] {
+            auto *settingsPage = new SettingsPage(m_engine, m_settings, this);
+            connect(settingsPage, &SettingsPage::databaseReplaced, this, &MainWindow::refresh);
+            return settingsPage;
+        },
+        tr("Settings"), nullptr);
+    addPage(
+        PageId::Audit, [this] { return new AuditPage(m_engine, this); }, tr("Audit log"), nullptr);
     m_navigation->expandAll();
     // Wide enough for the longest entry with a count after it ("Notifications (99)").
     int widest = 0;
@@ -192,7 +216,8 @@ QTreeWidgetItem *MainWindow::addGroup(const QString &title)
     return group;
 }
 
-void MainWindow::addPage(PageId id, std::function<Page *()> make, const QString &title, QTreeWidgetItem *group)
+void MainWindow::addPage(PageId id, std::function<Page *()> make, const QString &title,
+                         QTreeWidgetItem *group)
 {
     auto *item = group ? new QTreeWidgetItem(group, {title}) : new QTreeWidgetItem(m_navigation, {title});
     item->setData(0, PageRole, int(id));
@@ -340,9 +365,9 @@ QList<PageId> MainWindow::pages() const
 
 QString MainWindow::pageKey(PageId page)
 {
-    static const char *const keys[] = {"overview",    "bills",      "transactions", "services",     "packages",
-                                       "funds",       "composition", "allocation",  "analysis",     "budgets",
-                                       "optimization", "calculator", "notifications", "settings", "audit"};
+    static const char *const keys[] = {"overview",     "bills",       "transactions",  "services", "packages",
+                                       "funds",        "composition", "allocation",    "analysis", "budgets",
+                                       "optimization", "calculator",  "notifications", "settings", "audit"};
     static_assert(std::size(keys) == size_t(PageId::Audit) + 1, "one key per page");
     return QLatin1String(keys[size_t(page)]);
 }
@@ -436,7 +461,8 @@ void MainWindow::applyRole()
     // Resolved again at every refresh: an owner may have changed the role since the window opened.
     auto who = resolveIdentity(m_engine.database(), m_engine.actor());
     if (who)
-        m_accountBar->setIdentity(who->user, who->singleUser ? tr("owner (single-user account)") : roleName(who->role));
+        m_accountBar->setIdentity(who->user,
+                                  who->singleUser ? tr("owner (single-user account)") : roleName(who->role));
     else
         m_accountBar->setIdentity(m_engine.actor(), tr("not a member"));
     const std::optional<Role> role = who ? std::optional<Role>(who->role) : std::nullopt;

@@ -48,8 +48,9 @@ protected:
     void drawLinePlot(QCPPainter *painter, const QVector<QPointF> &lines) const override
     {
         const QPen pen = painter->pen();
-        if (lines.size() < 2 || pen.style() != Qt::SolidLine || pen.widthF() > 1.0 || pen.color().alpha() == 0 ||
-            painter->modes().testFlag(QCPPainter::pmVectorized) || keyAxis()->orientation() != Qt::Horizontal)
+        if (lines.size() < 2 || pen.style() != Qt::SolidLine || pen.widthF() > 1.0 ||
+            pen.color().alpha() == 0 || painter->modes().testFlag(QCPPainter::pmVectorized) ||
+            keyAxis()->orientation() != Qt::Horizontal)
             return QCPGraph::drawLinePlot(painter, lines);
         double left = lines.front().x(), right = left;
         for (const QPointF &p : lines) {
