@@ -1,6 +1,7 @@
 #include "catalog/catalog.h"
 #include "time/billingcalendar.h"
 #include "usage/callrecordreader.h"
+#include "usage/recordparser.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -179,6 +180,21 @@ QByteArray withLine(const QByteArray &data, int line, const QByteArray &text)
         --e;
     return data.left(b) + text + data.mid(e);
 }
+
+using Line = RecordParser::Line;
+
+// A CSV parser that has read the header "timestamp,api,region,status,enterprise_project,count" on line 1.
+RecordParser csvParser()
+{
+    RecordParser p(catalog(), RecordParser::Format::Auto);
+    CallRecord r;
+    const auto header = p.parse(1, "timestamp,api,region,status,enterprise_project,count", r);
+    if (!header || *header != Line::Header)
+        qFatal("the test header was refused");
+    return p;
+}
+
+const char *const kGood = "2026-10-01T08:00:00+08:00,id-card,cn-north-4,200,sales,3";
 
 } // namespace
 
@@ -630,6 +646,180 @@ private slots:
         QVERIFY(oa1.hash != ob.hash);
         QCOMPARE(readAll(QByteArray()).hash,
                  QCryptographicHash::hash(QByteArray(), QCryptographicHash::Blake2b_256).toHex());
+    }
+
+    // The record parser on its own: one line at a time, without a device.
+    void parserCsvRecord()
+    {
+        RecordParser p(catalog(), RecordParser::Format::Auto);
+        CallRecord r;
+        QVERIFY(!p.readsRecords());
+        QCOMPARE(*p.parse(1, "\xEF\xBB\xBFtimestamp,api,region,status,enterprise_project,count\r", r),
+                 Line::Header);
+        QVERIFY(p.readsRecords());
+        QCOMPARE(*p.parse(2, "  \t\r", r), Line::Blank);
+        QCOMPARE(*p.parse(3, QByteArray(kGood) + "\r", r), Line::Record);
+        QCOMPARE(r.ts, at("2026-10-01T08:00:00+08:00"));
+        QCOMPARE(r.api, catalog().apiIndex(u"id-card"));
+        QCOMPARE(r.region, catalog().regionIndex(u"cn-north-4"));
+        QCOMPARE(r.project, QStringLiteral("sales"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.count, qint64(3));
+        QCOMPARE(r.line, qint64(3));
+        // Empty optional fields: the default project, one call.
+        QCOMPARE(*p.parse(4, "2026-10-01T08:00:00Z,passport,cn-east-3,404,,", r), Line::Record);
+        QCOMPARE(r.project, QStringLiteral("default"));
+        QCOMPARE(r.count, qint64(1));
+        QCOMPARE(r.line, qint64(4));
+    }
+
+    void parserJsonRecord()
+    {
+        RecordParser p(catalog(), RecordParser::Format::Auto);
+        CallRecord r;
+        QCOMPARE(*p.parse(1, "", r), Line::Blank);
+        QVERIFY(!p.readsRecords());
+        QCOMPARE(
+            *p.parse(2,
+                     " {\"timestamp\":\"2026-10-01T00:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\","
+                     "\"status\":\"201\",\"count\":7}",
+                     r),
+            Line::Record);
+        QVERIFY(p.readsRecords());
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.count, qint64(7));
+        QCOMPARE(r.project, QStringLiteral("default"));
+        QCOMPARE(r.line, qint64(2));
+    }
+
+    void parserFieldErrors()
+    {
+        RecordParser p = csvParser();
+        CallRecord r;
+        const auto bad = p.parse(17, "2026-10-01T08:00:00+08:00,id-card,eu-west-9,200,,", r);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::BadData);
+        QCOMPARE(bad.error().message,
+                 QStringLiteral("line 17, column 3 (region): unknown region \"eu-west-9\""));
+        QCOMPARE(p.lastBad().line, qint64(17));
+        QCOMPARE(p.lastBad().column, QStringLiteral("3 (region)"));
+        QCOMPARE(p.lastBad().reason, QStringLiteral("unknown region \"eu-west-9\""));
+        // The parser goes on with the next line.
+        QCOMPARE(*p.parse(18, kGood, r), Line::Record);
+
+        RecordParser json(catalog(), RecordParser::Format::JsonLines);
+        const auto missing =
+            json.parse(5, "{\"timestamp\":\"2026-10-01T00:00:00Z\",\"api\":\"id-card\",\"status\":200}", r);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().message,
+                 QStringLiteral("line 5, field \"region\": the field is required but missing"));
+        QCOMPARE(json.lastBad().column, QStringLiteral("region"));
+    }
+
+    void parserWholeLineErrors()
+    {
+        RecordParser p = csvParser();
+        CallRecord r;
+        const auto few = p.parse(4, "2026-10-01T08:00:00+08:00,id-card", r);
+        QVERIFY(!few);
+        QCOMPARE(few.error().message, QStringLiteral("line 4: expected 6 fields as in the header, found 2"));
+        QCOMPARE(p.lastBad().line, qint64(4));
+        QVERIFY(p.lastBad().column.isEmpty());
+        QCOMPARE(p.lastBad().reason, few.error().message);
+        QVERIFY(!p.headerFailed());
+        // A BOM counts only at the start of the file.
+        const auto bom = p.parse(5, "\xEF\xBB\xBF" + QByteArray(kGood), r);
+        QVERIFY(!bom);
+        QCOMPARE(p.lastBad().column, QStringLiteral("1 (timestamp)"));
+    }
+
+    void parserBadHeader()
+    {
+        RecordParser p(catalog(), RecordParser::Format::Auto);
+        CallRecord r;
+        const auto bad = p.parse(2, "timestamp,api,status", r);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().message,
+                 QStringLiteral("line 2: the header lacks the required column(s) region"));
+        QVERIFY(p.headerFailed());
+        QCOMPARE(p.lastBad().line, qint64(0)); // not a record line one could skip
+    }
+
+    // Strict UTF-8 (QByteArrayView::isValidUtf8): the lines below are refused, the characters are not.
+    void parserUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("project");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("two bytes") << QByteArray("\xC3\xA9") << true;
+        QTest::newRow("three bytes") << QByteArray("\xE7\xA0\x94") << true;
+        QTest::newRow("four bytes") << QByteArray("\xF0\x9F\x98\x80") << true;
+        QTest::newRow("U+10FFFF") << QByteArray("\xF4\x8F\xBF\xBF") << true;
+        QTest::newRow("above U+10FFFF") << QByteArray("\xF4\x90\x80\x80") << false;
+        QTest::newRow("overlong two") << QByteArray("\xC0\xAF") << false;
+        QTest::newRow("overlong three") << QByteArray("\xE0\x80\xAF") << false;
+        QTest::newRow("overlong four") << QByteArray("\xF0\x80\x80\xAF") << false;
+        QTest::newRow("surrogate") << QByteArray("\xED\xA0\x80") << false;
+        QTest::newRow("lone continuation") << QByteArray("\x80") << false;
+        QTest::newRow("truncated") << QByteArray("\xE7\xA0") << false;
+        QTest::newRow("F5") << QByteArray("\xF5\x80\x80\x80") << false;
+        QTest::newRow("FF") << QByteArray("\xFF") << false;
+    }
+
+    void parserUtf8()
+    {
+        QFETCH(QByteArray, project);
+        QFETCH(bool, valid);
+        RecordParser p = csvParser();
+        CallRecord r;
+        const auto got = p.parse(2, "2026-10-01T08:00:00+08:00,id-card,cn-north-4,200," + project + ",1", r);
+        QCOMPARE(got.ok(), valid);
+        if (valid)
+            QCOMPARE(r.project, QString::fromUtf8(project));
+        else
+            QCOMPARE(got.error().message, QStringLiteral("line 2: the text is not valid UTF-8"));
+    }
+
+    // Plain ASCII digits (std::from_chars on an unsigned type), at most 18 of them.
+    void parserNumbers_data()
+    {
+        QTest::addColumn<QByteArray>("status");
+        QTest::addColumn<int>("expected"); // 0: refused
+        QTest::newRow("plain") << QByteArray("404") << 404;
+        QTest::newRow("leading zeros") << QByteArray("0200") << 200;
+        QTest::newRow("18 digits") << QByteArray("000000000000000200") << 200;
+        QTest::newRow("19 digits") << QByteArray("0000000000000000200") << 0;
+        QTest::newRow("sign") << QByteArray("+200") << 0;
+        QTest::newRow("minus") << QByteArray("-200") << 0;
+        QTest::newRow("space") << QByteArray(" 200") << 0;
+        QTest::newRow("trailing") << QByteArray("200x") << 0;
+        QTest::newRow("hex") << QByteArray("0x1F4") << 0;
+        QTest::newRow("empty") << QByteArray() << 0;
+    }
+
+    void parserNumbers()
+    {
+        QFETCH(QByteArray, status);
+        QFETCH(int, expected);
+        RecordParser p = csvParser();
+        CallRecord r;
+        const auto got = p.parse(2, "2026-10-01T08:00:00+08:00,id-card,cn-north-4," + status + ",,", r);
+        QCOMPARE(got.ok(), expected != 0);
+        if (expected)
+            QCOMPARE(r.status, expected);
+        else
+            QCOMPARE(p.lastBad().column, QStringLiteral("4 (status)"));
+    }
+
+    void parserBlockCopies()
+    {
+        RecordParser p = csvParser();
+        RecordParser block = p.forBlock();
+        CallRecord a, b;
+        QCOMPARE(*p.parse(9, kGood, a), Line::Record);
+        QCOMPARE(*block.parse(9, kGood, b), Line::Record);
+        QCOMPARE(b.project, a.project);
+        QCOMPARE(b.line, a.line);
+        QVERIFY(!b.project.isSharedWith(a.project)); // each block decodes its own strings
     }
 };
 
