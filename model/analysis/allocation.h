@@ -1,6 +1,7 @@
 #pragma once
 
 // Allocation of shared costs over enterprise projects (billing-rules §10).
+#include "analysis/costanalysis.h" // kProjectShared: where a cost with no project to go to stays
 #include "core/result.h"
 #include "money/money.h"
 #include "time/instant.h"
