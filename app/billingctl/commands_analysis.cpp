@@ -1,6 +1,9 @@
 // cost, recommend, forecast, price, tag, tags: cost management (billing-rules §10).
 #include "analysis/analysissettings.h"
 #include "analysis/costanalysis.h"
+#include "analysis/forecast.h"
+#include "analysis/pricecalculator.h"
+#include "analysis/recommendations.h"
 #include "args.h"
 #include "cli.h"
 #include "output.h"

@@ -4,42 +4,9 @@
 
 #include <QJsonObject>
 
-#include <algorithm>
-
 namespace billing {
 
 namespace {
-// The month's cash cost per complete day and of the day in progress, up to `asOf`, projected.
-Result<Forecast> forecastAt(Context &ctx, Instant monthStart, Instant asOf)
-{
-    const Instant end = ctx.calendar.addMonths(monthStart, 1);
-    asOf = std::clamp(asOf, monthStart, end);
-    const int days = int((end - monthStart) / kMicrosPerDay);
-    const qint64 complete = (asOf - monthStart) / kMicrosPerDay;
-    std::vector<Money> daily(static_cast<size_t>(complete));
-    Money partial;
-    if (asOf > monthStart) {
-        CostQuery q;
-        q.from = monthStart;
-        q.to = asOf;
-        q.granularity = CostQuery::Day;
-        auto r = analyzeCost(ctx, q);
-        if (!r)
-            return r.error();
-        for (const CostRow &row : r->rows) {
-            const qint64 i = (row.period - monthStart) / kMicrosPerDay;
-            if (i < complete)
-                daily[size_t(i)] += row.cost;
-            else
-                partial += row.cost;
-        }
-    }
-    Forecast f = forecastFromDaily(daily, partial, days);
-    f.month = ctx.calendar.monthKey(monthStart);
-    f.asOf = asOf;
-    return f;
-}
-
 bool crossed(Money spend, Money amount, int threshold)
 {
     return Int128(spend.units()) * 100 >= Int128(amount.units()) * threshold;
@@ -91,7 +58,7 @@ Status checkBudgets(Context &ctx, Instant at, const std::vector<Budget> &budgets
     if (open.empty())
         return {};
 
-    auto f = forecastAt(ctx, monthStart, at);
+    auto f = forecastMonthAt(ctx, monthStart, at);
     if (!f)
         return f.error();
     for (const Open &o : open) {
@@ -129,7 +96,7 @@ Result<std::vector<BudgetStatus>> budgetStatuses(Context &ctx)
     if (budgets->empty())
         return out;
     const Instant monthStart = ctx.calendar.monthStart(ctx.now);
-    auto f = forecastAt(ctx, monthStart, ctx.calendar.hourStart(ctx.now));
+    auto f = forecastMonthAt(ctx, monthStart, ctx.calendar.hourStart(ctx.now));
     if (!f)
         return f.error();
     for (const Budget &b : *budgets) {

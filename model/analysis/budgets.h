@@ -12,7 +12,7 @@
 // - The alert is a notification "budget-actual" or "budget-forecast" with a dedupe key
 //   "budget:<id>:<month>:<threshold>:<kind>", and a budget_alert row; once fired for a month it never
 //   fires again that month, even after the budget is edited.
-#include "analysis/costanalysis.h"
+#include "analysis/forecast.h"
 #include "core/result.h"
 #include "storage/budgetrepository.h"
 #include "time/instant.h"

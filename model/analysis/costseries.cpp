@@ -9,19 +9,6 @@
 namespace billing {
 
 namespace {
-Instant periodStart(const BillingCalendar &cal, CostQuery::Granularity g, Instant t)
-{
-    switch (g) {
-    case CostQuery::Hour:
-        return cal.hourStart(t);
-    case CostQuery::Day:
-        return cal.dayStart(t);
-    case CostQuery::Month:
-        return cal.monthStart(t);
-    }
-    return t;
-}
-
 Instant nextPeriod(const BillingCalendar &cal, CostQuery::Granularity g, Instant start)
 {
     switch (g) {

@@ -1,5 +1,8 @@
 // Cost management (billing-rules §10): cash and amortized views, allocation, forecast, advice, calculator.
+#include "analysis/allocation.h"
 #include "analysis/costanalysis.h"
+#include "analysis/forecast.h"
+#include "analysis/recommendations.h"
 #include "engine/bills.h"
 #include "engine/funds.h"
 #include "engine/importer.h"

@@ -1,5 +1,6 @@
 // Cost Center pages against a real account: composition, allocation (tags + undo), analysis (grouping,
 // granularity, filters, saved views), budgets (undo), optimization and the price calculator.
+#include "analysis/allocation.h"
 #include "analysis/costanalysis.h"
 #include "costcenter/allocationpage.h"
 #include "costcenter/analysispage.h"

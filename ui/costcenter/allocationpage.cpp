@@ -1,5 +1,6 @@
 #include "costcenter/allocationpage.h"
 
+#include "analysis/allocation.h"
 #include "analysis/costseries.h"
 #include "costcenter/compositionmodel.h"
 #include "costcenter/periodpicker.h"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/costseries.h"
+#include "analysis/forecast.h"
 #include "costcenter/analysisview.h"
 #include "storage/budgetrepository.h"
 

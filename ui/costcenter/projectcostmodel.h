@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/costanalysis.h"
+#include "analysis/allocation.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/costanalysis.h"
+#include "analysis/recommendations.h"
 #include "widgets/format.h"
 
 #include <QAbstractTableModel>

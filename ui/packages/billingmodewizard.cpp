@@ -1,6 +1,6 @@
 #include "packages/billingmodewizard.h"
 
-#include "analysis/costanalysis.h"
+#include "analysis/recommendations.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
 #include "engine/packages.h"

@@ -1,0 +1,151 @@
+#include "analysis/costpieces.h"
+
+#include "analysis/costrepository.h"
+#include "engine/context.h"
+
+#include <algorithm>
+
+namespace billing {
+
+namespace {
+// The cash instant of a late usage line (see costanalysis.h): its own hour, unless its charge went into a
+// later bill month; then the hour of the settlement that billed it.
+Instant lateCashInstant(const Context &ctx, const Record &r)
+{
+    if (ctx.calendar.monthKey(r.expenditureAt) == r.billMonth)
+        return r.expenditureAt;
+    Instant settling = ctx.calendar.hourStart(r.at - 1);
+    if (ctx.calendar.monthKey(settling) != r.billMonth)
+        if (auto m = ctx.calendar.parseMonth(r.billMonth))
+            settling = *m;
+    return settling;
+}
+
+// The record columns a query groups or filters by (category comes from the API, tags from the project).
+CostRepository::Columns columnsFor(const CostQuery &q)
+{
+    auto uses = [&q](std::initializer_list<CostDimension> dims,
+                     std::initializer_list<const QStringList *> filters) {
+        for (CostDimension d : dims)
+            if (q.groupBy.contains(costDimensionId(d)))
+                return true;
+        return std::any_of(filters.begin(), filters.end(),
+                           [](const QStringList *f) { return !f->isEmpty(); });
+    };
+    CostRepository::Columns c;
+    c.api = uses({CostDimension::Api, CostDimension::Category}, {&q.apis, &q.categories});
+    c.region = uses({CostDimension::Region}, {&q.regions});
+    c.project = uses({CostDimension::Project, CostDimension::Tag}, {&q.projects, &q.tags});
+    c.mode = uses({CostDimension::Mode}, {&q.modes});
+    return c;
+}
+
+Status gatherSums(Context &ctx, CostRepository::Kind kind, const CostQuery &q, Instant unit,
+                  std::vector<CostPiece> &out)
+{
+    CostRepository repo(ctx.db);
+    const int offset = ctx.calendar.utcOffsetSeconds();
+    auto sums = repo.sums(kind, q.from, q.to, offset, unit, columnsFor(q));
+    if (!sums)
+        return sums.error();
+    for (CostRepository::Sum &s : *sums)
+        out.push_back({s.bucket * unit - qint64(offset) * kMicrosPerSecond, std::move(s.api),
+                       std::move(s.region), std::move(s.project), std::move(s.mode), s.calls, s.charged});
+    return {};
+}
+
+Status gatherCash(Context &ctx, const CostQuery &q, Instant unit, std::vector<CostPiece> &out)
+{
+    if (Status s = gatherSums(ctx, CostRepository::Kind::ChargesOnTime, q, unit, out); !s)
+        return s;
+    return gatherLate(ctx, q.from, q.to, out);
+}
+
+// Cumulative flooring in whole cents (see costanalysis.h): part i = floor(P·c_i/Q) − floor(P·c_{i−1}/Q);
+// the fraction of a cent of the price, if any, goes with the part that uses the quota up.
+struct PackageSpread
+{
+    Money price;
+    qint64 quota = 0;
+    qint64 used = 0;
+    Money allocated;
+    Money next(qint64 calls)
+    {
+        const Int128 priceCents = price.truncatedToCents().units() / Money::CentUnits;
+        const qint64 usedBefore = used;
+        used += calls;
+        const qint64 before = qint64(priceCents * std::min(usedBefore, quota) / quota);
+        const qint64 after = qint64(priceCents * std::min(used, quota) / quota);
+        Money part = Money::fromCents(after - before);
+        if (usedBefore < quota && used >= quota)
+            part += price.centRemainder();
+        allocated += part;
+        return part;
+    }
+};
+
+Status gatherAmortized(Context &ctx, const CostQuery &q, Instant unit, std::vector<CostPiece> &out)
+{
+    const Instant from = q.from;
+    const Instant to = q.to;
+    if (Status s = gatherSums(ctx, CostRepository::Kind::PayPerUseUsage, q, unit, out); !s)
+        return s;
+    auto packages = ctx.subscriptions.packages();
+    if (!packages)
+        return packages.error();
+    std::map<qint64, const Package *> byId;
+    std::map<qint64, PackageSpread> spread;
+    for (const Package &p : *packages) {
+        if (p.cancelledAt || p.quota <= 0)
+            continue; // refunded packages cost nothing in the amortized view
+        byId[p.id] = &p;
+        spread[p.id] = PackageSpread{p.price, p.quota, 0, Money()};
+    }
+    CostRepository repo(ctx.db);
+    auto covered = repo.packageUsage();
+    if (!covered)
+        return covered.error();
+    for (const CostRepository::Covered &c : *covered) {
+        auto it = spread.find(c.packageId);
+        if (it == spread.end())
+            continue;
+        const Money part = it->second.next(c.calls);
+        if (c.expenditureAt >= from && c.expenditureAt < to) {
+            const Package &p = *byId[c.packageId];
+            out.push_back({c.expenditureAt, p.api, p.region, c.project, kModePackage, c.calls, part});
+        }
+    }
+    // Waste: what a package that has expired (before `to` and before the last settled hour) left unused.
+    const Instant settled = ctx.calendar.hourStart(ctx.now);
+    for (const auto &[id, p] : byId) {
+        const Instant last = p->lastSecond();
+        if (p->endAt > std::min(to, settled) || last < from || last >= to)
+            continue;
+        const Money waste = p->price - spread[id].allocated;
+        if (!waste.isZero())
+            out.push_back({last, p->api, p->region, QString(), kModeWaste, 0, waste});
+    }
+    return {};
+}
+} // namespace
+
+Status gatherPieces(Context &ctx, const CostQuery &q, Instant unit, std::vector<CostPiece> &out)
+{
+    return q.view == CostQuery::Cash ? gatherCash(ctx, q, unit, out) : gatherAmortized(ctx, q, unit, out);
+}
+
+Status gatherLate(Context &ctx, Instant from, Instant to, std::vector<CostPiece> &out)
+{
+    CostRepository repo(ctx.db);
+    auto late = repo.lateUsage(to, from);
+    if (!late)
+        return late.error();
+    for (const Record &r : *late) {
+        const Instant t = lateCashInstant(ctx, r);
+        if (t >= from && t < to)
+            out.push_back({t, r.api, r.region, r.project, r.mode, r.calls, r.charged});
+    }
+    return {};
+}
+
+} // namespace billing
