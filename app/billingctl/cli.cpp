@@ -213,6 +213,15 @@ void Cli::printHelp()
           << Qt::endl;
 }
 
+Result<qint64> Call::idAt(int i, const QString &notAnId) const
+{
+    bool ok = false;
+    const qint64 id = at(i).toLongLong(&ok);
+    if (!ok)
+        return Error::badUsage(notAnId.arg(at(i)));
+    return id;
+}
+
 Result<Engine *> Call::engine()
 {
     if (!m_engine) {

@@ -27,7 +27,14 @@ struct Output
     bool alwaysJson = false;      // a command without a text form (line)
     std::optional<Error> failure; // printed after the output (verify prints its findings, then fails)
 
-    static Output jsonOnly(QJsonObject o) { return {std::move(o), {}, true, {}}; }
+    Output() = default;
+    Output(QJsonObject json, QStringList lines) : json(std::move(json)), lines(std::move(lines)) {}
+    static Output jsonOnly(QJsonObject o)
+    {
+        Output out(std::move(o), {});
+        out.alwaysJson = true;
+        return out;
+    }
     // A list of values: one JSON object each under `key`, one text line each (or `none` for no value).
     template <typename List, typename ToJson, typename ToLine>
     static Output list(const QString &key, const List &items, ToJson toJson, ToLine toLine,
@@ -70,7 +77,6 @@ public:
     int run(const QStringList &arguments);
 
     // For commands:
-    bool json() const { return m_json; }
     const QString &dbPath() const { return m_dbPath; }
     // The database as it may be printed: a PostgreSQL URL without its password.
     QString dbShown() const;
@@ -79,12 +85,12 @@ public:
     const Clock &clock() const { return *m_clock; }
     Result<std::unique_ptr<Engine>> openEngine();
 
-    static int exitCode(ErrorCode c);
     static const std::vector<Command> &commands(); // the table, in the order of `billingctl help`
-    static const Command *find(const QString &name);
-    static QStringList subcommandSynopses(const Command &group); // empty: not a group
 
 private:
+    static const Command *find(const QString &name);
+    static QStringList subcommandSynopses(const Command &group); // empty: not a group
+    static int exitCode(ErrorCode c);
     int fail(const Error &e); // prints the one line on stderr and returns the exit code
     int execute(const Command &command, const QStringList &arguments);
     void printHelp();
@@ -109,6 +115,9 @@ public:
     const QStringList &positional() const { return m_args.positional(); }
     bool has(const QString &option) const { return m_args.has(option); }
     QString value(const QString &option) const { return m_args.value(option); }
+
+    // Positional i as a whole number (an id); notAnId ("renew: \"%1\" is not a package id") otherwise.
+    Result<qint64> idAt(int i, const QString &notAnId) const;
 
     Result<Engine *> engine();
 

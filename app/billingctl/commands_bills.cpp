@@ -119,12 +119,11 @@ Reply cmdTransactions(Call &call)
 
 Reply cmdLine(Call &call)
 {
-    bool ok = false;
-    const qint64 id = call.at(0).toLongLong(&ok);
-    if (!ok)
-        return Error::badUsage(Tr::tr("line: \"%1\" is not a transaction id").arg(call.at(0)));
+    auto id = call.idAt(0, Tr::tr("line: \"%1\" is not a transaction id"));
+    if (!id)
+        return id.error();
     return call.run([&](Context &ctx) -> Reply {
-        auto d = lineDetail(ctx, id);
+        auto d = lineDetail(ctx, *id);
         if (!d)
             return d.error();
         return Output::jsonOnly(json::lineDetail(*d, ctx.calendar));

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 
 #include <cstdio>
+#include <functional>
 
 namespace billing::cli {
 
@@ -38,33 +39,16 @@ Reply setService(Call &call, bool enable)
                   {line.arg(call.at(0), call.at(1))}};
 }
 
-Result<qint64> packageId(const Call &call, const QString &command)
-{
-    bool ok = false;
-    const qint64 id = call.at(0).toLongLong(&ok);
-    if (ok)
-        return id;
-    // One sentence per command, as the translations hold them.
-    if (command == QLatin1String("renew"))
-        return Error::badUsage(Tr::tr("renew: \"%1\" is not a package id").arg(call.at(0)));
-    if (command == QLatin1String("auto-renew"))
-        return Error::badUsage(Tr::tr("auto-renew: \"%1\" is not a package id").arg(call.at(0)));
-    return Error::badUsage(Tr::tr("unsubscribe: \"%1\" is not a package id").arg(call.at(0)));
-}
-
 // A package the command changed: the package with --json, its id (or a sentence) as text.
 Reply changedPackage(Call &call, const std::function<Result<Package>(Context &)> &change,
                      const std::function<QString(const Package &)> &text)
 {
-    auto r = call.run([&](Context &ctx) -> Result<std::pair<Package, QJsonObject>> {
+    return call.run([&](Context &ctx) -> Reply {
         auto p = change(ctx);
         if (!p)
             return p.error();
-        return std::pair{*p, json::package(*p, ctx.calendar, ctx.now)};
+        return Output{json::package(*p, ctx.calendar, ctx.now), {text(*p)}};
     });
-    if (!r)
-        return r.error();
-    return Output{r->second, {text(r->first)}};
 }
 } // namespace
 
@@ -153,7 +137,7 @@ Reply cmdBuy(Call &call)
 
 Reply cmdRenew(Call &call)
 {
-    auto id = packageId(call, QStringLiteral("renew"));
+    auto id = call.idAt(0, Tr::tr("renew: \"%1\" is not a package id"));
     if (!id)
         return id.error();
     return changedPackage(
@@ -163,7 +147,7 @@ Reply cmdRenew(Call &call)
 
 Reply cmdAutoRenew(Call &call)
 {
-    auto id = packageId(call, QStringLiteral("auto-renew"));
+    auto id = call.idAt(0, Tr::tr("auto-renew: \"%1\" is not a package id"));
     if (!id)
         return id.error();
     const QString onOff = call.at(1);
@@ -184,7 +168,7 @@ Reply cmdAutoRenew(Call &call)
 
 Reply cmdUnsubscribe(Call &call)
 {
-    auto id = packageId(call, QStringLiteral("unsubscribe"));
+    auto id = call.idAt(0, Tr::tr("unsubscribe: \"%1\" is not a package id"));
     if (!id)
         return id.error();
     auto r = call.run([&](Context &ctx) { return packages::unsubscribe(ctx, *id); });
