@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace billing::cli {
 
 namespace {
@@ -12,9 +14,12 @@ struct Tr
 };
 } // namespace
 
-Result<Args> Args::parse(const QString &command, const QStringList &args, const QStringList &valueOptions,
-                         const QStringList &flags, int minPositional, int maxPositional)
+Result<Args> Args::parse(const QString &command, const QStringList &args, const QList<Option> &options,
+                         int minPositional, int maxPositional)
 {
+    auto find = [&](const QString &name) {
+        return std::find_if(options.begin(), options.end(), [&](const Option &o) { return o.name == name; });
+    };
     Args a;
     for (int i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
@@ -26,7 +31,8 @@ Result<Args> Args::parse(const QString &command, const QStringList &args, const 
                 inlineValue = name.section(u'=', 1);
                 name = name.section(u'=', 0, 0);
             }
-            if (valueOptions.contains(name)) {
+            const auto option = find(name);
+            if (option != options.end() && !option->value.isEmpty()) {
                 if (a.m_values.contains(name))
                     return Error::badUsage(Tr::tr("%1: --%2 is given twice").arg(command, name));
                 if (hasInline) {
@@ -36,7 +42,7 @@ Result<Args> Args::parse(const QString &command, const QStringList &args, const 
                         return Error::badUsage(Tr::tr("%1: --%2 needs a value").arg(command, name));
                     a.m_values.insert(name, args[++i]);
                 }
-            } else if (flags.contains(name) && !hasInline) {
+            } else if (option != options.end() && !hasInline) {
                 a.m_flags.insert(name);
             } else {
                 return Error::badUsage(Tr::tr("%1: unknown option %2").arg(command, arg));

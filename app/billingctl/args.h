@@ -8,14 +8,23 @@
 
 namespace billing::cli {
 
+// One option of a command, as the command table declares it.
+struct Option
+{
+    QString name;          // without the leading "--"
+    QString value;         // the value's placeholder in help; empty for a switch ("--flag")
+    bool required = false; // help shows it without brackets; the command checks it, in its own words
+};
+
 // Splits a command's arguments into positionals, "--name value" options and "--flag" switches,
-// refusing anything it was not told about.
+// refusing anything it was not told about. Hand-written rather than QCommandLineParser: the contract's
+// parsing is its own (a lone "-" and "-5" are positionals, an option given twice and "--flag=x" are
+// errors, and every message names the command).
 class Args
 {
 public:
-    static Result<Args> parse(const QString &command, const QStringList &args,
-                              const QStringList &valueOptions, const QStringList &flags, int minPositional,
-                              int maxPositional);
+    static Result<Args> parse(const QString &command, const QStringList &args, const QList<Option> &options,
+                              int minPositional, int maxPositional);
 
     const QStringList &positional() const { return m_positional; }
     QString at(int i) const { return m_positional.value(i); }

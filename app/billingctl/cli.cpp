@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace billing::cli {
 
 namespace {
@@ -17,20 +19,16 @@ struct Tr
 };
 } // namespace
 
-const std::vector<Cli::Command> &Cli::registry()
+QString Command::synopsis() const
 {
-    static const std::vector<Command> commands = [] {
-        std::vector<Command> c;
-        addAccountCommands(c);
-        addEngineCommands(c);
-        addBillCommands(c);
-        addAnalysisCommands(c);
-        addExportCommands(c);
-        addBudgetCommands(c);
-        addMemberCommands(c);
-        return c;
-    }();
-    return commands;
+    QStringList words{name};
+    words << arguments;
+    for (const Option &o : options) {
+        const QString option = o.value.isEmpty() ? QStringLiteral("--") + o.name
+                                                 : QStringLiteral("--%1 %2").arg(o.name, o.value);
+        words << (o.required ? option : QStringLiteral("[%1]").arg(option));
+    }
+    return words.join(u' ');
 }
 
 Cli::Cli(QTextStream &out, QTextStream &err)
@@ -58,12 +56,6 @@ int Cli::fail(const Error &e)
     line.replace(u'\n', u' ');
     m_err << "billingctl: " << line << Qt::endl;
     return exitCode(e.code);
-}
-
-void Cli::printJson(const QJsonObject &o)
-{
-    m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
-    m_out.flush();
 }
 
 QString Cli::dbShown() const
@@ -136,26 +128,109 @@ int Cli::run(const QStringList &arguments)
     const QString name = arguments[i];
     const QStringList rest = arguments.mid(i + 1);
     if (name == QLatin1String("help")) {
-        m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now "
-                        "TIME] [--as USER] [--json] COMMAND [ARGS...]")
-              << "\n\n";
-        for (const Command &c : registry())
-            m_out << "  " << c.synopsis << "\n";
-        m_out << "\n"
-              << Tr::tr(
-                     "Roles: owner (everything), finance (top-ups, imports, backups; reads everything), "
-                     "analyst (reads everything; tags and budgets). The acting user is the operating-system "
-                     "user; --as USER overrides it for tests. An account without members is single-user.")
-              << "\n";
-        m_out << Tr::tr(
-                     "Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.")
-              << Qt::endl;
+        printHelp();
         return 0;
     }
-    for (const Command &c : registry())
-        if (c.name == name)
-            return c.handler(*this, rest);
+    // A name with a space is a subcommand's ("budget set"): it is reached through its group only.
+    if (!name.contains(u' '))
+        if (const Command *command = find(name)) {
+            const Command *sub = rest.isEmpty() ? nullptr : find(name + u' ' + rest.first());
+            return sub ? execute(*sub, rest.mid(1)) : execute(*command, rest);
+        }
     return fail(Error::badUsage(Tr::tr("unknown command \"%1\" (see \"billingctl help\")").arg(name)));
+}
+
+const Command *Cli::find(const QString &name)
+{
+    const auto &table = commands();
+    auto it = std::find_if(table.begin(), table.end(), [&](const Command &c) { return c.name == name; });
+    return it == table.end() ? nullptr : &*it;
+}
+
+QStringList Cli::subcommandSynopses(const Command &group)
+{
+    QStringList out;
+    const QString prefix = group.name + u' ';
+    for (const Command &s : commands())
+        if (s.name.startsWith(prefix))
+            out << s.synopsis();
+    return out;
+}
+
+int Cli::execute(const Command &command, const QStringList &arguments)
+{
+    // A group's handler only says which subcommands it has: its arguments are not its own.
+    Args args;
+    if (subcommandSynopses(command).isEmpty()) {
+        qsizetype required = 0;
+        bool unbounded = false;
+        for (const QString &a : command.arguments) {
+            required += a.startsWith(u'[') ? 0 : 1;
+            unbounded = unbounded || a.contains(QLatin1String("..."));
+        }
+        auto parsed = Args::parse(command.name, arguments, command.options, int(required),
+                                  unbounded ? -1 : int(command.arguments.size()));
+        if (!parsed)
+            return fail(parsed.error());
+        args = std::move(*parsed);
+    }
+    Call call(*this, std::move(args));
+    auto output = command.handler(call);
+    if (!output)
+        return fail(output.error());
+    if (m_json || output->alwaysJson) {
+        m_out << QString::fromUtf8(QJsonDocument(output->json).toJson(QJsonDocument::Indented));
+    } else {
+        for (const QString &line : std::as_const(output->lines))
+            m_out << line << u'\n';
+    }
+    m_out.flush();
+    return output->failure ? fail(*output->failure) : 0;
+}
+
+void Cli::printHelp()
+{
+    m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now "
+                    "TIME] [--as USER] [--json] COMMAND [ARGS...]")
+          << "\n\n";
+    for (const Command &c : commands()) {
+        if (c.name.contains(u' '))
+            continue; // shown in its group's line
+        QStringList variants = subcommandSynopses(c);
+        if (variants.isEmpty())
+            variants << c.synopsis();
+        m_out << "  " << variants.join(QLatin1String(" | "));
+        if (!c.note.isEmpty())
+            m_out << "   (" << c.note << ")";
+        m_out << "\n";
+    }
+    m_out << "\n"
+          << Tr::tr("Roles: owner (everything), finance (top-ups, imports, backups; reads everything), "
+                    "analyst (reads everything; tags and budgets). The acting user is the operating-system "
+                    "user; --as USER overrides it for tests. An account without members is single-user.")
+          << "\n";
+    m_out << Tr::tr("Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.")
+          << Qt::endl;
+}
+
+Result<qint64> Call::idAt(int i, const QString &notAnId) const
+{
+    bool ok = false;
+    const qint64 id = at(i).toLongLong(&ok);
+    if (!ok)
+        return Error::badUsage(notAnId.arg(at(i)));
+    return id;
+}
+
+Result<Engine *> Call::engine()
+{
+    if (!m_engine) {
+        auto opened = m_cli.openEngine();
+        if (!opened)
+            return opened.error();
+        m_engine = std::move(*opened);
+    }
+    return m_engine.get();
 }
 
 } // namespace billing::cli

@@ -1,18 +1,72 @@
 #pragma once
 
+#include "args.h"
 #include "core/result.h"
 #include "engine/engine.h"
 #include "time/clock.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
 
 #include <functional>
 #include <memory>
-
-class QJsonObject;
+#include <optional>
+#include <type_traits>
 
 namespace billing::cli {
+
+class Call;
+
+// What a command prints: its JSON object with --json, else its lines of text.
+struct Output
+{
+    QJsonObject json;
+    QStringList lines;
+    bool alwaysJson = false;      // a command without a text form (line)
+    std::optional<Error> failure; // printed after the output (verify prints its findings, then fails)
+
+    Output() = default;
+    Output(QJsonObject json, QStringList lines) : json(std::move(json)), lines(std::move(lines)) {}
+    static Output jsonOnly(QJsonObject o)
+    {
+        Output out(std::move(o), {});
+        out.alwaysJson = true;
+        return out;
+    }
+    // A list of values: one JSON object each under `key`, one text line each (or `none` for no value).
+    template <typename List, typename ToJson, typename ToLine>
+    static Output list(const QString &key, const List &items, ToJson toJson, ToLine toLine,
+                       const QString &none = {})
+    {
+        Output out;
+        QJsonArray array;
+        for (const auto &item : items) {
+            array.append(toJson(item));
+            out.lines << toLine(item);
+        }
+        if (out.lines.isEmpty() && !none.isEmpty())
+            out.lines << none;
+        out.json = QJsonObject{{key, array}};
+        return out;
+    }
+};
+
+// One row of the command table: it drives the argument parser, `billingctl help` and the dispatch.
+struct Command
+{
+    // "status", or "budget set" for a subcommand: "budget" alone is then the group, whose handler says
+    // which subcommands there are.
+    QString name;
+    // Positional placeholders as help shows them: "[X]" is optional, "X..." takes any number.
+    QStringList arguments;
+    QList<Option> options;
+    QString note; // shown after the synopsis in parentheses
+    std::function<Result<Output>(Call &)> handler;
+
+    QString synopsis() const; // without the note
+};
 
 // One run of billingctl: global options, the clock, the output streams.
 class Cli
@@ -23,29 +77,24 @@ public:
     int run(const QStringList &arguments);
 
     // For commands:
-    bool json() const { return m_json; }
     const QString &dbPath() const { return m_dbPath; }
     // The database as it may be printed: a PostgreSQL URL without its password.
     QString dbShown() const;
     // The acting user: the operating-system user, or --as NAME (a test and development override).
     QString user() const;
     const Clock &clock() const { return *m_clock; }
-    QTextStream &out() { return m_out; }
     Result<std::unique_ptr<Engine>> openEngine();
-    void printJson(const QJsonObject &o);
-    int fail(const Error &e); // prints the one line on stderr and returns the exit code
-    static int exitCode(ErrorCode c);
 
-    using Handler = std::function<int(Cli &, const QStringList &)>;
-    struct Command
-    {
-        QString name;
-        QString synopsis;
-        Handler handler;
-    };
-    static const std::vector<Command> &registry();
+    static const std::vector<Command> &commands(); // the table, in the order of `billingctl help`
 
 private:
+    static const Command *find(const QString &name);
+    static QStringList subcommandSynopses(const Command &group); // empty: not a group
+    static int exitCode(ErrorCode c);
+    int fail(const Error &e); // prints the one line on stderr and returns the exit code
+    int execute(const Command &command, const QStringList &arguments);
+    void printHelp();
+
     QTextStream &m_out;
     QTextStream &m_err;
     bool m_json = false;
@@ -54,14 +103,58 @@ private:
     std::unique_ptr<Clock> m_clock;
 };
 
-// Each group of commands lists itself here (explicitly: static registration does not survive
-// linking from a static library).
-void addAccountCommands(std::vector<Cli::Command> &commands);
-void addEngineCommands(std::vector<Cli::Command> &commands);
-void addBillCommands(std::vector<Cli::Command> &commands);
-void addAnalysisCommands(std::vector<Cli::Command> &commands);
-void addExportCommands(std::vector<Cli::Command> &commands);
-void addBudgetCommands(std::vector<Cli::Command> &commands);
-void addMemberCommands(std::vector<Cli::Command> &commands);
+// One command being run: its parsed arguments and the account's engine, opened on first use (so that a
+// bad argument is reported before a missing database).
+class Call
+{
+public:
+    Call(Cli &cli, Args args) : m_cli(cli), m_args(std::move(args)) {}
+
+    Cli &cli() { return m_cli; }
+    QString at(int i) const { return m_args.at(i); }
+    const QStringList &positional() const { return m_args.positional(); }
+    bool has(const QString &option) const { return m_args.has(option); }
+    QString value(const QString &option) const { return m_args.value(option); }
+
+    // Positional i as a whole number (an id); notAnId ("renew: \"%1\" is not a package id") otherwise.
+    Result<qint64> idAt(int i, const QString &notAnId) const;
+
+    Result<Engine *> engine();
+
+    // fn(Context&) → Result<T> or Status, in one command transaction after the catch-up.
+    template <typename F> auto run(F &&fn) -> std::invoke_result_t<F, Context &>
+    {
+        return withEngine<F>([&](Engine &e) { return e.run(std::forward<F>(fn)); });
+    }
+    // The same for an import: its records first, the catch-up after.
+    template <typename F> auto runThenCatchUp(F &&fn) -> std::invoke_result_t<F, Context &>
+    {
+        return withEngine<F>([&](Engine &e) { return e.runThenCatchUp(std::forward<F>(fn)); });
+    }
+    // fn(Context&) on the database as stored: read-only, no catch-up.
+    template <typename F> auto inspect(F &&fn) -> std::invoke_result_t<F, Context &>
+    {
+        return withEngine<F>([&](Engine &e) -> std::invoke_result_t<F, Context &> {
+            auto ctx = e.inspect();
+            if (!ctx)
+                return ctx.error();
+            return fn(**ctx);
+        });
+    }
+
+private:
+    Cli &m_cli;
+    Args m_args;
+    std::unique_ptr<Engine> m_engine;
+
+    // use(Engine&) once the engine is open; an engine that cannot be opened is the command's error.
+    template <typename F, typename Use> auto withEngine(Use &&use) -> std::invoke_result_t<F, Context &>
+    {
+        auto e = engine();
+        if (!e)
+            return e.error();
+        return use(**e);
+    }
+};
 
 } // namespace billing::cli

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "cli.h"
+
+// The handlers of the command table (commands.cpp): each checks its arguments, runs the engine through
+// its Call and returns what to print; Cli::execute does the rest.
+namespace billing::cli {
+
+using Reply = Result<Output>;
+
+// commands_account.cpp
+Reply cmdInit(Call &call);
+Reply cmdTopUp(Call &call);
+Reply cmdStatus(Call &call);
+Reply cmdVerify(Call &call);
+Reply cmdAudit(Call &call);
+Reply cmdBackup(Call &call);
+Reply cmdRestore(Call &call);
+Reply cmdDemo(Call &call);
+Reply cmdNotifications(Call &call);
+// commands_engine.cpp
+Reply cmdEnable(Call &call);
+Reply cmdDisable(Call &call);
+Reply cmdStopBilling(Call &call);
+Reply cmdGrantCoupon(Call &call);
+Reply cmdBuy(Call &call);
+Reply cmdRenew(Call &call);
+Reply cmdAutoRenew(Call &call);
+Reply cmdUnsubscribe(Call &call);
+Reply cmdImport(Call &call);
+Reply cmdSettle(Call &call);
+// commands_bills.cpp
+Reply cmdBill(Call &call);
+Reply cmdTransactions(Call &call);
+Reply cmdLine(Call &call);
+Reply cmdExportBill(Call &call);
+// commands_analysis.cpp
+Reply cmdCost(Call &call);
+Reply cmdRecommend(Call &call);
+Reply cmdForecast(Call &call);
+Reply cmdPrice(Call &call);
+Reply cmdTag(Call &call);
+Reply cmdTags(Call &call);
+// commands_budgets.cpp
+Reply cmdBudget(Call &call);
+Reply cmdBudgetSet(Call &call);
+Reply cmdBudgetList(Call &call);
+Reply cmdBudgetRemove(Call &call);
+// commands_members.cpp
+Reply cmdMember(Call &call);
+Reply cmdMemberSet(Call &call);
+Reply cmdMemberList(Call &call);
+Reply cmdMemberRemove(Call &call);
+Reply cmdWhoami(Call &call);
+
+} // namespace billing::cli

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "analysis/budgets.h"
+#include "analysis/costanalysis.h"
+#include "analysis/forecast.h"
+#include "analysis/pricecalculator.h"
+#include "analysis/recommendations.h"
+#include "auth/identity.h"
+#include "demo/demogenerator.h"
+#include "engine/accountstatus.h"
+#include "engine/bills.h"
+#include "engine/funds.h"
+#include "engine/importer.h"
+#include "engine/packages.h"
+#include "engine/services.h"
+#include "storage/auditrepository.h"
+#include "storage/memberrepository.h"
+#include "storage/notificationrepository.h"
+#include "time/billingcalendar.h"
+
+#include <QJsonObject>
+
+// Every JSON shape of cli-contract.md, one function per value type, used by every command that prints
+// that type. Amounts are exact decimal strings, times ISO 8601 with offset.
+namespace billing::cli::json {
+
+QString amount(Money m);     // "12.34", more decimals only when needed
+QString amountFine(Money m); // always 8 decimals, for fees and rounded-off amounts
+
+QJsonObject status(const AccountStatus &st, const BillingCalendar &cal);
+QJsonObject package(const Package &p, const BillingCalendar &cal, Instant now);
+QJsonObject service(const ServiceState &s);
+QJsonObject stopBilling(const services::StopPreview &stopped);
+QJsonObject topUp(Money amount, const funds::TopUpResult &r);
+QJsonObject refund(qint64 packageId, const packages::Refund &r);
+QJsonObject importSummary(const ImportSummary &r);
+QJsonObject demo(const DemoSummary &r);
+
+QJsonObject bill(const Bill &b, const QString &currency);
+QJsonObject record(const Record &r, const BillingCalendar &cal);
+QJsonObject lineDetail(const LineDetail &d, const BillingCalendar &cal);
+
+QJsonObject notification(const Notification &n, const BillingCalendar &cal);
+QJsonObject audit(const AuditEntry &e, const BillingCalendar &cal);
+QJsonObject member(const Member &m, const BillingCalendar &cal);
+QJsonObject identity(const Identity &who);
+
+QJsonObject budget(const Budget &b);
+QJsonObject budgetStatus(const BudgetStatus &s);
+QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar &cal);
+QJsonObject quote(const Quote &q);
+QJsonObject recommendation(const Recommendation &rec, const BillingCalendar &cal);
+QJsonObject forecast(const Forecast &f, const BillingCalendar &cal);
+
+} // namespace billing::cli::json
