@@ -267,26 +267,15 @@ Result<Money> Catalog::packagePrice(const QString &apiId, const QString &skuId, 
 std::vector<TierSlice> Catalog::slices(const std::vector<Tier> &tiers, qint64 first, qint64 n)
 {
     std::vector<TierSlice> out;
-    qint64 pos = first;
-    qint64 left = n;
-    for (size_t i = 0; i < tiers.size() && left > 0; ++i) {
-        const qint64 tierEnd =
-            i + 1 < tiers.size() ? tiers[i + 1].fromCall : std::numeric_limits<qint64>::max();
-        if (pos >= tierEnd)
-            continue;
-        const qint64 take = std::min(left, tierEnd - pos);
-        out.push_back({int(i), take, tiers[i].pricePer1000});
-        pos += take;
-        left -= take;
-    }
+    forEachSlice(tiers, first, n, [&out](const TierSlice &s) { out.push_back(s); });
     return out;
 }
 
 Int128 Catalog::sumPer1000(const std::vector<Tier> &tiers, qint64 first, qint64 n)
 {
     Int128 sum = 0;
-    for (const TierSlice &s : slices(tiers, first, n))
-        sum += Int128(s.calls) * s.pricePer1000.units();
+    forEachSlice(tiers, first, n,
+                 [&sum](const TierSlice &s) { sum += Int128(s.calls) * s.pricePer1000.units(); });
     return sum;
 }
 

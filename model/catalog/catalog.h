@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+#include <limits>
 #include <vector>
 
 class QByteArray;
@@ -46,13 +48,14 @@ struct PriceList
     std::vector<Sku> skus;
 };
 
-// What each SKU slice of a pay-per-use price costs: the exact sum of per-1000 prices of n calls
-// from position `first` (1-based) on; divided by 1000 once per line (billing-rules §3).
+// The calls of a run of counter positions that fall in one tier: a pay-per-use price is the exact sum of
+// per-1000 prices over the slices, divided by 1000 once per line (billing-rules §3).
 struct TierSlice
 {
     int tier = 0;
     qint64 calls = 0;
     Money pricePer1000;
+    qint64 first = 0; // the slice's first counter position (1-based)
 };
 
 // The price catalog (billing-rules §2): data loaded from a JSON file and validated on load.
@@ -83,6 +86,10 @@ public:
 
     // Splits the counter positions first..first+n−1 into tier slices.
     static std::vector<TierSlice> slices(const std::vector<Tier> &tiers, qint64 first, qint64 n);
+    // The same, handing each slice to fn(const TierSlice &) in position order: the settlement's form,
+    // which allocates nothing.
+    template <typename Fn>
+    static void forEachSlice(const std::vector<Tier> &tiers, qint64 first, qint64 n, Fn &&fn);
     // Exact Σ price_per_1000 over those positions (still to be divided by 1000).
     static Int128 sumPer1000(const std::vector<Tier> &tiers, qint64 first, qint64 n);
 
@@ -93,5 +100,22 @@ private:
     std::vector<RegionInfo> m_regions;
     std::vector<PriceList> m_priceLists;
 };
+
+template <typename Fn>
+void Catalog::forEachSlice(const std::vector<Tier> &tiers, qint64 first, qint64 n, Fn &&fn)
+{
+    qint64 pos = first;
+    qint64 left = n;
+    for (size_t i = 0; i < tiers.size() && left > 0; ++i) {
+        const qint64 tierEnd =
+            i + 1 < tiers.size() ? tiers[i + 1].fromCall : std::numeric_limits<qint64>::max();
+        if (pos >= tierEnd)
+            continue;
+        const qint64 take = std::min(left, tierEnd - pos);
+        fn(TierSlice{int(i), take, tiers[i].pricePer1000, pos});
+        pos += take;
+        left -= take;
+    }
+}
 
 } // namespace billing

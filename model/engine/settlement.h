@@ -18,12 +18,27 @@ struct Context;
 // every call is rated against the state at its own instant (billing-rules §5, §4 late usage).
 using Timeline = std::vector<std::pair<Instant, bool>>; // (at, value), in time order
 
+// The last change at or before t wins (billing-rules §12.2: a change at T applies to calls at T).
+inline bool valueAt(const Timeline &timeline, Instant t)
+{
+    bool v = false;
+    for (const auto &[at, value] : timeline) {
+        if (at > t)
+            break;
+        v = value;
+    }
+    return v;
+}
+
 class RatingState
 {
 public:
     Status load(Context &ctx);
     Status reloadPackages(Context &ctx);
     Status reloadCoupons(Context &ctx);
+    // What load() reads of the history, for rating without a database too.
+    void addServiceEvent(const QString &api, const QString &region, Instant at, bool enabled);
+    void setFrozenHistory(Timeline frozen);
 
     bool enabledAt(const QString &api, const QString &region, Instant t) const;
     bool frozenAt(Instant t) const;

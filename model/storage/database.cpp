@@ -7,14 +7,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
-#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QUrl>
-#include <QUrlQuery>
 
 #include <atomic>
 
@@ -115,41 +111,26 @@ QString Database::defaultLocation()
 
 bool Database::isPostgresUrl(const QString &location)
 {
-    return location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive) ||
-           location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
+    return dialect::ofLocation(location) == Dialect::PostgreSQL;
 }
 
 QString Database::displayLocation(const QString &location)
 {
-    if (!isPostgresUrl(location))
-        return QDir::toNativeSeparators(location);
-    return QUrl(location).toDisplayString(QUrl::RemovePassword);
+    return dialect::displayLocation(location);
 }
 
 QStringList Database::beginStatements() const
 {
-    // SQLite: IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading a read lock.
-    if (!isPostgres())
-        return {QStringLiteral("BEGIN IMMEDIATE")};
-    // PostgreSQL: every write transaction first takes one database-wide advisory lock, before the
-    // engine reads the account row. Writers from all processes therefore run one after another and
-    // each reads what the previous one committed (READ COMMITTED takes a fresh snapshot per statement),
-    // so no update of the balance chain is lost, and there are no serialization failures or deadlocks
-    // to retry. An advisory lock needs no table privilege and works before the first migration too.
-    // Readers are never blocked. The key is the account's schema, the unit one account lives in.
-    return {
-        QStringLiteral("BEGIN"),
-        QStringLiteral(
-            "SELECT pg_advisory_xact_lock(hashtext('billing account ' || coalesce(current_schema(), '')))")};
+    return dialect::beginStatements(m_dialect);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &location, Mode mode)
 {
     std::unique_ptr<Database> d(new Database);
     d->m_location = location;
-    const Status opened = isPostgresUrl(location) ? d->openPostgres(mode) : d->openSqlite(mode);
-    if (!opened)
-        return opened.error();
+    d->m_dialect = dialect::ofLocation(location);
+    if (Status s = d->connect(mode); !s)
+        return s.error();
     if (Status s = d->configure(); !s)
         return s.error();
     if (Status s = d->migrate(); !s)
@@ -162,139 +143,23 @@ Result<std::unique_ptr<Database>> Database::openAnother() const
     return open(m_location, Mode::OpenExisting);
 }
 
-Status Database::openSqlite(Mode mode)
+Status Database::connect(Mode mode)
 {
-    const QString &location = m_location;
-    const QFileInfo fi(location);
-    const bool exists = fi.exists();
-    if (!exists && mode == Mode::OpenExisting)
-        return Error::refused(
-            Tr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
-    if (exists && fi.isDir())
-        return Error::badData(Tr::tr("%1 is a directory, not a database file").arg(location));
-    if (!exists && !fi.absoluteDir().exists())
-        return Error::badData(Tr::tr("the folder %1 does not exist").arg(fi.absolutePath()));
-
     m_connectionName = nextConnectionName();
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(location);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!m_db.open())
-        return Error::badData(
-            Tr::tr("cannot open the database %1: %2").arg(location, m_db.lastError().text()));
+    if (Status s =
+            dialect::connect(m_dialect, m_location, mode == Mode::CreateIfMissing, m_connectionName, m_db);
+        !s)
+        return s;
     if (Status s = checkVersion(); !s)
         return s;
-    if (m_version == 0 && exists && fi.size() > 0) {
-        QSqlQuery t(m_db);
-        if (!t.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !t.next())
-            return Error::badData(
-                Tr::tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
-        if (t.value(0).toInt() > 0)
-            return Error::badData(
-                Tr::tr("%1 is an SQLite database of another program, not a billing database").arg(location));
-    }
-    return {};
-}
-
-Status Database::openPostgres(Mode mode)
-{
-    m_dialect = Dialect::PostgreSQL;
-    const QString shown = displayLocation();
-    const QUrl url(m_location);
-    const QString dbName = url.path(QUrl::FullyDecoded).mid(1);
-    if (!url.isValid() || dbName.isEmpty() || dbName.contains(u'/'))
-        return Error::badUsage(
-            Tr::tr("%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
-                .arg(shown));
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return Error::internal(
-            Tr::tr("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)"));
-    m_connectionName = nextConnectionName();
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-    m_db.setDatabaseName(dbName);
-    if (!url.host().isEmpty())
-        m_db.setHostName(url.host());
-    if (url.port() > 0)
-        m_db.setPort(url.port());
-    m_db.setUserName(url.userName(QUrl::FullyDecoded));
-    m_db.setPassword(url.password(QUrl::FullyDecoded));
-    // Further libpq settings (sslmode=require, connect_timeout=5, ...) come as URL query items;
-    // schema=NAME puts the account into that schema instead of the search path's first one.
-    QStringList options;
-    QString schema;
-    bool timeout = false;
-    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
-        if (key == QLatin1String("schema")) {
-            static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
-            if (!identifier.match(value).hasMatch())
-                return Error::badUsage(
-                    Tr::tr("the schema \"%1\" in %2 is not a plain SQL name").arg(value, shown));
-            schema = value;
-            continue;
-        }
-        if (key.contains(u';') || value.contains(u';') || value.contains(u' ') || key.contains(u' '))
-            return Error::badUsage(
-                Tr::tr("the setting \"%1\" in %2 is not a libpq connection setting").arg(key, shown));
-        options << key + u'=' + value;
-        timeout = timeout || key == QLatin1String("connect_timeout");
-    }
-    if (!timeout)
-        options << QStringLiteral("connect_timeout=10");
-    m_db.setConnectOptions(options.join(u';'));
-    // Sums of BIGINT columns are NUMERIC in PostgreSQL: read them exactly (as text), never as a double.
-    m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
-    if (!m_db.open())
-        return Error::badData(Tr::tr("cannot connect to the PostgreSQL database %1: %2")
-                                  .arg(shown, m_db.lastError().databaseText().trimmed()));
-    if (!schema.isEmpty())
-        if (Status s = execStatement(m_db, QStringLiteral("SET search_path TO \"%1\"").arg(schema)); !s)
-            return s;
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT current_schema() IS NULL")) || !q.next() || q.value(0).toBool())
-            return Error::badData(Tr::tr("the PostgreSQL database %1 has no schema to keep the account in: "
-                                         "create it first (CREATE SCHEMA %2)")
-                                      .arg(shown, schema.isEmpty() ? QStringLiteral("public") : schema));
-    }
-    if (Status s = checkVersion(); !s)
-        return s;
-    if (m_version == 0) {
-        QSqlQuery t(m_db);
-        if (!t.exec(QStringLiteral(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")) ||
-            !t.next())
-            return Error::badData(
-                Tr::tr("cannot read the tables of %1: %2").arg(shown, t.lastError().text()));
-        if (t.value(0).toInt() > 0)
-            return Error::badData(
-                Tr::tr("the PostgreSQL database %1 holds tables of another program, not a billing account")
-                    .arg(shown));
-        if (mode == Mode::OpenExisting)
-            return Error::refused(
-                Tr::tr("the PostgreSQL database %1 holds no account yet: run \"billingctl init\" first")
-                    .arg(shown));
-    }
+    if (m_version == 0)
+        return dialect::checkUnversioned(m_dialect, m_db, m_location, mode == Mode::CreateIfMissing);
     return {};
 }
 
 Result<int> Database::storedVersion()
 {
-    QSqlQuery q(m_db);
-    if (!isPostgres()) {
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-            return Error::badData(
-                Tr::tr("%1 is not a billing database: %2").arg(m_location, q.lastError().text()));
-        return q.value(0).toInt();
-    }
-    if (!q.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) || !q.next())
-        return Error::badData(
-            Tr::tr("cannot read the schema version of %1: %2").arg(displayLocation(), q.lastError().text()));
-    if (!q.value(0).toBool())
-        return 0;
-    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
-        return Error::badData(
-            Tr::tr("cannot read the schema version of %1: %2").arg(displayLocation(), q.lastError().text()));
-    return q.value(0).toInt();
+    return dialect::storedVersion(m_dialect, m_db, m_location);
 }
 
 Status Database::checkVersion()
@@ -316,23 +181,7 @@ Status Database::checkVersion()
 
 Status Database::configure()
 {
-    if (isPostgres()) {
-        // NOTICEs ("relation exists, skipping") are no news for the user.
-        return execStatement(m_db, QStringLiteral("SET client_min_messages = warning"));
-    }
-    for (const char *pragma :
-         {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-          // Settlements write hundreds of thousands of rows in one transaction (P1).
-          "PRAGMA cache_size = -32768"}) {
-        QSqlQuery q(m_db);
-        if (!q.exec(QLatin1String(pragma))) {
-            const QString why = q.lastError().text();
-            if (why.contains(QLatin1String("readonly")) || why.contains(QLatin1String("read-only")))
-                return Error::badData(Tr::tr("the database %1 is read-only").arg(m_location));
-            return Error::badData(Tr::tr("cannot configure the database %1: %2").arg(m_location, why));
-        }
-    }
-    return {};
+    return dialect::configure(m_dialect, m_db, m_location);
 }
 
 Status Database::migrate()
@@ -352,31 +201,13 @@ Status Database::migrate()
                 return s;
             continue;
         }
-        if (isPostgres()) {
-            // Objects created by a member of billing_owner belong to that group role, so that every
-            // owner can migrate later and the default privileges of roles.sql apply to new tables
-            // (only where roles.sql gave the role the schema; elsewhere the user creates them).
-            if (Status s = execStatement(
-                    m_db,
-                    QStringLiteral("DO $$ BEGIN IF to_regrole('billing_owner') IS NOT NULL AND "
-                                   "current_schema() IS NOT NULL AND "
-                                   "pg_has_role(current_user, 'billing_owner', 'MEMBER') AND "
-                                   "has_schema_privilege('billing_owner', current_schema(), 'CREATE') THEN "
-                                   "SET LOCAL ROLE billing_owner; END IF; END $$"));
-                !s)
+        for (const QString &sql : dialect::beforeMigration(m_dialect, m_version))
+            if (Status s = execStatement(m_db, sql); !s)
                 return s;
-            if (m_version == 0)
-                for (const char *sql : {"CREATE TABLE schema_version (version INTEGER NOT NULL)",
-                                        "INSERT INTO schema_version (version) VALUES (0)"})
-                    if (Status s = execStatement(m_db, QLatin1String(sql)); !s)
-                        return s;
-        }
         for (const QString &sql : steps[size_t(m_version)])
             if (Status s = execStatement(m_db, dialect::translate(m_dialect, sql)); !s)
                 return s;
-        const QString bump = isPostgres() ? QStringLiteral("UPDATE schema_version SET version = %1")
-                                          : QStringLiteral("PRAGMA user_version = %1");
-        if (Status s = execStatement(m_db, bump.arg(m_version + 1)); !s)
+        if (Status s = execStatement(m_db, dialect::setVersion(m_dialect, m_version + 1)); !s)
             return s;
         if (Status s = tx.commit(); !s)
             return s;
@@ -410,7 +241,7 @@ FastStatement &Database::fastStatement(const QString &sql, bool returningId)
     if (it == m_fast.end()) {
         auto f = std::make_unique<FastStatement>();
         const QVariant handle = m_db.driver()->handle();
-        if (!isPostgres() && handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
             sqlite3 *h = *static_cast<sqlite3 *const *>(handle.data());
             const QByteArray utf8 = sql.toUtf8();
             if (sqlite3_prepare_v3(h, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &f->stmt,

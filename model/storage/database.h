@@ -64,8 +64,7 @@ public:
 
 private:
     Database() = default;
-    Status openSqlite(Mode mode);
-    Status openPostgres(Mode mode);
+    Status connect(Mode mode);
     Status checkVersion();
     Result<int> storedVersion();
     Status configure();

@@ -1,10 +1,25 @@
 #include "storage/dialect.h"
 
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace billing::dialect {
 
 namespace {
+// The messages are the Database's (lupdate reads the context from Q_DECLARE_TR_FUNCTIONS).
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(billing::Database)
+};
+
 QString replaced(QString s, const char *pattern, const QString &with)
 {
     const QRegularExpression re(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption);
@@ -37,6 +52,223 @@ QString toPostgres(const QString &sqliteStatement)
             .hasMatch())
         out = out.trimmed() + QStringLiteral(" ON CONFLICT DO NOTHING");
     return out;
+}
+
+Dialect ofLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive) ||
+                   location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive)
+               ? Dialect::PostgreSQL
+               : Dialect::SQLite;
+}
+
+QString displayLocation(const QString &location)
+{
+    if (ofLocation(location) == Dialect::SQLite)
+        return QDir::toNativeSeparators(location);
+    return QUrl(location).toDisplayString(QUrl::RemovePassword);
+}
+
+namespace {
+Status connectSqlite(const QString &location, bool mayCreate, const QString &connectionName, QSqlDatabase &db)
+{
+    const QFileInfo fi(location);
+    const bool exists = fi.exists();
+    if (!exists && !mayCreate)
+        return Error::refused(
+            Tr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
+    if (exists && fi.isDir())
+        return Error::badData(Tr::tr("%1 is a directory, not a database file").arg(location));
+    if (!exists && !fi.absoluteDir().exists())
+        return Error::badData(Tr::tr("the folder %1 does not exist").arg(fi.absolutePath()));
+
+    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(location);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return Error::badData(Tr::tr("cannot open the database %1: %2").arg(location, db.lastError().text()));
+    return {};
+}
+
+Status connectPostgres(const QString &location, const QString &connectionName, QSqlDatabase &db)
+{
+    const QString shown = displayLocation(location);
+    const QUrl url(location);
+    const QString dbName = url.path(QUrl::FullyDecoded).mid(1);
+    if (!url.isValid() || dbName.isEmpty() || dbName.contains(u'/'))
+        return Error::badUsage(
+            Tr::tr("%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
+                .arg(shown));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error::internal(
+            Tr::tr("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)"));
+    db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setDatabaseName(dbName);
+    if (!url.host().isEmpty())
+        db.setHostName(url.host());
+    if (url.port() > 0)
+        db.setPort(url.port());
+    db.setUserName(url.userName(QUrl::FullyDecoded));
+    db.setPassword(url.password(QUrl::FullyDecoded));
+    // Further libpq settings (sslmode=require, connect_timeout=5, ...) come as URL query items;
+    // schema=NAME puts the account into that schema instead of the search path's first one.
+    QStringList options;
+    QString schema;
+    bool timeout = false;
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("schema")) {
+            static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
+            if (!identifier.match(value).hasMatch())
+                return Error::badUsage(
+                    Tr::tr("the schema \"%1\" in %2 is not a plain SQL name").arg(value, shown));
+            schema = value;
+            continue;
+        }
+        if (key.contains(u';') || value.contains(u';') || value.contains(u' ') || key.contains(u' '))
+            return Error::badUsage(
+                Tr::tr("the setting \"%1\" in %2 is not a libpq connection setting").arg(key, shown));
+        options << key + u'=' + value;
+        timeout = timeout || key == QLatin1String("connect_timeout");
+    }
+    if (!timeout)
+        options << QStringLiteral("connect_timeout=10");
+    db.setConnectOptions(options.join(u';'));
+    // Sums of BIGINT columns are NUMERIC in PostgreSQL: read them exactly (as text), never as a double.
+    db.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    if (!db.open())
+        return Error::badData(Tr::tr("cannot connect to the PostgreSQL database %1: %2")
+                                  .arg(shown, db.lastError().databaseText().trimmed()));
+    if (!schema.isEmpty())
+        if (Status s = execStatement(db, QStringLiteral("SET search_path TO \"%1\"").arg(schema)); !s)
+            return s;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT current_schema() IS NULL")) || !q.next() || q.value(0).toBool())
+        return Error::badData(Tr::tr("the PostgreSQL database %1 has no schema to keep the account in: "
+                                     "create it first (CREATE SCHEMA %2)")
+                                  .arg(shown, schema.isEmpty() ? QStringLiteral("public") : schema));
+    return {};
+}
+} // namespace
+
+Status connect(Dialect d, const QString &location, bool mayCreate, const QString &connectionName,
+               QSqlDatabase &db)
+{
+    if (d == Dialect::PostgreSQL)
+        return connectPostgres(location, connectionName, db);
+    return connectSqlite(location, mayCreate, connectionName, db);
+}
+
+Result<int> storedVersion(Dialect d, QSqlDatabase &db, const QString &location)
+{
+    QSqlQuery q(db);
+    if (d == Dialect::SQLite) {
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            return Error::badData(
+                Tr::tr("%1 is not a billing database: %2").arg(location, q.lastError().text()));
+        return q.value(0).toInt();
+    }
+    const QString shown = displayLocation(location);
+    if (!q.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) || !q.next())
+        return Error::badData(
+            Tr::tr("cannot read the schema version of %1: %2").arg(shown, q.lastError().text()));
+    if (!q.value(0).toBool())
+        return 0;
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
+        return Error::badData(
+            Tr::tr("cannot read the schema version of %1: %2").arg(shown, q.lastError().text()));
+    return q.value(0).toInt();
+}
+
+Status checkUnversioned(Dialect d, QSqlDatabase &db, const QString &location, bool mayCreate)
+{
+    QSqlQuery t(db);
+    if (d == Dialect::SQLite) {
+        // A file that did not exist or was empty has no tables either.
+        if (!t.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !t.next())
+            return Error::badData(
+                Tr::tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
+        if (t.value(0).toInt() > 0)
+            return Error::badData(
+                Tr::tr("%1 is an SQLite database of another program, not a billing database").arg(location));
+        return {};
+    }
+    const QString shown = displayLocation(location);
+    if (!t.exec(QStringLiteral(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")) ||
+        !t.next())
+        return Error::badData(Tr::tr("cannot read the tables of %1: %2").arg(shown, t.lastError().text()));
+    if (t.value(0).toInt() > 0)
+        return Error::badData(
+            Tr::tr("the PostgreSQL database %1 holds tables of another program, not a billing account")
+                .arg(shown));
+    if (!mayCreate)
+        return Error::refused(
+            Tr::tr("the PostgreSQL database %1 holds no account yet: run \"billingctl init\" first")
+                .arg(shown));
+    return {};
+}
+
+Status configure(Dialect d, QSqlDatabase &db, const QString &location)
+{
+    if (d == Dialect::PostgreSQL) {
+        // NOTICEs ("relation exists, skipping") are no news for the user.
+        return execStatement(db, QStringLiteral("SET client_min_messages = warning"));
+    }
+    for (const char *pragma :
+         {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+          // Settlements write hundreds of thousands of rows in one transaction (P1).
+          "PRAGMA cache_size = -32768"}) {
+        QSqlQuery q(db);
+        if (!q.exec(QLatin1String(pragma))) {
+            const QString why = q.lastError().text();
+            if (why.contains(QLatin1String("readonly")) || why.contains(QLatin1String("read-only")))
+                return Error::badData(Tr::tr("the database %1 is read-only").arg(location));
+            return Error::badData(Tr::tr("cannot configure the database %1: %2").arg(location, why));
+        }
+    }
+    return {};
+}
+
+QStringList beginStatements(Dialect d)
+{
+    // SQLite: IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading a read lock.
+    if (d == Dialect::SQLite)
+        return {QStringLiteral("BEGIN IMMEDIATE")};
+    // PostgreSQL: every write transaction first takes one database-wide advisory lock, before the
+    // engine reads the account row. Writers from all processes therefore run one after another and
+    // each reads what the previous one committed (READ COMMITTED takes a fresh snapshot per statement),
+    // so no update of the balance chain is lost, and there are no serialization failures or deadlocks
+    // to retry. An advisory lock needs no table privilege and works before the first migration too.
+    // Readers are never blocked. The key is the account's schema, the unit one account lives in.
+    return {
+        QStringLiteral("BEGIN"),
+        QStringLiteral(
+            "SELECT pg_advisory_xact_lock(hashtext('billing account ' || coalesce(current_schema(), '')))")};
+}
+
+QStringList beforeMigration(Dialect d, int version)
+{
+    if (d == Dialect::SQLite)
+        return {};
+    // Objects created by a member of billing_owner belong to that group role, so that every owner can
+    // migrate later and the default privileges of roles.sql apply to new tables (only where roles.sql
+    // gave the role the schema; elsewhere the user creates them).
+    QStringList out{QStringLiteral("DO $$ BEGIN IF to_regrole('billing_owner') IS NOT NULL AND "
+                                   "current_schema() IS NOT NULL AND "
+                                   "pg_has_role(current_user, 'billing_owner', 'MEMBER') AND "
+                                   "has_schema_privilege('billing_owner', current_schema(), 'CREATE') THEN "
+                                   "SET LOCAL ROLE billing_owner; END IF; END $$")};
+    if (version == 0)
+        out << QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            << QStringLiteral("INSERT INTO schema_version (version) VALUES (0)");
+    return out;
+}
+
+QString setVersion(Dialect d, int version)
+{
+    return (d == Dialect::PostgreSQL ? QStringLiteral("UPDATE schema_version SET version = %1")
+                                     : QStringLiteral("PRAGMA user_version = %1"))
+        .arg(version);
 }
 
 } // namespace billing::dialect

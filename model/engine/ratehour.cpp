@@ -1,0 +1,192 @@
+#include "engine/ratehour.h"
+
+#include "catalog/catalog.h"
+#include "time/billingcalendar.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace billing {
+
+namespace {
+enum class Outcome : quint8 { Billable, Failed, Rejected };
+
+QString outcomeId(Outcome o)
+{
+    switch (o) {
+    case Outcome::Billable:
+        return QStringLiteral("billable");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Rejected:
+        break;
+    }
+    return QStringLiteral("rejected");
+}
+
+struct UsageKey
+{
+    Instant hour;
+    quint16 api;
+    quint16 region;
+    quint16 project;
+    quint16 status;
+    Outcome outcome;
+    bool late;
+    bool operator==(const UsageKey &o) const = default;
+    bool operator<(const UsageKey &o) const
+    {
+        return std::tie(hour, api, region, project, status, outcome, late) <
+               std::tie(o.hour, o.api, o.region, o.project, o.status, o.outcome, o.late);
+    }
+};
+
+// Every call looks its line and usage count up: hashed, as the keys of an hour are few but the calls many.
+struct KeyHash
+{
+    static size_t mix(quint64 h, quint64 v) { return size_t((h ^ v) * 0x9E3779B97F4A7C15ULL); }
+    size_t operator()(const LineKey &k) const
+    {
+        const quint64 names =
+            quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.late) << 48;
+        return mix(mix(quint64(k.hour), names), quint64(k.packageId));
+    }
+    size_t operator()(const UsageKey &k) const
+    {
+        const quint64 names =
+            quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.status) << 48;
+        return mix(mix(quint64(k.hour), names), quint64(k.outcome) << 1 | quint64(k.late));
+    }
+};
+
+// What rating needs to know about one (API, region) of the hour, looked up once instead of once per call.
+struct Combo
+{
+    QString api;
+    QString region;
+    const ApiInfo *info = nullptr;
+    const Timeline *service = nullptr;
+    std::vector<Package *> packages; // this API and region, in deduction order
+    // The tier counter of the month the last call fell in, and that month's price tiers.
+    Instant monthStart = 0;
+    Instant monthEnd = 0;
+    qint64 *counter = nullptr;
+    const PriceList *priceList = nullptr;
+    const std::vector<Tier> *tiers = nullptr;
+};
+} // namespace
+
+Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingState &state,
+                           const Catalog &catalog, const BillingCalendar &calendar,
+                           const StoredCounter &storedCounter)
+{
+    const std::vector<QString> &names = pending.names;
+    std::unordered_map<LineKey, Line, KeyHash> lines;
+    std::unordered_map<UsageKey, qint64, KeyHash> counts;
+    RatedHour rated;
+
+    std::vector<Combo> combos;
+    std::vector<int> comboOf(names.size() * names.size(), -1); // api name × region name → combo
+    auto comboFor = [&](const PendingCall &c) -> Combo & {
+        int &i = comboOf[size_t(c.api) * names.size() + c.region];
+        if (i < 0) {
+            Combo k;
+            k.api = names[c.api];
+            k.region = names[c.region];
+            k.info = catalog.api(k.api);
+            k.service = state.serviceTimeline(k.api, k.region);
+            for (Package &p : state.packages)
+                if (p.api == k.api && p.region == k.region)
+                    k.packages.push_back(&p);
+            i = int(combos.size());
+            combos.push_back(std::move(k));
+        }
+        return combos[size_t(i)];
+    };
+
+    for (const PendingCall &c : pending.calls) {
+        const Instant callHour = c.late ? calendar.hourStart(c.ts) : hour;
+        Combo &combo = comboFor(c);
+        Outcome outcome = Outcome::Billable;
+        if (c.status < 200 || c.status > 299)
+            outcome = Outcome::Failed;
+        else if (!combo.service || !valueAt(*combo.service, c.ts) || state.frozenAt(c.ts))
+            outcome = Outcome::Rejected;
+        counts[{callHour, c.api, c.region, c.project, c.status, outcome, c.late}] += c.count;
+        if (outcome != Outcome::Billable)
+            continue;
+
+        qint64 left = c.count;
+        for (Package *p : combo.packages) {
+            if (left == 0)
+                break;
+            if (p->remaining == 0 || !p->inForceAt(c.ts))
+                continue;
+            if (!rated.quotaBefore.contains(p->id))
+                rated.quotaBefore.insert(p->id, p->remaining);
+            const qint64 take = std::min(left, p->remaining);
+            p->remaining -= take;
+            left -= take;
+            lines[{callHour, c.api, c.region, c.project, p->id, c.late}].calls += take;
+        }
+        if (left == 0)
+            continue;
+
+        if (!combo.counter || c.ts < combo.monthStart || c.ts >= combo.monthEnd) {
+            combo.monthStart = calendar.monthStart(c.ts);
+            combo.monthEnd = calendar.addMonths(combo.monthStart, 1);
+            const auto key = std::make_tuple(calendar.monthKey(c.ts), combo.api, combo.region);
+            auto counter = state.counters.find(key);
+            if (counter == state.counters.end()) {
+                auto stored = storedCounter(std::get<0>(key), combo.api, combo.region);
+                if (!stored)
+                    return stored.error();
+                counter = state.counters.emplace(key, RatingState::Counter{*stored, false}).first;
+            }
+            counter->second.changed = true;
+            combo.counter = &counter->second.calls;
+        }
+        const PriceList &priceList = catalog.priceListAt(c.ts);
+        if (combo.priceList != &priceList) {
+            combo.priceList = &priceList;
+            combo.tiers = &catalog.tiers(priceList, combo.info->category);
+        }
+        Line &line = lines[{callHour, c.api, c.region, c.project, 0, c.late}];
+        qint64 &counter = *combo.counter;
+        line.calls += left;
+        // Graduated tiers: each slice of positions at its own tier's price.
+        Catalog::forEachSlice(*combo.tiers, counter + 1, left, [&line](const TierSlice &s) {
+            line.sumPer1000 += Int128(s.calls) * s.pricePer1000.units();
+            const qint64 last = s.first + s.calls - 1;
+            if (!line.tiers.empty() && line.tiers.back().tier == s.tier) {
+                line.tiers.back().calls += s.calls;
+                line.tiers.back().lastPosition = last;
+            } else {
+                line.tiers.push_back({s.tier, s.first, s.calls, s.pricePer1000, last});
+            }
+        });
+        counter += left;
+    }
+
+    rated.lines.reserve(lines.size());
+    for (auto &[k, l] : lines)
+        rated.lines.emplace_back(k, std::move(l));
+    // Records are written in the order of the names (api, region, project, hour, then package and
+    // lateness), as they always were.
+    std::sort(rated.lines.begin(), rated.lines.end(), [&](const auto &a, const auto &b) {
+        const LineKey &x = a.first, &y = b.first;
+        return std::tie(names[x.api], names[x.region], names[x.project], x.hour, x.packageId, x.late) <
+               std::tie(names[y.api], names[y.region], names[y.project], y.hour, y.packageId, y.late);
+    });
+
+    std::vector<std::pair<UsageKey, qint64>> usageRows(counts.begin(), counts.end());
+    std::sort(usageRows.begin(), usageRows.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    rated.usage.reserve(usageRows.size());
+    for (const auto &[k, calls] : usageRows)
+        rated.usage.push_back({k.hour, names[k.api], names[k.region], names[k.project], k.status,
+                               outcomeId(k.outcome), k.late, calls});
+    return rated;
+}
+
+} // namespace billing
