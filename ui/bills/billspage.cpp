@@ -12,6 +12,7 @@
 #include "widgets/ownengine.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,7 +27,6 @@
 #include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
@@ -161,12 +161,7 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(figures);
     contentLayout->addWidget(hint);
-    auto *tableLayout = new QVBoxLayout;
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
-    contentLayout->addLayout(tableLayout, 1);
+    contentLayout->addWidget(new TotalsTablePane(m_table, m_footer, this), 1);
     m_stack->addWidget(m_content);
     m_stack->addWidget(m_empty);
 

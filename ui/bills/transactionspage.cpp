@@ -15,6 +15,7 @@
 #include "widgets/moneydelegate.h"
 #include "widgets/ownengine.h"
 #include "widgets/totalsfooter.h"
+#include "widgets/totalstablepane.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -25,7 +26,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -150,14 +150,8 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
     actions->addWidget(m_busy);
     actions->addWidget(m_count);
 
-    auto *tablePane = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePane);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
-    tableLayout->addWidget(m_credits);
+    auto *tablePane = new TotalsTablePane(m_table, m_footer, this);
+    tablePane->addBelow(m_credits);
     m_stack->addWidget(tablePane);
     m_stack->addWidget(m_empty);
 

@@ -15,12 +15,12 @@
 #include "widgets/moneydelegate.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -111,13 +111,7 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
     for (int c : {CouponTableModel::Amount, CouponTableModel::Remaining})
         m_couponTable->setItemDelegateForColumn(c, money);
 
-    auto *tablePane = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePane);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
+    auto *tablePane = new TotalsTablePane(m_table, m_footer, this);
     m_stack->addWidget(tablePane);
     m_stack->addWidget(m_empty);
 
