@@ -211,13 +211,9 @@ TopUpDialog *FundsPage::openTopUp()
         const std::optional<Money> amount = dialog->amount();
         if (!amount)
             return;
-        auto r = m_engine.run([&amount](Context &ctx) { return funds::topUp(ctx, *amount); });
-        if (!r) {
-            m_banner->showError(tr("The top-up was refused."), r.error());
-            return;
-        }
-        refresh();
-        emit accountChanged();
+        if (applyChange(m_engine, m_banner, tr("The top-up was refused."),
+                        [&amount](Context &ctx) { return funds::topUp(ctx, *amount); }))
+            emit accountChanged();
     });
     dialog->open();
     return dialog;
