@@ -16,30 +16,24 @@
 #include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace billing::ui {
 
 namespace {
-class PromiseObserver : public ImportObserver
+class TaskObserver : public ImportObserver
 {
 public:
-    PromiseObserver(QPromise<ImportOutcome> &promise, qint64 size,
-                    std::shared_ptr<std::atomic_bool> cancelled)
-        : m_promise(promise), m_size(size), m_cancelled(std::move(cancelled))
-    {
-    }
+    TaskObserver(TaskControl &task, qint64 size) : m_task(task), m_size(size) {}
     void progress(qint64 bytesDone) override
     {
         if (m_size > 0)
-            m_promise.setProgressValue(int(std::min<qint64>(1000, bytesDone * 1000 / m_size)));
+            m_task.setProgress(int(std::min<qint64>(1000, bytesDone * 1000 / m_size)), 1000);
     }
-    bool isCancelled() const override { return m_cancelled->load(); }
+    bool isCancelled() const override { return m_task.isCancelled(); }
 
 private:
-    QPromise<ImportOutcome> &m_promise;
+    TaskControl &m_task;
     qint64 m_size;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
 };
 } // namespace
 
@@ -104,17 +98,9 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &ImportDialog::chooseReportFile);
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportDialog::onFinished);
+    m_task.onProgress([this](int value, int) { m_progress->setValue(value); });
+    m_task.onFinished([this](ImportOutcome outcome) { onFinished(std::move(outcome)); });
     orderTabsByLayout(this);
-}
-
-ImportDialog::~ImportDialog()
-{
-    if (m_cancelled)
-        m_cancelled->store(true);
-    m_watcher.waitForFinished();
 }
 
 void ImportDialog::setPath(const QString &path)
@@ -154,33 +140,28 @@ void ImportDialog::start()
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
     m_close->setEnabled(false);
-    m_cancelled = std::make_shared<std::atomic_bool>(false);
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
     ImportOptions options;
     options.late = m_late->isChecked();
     options.name = QFileInfo(path).fileName();
     const qint64 size = QFileInfo(path).size();
-    auto cancelled = m_cancelled;
-    m_watcher.setFuture(QtConcurrent::run(
-        [location, &clock, path, options, size, cancelled](QPromise<ImportOutcome> &promise) {
-            promise.setProgressRange(0, 1000);
-            PromiseObserver observer(promise, size, cancelled);
-            promise.addResult(runImport(location, clock, path, options, &observer));
-        }));
+    m_task.start([location, &clock, path, options, size](TaskControl &task) {
+        TaskObserver observer(task, size);
+        return runImport(location, clock, path, options, &observer);
+    });
 }
 
 void ImportDialog::cancel()
 {
-    if (m_cancelled)
-        m_cancelled->store(true);
+    m_task.cancel();
     m_cancel->setEnabled(false);
     m_result->setText(tr("Cancelling: the import is rolled back\u2026"));
 }
 
-void ImportDialog::onFinished()
+void ImportDialog::onFinished(ImportOutcome outcome)
 {
-    m_outcome = m_watcher.future().resultCount() > 0 ? m_watcher.result() : ImportOutcome();
+    m_outcome = std::move(outcome);
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
     m_close->setEnabled(true);

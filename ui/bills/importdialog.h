@@ -1,12 +1,9 @@
 #pragma once
 
 #include "bills/importjob.h"
+#include "widgets/backgroundtask.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
-
-#include <atomic>
-#include <memory>
 
 class QCheckBox;
 class QLabel;
@@ -30,13 +27,12 @@ class ImportDialog : public QDialog
 
 public:
     ImportDialog(Engine &engine, QWidget *parent);
-    ~ImportDialog() override;
 
     void setPath(const QString &path);
     void setBillLate(bool late);
     void start();
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_task.isRunning(); }
     const ImportOutcome &outcome() const { return m_outcome; }
     QString resultText() const;
     QTableWidget *problems() const { return m_problems; }
@@ -48,7 +44,7 @@ signals:
 
 private:
     void browse();
-    void onFinished();
+    void onFinished(ImportOutcome outcome);
     void chooseReportFile();
     QString reportText() const;
 
@@ -62,8 +58,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_save;
     QPushButton *m_close;
-    QFutureWatcher<ImportOutcome> m_watcher;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
+    BackgroundTask<ImportOutcome> m_task;
     ImportOutcome m_outcome;
 };
 
