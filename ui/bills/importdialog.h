@@ -5,11 +5,8 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
+#include <memory>
+
 class QTableWidget;
 
 namespace billing {
@@ -18,15 +15,21 @@ class Engine;
 
 namespace billing::ui {
 
+namespace Ui {
+class ImportDialog;
+}
+
 // Import call records (CSV or JSON Lines): pick a file, choose whether late records are billed, then the
 // import runs off the GUI thread with progress and cancel (a cancelled import leaves nothing behind).
 // A refused file gets a report of every refused line (line, column, reason) that can be saved as text.
+// The form is importdialog.ui.
 class ImportDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     ImportDialog(Engine &engine, QWidget *parent);
+    ~ImportDialog() override;
 
     void setPath(const QString &path);
     void setBillLate(bool late);
@@ -35,7 +38,7 @@ public:
     bool isRunning() const { return m_task.isRunning(); }
     const ImportOutcome &outcome() const { return m_outcome; }
     QString resultText() const;
-    QTableWidget *problems() const { return m_problems; }
+    QTableWidget *problems() const;
     Status saveReport(const QString &path) const;
 
 signals:
@@ -49,15 +52,7 @@ private:
     QString reportText() const;
 
     Engine &m_engine;
-    QLineEdit *m_path;
-    QCheckBox *m_late;
-    QProgressBar *m_progress;
-    QLabel *m_result;
-    QTableWidget *m_problems;
-    QPushButton *m_start;
-    QPushButton *m_cancel;
-    QPushButton *m_save;
-    QPushButton *m_close;
+    std::unique_ptr<Ui::ImportDialog> m_ui;
     BackgroundTask<ImportOutcome> m_task;
     ImportOutcome m_outcome;
 };
