@@ -1,5 +1,6 @@
 #include "auditcsv.h"
 
+#include "csvexport.h"
 #include "exportcommon.h"
 
 #include <QIODevice>

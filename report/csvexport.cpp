@@ -1,10 +1,29 @@
 // The bill as CSV (RFC 4180, UTF-8): for scripts, so amounts are exact decimal strings.
+#include "csvexport.h"
+
 #include "billexport.h"
 #include "exportcommon.h"
 
 #include <QIODevice>
 
 namespace billing::report {
+
+QString csvFields(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (QString f : fields) {
+        if (f.contains(u',') || f.contains(u'"') || f.contains(u'\n') || f.contains(u'\r'))
+            f = u'"' + f.replace(QLatin1String("\""), QLatin1String("\"\"")) + u'"';
+        quoted << f;
+    }
+    return quoted.join(u',');
+}
+
+QString csvRow(const QStringList &fields)
+{
+    return csvFields(fields) + QLatin1String("\r\n");
+}
 
 namespace {
 QStringList lineFields(const BillLine &l, const QString &currency)

@@ -7,18 +7,6 @@
 
 namespace billing::report {
 
-QString csvRow(const QStringList &fields)
-{
-    QStringList quoted;
-    quoted.reserve(fields.size());
-    for (QString f : fields) {
-        if (f.contains(u',') || f.contains(u'"') || f.contains(u'\n') || f.contains(u'\r'))
-            f = u'"' + f.replace(QLatin1String("\""), QLatin1String("\"\"")) + u'"';
-        quoted << f;
-    }
-    return quoted.join(u',') + QLatin1String("\r\n");
-}
-
 QStringList columnTitles()
 {
     return {Tr::tr("API"),          Tr::tr("Region"),  Tr::tr("Mode"),        Tr::tr("Calls"),

@@ -13,9 +13,6 @@ class QIODevice;
 
 namespace billing::report {
 
-// One CSV line (RFC 4180): a field with a comma, a quote or a line break is quoted, its quotes doubled; CRLF.
-QString csvRow(const QStringList &fields);
-
 // Every visible text of the exports is translated in the context "billing::report" (lupdate reads the
 // context from Q_DECLARE_TR_FUNCTIONS).
 struct Tr

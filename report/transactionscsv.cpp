@@ -1,5 +1,6 @@
 #include "transactionscsv.h"
 
+#include "csvexport.h"
 #include "exportcommon.h"
 
 #include <QIODevice>

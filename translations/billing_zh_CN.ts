@@ -5536,10 +5536,6 @@ yyyy</translation>
         <translation>取消导出(&amp;P)</translation>
     </message>
     <message>
-        <source>the export stopped</source>
-        <translation>导出已停止</translation>
-    </message>
-    <message>
         <source>Could not export the transactions.</source>
         <translation>无法导出交易记录。</translation>
     </message>

@@ -2,6 +2,7 @@
 // that are not ours (an RFC 4180 parse here, unzip + an XML reader, poppler's pdftotext).
 #include "billexport.h"
 #include "clirunner.h"
+#include "csvexport.h"
 #include "money/money.h"
 
 #include <QBuffer>
@@ -231,6 +232,18 @@ private slots:
         QCOMPARE(rows[1][5], QStringLiteral("0.04"));
         QCOMPARE(rows[1][6], QStringLiteral("0.00599822"));
         QCOMPARE(rows[2][0], QStringLiteral("total"));
+    }
+
+    void csvQuotesCarriageReturns()
+    {
+        // A lone CR ends a record for many readers: a field holding one is quoted like a LF.
+        QCOMPARE(report::csvRow({QStringLiteral("a\rb"), QStringLiteral("plain")}),
+                 QStringLiteral("\"a\rb\",plain\r\n"));
+        QCOMPARE(report::csvFields({QStringLiteral("x\r"), QStringLiteral("y\n")}),
+                 QStringLiteral("\"x\r\",\"y\n\""));
+        const auto rows = parseCsv(report::csvRow({QStringLiteral("one\rtwo"), QStringLiteral("3")}));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0], (QStringList{QStringLiteral("one\rtwo"), QStringLiteral("3")}));
     }
 
     void csvEqualsTheBill()

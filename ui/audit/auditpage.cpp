@@ -24,7 +24,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <climits>
 
@@ -124,9 +123,7 @@ AuditPage::AuditPage(Engine &engine, QWidget *parent)
     connect(m_model, &AuditTableModel::loadFailed, this,
             [this](const Error &e) { m_banner->showError(tr("Could not read the audit log."), e); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &AuditPage::refresh);
-    connect(&m_chainWatcher, &QFutureWatcher<Result<QStringList>>::finished, this, [this] {
-        const Result<QStringList> r = m_chainWatcher.result();
-        m_checking = false;
+    m_chainCheck.onFinished([this](const Result<QStringList> &r) {
         QPalette p = palette();
         if (!r) {
             m_chain->setText(tr("Chain not checked: %1").arg(r.error().message));
@@ -139,8 +136,7 @@ AuditPage::AuditPage(Engine &engine, QWidget *parent)
         }
         m_chain->setPalette(p);
     });
-    connect(&m_exportWatcher, &QFutureWatcher<Status>::finished, this, [this] {
-        const Status s = m_exportWatcher.result();
+    m_exportTask.onFinished([this](const Status &s) {
         m_export->setEnabled(true);
         if (!s)
             m_banner->showError(tr("Could not export the audit log."), s.error());
@@ -230,20 +226,19 @@ void AuditPage::reload()
 
 void AuditPage::verifyChain()
 {
-    if (m_checking)
+    if (m_chainCheck.isRunning())
         return;
-    m_checking = true;
     m_chain->setText(tr("Checking the chain\u2026"));
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
-    m_chainWatcher.setFuture(QtConcurrent::run([location, &clock]() -> Result<QStringList> {
+    m_chainCheck.start([location, &clock](TaskControl &) -> Result<QStringList> {
         return withOwnEngine(location, clock, [](Engine &engine) -> Result<QStringList> {
             auto ctx = engine.inspect();
             if (!ctx)
                 return ctx.error();
             return verifyAuditChain(**ctx);
         });
-    }));
+    });
 }
 
 void AuditPage::showDetails()
@@ -273,13 +268,13 @@ void AuditPage::setActorFilter(const QString &actor)
 
 void AuditPage::exportCsv(const QString &path)
 {
-    if (m_exportWatcher.isRunning())
+    if (m_exportTask.isRunning())
         return;
     m_export->setEnabled(false);
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
     const AuditFilter f = filter();
-    m_exportWatcher.setFuture(QtConcurrent::run([location, &clock, f, path]() -> Status {
+    m_exportTask.start([location, &clock, f, path](TaskControl &) -> Status {
         return withOwnEngine(location, clock, [&](Engine &engine) -> Status {
             auto ctx = engine.inspect();
             if (!ctx)
@@ -291,12 +286,12 @@ void AuditPage::exportCsv(const QString &path)
             return report::saveAtomically(
                 path, [&](QIODevice &out) { return report::exportAuditCsv(*all, cal, out); });
         });
-    }));
+    });
 }
 
 bool AuditPage::isBusy() const
 {
-    return m_checking || m_exportWatcher.isRunning();
+    return m_chainCheck.isRunning() || m_exportTask.isRunning();
 }
 
 QString AuditPage::chainText() const

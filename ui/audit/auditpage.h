@@ -3,7 +3,8 @@
 #include "core/result.h"
 #include "widgets/page.h"
 
-#include <QFutureWatcher>
+#include "widgets/backgroundtask.h"
+
 #include <QStringList>
 
 #include <functional>
@@ -71,10 +72,9 @@ private:
     QTableView *m_table;
     QPlainTextEdit *m_details;
     int m_utcOffset = 0;
-    bool m_checking = false; // until the chain's result is shown, not only computed
     std::function<QString()> m_pathProvider;
-    QFutureWatcher<Result<QStringList>> m_chainWatcher;
-    QFutureWatcher<Status> m_exportWatcher;
+    BackgroundTask<Result<QStringList>> m_chainCheck;
+    BackgroundTask<Status> m_exportTask;
 };
 
 } // namespace billing::ui

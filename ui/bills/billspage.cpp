@@ -12,6 +12,7 @@
 #include "widgets/ownengine.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,13 +27,11 @@
 #include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace billing::ui {
 
@@ -161,12 +160,7 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(figures);
     contentLayout->addWidget(hint);
-    auto *tableLayout = new QVBoxLayout;
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
-    contentLayout->addLayout(tableLayout, 1);
+    contentLayout->addWidget(new TotalsTablePane(m_table, m_footer, this), 1);
     m_stack->addWidget(m_content);
     m_stack->addWidget(m_empty);
 
@@ -186,12 +180,7 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     connect(m_table, &QTableView::activated, this, &BillsPage::openLine);
     connect(m_table, &QTableView::doubleClicked, this, &BillsPage::openLine);
     connect(m_banner, &ErrorBanner::retryRequested, this, &BillsPage::refresh);
-    connect(&m_exportWatcher, &QFutureWatcher<Status>::finished, this, &BillsPage::onExportDone);
-}
-
-BillsPage::~BillsPage()
-{
-    m_exportWatcher.waitForFinished(); // the worker uses only copies, but let it finish writing
+    m_exportTask.onFinished([this](const Status &s) { onExportDone(s); });
 }
 
 QString BillsPage::month() const
@@ -326,7 +315,7 @@ report::BillDocument BillsPage::document() const
 
 bool BillsPage::isExporting() const
 {
-    return m_exportWatcher.isRunning();
+    return m_exportTask.isRunning();
 }
 
 void BillsPage::chooseExport(report::Format format)
@@ -356,7 +345,7 @@ void BillsPage::exportTo(report::Format format, const QString &path)
     m_exportStatus->setText(tr("Exporting\u2026"));
     m_busy->show();
     m_export->setEnabled(false);
-    m_exportWatcher.setFuture(QtConcurrent::run([location, &clock, month, format, path, locale]() -> Status {
+    m_exportTask.start([location, &clock, month, format, path, locale](TaskControl &) -> Status {
         return withOwnEngine(location, clock, [&](Engine &engine) -> Status {
             auto doc = engine.run([&](Context &ctx) -> Result<report::BillDocument> {
                 auto bill = monthlyBill(ctx, month);
@@ -370,14 +359,13 @@ void BillsPage::exportTo(report::Format format, const QString &path)
                 return doc.error();
             return report::exportBill(*doc, format, path, locale);
         });
-    }));
+    });
 }
 
-void BillsPage::onExportDone()
+void BillsPage::onExportDone(const Status &s)
 {
     m_busy->hide();
     m_export->setEnabled(true);
-    const Status s = m_exportWatcher.result();
     if (!s) {
         m_exportStatus->clear();
         m_banner->showError(tr("Could not export the bill."), s.error());

@@ -3,7 +3,7 @@
 #include "billexport.h"
 #include "widgets/page.h"
 
-#include <QFutureWatcher>
+#include "widgets/backgroundtask.h"
 
 class QCheckBox;
 class QComboBox;
@@ -37,7 +37,6 @@ class BillsPage : public Page
 
 public:
     BillsPage(Engine &engine, QWidget *parent);
-    ~BillsPage() override;
 
     void refresh() override;
 
@@ -67,7 +66,7 @@ private:
     void step(int delta);
     void openLine(const QModelIndex &index);
     void chooseExport(report::Format format);
-    void onExportDone();
+    void onExportDone(const Status &s);
     void printPreview();
     void print();
     void setExact(bool exact);
@@ -105,7 +104,7 @@ private:
     QStringList m_months;
     QString m_accountName;
     QString m_generatedAt;
-    QFutureWatcher<Status> m_exportWatcher;
+    BackgroundTask<Status> m_exportTask;
     QString m_exportPath;
 };
 

@@ -1,5 +1,7 @@
 #include "bills/importdialog.h"
 
+#include "ui_importdialog.h"
+
 #include "engine/engine.h"
 #include "widgets/taborder.h"
 
@@ -7,7 +9,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,116 +16,62 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableWidget>
-#include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace billing::ui {
 
 namespace {
-class PromiseObserver : public ImportObserver
+class TaskObserver : public ImportObserver
 {
 public:
-    PromiseObserver(QPromise<ImportOutcome> &promise, qint64 size,
-                    std::shared_ptr<std::atomic_bool> cancelled)
-        : m_promise(promise), m_size(size), m_cancelled(std::move(cancelled))
-    {
-    }
+    TaskObserver(TaskControl &task, qint64 size) : m_task(task), m_size(size) {}
     void progress(qint64 bytesDone) override
     {
         if (m_size > 0)
-            m_promise.setProgressValue(int(std::min<qint64>(1000, bytesDone * 1000 / m_size)));
+            m_task.setProgress(int(std::min<qint64>(1000, bytesDone * 1000 / m_size)), 1000);
     }
-    bool isCancelled() const override { return m_cancelled->load(); }
+    bool isCancelled() const override { return m_task.isCancelled(); }
 
 private:
-    QPromise<ImportOutcome> &m_promise;
+    TaskControl &m_task;
     qint64 m_size;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
 };
 } // namespace
 
 ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
-    : QDialog(parent), m_engine(engine), m_path(new QLineEdit(this)),
-      m_late(new QCheckBox(tr("&Bill late records (calls in hours already settled) as late usage"), this)),
-      m_progress(new QProgressBar(this)), m_result(new QLabel(this)),
-      m_problems(new QTableWidget(0, 3, this)), m_start(new QPushButton(tr("&Import"), this)),
-      m_cancel(new QPushButton(tr("&Cancel import"), this)),
-      m_save(new QPushButton(tr("&Save report\u2026"), this)), m_close(new QPushButton(tr("Close"), this))
+    : QDialog(parent), m_engine(engine), m_ui(std::make_unique<Ui::ImportDialog>())
 {
-    setObjectName(QStringLiteral("importDialog"));
-    setWindowTitle(tr("Import call records"));
+    m_ui->setupUi(this);
     // Modal: while the import holds the database's write lock, the rest of the console waits here, with
     // progress and cancel, instead of freezing on the lock.
     setModal(true);
-    m_path->setObjectName(QStringLiteral("importPath"));
-    m_path->setPlaceholderText(tr("A CSV or JSON Lines file of call records"));
-    auto *browse = new QPushButton(tr("B&rowse\u2026"), this);
-    m_late->setToolTip(
-        tr("Without this, a file with records in hours that are already settled is refused whole."));
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problems->setObjectName(QStringLiteral("importProblems"));
-    m_problems->setAccessibleName(tr("Refused lines"));
-    m_problems->setHorizontalHeaderLabels({tr("Line"), tr("Column"), tr("Reason")});
-    m_problems->horizontalHeader()->setStretchLastSection(true);
-    m_problems->verticalHeader()->hide();
-    m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_problems->setWordWrap(false);
-    m_problems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_problems->hide();
-    m_save->hide();
-    m_cancel->setEnabled(false);
-    m_start->setDefault(true);
-
-    auto *fileRow = new QHBoxLayout;
-    auto *fileLabel = new QLabel(tr("&File:"), this);
-    fileLabel->setBuddy(m_path);
-    fileRow->addWidget(fileLabel);
-    fileRow->addWidget(m_path, 1);
-    fileRow->addWidget(browse);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_save);
-    buttons->addStretch(1);
-    buttons->addWidget(m_start);
-    buttons->addWidget(m_cancel);
-    buttons->addWidget(m_close);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(fileRow);
-    layout->addWidget(m_late);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_result);
-    layout->addWidget(m_problems, 1);
-    layout->addLayout(buttons);
+    m_ui->importProblems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     resize(fontMetrics().averageCharWidth() * 100, sizeHint().height());
 
-    connect(browse, &QPushButton::clicked, this, &ImportDialog::browse);
-    connect(m_start, &QPushButton::clicked, this, &ImportDialog::start);
-    connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
-    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_save, &QPushButton::clicked, this, &ImportDialog::chooseReportFile);
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, &ImportDialog::onFinished);
+    connect(m_ui->browse, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(m_ui->start, &QPushButton::clicked, this, &ImportDialog::start);
+    connect(m_ui->cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
+    connect(m_ui->close, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_ui->save, &QPushButton::clicked, this, &ImportDialog::chooseReportFile);
+    m_task.onProgress([this](int value, int) { m_ui->progress->setValue(value); });
+    m_task.onFinished([this](ImportOutcome outcome) { onFinished(std::move(outcome)); });
     orderTabsByLayout(this);
 }
 
-ImportDialog::~ImportDialog()
+ImportDialog::~ImportDialog() = default;
+
+QTableWidget *ImportDialog::problems() const
 {
-    if (m_cancelled)
-        m_cancelled->store(true);
-    m_watcher.waitForFinished();
+    return m_ui->importProblems;
 }
 
 void ImportDialog::setPath(const QString &path)
 {
-    m_path->setText(path);
+    m_ui->importPath->setText(path);
 }
 
 void ImportDialog::setBillLate(bool late)
 {
-    m_late->setChecked(late);
+    m_ui->late->setChecked(late);
 }
 
 void ImportDialog::browse()
@@ -140,64 +87,59 @@ void ImportDialog::start()
 {
     if (isRunning())
         return;
-    const QString path = m_path->text();
+    const QString path = m_ui->importPath->text();
     if (path.isEmpty() || !QFileInfo(path).isFile()) {
-        m_result->setText(tr("Choose a call-record file first."));
+        m_ui->result->setText(tr("Choose a call-record file first."));
         return;
     }
     m_outcome = ImportOutcome();
-    m_problems->setRowCount(0);
-    m_problems->hide();
-    m_save->hide();
-    m_progress->setValue(0);
-    m_result->setText(tr("Importing %1\u2026").arg(QFileInfo(path).fileName()));
-    m_start->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_close->setEnabled(false);
-    m_cancelled = std::make_shared<std::atomic_bool>(false);
+    m_ui->importProblems->setRowCount(0);
+    m_ui->importProblems->hide();
+    m_ui->save->hide();
+    m_ui->progress->setValue(0);
+    m_ui->result->setText(tr("Importing %1\u2026").arg(QFileInfo(path).fileName()));
+    m_ui->start->setEnabled(false);
+    m_ui->cancel->setEnabled(true);
+    m_ui->close->setEnabled(false);
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
     ImportOptions options;
-    options.late = m_late->isChecked();
+    options.late = m_ui->late->isChecked();
     options.name = QFileInfo(path).fileName();
     const qint64 size = QFileInfo(path).size();
-    auto cancelled = m_cancelled;
-    m_watcher.setFuture(QtConcurrent::run(
-        [location, &clock, path, options, size, cancelled](QPromise<ImportOutcome> &promise) {
-            promise.setProgressRange(0, 1000);
-            PromiseObserver observer(promise, size, cancelled);
-            promise.addResult(runImport(location, clock, path, options, &observer));
-        }));
+    m_task.start([location, &clock, path, options, size](TaskControl &task) {
+        TaskObserver observer(task, size);
+        return runImport(location, clock, path, options, &observer);
+    });
 }
 
 void ImportDialog::cancel()
 {
-    if (m_cancelled)
-        m_cancelled->store(true);
-    m_cancel->setEnabled(false);
-    m_result->setText(tr("Cancelling: the import is rolled back\u2026"));
+    m_task.cancel();
+    m_ui->cancel->setEnabled(false);
+    m_ui->result->setText(tr("Cancelling: the import is rolled back\u2026"));
 }
 
-void ImportDialog::onFinished()
+void ImportDialog::onFinished(ImportOutcome outcome)
 {
-    m_outcome = m_watcher.future().resultCount() > 0 ? m_watcher.result() : ImportOutcome();
-    m_start->setEnabled(true);
-    m_cancel->setEnabled(false);
-    m_close->setEnabled(true);
+    m_outcome = std::move(outcome);
+    m_ui->start->setEnabled(true);
+    m_ui->cancel->setEnabled(false);
+    m_ui->close->setEnabled(true);
     const QLocale locale;
     if (m_outcome.summary) {
-        m_progress->setValue(1000);
+        m_ui->progress->setValue(1000);
         const ImportSummary &s = *m_outcome.summary;
         QString text = tr("Imported %1 record(s) with %2 call(s).")
                            .arg(locale.toString(s.records), locale.toString(s.calls));
         if (s.lateRecords > 0)
             text += QLatin1Char(' ') +
                     tr("%1 late record(s) will be billed as late usage.").arg(locale.toString(s.lateRecords));
-        m_result->setText(text);
+        m_ui->result->setText(text);
         emit imported(s);
     } else if (m_outcome.cancelled) {
-        m_progress->setValue(0);
-        m_result->setText(tr("The import was cancelled; nothing was imported."));
+        m_ui->progress->setValue(0);
+        m_ui->result->setText(tr("The import was cancelled; nothing was imported."));
     } else {
         const QString why = m_outcome.error ? m_outcome.error->message : tr("unknown error");
         QString text = tr("Nothing was imported: %1").arg(why);
@@ -207,22 +149,22 @@ void ImportDialog::onFinished()
                                              ? tr("The first %1 refused lines are listed below.")
                                              : tr("%1 refused line(s), listed below."))
                                             .arg(locale.toString(qint64(problems.size())));
-        m_result->setText(text);
-        m_problems->setRowCount(int(problems.size()));
+        m_ui->result->setText(text);
+        m_ui->importProblems->setRowCount(int(problems.size()));
         for (int i = 0; i < int(problems.size()); ++i) {
             const CallRecordProblem &p = problems[size_t(i)];
             auto *line = new QTableWidgetItem(locale.toString(p.line));
             line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_problems->setItem(i, 0, line);
-            m_problems->setItem(i, 1, new QTableWidgetItem(p.column));
+            m_ui->importProblems->setItem(i, 0, line);
+            m_ui->importProblems->setItem(i, 1, new QTableWidgetItem(p.column));
             auto *reason = new QTableWidgetItem(p.reason);
             reason->setToolTip(p.reason);
-            m_problems->setItem(i, 2, reason);
+            m_ui->importProblems->setItem(i, 2, reason);
         }
-        m_problems->resizeColumnToContents(0);
-        m_problems->resizeColumnToContents(1);
-        m_problems->setVisible(!problems.empty());
-        m_save->setVisible(!problems.empty());
+        m_ui->importProblems->resizeColumnToContents(0);
+        m_ui->importProblems->resizeColumnToContents(1);
+        m_ui->importProblems->setVisible(!problems.empty());
+        m_ui->save->setVisible(!problems.empty());
         if (!problems.empty()) // room for the report
             resize(width(), std::max(height(), fontMetrics().height() * 26));
     }
@@ -231,12 +173,12 @@ void ImportDialog::onFinished()
 
 QString ImportDialog::resultText() const
 {
-    return m_result->text();
+    return m_ui->result->text();
 }
 
 QString ImportDialog::reportText() const
 {
-    QString text = tr("Import of %1").arg(m_path->text()) + QLatin1Char('\n');
+    QString text = tr("Import of %1").arg(m_ui->importPath->text()) + QLatin1Char('\n');
     if (m_outcome.error)
         text += m_outcome.error->message + QLatin1Char('\n');
     text += tr("line\tcolumn\treason") + QLatin1Char('\n');
@@ -268,7 +210,7 @@ void ImportDialog::chooseReportFile()
     if (path.isEmpty())
         return;
     if (Status s = saveReport(path); !s)
-        m_result->setText(s.error().message);
+        m_ui->result->setText(s.error().message);
 }
 
 } // namespace billing::ui

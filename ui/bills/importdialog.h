@@ -1,18 +1,12 @@
 #pragma once
 
 #include "bills/importjob.h"
+#include "widgets/backgroundtask.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
-#include <atomic>
 #include <memory>
 
-class QCheckBox;
-class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
 class QTableWidget;
 
 namespace billing {
@@ -21,9 +15,14 @@ class Engine;
 
 namespace billing::ui {
 
+namespace Ui {
+class ImportDialog;
+}
+
 // Import call records (CSV or JSON Lines): pick a file, choose whether late records are billed, then the
 // import runs off the GUI thread with progress and cancel (a cancelled import leaves nothing behind).
 // A refused file gets a report of every refused line (line, column, reason) that can be saved as text.
+// The form is importdialog.ui.
 class ImportDialog : public QDialog
 {
     Q_OBJECT
@@ -36,10 +35,10 @@ public:
     void setBillLate(bool late);
     void start();
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_task.isRunning(); }
     const ImportOutcome &outcome() const { return m_outcome; }
     QString resultText() const;
-    QTableWidget *problems() const { return m_problems; }
+    QTableWidget *problems() const;
     Status saveReport(const QString &path) const;
 
 signals:
@@ -48,22 +47,13 @@ signals:
 
 private:
     void browse();
-    void onFinished();
+    void onFinished(ImportOutcome outcome);
     void chooseReportFile();
     QString reportText() const;
 
     Engine &m_engine;
-    QLineEdit *m_path;
-    QCheckBox *m_late;
-    QProgressBar *m_progress;
-    QLabel *m_result;
-    QTableWidget *m_problems;
-    QPushButton *m_start;
-    QPushButton *m_cancel;
-    QPushButton *m_save;
-    QPushButton *m_close;
-    QFutureWatcher<ImportOutcome> m_watcher;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
+    std::unique_ptr<Ui::ImportDialog> m_ui;
+    BackgroundTask<ImportOutcome> m_task;
     ImportOutcome m_outcome;
 };
 

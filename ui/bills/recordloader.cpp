@@ -2,20 +2,12 @@
 
 #include "widgets/ownengine.h"
 
-#include <QtConcurrent>
-
 namespace billing::ui {
 
 RecordLoader::RecordLoader(const QString &location, const Clock &clock, QObject *parent)
     : QObject(parent), m_location(location), m_clock(clock)
 {
-    connect(&m_watcher, &QFutureWatcher<RecordPage>::finished, this, &RecordLoader::onFinished);
-}
-
-RecordLoader::~RecordLoader()
-{
-    m_pending.reset();
-    m_watcher.waitForFinished();
+    m_task.onFinished([this](const RecordPage &page) { onFinished(page); });
 }
 
 RecordPage RecordLoader::read(const QString &location, const Clock &clock, const RecordFilter &filter,
@@ -58,7 +50,7 @@ void RecordLoader::load(const RecordFilter &filter)
     m_filter = filter;
     m_lastFetch = -1;
     const Request r{filter, 0, true, ++m_generation};
-    if (m_running) {
+    if (m_task.isRunning()) {
         m_pending = r;
         return;
     }
@@ -71,7 +63,7 @@ void RecordLoader::fetch(int offset)
         return; // already asked for (views may ask twice)
     m_lastFetch = offset;
     const Request r{m_filter, offset, false, m_generation};
-    if (m_running) {
+    if (m_task.isRunning()) {
         if (!m_pending)
             m_pending = r;
         return;
@@ -84,21 +76,17 @@ void RecordLoader::start(const Request &r)
     const bool wasBusy = isBusy();
     const QString location = m_location;
     const Clock &clock = m_clock;
-    QFuture<RecordPage> future = QtConcurrent::run([location, &clock, r] {
+    m_task.start([location, &clock, r](TaskControl &) {
         RecordPage page = read(location, clock, r.filter, r.offset, r.first);
         page.generation = r.generation;
         return page;
     });
-    m_running = true;
-    m_watcher.setFuture(future);
     if (!wasBusy)
         emit busyChanged(true);
 }
 
-void RecordLoader::onFinished()
+void RecordLoader::onFinished(const RecordPage &page)
 {
-    RecordPage page = m_watcher.result();
-    m_running = false;
     if (m_pending) {
         const Request next = *m_pending;
         m_pending.reset();

@@ -2,7 +2,8 @@
 
 #include "storage/recordrepository.h"
 
-#include <QFutureWatcher>
+#include "widgets/backgroundtask.h"
+
 #include <QObject>
 
 #include <optional>
@@ -35,13 +36,12 @@ public:
     static constexpr int PageSize = 500;
 
     RecordLoader(const QString &location, const Clock &clock, QObject *parent);
-    ~RecordLoader() override;
 
     // A new query: its first page, totals and the projects for the filter bar.
     void load(const RecordFilter &filter);
     // The next page of the current query from offset.
     void fetch(int offset);
-    bool isBusy() const { return m_running || m_pending.has_value(); }
+    bool isBusy() const { return m_task.isRunning() || m_pending.has_value(); }
     const RecordFilter &filter() const { return m_filter; }
 
     // The work itself, callable from any thread (tests call it directly).
@@ -61,7 +61,7 @@ private:
         quint64 generation = 0;
     };
     void start(const Request &r);
-    void onFinished();
+    void onFinished(const RecordPage &page);
 
     QString m_location;
     const Clock &m_clock;
@@ -69,8 +69,8 @@ private:
     quint64 m_generation = 0;
     std::optional<Request> m_pending;
     int m_lastFetch = -1;
-    bool m_running = false; // until its result has been handled here, not only computed
-    QFutureWatcher<RecordPage> m_watcher;
+    // One query at a time; requests made meanwhile wait in m_pending (the newest query replaces them).
+    BackgroundTask<RecordPage> m_task;
 };
 
 } // namespace billing::ui

@@ -15,8 +15,10 @@
 #include "widgets/moneydelegate.h"
 #include "widgets/ownengine.h"
 #include "widgets/totalsfooter.h"
+#include "widgets/totalstablepane.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -25,11 +27,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace billing::ui {
 
@@ -43,7 +43,7 @@ struct Choices
 
 // Every record a filter matches, streamed into a CSV file a page at a time.
 Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter, const QString &path,
-                QPromise<Status> &promise, const std::atomic_bool &cancelled)
+                TaskControl &task)
 {
     return withOwnEngine(location, clock, [&](Engine &engine) -> Status {
         auto ctx = engine.inspect();
@@ -63,7 +63,7 @@ Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter
         constexpr int Chunk = 5000;
         filter.limit = Chunk;
         for (filter.offset = 0;; filter.offset += Chunk) {
-            if (cancelled.load()) {
+            if (task.isCancelled()) {
                 file.cancelWriting();
                 return Error::refused(
                     QCoreApplication::translate("billing::ui::TransactionsPage", "the export was cancelled"));
@@ -74,8 +74,9 @@ Status writeCsv(const QString &location, const Clock &clock, RecordFilter filter
             if (Status s = writer.write(*records); !s)
                 return s;
             if (totals->records > 0)
-                promise.setProgressValue(
-                    int(std::min<qint64>(1000, qint64(filter.offset + Chunk) * 1000 / totals->records)));
+                task.setProgress(
+                    int(std::min<qint64>(1000, qint64(filter.offset + Chunk) * 1000 / totals->records)),
+                    1000);
             if (int(records->size()) < Chunk)
                 break;
         }
@@ -150,14 +151,8 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
     actions->addWidget(m_busy);
     actions->addWidget(m_count);
 
-    auto *tablePane = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePane);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
-    tableLayout->addWidget(m_credits);
+    auto *tablePane = new TotalsTablePane(m_table, m_footer, this);
+    tablePane->addBelow(m_credits);
     m_stack->addWidget(tablePane);
     m_stack->addWidget(m_empty);
 
@@ -180,16 +175,11 @@ TransactionsPage::TransactionsPage(Engine &engine, QWidget *parent)
     connect(import, &QPushButton::clicked, this, &TransactionsPage::openImport);
     connect(m_exportButton, &QPushButton::clicked, this, &TransactionsPage::chooseExportFile);
     connect(m_banner, &ErrorBanner::retryRequested, this, &TransactionsPage::refresh);
-    connect(&m_exportWatcher, &QFutureWatcher<Status>::finished, this, &TransactionsPage::onExportDone);
-    connect(&m_exportWatcher, &QFutureWatcher<Status>::progressValueChanged, m_busy, &QProgressBar::setValue);
+    m_export.onFinished([this](const Status &s) { onExportDone(s); });
+    m_export.onProgress([this](int value, int) { m_busy->setValue(value); });
 }
 
-TransactionsPage::~TransactionsPage()
-{
-    if (m_exportCancelled)
-        m_exportCancelled->store(true);
-    m_exportWatcher.waitForFinished();
-}
+TransactionsPage::~TransactionsPage() = default;
 
 bool TransactionsPage::isLoading() const
 {
@@ -340,8 +330,7 @@ ImportDialog *TransactionsPage::openImport()
 void TransactionsPage::chooseExportFile()
 {
     if (isExporting()) {
-        if (m_exportCancelled)
-            m_exportCancelled->store(true);
+        m_export.cancel();
         return;
     }
     const QString path = QFileDialog::getSaveFileName(
@@ -361,27 +350,20 @@ void TransactionsPage::exportCsv(const QString &path)
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
     m_exportPath = path;
-    m_exportCancelled = std::make_shared<std::atomic_bool>(false);
-    auto cancelled = m_exportCancelled;
     m_exportButton->setText(tr("Cancel ex&port"));
     m_busy->setRange(0, 1000);
     m_busy->setValue(0);
     m_busy->show();
-    m_exportWatcher.setFuture(
-        QtConcurrent::run([location, &clock, filter, path, cancelled](QPromise<Status> &promise) {
-            promise.setProgressRange(0, 1000);
-            promise.addResult(writeCsv(location, clock, filter, path, promise, *cancelled));
-        }));
+    m_export.start([location, &clock, filter, path](TaskControl &task) {
+        return writeCsv(location, clock, filter, path, task);
+    });
 }
 
-void TransactionsPage::onExportDone()
+void TransactionsPage::onExportDone(const Status &s)
 {
     m_exportButton->setText(tr("Ex&port CSV\u2026"));
     m_busy->setRange(0, 0);
     m_busy->setVisible(isLoading());
-    const Status s = m_exportWatcher.future().resultCount() > 0
-                         ? m_exportWatcher.result()
-                         : Status(Error::internal(tr("the export stopped")));
     if (!s) {
         m_banner->showError(tr("Could not export the transactions."), s.error());
         emit exportFinished(false, s.error().message);

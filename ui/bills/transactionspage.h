@@ -4,10 +4,7 @@
 #include "widgets/format.h"
 #include "widgets/page.h"
 
-#include <QFutureWatcher>
-
-#include <atomic>
-#include <memory>
+#include "widgets/backgroundtask.h"
 
 class QCheckBox;
 class QLabel;
@@ -64,7 +61,7 @@ public:
     ImportDialog *openImport();
     // Writes every record the filter matches as CSV off the GUI thread; exportFinished() tells how it went.
     void exportCsv(const QString &path);
-    bool isExporting() const { return m_exportWatcher.isRunning(); }
+    bool isExporting() const { return m_export.isRunning(); }
 
 signals:
     void loaded();
@@ -77,7 +74,7 @@ private:
     void onSort(int column, Qt::SortOrder order);
     void openSelected();
     void chooseExportFile();
-    void onExportDone();
+    void onExportDone(const Status &s);
     void setExactFees(bool exact);
     void fitColumns();
 
@@ -103,8 +100,7 @@ private:
     RecordSort m_sort = RecordSort::Time;
     bool m_descending = true;
     bool m_fitted = false;
-    QFutureWatcher<Status> m_exportWatcher;
-    std::shared_ptr<std::atomic_bool> m_exportCancelled;
+    BackgroundTask<Status> m_export;
     QString m_exportPath;
 };
 

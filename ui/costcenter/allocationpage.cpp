@@ -13,6 +13,7 @@
 #include "widgets/moneydelegate.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -20,7 +21,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QRegularExpression>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
@@ -37,23 +37,6 @@ struct Loaded
     Composition byTag;
     Account account;
 };
-
-QWidget *tablePane(QWidget *parent, const QString &title, QTableView *table, TotalsFooter *footer)
-{
-    auto *pane = new QWidget(parent);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    auto *label = new QLabel(title, pane);
-    QFont f = label->font();
-    f.setBold(true);
-    label->setFont(f);
-    layout->addWidget(label);
-    layout->addWidget(table, 1);
-    layout->addWidget(footer);
-    layout->addWidget(footer->scrollBar());
-    return pane;
-}
 } // namespace
 
 qint64 AllocationPage::parseBasisPoints(const QString &text)
@@ -141,10 +124,10 @@ AllocationPage::AllocationPage(Engine &engine, QWidget *parent)
     figures->addStretch(1);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(
-        tablePane(this, tr("By enterprise project (double-click the tags to edit them)"), m_table, m_footer));
-    split->addWidget(tablePane(this, tr("By cost tag (a project with several tags counts in each)"),
-                               m_tagTable, m_tagFooter));
+    split->addWidget(new TotalsTablePane(m_table, m_footer, this,
+                                         tr("By enterprise project (double-click the tags to edit them)")));
+    split->addWidget(new TotalsTablePane(m_tagTable, m_tagFooter, this,
+                                         tr("By cost tag (a project with several tags counts in each)")));
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 

@@ -19,6 +19,7 @@
 #include "widgets/timeseriesplot.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -30,7 +31,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -170,13 +170,7 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
     m_table->setItemDelegate(new MoneyDelegate(this));
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    auto *tablePane = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePane);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
+    auto *tablePane = new TotalsTablePane(m_table, m_footer, this);
     m_split->addWidget(m_plot);
     m_split->addWidget(tablePane);
     m_split->setStretchFactor(0, 3);

@@ -14,6 +14,7 @@
 #include "widgets/moneydelegate.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -30,7 +31,6 @@
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolTip>
@@ -165,13 +165,7 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     auto *charts = new QSplitter(Qt::Vertical, this);
     charts->addWidget(m_pieView);
     charts->addWidget(m_barView);
-    auto *tablePane = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePane);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
+    auto *tablePane = new TotalsTablePane(m_table, m_footer, this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(charts);
     split->addWidget(tablePane);

@@ -9,13 +9,13 @@
 #include "widgets/moneydelegate.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -64,13 +64,7 @@ OptimizationPage::OptimizationPage(Engine &engine, QWidget *parent)
     bar->addWidget(openPackages);
     bar->addWidget(exportButton);
 
-    auto *tablePane = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePane);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
+    auto *tablePane = new TotalsTablePane(m_table, m_footer, this);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Optimization")));

@@ -15,12 +15,12 @@
 #include "widgets/moneydelegate.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
+#include "widgets/totalstablepane.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -111,13 +111,7 @@ FundsPage::FundsPage(Engine &engine, QWidget *parent)
     for (int c : {CouponTableModel::Amount, CouponTableModel::Remaining})
         m_couponTable->setItemDelegateForColumn(c, money);
 
-    auto *tablePane = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tablePane);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
-    tableLayout->addWidget(m_table, 1);
-    tableLayout->addWidget(m_footer);
-    tableLayout->addWidget(m_footer->scrollBar());
+    auto *tablePane = new TotalsTablePane(m_table, m_footer, this);
     m_stack->addWidget(tablePane);
     m_stack->addWidget(m_empty);
 
@@ -217,13 +211,9 @@ TopUpDialog *FundsPage::openTopUp()
         const std::optional<Money> amount = dialog->amount();
         if (!amount)
             return;
-        auto r = m_engine.run([&amount](Context &ctx) { return funds::topUp(ctx, *amount); });
-        if (!r) {
-            m_banner->showError(tr("The top-up was refused."), r.error());
-            return;
-        }
-        refresh();
-        emit accountChanged();
+        if (applyChange(m_engine, m_banner, tr("The top-up was refused."),
+                        [&amount](Context &ctx) { return funds::topUp(ctx, *amount); }))
+            emit accountChanged();
     });
     dialog->open();
     return dialog;

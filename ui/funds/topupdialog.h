@@ -4,9 +4,9 @@
 
 #include <QDialog>
 
+#include <memory>
 #include <optional>
 
-class QLabel;
 class QLineEdit;
 class QPushButton;
 
@@ -16,17 +16,23 @@ class Engine;
 
 namespace billing::ui {
 
+namespace Ui {
+class TopUpDialog;
+}
+
 // Top up: the amount is checked as it is typed (funds::parseUserAmount + validateAmount) with the
 // reason beside the field; the preview shows the balance after, the arrears it repays and the state
 // after. The Top up button is enabled only for a valid amount; the page tops up on accepted().
+// The form is topupdialog.ui.
 class TopUpDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     TopUpDialog(Engine &engine, QWidget *parent);
+    ~TopUpDialog() override;
 
-    QLineEdit *amountField() const { return m_amount; }
+    QLineEdit *amountField() const;
     QPushButton *topUpButton() const { return m_topUp; }
     QString reason() const;
     QString previewText() const;
@@ -37,11 +43,7 @@ private:
     void updatePreview();
 
     Engine &m_engine;
-    QLineEdit *m_amount;
-    QLabel *m_reason;
-    QLabel *m_balanceAfter;
-    QLabel *m_arrearsCleared;
-    QLabel *m_stateAfter;
+    std::unique_ptr<Ui::TopUpDialog> m_ui;
     QPushButton *m_topUp;
 };
 

@@ -83,13 +83,9 @@ void NotificationsPage::refresh()
 
 void NotificationsPage::markAllRead()
 {
-    Status done = m_engine.run([](Context &ctx) { return NotificationRepository(ctx.db).markAllRead(); });
-    if (!done) {
-        m_banner->showError(tr("Could not mark the notifications as read."), done.error());
-        return;
-    }
-    refresh();
-    emit accountChanged();
+    if (applyChange(m_engine, m_banner, tr("Could not mark the notifications as read."),
+                    [](Context &ctx) { return NotificationRepository(ctx.db).markAllRead(); }))
+        emit accountChanged();
 }
 
 } // namespace billing::ui

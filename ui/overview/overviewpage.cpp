@@ -19,7 +19,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -108,13 +107,7 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
 
     connect(all, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Notifications); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &OverviewPage::refresh);
-    connect(&m_spendWatcher, &QFutureWatcher<SpendFigures>::finished, this, &OverviewPage::onSpendLoaded);
-}
-
-OverviewPage::~OverviewPage()
-{
-    m_spendPending.reset();
-    m_spendWatcher.waitForFinished();
+    m_spendTask.onFinished([this](const SpendFigures &f) { onSpendLoaded(f); });
 }
 
 FigureButton *OverviewPage::addTile(const QString &caption, bool large, PageId target)
@@ -325,27 +318,13 @@ void OverviewPage::loadSpend(const SpendRange &range)
     m_spend->figure()->setValue(tr("Loading\u2026"));
     m_spend->figure()->setDetail(tr("Summing this month's and last month's spending"));
     m_spend->figure()->setNegative(false);
-    if (m_spendRunning) {
-        m_spendPending = range;
-        return;
-    }
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
-    m_spendRunning = true;
-    m_spendWatcher.setFuture(
-        QtConcurrent::run([location, &clock, range] { return readSpend(location, clock, range); }));
+    m_spendTask.start([location, &clock, range](TaskControl &) { return readSpend(location, clock, range); });
 }
 
-void OverviewPage::onSpendLoaded()
+void OverviewPage::onSpendLoaded(const SpendFigures &f)
 {
-    const SpendFigures f = m_spendWatcher.result();
-    m_spendRunning = false;
-    if (m_spendPending) { // a newer refresh asked meanwhile: these figures are already stale
-        const SpendRange next = *m_spendPending;
-        m_spendPending.reset();
-        loadSpend(next);
-        return;
-    }
     if (f.error) {
         m_spend->figure()->setValue(tr("Not available"));
         m_spend->figure()->setDetail(QString());

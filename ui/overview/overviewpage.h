@@ -3,9 +3,8 @@
 #include "core/result.h"
 #include "money/money.h"
 #include "time/instant.h"
+#include "widgets/backgroundtask.h"
 #include "widgets/page.h"
-
-#include <QFutureWatcher>
 
 #include <optional>
 
@@ -49,11 +48,10 @@ class OverviewPage : public Page
 
 public:
     OverviewPage(Engine &engine, QWidget *parent);
-    ~OverviewPage() override;
 
     void refresh() override;
     // True until the spending figures of the last refresh are shown.
-    bool isBusy() const override { return m_spendRunning || m_spendPending.has_value(); }
+    bool isBusy() const override { return m_spendTask.isRunning(); }
     // The "billing is stopped" banner's text, empty while billing runs.
     QString stoppedText() const;
     QString spendText() const;
@@ -70,7 +68,7 @@ private:
     FigureButton *addTile(const QString &caption, bool large, PageId target);
     static void clear(QVBoxLayout *layout);
     void loadSpend(const SpendRange &range);
-    void onSpendLoaded();
+    void onSpendLoaded(const SpendFigures &f);
 
     Engine &m_engine;
     ErrorBanner *m_banner;
@@ -86,9 +84,8 @@ private:
     QVBoxLayout *m_packageBars;
     QVBoxLayout *m_renewalList;
     QVBoxLayout *m_latest;
-    QFutureWatcher<SpendFigures> m_spendWatcher;
-    bool m_spendRunning = false;              // until its result has been handled here
-    std::optional<SpendRange> m_spendPending; // asked for while a read was running: read it next
+    // A newer refresh supersedes a read still running: its figures are stale and never shown.
+    BackgroundTask<SpendFigures> m_spendTask;
 };
 
 } // namespace billing::ui

@@ -224,11 +224,6 @@ void PackagesPage::updateActions()
         a->setEnabled(any);
 }
 
-void PackagesPage::showActionError(const QString &what, const QString &message)
-{
-    m_banner->showError(what, Error::refused(message));
-}
-
 BuyDialog *PackagesPage::openBuy(const QString &api, const QString &region, const QString &sku)
 {
     auto *dialog = new BuyDialog(m_engine, this);
@@ -241,12 +236,10 @@ BuyDialog *PackagesPage::openBuy(const QString &api, const QString &region, cons
     connect(dialog, &BuyDialog::topUpRequested, this, &PackagesPage::topUpRequested);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const packages::BuyRequest req = dialog->request();
-        auto bought = m_engine.run([&req](Context &ctx) { return packages::buy(ctx, req); });
-        if (!bought) {
-            showActionError(tr("The purchase was refused."), bought.error().message);
+        auto bought = applyChange(m_engine, m_banner, tr("The purchase was refused."),
+                                  [&req](Context &ctx) { return packages::buy(ctx, req); });
+        if (!bought)
             return;
-        }
-        refresh();
         if (!bought->empty())
             selectPackage(bought->back().id);
         emit accountChanged();
@@ -290,12 +283,10 @@ ConfirmDialog *PackagesPage::openRenew()
             dialog->setRefusal(quote->refusal->message);
     }
     connect(dialog, &QDialog::accepted, this, [this, id] {
-        auto renewed = m_engine.run([id](Context &ctx) { return packages::renew(ctx, id); });
-        if (!renewed) {
-            showActionError(tr("The renewal was refused."), renewed.error().message);
+        auto renewed = applyChange(m_engine, m_banner, tr("The renewal was refused."),
+                                   [id](Context &ctx) { return packages::renew(ctx, id); });
+        if (!renewed)
             return;
-        }
-        refresh();
         selectPackage(renewed->id);
         emit accountChanged();
     });
@@ -343,12 +334,8 @@ QDialog *PackagesPage::openAutoRenew()
     connect(dialog, &QDialog::accepted, this, [this, id, on, days] {
         const bool enable = on->isChecked();
         const int n = days->value();
-        auto r = m_engine.run([=](Context &ctx) { return packages::setAutoRenew(ctx, id, enable, n); });
-        if (!r) {
-            showActionError(tr("Auto-renew was not changed."), r.error().message);
-            return;
-        }
-        refresh();
+        (void)applyChange(m_engine, m_banner, tr("Auto-renew was not changed."),
+                          [=](Context &ctx) { return packages::setAutoRenew(ctx, id, enable, n); });
     });
     dialog->open();
     return dialog;
@@ -375,13 +362,9 @@ ConfirmDialog *PackagesPage::openUnsubscribe()
         dialog->addRow(tr("To cash:"), formatMoney(refund->toCash, 2, locale));
     }
     connect(dialog, &QDialog::accepted, this, [this, id] {
-        auto r = m_engine.run([id](Context &ctx) { return packages::unsubscribe(ctx, id); });
-        if (!r) {
-            showActionError(tr("The package was not unsubscribed."), r.error().message);
-            return;
-        }
-        refresh();
-        emit accountChanged();
+        if (applyChange(m_engine, m_banner, tr("The package was not unsubscribed."),
+                        [id](Context &ctx) { return packages::unsubscribe(ctx, id); }))
+            emit accountChanged();
     });
     dialog->open();
     return dialog;

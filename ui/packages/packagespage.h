@@ -54,7 +54,6 @@ signals:
 private:
     std::optional<Package> selected() const;
     void updateActions();
-    void showActionError(const QString &what, const QString &message);
 
     Engine &m_engine;
     PackageTableModel *m_model;

@@ -203,14 +203,9 @@ ConfirmDialog *ServicesPage::openToggle()
     const QString api = r.state.api;
     const QString region = r.state.region;
     connect(dialog, &QDialog::accepted, this, [this, api, region, enable] {
-        auto changed =
-            m_engine.run([&](Context &ctx) { return services::setEnabled(ctx, api, region, enable); });
-        if (!changed) {
-            m_banner->showError(tr("The service was not changed."), changed.error());
-            return;
-        }
-        refresh();
-        emit accountChanged();
+        if (applyChange(m_engine, m_banner, tr("The service was not changed."),
+                        [&](Context &ctx) { return services::setEnabled(ctx, api, region, enable); }))
+            emit accountChanged();
     });
     dialog->open();
     return dialog;
@@ -252,13 +247,9 @@ ConfirmDialog *ServicesPage::openStopBilling()
         dialog->setRefusal(tr("Billing is already stopped: no service is enabled and no package renews "
                               "automatically."));
     connect(dialog, &QDialog::accepted, this, [this] {
-        auto stopped = m_engine.run([](Context &ctx) { return services::stopBilling(ctx); });
-        if (!stopped) {
-            m_banner->showError(tr("Billing was not stopped."), stopped.error());
-            return;
-        }
-        refresh();
-        emit accountChanged();
+        if (applyChange(m_engine, m_banner, tr("Billing was not stopped."),
+                        [](Context &ctx) { return services::stopBilling(ctx); }))
+            emit accountChanged();
     });
     dialog->open();
     return dialog;

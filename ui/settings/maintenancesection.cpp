@@ -9,11 +9,9 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace billing::ui {
 
@@ -78,13 +76,14 @@ MaintenanceSection::MaintenanceSection(Engine &engine, QWidget *parent)
             previewRestore(path);
     });
     connect(m_cancelButton, &QPushButton::clicked, this, &MaintenanceSection::cancel);
-    connect(&m_backupWatcher, &QFutureWatcher<Result<BackupSummary>>::finished, this,
-            &MaintenanceSection::onBackupDone);
-    connect(&m_previewWatcher, &QFutureWatcher<Result<BackupSummary>>::finished, this,
-            &MaintenanceSection::onPreviewDone);
-    connect(&m_restoreWatcher, &QFutureWatcher<Status>::finished, this, [this] {
+    m_backup.onProgress([this](int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+    m_backup.onFinished([this](const Result<BackupSummary> &r) { onBackupDone(r); });
+    m_preview.onFinished([this](const Result<BackupSummary> &r) { onPreviewDone(r); });
+    m_restoreTask.onFinished([this](const Status &s) {
         setWorking(false);
-        const Status s = m_restoreWatcher.result();
         m_status->setText(s ? tr("Restored %1; the console now shows the restored account.")
                                   .arg(QDir::toNativeSeparators(m_path))
                             : tr("Nothing was restored: %1").arg(s.error().message));
@@ -96,7 +95,7 @@ MaintenanceSection::MaintenanceSection(Engine &engine, QWidget *parent)
 
 bool MaintenanceSection::isBusy() const
 {
-    return m_backupWatcher.isRunning() || m_previewWatcher.isRunning() || m_restoreWatcher.isRunning();
+    return m_backup.isRunning() || m_preview.isRunning() || m_restoreTask.isRunning();
 }
 
 QString MaintenanceSection::statusText() const
@@ -109,7 +108,7 @@ void MaintenanceSection::setWorking(bool working)
     m_backUp->setEnabled(!working);
     m_restore->setEnabled(!working);
     m_progress->setVisible(working);
-    m_cancelButton->setVisible(working && m_backupWatcher.isRunning());
+    m_cancelButton->setVisible(working && m_backup.isRunning());
 }
 
 QString MaintenanceSection::describe(const BackupSummary &s) const
@@ -124,42 +123,29 @@ void MaintenanceSection::backUpTo(const QString &path)
     if (isBusy())
         return;
     m_path = path;
-    *m_cancel = false;
     m_progress->setRange(0, 0);
     m_status->setText(tr("Backing up to %1\u2026").arg(QDir::toNativeSeparators(path)));
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
     const QString user = m_engine.actor();
-    const auto cancelled = m_cancel;
-    const QPointer<QProgressBar> bar = m_progress;
-    m_backupWatcher.setFuture(
-        QtConcurrent::run([location, &clock, user, path, cancelled, bar]() -> Result<BackupSummary> {
-            Status s = withOwnEngine(location, clock, [&](Engine &engine) {
-                return backupDatabase(engine.database(), path, user, [&](int done, int total) {
-                    QMetaObject::invokeMethod(
-                        bar.data(),
-                        [bar, done, total] {
-                            if (bar) {
-                                bar->setRange(0, total);
-                                bar->setValue(done);
-                            }
-                        },
-                        Qt::QueuedConnection);
-                    return !*cancelled;
-                });
+    m_backup.start([location, &clock, user, path](TaskControl &task) -> Result<BackupSummary> {
+        Status s = withOwnEngine(location, clock, [&](Engine &engine) {
+            return backupDatabase(engine.database(), path, user, [&](int done, int total) {
+                task.setProgress(done, total);
+                return !task.isCancelled();
             });
-            if (!s)
-                return s.error();
-            // The copy is only as good as its check: open it and verify it like a restore would.
-            return inspectBackup(path);
-        }));
+        });
+        if (!s)
+            return s.error();
+        // The copy is only as good as its check: open it and verify it like a restore would.
+        return inspectBackup(path);
+    });
     setWorking(true);
 }
 
-void MaintenanceSection::onBackupDone()
+void MaintenanceSection::onBackupDone(const Result<BackupSummary> &r)
 {
     setWorking(false);
-    const Result<BackupSummary> r = m_backupWatcher.result();
     const QString shown = QDir::toNativeSeparators(m_path);
     if (!r)
         m_status->setText(tr("The backup was not made: %1").arg(r.error().message));
@@ -177,14 +163,13 @@ void MaintenanceSection::previewRestore(const QString &path)
         return;
     m_path = path;
     m_status->setText(tr("Checking %1\u2026").arg(QDir::toNativeSeparators(path)));
-    m_previewWatcher.setFuture(QtConcurrent::run([path] { return inspectBackup(path); }));
+    m_preview.start([path](TaskControl &) { return inspectBackup(path); });
     setWorking(true);
 }
 
-void MaintenanceSection::onPreviewDone()
+void MaintenanceSection::onPreviewDone(const Result<BackupSummary> &r)
 {
     setWorking(false);
-    const Result<BackupSummary> r = m_previewWatcher.result();
     const QString shown = QDir::toNativeSeparators(m_path);
     delete m_dialog;
     m_dialog =
@@ -236,8 +221,8 @@ void MaintenanceSection::restoreFrom(const QString &path)
     const QString location = m_engine.database().location();
     const QString user = m_engine.actor();
     const Instant now = m_engine.clock().now();
-    m_restoreWatcher.setFuture(QtConcurrent::run(
-        [path, location, user, now] { return restoreDatabase(path, location, user, now); }));
+    m_restoreTask.start(
+        [path, location, user, now](TaskControl &) { return restoreDatabase(path, location, user, now); });
     setWorking(true);
 }
 

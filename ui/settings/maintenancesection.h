@@ -2,13 +2,11 @@
 
 #include "core/result.h"
 #include "engine/backup.h"
+#include "widgets/backgroundtask.h"
 
-#include <QFutureWatcher>
 #include <QGroupBox>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 
 class QLabel;
 class QProgressBar;
@@ -43,7 +41,7 @@ public:
     bool isBusy() const;
     QString statusText() const;
     ConfirmDialog *restoreDialog() const { return m_dialog; }
-    void cancel() { *m_cancel = true; }
+    void cancel() { m_backup.cancel(); }
 
 signals:
     void backupFinished(bool ok);
@@ -53,8 +51,8 @@ signals:
     void databaseReplaced();
 
 private:
-    void onBackupDone();
-    void onPreviewDone();
+    void onBackupDone(const Result<BackupSummary> &r);
+    void onPreviewDone(const Result<BackupSummary> &r);
     void restoreFrom(const QString &path);
     void setWorking(bool working);
     QString describe(const BackupSummary &s) const;
@@ -68,10 +66,9 @@ private:
     ConfirmDialog *m_dialog = nullptr;
     QString m_path;
     std::function<QString(Purpose)> m_pathProvider;
-    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
-    QFutureWatcher<Result<BackupSummary>> m_backupWatcher;
-    QFutureWatcher<Result<BackupSummary>> m_previewWatcher;
-    QFutureWatcher<Status> m_restoreWatcher;
+    BackgroundTask<Result<BackupSummary>> m_backup;
+    BackgroundTask<Result<BackupSummary>> m_preview;
+    BackgroundTask<Status> m_restoreTask;
 };
 
 } // namespace billing::ui

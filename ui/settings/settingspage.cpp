@@ -188,13 +188,8 @@ void SettingsPage::save()
 bool SettingsPage::apply(const AlertSettings &settings)
 {
     const AlertSettings copy = settings;
-    auto r = m_engine.run([copy](Context &ctx) { return alerts::save(ctx, copy); });
-    if (!r) {
-        m_banner->showError(tr("The settings were not saved."), r.error());
-        return false;
-    }
-    refresh();
-    return true;
+    return bool(applyChange(m_engine, m_banner, tr("The settings were not saved."),
+                            [copy](Context &ctx) { return alerts::save(ctx, copy); }));
 }
 
 bool SettingsPage::isBusy() const

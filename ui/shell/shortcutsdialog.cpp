@@ -1,5 +1,7 @@
 #include "shell/shortcutsdialog.h"
 
+#include "ui_shortcutsdialog.h"
+
 #include "shell/mainwindow.h"
 
 #include <QAbstractButton>
@@ -9,7 +11,6 @@
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 #include <utility>
 #include <vector>
@@ -74,17 +75,10 @@ Rows shortcutsOf(QWidget *widget, QStringList &seen)
 }
 } // namespace
 
-ShortcutsDialog::ShortcutsDialog(MainWindow &window) : QDialog(&window), m_list(new QTreeWidget(this))
+ShortcutsDialog::ShortcutsDialog(MainWindow &window)
+    : QDialog(&window), m_ui(std::make_unique<Ui::ShortcutsDialog>())
 {
-    setObjectName(QStringLiteral("shortcutsDialog"));
-    setWindowTitle(tr("Keyboard shortcuts"));
-    m_list->setObjectName(QStringLiteral("shortcuts"));
-    m_list->setColumnCount(2);
-    m_list->setHeaderLabels({tr("Action"), tr("Keys")});
-    m_list->setRootIsDecorated(false);
-    m_list->setAccessibleName(tr("Keyboard shortcuts"));
-    m_list->setAccessibleDescription(
-        tr("Every keyboard shortcut of the console, grouped by where it works."));
+    m_ui->setupUi(this);
 
     QStringList seen;
     Rows pages;
@@ -93,13 +87,13 @@ ShortcutsDialog::ShortcutsDialog(MainWindow &window) : QDialog(&window), m_list(
             pages.emplace_back(plain(a->text()), keys(a->shortcuts()));
             seen << plain(a->text()) + keys(a->shortcuts());
         }
-    addGroup(m_list, tr("Pages"), pages);
-    addGroup(m_list, tr("Menus"), shortcutsOf(window.menuBar(), seen));
+    addGroup(m_ui->shortcuts, tr("Pages"), pages);
+    addGroup(m_ui->shortcuts, tr("Menus"), shortcutsOf(window.menuBar(), seen));
     for (PageId id : window.pages())
         if (Page *page = window.page(id))
-            addGroup(m_list, tr("Page “%1”").arg(page->accessibleName()), shortcutsOf(page, seen));
+            addGroup(m_ui->shortcuts, tr("Page “%1”").arg(page->accessibleName()), shortcutsOf(page, seen));
     addGroup(
-        m_list, tr("Everywhere"),
+        m_ui->shortcuts, tr("Everywhere"),
         {{tr("Next / previous field"), tr("Tab / Shift+Tab")},
          {tr("Switch between the page list and the page"),
           QKeySequence(Qt::Key_F6).toString(QKeySequence::NativeText)},
@@ -108,18 +102,21 @@ ShortcutsDialog::ShortcutsDialog(MainWindow &window) : QDialog(&window), m_list(
          {tr("Open the selected table row (bill line, record)"), tr("Enter")},
          {tr("Edit the selected cell (tags)"), QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText)},
          {tr("Close a dialog without changing anything"), tr("Esc")}});
-    m_list->expandAll();
-    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_list->setCurrentItem(m_list->topLevelItem(0));
+    m_ui->shortcuts->expandAll();
+    m_ui->shortcuts->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_ui->shortcuts->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_ui->shortcuts->setCurrentItem(m_ui->shortcuts->topLevelItem(0));
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_list);
-    layout->addWidget(buttons);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     const QFontMetrics fm = fontMetrics();
     resize(fm.averageCharWidth() * 80, fm.height() * 36);
+}
+
+ShortcutsDialog::~ShortcutsDialog() = default;
+
+QTreeWidget *ShortcutsDialog::list() const
+{
+    return m_ui->shortcuts;
 }
 
 } // namespace billing::ui

@@ -1,48 +1,36 @@
 #include "widgets/confirmdialog.h"
 
+#include "ui_confirmdialog.h"
+
 #include "widgets/format.h"
 
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QLabel>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace billing::ui {
 
 ConfirmDialog::ConfirmDialog(const QString &title, const QString &text, const QString &confirmText,
                              QWidget *parent)
-    : QDialog(parent), m_text(new QLabel(text, this)), m_form(new QFormLayout), m_refusal(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(this)), m_confirm(nullptr)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ConfirmDialog>()), m_confirm(nullptr)
 {
-    setObjectName(QStringLiteral("confirmDialog"));
+    m_ui->setupUi(this);
     setWindowTitle(title);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowModality(Qt::WindowModal);
-    m_text->setWordWrap(true);
-    m_refusal->setObjectName(QStringLiteral("refusal"));
-    m_refusal->setWordWrap(true);
-    m_refusal->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette p = m_refusal->palette();
+    m_ui->text->setText(text);
+    QPalette p = m_ui->refusal->palette();
     p.setColor(QPalette::WindowText, negativeMoneyColor(p));
-    m_refusal->setPalette(p);
-    m_refusal->hide();
-    m_confirm = m_buttons->addButton(confirmText, QDialogButtonBox::AcceptRole);
+    m_ui->refusal->setPalette(p);
+    m_confirm = m_ui->buttons->addButton(confirmText, QDialogButtonBox::AcceptRole);
     m_confirm->setObjectName(QStringLiteral("confirmButton"));
-    QPushButton *cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    QPushButton *cancel = m_ui->buttons->addButton(QDialogButtonBox::Cancel);
     cancel->setDefault(true); // Enter never confirms by accident; the confirm button is one Tab away
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     setMinimumWidth(fontMetrics().averageCharWidth() * 64);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_text);
-    layout->addLayout(m_form);
-    layout->addWidget(m_refusal);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
+
+ConfirmDialog::~ConfirmDialog() = default;
 
 void ConfirmDialog::addRow(const QString &label, const QString &value, const QString &objectName)
 {
@@ -50,13 +38,13 @@ void ConfirmDialog::addRow(const QString &label, const QString &value, const QSt
     v->setObjectName(objectName);
     v->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->setFont(tabularFont(v->font()));
-    m_form->addRow(label, v);
+    m_ui->form->addRow(label, v);
 }
 
 void ConfirmDialog::setRefusal(const QString &reason)
 {
-    m_refusal->setText(reason);
-    m_refusal->setVisible(!reason.isEmpty());
+    m_ui->refusal->setText(reason);
+    m_ui->refusal->setVisible(!reason.isEmpty());
     m_confirm->setEnabled(reason.isEmpty());
 }
 
@@ -71,15 +59,15 @@ void ConfirmDialog::setDestructive(bool destructive)
 
 QString ConfirmDialog::refusal() const
 {
-    return m_refusal->isVisibleTo(this) ? m_refusal->text() : QString();
+    return m_ui->refusal->isVisibleTo(this) ? m_ui->refusal->text() : QString();
 }
 
 QStringList ConfirmDialog::rows() const
 {
     QStringList out;
-    for (int r = 0; r < m_form->rowCount(); ++r) {
-        auto *label = m_form->itemAt(r, QFormLayout::LabelRole);
-        auto *field = m_form->itemAt(r, QFormLayout::FieldRole);
+    for (int r = 0; r < m_ui->form->rowCount(); ++r) {
+        auto *label = m_ui->form->itemAt(r, QFormLayout::LabelRole);
+        auto *field = m_ui->form->itemAt(r, QFormLayout::FieldRole);
         auto *l = label ? qobject_cast<QLabel *>(label->widget()) : nullptr;
         auto *f = field ? qobject_cast<QLabel *>(field->widget()) : nullptr;
         if (l && f)

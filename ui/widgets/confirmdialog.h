@@ -2,23 +2,28 @@
 
 #include <QDialog>
 
-class QDialogButtonBox;
-class QFormLayout;
-class QLabel;
+#include <memory>
+
 class QPushButton;
 
 namespace billing::ui {
+
+namespace Ui {
+class ConfirmDialog;
+}
 
 // The dialog every money or stop action goes through (ui-guidelines "Actions and money"): a sentence,
 // the effect the model computed (rows of label and value), an optional refusal in the engine's own words,
 // and a confirm button that says what it does. The button stays disabled while there is a refusal.
 // Pages open it with open() and act on accepted(), so tests can drive it without a nested event loop.
+// The frame is confirmdialog.ui.
 class ConfirmDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     ConfirmDialog(const QString &title, const QString &text, const QString &confirmText, QWidget *parent);
+    ~ConfirmDialog() override;
 
     void addRow(const QString &label, const QString &value, const QString &objectName = QString());
     // Shows why the action cannot be done and keeps the confirm button disabled.
@@ -31,10 +36,7 @@ public:
     QStringList rows() const;
 
 private:
-    QLabel *m_text;
-    QFormLayout *m_form;
-    QLabel *m_refusal;
-    QDialogButtonBox *m_buttons;
+    std::unique_ptr<Ui::ConfirmDialog> m_ui;
     QPushButton *m_confirm;
 };
 

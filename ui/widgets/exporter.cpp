@@ -1,5 +1,6 @@
 #include "widgets/exporter.h"
 
+#include "csvexport.h"
 #include "money/money.h"
 #include "widgets/itemroles.h"
 
@@ -20,15 +21,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(billing::ui::Exporter)
 };
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
-        return text;
-    QString quoted = text;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
-}
 } // namespace
 
 QString toCsv(const QAbstractItemModel &model)
@@ -36,17 +28,17 @@ QString toCsv(const QAbstractItemModel &model)
     QString out;
     QStringList header;
     for (int c = 0; c < model.columnCount(); ++c)
-        header << csvField(model.headerData(c, Qt::Horizontal).toString());
-    out += header.join(u',') + u'\n';
+        header << model.headerData(c, Qt::Horizontal).toString();
+    out += report::csvFields(header) + u'\n';
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList fields;
         for (int c = 0; c < model.columnCount(); ++c) {
             const QModelIndex index = model.index(r, c);
             const QVariant money = model.data(index, MoneyRole);
-            fields << csvField(money.isValid() ? Money::fromUnits(money.toLongLong()).toString(2)
-                                               : model.data(index, Qt::DisplayRole).toString());
+            fields << (money.isValid() ? Money::fromUnits(money.toLongLong()).toString(2)
+                                       : model.data(index, Qt::DisplayRole).toString());
         }
-        out += fields.join(u',') + u'\n';
+        out += report::csvFields(fields) + u'\n';
     }
     return out;
 }

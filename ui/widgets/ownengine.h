@@ -9,7 +9,7 @@
 
 namespace billing::ui {
 
-// For work off the GUI thread (QtConcurrent::run): a QSqlDatabase connection belongs to the thread that
+// For work off the GUI thread (BackgroundTask): a QSqlDatabase connection belongs to the thread that
 // opened it, so the worker opens its own Engine over the same database and clock, runs fn(Engine&)
 // and closes it again. fn returns a Result<T> or a Status.
 template <typename F>

@@ -1,5 +1,7 @@
 #include "widgets/page.h"
 
+#include "widgets/errorbanner.h"
+
 #include <QLabel>
 
 namespace billing::ui {
@@ -16,6 +18,14 @@ QLabel *Page::createTitle(const QString &text)
     if (accessibleName().isEmpty())
         setAccessibleName(text);
     return title;
+}
+
+void Page::showOutcome(ErrorBanner *banner, const QString &failed, const Error *error)
+{
+    if (error)
+        banner->showError(failed, *error);
+    else
+        refresh();
 }
 
 } // namespace billing::ui

@@ -1,10 +1,16 @@
 #pragma once
 
+#include "engine/engine.h"
+
 #include <QWidget>
+
+#include <utility>
 
 class QLabel;
 
 namespace billing::ui {
+
+class ErrorBanner;
 
 // Every page the console has or will have; the shell lists those it was given, in the order it adds
 // them (Ctrl+1 … Ctrl+9 follow that order). Keys are stable: settings and screenshot names use them.
@@ -48,6 +54,20 @@ signals:
 protected:
     // The page's heading, in the style every page shares.
     QLabel *createTitle(const QString &text);
+
+    // Runs a change through the engine, then shows its outcome the way every page does: the page
+    // refreshed, or `failed` with the engine's reason in the banner. The result goes back to the caller
+    // for what follows (select what was bought, tell the shell the account changed).
+    template <typename F>
+    auto applyChange(Engine &engine, ErrorBanner *banner, const QString &failed, F &&change)
+    {
+        auto result = engine.run(std::forward<F>(change));
+        showOutcome(banner, failed, result ? nullptr : &result.error());
+        return result;
+    }
+
+private:
+    void showOutcome(ErrorBanner *banner, const QString &failed, const Error *error);
 };
 
 } // namespace billing::ui
