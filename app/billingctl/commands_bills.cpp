@@ -19,19 +19,12 @@ struct Tr
 
 QJsonObject lineJson(const BillLine &l, bool withKeys)
 {
-    QJsonObject o{{QStringLiteral("fee"), amountFine(l.fee)},
-                  {QStringLiteral("charged"), amount(l.charged)},
-                  {QStringLiteral("rounded_off"), amountFine(l.roundedOff)},
-                  {QStringLiteral("paid_coupon"), amount(l.paidCoupon)},
-                  {QStringLiteral("paid_cash"), amount(l.paidCash)},
-                  {QStringLiteral("arrears"), amount(l.arrears)}};
+    QJsonObject o;
+    insertAmounts(o, l);
     if (withKeys) {
         o.insert(QStringLiteral("api"), l.api);
         o.insert(QStringLiteral("region"), l.region);
         o.insert(QStringLiteral("mode"), l.mode);
-        o.insert(QStringLiteral("calls"), l.calls);
-    } else {
-        o.insert(QStringLiteral("calls"), l.calls);
     }
     return o;
 }
@@ -39,24 +32,19 @@ QJsonObject lineJson(const BillLine &l, bool withKeys)
 QJsonObject recordJson(const Record &r, const BillingCalendar &cal)
 {
     auto optText = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-    return QJsonObject{{QStringLiteral("id"), r.id},
-                       {QStringLiteral("type"), recordTypeId(r.type)},
-                       {QStringLiteral("time"), cal.format(r.at)},
-                       {QStringLiteral("expenditure_time"), cal.format(r.expenditureAt)},
-                       {QStringLiteral("bill_month"), r.billMonth},
-                       {QStringLiteral("api"), optText(r.api)},
-                       {QStringLiteral("region"), optText(r.region)},
-                       {QStringLiteral("project"), optText(r.project)},
-                       {QStringLiteral("mode"), optText(r.mode)},
-                       {QStringLiteral("package_id"), r.packageId ? QJsonValue(*r.packageId) : QJsonValue()},
-                       {QStringLiteral("calls"), r.calls},
-                       {QStringLiteral("fee"), amountFine(r.fee)},
-                       {QStringLiteral("charged"), amount(r.charged)},
-                       {QStringLiteral("rounded_off"), amountFine(r.roundedOff)},
-                       {QStringLiteral("paid_coupon"), amount(r.paidCoupon)},
-                       {QStringLiteral("paid_cash"), amount(r.paidCash)},
-                       {QStringLiteral("arrears"), amount(r.arrears)},
-                       {QStringLiteral("late"), r.late}};
+    QJsonObject o{{QStringLiteral("id"), r.id},
+                  {QStringLiteral("type"), recordTypeId(r.type)},
+                  {QStringLiteral("time"), cal.format(r.at)},
+                  {QStringLiteral("expenditure_time"), cal.format(r.expenditureAt)},
+                  {QStringLiteral("bill_month"), r.billMonth},
+                  {QStringLiteral("api"), optText(r.api)},
+                  {QStringLiteral("region"), optText(r.region)},
+                  {QStringLiteral("project"), optText(r.project)},
+                  {QStringLiteral("mode"), optText(r.mode)},
+                  {QStringLiteral("package_id"), r.packageId ? QJsonValue(*r.packageId) : QJsonValue()},
+                  {QStringLiteral("late"), r.late}};
+    insertAmounts(o, r);
+    return o;
 }
 
 int cmdBill(Cli &cli, const QStringList &argv)

@@ -11,22 +11,6 @@ namespace billing {
 
 struct Context;
 
-struct BillLine
-{
-    QString api;
-    QString region;
-    QString mode;
-    qint64 calls = 0;
-    Money fee;
-    Money charged;
-    Money roundedOff;
-    Money paidCoupon;
-    Money paidCash;
-    Money arrears;
-
-    BillLine &operator+=(const BillLine &o);
-};
-
 // The monthly bill (billing-rules §9): charges whose bill month is M, per (API, region, mode).
 struct Bill
 {

@@ -53,17 +53,10 @@ struct RecordFilter
 // Sums over every record a filter matches (limit, offset and sort ignored). Charges (usage, purchases,
 // renewals, refunds: what a bill sums) and credits (top-ups, coupons) are kept apart, because a total
 // that mixes them says nothing a finance person can use.
-struct RecordTotals
+struct RecordTotals : Amounts // the charges' sums
 {
     qint64 records = 0;
     qint64 chargeRecords = 0;
-    qint64 calls = 0;
-    Money fee;
-    Money charged;
-    Money roundedOff;
-    Money paidCoupon;
-    Money paidCash;
-    Money arrears;
     qint64 creditRecords = 0;
     Money credits; // the credits' charged amounts (negative: money in)
 };
@@ -79,21 +72,6 @@ struct TierUse
     qint64 lastPosition = 0;
 };
 
-// A bill's sums per (API, region, mode) of one bill month.
-struct RecordSum
-{
-    QString api;
-    QString region;
-    QString mode;
-    qint64 calls = 0;
-    Money fee;
-    Money charged;
-    Money roundedOff;
-    Money paidCoupon;
-    Money paidCash;
-    Money arrears;
-};
-
 // Transaction records (billing-rules §9) and their tier breakdown.
 class RecordRepository
 {
@@ -105,7 +83,7 @@ public:
     Result<std::vector<Record>> list(const RecordFilter &f);
     Result<Record> get(qint64 id);
     Result<std::vector<TierUse>> tiers(qint64 recordId);
-    Result<std::vector<RecordSum>> billSums(const QString &month);
+    Result<std::vector<BillLine>> billSums(const QString &month);
 
     // Added for the console: sums of a filter, and the values its filter bar offers.
     Result<RecordTotals> totals(const RecordFilter &f);
