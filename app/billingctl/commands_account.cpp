@@ -9,6 +9,7 @@
 #include "engine/verifier.h"
 #include "output.h"
 #include "storage/auditrepository.h"
+#include "storage/notificationrepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
