@@ -95,7 +95,7 @@
     </message>
 </context>
 <context>
-    <name>billing::BudgetRepository</name>
+    <name>billing::Budget</name>
     <message>
         <source>&quot;%1&quot; is not a threshold: give whole percentages from 1 to 1000</source>
         <translation>“%1” 不是阈值：请填写 1 到 1000 之间的整数百分比</translation>
@@ -116,6 +116,9 @@
         <source>thresholds are whole percentages from 1 to 1000</source>
         <translation>阈值须为 1 到 1000 之间的整数百分比</translation>
     </message>
+</context>
+<context>
+    <name>billing::BudgetRepository</name>
     <message>
         <source>a budget named &quot;%1&quot; exists already</source>
         <translation>已存在名为 “%1” 的预算</translation>

@@ -39,19 +39,18 @@ int budgetSet(Cli &cli, const QStringList &argv)
     if (!amountValue)
         return cli.fail(Error::badUsage(Tr::tr("budget set: \"%1\" is not an amount").arg(args->at(1))));
     b.amount = *amountValue;
-    auto actual = BudgetRepository::parseThresholds(args->has(QStringLiteral("actual"))
-                                                        ? args->value(QStringLiteral("actual"))
-                                                        : QStringLiteral("80,100"));
+    auto actual = parseThresholds(args->has(QStringLiteral("actual")) ? args->value(QStringLiteral("actual"))
+                                                                      : QStringLiteral("80,100"));
     if (!actual)
         return cli.fail(actual.error());
-    auto forecast = BudgetRepository::parseThresholds(args->has(QStringLiteral("forecast"))
-                                                          ? args->value(QStringLiteral("forecast"))
-                                                          : QStringLiteral("100"));
+    auto forecast =
+        parseThresholds(args->has(QStringLiteral("forecast")) ? args->value(QStringLiteral("forecast"))
+                                                              : QStringLiteral("100"));
     if (!forecast)
         return cli.fail(forecast.error());
     b.actualThresholds = *actual;
     b.forecastThresholds = *forecast;
-    if (Status s = BudgetRepository::validate(b); !s)
+    if (Status s = validateBudget(b); !s)
         return cli.fail(s.error());
     auto engine = cli.openEngine();
     if (!engine)
@@ -76,9 +75,8 @@ int budgetSet(Cli &cli, const QStringList &argv)
                         {QStringLiteral("forecast_thresholds"), thresholdsJson(b.forecastThresholds)}});
     else
         cli.out() << Tr::tr("Budget %1: %2 a month, alerts at %3 % of actual and %4 % of forecast spend")
-                         .arg(b.name, amount(b.amount),
-                              BudgetRepository::formatThresholds(b.actualThresholds),
-                              BudgetRepository::formatThresholds(b.forecastThresholds))
+                         .arg(b.name, amount(b.amount), formatThresholds(b.actualThresholds),
+                              formatThresholds(b.forecastThresholds))
                   << Qt::endl;
     return 0;
 }

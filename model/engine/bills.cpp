@@ -2,6 +2,7 @@
 
 #include "engine/context.h"
 #include "engine/settlement.h"
+#include "storage/usagerepository.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "domain/types.h"
-#include "storage/recordrepository.h"
-#include "storage/usagerepository.h"
+#include "domain/records.h"
 
 #include <vector>
 

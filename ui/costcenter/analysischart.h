@@ -2,7 +2,7 @@
 
 #include "analysis/costseries.h"
 #include "costcenter/analysisview.h"
-#include "storage/budgetrepository.h"
+#include "domain/budget.h"
 
 #include <QStringList>
 
