@@ -25,38 +25,15 @@ QString csvRow(const QStringList &fields)
     return csvFields(fields) + QLatin1String("\r\n");
 }
 
-namespace {
-QStringList lineFields(const BillLine &l, const QString &currency)
-{
-    return {l.api,
-            l.region,
-            l.mode,
-            QString::number(l.calls),
-            l.fee.toString(8),
-            l.charged.toString(2),
-            l.roundedOff.toString(8),
-            l.paidCoupon.toString(2),
-            l.paidCash.toString(2),
-            l.arrears.toString(2),
-            currency};
-}
-} // namespace
-
 Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out)
 {
-    // Column names are a machine contract (like the JSON keys of `bill --json`): not translated.
-    QString text =
-        csvRow({QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("mode"),
-                QStringLiteral("calls"), QStringLiteral("fee"), QStringLiteral("charged"),
-                QStringLiteral("rounded_off"), QStringLiteral("paid_coupon"), QStringLiteral("paid_cash"),
-                QStringLiteral("arrears"), QStringLiteral("currency")});
+    QString text = csvRow(exactHeader());
     for (const BillLine &l : bill.lines)
-        text += csvRow(lineFields(l, currency));
+        text += csvRow(exactFields(l, l.api, currency));
     BillLine total = bill.totals;
-    total.api = QStringLiteral("total");
     total.region.clear();
     total.mode.clear();
-    text += csvRow(lineFields(total, currency));
+    text += csvRow(exactFields(total, QStringLiteral("total"), currency));
 
     const QByteArray bytes = text.toUtf8();
     if (out.write(bytes) != bytes.size())

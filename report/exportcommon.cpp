@@ -9,9 +9,38 @@ namespace billing::report {
 
 QStringList columnTitles()
 {
-    return {Tr::tr("API"),          Tr::tr("Region"),  Tr::tr("Mode"),        Tr::tr("Calls"),
-            Tr::tr("Fee"),          Tr::tr("Charged"), Tr::tr("Rounded off"), Tr::tr("Paid by coupon"),
-            Tr::tr("Paid by cash"), Tr::tr("Arrears")};
+    QStringList titles{Tr::tr("API"), Tr::tr("Region"), Tr::tr("Mode"), Tr::tr(kCallsTitle)};
+    for (const AmountColumn &c : kAmountColumns)
+        titles << Tr::tr(c.title);
+    return titles;
+}
+
+QStringList amountKeys()
+{
+    QStringList keys{QLatin1String(kCallsKey)};
+    for (const AmountColumn &c : kAmountColumns)
+        keys << QLatin1String(c.key);
+    return keys;
+}
+
+QStringList amountFields(const Amounts &a)
+{
+    QStringList fields{QString::number(a.calls)};
+    for (const AmountColumn &c : kAmountColumns)
+        fields << exactText(a, c);
+    return fields;
+}
+
+QStringList exactHeader()
+{
+    // Column names are a machine contract (like the JSON keys of `bill --json`): not translated.
+    return QStringList{QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("mode")} + amountKeys()
+           << QStringLiteral("currency");
+}
+
+QStringList exactFields(const BillLine &line, const QString &api, const QString &currency)
+{
+    return QStringList{api, line.region, line.mode} + amountFields(line) << currency;
 }
 
 QString modeTitle(const QString &mode)

@@ -2,6 +2,7 @@
 
 // Pieces the three bill writers share: translated texts, column titles, the atomic file write.
 #include "core/result.h"
+#include "domain/amounts.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -22,6 +23,13 @@ struct Tr
 
 // The bill columns as people read them (XLSX and PDF), in the CSV's order without "currency".
 QStringList columnTitles();
+// "calls" and the amounts' keys; calls and the amounts as exact decimal strings, in the same order.
+QStringList amountKeys();
+QStringList amountFields(const Amounts &a);
+// The CSV's header (also the XLSX "exact" sheet's): api,region,mode,calls, the amounts' keys, currency.
+QStringList exactHeader();
+// One line in those columns, amounts as exact decimal strings; `api` replaces line.api (the "total" row).
+QStringList exactFields(const BillLine &line, const QString &api, const QString &currency);
 // "pay-per-use" / "package" as people read them.
 QString modeTitle(const QString &mode);
 // "open" / "final", translated.

@@ -55,9 +55,9 @@ QString lineRow(const BillLine &l, const QString &label, const Cells &c, bool to
     QString row = QStringLiteral("<tr%1>").arg(bg);
     row += left(label.isEmpty() ? l.api : label) + left(l.region) +
            left(l.mode.isEmpty() ? QString() : modeTitle(l.mode));
-    row += right(c.locale.toString(l.calls)) + right(c.fine(l.fee)) + right(c.money(l.charged)) +
-           right(c.fine(l.roundedOff)) + right(c.money(l.paidCoupon)) + right(c.money(l.paidCash)) +
-           right(c.money(l.arrears));
+    row += right(c.locale.toString(l.calls));
+    for (const AmountColumn &column : kAmountColumns)
+        row += right((l.*column.member).toDisplayString(c.locale, column.decimals));
     return row + QStringLiteral("</tr>");
 }
 

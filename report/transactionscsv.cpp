@@ -24,23 +24,21 @@ Status TransactionsCsvWriter::put(const QString &line)
 
 Status TransactionsCsvWriter::writeHeader()
 {
-    return put(csvRow({QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("time"),
-                       QStringLiteral("expenditure_time"), QStringLiteral("bill_month"),
-                       QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("project"),
-                       QStringLiteral("mode"), QStringLiteral("package_id"), QStringLiteral("calls"),
-                       QStringLiteral("fee"), QStringLiteral("charged"), QStringLiteral("rounded_off"),
-                       QStringLiteral("paid_coupon"), QStringLiteral("paid_cash"), QStringLiteral("arrears"),
-                       QStringLiteral("late"), QStringLiteral("currency")}));
+    return put(csvRow(QStringList{QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("time"),
+                                  QStringLiteral("expenditure_time"), QStringLiteral("bill_month"),
+                                  QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("project"),
+                                  QStringLiteral("mode"), QStringLiteral("package_id")} +
+                          amountKeys()
+                      << QStringLiteral("late") << QStringLiteral("currency")));
 }
 
 Status TransactionsCsvWriter::write(const Record &r)
 {
-    return put(csvRow({QString::number(r.id), recordTypeId(r.type), m_calendar.format(r.at),
-                       m_calendar.format(r.expenditureAt), r.billMonth, r.api, r.region, r.project, r.mode,
-                       r.packageId ? QString::number(*r.packageId) : QString(), QString::number(r.calls),
-                       r.fee.toString(8), r.charged.toString(2), r.roundedOff.toString(8),
-                       r.paidCoupon.toString(2), r.paidCash.toString(2), r.arrears.toString(2),
-                       r.late ? QStringLiteral("true") : QStringLiteral("false"), m_currency}));
+    return put(csvRow(QStringList{QString::number(r.id), recordTypeId(r.type), m_calendar.format(r.at),
+                                  m_calendar.format(r.expenditureAt), r.billMonth, r.api, r.region, r.project,
+                                  r.mode, r.packageId ? QString::number(*r.packageId) : QString()} +
+                          amountFields(r)
+                      << (r.late ? QStringLiteral("true") : QStringLiteral("false")) << m_currency));
 }
 
 Status TransactionsCsvWriter::write(const std::vector<Record> &records)

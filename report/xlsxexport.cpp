@@ -113,12 +113,9 @@ void writeLine(Sheet &s, lxw_row_t row, const BillLine &l, const QString &label,
     s.text(row, 1, l.region, text);
     s.text(row, 2, modeTitle(l.mode), text);
     s.number(row, 3, static_cast<double>(l.calls), total ? f.totalCalls : f.calls);
-    s.number(row, 4, cellNumber(l.fee), fine);
-    s.number(row, 5, cellNumber(l.charged), amount);
-    s.number(row, 6, cellNumber(l.roundedOff), fine);
-    s.number(row, 7, cellNumber(l.paidCoupon), amount);
-    s.number(row, 8, cellNumber(l.paidCash), amount);
-    s.number(row, 9, cellNumber(l.arrears), amount);
+    lxw_col_t col = 4;
+    for (const AmountColumn &c : kAmountColumns)
+        s.number(row, col++, cellNumber(l.*c.member), c.decimals == 2 ? amount : fine);
 }
 
 lxw_error writeBillSheet(lxw_workbook *wb, const BillDocument &doc, const Formats &f)
@@ -186,24 +183,12 @@ lxw_error writeExactSheet(lxw_workbook *wb, const BillDocument &doc, const Forma
     if (!ws)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     Sheet s(ws);
-    const char *keys[] = {"api",         "region",      "mode",      "calls",   "fee",     "charged",
-                          "rounded_off", "paid_coupon", "paid_cash", "arrears", "currency"};
-    lxw_col_t c = 0;
-    for (const char *k : keys)
-        s.text(0, c++, QLatin1String(k), f.header);
+    const QStringList keys = exactHeader();
+    for (lxw_col_t c = 0; c < keys.size(); ++c)
+        s.text(0, c, keys.at(c), f.header);
     lxw_row_t row = 1;
     auto line = [&](const BillLine &l, const QString &api) {
-        const QStringList v{api,
-                            l.region,
-                            l.mode,
-                            QString::number(l.calls),
-                            l.fee.toString(8),
-                            l.charged.toString(2),
-                            l.roundedOff.toString(8),
-                            l.paidCoupon.toString(2),
-                            l.paidCash.toString(2),
-                            l.arrears.toString(2),
-                            doc.currency};
+        const QStringList v = exactFields(l, api, doc.currency);
         for (lxw_col_t i = 0; i < v.size(); ++i)
             s.text(row, i, v.at(i));
         ++row;

@@ -95,7 +95,7 @@
     </message>
 </context>
 <context>
-    <name>billing::BudgetRepository</name>
+    <name>billing::Budget</name>
     <message>
         <source>&quot;%1&quot; is not a threshold: give whole percentages from 1 to 1000</source>
         <translation>“%1” 不是阈值：请填写 1 到 1000 之间的整数百分比</translation>
@@ -116,6 +116,9 @@
         <source>thresholds are whole percentages from 1 to 1000</source>
         <translation>阈值须为 1 到 1000 之间的整数百分比</translation>
     </message>
+</context>
+<context>
+    <name>billing::BudgetRepository</name>
     <message>
         <source>a budget named &quot;%1&quot; exists already</source>
         <translation>已存在名为 “%1” 的预算</translation>
@@ -693,64 +696,136 @@
 <context>
     <name>billing::Notification</name>
     <message>
-        <source>The balance went negative: arrears of %1. Calls are still served until %2; top up to clear them.</source>
-        <translation>余额已为负：欠费 %1。%2 前仍可正常调用；请充值结清欠费。</translation>
+        <source>%1 in %2</source>
+        <translation>%2的%1</translation>
     </message>
     <message>
-        <source>The account is frozen for arrears of %1: calls are rejected and purchases refused. Subscriptions are released at %2 unless you top up.</source>
-        <translation>账户因欠费 %1 已冻结：调用被拒绝，购买被拒绝。除非充值，订阅将于 %2 释放。</translation>
+        <source>grace period</source>
+        <translation>宽限期</translation>
     </message>
     <message>
-        <source>Arrears of %1 were not repaid: every API subscription was released (disabled).</source>
-        <translation>欠费 %1 未结清：所有 API 订阅已释放（停用）。</translation>
+        <source>frozen state</source>
+        <translation>冻结状态</translation>
     </message>
     <message>
-        <source>Arrears are cleared; the balance is %1.</source>
-        <translation>欠费已结清；余额为 %1。</translation>
+        <source>Arrears cleared</source>
+        <translation>欠费已结清</translation>
     </message>
     <message>
-        <source>The balance %1 is below your alert threshold of %2.</source>
-        <translation>余额 %1 低于您设置的告警阈值 %2。</translation>
+        <source>Arrears started</source>
+        <translation>开始欠费</translation>
     </message>
     <message>
-        <source>Package %1 (%2, %3) has %4 of %5 calls left.</source>
-        <translation>资源包 %1（%2，%3）剩余 %4 次，共 %5 次。</translation>
+        <source>Low balance</source>
+        <translation>余额不足</translation>
     </message>
     <message>
-        <source>Package %1 (%2, %3) expired; %4 unused calls lapsed.</source>
-        <translation>资源包 %1（%2，%3）已到期；%4 次未用额度已失效。</translation>
+        <source>Account frozen</source>
+        <translation>账户已冻结</translation>
     </message>
     <message>
-        <source>Package %1 (%2, %3) was renewed automatically for %4 as package %5.</source>
-        <translation>资源包 %1（%2，%3）已自动续费 %4，新资源包为 %5。</translation>
+        <source>Services released</source>
+        <translation>服务已释放</translation>
     </message>
     <message>
-        <source>Automatic renewal of package %1 (%2, %3) failed: %4. It expires %5.</source>
-        <translation>资源包 %1（%2，%3）自动续费失败：%4。将于 %5 到期。</translation>
+        <source>Package quota low</source>
+        <translation>资源包额度不足</translation>
     </message>
     <message>
-        <source>The account will be frozen at %1 unless arrears of %2 are repaid.</source>
-        <translation>除非结清欠费 %2，账户将于 %1 冻结。</translation>
+        <source>Package expired</source>
+        <translation>资源包已到期</translation>
     </message>
     <message>
-        <source>Package %1 (%2, %3) expires %4; it will be renewed automatically.</source>
-        <translation>资源包 %1（%2，%3）将于 %4 到期；到期后自动续费。</translation>
+        <source>Coupon lapsed</source>
+        <translation>代金券失效</translation>
     </message>
     <message>
-        <source>Package %1 (%2, %3) expires %4 and auto-renew is off.</source>
-        <translation>资源包 %1（%2，%3）将于 %4 到期，未开启自动续费。</translation>
+        <source>Package renewed</source>
+        <translation>资源包已续费</translation>
     </message>
     <message>
-        <source>Coupon %1 expired with %2 unused.</source>
-        <translation>代金券 %1 已过期，%2 未使用。</translation>
+        <source>Auto-renewal failed</source>
+        <translation>自动续费失败</translation>
     </message>
     <message>
-        <source>Budget &quot;%1&quot;: spending in %2 reached %3 % of %4 (%5 so far).</source>
+        <source>Budget threshold reached</source>
+        <translation>预算达到阈值</translation>
+    </message>
+    <message>
+        <source>Budget forecast exceeded</source>
+        <translation>预算预测超支</translation>
+    </message>
+    <message>
+        <source>Freeze in 24 hours</source>
+        <translation>24 小时后冻结</translation>
+    </message>
+    <message>
+        <source>Package expiring</source>
+        <translation>资源包即将到期</translation>
+    </message>
+    <message>
+        <source>The account left the %1 and is back to normal; the balance is %2.</source>
+        <translation>账户已退出%1，恢复正常；余额为 %2。</translation>
+    </message>
+    <message>
+        <source>The balance went below zero: %1 in arrears. Calls are still served until %2; top up to repay.</source>
+        <translation>余额已低于零：欠费 %1。%2 前仍可正常调用；请充值还款。</translation>
+    </message>
+    <message>
+        <source>The balance is %1, below the alert threshold of %2.</source>
+        <translation>余额为 %1，低于告警阈值 %2。</translation>
+    </message>
+    <message>
+        <source>Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless repaid.</source>
+        <translation>宽限期结束，仍有 %1 未支付：调用将被拒绝。除非还清，服务将于 %2 释放。</translation>
+    </message>
+    <message>
+        <source>Retention ended with %1 unpaid: every API service was disabled.</source>
+        <translation>保留期结束，仍有 %1 未支付：所有 API 服务已停用。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) has %3 of %4 calls left.</source>
+        <translation>资源包 %1（%2）剩余 %3 次，共 %4 次。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) expired; %3 unused calls lapsed.</source>
+        <translation>资源包 %1（%2）已到期；%3 次未用额度已失效。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 expired; %2 lapsed.</source>
+        <translation>代金券 %1 已过期；%2 已失效。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) was renewed as package %3 for %4.</source>
+        <translation>资源包 %1（%2）已续费为资源包 %3，费用 %4。</translation>
+    </message>
+    <message>
+        <source>The account will be frozen on %1 unless arrears of %2 are repaid.</source>
+        <translation>除非还清欠费 %2，账户将于 %1 冻结。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) expires on %3; it will be renewed automatically.</source>
+        <translation>资源包 %1（%2）将于 %3 到期；到期后自动续费。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) expires on %3 and auto-renew is off.</source>
+        <translation>资源包 %1（%2）将于 %3 到期，未开启自动续费。</translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) could not be renewed: %3. It expires on %4.</source>
+        <translation>资源包 %1（%2）续费失败：%3。将于 %4 到期。</translation>
+    </message>
+    <message>
+        <source>Budget “%1”: spending in %2 reached %3 % of %4 (%5 so far).</source>
         <translation>预算“%1”：%2 的支出已达 %4 的 %3 %（目前 %5）。</translation>
     </message>
     <message>
-        <source>Budget &quot;%1&quot;: %2 is forecast to end at %5, %3 % or more of %4.</source>
-        <translation>预算“%1”：预计 %2 结束时支出为 %5，达到 %4 的 %3 % 或以上。</translation>
+        <source>Budget “%1”: %2 is forecast to end at %5, at least %3 % of %4.</source>
+        <translation>预算“%1”：预计 %2 结束时支出为 %5，至少达到 %4 的 %3 %。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -5590,138 +5665,6 @@ yyyy</translation>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%2的%1</translation>
-    </message>
-    <message>
-        <source>grace period</source>
-        <translation>宽限期</translation>
-    </message>
-    <message>
-        <source>frozen state</source>
-        <translation>冻结状态</translation>
-    </message>
-    <message>
-        <source>Arrears cleared</source>
-        <translation>欠费已结清</translation>
-    </message>
-    <message>
-        <source>Arrears started</source>
-        <translation>开始欠费</translation>
-    </message>
-    <message>
-        <source>Low balance</source>
-        <translation>余额不足</translation>
-    </message>
-    <message>
-        <source>Account frozen</source>
-        <translation>账户已冻结</translation>
-    </message>
-    <message>
-        <source>Services released</source>
-        <translation>服务已释放</translation>
-    </message>
-    <message>
-        <source>Package quota low</source>
-        <translation>资源包额度不足</translation>
-    </message>
-    <message>
-        <source>Package expired</source>
-        <translation>资源包已到期</translation>
-    </message>
-    <message>
-        <source>Coupon lapsed</source>
-        <translation>代金券失效</translation>
-    </message>
-    <message>
-        <source>Package renewed</source>
-        <translation>资源包已续费</translation>
-    </message>
-    <message>
-        <source>Auto-renewal failed</source>
-        <translation>自动续费失败</translation>
-    </message>
-    <message>
-        <source>Budget threshold reached</source>
-        <translation>预算达到阈值</translation>
-    </message>
-    <message>
-        <source>Budget forecast exceeded</source>
-        <translation>预算预测超支</translation>
-    </message>
-    <message>
-        <source>Freeze in 24 hours</source>
-        <translation>24 小时后冻结</translation>
-    </message>
-    <message>
-        <source>Package expiring</source>
-        <translation>资源包即将到期</translation>
-    </message>
-    <message>
-        <source>The account left the %1 and is back to normal; the balance is %2.</source>
-        <translation>账户已退出%1，恢复正常；余额为 %2。</translation>
-    </message>
-    <message>
-        <source>The balance went below zero: %1 in arrears. Calls are still served until %2; top up to repay.</source>
-        <translation>余额已低于零：欠费 %1。%2 前仍可正常调用；请充值还款。</translation>
-    </message>
-    <message>
-        <source>The balance is %1, below the alert threshold of %2.</source>
-        <translation>余额为 %1，低于告警阈值 %2。</translation>
-    </message>
-    <message>
-        <source>Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless repaid.</source>
-        <translation>宽限期结束，仍有 %1 未支付：调用将被拒绝。除非还清，服务将于 %2 释放。</translation>
-    </message>
-    <message>
-        <source>Retention ended with %1 unpaid: every API service was disabled.</source>
-        <translation>保留期结束，仍有 %1 未支付：所有 API 服务已停用。</translation>
-    </message>
-    <message>
-        <source>Package %1 (%2) has %3 of %4 calls left.</source>
-        <translation>资源包 %1（%2）剩余 %3 次，共 %4 次。</translation>
-    </message>
-    <message>
-        <source>Package %1 (%2) expired; %3 unused calls lapsed.</source>
-        <translation>资源包 %1（%2）已到期；%3 次未用额度已失效。</translation>
-    </message>
-    <message>
-        <source>Coupon %1 expired; %2 lapsed.</source>
-        <translation>代金券 %1 已过期；%2 已失效。</translation>
-    </message>
-    <message>
-        <source>Package %1 (%2) was renewed as package %3 for %4.</source>
-        <translation>资源包 %1（%2）已续费为资源包 %3，费用 %4。</translation>
-    </message>
-    <message>
-        <source>The account will be frozen on %1 unless arrears of %2 are repaid.</source>
-        <translation>除非还清欠费 %2，账户将于 %1 冻结。</translation>
-    </message>
-    <message>
-        <source>Package %1 (%2) expires on %3; it will be renewed automatically.</source>
-        <translation>资源包 %1（%2）将于 %3 到期；到期后自动续费。</translation>
-    </message>
-    <message>
-        <source>Package %1 (%2) expires on %3 and auto-renew is off.</source>
-        <translation>资源包 %1（%2）将于 %3 到期，未开启自动续费。</translation>
-    </message>
-    <message>
-        <source>Package %1 (%2) could not be renewed: %3. It expires on %4.</source>
-        <translation>资源包 %1（%2）续费失败：%3。将于 %4 到期。</translation>
-    </message>
-    <message>
-        <source>Budget “%1”: spending in %2 reached %3 % of %4 (%5 so far).</source>
-        <translation>预算“%1”：%2 的支出已达 %4 的 %3 %（目前 %5）。</translation>
-    </message>
-    <message>
-        <source>Budget “%1”: %2 is forecast to end at %5, at least %3 % of %4.</source>
-        <translation>预算“%1”：预计 %2 结束时支出为 %5，至少达到 %4 的 %3 %。</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

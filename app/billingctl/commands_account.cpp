@@ -8,6 +8,7 @@
 #include "engine/verifier.h"
 #include "json.h"
 #include "storage/auditrepository.h"
+#include "storage/notificationrepository.h"
 
 #include <QCoreApplication>
 #include <QDir>

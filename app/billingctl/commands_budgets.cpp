@@ -26,7 +26,7 @@ Result<Budget> budgetArguments(const Call &call)
         return Error::badUsage(Tr::tr("budget set: \"%1\" is not an amount").arg(call.at(1)));
     b.amount = *amountValue;
     auto thresholds = [&](const QString &option, const QString &byDefault) {
-        return BudgetRepository::parseThresholds(call.has(option) ? call.value(option) : byDefault);
+        return parseThresholds(call.has(option) ? call.value(option) : byDefault);
     };
     auto actual = thresholds(QStringLiteral("actual"), QStringLiteral("80,100"));
     if (!actual)
@@ -36,7 +36,7 @@ Result<Budget> budgetArguments(const Call &call)
         return forecast.error();
     b.actualThresholds = *actual;
     b.forecastThresholds = *forecast;
-    if (Status s = BudgetRepository::validate(b); !s)
+    if (Status s = validateBudget(b); !s)
         return s.error();
     return b;
 }
@@ -65,11 +65,10 @@ Reply cmdBudgetSet(Call &call)
         return id.error();
     QJsonObject o = json::budget(*b);
     o.insert(QStringLiteral("id"), *id);
-    return Output{
-        o,
-        {Tr::tr("Budget %1: %2 a month, alerts at %3 % of actual and %4 % of forecast spend")
-             .arg(b->name, json::amount(b->amount), BudgetRepository::formatThresholds(b->actualThresholds),
-                  BudgetRepository::formatThresholds(b->forecastThresholds))}};
+    return Output{o,
+                  {Tr::tr("Budget %1: %2 a month, alerts at %3 % of actual and %4 % of forecast spend")
+                       .arg(b->name, json::amount(b->amount), formatThresholds(b->actualThresholds),
+                            formatThresholds(b->forecastThresholds))}};
 }
 
 Reply cmdBudgetList(Call &call)

@@ -25,22 +25,11 @@ QJsonArray thresholds(const QList<int> &list)
     return a;
 }
 
-// The money columns that a record and a bill line share (billing-rules §9), in one place.
-template <typename Line> void insertMoneyColumns(QJsonObject &o, const Line &l)
-{
-    o.insert(QStringLiteral("fee"), amountFine(l.fee));
-    o.insert(QStringLiteral("charged"), amount(l.charged));
-    o.insert(QStringLiteral("rounded_off"), amountFine(l.roundedOff));
-    o.insert(QStringLiteral("paid_coupon"), amount(l.paidCoupon));
-    o.insert(QStringLiteral("paid_cash"), amount(l.paidCash));
-    o.insert(QStringLiteral("arrears"), amount(l.arrears));
-}
-
 // A bill's totals carry the money columns and the calls; its lines name their API, region and mode too.
 QJsonObject billTotals(const BillLine &l)
 {
-    QJsonObject o{{QStringLiteral("calls"), l.calls}};
-    insertMoneyColumns(o, l);
+    QJsonObject o;
+    insertAmounts(o, l);
     return o;
 }
 
@@ -196,9 +185,8 @@ QJsonObject record(const Record &r, const BillingCalendar &cal)
                   {QStringLiteral("project"), optionalText(r.project)},
                   {QStringLiteral("mode"), optionalText(r.mode)},
                   {QStringLiteral("package_id"), optional(r.packageId)},
-                  {QStringLiteral("calls"), r.calls},
                   {QStringLiteral("late"), r.late}};
-    insertMoneyColumns(o, r);
+    insertAmounts(o, r);
     return o;
 }
 

@@ -3,6 +3,7 @@
 #include "auth/identity.h"
 
 #include "engine/context.h"
+#include "storage/budgetrepository.h"
 #include "storage/tagrepository.h"
 
 #include <QJsonArray>
@@ -15,11 +16,10 @@ QJsonObject budgetJson(const std::optional<Budget> &b)
 {
     if (!b)
         return {};
-    return QJsonObject{
-        {QStringLiteral("name"), b->name},
-        {QStringLiteral("amount"), b->amount.toString()},
-        {QStringLiteral("actual_thresholds"), BudgetRepository::formatThresholds(b->actualThresholds)},
-        {QStringLiteral("forecast_thresholds"), BudgetRepository::formatThresholds(b->forecastThresholds)}};
+    return QJsonObject{{QStringLiteral("name"), b->name},
+                       {QStringLiteral("amount"), b->amount.toString()},
+                       {QStringLiteral("actual_thresholds"), formatThresholds(b->actualThresholds)},
+                       {QStringLiteral("forecast_thresholds"), formatThresholds(b->forecastThresholds)}};
 }
 
 Result<std::optional<Budget>> budgetById(BudgetRepository &repo, qint64 id)
@@ -87,6 +87,21 @@ Status removeBudget(Context &ctx, qint64 budgetId)
     return ctx.audit(QStringLiteral("budget-remove"),
                      QStringLiteral("budget %1").arg(*before ? (*before)->name : QString::number(budgetId)),
                      budgetJson(*before), {});
+}
+
+Result<std::map<QString, QStringList>> projectTags(Context &ctx)
+{
+    return TagRepository(ctx.db).all();
+}
+
+Result<QStringList> tagsInUse(Context &ctx)
+{
+    return TagRepository(ctx.db).allTags();
+}
+
+Result<std::vector<Budget>> allBudgets(Context &ctx)
+{
+    return BudgetRepository(ctx.db).all();
 }
 
 } // namespace billing

@@ -75,7 +75,7 @@ Status checkBudgets(Context &ctx, Instant at, const std::vector<Budget> &budgets
                          {QStringLiteral("threshold"), o.threshold},
                          {QStringLiteral("amount"), o.budget->amount.toString()},
                          {QStringLiteral("spend"), spend.truncatedToCents().toString()}};
-        const QString kind = actual ? QStringLiteral("budget-actual") : QStringLiteral("budget-forecast");
+        const AlertKind kind = actual ? AlertKind::BudgetActual : AlertKind::BudgetForecast;
         const QString key = QStringLiteral("budget:%1:%2:%3:%4")
                                 .arg(o.budget->id)
                                 .arg(month)

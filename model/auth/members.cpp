@@ -3,6 +3,7 @@
 #include "auth/identity.h"
 
 #include "engine/context.h"
+#include "storage/memberrepository.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 
 #include "auth/role.h"
 #include "core/result.h"
-#include "storage/memberrepository.h"
+#include "domain/member.h"
 
 #include <vector>
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/amounts.h"
 #include "money/money.h"
 #include "time/instant.h"
 
@@ -95,8 +96,8 @@ struct ServiceState
     Instant changedAt = 0;
 };
 
-// A transaction record (billing-rules §9).
-struct Record
+// A transaction record (billing-rules §9); its calls and amounts are the Amounts it derives from.
+struct Record : Amounts
 {
     enum class Type { Usage, Purchase, Renewal, Refund, TopUp, Coupon };
     qint64 id = 0;
@@ -110,13 +111,6 @@ struct Record
     QString mode; // "pay-per-use", "package" or empty
     std::optional<qint64> packageId;
     std::optional<qint64> couponId;
-    qint64 calls = 0;
-    Money fee;
-    Money charged;
-    Money roundedOff;
-    Money paidCoupon;
-    Money paidCash;
-    Money arrears;
     bool late = false;
     qint64 feeRemainder = 0; // (Σ per-1000 prices) mod 1000, what the floor to 8 decimals dropped
 };

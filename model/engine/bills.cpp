@@ -2,22 +2,11 @@
 
 #include "engine/context.h"
 #include "engine/settlement.h"
+#include "storage/usagerepository.h"
 
 #include <QCoreApplication>
 
 namespace billing {
-
-BillLine &BillLine::operator+=(const BillLine &o)
-{
-    calls += o.calls;
-    fee += o.fee;
-    charged += o.charged;
-    roundedOff += o.roundedOff;
-    paidCoupon += o.paidCoupon;
-    paidCash += o.paidCash;
-    arrears += o.arrears;
-    return *this;
-}
 
 Result<Bill> monthlyBill(Context &ctx, const QString &month)
 {
@@ -32,14 +21,12 @@ Result<Bill> monthlyBill(Context &ctx, const QString &month)
     if (!sums)
         return sums.error();
     const Catalog &cat = ctx.catalog;
-    for (const RecordSum &s : *sums) {
-        BillLine l{s.api,     s.region,     s.mode,       s.calls,    s.fee,
-                   s.charged, s.roundedOff, s.paidCoupon, s.paidCash, s.arrears};
+    for (BillLine &l : *sums) {
         bill.totals += l;
         if (l.calls == 0 && l.fee.isZero() && l.charged.isZero() && l.paidCoupon.isZero() &&
             l.paidCash.isZero())
             continue; // §12.12
-        bill.lines.push_back(l);
+        bill.lines.push_back(std::move(l));
     }
     std::sort(bill.lines.begin(), bill.lines.end(), [&](const BillLine &a, const BillLine &b) {
         return std::tuple(cat.apiIndex(a.api), cat.regionIndex(a.region), a.mode) <

@@ -1,31 +1,13 @@
 #pragma once
 
 #include "core/result.h"
-#include "domain/types.h"
-#include "storage/recordrepository.h"
-#include "storage/usagerepository.h"
+#include "domain/records.h"
 
 #include <vector>
 
 namespace billing {
 
 struct Context;
-
-struct BillLine
-{
-    QString api;
-    QString region;
-    QString mode;
-    qint64 calls = 0;
-    Money fee;
-    Money charged;
-    Money roundedOff;
-    Money paidCoupon;
-    Money paidCash;
-    Money arrears;
-
-    BillLine &operator+=(const BillLine &o);
-};
 
 // The monthly bill (billing-rules §9): charges whose bill month is M, per (API, region, mode).
 struct Bill

@@ -12,6 +12,21 @@ Result<QStringList> billMonths(Context &ctx)
     return ctx.records.billMonths();
 }
 
+Result<std::vector<Record>> listRecords(Context &ctx, const RecordFilter &filter)
+{
+    return ctx.records.list(filter);
+}
+
+Result<RecordTotals> recordTotals(Context &ctx, const RecordFilter &filter)
+{
+    return ctx.records.totals(filter);
+}
+
+Result<QStringList> recordProjects(Context &ctx)
+{
+    return ctx.records.projects();
+}
+
 namespace {
 std::optional<qint64> basisPoints(Money change, Money previous)
 {

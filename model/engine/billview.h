@@ -18,6 +18,12 @@ struct Context;
 // "YYYY-MM" of every month that has transaction records, newest first.
 Result<QStringList> billMonths(Context &ctx);
 
+// The transactions page's reads: the records a filter matches (its limit and offset applied), the sums
+// over all of them, and the enterprise projects that have records, sorted.
+Result<std::vector<Record>> listRecords(Context &ctx, const RecordFilter &filter);
+Result<RecordTotals> recordTotals(Context &ctx, const RecordFilter &filter);
+Result<QStringList> recordProjects(Context &ctx);
+
 // One bill line next to the same (API, region, mode) of the previous month.
 struct ComparedLine
 {

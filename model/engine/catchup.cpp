@@ -59,7 +59,7 @@ Status lapseCoupons(Context &ctx, RatingState &state, Instant at)
                 !s)
                 return s;
             if (!left.isZero())
-                if (Status s = ctx.notify(at, QStringLiteral("coupon-lapsed"),
+                if (Status s = ctx.notify(at, AlertKind::CouponLapsed,
                                           QJsonObject{{QStringLiteral("coupon"), c.id},
                                                       {QStringLiteral("amount"), left.toString()}});
                     !s)
@@ -76,7 +76,7 @@ Status noteExpiries(Context &ctx, RatingState &state, Instant at)
         p.expiryNoted = true;
         if (Status s = ctx.subscriptions.updatePackage(p); !s)
             return s;
-        if (Status s = ctx.notify(at, QStringLiteral("package-expired"),
+        if (Status s = ctx.notify(at, AlertKind::PackageExpired,
                                   QJsonObject{{QStringLiteral("package"), p.id},
                                               {QStringLiteral("api"), p.api},
                                               {QStringLiteral("region"), p.region},
@@ -96,7 +96,7 @@ Status advanceArrears(Context &ctx, RatingState &state, Instant at)
         const Instant until = at + a.retentionDays * kMicrosPerDay;
         if (Status s = ctx.setState(AccountState::Frozen, until, at); !s)
             return s;
-        if (Status s = ctx.notify(at, QStringLiteral("frozen"),
+        if (Status s = ctx.notify(at, AlertKind::Frozen,
                                   QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()},
                                               {QStringLiteral("release_at"), ctx.calendar.format(until)}});
             !s)
@@ -113,7 +113,7 @@ Status advanceArrears(Context &ctx, RatingState &state, Instant at)
         a.released = true;
         if (Status s = ctx.setState(AccountState::Frozen, std::nullopt, at); !s)
             return s;
-        if (Status s = ctx.notify(at, QStringLiteral("released"),
+        if (Status s = ctx.notify(at, AlertKind::Released,
                                   QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()}});
             !s)
             return s;
@@ -127,7 +127,7 @@ Status warnAhead(Context &ctx, RatingState &state, Instant at)
     const Account &a = ctx.account;
     if (a.state == AccountState::Grace && a.stateUntil && *a.stateUntil - kMicrosPerDay == at)
         if (Status s =
-                ctx.notify(at, QStringLiteral("freeze-soon"),
+                ctx.notify(at, AlertKind::FreezeSoon,
                            QJsonObject{{QStringLiteral("arrears"), a.arrears().toString()},
                                        {QStringLiteral("frozen_at"), ctx.calendar.format(*a.stateUntil)}},
                            QStringLiteral("freeze-soon:%1").arg(*a.stateUntil));
@@ -136,7 +136,7 @@ Status warnAhead(Context &ctx, RatingState &state, Instant at)
     for (const Package &p : state.packages)
         if (!p.cancelledAt && p.endAt - 7 * kMicrosPerDay == at && packages::isLastTerm(state.packages, p))
             if (Status s =
-                    ctx.notify(at, QStringLiteral("package-expiring"),
+                    ctx.notify(at, AlertKind::PackageExpiring,
                                QJsonObject{{QStringLiteral("package"), p.id},
                                            {QStringLiteral("api"), p.api},
                                            {QStringLiteral("region"), p.region},

@@ -78,10 +78,10 @@ QJsonObject Context::moneyState() const
                        {QStringLiteral("state"), accountStateId(account.state)}};
 }
 
-Status Context::notify(Instant at, const QString &kind, const QJsonObject &args, const QString &dedupeKey)
+Status Context::notify(Instant at, AlertKind kind, const QJsonObject &args, const QString &dedupeKey)
 {
     NotificationRepository repo(db);
-    return repo.add(at, kind, args, dedupeKey);
+    return repo.add(at, alertKindId(kind), args, dedupeKey);
 }
 
 } // namespace billing

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "domain/notification.h"
 #include "domain/types.h"
 #include "engine/pendingstore.h"
 #include "storage/accountrepository.h"
@@ -51,8 +52,7 @@ struct Context
     QString actor; // who runs this command; "system" while the engine acts on its own (auto-renew)
 
     // Stores an alert for the console (deduplicated by key when one is given).
-    Status notify(Instant at, const QString &kind, const QJsonObject &args,
-                  const QString &dedupeKey = QString());
+    Status notify(Instant at, AlertKind kind, const QJsonObject &args, const QString &dedupeKey = QString());
 };
 
 } // namespace billing

@@ -81,7 +81,7 @@ Status recoverIfPaid(Context &ctx, Instant at)
     if (Status s = ctx.setState(AccountState::Normal, std::nullopt, at); !s)
         return s;
     ctx.account.released = false;
-    return ctx.notify(at, QStringLiteral("arrears-cleared"),
+    return ctx.notify(at, AlertKind::ArrearsCleared,
                       QJsonObject{{QStringLiteral("was"), accountStateId(was)},
                                   {QStringLiteral("balance"), ctx.account.balance.toString()}});
 }

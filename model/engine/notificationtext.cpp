@@ -1,6 +1,8 @@
 #include "engine/notificationtext.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
+#include <QStringList>
 
 namespace billing {
 
@@ -10,63 +12,153 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(billing::Notification)
 };
-QString arg(const Notification &n, const char *key)
+
+// Reads the facts of one notification through a format.
+class Facts
 {
-    const QJsonValue v = n.args.value(QLatin1String(key));
-    return v.isString() ? v.toString() : QString::number(v.toInteger());
+public:
+    Facts(const QJsonObject &args, const AlertFormat &format) : m_args(args), m_format(format) {}
+
+    QString string(const char *key) const { return m_args.value(QLatin1String(key)).toVariant().toString(); }
+    QString money(const char *key) const { return m_format.money(string(key)); }
+    QString time(const char *key) const { return m_format.time(string(key)); }
+    QString number(const char *key) const { return m_format.number(m_args.value(QLatin1String(key))); }
+    QString service() const
+    {
+        return Tr::tr("%1 in %2").arg(m_format.api(string("api")), m_format.region(string("region")));
+    }
+    QString state(const char *key) const
+    {
+        const QString id = string(key);
+        if (id == QLatin1String("grace"))
+            return Tr::tr("grace period");
+        if (id == QLatin1String("frozen"))
+            return Tr::tr("frozen state");
+        return id;
+    }
+
+private:
+    const QJsonObject &m_args;
+    const AlertFormat &m_format;
+};
+
+QString sentence(AlertKind kind, const Notification &n, const Facts &f)
+{
+    switch (kind) {
+    case AlertKind::ArrearsCleared:
+        return Tr::tr("The account left the %1 and is back to normal; the balance is %2.")
+            .arg(f.state("was"), f.money("balance"));
+    case AlertKind::ArrearsStarted:
+        return Tr::tr(
+                   "The balance went below zero: %1 in arrears. Calls are still served until %2; top up to "
+                   "repay.")
+            .arg(f.money("arrears"), f.time("grace_until"));
+    case AlertKind::LowBalance:
+        return Tr::tr("The balance is %1, below the alert threshold of %2.")
+            .arg(f.money("balance"), f.money("threshold"));
+    case AlertKind::Frozen:
+        return Tr::tr("Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless "
+                      "repaid.")
+            .arg(f.money("arrears"), f.time("release_at"));
+    case AlertKind::Released:
+        return Tr::tr("Retention ended with %1 unpaid: every API service was disabled.")
+            .arg(f.money("arrears"));
+    case AlertKind::QuotaLow:
+        return Tr::tr("Package %1 (%2) has %3 of %4 calls left.")
+            .arg(f.string("package"), f.service(), f.number("remaining"), f.number("quota"));
+    case AlertKind::PackageExpired:
+        return Tr::tr("Package %1 (%2) expired; %3 unused calls lapsed.")
+            .arg(f.string("package"), f.service(), f.number("lapsed"));
+    case AlertKind::CouponLapsed:
+        return Tr::tr("Coupon %1 expired; %2 lapsed.").arg(f.string("coupon"), f.money("amount"));
+    case AlertKind::AutoRenewed:
+        return Tr::tr("Package %1 (%2) was renewed as package %3 for %4.")
+            .arg(f.string("package"), f.service(), f.string("new_package"), f.money("price"));
+    case AlertKind::FreezeSoon:
+        return Tr::tr("The account will be frozen on %1 unless arrears of %2 are repaid.")
+            .arg(f.time("frozen_at"), f.money("arrears"));
+    case AlertKind::PackageExpiring:
+        return n.args.value(QLatin1String("auto_renew")).toBool()
+                   ? Tr::tr("Package %1 (%2) expires on %3; it will be renewed automatically.")
+                         .arg(f.string("package"), f.service(), f.time("expires"))
+                   : Tr::tr("Package %1 (%2) expires on %3 and auto-renew is off.")
+                         .arg(f.string("package"), f.service(), f.time("expires"));
+    case AlertKind::AutoRenewFailed:
+        return Tr::tr("Package %1 (%2) could not be renewed: %3. It expires on %4.")
+            .arg(f.string("package"), f.service(), f.string("reason"), f.time("expires"));
+    case AlertKind::BudgetActual:
+        return Tr::tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
+            .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
+                 f.money("spend"));
+    case AlertKind::BudgetForecast:
+        return Tr::tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
+            .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
+                 f.money("spend"));
+    }
+    return {};
+}
+
+const char *title(AlertKind kind)
+{
+    switch (kind) {
+    case AlertKind::ArrearsCleared:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Arrears cleared");
+    case AlertKind::ArrearsStarted:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Arrears started");
+    case AlertKind::LowBalance:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Low balance");
+    case AlertKind::Frozen:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Account frozen");
+    case AlertKind::Released:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Services released");
+    case AlertKind::QuotaLow:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Package quota low");
+    case AlertKind::PackageExpired:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Package expired");
+    case AlertKind::CouponLapsed:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Coupon lapsed");
+    case AlertKind::AutoRenewed:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Package renewed");
+    case AlertKind::AutoRenewFailed:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Auto-renewal failed");
+    case AlertKind::BudgetActual:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Budget threshold reached");
+    case AlertKind::BudgetForecast:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Budget forecast exceeded");
+    case AlertKind::FreezeSoon:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Freeze in 24 hours");
+    case AlertKind::PackageExpiring:
+        return QT_TRANSLATE_NOOP("billing::Notification", "Package expiring");
+    }
+    return "";
 }
 } // namespace
 
-QString notificationText(const Notification &n)
+QString AlertFormat::number(const QJsonValue &value) const
 {
-    const QString &k = n.kind;
-    if (k == QLatin1String("arrears-started"))
-        return Tr::tr("The balance went negative: arrears of %1. Calls are still served until %2; top up to "
-                      "clear them.")
-            .arg(arg(n, "arrears"), arg(n, "grace_until"));
-    if (k == QLatin1String("frozen"))
-        return Tr::tr("The account is frozen for arrears of %1: calls are rejected and purchases refused. "
-                      "Subscriptions are "
-                      "released at %2 unless you top up.")
-            .arg(arg(n, "arrears"), arg(n, "release_at"));
-    if (k == QLatin1String("released"))
-        return Tr::tr("Arrears of %1 were not repaid: every API subscription was released (disabled).")
-            .arg(arg(n, "arrears"));
-    if (k == QLatin1String("arrears-cleared"))
-        return Tr::tr("Arrears are cleared; the balance is %1.").arg(arg(n, "balance"));
-    if (k == QLatin1String("low-balance"))
-        return Tr::tr("The balance %1 is below your alert threshold of %2.")
-            .arg(arg(n, "balance"), arg(n, "threshold"));
-    if (k == QLatin1String("quota-low"))
-        return Tr::tr("Package %1 (%2, %3) has %4 of %5 calls left.")
-            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "remaining"), arg(n, "quota"));
-    if (k == QLatin1String("package-expired"))
-        return Tr::tr("Package %1 (%2, %3) expired; %4 unused calls lapsed.")
-            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "lapsed"));
-    if (k == QLatin1String("auto-renewed"))
-        return Tr::tr("Package %1 (%2, %3) was renewed automatically for %4 as package %5.")
-            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "price"), arg(n, "new_package"));
-    if (k == QLatin1String("auto-renew-failed"))
-        return Tr::tr("Automatic renewal of package %1 (%2, %3) failed: %4. It expires %5.")
-            .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "reason"), arg(n, "expires"));
-    if (k == QLatin1String("freeze-soon"))
-        return Tr::tr("The account will be frozen at %1 unless arrears of %2 are repaid.")
-            .arg(arg(n, "frozen_at"), arg(n, "arrears"));
-    if (k == QLatin1String("package-expiring"))
-        return n.args.value(QLatin1String("auto_renew")).toBool()
-                   ? Tr::tr("Package %1 (%2, %3) expires %4; it will be renewed automatically.")
-                         .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"))
-                   : Tr::tr("Package %1 (%2, %3) expires %4 and auto-renew is off.")
-                         .arg(arg(n, "package"), arg(n, "api"), arg(n, "region"), arg(n, "expires"));
-    if (k == QLatin1String("coupon-lapsed"))
-        return Tr::tr("Coupon %1 expired with %2 unused.").arg(arg(n, "coupon"), arg(n, "amount"));
-    if (k == QLatin1String("budget-actual"))
-        return Tr::tr("Budget \"%1\": spending in %2 reached %3 % of %4 (%5 so far).")
-            .arg(arg(n, "budget"), arg(n, "month"), arg(n, "threshold"), arg(n, "amount"), arg(n, "spend"));
-    if (k == QLatin1String("budget-forecast"))
-        return Tr::tr("Budget \"%1\": %2 is forecast to end at %5, %3 % or more of %4.")
-            .arg(arg(n, "budget"), arg(n, "month"), arg(n, "threshold"), arg(n, "amount"), arg(n, "spend"));
-    return k;
+    return value.isDouble() ? QString::number(value.toInteger()) : value.toString();
+}
+
+QString notificationText(const Notification &n, const AlertFormat &format)
+{
+    const Facts f(n.args, format);
+    if (const auto kind = alertKindFromId(n.kind))
+        return sentence(*kind, n, f);
+    QStringList facts;
+    for (auto it = n.args.begin(); it != n.args.end(); ++it)
+        facts << Tr::tr("%1: %2").arg(it.key(), it.value().toVariant().toString());
+    return facts.join(QStringLiteral(", "));
+}
+
+QString notificationTitle(const QString &kind)
+{
+    if (const auto k = alertKindFromId(kind))
+        return Tr::tr(title(*k));
+    QString readable = kind;
+    readable.replace(QLatin1Char('-'), QLatin1Char(' '));
+    if (!readable.isEmpty())
+        readable[0] = readable[0].toUpper();
+    return readable;
 }
 
 } // namespace billing

@@ -146,7 +146,7 @@ Status attemptAutoRenew(Context &ctx, RatingState &state, qint64 packageId, Inst
             return s;
         if (Status s = state.reloadCoupons(ctx); !s)
             return s;
-        return ctx.notify(at, QStringLiteral("auto-renewed"),
+        return ctx.notify(at, AlertKind::AutoRenewed,
                           QJsonObject{{QStringLiteral("package"), packageId},
                                       {QStringLiteral("new_package"), renewed->id},
                                       {QStringLiteral("api"), p->api},
@@ -155,7 +155,7 @@ Status attemptAutoRenew(Context &ctx, RatingState &state, qint64 packageId, Inst
     }
     if (renewed.error().code != ErrorCode::Refused)
         return renewed.error();
-    return ctx.notify(at, QStringLiteral("auto-renew-failed"),
+    return ctx.notify(at, AlertKind::AutoRenewFailed,
                       QJsonObject{{QStringLiteral("package"), packageId},
                                   {QStringLiteral("api"), p->api},
                                   {QStringLiteral("region"), p->region},

@@ -170,7 +170,7 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
             return s;
         const qint64 threshold = p.quota * ctx.account.quotaAlertPercent / 100;
         if (rated->quotaBefore.value(p.id) > threshold && p.remaining <= threshold)
-            if (Status s = ctx.notify(settledAt, QStringLiteral("quota-low"),
+            if (Status s = ctx.notify(settledAt, AlertKind::QuotaLow,
                                       QJsonObject{{QStringLiteral("package"), p.id},
                                                   {QStringLiteral("api"), p.api},
                                                   {QStringLiteral("region"), p.region},
@@ -184,7 +184,7 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
         const Instant until = settledAt + ctx.account.graceDays * kMicrosPerDay;
         if (Status s = ctx.setState(AccountState::Grace, until, settledAt); !s)
             return s;
-        if (Status s = ctx.notify(settledAt, QStringLiteral("arrears-started"),
+        if (Status s = ctx.notify(settledAt, AlertKind::ArrearsStarted,
                                   QJsonObject{{QStringLiteral("arrears"), ctx.account.arrears().toString()},
                                               {QStringLiteral("grace_until"), ctx.calendar.format(until)}});
             !s)
@@ -192,7 +192,7 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
     }
     const Money low = ctx.account.lowBalanceThreshold;
     if (!low.isZero() && balanceBefore >= low && ctx.account.balance < low)
-        if (Status s = ctx.notify(settledAt, QStringLiteral("low-balance"),
+        if (Status s = ctx.notify(settledAt, AlertKind::LowBalance,
                                   QJsonObject{{QStringLiteral("balance"), ctx.account.balance.toString()},
                                               {QStringLiteral("threshold"), low.toString()}});
             !s)

@@ -5,19 +5,9 @@
 
 #include <QStringList>
 
-#include <optional>
 #include <vector>
 
 namespace billing {
-
-// What the console's audit page filters on; an empty field matches everything.
-struct AuditFilter
-{
-    QString action;
-    QString actor;
-    std::optional<Instant> from; // at >= from
-    std::optional<Instant> to;   // at < to
-};
 
 // Reading the audit log page by page, newest first, for long logs. (The chain itself is written and
 // verified by AuditRepository; this file only reads.)

@@ -1,10 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "time/instant.h"
-
-#include <QJsonObject>
-#include <QString>
+#include "domain/audit.h"
 
 #include <vector>
 
@@ -13,19 +10,6 @@ class QSqlQuery;
 namespace billing {
 
 class Database;
-
-struct AuditEntry
-{
-    qint64 id = 0;
-    Instant at = 0;
-    QString actor;   // who: the operating-system user, or "system" for the engine's own actions
-    QString action;  // what: "topup", "buy", "enable", …
-    QString subject; // on what: "package 12", "general-text/cn-north-4", …
-    QJsonObject before;
-    QJsonObject after;
-    QString prevHash;
-    QString hash;
-};
 
 // The append-only, hash-chained audit log. Each entry's hash covers its content and the previous hash.
 class AuditRepository

@@ -25,8 +25,8 @@ Budget fromQuery(const QSqlQuery &q)
     b.id = q.value(0).toLongLong();
     b.name = q.value(1).toString();
     b.amount = sql::money(q.value(2));
-    auto actual = BudgetRepository::parseThresholds(q.value(3).toString());
-    auto forecast = BudgetRepository::parseThresholds(q.value(4).toString());
+    auto actual = parseThresholds(q.value(3).toString());
+    auto forecast = parseThresholds(q.value(4).toString());
     b.actualThresholds = actual ? *actual : QList<int>();
     b.forecastThresholds = forecast ? *forecast : QList<int>();
     return b;
@@ -35,54 +35,6 @@ Budget fromQuery(const QSqlQuery &q)
 const QString kSelect =
     QStringLiteral("SELECT id, name, amount, actual_thresholds, forecast_thresholds FROM budget");
 } // namespace
-
-QString budgetAlertKindId(BudgetAlertKind kind)
-{
-    return kind == BudgetAlertKind::Actual ? QStringLiteral("actual") : QStringLiteral("forecast");
-}
-
-Result<QList<int>> BudgetRepository::parseThresholds(const QString &text)
-{
-    QList<int> out;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        bool ok = false;
-        QString p = part.trimmed();
-        if (p.endsWith(u'%'))
-            p.chop(1);
-        const int v = p.toInt(&ok);
-        if (!ok || v < 1 || v > 1000)
-            return Error::badUsage(Tr::tr("\"%1\" is not a threshold: give whole percentages from 1 to 1000")
-                                       .arg(part.trimmed()));
-        if (!out.contains(v))
-            out << v;
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-QString BudgetRepository::formatThresholds(const QList<int> &thresholds)
-{
-    QStringList parts;
-    for (int t : thresholds)
-        parts << QString::number(t);
-    return parts.join(u',');
-}
-
-Status BudgetRepository::validate(const Budget &b)
-{
-    if (b.name.isEmpty() || b.name.size() > 64 || b.name.trimmed() != b.name)
-        return Error::badUsage(
-            Tr::tr("a budget needs a name of 1 to 64 characters without surrounding spaces"));
-    if (b.amount.units() <= 0 || !b.amount.centRemainder().isZero())
-        return Error::badUsage(Tr::tr("a budget amount must be at least 0.01 in whole cents"));
-    if (b.actualThresholds.isEmpty() && b.forecastThresholds.isEmpty())
-        return Error::badUsage(Tr::tr("a budget needs at least one alert threshold"));
-    for (const QList<int> *list : {&b.actualThresholds, &b.forecastThresholds})
-        for (int t : *list)
-            if (t < 1 || t > 1000)
-                return Error::badUsage(Tr::tr("thresholds are whole percentages from 1 to 1000"));
-    return {};
-}
 
 Result<std::vector<Budget>> BudgetRepository::all()
 {
@@ -110,7 +62,7 @@ Result<std::optional<Budget>> BudgetRepository::byName(const QString &name)
 
 Result<qint64> BudgetRepository::put(const Budget &b)
 {
-    if (Status s = validate(b); !s)
+    if (Status s = validateBudget(b); !s)
         return s.error();
     auto existing = byName(b.name);
     if (!existing)

@@ -1,24 +1,13 @@
 #pragma once
 
-#include "auth/role.h"
 #include "core/result.h"
-#include "time/instant.h"
-
-#include <QString>
+#include "domain/member.h"
 
 #include <vector>
 
 namespace billing {
 
 class Database;
-
-// A user of the account and their role (SQLite mode; schema step 5).
-struct Member
-{
-    QString name;
-    Role role = Role::Owner;
-    Instant since = 0; // when the role was last set
-};
 
 // The account_member table. Plain standard SQL (UPDATE, then INSERT when no row was there) so that it runs
 // unchanged on PostgreSQL.

@@ -1,25 +1,13 @@
 #pragma once
 
 #include "core/result.h"
-#include "time/instant.h"
-
-#include <QJsonObject>
-#include <QString>
+#include "domain/notification.h"
 
 #include <vector>
 
 namespace billing {
 
 class Database;
-
-struct Notification
-{
-    qint64 id = 0;
-    Instant at = 0;
-    QString kind;     // e.g. "arrears-started"; the text is made at display time, translated
-    QJsonObject args; // the facts the text needs
-    bool read = false;
-};
 
 class NotificationRepository
 {

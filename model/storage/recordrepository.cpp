@@ -15,6 +15,14 @@ const QString kColumns =
                    "coupon_id, calls, fee, "
                    "charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder");
 
+// calls, then the amounts in kAmountColumns' order (the order of every SELECT here), from column `first`.
+void readAmounts(const QSqlQuery &q, int first, Amounts &a)
+{
+    a.calls = q.value(first).toLongLong();
+    for (const AmountColumn &c : kAmountColumns)
+        a.*c.member = sql::money(q.value(++first));
+}
+
 Record fromRow(const QSqlQuery &q)
 {
     Record r;
@@ -29,13 +37,7 @@ Record fromRow(const QSqlQuery &q)
     r.mode = q.value(8).toString();
     r.packageId = sql::optInt(q.value(9));
     r.couponId = sql::optInt(q.value(10));
-    r.calls = q.value(11).toLongLong();
-    r.fee = sql::money(q.value(12));
-    r.charged = sql::money(q.value(13));
-    r.roundedOff = sql::money(q.value(14));
-    r.paidCoupon = sql::money(q.value(15));
-    r.paidCash = sql::money(q.value(16));
-    r.arrears = sql::money(q.value(17));
+    readAmounts(q, 11, r);
     r.late = q.value(18).toBool();
     r.feeRemainder = q.value(19).toLongLong();
     return r;
@@ -189,13 +191,9 @@ Result<RecordTotals> RecordRepository::totals(const RecordFilter &f)
             continue;
         }
         t.chargeRecords += n;
-        t.calls += q.value(2).toLongLong();
-        t.fee += sql::money(q.value(3));
-        t.charged += sql::money(q.value(4));
-        t.roundedOff += sql::money(q.value(5));
-        t.paidCoupon += sql::money(q.value(6));
-        t.paidCash += sql::money(q.value(7));
-        t.arrears += sql::money(q.value(8));
+        Amounts sums;
+        readAmounts(q, 2, sums);
+        t += sums;
     }
     return t;
 }
@@ -261,7 +259,7 @@ Result<std::vector<TierUse>> RecordRepository::tiers(qint64 recordId)
     return out;
 }
 
-Result<std::vector<RecordSum>> RecordRepository::billSums(const QString &month)
+Result<std::vector<BillLine>> RecordRepository::billSums(const QString &month)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
@@ -273,12 +271,14 @@ Result<std::vector<RecordSum>> RecordRepository::billSums(const QString &month)
     q.bindValue(0, month);
     if (Status s = execQuery(q, "summing a bill"); !s)
         return s.error();
-    std::vector<RecordSum> out;
-    while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                       q.value(3).toLongLong(), sql::money(q.value(4)), sql::money(q.value(5)),
-                       sql::money(q.value(6)), sql::money(q.value(7)), sql::money(q.value(8)),
-                       sql::money(q.value(9))});
+    std::vector<BillLine> out;
+    while (q.next()) {
+        BillLine &l = out.emplace_back();
+        l.api = q.value(0).toString();
+        l.region = q.value(1).toString();
+        l.mode = q.value(2).toString();
+        readAmounts(q, 3, l);
+    }
     return out;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "domain/types.h"
+#include "domain/records.h"
 
 #include <QStringList>
 
@@ -10,89 +10,6 @@
 namespace billing {
 
 class Database;
-
-// Orders RecordRepository::list() (added for the console; the default keeps "ORDER BY at, id").
-enum class RecordSort {
-    Time,
-    Id,
-    ExpenditureTime,
-    Type,
-    Api,
-    Region,
-    Project,
-    Mode,
-    Calls,
-    Fee,
-    Charged,
-    RoundedOff,
-    PaidCoupon,
-    PaidCash,
-    Arrears
-};
-
-struct RecordFilter
-{
-    std::optional<Instant> from; // inclusive, on the record's time
-    std::optional<Instant> to;   // exclusive
-    QString api;
-    QString region;
-    QString project;
-    QString mode;
-    std::optional<Record::Type> type;
-    QString billMonth;
-    std::optional<qint64> packageId;
-    int limit = -1;
-    int offset = 0;
-    // Added for the console; the defaults change nothing.
-    std::optional<qint64> id;        // only this record
-    std::vector<Record::Type> types; // any of these types (empty: no constraint; `type` still applies)
-    RecordSort sort = RecordSort::Time;
-    bool descending = false;
-};
-
-// Sums over every record a filter matches (limit, offset and sort ignored). Charges (usage, purchases,
-// renewals, refunds: what a bill sums) and credits (top-ups, coupons) are kept apart, because a total
-// that mixes them says nothing a finance person can use.
-struct RecordTotals
-{
-    qint64 records = 0;
-    qint64 chargeRecords = 0;
-    qint64 calls = 0;
-    Money fee;
-    Money charged;
-    Money roundedOff;
-    Money paidCoupon;
-    Money paidCash;
-    Money arrears;
-    qint64 creditRecords = 0;
-    Money credits; // the credits' charged amounts (negative: money in)
-};
-
-// The calls of one line at one tier. Within an hour the calls of several projects interleave on the
-// month's counter, so a line's calls need not be contiguous: calls <= last - first + 1.
-struct TierUse
-{
-    int tier = 0;
-    qint64 firstPosition = 0;
-    qint64 calls = 0;
-    Money pricePer1000;
-    qint64 lastPosition = 0;
-};
-
-// A bill's sums per (API, region, mode) of one bill month.
-struct RecordSum
-{
-    QString api;
-    QString region;
-    QString mode;
-    qint64 calls = 0;
-    Money fee;
-    Money charged;
-    Money roundedOff;
-    Money paidCoupon;
-    Money paidCash;
-    Money arrears;
-};
 
 // Transaction records (billing-rules §9) and their tier breakdown.
 class RecordRepository
@@ -105,7 +22,7 @@ public:
     Result<std::vector<Record>> list(const RecordFilter &f);
     Result<Record> get(qint64 id);
     Result<std::vector<TierUse>> tiers(qint64 recordId);
-    Result<std::vector<RecordSum>> billSums(const QString &month);
+    Result<std::vector<BillLine>> billSums(const QString &month);
 
     // Added for the console: sums of a filter, and the values its filter bar offers.
     Result<RecordTotals> totals(const RecordFilter &f);

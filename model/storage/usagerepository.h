@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "domain/records.h"
 #include "time/instant.h"
 
 #include <QHash>
@@ -42,19 +43,6 @@ struct PendingCalls
 
 private:
     QHash<QString, quint16> m_index;
-};
-
-// What the hour's calls became, for drill-down: counts by status and outcome.
-struct UsageCount
-{
-    Instant hour = 0;
-    QString api;
-    QString region;
-    QString project;
-    int status = 0;
-    QString outcome; // "billable", "failed", "rejected"
-    bool late = false;
-    qint64 calls = 0;
 };
 
 // Call usage: pending calls, settled hourly counts, the month's tier counters, imported files.

@@ -57,10 +57,9 @@ private slots:
     void repositoryValidatesAndRoundTrips()
     {
         test::TestAccount acc;
-        QCOMPARE(BudgetRepository::parseThresholds(QStringLiteral("100, 80,80%")).value(),
-                 (QList<int>{80, 100}));
-        QVERIFY(!BudgetRepository::parseThresholds(QStringLiteral("0")));
-        QVERIFY(!BudgetRepository::parseThresholds(QStringLiteral("x")));
+        QCOMPARE(parseThresholds(QStringLiteral("100, 80,80%")).value(), (QList<int>{80, 100}));
+        QVERIFY(!parseThresholds(QStringLiteral("0")));
+        QVERIFY(!parseThresholds(QStringLiteral("x")));
         Budget b{0, QStringLiteral("OCR"), Money::fromCents(1000), {50, 100}, {100}};
         auto id = acc.run([&](Context &c) { return BudgetRepository(c.db).put(b); });
         QVERIFY(id);
@@ -68,7 +67,7 @@ private slots:
         QVERIFY(!dup);
         QCOMPARE(dup.error().code, ErrorCode::Refused);
         b.amount = Money::fromUnits(1); // a fraction of a cent
-        QVERIFY(!BudgetRepository::validate(b));
+        QVERIFY(!validateBudget(b));
         auto all = acc.run([](Context &c) { return BudgetRepository(c.db).all(); });
         QVERIFY(all);
         QCOMPARE(all->size(), size_t(1));

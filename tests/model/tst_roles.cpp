@@ -12,6 +12,7 @@
 #include "engine/packages.h"
 #include "engine/services.h"
 #include "storage/auditrepository.h"
+#include "storage/memberrepository.h"
 #include "testaccount.h"
 
 #include <QBuffer>

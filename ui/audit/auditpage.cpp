@@ -2,10 +2,10 @@
 
 #include "audit/audittablemodel.h"
 #include "auditcsv.h"
+#include "engine/auditlog.h"
 #include "engine/engine.h"
 #include "engine/verifier.h"
 #include "exportcommon.h"
-#include "storage/auditqueryrepository.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
 #include "widgets/ownengine.h"
@@ -165,23 +165,14 @@ void AuditPage::fillCombo(QComboBox *combo, const QStringList &values)
 
 void AuditPage::refresh()
 {
-    auto lists = m_engine.run([](Context &ctx) -> Result<std::pair<QStringList, QStringList>> {
-        AuditQueryRepository repo(ctx.db);
-        auto actions = repo.actions();
-        if (!actions)
-            return actions.error();
-        auto actors = repo.actors();
-        if (!actors)
-            return actors.error();
-        return std::make_pair(*actions, *actors);
-    });
+    auto lists = m_engine.run([](Context &ctx) { return auditChoices(ctx); });
     if (!lists) {
         m_banner->showError(tr("Could not read the audit log."), lists.error());
         return;
     }
     m_banner->clear();
-    fillCombo(m_action, lists->first);
-    fillCombo(m_actor, lists->second);
+    fillCombo(m_action, lists->actions);
+    fillCombo(m_actor, lists->actors);
     reload();
     verifyChain();
 }
@@ -209,12 +200,11 @@ void AuditPage::reload()
     if (offset)
         m_utcOffset = *offset;
     const AuditFilter f = filter();
-    auto count = m_engine.run([&](Context &ctx) { return AuditQueryRepository(ctx.db).count(f); });
+    auto count = m_engine.run([&](Context &ctx) { return auditCount(ctx, f); });
     m_count->setText(count ? tr("%n entries", nullptr, int(*count)) : QString());
     m_model->reset(
         [this, f](qint64 beforeId, int limit) {
-            return m_engine.run(
-                [&](Context &ctx) { return AuditQueryRepository(ctx.db).page(f, beforeId, limit); });
+            return m_engine.run([&](Context &ctx) { return auditPage(ctx, f, beforeId, limit); });
         },
         m_utcOffset);
     m_details->clear();
@@ -279,7 +269,7 @@ void AuditPage::exportCsv(const QString &path)
             auto ctx = engine.inspect();
             if (!ctx)
                 return ctx.error();
-            auto all = AuditQueryRepository(engine.database()).page(f, 0, INT_MAX);
+            auto all = auditPage(**ctx, f, 0, INT_MAX);
             if (!all)
                 return all.error();
             const BillingCalendar cal = (*ctx)->calendar;

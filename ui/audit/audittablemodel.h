@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "storage/auditrepository.h"
+#include "domain/audit.h"
 
 #include <QAbstractTableModel>
 

@@ -1,5 +1,6 @@
 #include "bills/recordloader.h"
 
+#include "engine/billview.h"
 #include "widgets/ownengine.h"
 
 namespace billing::ui {
@@ -24,16 +25,16 @@ RecordPage RecordLoader::read(const QString &location, const Clock &clock, const
         RecordFilter f = filter;
         f.limit = PageSize;
         f.offset = offset;
-        auto records = (*ctx)->records.list(f);
+        auto records = listRecords(**ctx, f);
         if (!records)
             return records.error();
         page.records = std::move(*records);
         if (firstPage) {
-            auto totals = (*ctx)->records.totals(filter);
+            auto totals = recordTotals(**ctx, filter);
             if (!totals)
                 return totals.error();
             page.totals = *totals;
-            auto projects = (*ctx)->records.projects();
+            auto projects = recordProjects(**ctx);
             if (!projects)
                 return projects.error();
             page.projects = *projects;

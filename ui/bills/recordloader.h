@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/recordrepository.h"
+#include "domain/records.h"
 
 #include "widgets/backgroundtask.h"
 

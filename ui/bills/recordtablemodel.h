@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/records.h"
 #include "domain/types.h"
-#include "storage/recordrepository.h"
 #include "widgets/format.h"
 
 #include <QAbstractTableModel>

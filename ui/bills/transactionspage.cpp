@@ -209,7 +209,7 @@ bool TransactionsPage::loadChoices()
         auto months = billMonths(ctx);
         if (!months)
             return months.error();
-        auto projects = ctx.records.projects();
+        auto projects = recordProjects(ctx);
         if (!projects)
             return projects.error();
         return Choices{

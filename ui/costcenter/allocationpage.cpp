@@ -1,13 +1,13 @@
 #include "costcenter/allocationpage.h"
 
 #include "analysis/allocation.h"
+#include "analysis/analysissettings.h"
 #include "analysis/costseries.h"
 #include "costcenter/compositionmodel.h"
 #include "costcenter/periodpicker.h"
 #include "costcenter/projectcostmodel.h"
 #include "costcenter/undocommands.h"
 #include "engine/engine.h"
-#include "storage/tagrepository.h"
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
 #include "widgets/moneydelegate.h"
@@ -217,7 +217,7 @@ void AllocationPage::refresh()
         if (!costs)
             return costs.error();
         l.costs = std::move(*costs);
-        auto tags = TagRepository(ctx.db).all();
+        auto tags = projectTags(ctx);
         if (!tags)
             return tags.error();
         l.tags = std::move(*tags);

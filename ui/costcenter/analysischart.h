@@ -3,7 +3,7 @@
 #include "analysis/costseries.h"
 #include "analysis/forecast.h"
 #include "costcenter/analysisview.h"
-#include "storage/budgetrepository.h"
+#include "domain/budget.h"
 
 #include <QStringList>
 

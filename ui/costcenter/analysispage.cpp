@@ -1,5 +1,6 @@
 #include "costcenter/analysispage.h"
 
+#include "analysis/analysissettings.h"
 #include "analysis/budgets.h"
 #include "analysis/costseries.h"
 #include "costcenter/analysischart.h"
@@ -10,7 +11,6 @@
 #include "costcenter/seriestablemodel.h"
 #include "costcenter/undocommands.h"
 #include "engine/engine.h"
-#include "storage/tagrepository.h"
 #include "widgets/chartpalette.h"
 #include "widgets/errorbanner.h"
 #include "widgets/exporter.h"
@@ -311,7 +311,7 @@ void AnalysisPage::buildFilterMenu()
         auto c = costComposition(ctx, q, QStringLiteral("project"), 0, 0);
         if (!c)
             return c.error();
-        auto tags = TagRepository(ctx.db).allTags();
+        auto tags = tagsInUse(ctx);
         if (!tags)
             return tags.error();
         QStringList projects;
@@ -369,7 +369,7 @@ void AnalysisPage::refresh()
             l.forecast = *f;
         }
         if (oneMonth && v.cumulative) {
-            auto b = BudgetRepository(ctx.db).all();
+            auto b = allBudgets(ctx);
             if (!b)
                 return b.error();
             l.budgets = std::move(*b);

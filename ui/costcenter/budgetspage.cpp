@@ -110,15 +110,15 @@ std::optional<Budget> BudgetsPage::formBudget()
         return std::nullopt;
     }
     b.amount = *amount;
-    auto actual = BudgetRepository::parseThresholds(m_actual->text());
-    auto forecast = BudgetRepository::parseThresholds(m_forecast->text());
+    auto actual = parseThresholds(m_actual->text());
+    auto forecast = parseThresholds(m_forecast->text());
     if (!actual || !forecast) {
         m_error->setText((!actual ? actual.error() : forecast.error()).message);
         return std::nullopt;
     }
     b.actualThresholds = *actual;
     b.forecastThresholds = *forecast;
-    if (Status s = BudgetRepository::validate(b); !s) {
+    if (Status s = validateBudget(b); !s) {
         m_error->setText(s.error().message);
         return std::nullopt;
     }
@@ -143,8 +143,8 @@ void BudgetsPage::select(int row)
     if (m_selected) {
         m_name->setText(m_selected->name);
         m_amount->setText(m_selected->amount.toString(2));
-        m_actual->setText(BudgetRepository::formatThresholds(m_selected->actualThresholds));
-        m_forecast->setText(BudgetRepository::formatThresholds(m_selected->forecastThresholds));
+        m_actual->setText(formatThresholds(m_selected->actualThresholds));
+        m_forecast->setText(formatThresholds(m_selected->forecastThresholds));
         m_save->setText(tr("&Save changes to \u201c%1\u201d").arg(m_selected->name));
         m_remove->setText(tr("&Remove budget \u201c%1\u201d").arg(m_selected->name));
     } else {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/budgetrepository.h"
+#include "domain/budget.h"
 #include "widgets/page.h"
 
 #include <optional>

@@ -3,7 +3,6 @@
 #include "analysis/analysissettings.h"
 #include "costcenter/savedviewstore.h"
 #include "engine/engine.h"
-#include "storage/tagrepository.h"
 
 #include <QAction>
 #include <QCoreApplication>

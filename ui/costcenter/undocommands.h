@@ -3,7 +3,7 @@
 // The Cost Center's undoable edits (non-money settings, ui-guidelines): each command is a few lines
 // that call the model (through Engine::run) or the settings, and keep what is needed to go back.
 #include "costcenter/analysisview.h"
-#include "storage/budgetrepository.h"
+#include "domain/budget.h"
 
 #include <QStringList>
 #include <QUndoCommand>

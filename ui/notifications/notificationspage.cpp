@@ -1,8 +1,8 @@
 #include "notifications/notificationspage.h"
 
 #include "engine/engine.h"
+#include "engine/notifications.h"
 #include "notifications/notificationtablemodel.h"
-#include "storage/notificationrepository.h"
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 
@@ -63,7 +63,7 @@ NotificationsPage::NotificationsPage(Engine &engine, QWidget *parent)
 void NotificationsPage::refresh()
 {
     auto loaded = m_engine.run([this](Context &ctx) -> Result<Loaded> {
-        auto all = NotificationRepository(ctx.db).all();
+        auto all = listNotifications(ctx);
         if (!all)
             return all.error();
         return Loaded{std::move(*all), AccountDisplay{ctx.account.currency, ctx.account.utcOffsetSeconds,
@@ -84,7 +84,7 @@ void NotificationsPage::refresh()
 void NotificationsPage::markAllRead()
 {
     if (applyChange(m_engine, m_banner, tr("Could not mark the notifications as read."),
-                    [](Context &ctx) { return NotificationRepository(ctx.db).markAllRead(); }))
+                    [](Context &ctx) { return markNotificationsRead(ctx); }))
         emit accountChanged();
 }
 

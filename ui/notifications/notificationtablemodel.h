@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/notificationrepository.h"
+#include "domain/notification.h"
 #include "widgets/format.h"
 
 #include <QAbstractTableModel>

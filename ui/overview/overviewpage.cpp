@@ -4,10 +4,10 @@
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
 #include "engine/fundspreview.h"
+#include "engine/notifications.h"
 #include "engine/renewalcalendar.h"
 #include "engine/services.h"
 #include "notifications/notificationtext.h"
-#include "storage/notificationrepository.h"
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
 #include "widgets/format.h"
@@ -143,7 +143,7 @@ void OverviewPage::refresh()
         if (!status)
             return status.error();
         l.status = std::move(*status);
-        auto notifications = NotificationRepository(ctx.db).all();
+        auto notifications = listNotifications(ctx);
         if (!notifications)
             return notifications.error();
         if (notifications->size() > size_t(kLatestNotifications))

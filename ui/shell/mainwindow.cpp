@@ -14,6 +14,7 @@
 #include "costcenter/optimizationpage.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
+#include "engine/notifications.h"
 #include "funds/fundspage.h"
 #include "notifications/notificationspage.h"
 #include "overview/overviewpage.h"
@@ -25,7 +26,6 @@
 #include "shell/rolegate.h"
 #include "shell/settings.h"
 #include "shell/shortcutsdialog.h"
-#include "storage/notificationrepository.h"
 #include "widgets/errorbanner.h"
 #include "widgets/taborder.h"
 
@@ -437,7 +437,7 @@ void MainWindow::refreshAccount()
         auto status = accountStatus(ctx);
         if (!status)
             return status.error();
-        auto unread = NotificationRepository(ctx.db).unreadCount();
+        auto unread = unreadNotificationCount(ctx);
         if (!unread)
             return unread.error();
         return AccountSnapshot{std::move(*status), *unread};
