@@ -17,69 +17,6 @@
     </message>
 </context>
 <context>
-    <name>billing::Backup</name>
-    <message>
-        <source>cannot copy into %1: %2</source>
-        <translation>无法复制到 %1：%2</translation>
-    </message>
-    <message>
-        <source>copying into %1 failed: %2</source>
-        <translation>复制到 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose a new file name for the backup</source>
-        <translation>%1 已存在；请为备份选择一个新文件名</translation>
-    </message>
-    <message>
-        <source>the folder of %1 does not exist</source>
-        <translation>%1 所在的文件夹不存在</translation>
-    </message>
-    <message>
-        <source>the database connection gives no SQLite handle</source>
-        <translation>数据库连接未提供 SQLite 句柄</translation>
-    </message>
-    <message>
-        <source>cannot create %1: %2</source>
-        <translation>无法创建 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>there is no backup file %1</source>
-        <translation>备份文件 %1 不存在</translation>
-    </message>
-    <message>
-        <source>cannot read %1</source>
-        <translation>无法读取 %1</translation>
-    </message>
-    <message>
-        <source>%1 is not a usable backup: %2</source>
-        <translation>%1 不是可用的备份：%2</translation>
-    </message>
-    <message>
-        <source>%1 fails verification: %2</source>
-        <translation>%1 未通过校验：%2</translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>the copy into %1 was cancelled</source>
-        <translation>复制到 %1 已取消</translation>
-    </message>
-    <message>
-        <source>%1 is a PostgreSQL database: back it up on the server with pg_dump (for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only</source>
-        <translation>%1 是 PostgreSQL 数据库：请在服务器上用 pg_dump 备份（例如 pg_dump -Fc -f billing.dump DBNAME）；此命令只复制 SQLite 文件</translation>
-    </message>
-    <message>
-        <source>%1 is a PostgreSQL database: restore it on the server with pg_restore from a pg_dump archive; this command restores SQLite files only</source>
-        <translation>%1 是 PostgreSQL 数据库：请在服务器上用 pg_restore 从 pg_dump 归档恢复；此命令只恢复 SQLite 文件</translation>
-    </message>
-</context>
-<context>
     <name>billing::BillingCalendar</name>
     <message>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10</source>
@@ -115,155 +52,6 @@
     <message>
         <source>thresholds are whole percentages from 1 to 1000</source>
         <translation>阈值须为 1 到 1000 之间的整数百分比</translation>
-    </message>
-</context>
-<context>
-    <name>billing::BudgetRepository</name>
-    <message>
-        <source>a budget named &quot;%1&quot; exists already</source>
-        <translation>已存在名为 “%1” 的预算</translation>
-    </message>
-</context>
-<context>
-    <name>billing::CallRecordCheck</name>
-    <message>
-        <source>the check was cancelled</source>
-        <translation>检查已取消</translation>
-    </message>
-    <message>
-        <source>the call at %1 is later than now (%2)</source>
-        <translation>%1 的调用晚于当前时间（%2）</translation>
-    </message>
-    <message>
-        <source>late: the hour of %1 was already settled (import with &quot;bill late records&quot; to bill it as late usage)</source>
-        <translation>迟到：%1 所在的小时已结算（导入时选择“补计迟到记录”可按迟到用量计费）</translation>
-    </message>
-</context>
-<context>
-    <name>billing::CallRecordReader</name>
-    <message>
-        <source>a quoted field is not closed on this line (a quoted field may not span lines)</source>
-        <translation>本行有未闭合的引号字段（引号字段不能跨行）</translation>
-    </message>
-    <message>
-        <source>unexpected text after the closing quote</source>
-        <translation>闭合引号后有多余的文本</translation>
-    </message>
-    <message>
-        <source>a quote inside an unquoted field; quote the whole field and double the quote</source>
-        <translation>未加引号的字段中含有引号；请给整个字段加引号，并将其中的引号写两遍</translation>
-    </message>
-    <message>
-        <source>line %1, field &quot;%2&quot;: %3</source>
-        <translation>第 %1 行，字段 “%2”：%3</translation>
-    </message>
-    <message>
-        <source>line %1, column %2 (%3): %4</source>
-        <translation>第 %1 行，第 %2 列（%3）：%4</translation>
-    </message>
-    <message>
-        <source>cannot read the call records: the input is not open for reading</source>
-        <translation>无法读取调用记录：输入未打开，不可读取</translation>
-    </message>
-    <message>
-        <source>cannot read the call records: %1</source>
-        <translation>无法读取调用记录：%1</translation>
-    </message>
-    <message>
-        <source>line %1: the line is longer than %2 bytes</source>
-        <translation>第 %1 行：该行超过 %2 字节</translation>
-    </message>
-    <message>
-        <source>line %1: the text is not valid UTF-8</source>
-        <translation>第 %1 行：文本不是有效的 UTF-8</translation>
-    </message>
-    <message>
-        <source>line %1, column %2: %3</source>
-        <translation>第 %1 行，第 %2 列：%3</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; (column %2)</source>
-        <translation>“%1”（第 %2 列）</translation>
-    </message>
-    <message>
-        <source>line %1: unknown column(s) %2; the allowed columns are %3</source>
-        <translation>第 %1 行：未知列 %2；允许的列为 %3</translation>
-    </message>
-    <message>
-        <source>line %1, column %2 (%3): the column appears twice (first in column %4)</source>
-        <translation>第 %1 行，第 %2 列（%3）：该列重复出现（首次出现在第 %4 列）</translation>
-    </message>
-    <message>
-        <source>line %1: the header lacks the required column(s) %2</source>
-        <translation>第 %1 行：表头缺少必需的列 %2</translation>
-    </message>
-    <message>
-        <source>line %1: expected %2 fields as in the header, found %3</source>
-        <translation>第 %1 行：按表头应有 %2 个字段，实际为 %3 个</translation>
-    </message>
-    <message>
-        <source>the timestamp is empty</source>
-        <translation>时间戳为空</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, e.g. 2026-10-01T08:00:00.250+08:00</source>
-        <translation>“%1” 不是时间戳：请使用带时区偏移、最多 6 位小数的 ISO 8601 格式，例如 2026-10-01T08:00:00.250+08:00</translation>
-    </message>
-    <message>
-        <source>unknown API &quot;%1&quot;</source>
-        <translation>未知的 API “%1”</translation>
-    </message>
-    <message>
-        <source>unknown region &quot;%1&quot;</source>
-        <translation>未知的区域 “%1”</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an HTTP status: use a whole number from 100 to 599</source>
-        <translation>“%1” 不是 HTTP 状态码：请使用 100 到 599 之间的整数</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a count: use a whole number from 1 to 1000000000</source>
-        <translation>“%1” 不是次数：请使用 1 到 1000000000 之间的整数</translation>
-    </message>
-    <message>
-        <source>the enterprise project contains a control character</source>
-        <translation>企业项目中含有控制字符</translation>
-    </message>
-    <message>
-        <source>the enterprise project is longer than %1 characters</source>
-        <translation>企业项目超过 %1 个字符</translation>
-    </message>
-    <message>
-        <source>the request id contains a control character</source>
-        <translation>请求 ID 中含有控制字符</translation>
-    </message>
-    <message>
-        <source>the request id is longer than %1 characters</source>
-        <translation>请求 ID 超过 %1 个字符</translation>
-    </message>
-    <message>
-        <source>line %1: not a JSON object: %2 at character %3</source>
-        <translation>第 %1 行：不是 JSON 对象：第 %3 个字符处%2</translation>
-    </message>
-    <message>
-        <source>line %1: not a JSON object</source>
-        <translation>第 %1 行：不是 JSON 对象</translation>
-    </message>
-    <message>
-        <source>line %1, field &quot;%2&quot;: unknown field; the fields are %3</source>
-        <translation>第 %1 行，字段 “%2”：未知字段；可用字段为 %3</translation>
-    </message>
-    <message>
-        <source>must be a whole number or a string of digits</source>
-        <translation>须为整数或数字字符串</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>须为字符串</translation>
-    </message>
-    <message>
-        <source>the field is required but missing</source>
-        <translation>缺少必填字段</translation>
     </message>
 </context>
 <context>
@@ -485,177 +273,10 @@
     </message>
 </context>
 <context>
-    <name>billing::Database</name>
-    <message>
-        <source>the database is damaged (%1): %2</source>
-        <translation>数据库已损坏（%1）：%2</translation>
-    </message>
-    <message>
-        <source>database error while %1: %2</source>
-        <translation>%1时发生数据库错误：%2</translation>
-    </message>
-    <message>
-        <source>no account database at %1: run &quot;billingctl init&quot; first</source>
-        <translation>%1 处没有账户数据库：请先运行 “billingctl init”</translation>
-    </message>
-    <message>
-        <source>%1 is a directory, not a database file</source>
-        <translation>%1 是文件夹，不是数据库文件</translation>
-    </message>
-    <message>
-        <source>the folder %1 does not exist</source>
-        <translation>文件夹 %1 不存在</translation>
-    </message>
-    <message>
-        <source>cannot open the database %1: %2</source>
-        <translation>无法打开数据库 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not a billing database: %2</source>
-        <translation>%1 不是计费数据库：%2</translation>
-    </message>
-    <message>
-        <source>the database %1 was written by a newer version of the console (schema %2; this version reads up to %3); it was not changed</source>
-        <translation>数据库 %1 由更新版本的控制台写入（结构版本 %2；本版本最高支持 %3）；未作任何更改</translation>
-    </message>
-    <message>
-        <source>%1 is an SQLite database of another program, not a billing database</source>
-        <translation>%1 是其他程序的 SQLite 数据库，不是计费数据库</translation>
-    </message>
-    <message>
-        <source>the database %1 is read-only</source>
-        <translation>数据库 %1 为只读</translation>
-    </message>
-    <message>
-        <source>cannot configure the database %1: %2</source>
-        <translation>无法配置数据库 %1：%2</translation>
-    </message>
-    <message>
-        <source>the database does not allow this user to change the account (while %1): %2</source>
-        <translation>数据库不允许此用户更改账户（%1 时）：%2</translation>
-    </message>
-    <message>
-        <source>database error while %1: no id came back</source>
-        <translation>%1 时数据库出错：未返回编号</translation>
-    </message>
-    <message>
-        <source>%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME</source>
-        <translation>%1 不是 postgresql://用户:密码@主机:端口/数据库名 形式的 PostgreSQL 地址</translation>
-    </message>
-    <message>
-        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql)</source>
-        <translation>未安装 Qt 的 PostgreSQL 驱动（Debian 软件包 libqt6sql6-psql）</translation>
-    </message>
-    <message>
-        <source>the schema &quot;%1&quot; in %2 is not a plain SQL name</source>
-        <translation>%2 中的模式“%1”不是合法的 SQL 名称</translation>
-    </message>
-    <message>
-        <source>the setting &quot;%1&quot; in %2 is not a libpq connection setting</source>
-        <translation>%2 中的设置“%1”不是 libpq 连接参数</translation>
-    </message>
-    <message>
-        <source>cannot connect to the PostgreSQL database %1: %2</source>
-        <translation>无法连接 PostgreSQL 数据库 %1：%2</translation>
-    </message>
-    <message>
-        <source>the PostgreSQL database %1 has no schema to keep the account in: create it first (CREATE SCHEMA %2)</source>
-        <translation>PostgreSQL 数据库 %1 中没有存放账户的模式：请先创建（CREATE SCHEMA %2）</translation>
-    </message>
-    <message>
-        <source>cannot read the tables of %1: %2</source>
-        <translation>无法读取 %1 的数据表：%2</translation>
-    </message>
-    <message>
-        <source>the PostgreSQL database %1 holds tables of another program, not a billing account</source>
-        <translation>PostgreSQL 数据库 %1 中是其他程序的数据表，不是计费账户</translation>
-    </message>
-    <message>
-        <source>the PostgreSQL database %1 holds no account yet: run &quot;billingctl init&quot; first</source>
-        <translation>PostgreSQL 数据库 %1 中还没有账户：请先运行“billingctl init”</translation>
-    </message>
-    <message>
-        <source>cannot read the schema version of %1: %2</source>
-        <translation>无法读取 %1 的结构版本：%2</translation>
-    </message>
-</context>
-<context>
-    <name>billing::Engine</name>
-    <message>
-        <source>the database %1 holds no account: run &quot;billingctl init&quot; first</source>
-        <translation>数据库 %1 中没有账户：请先运行 “billingctl init”</translation>
-    </message>
-    <message>
-        <source>the price catalog is in %1; an account in %2 cannot be billed with it</source>
-        <translation>价格目录以 %1 计价；以 %2 计价的账户无法按它计费</translation>
-    </message>
-    <message>
-        <source>%1 already holds an account; nothing was changed</source>
-        <translation>%1 中已有账户；未作任何更改</translation>
-    </message>
-    <message>
-        <source>OCR account</source>
-        <translation>OCR 账户</translation>
-    </message>
-    <message>
-        <source>time cannot go backwards: the account was already processed up to %1, later than %2</source>
-        <translation>时间不能倒退：账户已处理至 %1，晚于 %2</translation>
-    </message>
-</context>
-<context>
-    <name>billing::Identity</name>
-    <message>
-        <source>%1 is not a member of this account; an owner can add them with &quot;billingctl member set %1 ROLE&quot;</source>
-        <translation>%1 不是此账户的成员；所有者可以用“billingctl member set %1 角色”添加</translation>
-    </message>
-    <message>
-        <source>%1 is a member in the role %2 and may not %3; that needs the role %4</source>
-        <translation>%1 是角色为%2的成员，不能%3；此操作需要%4角色</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation>或</translation>
-    </message>
-</context>
-<context>
     <name>billing::LedgerRepository</name>
     <message>
         <source>ledger entry %1 has an unknown kind &quot;%2&quot;</source>
         <translation>收支记录 %1 的类型 “%2” 未知</translation>
-    </message>
-</context>
-<context>
-    <name>billing::MemberRepository</name>
-    <message>
-        <source>the member %1 has an unknown role &quot;%2&quot;</source>
-        <translation>成员 %1 的角色“%2”无法识别</translation>
-    </message>
-</context>
-<context>
-    <name>billing::Members</name>
-    <message>
-        <source>a member name must have 1 to 64 characters</source>
-        <translation>成员名称须为 1 至 64 个字符</translation>
-    </message>
-    <message>
-        <source>the member name &quot;%1&quot; contains a space or a control character</source>
-        <translation>成员名称“%1”包含空格或控制字符</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is the engine&apos;s own name in the audit log; choose another member name</source>
-        <translation>“%1”是计费引擎在审计日志中使用的名称；请另选成员名称</translation>
-    </message>
-    <message>
-        <source>the account has no members yet, so everyone is its owner; make yourself its first owner before adding others (member set %1 owner)</source>
-        <translation>账户尚无成员，因此所有人都是所有者；添加他人之前，请先将自己设为第一位所有者（member set %1 owner）</translation>
-    </message>
-    <message>
-        <source>%1 is the account&apos;s last owner; make another member owner first</source>
-        <translation>%1 是账户的最后一位所有者；请先将其他成员设为所有者</translation>
-    </message>
-    <message>
-        <source>%1 is not a member of this account</source>
-        <translation>%1 不是此账户的成员</translation>
     </message>
 </context>
 <context>
@@ -694,7 +315,500 @@
     </message>
 </context>
 <context>
-    <name>billing::Notification</name>
+    <name>billing::RecordRepository</name>
+    <message>
+        <source>there is no transaction record %1</source>
+        <translation>交易记录 %1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>billing::SubscriptionRepository</name>
+    <message>
+        <source>there is no package %1</source>
+        <translation>资源包 %1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Transaction</name>
+    <message>
+        <source>no transaction to commit</source>
+        <translation>没有可提交的事务</translation>
+    </message>
+    <message>
+        <source>could not save the change: %1</source>
+        <translation>无法保存更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::UsageRepository</name>
+    <message>
+        <source>the stored call records of an unsettled hour are damaged</source>
+        <translation>未结算小时的已存调用记录已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>billing::auth</name>
+    <message>
+        <source>%1 is not a member of this account; an owner can add them with &quot;billingctl member set %1 ROLE&quot;</source>
+        <translation>%1 不是此账户的成员；所有者可以用“billingctl member set %1 角色”添加</translation>
+    </message>
+    <message>
+        <source>%1 is a member in the role %2 and may not %3; that needs the role %4</source>
+        <translation>%1 是角色为%2的成员，不能%3；此操作需要%4角色</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>a member name must have 1 to 64 characters</source>
+        <translation>成员名称须为 1 至 64 个字符</translation>
+    </message>
+    <message>
+        <source>the member name &quot;%1&quot; contains a space or a control character</source>
+        <translation>成员名称“%1”包含空格或控制字符</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the engine&apos;s own name in the audit log; choose another member name</source>
+        <translation>“%1”是计费引擎在审计日志中使用的名称；请另选成员名称</translation>
+    </message>
+    <message>
+        <source>the account has no members yet, so everyone is its owner; make yourself its first owner before adding others (member set %1 owner)</source>
+        <translation>账户尚无成员，因此所有人都是所有者；添加他人之前，请先将自己设为第一位所有者（member set %1 owner）</translation>
+    </message>
+    <message>
+        <source>%1 is the account&apos;s last owner; make another member owner first</source>
+        <translation>%1 是账户的最后一位所有者；请先将其他成员设为所有者</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of this account</source>
+        <translation>%1 不是此账户的成员</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>view the account</source>
+        <translation>查看账户</translation>
+    </message>
+    <message>
+        <source>top up the balance</source>
+        <translation>充值余额</translation>
+    </message>
+    <message>
+        <source>grant coupons</source>
+        <translation>发放代金券</translation>
+    </message>
+    <message>
+        <source>buy or renew packages</source>
+        <translation>购买或续费资源包</translation>
+    </message>
+    <message>
+        <source>change auto-renewal</source>
+        <translation>更改自动续费</translation>
+    </message>
+    <message>
+        <source>unsubscribe packages</source>
+        <translation>退订资源包</translation>
+    </message>
+    <message>
+        <source>enable, disable or stop services</source>
+        <translation>开通、关闭或停用服务</translation>
+    </message>
+    <message>
+        <source>import call records</source>
+        <translation>导入调用记录</translation>
+    </message>
+    <message>
+        <source>edit cost tags</source>
+        <translation>编辑成本标签</translation>
+    </message>
+    <message>
+        <source>edit budgets</source>
+        <translation>编辑预算</translation>
+    </message>
+    <message>
+        <source>change the account&apos;s settings</source>
+        <translation>更改账户设置</translation>
+    </message>
+    <message>
+        <source>manage members</source>
+        <translation>管理成员</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>billing::console</name>
+    <message>
+        <source>Usage-based billing of OCR APIs: the desktop console.</source>
+        <translation>OCR API 按量计费：桌面控制台。</translation>
+    </message>
+    <message>
+        <source>Run at a fixed time, ISO 8601 with offset (default: the system clock).</source>
+        <translation>以固定时间运行，带时区偏移的 ISO 8601 格式（默认：系统时钟）。</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not create the demo account in %1: %2</source>
+        <translation>无法在 %1 中创建演示账户：%2</translation>
+    </message>
+    <message>
+        <source>Could not open the account database %1: %2</source>
+        <translation>无法打开账户数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Show the console in LANGUAGE: en or zh_CN (default: the choice in Settings, else the system&apos;s).</source>
+        <translation>以 LANGUAGE 语言显示控制台：en 或 zh_CN（默认：设置中的选择，否则为系统语言）。</translation>
+    </message>
+    <message>
+        <source>LANGUAGE</source>
+        <translation>LANGUAGE</translation>
+    </message>
+    <message>
+        <source>Use a dark palette, e.g. to check that every page reads well.</source>
+        <translation>使用深色配色，例如用于检查每个页面是否清晰易读。</translation>
+    </message>
+    <message>
+        <source>There is no translation into “%1”; choose en or zh_CN.</source>
+        <translation>没有 “%1” 的翻译；请选择 en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>OCR Billing Console</source>
+        <translation>OCR 计费控制台</translation>
+    </message>
+    <message>
+        <source>The account database: a file, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for an account shared on a PostgreSQL server (default: %1).</source>
+        <translation>账户数据库：一个文件，或用于 PostgreSQL 服务器上共享账户的 postgresql://用户:密码@主机:端口/数据库名（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>PATH|URL</source>
+        <translation>路径|地址</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every page and of the user guide&apos;s dialogs into DIR, then quit.</source>
+        <translation>将每个页面和用户指南中对话框的截图保存到 DIR 后退出。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::demo</name>
+    <message>
+        <source>--months must be between 1 and 36</source>
+        <translation>--months 须在 1 到 36 之间</translation>
+    </message>
+    <message>
+        <source>%1 already exists; the demo creates a new account database</source>
+        <translation>%1 已存在；演示会创建新的账户数据库</translation>
+    </message>
+    <message>
+        <source>Demo account</source>
+        <translation>演示账户</translation>
+    </message>
+    <message>
+        <source>demo day %1</source>
+        <translation>演示第 %1 天</translation>
+    </message>
+    <message>
+        <source>the demo was cancelled; nothing was kept</source>
+        <translation>演示已取消；未保留任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>billing::engine</name>
+    <message>
+        <source>the low-balance threshold cannot be negative</source>
+        <translation>余额告警阈值不能为负数</translation>
+    </message>
+    <message>
+        <source>the low-balance threshold can be at most %1</source>
+        <translation>余额告警阈值最多为 %1</translation>
+    </message>
+    <message>
+        <source>the low-balance threshold takes at most 2 decimals</source>
+        <translation>余额告警阈值最多 2 位小数</translation>
+    </message>
+    <message>
+        <source>the quota alert percentage must be between 0 and 100</source>
+        <translation>额度告警百分比须在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: write digits with at most 2 decimals, e.g. 12.50</source>
+        <translation>“%1” 不是金额：请填写最多 2 位小数的数字，例如 12.50</translation>
+    </message>
+    <message>
+        <source>the amount %1 is above the limit of 10,000,000.00</source>
+        <translation>金额 %1 超过上限 10,000,000.00</translation>
+    </message>
+    <message>
+        <source>the amount must be at least 0.01</source>
+        <translation>金额至少为 0.01</translation>
+    </message>
+    <message>
+        <source>the amount must be at most 10,000,000.00</source>
+        <translation>金额最多为 10,000,000.00</translation>
+    </message>
+    <message>
+        <source>the amount may have at most 2 decimals</source>
+        <translation>金额最多 2 位小数</translation>
+    </message>
+    <message>
+        <source>the account is frozen for arrears of %1: top up first; purchases and renewals are refused while frozen</source>
+        <translation>账户因欠费 %1 已冻结：请先充值；冻结期间无法购买和续费</translation>
+    </message>
+    <message>
+        <source>insufficient funds: the package costs %1 but coupons and balance cover only %2; top up first</source>
+        <translation>余额不足：资源包价格为 %1，但代金券和余额只够 %2；请先充值</translation>
+    </message>
+    <message>
+        <source>unknown API &quot;%1&quot;</source>
+        <translation>未知的 API “%1”</translation>
+    </message>
+    <message>
+        <source>unknown region &quot;%1&quot;</source>
+        <translation>未知的区域 “%1”</translation>
+    </message>
+    <message>
+        <source>unknown package size &quot;%1&quot; (choose one of %2)</source>
+        <translation>未知的资源包规格 “%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <source>there is no package %1</source>
+        <translation>资源包 %1 不存在</translation>
+    </message>
+    <message>
+        <source>package %1 was unsubscribed; buy a new package instead</source>
+        <translation>资源包 %1 已退订；请购买新的资源包</translation>
+    </message>
+    <message>
+        <source>package %1 has expired; buy a new package instead</source>
+        <translation>资源包 %1 已到期；请购买新的资源包</translation>
+    </message>
+    <message>
+        <source>insufficient funds: %1 costs %2 in all; top up first</source>
+        <translation>余额不足：%1 共需 %2；请先充值</translation>
+    </message>
+    <message>
+        <source>insufficient funds: the package costs %1; coupons and balance do not cover it; top up first</source>
+        <translation>余额不足：资源包价格为 %1，代金券和余额不足以支付；请先充值</translation>
+    </message>
+    <message>
+        <source>insufficient funds: %1 packages cost %2; coupons and balance do not cover them; top up first</source>
+        <translation>余额不足：%1 个资源包共需 %2，代金券和余额不足以支付；请先充值</translation>
+    </message>
+    <message>
+        <source>the quantity must be between 1 and 100</source>
+        <translation>数量须在 1 到 100 之间</translation>
+    </message>
+    <message>
+        <source>auto-renew days must be between 1 and 30</source>
+        <translation>自动续费提前天数须在 1 到 30 之间</translation>
+    </message>
+    <message>
+        <source>the effective time %1 is earlier than now (%2)</source>
+        <translation>生效时间 %1 早于当前时间（%2）</translation>
+    </message>
+    <message>
+        <source>package %1 was unsubscribed</source>
+        <translation>资源包 %1 已退订</translation>
+    </message>
+    <message>
+        <source>package %1 has expired; auto-renew can only be changed before expiry</source>
+        <translation>资源包 %1 已到期；只能在到期前修改自动续费</translation>
+    </message>
+    <message>
+        <source>package %1 was already unsubscribed</source>
+        <translation>资源包 %1 已退订过</translation>
+    </message>
+    <message>
+        <source>package %1 has expired</source>
+        <translation>资源包 %1 已到期</translation>
+    </message>
+    <message>
+        <source>package %1 is in force since %2: a package in force cannot be unsubscribed; switch auto-renew off to let it run out</source>
+        <translation>资源包 %1 自 %2 起已生效：生效中的资源包不能退订；可关闭自动续费让其到期</translation>
+    </message>
+    <message>
+        <source>package %1 is followed by a later term: unsubscribe the last term of the chain first</source>
+        <translation>资源包 %1 之后还有续期：请先退订续期链中最后一期</translation>
+    </message>
+    <message>
+        <source>package %1 could not be read back</source>
+        <translation>无法读回资源包 %1</translation>
+    </message>
+    <message>
+        <source>ledger entry %1: balance after is %2 but the entries up to it sum to %3</source>
+        <translation>收支记录 %1：变动后余额为 %2，但截至该条的记录合计为 %3</translation>
+    </message>
+    <message>
+        <source>the account balance is %1 but the ledger sums to %2</source>
+        <translation>账户余额为 %1，但收支明细合计为 %2</translation>
+    </message>
+    <message>
+        <source>coupon %1: remaining %2 but its ledger entries sum to %3</source>
+        <translation>代金券 %1：剩余 %2，但其收支记录合计为 %3</translation>
+    </message>
+    <message>
+        <source>coupon %1: remaining %2 is outside 0 … %3</source>
+        <translation>代金券 %1：剩余 %2 不在 0 … %3 范围内</translation>
+    </message>
+    <message>
+        <source>transaction %1: charged %2 + rounded off %3 is not the fee %4</source>
+        <translation>交易 %1：实扣 %2 + 抹零 %3 不等于费用 %4</translation>
+    </message>
+    <message>
+        <source>transaction %1: charged %2 is not the fee %3 truncated to cents</source>
+        <translation>交易 %1：实扣 %2 不等于费用 %3 截断到分后的金额</translation>
+    </message>
+    <message>
+        <source>transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2</source>
+        <translation>交易 %1：代金券支付、现金支付与欠费之和不等于扣费 %2</translation>
+    </message>
+    <message>
+        <source>transaction %1: the ledger moved %2 of cash but the record says %3</source>
+        <translation>交易 %1：收支明细中现金变动 %2，但记录为 %3</translation>
+    </message>
+    <message>
+        <source>transaction %1: the ledger moved %2 of coupons but the record says %3</source>
+        <translation>交易 %1：收支明细中代金券变动 %2，但记录为 %3</translation>
+    </message>
+    <message>
+        <source>package %1: remaining quota %2 is outside 0 … %3</source>
+        <translation>资源包 %1：剩余额度 %2 不在 0 … %3 范围内</translation>
+    </message>
+    <message>
+        <source>the final bill of %1 changed after it was closed</source>
+        <translation>%1 的正式账单在出账后被修改</translation>
+    </message>
+    <message>
+        <source>audit log: entry %1 is missing (the next is %2)</source>
+        <translation>审计日志：缺少第 %1 条（下一条为 %2）</translation>
+    </message>
+    <message>
+        <source>audit log: entry %1 does not follow the entry before it</source>
+        <translation>审计日志：第 %1 条与上一条不衔接</translation>
+    </message>
+    <message>
+        <source>audit log: entry %1 was altered after it was written</source>
+        <translation>审计日志：第 %1 条写入后被篡改</translation>
+    </message>
+    <message>
+        <source>audit log: the newest entries were removed (the log ends before the recorded head)</source>
+        <translation>审计日志：最新的记录被删除（日志在记录的末条之前结束）</translation>
+    </message>
+    <message>
+        <source>a coupon must expire after now (%1)</source>
+        <translation>代金券的到期时间须晚于当前时间（%1）</translation>
+    </message>
+    <message>
+        <source>the import was cancelled; nothing was imported</source>
+        <translation>导入已取消；未导入任何记录</translation>
+    </message>
+    <message>
+        <source>line %1: the call at %2 is later than now (%3); the file was not imported</source>
+        <translation>第 %1 行：%2 的调用晚于当前时间（%3）；文件未导入</translation>
+    </message>
+    <message>
+        <source>the file holds no call records (an empty file or a header only); nothing was imported</source>
+        <translation>文件中没有调用记录（空文件或只有表头）；未导入任何记录</translation>
+    </message>
+    <message>
+        <source>this file was imported before (same content); nothing was imported</source>
+        <translation>此文件已导入过（内容相同）；未导入任何记录</translation>
+    </message>
+    <message>
+        <source>%1 record(s) are late: their hours were already settled (the first is on line %2); nothing was imported. Import with --late to bill them as late usage</source>
+        <translation>%1 条记录迟到：所在小时已结算（第一条在第 %2 行）；未导入任何记录。使用 --late 导入可按迟到用量计费</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>cannot copy into %1: %2</source>
+        <translation>无法复制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>copying into %1 failed: %2</source>
+        <translation>复制到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name for the backup</source>
+        <translation>%1 已存在；请为备份选择一个新文件名</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>%1 所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the database connection gives no SQLite handle</source>
+        <translation>数据库连接未提供 SQLite 句柄</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>there is no backup file %1</source>
+        <translation>备份文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable backup: %2</source>
+        <translation>%1 不是可用的备份：%2</translation>
+    </message>
+    <message>
+        <source>%1 fails verification: %2</source>
+        <translation>%1 未通过校验：%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>the copy into %1 was cancelled</source>
+        <translation>复制到 %1 已取消</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL database: back it up on the server with pg_dump (for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only</source>
+        <translation>%1 是 PostgreSQL 数据库：请在服务器上用 pg_dump 备份（例如 pg_dump -Fc -f billing.dump DBNAME）；此命令只复制 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL database: restore it on the server with pg_restore from a pg_dump archive; this command restores SQLite files only</source>
+        <translation>%1 是 PostgreSQL 数据库：请在服务器上用 pg_restore 从 pg_dump 归档恢复；此命令只恢复 SQLite 文件</translation>
+    </message>
     <message>
         <source>%1 in %2</source>
         <translation>%2的%1</translation>
@@ -827,436 +941,25 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
-</context>
-<context>
-    <name>billing::RecordRepository</name>
     <message>
-        <source>there is no transaction record %1</source>
-        <translation>交易记录 %1 不存在</translation>
+        <source>the database %1 holds no account: run &quot;billingctl init&quot; first</source>
+        <translation>数据库 %1 中没有账户：请先运行 “billingctl init”</translation>
     </message>
-</context>
-<context>
-    <name>billing::Role</name>
     <message>
-        <source>owner</source>
-        <translation>所有者</translation>
+        <source>the price catalog is in %1; an account in %2 cannot be billed with it</source>
+        <translation>价格目录以 %1 计价；以 %2 计价的账户无法按它计费</translation>
     </message>
     <message>
-        <source>finance</source>
-        <translation>财务</translation>
+        <source>%1 already holds an account; nothing was changed</source>
+        <translation>%1 中已有账户；未作任何更改</translation>
     </message>
     <message>
-        <source>analyst</source>
-        <translation>分析员</translation>
+        <source>OCR account</source>
+        <translation>OCR 账户</translation>
     </message>
     <message>
-        <source>view the account</source>
-        <translation>查看账户</translation>
-    </message>
-    <message>
-        <source>top up the balance</source>
-        <translation>充值余额</translation>
-    </message>
-    <message>
-        <source>grant coupons</source>
-        <translation>发放代金券</translation>
-    </message>
-    <message>
-        <source>buy or renew packages</source>
-        <translation>购买或续费资源包</translation>
-    </message>
-    <message>
-        <source>change auto-renewal</source>
-        <translation>更改自动续费</translation>
-    </message>
-    <message>
-        <source>unsubscribe packages</source>
-        <translation>退订资源包</translation>
-    </message>
-    <message>
-        <source>enable, disable or stop services</source>
-        <translation>开通、关闭或停用服务</translation>
-    </message>
-    <message>
-        <source>import call records</source>
-        <translation>导入调用记录</translation>
-    </message>
-    <message>
-        <source>edit cost tags</source>
-        <translation>编辑成本标签</translation>
-    </message>
-    <message>
-        <source>edit budgets</source>
-        <translation>编辑预算</translation>
-    </message>
-    <message>
-        <source>change the account&apos;s settings</source>
-        <translation>更改账户设置</translation>
-    </message>
-    <message>
-        <source>manage members</source>
-        <translation>管理成员</translation>
-    </message>
-    <message>
-        <source>back up the database</source>
-        <translation>备份数据库</translation>
-    </message>
-    <message>
-        <source>restore a backup</source>
-        <translation>恢复备份</translation>
-    </message>
-</context>
-<context>
-    <name>billing::SubscriptionRepository</name>
-    <message>
-        <source>there is no package %1</source>
-        <translation>资源包 %1 不存在</translation>
-    </message>
-</context>
-<context>
-    <name>billing::TagRepository</name>
-    <message>
-        <source>a tag must have 1 to 64 characters</source>
-        <translation>标签须为 1 到 64 个字符</translation>
-    </message>
-    <message>
-        <source>the tag &quot;%1&quot; starts or ends with a space</source>
-        <translation>标签 “%1” 首尾有空格</translation>
-    </message>
-    <message>
-        <source>the tag &quot;%1&quot; contains a comma</source>
-        <translation>标签 “%1” 含有逗号</translation>
-    </message>
-    <message>
-        <source>the tag &quot;%1&quot; is reserved</source>
-        <translation>标签 “%1” 为保留标签</translation>
-    </message>
-    <message>
-        <source>a project name is required</source>
-        <translation>须填写项目名称</translation>
-    </message>
-</context>
-<context>
-    <name>billing::Transaction</name>
-    <message>
-        <source>no transaction to commit</source>
-        <translation>没有可提交的事务</translation>
-    </message>
-    <message>
-        <source>could not save the change: %1</source>
-        <translation>无法保存更改：%1</translation>
-    </message>
-</context>
-<context>
-    <name>billing::UsageRepository</name>
-    <message>
-        <source>the stored call records of an unsettled hour are damaged</source>
-        <translation>未结算小时的已存调用记录已损坏</translation>
-    </message>
-</context>
-<context>
-    <name>billing::Verifier</name>
-    <message>
-        <source>ledger entry %1: balance after is %2 but the entries up to it sum to %3</source>
-        <translation>收支记录 %1：变动后余额为 %2，但截至该条的记录合计为 %3</translation>
-    </message>
-    <message>
-        <source>the account balance is %1 but the ledger sums to %2</source>
-        <translation>账户余额为 %1，但收支明细合计为 %2</translation>
-    </message>
-    <message>
-        <source>coupon %1: remaining %2 but its ledger entries sum to %3</source>
-        <translation>代金券 %1：剩余 %2，但其收支记录合计为 %3</translation>
-    </message>
-    <message>
-        <source>coupon %1: remaining %2 is outside 0 … %3</source>
-        <translation>代金券 %1：剩余 %2 不在 0 … %3 范围内</translation>
-    </message>
-    <message>
-        <source>transaction %1: charged %2 + rounded off %3 is not the fee %4</source>
-        <translation>交易 %1：实扣 %2 + 抹零 %3 不等于费用 %4</translation>
-    </message>
-    <message>
-        <source>transaction %1: charged %2 is not the fee %3 truncated to cents</source>
-        <translation>交易 %1：实扣 %2 不等于费用 %3 截断到分后的金额</translation>
-    </message>
-    <message>
-        <source>transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2</source>
-        <translation>交易 %1：代金券支付、现金支付与欠费之和不等于扣费 %2</translation>
-    </message>
-    <message>
-        <source>transaction %1: the ledger moved %2 of cash but the record says %3</source>
-        <translation>交易 %1：收支明细中现金变动 %2，但记录为 %3</translation>
-    </message>
-    <message>
-        <source>transaction %1: the ledger moved %2 of coupons but the record says %3</source>
-        <translation>交易 %1：收支明细中代金券变动 %2，但记录为 %3</translation>
-    </message>
-    <message>
-        <source>package %1: remaining quota %2 is outside 0 … %3</source>
-        <translation>资源包 %1：剩余额度 %2 不在 0 … %3 范围内</translation>
-    </message>
-    <message>
-        <source>the final bill of %1 changed after it was closed</source>
-        <translation>%1 的正式账单在出账后被修改</translation>
-    </message>
-    <message>
-        <source>audit log: entry %1 is missing (the next is %2)</source>
-        <translation>审计日志：缺少第 %1 条（下一条为 %2）</translation>
-    </message>
-    <message>
-        <source>audit log: entry %1 does not follow the entry before it</source>
-        <translation>审计日志：第 %1 条与上一条不衔接</translation>
-    </message>
-    <message>
-        <source>audit log: entry %1 was altered after it was written</source>
-        <translation>审计日志：第 %1 条写入后被篡改</translation>
-    </message>
-    <message>
-        <source>audit log: the newest entries were removed (the log ends before the recorded head)</source>
-        <translation>审计日志：最新的记录被删除（日志在记录的末条之前结束）</translation>
-    </message>
-</context>
-<context>
-    <name>billing::alerts</name>
-    <message>
-        <source>the low-balance threshold cannot be negative</source>
-        <translation>余额告警阈值不能为负数</translation>
-    </message>
-    <message>
-        <source>the low-balance threshold can be at most %1</source>
-        <translation>余额告警阈值最多为 %1</translation>
-    </message>
-    <message>
-        <source>the low-balance threshold takes at most 2 decimals</source>
-        <translation>余额告警阈值最多 2 位小数</translation>
-    </message>
-    <message>
-        <source>the quota alert percentage must be between 0 and 100</source>
-        <translation>额度告警百分比须在 0 到 100 之间</translation>
-    </message>
-</context>
-<context>
-    <name>billing::console</name>
-    <message>
-        <source>Usage-based billing of OCR APIs: the desktop console.</source>
-        <translation>OCR API 按量计费：桌面控制台。</translation>
-    </message>
-    <message>
-        <source>Run at a fixed time, ISO 8601 with offset (default: the system clock).</source>
-        <translation>以固定时间运行，带时区偏移的 ISO 8601 格式（默认：系统时钟）。</translation>
-    </message>
-    <message>
-        <source>TIME</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>DIR</source>
-        <translation>DIR</translation>
-    </message>
-    <message>
-        <source>Could not create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Could not create the demo account in %1: %2</source>
-        <translation>无法在 %1 中创建演示账户：%2</translation>
-    </message>
-    <message>
-        <source>Could not open the account database %1: %2</source>
-        <translation>无法打开账户数据库 %1：%2</translation>
-    </message>
-    <message>
-        <source>Show the console in LANGUAGE: en or zh_CN (default: the choice in Settings, else the system&apos;s).</source>
-        <translation>以 LANGUAGE 语言显示控制台：en 或 zh_CN（默认：设置中的选择，否则为系统语言）。</translation>
-    </message>
-    <message>
-        <source>LANGUAGE</source>
-        <translation>LANGUAGE</translation>
-    </message>
-    <message>
-        <source>Use a dark palette, e.g. to check that every page reads well.</source>
-        <translation>使用深色配色，例如用于检查每个页面是否清晰易读。</translation>
-    </message>
-    <message>
-        <source>There is no translation into “%1”; choose en or zh_CN.</source>
-        <translation>没有 “%1” 的翻译；请选择 en 或 zh_CN。</translation>
-    </message>
-    <message>
-        <source>OCR Billing Console</source>
-        <translation>OCR 计费控制台</translation>
-    </message>
-    <message>
-        <source>The account database: a file, or postgresql://USER:PASSWORD@HOST:PORT/DBNAME for an account shared on a PostgreSQL server (default: %1).</source>
-        <translation>账户数据库：一个文件，或用于 PostgreSQL 服务器上共享账户的 postgresql://用户:密码@主机:端口/数据库名（默认：%1）。</translation>
-    </message>
-    <message>
-        <source>PATH|URL</source>
-        <translation>路径|地址</translation>
-    </message>
-    <message>
-        <source>Save a screenshot of every page and of the user guide&apos;s dialogs into DIR, then quit.</source>
-        <translation>将每个页面和用户指南中对话框的截图保存到 DIR 后退出。</translation>
-    </message>
-</context>
-<context>
-    <name>billing::demo</name>
-    <message>
-        <source>--months must be between 1 and 36</source>
-        <translation>--months 须在 1 到 36 之间</translation>
-    </message>
-    <message>
-        <source>%1 already exists; the demo creates a new account database</source>
-        <translation>%1 已存在；演示会创建新的账户数据库</translation>
-    </message>
-    <message>
-        <source>Demo account</source>
-        <translation>演示账户</translation>
-    </message>
-    <message>
-        <source>demo day %1</source>
-        <translation>演示第 %1 天</translation>
-    </message>
-    <message>
-        <source>the demo was cancelled; nothing was kept</source>
-        <translation>演示已取消；未保留任何内容</translation>
-    </message>
-</context>
-<context>
-    <name>billing::funds</name>
-    <message>
-        <source>&quot;%1&quot; is not an amount: write digits with at most 2 decimals, e.g. 12.50</source>
-        <translation>“%1” 不是金额：请填写最多 2 位小数的数字，例如 12.50</translation>
-    </message>
-    <message>
-        <source>the amount %1 is above the limit of 10,000,000.00</source>
-        <translation>金额 %1 超过上限 10,000,000.00</translation>
-    </message>
-    <message>
-        <source>the amount must be at least 0.01</source>
-        <translation>金额至少为 0.01</translation>
-    </message>
-    <message>
-        <source>the amount must be at most 10,000,000.00</source>
-        <translation>金额最多为 10,000,000.00</translation>
-    </message>
-    <message>
-        <source>the amount may have at most 2 decimals</source>
-        <translation>金额最多 2 位小数</translation>
-    </message>
-</context>
-<context>
-    <name>billing::importer</name>
-    <message>
-        <source>the import was cancelled; nothing was imported</source>
-        <translation>导入已取消；未导入任何记录</translation>
-    </message>
-    <message>
-        <source>line %1: the call at %2 is later than now (%3); the file was not imported</source>
-        <translation>第 %1 行：%2 的调用晚于当前时间（%3）；文件未导入</translation>
-    </message>
-    <message>
-        <source>the file holds no call records (an empty file or a header only); nothing was imported</source>
-        <translation>文件中没有调用记录（空文件或只有表头）；未导入任何记录</translation>
-    </message>
-    <message>
-        <source>this file was imported before (same content); nothing was imported</source>
-        <translation>此文件已导入过（内容相同）；未导入任何记录</translation>
-    </message>
-    <message>
-        <source>%1 record(s) are late: their hours were already settled (the first is on line %2); nothing was imported. Import with --late to bill them as late usage</source>
-        <translation>%1 条记录迟到：所在小时已结算（第一条在第 %2 行）；未导入任何记录。使用 --late 导入可按迟到用量计费</translation>
-    </message>
-    <message>
-        <source>(unnamed)</source>
-        <translation>（未命名）</translation>
-    </message>
-</context>
-<context>
-    <name>billing::packages</name>
-    <message>
-        <source>the account is frozen for arrears of %1: top up first; purchases and renewals are refused while frozen</source>
-        <translation>账户因欠费 %1 已冻结：请先充值；冻结期间无法购买和续费</translation>
-    </message>
-    <message>
-        <source>insufficient funds: the package costs %1 but coupons and balance cover only %2; top up first</source>
-        <translation>余额不足：资源包价格为 %1，但代金券和余额只够 %2；请先充值</translation>
-    </message>
-    <message>
-        <source>unknown API &quot;%1&quot;</source>
-        <translation>未知的 API “%1”</translation>
-    </message>
-    <message>
-        <source>unknown region &quot;%1&quot;</source>
-        <translation>未知的区域 “%1”</translation>
-    </message>
-    <message>
-        <source>unknown package size &quot;%1&quot; (choose one of %2)</source>
-        <translation>未知的资源包规格 “%1”（可选：%2）</translation>
-    </message>
-    <message>
-        <source>there is no package %1</source>
-        <translation>资源包 %1 不存在</translation>
-    </message>
-    <message>
-        <source>package %1 was unsubscribed; buy a new package instead</source>
-        <translation>资源包 %1 已退订；请购买新的资源包</translation>
-    </message>
-    <message>
-        <source>package %1 has expired; buy a new package instead</source>
-        <translation>资源包 %1 已到期；请购买新的资源包</translation>
-    </message>
-    <message>
-        <source>insufficient funds: %1 costs %2 in all; top up first</source>
-        <translation>余额不足：%1 共需 %2；请先充值</translation>
-    </message>
-    <message>
-        <source>insufficient funds: the package costs %1; coupons and balance do not cover it; top up first</source>
-        <translation>余额不足：资源包价格为 %1，代金券和余额不足以支付；请先充值</translation>
-    </message>
-    <message>
-        <source>insufficient funds: %1 packages cost %2; coupons and balance do not cover them; top up first</source>
-        <translation>余额不足：%1 个资源包共需 %2，代金券和余额不足以支付；请先充值</translation>
-    </message>
-    <message>
-        <source>the quantity must be between 1 and 100</source>
-        <translation>数量须在 1 到 100 之间</translation>
-    </message>
-    <message>
-        <source>auto-renew days must be between 1 and 30</source>
-        <translation>自动续费提前天数须在 1 到 30 之间</translation>
-    </message>
-    <message>
-        <source>the effective time %1 is earlier than now (%2)</source>
-        <translation>生效时间 %1 早于当前时间（%2）</translation>
-    </message>
-    <message>
-        <source>package %1 was unsubscribed</source>
-        <translation>资源包 %1 已退订</translation>
-    </message>
-    <message>
-        <source>package %1 has expired; auto-renew can only be changed before expiry</source>
-        <translation>资源包 %1 已到期；只能在到期前修改自动续费</translation>
-    </message>
-    <message>
-        <source>package %1 was already unsubscribed</source>
-        <translation>资源包 %1 已退订过</translation>
-    </message>
-    <message>
-        <source>package %1 has expired</source>
-        <translation>资源包 %1 已到期</translation>
-    </message>
-    <message>
-        <source>package %1 is in force since %2: a package in force cannot be unsubscribed; switch auto-renew off to let it run out</source>
-        <translation>资源包 %1 自 %2 起已生效：生效中的资源包不能退订；可关闭自动续费让其到期</translation>
-    </message>
-    <message>
-        <source>package %1 is followed by a later term: unsubscribe the last term of the chain first</source>
-        <translation>资源包 %1 之后还有续期：请先退订续期链中最后一期</translation>
-    </message>
-    <message>
-        <source>package %1 could not be read back</source>
-        <translation>无法读回资源包 %1</translation>
+        <source>time cannot go backwards: the account was already processed up to %1, later than %2</source>
+        <translation>时间不能倒退：账户已处理至 %1，晚于 %2</translation>
     </message>
 </context>
 <context>
@@ -1468,18 +1171,126 @@
     </message>
 </context>
 <context>
-    <name>billing::services</name>
+    <name>billing::storage</name>
     <message>
-        <source>unknown API &quot;%1&quot;</source>
-        <translation>未知的 API “%1”</translation>
+        <source>the member %1 has an unknown role &quot;%2&quot;</source>
+        <translation>成员 %1 的角色“%2”无法识别</translation>
     </message>
     <message>
-        <source>unknown region &quot;%1&quot;</source>
-        <translation>未知的区域 “%1”</translation>
+        <source>a tag must have 1 to 64 characters</source>
+        <translation>标签须为 1 到 64 个字符</translation>
     </message>
     <message>
-        <source>a coupon must expire after now (%1)</source>
-        <translation>代金券的到期时间须晚于当前时间（%1）</translation>
+        <source>the tag &quot;%1&quot; starts or ends with a space</source>
+        <translation>标签 “%1” 首尾有空格</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; contains a comma</source>
+        <translation>标签 “%1” 含有逗号</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; is reserved</source>
+        <translation>标签 “%1” 为保留标签</translation>
+    </message>
+    <message>
+        <source>a project name is required</source>
+        <translation>须填写项目名称</translation>
+    </message>
+    <message>
+        <source>the database is damaged (%1): %2</source>
+        <translation>数据库已损坏（%1）：%2</translation>
+    </message>
+    <message>
+        <source>database error while %1: %2</source>
+        <translation>%1时发生数据库错误：%2</translation>
+    </message>
+    <message>
+        <source>no account database at %1: run &quot;billingctl init&quot; first</source>
+        <translation>%1 处没有账户数据库：请先运行 “billingctl init”</translation>
+    </message>
+    <message>
+        <source>%1 is a directory, not a database file</source>
+        <translation>%1 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a billing database: %2</source>
+        <translation>%1 不是计费数据库：%2</translation>
+    </message>
+    <message>
+        <source>the database %1 was written by a newer version of the console (schema %2; this version reads up to %3); it was not changed</source>
+        <translation>数据库 %1 由更新版本的控制台写入（结构版本 %2；本版本最高支持 %3）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not a billing database</source>
+        <translation>%1 是其他程序的 SQLite 数据库，不是计费数据库</translation>
+    </message>
+    <message>
+        <source>the database %1 is read-only</source>
+        <translation>数据库 %1 为只读</translation>
+    </message>
+    <message>
+        <source>cannot configure the database %1: %2</source>
+        <translation>无法配置数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>the database does not allow this user to change the account (while %1): %2</source>
+        <translation>数据库不允许此用户更改账户（%1 时）：%2</translation>
+    </message>
+    <message>
+        <source>database error while %1: no id came back</source>
+        <translation>%1 时数据库出错：未返回编号</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME</source>
+        <translation>%1 不是 postgresql://用户:密码@主机:端口/数据库名 形式的 PostgreSQL 地址</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql)</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（Debian 软件包 libqt6sql6-psql）</translation>
+    </message>
+    <message>
+        <source>the schema &quot;%1&quot; in %2 is not a plain SQL name</source>
+        <translation>%2 中的模式“%1”不是合法的 SQL 名称</translation>
+    </message>
+    <message>
+        <source>the setting &quot;%1&quot; in %2 is not a libpq connection setting</source>
+        <translation>%2 中的设置“%1”不是 libpq 连接参数</translation>
+    </message>
+    <message>
+        <source>cannot connect to the PostgreSQL database %1: %2</source>
+        <translation>无法连接 PostgreSQL 数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database %1 has no schema to keep the account in: create it first (CREATE SCHEMA %2)</source>
+        <translation>PostgreSQL 数据库 %1 中没有存放账户的模式：请先创建（CREATE SCHEMA %2）</translation>
+    </message>
+    <message>
+        <source>cannot read the tables of %1: %2</source>
+        <translation>无法读取 %1 的数据表：%2</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database %1 holds tables of another program, not a billing account</source>
+        <translation>PostgreSQL 数据库 %1 中是其他程序的数据表，不是计费账户</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database %1 holds no account yet: run &quot;billingctl init&quot; first</source>
+        <translation>PostgreSQL 数据库 %1 中还没有账户：请先运行“billingctl init”</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version of %1: %2</source>
+        <translation>无法读取 %1 的结构版本：%2</translation>
+    </message>
+    <message>
+        <source>a budget named &quot;%1&quot; exists already</source>
+        <translation>已存在名为 “%1” 的预算</translation>
     </message>
 </context>
 <context>
@@ -1606,25 +1417,6 @@
     <message>
         <source>Cost by cost tag</source>
         <translation>按成本标签的费用</translation>
-    </message>
-</context>
-<context>
-    <name>billing::ui::AnalysisChart</name>
-    <message>
-        <source>Cost (%1)</source>
-        <translation>费用（%1）</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>调用次数</translation>
-    </message>
-    <message>
-        <source>Forecast %1 (%2 – %3)</source>
-        <translation>预测 %1（%2 – %3）</translation>
-    </message>
-    <message>
-        <source>%1: %2 % = %3</source>
-        <translation>%1：%2 % = %3</translation>
     </message>
 </context>
 <context>
@@ -2870,104 +2662,6 @@ mode</source>
     </message>
 </context>
 <context>
-    <name>billing::ui::CostCenterCommands</name>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Save view “%1”</source>
-        <translation>保存视图“%1”</translation>
-    </message>
-    <message>
-        <source>Delete view “%1”</source>
-        <translation>删除视图“%1”</translation>
-    </message>
-    <message>
-        <source>Tag project “%1”</source>
-        <translation>为项目“%1”设置标签</translation>
-    </message>
-    <message>
-        <source>Add budget “%1”</source>
-        <translation>添加预算“%1”</translation>
-    </message>
-    <message>
-        <source>Remove budget “%1”</source>
-        <translation>删除预算“%1”</translation>
-    </message>
-    <message>
-        <source>Edit budget “%1”</source>
-        <translation>编辑预算“%1”</translation>
-    </message>
-</context>
-<context>
-    <name>billing::ui::CostLabels</name>
-    <message>
-        <source>API</source>
-        <translation>API</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Billing mode</source>
-        <translation>计费模式</translation>
-    </message>
-    <message>
-        <source>Enterprise project</source>
-        <translation>企业项目</translation>
-    </message>
-    <message>
-        <source>Cost tag</source>
-        <translation>成本标签</translation>
-    </message>
-    <message>
-        <source>Others</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Shared (package purchases)</source>
-        <translation>共享（资源包购买）</translation>
-    </message>
-    <message>
-        <source>Untagged</source>
-        <translation>未打标签</translation>
-    </message>
-    <message>
-        <source>Pay-per-use</source>
-        <translation>按需计费</translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation>资源包</translation>
-    </message>
-    <message>
-        <source>Waste (lapsed quota)</source>
-        <translation>浪费（失效额度）</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>通用</translation>
-    </message>
-    <message>
-        <source>Cards and certificates</source>
-        <translation>卡证类</translation>
-    </message>
-    <message>
-        <source>Receipts</source>
-        <translation>票据类</translation>
-    </message>
-</context>
-<context>
     <name>billing::ui::CouponTableModel</name>
     <message>
         <source>Used up</source>
@@ -3059,17 +2753,6 @@ mode</source>
     <message>
         <source>An unexpected failure (a bug or an I/O error); nothing was changed.</source>
         <translation>发生意外故障（程序缺陷或输入输出错误）；未作任何更改。</translation>
-    </message>
-</context>
-<context>
-    <name>billing::ui::Exporter</name>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -5628,7 +5311,133 @@ yyyy</translation>
     </message>
 </context>
 <context>
-    <name>billing::ui::format</name>
+    <name>billing::ui::costcenter</name>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Billing mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Cost tag</source>
+        <translation>成本标签</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Shared (package purchases)</source>
+        <translation>共享（资源包购买）</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>未打标签</translation>
+    </message>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>Waste (lapsed quota)</source>
+        <translation>浪费（失效额度）</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>Cards and certificates</source>
+        <translation>卡证类</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票据类</translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>费用（%1）</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Forecast %1 (%2 – %3)</source>
+        <translation>预测 %1（%2 – %3）</translation>
+    </message>
+    <message>
+        <source>%1: %2 % = %3</source>
+        <translation>%1：%2 % = %3</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save view “%1”</source>
+        <translation>保存视图“%1”</translation>
+    </message>
+    <message>
+        <source>Delete view “%1”</source>
+        <translation>删除视图“%1”</translation>
+    </message>
+    <message>
+        <source>Tag project “%1”</source>
+        <translation>为项目“%1”设置标签</translation>
+    </message>
+    <message>
+        <source>Add budget “%1”</source>
+        <translation>添加预算“%1”</translation>
+    </message>
+    <message>
+        <source>Remove budget “%1”</source>
+        <translation>删除预算“%1”</translation>
+    </message>
+    <message>
+        <source>Edit budget “%1”</source>
+        <translation>编辑预算“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::notifications</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::widgets</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
     <message>
         <source>%1 %2</source>
         <extracomment>date and time, e.g. &quot;11/27/26 10:00&quot;</extracomment>
@@ -5661,10 +5470,142 @@ yyyy</translation>
     </message>
 </context>
 <context>
-    <name>billing::ui::notifications</name>
+    <name>billing::usage</name>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <source>a quoted field is not closed on this line (a quoted field may not span lines)</source>
+        <translation>本行有未闭合的引号字段（引号字段不能跨行）</translation>
+    </message>
+    <message>
+        <source>unexpected text after the closing quote</source>
+        <translation>闭合引号后有多余的文本</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field; quote the whole field and double the quote</source>
+        <translation>未加引号的字段中含有引号；请给整个字段加引号，并将其中的引号写两遍</translation>
+    </message>
+    <message>
+        <source>line %1, field &quot;%2&quot;: %3</source>
+        <translation>第 %1 行，字段 “%2”：%3</translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (%3): %4</source>
+        <translation>第 %1 行，第 %2 列（%3）：%4</translation>
+    </message>
+    <message>
+        <source>cannot read the call records: the input is not open for reading</source>
+        <translation>无法读取调用记录：输入未打开，不可读取</translation>
+    </message>
+    <message>
+        <source>cannot read the call records: %1</source>
+        <translation>无法读取调用记录：%1</translation>
+    </message>
+    <message>
+        <source>line %1: the line is longer than %2 bytes</source>
+        <translation>第 %1 行：该行超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>line %1: the text is not valid UTF-8</source>
+        <translation>第 %1 行：文本不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (column %2)</source>
+        <translation>“%1”（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>line %1: unknown column(s) %2; the allowed columns are %3</source>
+        <translation>第 %1 行：未知列 %2；允许的列为 %3</translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (%3): the column appears twice (first in column %4)</source>
+        <translation>第 %1 行，第 %2 列（%3）：该列重复出现（首次出现在第 %4 列）</translation>
+    </message>
+    <message>
+        <source>line %1: the header lacks the required column(s) %2</source>
+        <translation>第 %1 行：表头缺少必需的列 %2</translation>
+    </message>
+    <message>
+        <source>line %1: expected %2 fields as in the header, found %3</source>
+        <translation>第 %1 行：按表头应有 %2 个字段，实际为 %3 个</translation>
+    </message>
+    <message>
+        <source>the timestamp is empty</source>
+        <translation>时间戳为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, e.g. 2026-10-01T08:00:00.250+08:00</source>
+        <translation>“%1” 不是时间戳：请使用带时区偏移、最多 6 位小数的 ISO 8601 格式，例如 2026-10-01T08:00:00.250+08:00</translation>
+    </message>
+    <message>
+        <source>unknown API &quot;%1&quot;</source>
+        <translation>未知的 API “%1”</translation>
+    </message>
+    <message>
+        <source>unknown region &quot;%1&quot;</source>
+        <translation>未知的区域 “%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP status: use a whole number from 100 to 599</source>
+        <translation>“%1” 不是 HTTP 状态码：请使用 100 到 599 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a count: use a whole number from 1 to 1000000000</source>
+        <translation>“%1” 不是次数：请使用 1 到 1000000000 之间的整数</translation>
+    </message>
+    <message>
+        <source>the enterprise project contains a control character</source>
+        <translation>企业项目中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the enterprise project is longer than %1 characters</source>
+        <translation>企业项目超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the request id contains a control character</source>
+        <translation>请求 ID 中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the request id is longer than %1 characters</source>
+        <translation>请求 ID 超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object: %2 at character %3</source>
+        <translation>第 %1 行：不是 JSON 对象：第 %3 个字符处%2</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object</source>
+        <translation>第 %1 行：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line %1, field &quot;%2&quot;: unknown field; the fields are %3</source>
+        <translation>第 %1 行，字段 “%2”：未知字段；可用字段为 %3</translation>
+    </message>
+    <message>
+        <source>must be a whole number or a string of digits</source>
+        <translation>须为整数或数字字符串</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>须为字符串</translation>
+    </message>
+    <message>
+        <source>the field is required but missing</source>
+        <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>the check was cancelled</source>
+        <translation>检查已取消</translation>
+    </message>
+    <message>
+        <source>the call at %1 is later than now (%2)</source>
+        <translation>%1 的调用晚于当前时间（%2）</translation>
+    </message>
+    <message>
+        <source>late: the hour of %1 was already settled (import with &quot;bill late records&quot; to bill it as late usage)</source>
+        <translation>迟到：%1 所在的小时已结算（导入时选择“补计迟到记录”可按迟到用量计费）</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,11 @@
 #include "args.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
 
 namespace billing::cli {
-
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
-} // namespace
 
 Result<Args> Args::parse(const QString &command, const QStringList &args, const QList<Option> &options,
                          int minPositional, int maxPositional)
@@ -34,28 +27,28 @@ Result<Args> Args::parse(const QString &command, const QStringList &args, const 
             const auto option = find(name);
             if (option != options.end() && !option->value.isEmpty()) {
                 if (a.m_values.contains(name))
-                    return Error::badUsage(Tr::tr("%1: --%2 is given twice").arg(command, name));
+                    return Error::badUsage(CliTr::tr("%1: --%2 is given twice").arg(command, name));
                 if (hasInline) {
                     a.m_values.insert(name, inlineValue);
                 } else {
                     if (i + 1 >= args.size())
-                        return Error::badUsage(Tr::tr("%1: --%2 needs a value").arg(command, name));
+                        return Error::badUsage(CliTr::tr("%1: --%2 needs a value").arg(command, name));
                     a.m_values.insert(name, args[++i]);
                 }
             } else if (option != options.end() && !hasInline) {
                 a.m_flags.insert(name);
             } else {
-                return Error::badUsage(Tr::tr("%1: unknown option %2").arg(command, arg));
+                return Error::badUsage(CliTr::tr("%1: unknown option %2").arg(command, arg));
             }
         } else {
             a.m_positional << arg;
         }
     }
     if (a.m_positional.size() < minPositional)
-        return Error::badUsage(Tr::tr("%1: missing argument (see \"billingctl help\")").arg(command));
+        return Error::badUsage(CliTr::tr("%1: missing argument (see \"billingctl help\")").arg(command));
     if (maxPositional >= 0 && a.m_positional.size() > maxPositional)
         return Error::badUsage(
-            Tr::tr("%1: unexpected argument \"%2\"").arg(command, a.m_positional.value(maxPositional)));
+            CliTr::tr("%1: unexpected argument \"%2\"").arg(command, a.m_positional.value(maxPositional)));
     return a;
 }
 

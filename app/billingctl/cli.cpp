@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "tr.h"
 
 #include "storage/database.h"
 #include "time/billingcalendar.h"
@@ -10,14 +11,6 @@
 #include <algorithm>
 
 namespace billing::cli {
-
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
-} // namespace
 
 QString Command::synopsis() const
 {
@@ -73,7 +66,7 @@ Result<std::unique_ptr<Engine>> Cli::openEngine()
     // On PostgreSQL the database user is the identity and the server's grants back the roles.
     if (!m_as.isEmpty() && Database::isPostgresUrl(m_dbPath))
         return Error::badUsage(
-            Tr::tr("--as cannot be used with a PostgreSQL database: the database user is who acts"));
+            CliTr::tr("--as cannot be used with a PostgreSQL database: the database user is who acts"));
     auto engine = Engine::open(m_dbPath, *m_clock);
     if (engine && !m_as.isEmpty())
         (*engine)->setActor(m_as);
@@ -89,18 +82,18 @@ int Cli::run(const QStringList &arguments)
             m_json = true;
         } else if (a == QLatin1String("--db") || a == QLatin1String("--now") || a == QLatin1String("--as")) {
             if (i + 1 >= arguments.size())
-                return fail(Error::badUsage(Tr::tr("%1 needs a value").arg(a)));
+                return fail(Error::badUsage(CliTr::tr("%1 needs a value").arg(a)));
             const QString v = arguments[++i];
             if (a == QLatin1String("--db")) {
                 m_dbPath = v;
             } else if (a == QLatin1String("--as")) {
                 if (v.isEmpty())
-                    return fail(Error::badUsage(Tr::tr("--as needs a user name")));
+                    return fail(Error::badUsage(CliTr::tr("--as needs a user name")));
                 m_as = v;
             } else {
                 auto t = BillingCalendar::parseTimestamp(v);
                 if (!t)
-                    return fail(Error::badUsage(Tr::tr("--now: %1").arg(t.error().message)));
+                    return fail(Error::badUsage(CliTr::tr("--now: %1").arg(t.error().message)));
                 m_clock = std::make_unique<FixedClock>(*t);
             }
         } else if (a.startsWith(QLatin1String("--db=")) || a.startsWith(QLatin1String("--now=")) ||
@@ -116,13 +109,13 @@ int Cli::run(const QStringList &arguments)
                 m_out << "billingctl " << QCoreApplication::applicationVersion() << Qt::endl;
                 return 0;
             }
-            return fail(Error::badUsage(Tr::tr("unknown option %1 (see \"billingctl help\")").arg(a)));
+            return fail(Error::badUsage(CliTr::tr("unknown option %1 (see \"billingctl help\")").arg(a)));
         } else {
             break;
         }
     }
     if (i >= arguments.size())
-        return fail(Error::badUsage(Tr::tr("no command given (see \"billingctl help\")")));
+        return fail(Error::badUsage(CliTr::tr("no command given (see \"billingctl help\")")));
     if (m_dbPath.isEmpty())
         m_dbPath = Database::defaultLocation();
     const QString name = arguments[i];
@@ -137,7 +130,7 @@ int Cli::run(const QStringList &arguments)
             const Command *sub = rest.isEmpty() ? nullptr : find(name + u' ' + rest.first());
             return sub ? execute(*sub, rest.mid(1)) : execute(*command, rest);
         }
-    return fail(Error::badUsage(Tr::tr("unknown command \"%1\" (see \"billingctl help\")").arg(name)));
+    return fail(Error::badUsage(CliTr::tr("unknown command \"%1\" (see \"billingctl help\")").arg(name)));
 }
 
 const Command *Cli::find(const QString &name)
@@ -190,8 +183,8 @@ int Cli::execute(const Command &command, const QStringList &arguments)
 
 void Cli::printHelp()
 {
-    m_out << Tr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now "
-                    "TIME] [--as USER] [--json] COMMAND [ARGS...]")
+    m_out << CliTr::tr("usage: billingctl [--db PATH|postgresql://USER:PASSWORD@HOST:PORT/DBNAME] [--now "
+                       "TIME] [--as USER] [--json] COMMAND [ARGS...]")
           << "\n\n";
     for (const Command &c : commands()) {
         if (c.name.contains(u' '))
@@ -205,11 +198,12 @@ void Cli::printHelp()
         m_out << "\n";
     }
     m_out << "\n"
-          << Tr::tr("Roles: owner (everything), finance (top-ups, imports, backups; reads everything), "
-                    "analyst (reads everything; tags and budgets). The acting user is the operating-system "
-                    "user; --as USER overrides it for tests. An account without members is single-user.")
+          << CliTr::tr(
+                 "Roles: owner (everything), finance (top-ups, imports, backups; reads everything), "
+                 "analyst (reads everything; tags and budgets). The acting user is the operating-system "
+                 "user; --as USER overrides it for tests. An account without members is single-user.")
           << "\n";
-    m_out << Tr::tr("Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.")
+    m_out << CliTr::tr("Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.")
           << Qt::endl;
 }
 

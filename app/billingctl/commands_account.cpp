@@ -9,6 +9,7 @@
 #include "json.h"
 #include "storage/auditrepository.h"
 #include "storage/notificationrepository.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,11 +20,6 @@
 namespace billing::cli {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
 
 // init and demo create the default database's folder; another path is the caller's to provide.
 void makeDefaultFolder(const Cli &cli)
@@ -36,35 +32,35 @@ QStringList statusLines(const AccountStatus &st, const BillingCalendar &cal)
 {
     const Account &a = st.account;
     QStringList o;
-    o << Tr::tr("Account:  %1 (%2)").arg(a.name, a.currency);
-    o << Tr::tr("Now:      %1").arg(cal.format(st.now));
-    o << Tr::tr("Balance:  %1").arg(json::amount(a.balance));
-    o << Tr::tr("Arrears:  %1").arg(json::amount(a.arrears()));
-    o << Tr::tr("State:    %1%2")
+    o << CliTr::tr("Account:  %1 (%2)").arg(a.name, a.currency);
+    o << CliTr::tr("Now:      %1").arg(cal.format(st.now));
+    o << CliTr::tr("Balance:  %1").arg(json::amount(a.balance));
+    o << CliTr::tr("Arrears:  %1").arg(json::amount(a.arrears()));
+    o << CliTr::tr("State:    %1%2")
              .arg(accountStateId(a.state),
-                  a.stateUntil ? Tr::tr(" until %1").arg(cal.format(*a.stateUntil)) : QString());
+                  a.stateUntil ? CliTr::tr(" until %1").arg(cal.format(*a.stateUntil)) : QString());
     int enabled = 0;
     for (const ServiceState &s : st.services)
         if (s.enabled) {
-            o << Tr::tr("Enabled:  %1 in %2").arg(s.api, s.region);
+            o << CliTr::tr("Enabled:  %1 in %2").arg(s.api, s.region);
             ++enabled;
         }
     if (enabled == 0)
-        o << Tr::tr("Enabled:  no API service");
+        o << CliTr::tr("Enabled:  no API service");
     for (const Coupon &c : st.coupons)
-        o << Tr::tr("Coupon %1: %2 of %3 left, expires %4%5")
+        o << CliTr::tr("Coupon %1: %2 of %3 left, expires %4%5")
                  .arg(c.id)
                  .arg(json::amount(c.remaining), json::amount(c.amount), cal.format(c.expiresAt),
-                      c.api.isEmpty() ? QString() : Tr::tr(", for %1").arg(c.api));
+                      c.api.isEmpty() ? QString() : CliTr::tr(", for %1").arg(c.api));
     for (const Package &p : st.packages)
-        o << Tr::tr("Package %1: %2 %3 %4, %5 of %6 calls left, %7 → %8, %9%10")
+        o << CliTr::tr("Package %1: %2 %3 %4, %5 of %6 calls left, %7 → %8, %9%10")
                  .arg(p.id)
                  .arg(p.api, p.region, p.sku)
                  .arg(p.remaining)
                  .arg(p.quota)
                  .arg(cal.format(p.effectiveAt), cal.format(p.lastSecond()),
                       packageStatusId(p.statusAt(st.now)),
-                      p.autoRenew ? Tr::tr(", auto-renew %1 days before").arg(p.renewDays) : QString());
+                      p.autoRenew ? CliTr::tr(", auto-renew %1 days before").arg(p.renewDays) : QString());
     return o;
 }
 } // namespace
@@ -92,7 +88,7 @@ Reply cmdInit(Call &call)
         return st.error();
     const BillingCalendar cal(st->account.utcOffsetSeconds);
     return Output{json::status(*st, cal),
-                  {Tr::tr("Created the account \"%1\" in %2, starting %3 (billing time zone UTC%4).")
+                  {CliTr::tr("Created the account \"%1\" in %2, starting %3 (billing time zone UTC%4).")
                        .arg(st->account.name, cli.dbShown(), cal.format(st->account.createdAt),
                             BillingCalendar::formatOffset(st->account.utcOffsetSeconds))}};
 }
@@ -107,7 +103,7 @@ Reply cmdTopUp(Call &call)
         return r.error();
     return Output{
         json::topUp(*amount, *r),
-        {Tr::tr("Topped up %1; balance %2.").arg(json::amount(*amount), json::amount(r->balanceAfter))}};
+        {CliTr::tr("Topped up %1; balance %2.").arg(json::amount(*amount), json::amount(r->balanceAfter))}};
 }
 
 Reply cmdStatus(Call &call)
@@ -126,7 +122,7 @@ Reply cmdVerify(Call &call)
         return findings.error();
     Output out{QJsonObject{{QStringLiteral("ok"), findings->isEmpty()},
                            {QStringLiteral("findings"), QJsonArray::fromStringList(*findings)}},
-               findings->isEmpty() ? QStringList{Tr::tr("All invariants hold.")} : *findings};
+               findings->isEmpty() ? QStringList{CliTr::tr("All invariants hold.")} : *findings};
     if (!findings->isEmpty())
         out.failure = Error::badData(QCoreApplication::translate("billingctl",
                                                                  "verify found %n problem(s); the first: %1",
@@ -163,11 +159,11 @@ Reply cmdDemo(Call &call)
     if (call.has(QStringLiteral("months")))
         opts.months = call.value(QStringLiteral("months")).toInt(&ok);
     if (!ok || opts.months < 1 || opts.months > 36)
-        return Error::badUsage(Tr::tr("--months must be a whole number from 1 to 36"));
+        return Error::badUsage(CliTr::tr("--months must be a whole number from 1 to 36"));
     if (call.has(QStringLiteral("seed")))
         opts.seed = call.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
-        return Error::badUsage(Tr::tr("--seed must be a whole number"));
+        return Error::badUsage(CliTr::tr("--seed must be a whole number"));
     opts.name = call.value(QStringLiteral("name"));
     const Cli &cli = call.cli();
     makeDefaultFolder(cli);
@@ -175,7 +171,7 @@ Reply cmdDemo(Call &call)
     if (!r)
         return r.error();
     return Output{json::demo(*r),
-                  {Tr::tr("Created a demo account in %1: %2 days, %3 call records, %4 calls.")
+                  {CliTr::tr("Created a demo account in %1: %2 days, %3 call records, %4 calls.")
                        .arg(cli.dbShown())
                        .arg(r->days)
                        .arg(r->records)
@@ -190,7 +186,7 @@ Reply cmdBackup(Call &call)
     if (Status s = backupDatabase((*engine)->database(), call.at(0), call.cli().user()); !s)
         return s.error();
     return Output{QJsonObject{{QStringLiteral("backup"), call.at(0)}},
-                  {Tr::tr("Backed up %1 to %2.").arg(call.cli().dbShown(), call.at(0))}};
+                  {CliTr::tr("Backed up %1 to %2.").arg(call.cli().dbShown(), call.at(0))}};
 }
 
 Reply cmdRestore(Call &call)
@@ -198,7 +194,7 @@ Reply cmdRestore(Call &call)
     const Cli &cli = call.cli();
     if (QFileInfo::exists(cli.dbPath()) && !call.has(QStringLiteral("replace")))
         return Error::refused(
-            Tr::tr("%1 already holds an account; add --replace to overwrite it with the backup")
+            CliTr::tr("%1 already holds an account; add --replace to overwrite it with the backup")
                 .arg(cli.dbShown()));
     if (Status s = restoreDatabase(call.at(0), cli.dbPath(), cli.user(), cli.clock().now()); !s)
         return s.error();
@@ -207,9 +203,10 @@ Reply cmdRestore(Call &call)
     if (!findings)
         return findings.error();
     if (!findings->isEmpty())
-        return Error::badData(Tr::tr("the restored database fails verification: %1").arg(findings->first()));
+        return Error::badData(
+            CliTr::tr("the restored database fails verification: %1").arg(findings->first()));
     return Output{QJsonObject{{QStringLiteral("restored"), call.at(0)}, {QStringLiteral("verified"), true}},
-                  {Tr::tr("Restored %1 into %2; all invariants hold.").arg(call.at(0), cli.dbShown())}};
+                  {CliTr::tr("Restored %1 into %2; all invariants hold.").arg(call.at(0), cli.dbShown())}};
 }
 
 Reply cmdAudit(Call &call)

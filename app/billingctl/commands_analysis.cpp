@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "json.h"
 #include "storage/tagrepository.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,11 +16,6 @@
 namespace billing::cli {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
 
 QStringList listOption(const Call &call, const char *name)
 {
@@ -37,30 +33,30 @@ Result<CostQuery> costQuery(const Call &call)
     for (const char *name : {"from", "to"}) {
         const QString key = QLatin1String(name);
         if (!call.has(key))
-            return Error::badUsage(Tr::tr("cost: --%1 TIME is required").arg(key));
+            return Error::badUsage(CliTr::tr("cost: --%1 TIME is required").arg(key));
         auto t = BillingCalendar::parseTimestamp(call.value(key));
         if (!t)
             return Error::badUsage(QStringLiteral("cost: --%1: %2").arg(key, t.error().message));
         (key == QLatin1String("from") ? q.from : q.to) = *t;
     }
     if (!call.has(QStringLiteral("granularity")))
-        return Error::badUsage(Tr::tr("cost: --granularity hour|day|month is required"));
+        return Error::badUsage(CliTr::tr("cost: --granularity hour|day|month is required"));
     auto g = granularityFromId(call.value(QStringLiteral("granularity")));
     if (!g)
-        return Error::badUsage(Tr::tr("cost: --granularity must be hour, day or month, not \"%1\"")
+        return Error::badUsage(CliTr::tr("cost: --granularity must be hour, day or month, not \"%1\"")
                                    .arg(call.value(QStringLiteral("granularity"))));
     q.granularity = *g;
     if (call.has(QStringLiteral("view"))) {
         auto v = viewFromId(call.value(QStringLiteral("view")));
         if (!v)
-            return Error::badUsage(Tr::tr("cost: --view must be cash or amortized"));
+            return Error::badUsage(CliTr::tr("cost: --view must be cash or amortized"));
         q.view = *v;
     }
     if (call.has(QStringLiteral("group-by"))) {
         q.groupBy = listOption(call, "group-by");
         if (q.groupBy.isEmpty())
             return Error::badUsage(
-                Tr::tr("cost: --group-by needs one or two of %1").arg(costDimensions().join(u',')));
+                CliTr::tr("cost: --group-by needs one or two of %1").arg(costDimensions().join(u',')));
     }
     q.apis = listOption(call, "api");
     q.regions = listOption(call, "region");
@@ -76,35 +72,35 @@ Result<CostQuery> costQuery(const Call &call)
 QStringList costLines(const CostQuery &q, const CostResult &r, const BillingCalendar &cal)
 {
     QStringList o;
-    o << Tr::tr("Cost from %1 to %2 by %3, %4 view")
+    o << CliTr::tr("Cost from %1 to %2 by %3, %4 view")
              .arg(cal.format(q.from), cal.format(q.to), granularityId(q.granularity), viewId(q.view));
-    QString header = QStringLiteral("%1").arg(Tr::tr("Period"), -26);
+    QString header = QStringLiteral("%1").arg(CliTr::tr("Period"), -26);
     for (const QString &d : q.groupBy)
         header += QStringLiteral(" %1").arg(d, -18);
-    o << header + QStringLiteral(" %1 %2").arg(Tr::tr("Calls"), 12).arg(Tr::tr("Cost"), 14);
+    o << header + QStringLiteral(" %1 %2").arg(CliTr::tr("Calls"), 12).arg(CliTr::tr("Cost"), 14);
     for (const CostRow &row : r.rows) {
         QString line = QStringLiteral("%1").arg(cal.format(row.period), -26);
         for (const QString &d : q.groupBy)
             line += QStringLiteral(" %1").arg(row.keys.at(d), -18);
         o << line + QStringLiteral(" %1 %2").arg(row.calls, 12).arg(json::amount(row.cost), 14);
     }
-    o << Tr::tr("Total: %1 calls, %2").arg(r.calls).arg(json::amount(r.total));
+    o << CliTr::tr("Total: %1 calls, %2").arg(r.calls).arg(json::amount(r.total));
     return o;
 }
 
 QStringList forecastLines(const Forecast &f, const BillingCalendar &cal)
 {
     QStringList o;
-    o << Tr::tr("Month %1, settled until %2 (%3 of %4 days complete)")
+    o << CliTr::tr("Month %1, settled until %2 (%3 of %4 days complete)")
              .arg(f.month, cal.format(f.asOf))
              .arg(f.completeDays)
              .arg(f.daysInMonth);
-    o << Tr::tr("Month to date: %1").arg(json::amount(f.actual));
+    o << CliTr::tr("Month to date: %1").arg(json::amount(f.actual));
     if (f.intervalKnown)
-        o << Tr::tr("Forecast at month end: %1 (about 95 %: %2 to %3)")
+        o << CliTr::tr("Forecast at month end: %1 (about 95 %: %2 to %3)")
                  .arg(json::amount(f.projected), json::amount(f.low), json::amount(f.high));
     else
-        o << Tr::tr("Forecast at month end: %1 (too few days for an interval)")
+        o << CliTr::tr("Forecast at month end: %1 (too few days for an interval)")
                  .arg(json::amount(f.projected));
     return o;
 }
@@ -113,17 +109,18 @@ QStringList priceLines(const QString &api, qint64 calls, const QString &currency
                        const std::vector<Quote> &quotes)
 {
     QStringList o;
-    o << Tr::tr("%1 calls a month of %2, amounts in %3").arg(QLocale::c().toString(calls), api, currency);
+    o << CliTr::tr("%1 calls a month of %2, amounts in %3").arg(QLocale::c().toString(calls), api, currency);
     for (const Quote &q : quotes) {
         QString line = QStringLiteral("%1 %2").arg(q.option, -12).arg(json::amount(q.monthlyCost), 14);
         if (q.option != kModePayPerUse)
-            line += QStringLiteral("  ") +
-                    Tr::tr("package %1 / 12 + %2 calls pay-per-use; cheaper than pay-per-use from %3 calls")
-                        .arg(json::amount(q.packagePrice), QLocale::c().toString(q.overflowCalls),
-                             q.breakEvenCalls ? QLocale::c().toString(*q.breakEvenCalls) : Tr::tr("(never)"));
+            line +=
+                QStringLiteral("  ") +
+                CliTr::tr("package %1 / 12 + %2 calls pay-per-use; cheaper than pay-per-use from %3 calls")
+                    .arg(json::amount(q.packagePrice), QLocale::c().toString(q.overflowCalls),
+                         q.breakEvenCalls ? QLocale::c().toString(*q.breakEvenCalls) : CliTr::tr("(never)"));
         o << line;
         for (const TierLine &t : q.tiers)
-            o << QStringLiteral("    ") + Tr::tr("tier %1: %2 calls from #%3 at %4 per 1000 = %5")
+            o << QStringLiteral("    ") + CliTr::tr("tier %1: %2 calls from #%3 at %4 per 1000 = %5")
                                               .arg(t.tier + 1)
                                               .arg(QLocale::c().toString(t.calls),
                                                    QLocale::c().toString(t.firstCall),
@@ -158,7 +155,7 @@ Reply cmdRecommend(Call &call)
             [](const Recommendation &rec) {
                 return QStringLiteral("%1 %2: ").arg(rec.api, rec.region) + rec.reason;
             },
-            Tr::tr("No usage in the last 30 days: nothing to advise."));
+            CliTr::tr("No usage in the last 30 days: nothing to advise."));
     });
 }
 
@@ -177,7 +174,7 @@ Reply cmdPrice(Call &call)
     bool ok = false;
     const qint64 calls = call.at(1).toLongLong(&ok);
     if (!ok || calls < 0)
-        return Error::badUsage(Tr::tr("price: \"%1\" is not a number of calls").arg(call.at(1)));
+        return Error::badUsage(CliTr::tr("price: \"%1\" is not a number of calls").arg(call.at(1)));
     // The account's catalog when there is an account, else the one shipped with the program.
     std::optional<Catalog> builtIn;
     const Catalog *catalog = nullptr;
@@ -215,10 +212,10 @@ Reply cmdTag(Call &call)
     auto r = call.run([&](Context &ctx) { return setProjectTags(ctx, project, tags); });
     if (!r)
         return r.error();
-    return Output{
-        QJsonObject{{QStringLiteral("project"), project},
-                    {QStringLiteral("tags"), QJsonArray::fromStringList(*r)}},
-        {Tr::tr("%1: %2").arg(project, r->isEmpty() ? Tr::tr("(untagged)") : r->join(QStringLiteral(", ")))}};
+    return Output{QJsonObject{{QStringLiteral("project"), project},
+                              {QStringLiteral("tags"), QJsonArray::fromStringList(*r)}},
+                  {CliTr::tr("%1: %2").arg(project, r->isEmpty() ? CliTr::tr("(untagged)")
+                                                                 : r->join(QStringLiteral(", ")))}};
 }
 
 Reply cmdTags(Call &call)
@@ -233,10 +230,10 @@ Reply cmdTags(Call &call)
         projects.append(QJsonObject{{QStringLiteral("project"), project},
                                     {QStringLiteral("tags"), QJsonArray::fromStringList(tags)}});
         all << tags;
-        out.lines << Tr::tr("%1: %2").arg(project, tags.join(QStringLiteral(", ")));
+        out.lines << CliTr::tr("%1: %2").arg(project, tags.join(QStringLiteral(", ")));
     }
     if (r->empty())
-        out.lines << Tr::tr("No project has tags.");
+        out.lines << CliTr::tr("No project has tags.");
     all.removeDuplicates();
     all.sort();
     out.json = QJsonObject{{QStringLiteral("projects"), projects},

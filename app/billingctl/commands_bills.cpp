@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "engine/bills.h"
 #include "json.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -9,25 +10,20 @@
 namespace billing::cli {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
 
 QStringList billLines(const Bill &bill, const QString &currency)
 {
     QStringList o;
-    o << Tr::tr("Bill %1 (%2), amounts in %3")
-             .arg(bill.month, bill.final ? Tr::tr("final") : Tr::tr("open"), currency);
+    o << CliTr::tr("Bill %1 (%2), amounts in %3")
+             .arg(bill.month, bill.final ? CliTr::tr("final") : CliTr::tr("open"), currency);
     o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-             .arg(Tr::tr("API"), -18)
-             .arg(Tr::tr("Region"), -15)
-             .arg(Tr::tr("Mode"), -12)
-             .arg(Tr::tr("Calls"), 12)
-             .arg(Tr::tr("Fee"), 20)
-             .arg(Tr::tr("Charged"), 14)
-             .arg(Tr::tr("Rounded off"), 14);
+             .arg(CliTr::tr("API"), -18)
+             .arg(CliTr::tr("Region"), -15)
+             .arg(CliTr::tr("Mode"), -12)
+             .arg(CliTr::tr("Calls"), 12)
+             .arg(CliTr::tr("Fee"), 20)
+             .arg(CliTr::tr("Charged"), 14)
+             .arg(CliTr::tr("Rounded off"), 14);
     auto row = [&](const BillLine &l, const QString &label) {
         o << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
                  .arg(label.isEmpty() ? l.api : label, -18)
@@ -40,8 +36,8 @@ QStringList billLines(const Bill &bill, const QString &currency)
     };
     for (const BillLine &l : bill.lines)
         row(l, QString());
-    row(bill.totals, Tr::tr("Total"));
-    o << Tr::tr("Paid by coupon %1, by cash %2, arrears %3.")
+    row(bill.totals, CliTr::tr("Total"));
+    o << CliTr::tr("Paid by coupon %1, by cash %2, arrears %3.")
              .arg(json::amount(bill.totals.paidCoupon), json::amount(bill.totals.paidCash),
                   json::amount(bill.totals.arrears));
     return o;
@@ -79,13 +75,14 @@ Result<RecordFilter> recordFilter(const Call &call)
     if (call.has(QStringLiteral("type"))) {
         f.type = recordTypeFromId(call.value(QStringLiteral("type")));
         if (!f.type)
-            return Error::badUsage(Tr::tr("--type must be one of usage, purchase, renewal, refund, topup"));
+            return Error::badUsage(
+                CliTr::tr("--type must be one of usage, purchase, renewal, refund, topup"));
     }
     if (call.has(QStringLiteral("limit"))) {
         bool ok = false;
         f.limit = call.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || f.limit < 0)
-            return Error::badUsage(Tr::tr("--limit must be a whole number"));
+            return Error::badUsage(CliTr::tr("--limit must be a whole number"));
     }
     return f;
 }
@@ -119,7 +116,7 @@ Reply cmdTransactions(Call &call)
 
 Reply cmdLine(Call &call)
 {
-    auto id = call.idAt(0, Tr::tr("line: \"%1\" is not a transaction id"));
+    auto id = call.idAt(0, CliTr::tr("line: \"%1\" is not a transaction id"));
     if (!id)
         return id.error();
     return call.run([&](Context &ctx) -> Reply {

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "json.h"
 #include "storage/budgetrepository.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -11,11 +12,6 @@
 namespace billing::cli {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
 
 Result<Budget> budgetArguments(const Call &call)
 {
@@ -23,7 +19,7 @@ Result<Budget> budgetArguments(const Call &call)
     b.name = call.at(0);
     auto amountValue = Money::parse(call.at(1));
     if (!amountValue)
-        return Error::badUsage(Tr::tr("budget set: \"%1\" is not an amount").arg(call.at(1)));
+        return Error::badUsage(CliTr::tr("budget set: \"%1\" is not an amount").arg(call.at(1)));
     b.amount = *amountValue;
     auto thresholds = [&](const QString &option, const QString &byDefault) {
         return parseThresholds(call.has(option) ? call.value(option) : byDefault);
@@ -44,7 +40,7 @@ Result<Budget> budgetArguments(const Call &call)
 
 Reply cmdBudget(Call &)
 {
-    return Error::badUsage(Tr::tr("budget: give set, list or remove"));
+    return Error::badUsage(CliTr::tr("budget: give set, list or remove"));
 }
 
 Reply cmdBudgetSet(Call &call)
@@ -66,7 +62,7 @@ Reply cmdBudgetSet(Call &call)
     QJsonObject o = json::budget(*b);
     o.insert(QStringLiteral("id"), *id);
     return Output{o,
-                  {Tr::tr("Budget %1: %2 a month, alerts at %3 % of actual and %4 % of forecast spend")
+                  {CliTr::tr("Budget %1: %2 a month, alerts at %3 % of actual and %4 % of forecast spend")
                        .arg(b->name, json::amount(b->amount), formatThresholds(b->actualThresholds),
                             formatThresholds(b->forecastThresholds))}};
 }
@@ -79,13 +75,13 @@ Reply cmdBudgetList(Call &call)
     return Output::list(
         QStringLiteral("budgets"), *r, json::budgetStatus,
         [](const BudgetStatus &s) {
-            return Tr::tr("%1: %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)")
+            return CliTr::tr("%1: %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)")
                 .arg(s.budget.name, json::amount(s.budget.amount), s.month, json::amount(s.actual))
                 .arg(s.actualPercent)
                 .arg(json::amount(s.forecast.projected))
                 .arg(s.forecastPercent);
         },
-        Tr::tr("No budgets."));
+        CliTr::tr("No budgets."));
 }
 
 Reply cmdBudgetRemove(Call &call)
@@ -97,12 +93,12 @@ Reply cmdBudgetRemove(Call &call)
         if (!existing)
             return existing.error();
         if (!*existing)
-            return Error::refused(Tr::tr("there is no budget named \"%1\"").arg(name));
+            return Error::refused(CliTr::tr("there is no budget named \"%1\"").arg(name));
         return removeBudget(ctx, (*existing)->id);
     });
     if (!s)
         return s.error();
-    return Output{QJsonObject{{QStringLiteral("removed"), name}}, {Tr::tr("Budget %1 removed").arg(name)}};
+    return Output{QJsonObject{{QStringLiteral("removed"), name}}, {CliTr::tr("Budget %1 removed").arg(name)}};
 }
 
 } // namespace billing::cli

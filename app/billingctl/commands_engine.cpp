@@ -5,6 +5,7 @@
 #include "engine/packages.h"
 #include "engine/services.h"
 #include "json.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -17,11 +18,6 @@
 namespace billing::cli {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
 
 Reply setService(Call &call, bool enable)
 {
@@ -29,9 +25,9 @@ Reply setService(Call &call, bool enable)
         call.run([&](Context &ctx) { return services::setEnabled(ctx, call.at(0), call.at(1), enable); });
     if (!r)
         return r.error();
-    const QString line =
-        !*r ? (enable ? Tr::tr("%1 in %2 was already enabled.") : Tr::tr("%1 in %2 was already disabled."))
-            : (enable ? Tr::tr("Enabled %1 in %2.") : Tr::tr("Disabled %1 in %2."));
+    const QString line = !*r ? (enable ? CliTr::tr("%1 in %2 was already enabled.")
+                                       : CliTr::tr("%1 in %2 was already disabled."))
+                             : (enable ? CliTr::tr("Enabled %1 in %2.") : CliTr::tr("Disabled %1 in %2."));
     return Output{QJsonObject{{QStringLiteral("api"), call.at(0)},
                               {QStringLiteral("region"), call.at(1)},
                               {QStringLiteral("enabled"), enable},
@@ -69,7 +65,7 @@ Reply cmdStopBilling(Call &call)
         return r.error();
     return Output{
         json::stopBilling(*r),
-        {Tr::tr("Billing stopped: %1 service(s) disabled, auto-renew switched off on %2 package(s).")
+        {CliTr::tr("Billing stopped: %1 service(s) disabled, auto-renew switched off on %2 package(s).")
              .arg(r->enabled.size())
              .arg(r->autoRenewing.size())}};
 }
@@ -80,10 +76,10 @@ Reply cmdGrantCoupon(Call &call)
     if (!amount)
         return amount.error();
     if (!call.has(QStringLiteral("expires")))
-        return Error::badUsage(Tr::tr("grant-coupon: --expires TIME is required"));
+        return Error::badUsage(CliTr::tr("grant-coupon: --expires TIME is required"));
     auto expires = BillingCalendar::parseTimestamp(call.value(QStringLiteral("expires")));
     if (!expires)
-        return Error::badUsage(Tr::tr("--expires: %1").arg(expires.error().message));
+        return Error::badUsage(CliTr::tr("--expires: %1").arg(expires.error().message));
     auto c = call.run([&](Context &ctx) {
         return coupons::grant(ctx, *amount, *expires, call.value(QStringLiteral("api")));
     });
@@ -91,7 +87,7 @@ Reply cmdGrantCoupon(Call &call)
         return c.error();
     return Output{
         QJsonObject{{QStringLiteral("id"), c->id}, {QStringLiteral("amount"), json::amount(c->amount)}},
-        {Tr::tr("Coupon %1 granted: %2.").arg(c->id).arg(json::amount(c->amount))}};
+        {CliTr::tr("Coupon %1 granted: %2.").arg(c->id).arg(json::amount(c->amount))}};
 }
 
 Reply cmdBuy(Call &call)
@@ -104,20 +100,20 @@ Reply cmdBuy(Call &call)
     if (call.has(QStringLiteral("effective"))) {
         auto t = BillingCalendar::parseTimestamp(call.value(QStringLiteral("effective")));
         if (!t)
-            return Error::badUsage(Tr::tr("--effective: %1").arg(t.error().message));
+            return Error::badUsage(CliTr::tr("--effective: %1").arg(t.error().message));
         req.effective = *t;
     }
     if (call.has(QStringLiteral("quantity"))) {
         bool ok = false;
         req.quantity = call.value(QStringLiteral("quantity")).toInt(&ok);
         if (!ok || req.quantity < 1 || req.quantity > 100)
-            return Error::badUsage(Tr::tr("--quantity must be a whole number from 1 to 100"));
+            return Error::badUsage(CliTr::tr("--quantity must be a whole number from 1 to 100"));
     }
     if (call.has(QStringLiteral("days"))) {
         bool ok = false;
         req.renewDays = call.value(QStringLiteral("days")).toInt(&ok);
         if (!ok)
-            return Error::badUsage(Tr::tr("--days must be a whole number from 1 to 30"));
+            return Error::badUsage(CliTr::tr("--days must be a whole number from 1 to 30"));
     }
     return call.run([&](Context &ctx) -> Reply {
         auto bought = packages::buy(ctx, req);
@@ -137,7 +133,7 @@ Reply cmdBuy(Call &call)
 
 Reply cmdRenew(Call &call)
 {
-    auto id = call.idAt(0, Tr::tr("renew: \"%1\" is not a package id"));
+    auto id = call.idAt(0, CliTr::tr("renew: \"%1\" is not a package id"));
     if (!id)
         return id.error();
     return changedPackage(
@@ -147,35 +143,35 @@ Reply cmdRenew(Call &call)
 
 Reply cmdAutoRenew(Call &call)
 {
-    auto id = call.idAt(0, Tr::tr("auto-renew: \"%1\" is not a package id"));
+    auto id = call.idAt(0, CliTr::tr("auto-renew: \"%1\" is not a package id"));
     if (!id)
         return id.error();
     const QString onOff = call.at(1);
     if (onOff != QLatin1String("on") && onOff != QLatin1String("off"))
-        return Error::badUsage(Tr::tr("auto-renew: say on or off, not \"%1\"").arg(onOff));
+        return Error::badUsage(CliTr::tr("auto-renew: say on or off, not \"%1\"").arg(onOff));
     std::optional<int> days;
     if (call.has(QStringLiteral("days"))) {
         bool ok = false;
         days = call.value(QStringLiteral("days")).toInt(&ok);
         if (!ok)
-            return Error::badUsage(Tr::tr("--days must be a whole number from 1 to 30"));
+            return Error::badUsage(CliTr::tr("--days must be a whole number from 1 to 30"));
     }
     return changedPackage(
         call,
         [&](Context &ctx) { return packages::setAutoRenew(ctx, *id, onOff == QLatin1String("on"), days); },
-        [&](const Package &) { return Tr::tr("Auto-renew of package %1 is %2.").arg(*id).arg(onOff); });
+        [&](const Package &) { return CliTr::tr("Auto-renew of package %1 is %2.").arg(*id).arg(onOff); });
 }
 
 Reply cmdUnsubscribe(Call &call)
 {
-    auto id = call.idAt(0, Tr::tr("unsubscribe: \"%1\" is not a package id"));
+    auto id = call.idAt(0, CliTr::tr("unsubscribe: \"%1\" is not a package id"));
     if (!id)
         return id.error();
     auto r = call.run([&](Context &ctx) { return packages::unsubscribe(ctx, *id); });
     if (!r)
         return r.error();
     return Output{json::refund(*id, *r),
-                  {Tr::tr("Package %1 unsubscribed; refunded %2 (%3 to cash, %4 to coupons).")
+                  {CliTr::tr("Package %1 unsubscribed; refunded %2 (%3 to cash, %4 to coupons).")
                        .arg(*id)
                        .arg(json::amount(r->total), json::amount(r->toCash), json::amount(r->toCoupons))}};
 }
@@ -187,16 +183,16 @@ Reply cmdImport(Call &call)
     const bool fromStdin = path == QLatin1String("-");
     if (fromStdin) {
         if (!file.open(stdin, QIODevice::ReadOnly))
-            return Error::badData(Tr::tr("cannot read standard input"));
+            return Error::badData(CliTr::tr("cannot read standard input"));
     } else {
         file.setFileName(path);
         if (!QFileInfo(path).isFile())
-            return Error::badUsage(Tr::tr("import-calls: no file %1").arg(path));
+            return Error::badUsage(CliTr::tr("import-calls: no file %1").arg(path));
         if (!file.open(QIODevice::ReadOnly))
-            return Error::badData(Tr::tr("cannot read %1: %2").arg(path, file.errorString()));
+            return Error::badData(CliTr::tr("cannot read %1: %2").arg(path, file.errorString()));
     }
     ImportOptions opts;
-    opts.name = fromStdin ? Tr::tr("standard input") : QFileInfo(path).fileName();
+    opts.name = fromStdin ? CliTr::tr("standard input") : QFileInfo(path).fileName();
     opts.late = call.has(QStringLiteral("late"));
     auto r = call.runThenCatchUp([&](Context &ctx) { return importCalls(ctx, file, opts); });
     if (!r) {
@@ -206,10 +202,10 @@ Reply cmdImport(Call &call)
         return err;
     }
     return Output{json::importSummary(*r),
-                  {Tr::tr("Imported %1 record(s), %2 call(s)%3.")
+                  {CliTr::tr("Imported %1 record(s), %2 call(s)%3.")
                        .arg(r->records)
                        .arg(r->calls)
-                       .arg(r->lateRecords ? Tr::tr(", %1 late").arg(r->lateRecords) : QString())}};
+                       .arg(r->lateRecords ? CliTr::tr(", %1 late").arg(r->lateRecords) : QString())}};
 }
 
 Reply cmdSettle(Call &call)
@@ -217,7 +213,8 @@ Reply cmdSettle(Call &call)
     auto r = call.run([](Context &ctx) { return Result<QString>(ctx.calendar.format(ctx.now)); });
     if (!r)
         return r.error();
-    return Output{QJsonObject{{QStringLiteral("settled_until"), *r}}, {Tr::tr("Caught up to %1.").arg(*r)}};
+    return Output{QJsonObject{{QStringLiteral("settled_until"), *r}},
+                  {CliTr::tr("Caught up to %1.").arg(*r)}};
 }
 
 } // namespace billing::cli

@@ -2,6 +2,7 @@
 #include "billexport.h"
 #include "commands.h"
 #include "engine/bills.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -10,24 +11,16 @@
 
 namespace billing::cli {
 
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
-} // namespace
-
 Reply cmdExportBill(Call &call)
 {
     if (!call.has(QStringLiteral("format")) || !call.has(QStringLiteral("out")))
-        return Error::badUsage(Tr::tr("export-bill needs --format csv|xlsx|pdf and --out FILE"));
+        return Error::badUsage(CliTr::tr("export-bill needs --format csv|xlsx|pdf and --out FILE"));
     auto format = report::formatFromName(call.value(QStringLiteral("format")));
     if (!format)
         return format.error();
     const QString path = call.value(QStringLiteral("out"));
     if (path.isEmpty())
-        return Error::badUsage(Tr::tr("--out needs a file name"));
+        return Error::badUsage(CliTr::tr("--out needs a file name"));
     const QString month = call.at(0);
     qint64 lines = 0;
     // The file is written inside the command's transaction: when it cannot be written, the catch-up
@@ -49,7 +42,7 @@ Reply cmdExportBill(Call &call)
                               {QStringLiteral("format"), report::formatName(*format)},
                               {QStringLiteral("file"), absolute},
                               {QStringLiteral("lines"), lines}},
-                  {Tr::tr("Wrote the bill of %1 to %2").arg(month, absolute)}};
+                  {CliTr::tr("Wrote the bill of %1 to %2").arg(month, absolute)}};
 }
 
 } // namespace billing::cli

@@ -3,6 +3,7 @@
 #include "auth/members.h"
 #include "commands.h"
 #include "json.h"
+#include "tr.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -10,11 +11,6 @@
 namespace billing::cli {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billingctl)
-};
 
 Result<Role> roleArgument(const QString &text)
 {
@@ -24,13 +20,13 @@ Result<Role> roleArgument(const QString &text)
     for (Role r : allRoles)
         ids << roleId(r);
     return Error::badUsage(
-        Tr::tr("member set: unknown role \"%1\"; say %2").arg(text, ids.join(QStringLiteral(", "))));
+        CliTr::tr("member set: unknown role \"%1\"; say %2").arg(text, ids.join(QStringLiteral(", "))));
 }
 } // namespace
 
 Reply cmdMember(Call &)
 {
-    return Error::badUsage(Tr::tr("member: give set, list or remove"));
+    return Error::badUsage(CliTr::tr("member: give set, list or remove"));
 }
 
 Reply cmdMemberSet(Call &call)
@@ -44,7 +40,7 @@ Reply cmdMemberSet(Call &call)
     if (Status s = call.run([&](Context &ctx) { return setMember(ctx, name, *role); }); !s)
         return s.error();
     return Output{QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("role"), roleId(*role)}},
-                  {Tr::tr("%1 is now a member in the role %2.").arg(name, roleId(*role))}};
+                  {CliTr::tr("%1 is now a member in the role %2.").arg(name, roleId(*role))}};
 }
 
 Reply cmdMemberRemove(Call &call)
@@ -53,7 +49,7 @@ Reply cmdMemberRemove(Call &call)
     if (Status s = call.run([&](Context &ctx) { return removeMember(ctx, name); }); !s)
         return s.error();
     return Output{QJsonObject{{QStringLiteral("removed"), name}},
-                  {Tr::tr("%1 is no longer a member.").arg(name)}};
+                  {CliTr::tr("%1 is no longer a member.").arg(name)}};
 }
 
 Reply cmdMemberList(Call &call)
@@ -68,7 +64,7 @@ Reply cmdMemberList(Call &call)
                 return QStringList{m.name, roleId(m.role), ctx.calendar.format(m.since)}.join(
                     QLatin1String("  "));
             },
-            Tr::tr("No members: the account is single-user and everyone who opens it is its owner."));
+            CliTr::tr("No members: the account is single-user and everyone who opens it is its owner."));
     });
 }
 
@@ -81,8 +77,8 @@ Reply cmdWhoami(Call &call)
     if (!who)
         return who.error();
     return Output{json::identity(*who),
-                  {who->singleUser ? Tr::tr("%1 (owner: the account has no members)").arg(who->user)
-                                   : Tr::tr("%1 (%2)").arg(who->user, roleId(who->role))}};
+                  {who->singleUser ? CliTr::tr("%1 (owner: the account has no members)").arg(who->user)
+                                   : CliTr::tr("%1 (%2)").arg(who->user, roleId(who->role))}};
 }
 
 } // namespace billing::cli

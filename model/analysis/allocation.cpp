@@ -1,4 +1,5 @@
 #include "analysis/allocation.h"
+#include "analysis/tr.h"
 
 #include "analysis/costpieces.h"
 #include "analysis/costrepository.h"
@@ -11,14 +12,6 @@
 #include <numeric>
 
 namespace billing {
-
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CostAnalysis)
-};
-} // namespace
 
 std::vector<Money> splitLargestRemainder(Money total, const std::vector<qint64> &weights)
 {
@@ -96,7 +89,7 @@ Result<std::vector<Money>> allocateShared(Money total, AllocationRule rule,
     if (projects.empty()) {
         if (total.isZero())
             return std::vector<Money>();
-        return Error::badUsage(Tr::tr("a shared cost needs at least one project to go to"));
+        return Error::badUsage(AnalysisTr::tr("a shared cost needs at least one project to go to"));
     }
     std::vector<qint64> weights;
     switch (rule) {
@@ -111,12 +104,12 @@ Result<std::vector<Money>> allocateShared(Money total, AllocationRule rule,
         qint64 sum = 0;
         for (const ProjectShare &p : projects) {
             if (p.fixedBasisPoints < 0)
-                return Error::badUsage(Tr::tr("the share of %1 is negative").arg(p.project));
+                return Error::badUsage(AnalysisTr::tr("the share of %1 is negative").arg(p.project));
             sum += p.fixedBasisPoints;
             weights.push_back(p.fixedBasisPoints);
         }
         if (sum != 10000)
-            return Error::badUsage(Tr::tr("fixed shares must add up to 100 % (they add up to %1 %)")
+            return Error::badUsage(AnalysisTr::tr("fixed shares must add up to 100 % (they add up to %1 %)")
                                        .arg(Money::fromUnits(sum * (Money::Scale / 100)).toString(0)));
         break;
     }
@@ -128,7 +121,7 @@ Result<std::vector<ProjectCost>> allocateCosts(Context &ctx, Instant from, Insta
                                                const QHash<QString, qint64> &fixedBasisPoints)
 {
     if (from >= to)
-        return Error::badUsage(Tr::tr("the start of the range must be before its end"));
+        return Error::badUsage(AnalysisTr::tr("the start of the range must be before its end"));
     std::vector<CostPiece> pieces;
     CostQuery q;
     q.from = from;

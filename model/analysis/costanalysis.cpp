@@ -1,4 +1,5 @@
 #include "analysis/costanalysis.h"
+#include "analysis/tr.h"
 
 #include "analysis/costpieces.h"
 #include "analysis/costrepository.h"
@@ -12,11 +13,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CostAnalysis)
-};
 
 // The one mapping between dimensions and their ids; its order is costDimensions()'s.
 struct DimensionId
@@ -100,15 +96,15 @@ std::optional<CostQuery::View> viewFromId(const QString &id)
 Status validateCostQuery(const CostQuery &q)
 {
     if (q.from >= q.to)
-        return Error::badUsage(Tr::tr("the start of the range must be before its end"));
+        return Error::badUsage(AnalysisTr::tr("the start of the range must be before its end"));
     if (q.groupBy.size() > 2)
-        return Error::badUsage(Tr::tr("cost can be grouped by at most two dimensions"));
+        return Error::badUsage(AnalysisTr::tr("cost can be grouped by at most two dimensions"));
     for (const QString &d : q.groupBy)
         if (!costDimensionFromId(d))
-            return Error::badUsage(Tr::tr("unknown dimension \"%1\" (choose from %2)")
+            return Error::badUsage(AnalysisTr::tr("unknown dimension \"%1\" (choose from %2)")
                                        .arg(d, costDimensions().join(QStringLiteral(", "))));
     if (q.groupBy.size() == 2 && q.groupBy[0] == q.groupBy[1])
-        return Error::badUsage(Tr::tr("the dimension \"%1\" is given twice").arg(q.groupBy[0]));
+        return Error::badUsage(AnalysisTr::tr("the dimension \"%1\" is given twice").arg(q.groupBy[0]));
     return {};
 }
 
@@ -212,7 +208,7 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
 Result<Money> cashTotal(Context &ctx, Instant from, Instant to)
 {
     if (from >= to)
-        return Error::badUsage(Tr::tr("the start of the range must be before its end"));
+        return Error::badUsage(AnalysisTr::tr("the start of the range must be before its end"));
     // The same pieces as the cash view, summed without grouping: on time by the database, late ones here.
     auto onTime = CostRepository(ctx.db).total(CostRepository::Kind::ChargesOnTime, from, to);
     if (!onTime)

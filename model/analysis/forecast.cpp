@@ -1,4 +1,5 @@
 #include "analysis/forecast.h"
+#include "analysis/tr.h"
 
 #include "analysis/costanalysis.h"
 #include "engine/context.h"
@@ -11,11 +12,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CostAnalysis)
-};
 
 Int128 floorDiv128(Int128 a, Int128 b)
 {
@@ -157,7 +153,7 @@ Result<Forecast> forecastMonth(Context &ctx, const QString &month)
     if (!start)
         return start.error();
     if (ctx.now < *start)
-        return Error::refused(Tr::tr("the month %1 has not started yet").arg(key));
+        return Error::refused(AnalysisTr::tr("the month %1 has not started yet").arg(key));
     return forecastMonthAt(ctx, *start, ctx.calendar.hourStart(ctx.now));
 }
 

@@ -1,4 +1,5 @@
 #include "analysis/pricecalculator.h"
+#include "analysis/tr.h"
 
 #include "domain/types.h"
 
@@ -9,11 +10,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CostAnalysis)
-};
 
 std::vector<TierLine> tierLines(const std::vector<Tier> &tiers, qint64 calls)
 {
@@ -66,9 +62,9 @@ Result<std::vector<Quote>> priceCalculator(const Catalog &catalog, const QString
 {
     const ApiInfo *api = catalog.api(apiId);
     if (!api)
-        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(apiId));
+        return Error::badUsage(AnalysisTr::tr("unknown API \"%1\"").arg(apiId));
     if (monthlyCalls < 0)
-        return Error::badUsage(Tr::tr("the number of calls cannot be negative"));
+        return Error::badUsage(AnalysisTr::tr("the number of calls cannot be negative"));
     const PriceList &list = catalog.priceListAt(at);
     const std::vector<Tier> &tiers = catalog.tiers(list, api->category);
     std::vector<Quote> out;

@@ -1,4 +1,5 @@
 #include "analysis/recommendations.h"
+#include "analysis/tr.h"
 
 #include "analysis/costrepository.h"
 #include "domain/types.h"
@@ -14,11 +15,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CostAnalysis)
-};
 
 constexpr Instant kThirtyDays = 30 * kMicrosPerDay;
 } // namespace
@@ -79,20 +75,22 @@ Result<std::vector<Recommendation>> recommend(Context &ctx)
 
         const QString volume = QLocale::c().toString(v.calls);
         if (r.best == r.current) {
-            r.reason =
-                Tr::tr("%1 calls in the last 30 days: %2 is already the cheapest option at %3 a month.")
-                    .arg(volume, r.current, r.monthlyCostNow.toString());
+            r.reason = AnalysisTr::tr(
+                           "%1 calls in the last 30 days: %2 is already the cheapest option at %3 a month.")
+                           .arg(volume, r.current, r.monthlyCostNow.toString());
         } else {
             const QString be =
                 best->breakEvenCalls ? QLocale::c().toString(*best->breakEvenCalls) : QString();
             r.reason =
                 best->breakEvenCalls
-                    ? Tr::tr("%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month "
-                             "(cheaper from %6 calls a month), saving %7 a month.")
+                    ? AnalysisTr::tr(
+                          "%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month "
+                          "(cheaper from %6 calls a month), saving %7 a month.")
                           .arg(volume, r.monthlyCostNow.toString(), r.current, r.best,
                                r.monthlyCostBest.toString(), be, r.saving.toString())
-                    : Tr::tr("%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a "
-                             "month, saving %6 a month.")
+                    : AnalysisTr::tr(
+                          "%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a "
+                          "month, saving %6 a month.")
                           .arg(volume, r.monthlyCostNow.toString(), r.current, r.best,
                                r.monthlyCostBest.toString(), r.saving.toString());
         }
@@ -103,11 +101,11 @@ Result<std::vector<Recommendation>> recommend(Context &ctx)
             if (expected < inForce->remaining) {
                 r.lapsingCalls = inForce->remaining - expected;
                 r.reason +=
-                    u' ' + Tr::tr("At this rate package %1 will lapse on %2 with %3 of its %4 calls unused.")
-                               .arg(inForce->id)
-                               .arg(ctx.calendar.format(inForce->lastSecond()),
-                                    QLocale::c().toString(r.lapsingCalls),
-                                    QLocale::c().toString(inForce->quota));
+                    u' ' +
+                    AnalysisTr::tr("At this rate package %1 will lapse on %2 with %3 of its %4 calls unused.")
+                        .arg(inForce->id)
+                        .arg(ctx.calendar.format(inForce->lastSecond()),
+                             QLocale::c().toString(r.lapsingCalls), QLocale::c().toString(inForce->quota));
             } else {
                 const Instant runsOut = end + Instant(Int128(inForce->remaining) * kThirtyDays / v.calls);
                 r.runsOutAt = runsOut;
@@ -115,12 +113,13 @@ Result<std::vector<Recommendation>> recommend(Context &ctx)
                     Money::scaled(payPerUseMonthly(tiers, v.calls), inForce->endAt - runsOut, kThirtyDays);
                 r.costAfterRunOut = after ? after->truncatedToCents() : Money();
                 r.reason +=
-                    u' ' + Tr::tr("At this rate package %1 runs out on %2; the rest of its term, until %3, "
-                                  "then costs about %4 "
-                                  "pay-per-use.")
-                               .arg(inForce->id)
-                               .arg(ctx.calendar.format(runsOut), ctx.calendar.format(inForce->lastSecond()),
-                                    r.costAfterRunOut.toString());
+                    u' ' +
+                    AnalysisTr::tr("At this rate package %1 runs out on %2; the rest of its term, until %3, "
+                                   "then costs about %4 "
+                                   "pay-per-use.")
+                        .arg(inForce->id)
+                        .arg(ctx.calendar.format(runsOut), ctx.calendar.format(inForce->lastSecond()),
+                             r.costAfterRunOut.toString());
             }
         }
         out.push_back(std::move(r));

@@ -1,4 +1,5 @@
 #include "auth/identity.h"
+#include "auth/tr.h"
 
 #include "engine/context.h"
 #include "storage/database.h"
@@ -9,14 +10,6 @@
 #include <QStringList>
 
 namespace billing {
-
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Identity)
-};
-} // namespace
 
 Result<Identity> resolveIdentity(Database &db, const QString &user)
 {
@@ -48,8 +41,8 @@ Result<Identity> resolveIdentity(Database &db, const QString &user)
     for (const Member &m : *members)
         if (m.name == user)
             return Identity{user, m.role, false};
-    return Error::refused(Tr::tr("%1 is not a member of this account; an owner can add them with "
-                                 "\"billingctl member set %1 ROLE\"")
+    return Error::refused(AuthTr::tr("%1 is not a member of this account; an owner can add them with "
+                                     "\"billingctl member set %1 ROLE\"")
                               .arg(user));
 }
 
@@ -62,8 +55,8 @@ Status authorize(const Identity &who, Permission permission)
         if (allows(r, permission))
             roles << roleName(r);
     return Error::refused(
-        Tr::tr("%1 is a member in the role %2 and may not %3; that needs the role %4")
-            .arg(who.user, roleName(who.role), permissionText(permission), roles.join(Tr::tr(" or "))));
+        AuthTr::tr("%1 is a member in the role %2 and may not %3; that needs the role %4")
+            .arg(who.user, roleName(who.role), permissionText(permission), roles.join(AuthTr::tr(" or "))));
 }
 
 Status authorize(Context &ctx, Permission permission)

@@ -1,4 +1,5 @@
 #include "auth/members.h"
+#include "auth/tr.h"
 
 #include "auth/identity.h"
 
@@ -13,11 +14,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Members)
-};
 
 QJsonObject roleJson(const Member *m)
 {
@@ -39,14 +35,15 @@ const Member *find(const std::vector<Member> &all, const QString &name)
 Status validateMemberName(const QString &name)
 {
     if (name.isEmpty() || name.size() > 64)
-        return Error::badUsage(Tr::tr("a member name must have 1 to 64 characters"));
+        return Error::badUsage(AuthTr::tr("a member name must have 1 to 64 characters"));
     for (QChar c : name)
         if (c.isSpace() || c.category() == QChar::Other_Control)
             return Error::badUsage(
-                Tr::tr("the member name \"%1\" contains a space or a control character").arg(name));
+                AuthTr::tr("the member name \"%1\" contains a space or a control character").arg(name));
     if (name == QStringView(SystemActor))
         return Error::badUsage(
-            Tr::tr("\"%1\" is the engine's own name in the audit log; choose another member name").arg(name));
+            AuthTr::tr("\"%1\" is the engine's own name in the audit log; choose another member name")
+                .arg(name));
     return {};
 }
 
@@ -67,13 +64,13 @@ Status setMember(Context &ctx, const QString &name, Role role)
         return all.error();
     if (all->empty() && (name != ctx.actor || role != Role::Owner))
         return Error::refused(
-            Tr::tr("the account has no members yet, so everyone is its owner; make yourself its "
-                   "first owner before adding others (member set %1 owner)")
+            AuthTr::tr("the account has no members yet, so everyone is its owner; make yourself its "
+                       "first owner before adding others (member set %1 owner)")
                 .arg(ctx.actor));
     const Member *before = find(*all, name);
     if (before && before->role == Role::Owner && role != Role::Owner && ownerCount(*all) == 1)
         return Error::refused(
-            Tr::tr("%1 is the account's last owner; make another member owner first").arg(name));
+            AuthTr::tr("%1 is the account's last owner; make another member owner first").arg(name));
     const QJsonObject was = roleJson(before);
     const Member m{name, role, ctx.now};
     if (Status s = repo.put(m); !s)
@@ -91,10 +88,10 @@ Status removeMember(Context &ctx, const QString &name)
         return all.error();
     const Member *m = find(*all, name);
     if (!m)
-        return Error::refused(Tr::tr("%1 is not a member of this account").arg(name));
+        return Error::refused(AuthTr::tr("%1 is not a member of this account").arg(name));
     if (m->role == Role::Owner && ownerCount(*all) == 1 && all->size() > 1)
         return Error::refused(
-            Tr::tr("%1 is the account's last owner; make another member owner first").arg(name));
+            AuthTr::tr("%1 is the account's last owner; make another member owner first").arg(name));
     const QJsonObject was = roleJson(m);
     if (Status s = repo.remove(name); !s)
         return s;

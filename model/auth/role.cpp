@@ -1,16 +1,9 @@
 #include "auth/role.h"
+#include "auth/tr.h"
 
 #include <QCoreApplication>
 
 namespace billing {
-
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Role)
-};
-} // namespace
 
 bool allows(Role role, Permission permission)
 {
@@ -65,11 +58,11 @@ QString roleName(Role role)
 {
     switch (role) {
     case Role::Owner:
-        return Tr::tr("owner");
+        return AuthTr::tr("owner");
     case Role::Finance:
-        return Tr::tr("finance");
+        return AuthTr::tr("finance");
     case Role::Analyst:
-        return Tr::tr("analyst");
+        return AuthTr::tr("analyst");
     }
     return {};
 }
@@ -78,33 +71,33 @@ QString permissionText(Permission permission)
 {
     switch (permission) {
     case Permission::View:
-        return Tr::tr("view the account");
+        return AuthTr::tr("view the account");
     case Permission::TopUp:
-        return Tr::tr("top up the balance");
+        return AuthTr::tr("top up the balance");
     case Permission::GrantCoupon:
-        return Tr::tr("grant coupons");
+        return AuthTr::tr("grant coupons");
     case Permission::BuyPackages:
-        return Tr::tr("buy or renew packages");
+        return AuthTr::tr("buy or renew packages");
     case Permission::ChangeAutoRenew:
-        return Tr::tr("change auto-renewal");
+        return AuthTr::tr("change auto-renewal");
     case Permission::Unsubscribe:
-        return Tr::tr("unsubscribe packages");
+        return AuthTr::tr("unsubscribe packages");
     case Permission::ManageServices:
-        return Tr::tr("enable, disable or stop services");
+        return AuthTr::tr("enable, disable or stop services");
     case Permission::ImportCalls:
-        return Tr::tr("import call records");
+        return AuthTr::tr("import call records");
     case Permission::EditTags:
-        return Tr::tr("edit cost tags");
+        return AuthTr::tr("edit cost tags");
     case Permission::EditBudgets:
-        return Tr::tr("edit budgets");
+        return AuthTr::tr("edit budgets");
     case Permission::EditSettings:
-        return Tr::tr("change the account's settings");
+        return AuthTr::tr("change the account's settings");
     case Permission::ManageMembers:
-        return Tr::tr("manage members");
+        return AuthTr::tr("manage members");
     case Permission::Backup:
-        return Tr::tr("back up the database");
+        return AuthTr::tr("back up the database");
     case Permission::Restore:
-        return Tr::tr("restore a backup");
+        return AuthTr::tr("restore a backup");
     }
     return {};
 }

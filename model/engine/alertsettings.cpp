@@ -1,4 +1,5 @@
 #include "engine/alertsettings.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -6,13 +7,6 @@
 #include <QCoreApplication>
 
 namespace billing::alerts {
-
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::alerts)
-};
-} // namespace
 
 AlertSettings current(const Context &ctx)
 {
@@ -22,14 +16,14 @@ AlertSettings current(const Context &ctx)
 Status validate(const AlertSettings &s)
 {
     if (s.lowBalanceThreshold.isNegative())
-        return Error::refused(Tr::tr("the low-balance threshold cannot be negative"));
+        return Error::refused(EngineTr::tr("the low-balance threshold cannot be negative"));
     if (s.lowBalanceThreshold > kMaxLowBalanceThreshold)
-        return Error::refused(
-            Tr::tr("the low-balance threshold can be at most %1").arg(kMaxLowBalanceThreshold.toString()));
+        return Error::refused(EngineTr::tr("the low-balance threshold can be at most %1")
+                                  .arg(kMaxLowBalanceThreshold.toString()));
     if (!s.lowBalanceThreshold.centRemainder().isZero())
-        return Error::refused(Tr::tr("the low-balance threshold takes at most 2 decimals"));
+        return Error::refused(EngineTr::tr("the low-balance threshold takes at most 2 decimals"));
     if (s.quotaAlertPercent < 0 || s.quotaAlertPercent > 100)
-        return Error::refused(Tr::tr("the quota alert percentage must be between 0 and 100"));
+        return Error::refused(EngineTr::tr("the quota alert percentage must be between 0 and 100"));
     return {};
 }
 

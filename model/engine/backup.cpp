@@ -1,4 +1,5 @@
 #include "engine/backup.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -23,10 +24,6 @@
 namespace billing {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Backup)
-};
 
 // Runs a whole backup from `from` into `to` (both open sqlite3 handles).
 Status copyAll(sqlite3 *to, sqlite3 *from, const QString &shownTarget, const BackupProgress &progress = {})
@@ -34,7 +31,7 @@ Status copyAll(sqlite3 *to, sqlite3 *from, const QString &shownTarget, const Bac
     sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
     if (!b)
         return Error::internal(
-            Tr::tr("cannot copy into %1: %2").arg(shownTarget, QString::fromUtf8(sqlite3_errmsg(to))));
+            EngineTr::tr("cannot copy into %1: %2").arg(shownTarget, QString::fromUtf8(sqlite3_errmsg(to))));
     int rc = SQLITE_OK;
     do {
         rc = sqlite3_backup_step(b, 256);
@@ -43,13 +40,13 @@ Status copyAll(sqlite3 *to, sqlite3 *from, const QString &shownTarget, const Bac
         const int total = sqlite3_backup_pagecount(b);
         if (progress && rc == SQLITE_OK && !progress(total - sqlite3_backup_remaining(b), total)) {
             sqlite3_backup_finish(b);
-            return Error::refused(Tr::tr("the copy into %1 was cancelled").arg(shownTarget));
+            return Error::refused(EngineTr::tr("the copy into %1 was cancelled").arg(shownTarget));
         }
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
-        return Error::internal(
-            Tr::tr("copying into %1 failed: %2").arg(shownTarget, QString::fromUtf8(sqlite3_errstr(rc))));
+        return Error::internal(EngineTr::tr("copying into %1 failed: %2")
+                                   .arg(shownTarget, QString::fromUtf8(sqlite3_errstr(rc))));
     return {};
 }
 
@@ -74,8 +71,9 @@ Status backupDatabase(Database &db, const QString &targetPath, const QString &us
     const QString shown = QDir::toNativeSeparators(targetPath);
     if (db.isPostgres())
         return Error::badUsage(
-            Tr::tr("%1 is a PostgreSQL database: back it up on the server with pg_dump "
-                   "(for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only")
+            EngineTr::tr(
+                "%1 is a PostgreSQL database: back it up on the server with pg_dump "
+                "(for example pg_dump -Fc -f billing.dump DBNAME); this command copies SQLite files only")
                 .arg(db.displayLocation()));
     auto who = resolveIdentity(db, user);
     if (!who)
@@ -83,12 +81,13 @@ Status backupDatabase(Database &db, const QString &targetPath, const QString &us
     if (Status s = authorize(*who, Permission::Backup); !s)
         return s;
     if (QFileInfo::exists(targetPath))
-        return Error::refused(Tr::tr("%1 already exists; choose a new file name for the backup").arg(shown));
+        return Error::refused(
+            EngineTr::tr("%1 already exists; choose a new file name for the backup").arg(shown));
     if (!QFileInfo(targetPath).absoluteDir().exists())
-        return Error::badData(Tr::tr("the folder of %1 does not exist").arg(shown));
+        return Error::badData(EngineTr::tr("the folder of %1 does not exist").arg(shown));
     sqlite3 *from = handleOf(db);
     if (!from)
-        return Error::internal(Tr::tr("the database connection gives no SQLite handle"));
+        return Error::internal(EngineTr::tr("the database connection gives no SQLite handle"));
     const QString partial = targetPath + QStringLiteral(".partial");
     QFile::remove(partial);
     Status s;
@@ -97,12 +96,12 @@ Status backupDatabase(Database &db, const QString &targetPath, const QString &us
         if (sqlite3_open_v2(QFile::encodeName(partial).constData(), &to.db,
                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
             s = Error::badData(
-                Tr::tr("cannot create %1: %2").arg(shown, QString::fromUtf8(sqlite3_errmsg(to.db))));
+                EngineTr::tr("cannot create %1: %2").arg(shown, QString::fromUtf8(sqlite3_errmsg(to.db))));
         else
             s = copyAll(to.db, from, shown, progress);
     }
     if (s && !QFile::rename(partial, targetPath))
-        s = Error::badData(Tr::tr("cannot write %1").arg(shown));
+        s = Error::badData(EngineTr::tr("cannot write %1").arg(shown));
     if (!s)
         QFile::remove(partial);
     return s;
@@ -147,13 +146,13 @@ Result<BackupSummary> checkCopy(const QString &backupPath, const QString &copy)
 {
     const QString shown = QDir::toNativeSeparators(backupPath);
     if (!QFileInfo(backupPath).isFile())
-        return Error::badUsage(Tr::tr("there is no backup file %1").arg(shown));
+        return Error::badUsage(EngineTr::tr("there is no backup file %1").arg(shown));
     if (!QFile::copy(backupPath, copy))
-        return Error::badData(Tr::tr("cannot read %1").arg(shown));
+        return Error::badData(EngineTr::tr("cannot read %1").arg(shown));
     auto sum = summarize(copy);
     if (!sum)
         return Error{sum.error().code == ErrorCode::Refused ? ErrorCode::BadData : sum.error().code,
-                     Tr::tr("%1 is not a usable backup: %2")
+                     EngineTr::tr("%1 is not a usable backup: %2")
                          .arg(shown, QString(sum.error().message).replace(copy, shown))};
     return sum;
 }
@@ -207,8 +206,8 @@ Status restoreDatabase(const QString &backupPath, const QString &location, const
     const QString shown = QDir::toNativeSeparators(backupPath);
     if (Database::isPostgresUrl(location))
         return Error::badUsage(
-            Tr::tr("%1 is a PostgreSQL database: restore it on the server with pg_restore from a "
-                   "pg_dump archive; this command restores SQLite files only")
+            EngineTr::tr("%1 is a PostgreSQL database: restore it on the server with pg_restore from a "
+                         "pg_dump archive; this command restores SQLite files only")
                 .arg(Database::displayLocation(location)));
     if (QFileInfo::exists(location)) {
         // A live database that no longer opens may be replaced by anyone who can write it: recovering
@@ -228,16 +227,17 @@ Status restoreDatabase(const QString &backupPath, const QString &location, const
     if (!checked)
         return checked.error();
     if (!checked->findings.isEmpty())
-        return Error::badData(Tr::tr("%1 fails verification: %2").arg(shown, checked->findings.first()));
+        return Error::badData(
+            EngineTr::tr("%1 fails verification: %2").arg(shown, checked->findings.first()));
     {
         Handle from, to;
         if (sqlite3_open_v2(QFile::encodeName(copy).constData(), &from.db, SQLITE_OPEN_READONLY, nullptr) !=
             SQLITE_OK)
-            return Error::badData(Tr::tr("cannot read %1").arg(shown));
+            return Error::badData(EngineTr::tr("cannot read %1").arg(shown));
         if (sqlite3_open_v2(QFile::encodeName(location).constData(), &to.db,
                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
             return Error::badData(
-                Tr::tr("cannot open %1: %2")
+                EngineTr::tr("cannot open %1: %2")
                     .arg(QDir::toNativeSeparators(location), QString::fromUtf8(sqlite3_errmsg(to.db))));
         sqlite3_busy_timeout(to.db, 10000);
         if (Status s = copyAll(to.db, from.db, QDir::toNativeSeparators(location)); !s)

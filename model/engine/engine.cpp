@@ -1,4 +1,5 @@
 #include "engine/engine.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/catchup.h"
@@ -13,11 +14,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Engine)
-};
 
 // Who the audit log names: on a shared PostgreSQL database the database user is the identity (the
 // roles that decide what it may do hang on it); on an SQLite file, the operating-system user.
@@ -56,8 +52,9 @@ Result<std::unique_ptr<Engine>> Engine::open(const QString &location, const Cloc
     if (!source) {
         auto has = accounts.exists();
         if (has && !*has)
-            return Error::refused(Tr::tr("the database %1 holds no account: run \"billingctl init\" first")
-                                      .arg(Database::displayLocation(location)));
+            return Error::refused(
+                EngineTr::tr("the database %1 holds no account: run \"billingctl init\" first")
+                    .arg(Database::displayLocation(location)));
         return source.error();
     }
     auto catalog = Catalog::fromJson(*source);
@@ -78,8 +75,9 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     if (!catalog)
         return catalog.error();
     if (opts.currency != catalog->currency())
-        return Error::refused(Tr::tr("the price catalog is in %1; an account in %2 cannot be billed with it")
-                                  .arg(catalog->currency(), opts.currency));
+        return Error::refused(
+            EngineTr::tr("the price catalog is in %1; an account in %2 cannot be billed with it")
+                .arg(catalog->currency(), opts.currency));
     auto db = Database::open(location, Database::Mode::CreateIfMissing);
     if (!db)
         return db.error();
@@ -95,11 +93,11 @@ Result<std::unique_ptr<Engine>> Engine::create(const QString &location, const Cl
     if (!has)
         return has.error();
     if (*has)
-        return Error::refused(Tr::tr("%1 already holds an account; nothing was changed")
+        return Error::refused(EngineTr::tr("%1 already holds an account; nothing was changed")
                                   .arg(Database::displayLocation(location)));
     const Instant now = clock.now();
     Account a;
-    a.name = opts.name.isEmpty() ? Tr::tr("OCR account") : opts.name;
+    a.name = opts.name.isEmpty() ? EngineTr::tr("OCR account") : opts.name;
     a.currency = opts.currency;
     a.utcOffsetSeconds = opts.utcOffsetSeconds;
     a.createdAt = now;
@@ -148,7 +146,8 @@ Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)
     ctx->actor = m_actor;
     if (now < ctx->account.processedUntil)
         return Error::refused(
-            Tr::tr("time cannot go backwards: the account was already processed up to %1, later than %2")
+            EngineTr::tr(
+                "time cannot go backwards: the account was already processed up to %1, later than %2")
                 .arg(ctx->calendar.format(ctx->account.processedUntil), ctx->calendar.format(now)));
     if (catchUpFirst)
         if (Status s = catchUp(*ctx); !s)

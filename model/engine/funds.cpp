@@ -1,4 +1,5 @@
 #include "engine/funds.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -9,34 +10,27 @@
 
 namespace billing::funds {
 
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::funds)
-};
-} // namespace
-
 Result<Money> parseUserAmount(QStringView text)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]{1,2})?$"));
     if (!re.match(text).hasMatch())
         return Error::badUsage(
-            Tr::tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50").arg(text));
+            EngineTr::tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50")
+                .arg(text));
     auto m = Money::parse(text);
     if (!m)
-        return Error::refused(Tr::tr("the amount %1 is above the limit of 10,000,000.00").arg(text));
+        return Error::refused(EngineTr::tr("the amount %1 is above the limit of 10,000,000.00").arg(text));
     return *m;
 }
 
 Status validateAmount(Money amount)
 {
     if (amount < kMinTopUp)
-        return Error::refused(Tr::tr("the amount must be at least 0.01"));
+        return Error::refused(EngineTr::tr("the amount must be at least 0.01"));
     if (amount > kMaxTopUp)
-        return Error::refused(Tr::tr("the amount must be at most 10,000,000.00"));
+        return Error::refused(EngineTr::tr("the amount must be at most 10,000,000.00"));
     if (!amount.centRemainder().isZero())
-        return Error::refused(Tr::tr("the amount may have at most 2 decimals"));
+        return Error::refused(EngineTr::tr("the amount may have at most 2 decimals"));
     return {};
 }
 

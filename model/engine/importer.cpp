@@ -1,4 +1,5 @@
 #include "engine/importer.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -9,14 +10,6 @@
 #include <QJsonObject>
 
 namespace billing {
-
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::importer)
-};
-} // namespace
 
 Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options,
                                   ImportObserver *observer)
@@ -64,11 +57,11 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
             lastProgress = reader.bytesRead();
             observer->progress(lastProgress);
             if (observer->isCancelled())
-                return Error::refused(Tr::tr("the import was cancelled; nothing was imported"));
+                return Error::refused(EngineTr::tr("the import was cancelled; nothing was imported"));
         }
         if (rec.ts > ctx.now)
             return Error::refused(
-                Tr::tr("line %1: the call at %2 is later than now (%3); the file was not imported")
+                EngineTr::tr("line %1: the call at %2 is later than now (%3); the file was not imported")
                     .arg(rec.line)
                     .arg(ctx.calendar.format(rec.ts), ctx.calendar.format(ctx.now)));
         const Instant hour = ctx.calendar.hourStart(rec.ts);
@@ -117,21 +110,22 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
         sum.calls += rec.count;
     }
     if (sum.records == 0 && sum.lateRecords == 0)
-        return Error::badData(
-            Tr::tr("the file holds no call records (an empty file or a header only); nothing was imported"));
+        return Error::badData(EngineTr::tr(
+            "the file holds no call records (an empty file or a header only); nothing was imported"));
     UsageRepository usage(ctx.db);
     auto seen = usage.fileImported(reader.contentHash());
     if (!seen)
         return seen.error();
     if (*seen)
-        return Error::refused(Tr::tr("this file was imported before (same content); nothing was imported"));
+        return Error::refused(
+            EngineTr::tr("this file was imported before (same content); nothing was imported"));
     if (sum.lateRecords > 0 && !options.late)
         return Error::refused(
-            Tr::tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
-                   "nothing was imported. Import with --late to bill them as late usage")
+            EngineTr::tr("%1 record(s) are late: their hours were already settled (the first is on line %2); "
+                         "nothing was imported. Import with --late to bill them as late usage")
                 .arg(sum.lateRecords)
                 .arg(firstLateLine));
-    const QString name = options.name.isEmpty() ? Tr::tr("(unnamed)") : options.name;
+    const QString name = options.name.isEmpty() ? EngineTr::tr("(unnamed)") : options.name;
     if (Status s =
             usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords);
         !s)

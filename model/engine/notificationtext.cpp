@@ -1,4 +1,5 @@
 #include "engine/notificationtext.h"
+#include "engine/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -7,11 +8,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Notification)
-};
 
 // Reads the facts of one notification through a format.
 class Facts
@@ -25,15 +21,15 @@ public:
     QString number(const char *key) const { return m_format.number(m_args.value(QLatin1String(key))); }
     QString service() const
     {
-        return Tr::tr("%1 in %2").arg(m_format.api(string("api")), m_format.region(string("region")));
+        return EngineTr::tr("%1 in %2").arg(m_format.api(string("api")), m_format.region(string("region")));
     }
     QString state(const char *key) const
     {
         const QString id = string(key);
         if (id == QLatin1String("grace"))
-            return Tr::tr("grace period");
+            return EngineTr::tr("grace period");
         if (id == QLatin1String("frozen"))
-            return Tr::tr("frozen state");
+            return EngineTr::tr("frozen state");
         return id;
     }
 
@@ -46,52 +42,53 @@ QString sentence(AlertKind kind, const Notification &n, const Facts &f)
 {
     switch (kind) {
     case AlertKind::ArrearsCleared:
-        return Tr::tr("The account left the %1 and is back to normal; the balance is %2.")
+        return EngineTr::tr("The account left the %1 and is back to normal; the balance is %2.")
             .arg(f.state("was"), f.money("balance"));
     case AlertKind::ArrearsStarted:
-        return Tr::tr(
+        return EngineTr::tr(
                    "The balance went below zero: %1 in arrears. Calls are still served until %2; top up to "
                    "repay.")
             .arg(f.money("arrears"), f.time("grace_until"));
     case AlertKind::LowBalance:
-        return Tr::tr("The balance is %1, below the alert threshold of %2.")
+        return EngineTr::tr("The balance is %1, below the alert threshold of %2.")
             .arg(f.money("balance"), f.money("threshold"));
     case AlertKind::Frozen:
-        return Tr::tr("Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless "
-                      "repaid.")
+        return EngineTr::tr(
+                   "Grace ended with %1 unpaid: calls are rejected. Services are released on %2 unless "
+                   "repaid.")
             .arg(f.money("arrears"), f.time("release_at"));
     case AlertKind::Released:
-        return Tr::tr("Retention ended with %1 unpaid: every API service was disabled.")
+        return EngineTr::tr("Retention ended with %1 unpaid: every API service was disabled.")
             .arg(f.money("arrears"));
     case AlertKind::QuotaLow:
-        return Tr::tr("Package %1 (%2) has %3 of %4 calls left.")
+        return EngineTr::tr("Package %1 (%2) has %3 of %4 calls left.")
             .arg(f.string("package"), f.service(), f.number("remaining"), f.number("quota"));
     case AlertKind::PackageExpired:
-        return Tr::tr("Package %1 (%2) expired; %3 unused calls lapsed.")
+        return EngineTr::tr("Package %1 (%2) expired; %3 unused calls lapsed.")
             .arg(f.string("package"), f.service(), f.number("lapsed"));
     case AlertKind::CouponLapsed:
-        return Tr::tr("Coupon %1 expired; %2 lapsed.").arg(f.string("coupon"), f.money("amount"));
+        return EngineTr::tr("Coupon %1 expired; %2 lapsed.").arg(f.string("coupon"), f.money("amount"));
     case AlertKind::AutoRenewed:
-        return Tr::tr("Package %1 (%2) was renewed as package %3 for %4.")
+        return EngineTr::tr("Package %1 (%2) was renewed as package %3 for %4.")
             .arg(f.string("package"), f.service(), f.string("new_package"), f.money("price"));
     case AlertKind::FreezeSoon:
-        return Tr::tr("The account will be frozen on %1 unless arrears of %2 are repaid.")
+        return EngineTr::tr("The account will be frozen on %1 unless arrears of %2 are repaid.")
             .arg(f.time("frozen_at"), f.money("arrears"));
     case AlertKind::PackageExpiring:
         return n.args.value(QLatin1String("auto_renew")).toBool()
-                   ? Tr::tr("Package %1 (%2) expires on %3; it will be renewed automatically.")
+                   ? EngineTr::tr("Package %1 (%2) expires on %3; it will be renewed automatically.")
                          .arg(f.string("package"), f.service(), f.time("expires"))
-                   : Tr::tr("Package %1 (%2) expires on %3 and auto-renew is off.")
+                   : EngineTr::tr("Package %1 (%2) expires on %3 and auto-renew is off.")
                          .arg(f.string("package"), f.service(), f.time("expires"));
     case AlertKind::AutoRenewFailed:
-        return Tr::tr("Package %1 (%2) could not be renewed: %3. It expires on %4.")
+        return EngineTr::tr("Package %1 (%2) could not be renewed: %3. It expires on %4.")
             .arg(f.string("package"), f.service(), f.string("reason"), f.time("expires"));
     case AlertKind::BudgetActual:
-        return Tr::tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
+        return EngineTr::tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
             .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
                  f.money("spend"));
     case AlertKind::BudgetForecast:
-        return Tr::tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
+        return EngineTr::tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
             .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
                  f.money("spend"));
     }
@@ -102,33 +99,33 @@ const char *title(AlertKind kind)
 {
     switch (kind) {
     case AlertKind::ArrearsCleared:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Arrears cleared");
+        return QT_TRANSLATE_NOOP("billing::engine", "Arrears cleared");
     case AlertKind::ArrearsStarted:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Arrears started");
+        return QT_TRANSLATE_NOOP("billing::engine", "Arrears started");
     case AlertKind::LowBalance:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Low balance");
+        return QT_TRANSLATE_NOOP("billing::engine", "Low balance");
     case AlertKind::Frozen:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Account frozen");
+        return QT_TRANSLATE_NOOP("billing::engine", "Account frozen");
     case AlertKind::Released:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Services released");
+        return QT_TRANSLATE_NOOP("billing::engine", "Services released");
     case AlertKind::QuotaLow:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Package quota low");
+        return QT_TRANSLATE_NOOP("billing::engine", "Package quota low");
     case AlertKind::PackageExpired:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Package expired");
+        return QT_TRANSLATE_NOOP("billing::engine", "Package expired");
     case AlertKind::CouponLapsed:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Coupon lapsed");
+        return QT_TRANSLATE_NOOP("billing::engine", "Coupon lapsed");
     case AlertKind::AutoRenewed:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Package renewed");
+        return QT_TRANSLATE_NOOP("billing::engine", "Package renewed");
     case AlertKind::AutoRenewFailed:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Auto-renewal failed");
+        return QT_TRANSLATE_NOOP("billing::engine", "Auto-renewal failed");
     case AlertKind::BudgetActual:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Budget threshold reached");
+        return QT_TRANSLATE_NOOP("billing::engine", "Budget threshold reached");
     case AlertKind::BudgetForecast:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Budget forecast exceeded");
+        return QT_TRANSLATE_NOOP("billing::engine", "Budget forecast exceeded");
     case AlertKind::FreezeSoon:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Freeze in 24 hours");
+        return QT_TRANSLATE_NOOP("billing::engine", "Freeze in 24 hours");
     case AlertKind::PackageExpiring:
-        return QT_TRANSLATE_NOOP("billing::Notification", "Package expiring");
+        return QT_TRANSLATE_NOOP("billing::engine", "Package expiring");
     }
     return "";
 }
@@ -146,14 +143,14 @@ QString notificationText(const Notification &n, const AlertFormat &format)
         return sentence(*kind, n, f);
     QStringList facts;
     for (auto it = n.args.begin(); it != n.args.end(); ++it)
-        facts << Tr::tr("%1: %2").arg(it.key(), it.value().toVariant().toString());
+        facts << EngineTr::tr("%1: %2").arg(it.key(), it.value().toVariant().toString());
     return facts.join(QStringLiteral(", "));
 }
 
 QString notificationTitle(const QString &kind)
 {
     if (const auto k = alertKindFromId(kind))
-        return Tr::tr(title(*k));
+        return EngineTr::tr(title(*k));
     QString readable = kind;
     readable.replace(QLatin1Char('-'), QLatin1Char(' '));
     if (!readable.isEmpty())

@@ -1,4 +1,5 @@
 #include "engine/packages.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -12,11 +13,6 @@
 namespace billing::packages {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::packages)
-};
 
 // The term that would renew packageId's chain, and the coupons there are to pay for it.
 struct Renewal
@@ -90,12 +86,13 @@ Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optio
     if (!p)
         return p.error();
     if (days && (*days < 1 || *days > 30))
-        return Error::refused(Tr::tr("auto-renew days must be between 1 and 30"));
+        return Error::refused(EngineTr::tr("auto-renew days must be between 1 and 30"));
     if (p->cancelledAt)
-        return Error::refused(Tr::tr("package %1 was unsubscribed").arg(packageId));
+        return Error::refused(EngineTr::tr("package %1 was unsubscribed").arg(packageId));
     if (ctx.now >= p->endAt)
         return Error::refused(
-            Tr::tr("package %1 has expired; auto-renew can only be changed before expiry").arg(packageId));
+            EngineTr::tr("package %1 has expired; auto-renew can only be changed before expiry")
+                .arg(packageId));
     const QJsonObject before{{QStringLiteral("auto_renew"), p->autoRenew},
                              {QStringLiteral("days"), p->renewDays}};
     p->autoRenew = on;

@@ -1,4 +1,5 @@
 #include "engine/packages.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -11,22 +12,17 @@
 namespace billing::packages {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::packages)
-};
 
 Result<Package> newPackage(Context &ctx, const QString &api, const QString &region, const QString &sku,
                            Instant effective)
 {
     if (!ctx.catalog.api(api))
-        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(api));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(Tr::tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(region));
     const Sku *s = ctx.catalog.sku(ctx.catalog.priceListAt(ctx.now), sku);
     if (!s)
-        return Error::badUsage(Tr::tr("unknown package size \"%1\" (choose one of %2)")
+        return Error::badUsage(EngineTr::tr("unknown package size \"%1\" (choose one of %2)")
                                    .arg(sku, ctx.catalog.skuIds().join(u", ")));
     auto price = ctx.catalog.packagePrice(api, sku, ctx.now);
     if (!price)
@@ -47,11 +43,11 @@ Result<Package> newPackage(Context &ctx, const QString &api, const QString &regi
 Status validate(const Context &ctx, const BuyRequest &req)
 {
     if (req.quantity < 1 || req.quantity > 100)
-        return Error::badUsage(Tr::tr("the quantity must be between 1 and 100"));
+        return Error::badUsage(EngineTr::tr("the quantity must be between 1 and 100"));
     if (req.renewDays < 1 || req.renewDays > 30)
-        return Error::refused(Tr::tr("auto-renew days must be between 1 and 30"));
+        return Error::refused(EngineTr::tr("auto-renew days must be between 1 and 30"));
     if (req.effective && *req.effective < ctx.now)
-        return Error::refused(Tr::tr("the effective time %1 is earlier than now (%2)")
+        return Error::refused(EngineTr::tr("the effective time %1 is earlier than now (%2)")
                                   .arg(ctx.calendar.format(*req.effective), ctx.calendar.format(ctx.now)));
     return {};
 }
@@ -85,7 +81,7 @@ Status checkCanPay(const Context &ctx)
 {
     if (ctx.account.state == AccountState::Frozen)
         return Error::refused(
-            Tr::tr(
+            EngineTr::tr(
                 "the account is frozen for arrears of %1: top up first; purchases and renewals are refused "
                 "while frozen")
                 .arg(ctx.account.arrears().toString()));
@@ -97,8 +93,9 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
     auto plan = payment::planPurchase(coupons, p.api, p.price, ctx.account.balance, ctx.now);
     if (!plan)
         return Error::refused(
-            Tr::tr("insufficient funds: the package costs %1 but coupons and balance cover only %2; top up "
-                   "first")
+            EngineTr::tr(
+                "insufficient funds: the package costs %1 but coupons and balance cover only %2; top up "
+                "first")
                 .arg(p.price.toString())
                 .arg(([&] {
                          Money c;
@@ -131,13 +128,14 @@ Result<Package> nextTerm(Context &ctx, const std::vector<Package> &all, qint64 p
 {
     const Package *p = findPackage(all, packageId);
     if (!p)
-        return Error::refused(Tr::tr("there is no package %1").arg(packageId));
+        return Error::refused(EngineTr::tr("there is no package %1").arg(packageId));
     if (p->cancelledAt)
         return Error::refused(
-            Tr::tr("package %1 was unsubscribed; buy a new package instead").arg(packageId));
+            EngineTr::tr("package %1 was unsubscribed; buy a new package instead").arg(packageId));
     const Package *last = lastTerm(all, *p);
     if (ctx.now >= last->endAt)
-        return Error::refused(Tr::tr("package %1 has expired; buy a new package instead").arg(packageId));
+        return Error::refused(
+            EngineTr::tr("package %1 has expired; buy a new package instead").arg(packageId));
     // The next term starts at 00:00:00 after the current term's last day and ends one year after that day.
     auto n = newPackage(ctx, last->api, last->region, last->sku, last->endAt);
     if (!n)
@@ -161,17 +159,18 @@ Quote quoteFor(Context &ctx, std::vector<Coupon> coupons, const std::vector<Pack
         q.expires = p.lastSecond();
         auto plan = payment::planPurchase(coupons, p.api, p.price, balance, ctx.now);
         if (!plan) {
-            q.refusal = Error::refused(Tr::tr("insufficient funds: %1 costs %2 in all; top up first")
+            q.refusal = Error::refused(EngineTr::tr("insufficient funds: %1 costs %2 in all; top up first")
                                            .arg(terms.size())
                                            .arg(q.total.toString()));
-            q.refusal->message = terms.size() == 1
-                                     ? Tr::tr("insufficient funds: the package costs %1; coupons and balance "
-                                              "do not cover it; top up first")
-                                           .arg(p.price.toString())
-                                     : Tr::tr("insufficient funds: %1 packages cost %2; coupons and balance "
-                                              "do not cover them; top up first")
-                                           .arg(terms.size())
-                                           .arg(Money::times(p.price, qint64(terms.size()))->toString());
+            q.refusal->message =
+                terms.size() == 1
+                    ? EngineTr::tr("insufficient funds: the package costs %1; coupons and balance "
+                                   "do not cover it; top up first")
+                          .arg(p.price.toString())
+                    : EngineTr::tr("insufficient funds: %1 packages cost %2; coupons and balance "
+                                   "do not cover them; top up first")
+                          .arg(terms.size())
+                          .arg(Money::times(p.price, qint64(terms.size()))->toString());
             return q;
         }
         for (const auto &[id, amount] : plan->coupons)

@@ -1,4 +1,5 @@
 #include "engine/packages.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -13,14 +14,6 @@
 // Unsubscribing a package before it is in force, with its refund (billing-rules §6).
 namespace billing::packages {
 
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::packages)
-};
-} // namespace
-
 Result<Refund> quoteUnsubscribe(Context &ctx, qint64 packageId)
 {
     auto all = ctx.subscriptions.packages();
@@ -28,20 +21,21 @@ Result<Refund> quoteUnsubscribe(Context &ctx, qint64 packageId)
         return all.error();
     const Package *p = findPackage(*all, packageId);
     if (!p)
-        return Error::refused(Tr::tr("there is no package %1").arg(packageId));
+        return Error::refused(EngineTr::tr("there is no package %1").arg(packageId));
     if (p->cancelledAt)
-        return Error::refused(Tr::tr("package %1 was already unsubscribed").arg(packageId));
+        return Error::refused(EngineTr::tr("package %1 was already unsubscribed").arg(packageId));
     if (ctx.now >= p->endAt)
-        return Error::refused(Tr::tr("package %1 has expired").arg(packageId));
+        return Error::refused(EngineTr::tr("package %1 has expired").arg(packageId));
     if (ctx.now >= p->effectiveAt)
         return Error::refused(
-            Tr::tr("package %1 is in force since %2: a package in force cannot be unsubscribed; switch "
-                   "auto-renew off to let it run out")
+            EngineTr::tr("package %1 is in force since %2: a package in force cannot be unsubscribed; switch "
+                         "auto-renew off to let it run out")
                 .arg(packageId)
                 .arg(ctx.calendar.format(p->effectiveAt)));
     if (!isLastTerm(*all, *p))
         return Error::refused(
-            Tr::tr("package %1 is followed by a later term: unsubscribe the last term of the chain first")
+            EngineTr::tr(
+                "package %1 is followed by a later term: unsubscribe the last term of the chain first")
                 .arg(packageId));
     auto entries = ctx.ledger.forPackage(packageId);
     if (!entries)
@@ -66,7 +60,7 @@ Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
     auto entries = ctx.ledger.forPackage(packageId);
     auto coupons = ctx.subscriptions.coupons();
     if (!p || !entries || !coupons)
-        return Error::internal(Tr::tr("package %1 could not be read back").arg(packageId));
+        return Error::internal(EngineTr::tr("package %1 could not be read back").arg(packageId));
     p->cancelledAt = ctx.now;
     p->autoRenew = false;
     if (Status s = ctx.subscriptions.updatePackage(*p); !s)

@@ -1,4 +1,5 @@
 #include "engine/services.h"
+#include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
@@ -13,22 +14,14 @@
 
 namespace billing {
 
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::services)
-};
-} // namespace
-
 Result<bool> services::setEnabled(Context &ctx, const QString &api, const QString &region, bool enabled)
 {
     if (Status s = authorize(ctx, Permission::ManageServices); !s)
         return s.error();
     if (!ctx.catalog.api(api))
-        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(api));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(Tr::tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(region));
     auto all = ctx.subscriptions.services();
     if (!all)
         return all.error();
@@ -119,9 +112,9 @@ Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const
         return s.error();
     if (expires <= ctx.now)
         return Error::refused(
-            Tr::tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
+            EngineTr::tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
     if (!api.isEmpty() && !ctx.catalog.api(api))
-        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(api));
     Coupon c;
     c.amount = amount;
     c.grantedAt = ctx.now;

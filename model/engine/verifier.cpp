@@ -1,4 +1,5 @@
 #include "engine/verifier.h"
+#include "engine/tr.h"
 
 #include "engine/context.h"
 #include "storage/auditrepository.h"
@@ -11,11 +12,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Verifier)
-};
 
 void checkLedger(Context &ctx, const std::vector<LedgerEntry> &entries, QStringList &findings)
 {
@@ -23,7 +19,8 @@ void checkLedger(Context &ctx, const std::vector<LedgerEntry> &entries, QStringL
     for (const LedgerEntry &e : entries) {
         running += e.cashDelta;
         if (e.balanceAfter != running) {
-            findings << Tr::tr("ledger entry %1: balance after is %2 but the entries up to it sum to %3")
+            findings << EngineTr::tr(
+                            "ledger entry %1: balance after is %2 but the entries up to it sum to %3")
                             .arg(e.id)
                             .arg(e.balanceAfter.toString(), running.toString());
             running = e.balanceAfter; // report each break once
@@ -33,7 +30,7 @@ void checkLedger(Context &ctx, const std::vector<LedgerEntry> &entries, QStringL
     for (const LedgerEntry &e : entries)
         sum += e.cashDelta;
     if (sum != ctx.account.balance)
-        findings << Tr::tr("the account balance is %1 but the ledger sums to %2")
+        findings << EngineTr::tr("the account balance is %1 but the ledger sums to %2")
                         .arg(ctx.account.balance.toString(), sum.toString());
 }
 
@@ -50,11 +47,11 @@ void checkCoupons(Context &ctx, const std::vector<LedgerEntry> &entries, QString
             sums[*e.couponId] += e.couponDelta;
     for (const Coupon &c : *coupons) {
         if (sums.value(c.id) != c.remaining)
-            findings << Tr::tr("coupon %1: remaining %2 but its ledger entries sum to %3")
+            findings << EngineTr::tr("coupon %1: remaining %2 but its ledger entries sum to %3")
                             .arg(c.id)
                             .arg(c.remaining.toString(), sums.value(c.id).toString());
         if (c.remaining.isNegative() || c.remaining > c.amount)
-            findings << Tr::tr("coupon %1: remaining %2 is outside 0 … %3")
+            findings << EngineTr::tr("coupon %1: remaining %2 is outside 0 … %3")
                             .arg(c.id)
                             .arg(c.remaining.toString(), c.amount.toString());
     }
@@ -76,25 +73,25 @@ void checkRecords(Context &ctx, const std::vector<LedgerEntry> &entries, QString
     }
     for (const Record &r : *records) {
         if (r.type == Record::Type::Usage && r.charged + r.roundedOff != r.fee)
-            findings << Tr::tr("transaction %1: charged %2 + rounded off %3 is not the fee %4")
+            findings << EngineTr::tr("transaction %1: charged %2 + rounded off %3 is not the fee %4")
                             .arg(r.id)
                             .arg(r.charged.toString(), r.roundedOff.toString(8), r.fee.toString(8));
         if (r.type == Record::Type::Usage && r.charged != r.fee.truncatedToCents())
-            findings << Tr::tr("transaction %1: charged %2 is not the fee %3 truncated to cents")
+            findings << EngineTr::tr("transaction %1: charged %2 is not the fee %3 truncated to cents")
                             .arg(r.id)
                             .arg(r.charged.toString(), r.fee.toString(8));
         if (r.paidCoupon + r.paidCash + r.arrears != r.charged)
             findings
-                << Tr::tr(
+                << EngineTr::tr(
                        "transaction %1: paid by coupon, by cash and arrears do not add up to the charge %2")
                        .arg(r.id)
                        .arg(r.charged.toString());
         if (cash.value(r.id) != -(r.paidCash + r.arrears))
-            findings << Tr::tr("transaction %1: the ledger moved %2 of cash but the record says %3")
+            findings << EngineTr::tr("transaction %1: the ledger moved %2 of cash but the record says %3")
                             .arg(r.id)
                             .arg(cash.value(r.id).toString(), (-(r.paidCash + r.arrears)).toString());
         if (coupon.value(r.id) != -r.paidCoupon)
-            findings << Tr::tr("transaction %1: the ledger moved %2 of coupons but the record says %3")
+            findings << EngineTr::tr("transaction %1: the ledger moved %2 of coupons but the record says %3")
                             .arg(r.id)
                             .arg(coupon.value(r.id).toString(), (-r.paidCoupon).toString());
     }
@@ -109,7 +106,7 @@ void checkPackages(Context &ctx, QStringList &findings)
     }
     for (const Package &p : *packages)
         if (p.remaining < 0 || p.remaining > p.quota)
-            findings << Tr::tr("package %1: remaining quota %2 is outside 0 … %3")
+            findings << EngineTr::tr("package %1: remaining quota %2 is outside 0 … %3")
                             .arg(p.id)
                             .arg(p.remaining)
                             .arg(p.quota);
@@ -144,8 +141,8 @@ void checkClosedMonths(Context &ctx, QStringList &findings)
     while (q.next()) {
         for (int i = 1; i <= 8; ++i)
             if (q.value(i).toLongLong() != q.value(i + 8).toLongLong()) {
-                findings
-                    << Tr::tr("the final bill of %1 changed after it was closed").arg(q.value(0).toString());
+                findings << EngineTr::tr("the final bill of %1 changed after it was closed")
+                                .arg(q.value(0).toString());
                 break;
             }
     }
@@ -163,16 +160,17 @@ void checkAudit(Context &ctx, QStringList &findings)
     qint64 expectedId = 1;
     for (const AuditEntry &e : *entries) {
         if (e.id != expectedId)
-            findings << Tr::tr("audit log: entry %1 is missing (the next is %2)").arg(expectedId).arg(e.id);
+            findings
+                << EngineTr::tr("audit log: entry %1 is missing (the next is %2)").arg(expectedId).arg(e.id);
         if (e.prevHash != previous)
-            findings << Tr::tr("audit log: entry %1 does not follow the entry before it").arg(e.id);
+            findings << EngineTr::tr("audit log: entry %1 does not follow the entry before it").arg(e.id);
         if (AuditRepository::hashOf(e) != e.hash)
-            findings << Tr::tr("audit log: entry %1 was altered after it was written").arg(e.id);
+            findings << EngineTr::tr("audit log: entry %1 was altered after it was written").arg(e.id);
         previous = e.hash;
         expectedId = e.id + 1;
     }
     if (previous != *head)
-        findings << Tr::tr(
+        findings << EngineTr::tr(
             "audit log: the newest entries were removed (the log ends before the recorded head)");
 }
 } // namespace

@@ -1,4 +1,5 @@
 #include "storage/budgetrepository.h"
+#include "storage/tr.h"
 
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
@@ -13,11 +14,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::BudgetRepository)
-};
 
 Budget fromQuery(const QSqlQuery &q)
 {
@@ -68,7 +64,7 @@ Result<qint64> BudgetRepository::put(const Budget &b)
     if (!existing)
         return existing.error();
     if (*existing && (*existing)->id != b.id)
-        return Error::refused(Tr::tr("a budget named \"%1\" exists already").arg(b.name));
+        return Error::refused(StorageTr::tr("a budget named \"%1\" exists already").arg(b.name));
     QSqlQuery q(m_db.connection());
     if (b.id == 0)
         q.prepare(QStringLiteral("INSERT INTO budget (name, amount, actual_thresholds, forecast_thresholds) "

@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "storage/tr.h"
 
 #include "storage/faststatement.h"
 #include "storage/schema.h"
@@ -19,11 +20,6 @@
 namespace billing {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Database)
-};
 
 QString nextConnectionName()
 {
@@ -59,14 +55,14 @@ Error sqlError(SqlFault fault, const QString &doing, const QString &why)
     switch (fault) {
     case SqlFault::Permission:
         return Error::refused(
-            Tr::tr("the database does not allow this user to change the account (while %1): %2")
+            StorageTr::tr("the database does not allow this user to change the account (while %1): %2")
                 .arg(doing, why));
     case SqlFault::Damaged:
-        return Error::badData(Tr::tr("the database is damaged (%1): %2").arg(doing, why));
+        return Error::badData(StorageTr::tr("the database is damaged (%1): %2").arg(doing, why));
     case SqlFault::Other:
         break;
     }
-    return Error::internal(Tr::tr("database error while %1: %2").arg(doing, why));
+    return Error::internal(StorageTr::tr("database error while %1: %2").arg(doing, why));
 }
 
 Status execQuery(QSqlQuery &query, const char *what)
@@ -81,7 +77,8 @@ Result<qint64> execInsert(QSqlQuery &query, const char *what)
     if (Status s = execQuery(query, what); !s)
         return s.error();
     if (!query.next())
-        return Error::internal(Tr::tr("database error while %1: no id came back").arg(QLatin1String(what)));
+        return Error::internal(
+            StorageTr::tr("database error while %1: no id came back").arg(QLatin1String(what)));
     const qint64 id = query.value(0).toLongLong();
     // Read to the end and reset: SQLite completes a RETURNING statement only when it is stepped out.
     while (query.next()) {
@@ -171,8 +168,8 @@ Status Database::checkVersion()
     m_version = *v;
     if (m_version > latestSchemaVersion())
         return Error::badData(
-            Tr::tr("the database %1 was written by a newer version of the console (schema %2; "
-                   "this version reads up to %3); it was not changed")
+            StorageTr::tr("the database %1 was written by a newer version of the console (schema %2; "
+                          "this version reads up to %3); it was not changed")
                 .arg(displayLocation())
                 .arg(m_version)
                 .arg(latestSchemaVersion()));

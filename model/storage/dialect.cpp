@@ -1,4 +1,5 @@
 #include "storage/dialect.h"
+#include "storage/tr.h"
 
 #include "storage/database.h"
 
@@ -15,10 +16,6 @@ namespace billing::dialect {
 
 namespace {
 // The messages are the Database's (lupdate reads the context from Q_DECLARE_TR_FUNCTIONS).
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::Database)
-};
 
 QString replaced(QString s, const char *pattern, const QString &with)
 {
@@ -76,17 +73,18 @@ Status connectSqlite(const QString &location, bool mayCreate, const QString &con
     const bool exists = fi.exists();
     if (!exists && !mayCreate)
         return Error::refused(
-            Tr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
+            StorageTr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
     if (exists && fi.isDir())
-        return Error::badData(Tr::tr("%1 is a directory, not a database file").arg(location));
+        return Error::badData(StorageTr::tr("%1 is a directory, not a database file").arg(location));
     if (!exists && !fi.absoluteDir().exists())
-        return Error::badData(Tr::tr("the folder %1 does not exist").arg(fi.absolutePath()));
+        return Error::badData(StorageTr::tr("the folder %1 does not exist").arg(fi.absolutePath()));
 
     db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(location);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open())
-        return Error::badData(Tr::tr("cannot open the database %1: %2").arg(location, db.lastError().text()));
+        return Error::badData(
+            StorageTr::tr("cannot open the database %1: %2").arg(location, db.lastError().text()));
     return {};
 }
 
@@ -97,11 +95,12 @@ Status connectPostgres(const QString &location, const QString &connectionName, Q
     const QString dbName = url.path(QUrl::FullyDecoded).mid(1);
     if (!url.isValid() || dbName.isEmpty() || dbName.contains(u'/'))
         return Error::badUsage(
-            Tr::tr("%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
+            StorageTr::tr(
+                "%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
                 .arg(shown));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         return Error::internal(
-            Tr::tr("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)"));
+            StorageTr::tr("Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql)"));
     db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
     db.setDatabaseName(dbName);
     if (!url.host().isEmpty())
@@ -120,13 +119,13 @@ Status connectPostgres(const QString &location, const QString &connectionName, Q
             static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
             if (!identifier.match(value).hasMatch())
                 return Error::badUsage(
-                    Tr::tr("the schema \"%1\" in %2 is not a plain SQL name").arg(value, shown));
+                    StorageTr::tr("the schema \"%1\" in %2 is not a plain SQL name").arg(value, shown));
             schema = value;
             continue;
         }
         if (key.contains(u';') || value.contains(u';') || value.contains(u' ') || key.contains(u' '))
             return Error::badUsage(
-                Tr::tr("the setting \"%1\" in %2 is not a libpq connection setting").arg(key, shown));
+                StorageTr::tr("the setting \"%1\" in %2 is not a libpq connection setting").arg(key, shown));
         options << key + u'=' + value;
         timeout = timeout || key == QLatin1String("connect_timeout");
     }
@@ -136,16 +135,17 @@ Status connectPostgres(const QString &location, const QString &connectionName, Q
     // Sums of BIGINT columns are NUMERIC in PostgreSQL: read them exactly (as text), never as a double.
     db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     if (!db.open())
-        return Error::badData(Tr::tr("cannot connect to the PostgreSQL database %1: %2")
+        return Error::badData(StorageTr::tr("cannot connect to the PostgreSQL database %1: %2")
                                   .arg(shown, db.lastError().databaseText().trimmed()));
     if (!schema.isEmpty())
         if (Status s = execStatement(db, QStringLiteral("SET search_path TO \"%1\"").arg(schema)); !s)
             return s;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT current_schema() IS NULL")) || !q.next() || q.value(0).toBool())
-        return Error::badData(Tr::tr("the PostgreSQL database %1 has no schema to keep the account in: "
-                                     "create it first (CREATE SCHEMA %2)")
-                                  .arg(shown, schema.isEmpty() ? QStringLiteral("public") : schema));
+        return Error::badData(
+            StorageTr::tr("the PostgreSQL database %1 has no schema to keep the account in: "
+                          "create it first (CREATE SCHEMA %2)")
+                .arg(shown, schema.isEmpty() ? QStringLiteral("public") : schema));
     return {};
 }
 } // namespace
@@ -164,18 +164,18 @@ Result<int> storedVersion(Dialect d, QSqlDatabase &db, const QString &location)
     if (d == Dialect::SQLite) {
         if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
             return Error::badData(
-                Tr::tr("%1 is not a billing database: %2").arg(location, q.lastError().text()));
+                StorageTr::tr("%1 is not a billing database: %2").arg(location, q.lastError().text()));
         return q.value(0).toInt();
     }
     const QString shown = displayLocation(location);
     if (!q.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) || !q.next())
         return Error::badData(
-            Tr::tr("cannot read the schema version of %1: %2").arg(shown, q.lastError().text()));
+            StorageTr::tr("cannot read the schema version of %1: %2").arg(shown, q.lastError().text()));
     if (!q.value(0).toBool())
         return 0;
     if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
         return Error::badData(
-            Tr::tr("cannot read the schema version of %1: %2").arg(shown, q.lastError().text()));
+            StorageTr::tr("cannot read the schema version of %1: %2").arg(shown, q.lastError().text()));
     return q.value(0).toInt();
 }
 
@@ -186,24 +186,26 @@ Status checkUnversioned(Dialect d, QSqlDatabase &db, const QString &location, bo
         // A file that did not exist or was empty has no tables either.
         if (!t.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !t.next())
             return Error::badData(
-                Tr::tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
+                StorageTr::tr("%1 is not a billing database: %2").arg(location, t.lastError().text()));
         if (t.value(0).toInt() > 0)
             return Error::badData(
-                Tr::tr("%1 is an SQLite database of another program, not a billing database").arg(location));
+                StorageTr::tr("%1 is an SQLite database of another program, not a billing database")
+                    .arg(location));
         return {};
     }
     const QString shown = displayLocation(location);
     if (!t.exec(QStringLiteral(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")) ||
         !t.next())
-        return Error::badData(Tr::tr("cannot read the tables of %1: %2").arg(shown, t.lastError().text()));
+        return Error::badData(
+            StorageTr::tr("cannot read the tables of %1: %2").arg(shown, t.lastError().text()));
     if (t.value(0).toInt() > 0)
         return Error::badData(
-            Tr::tr("the PostgreSQL database %1 holds tables of another program, not a billing account")
+            StorageTr::tr("the PostgreSQL database %1 holds tables of another program, not a billing account")
                 .arg(shown));
     if (!mayCreate)
         return Error::refused(
-            Tr::tr("the PostgreSQL database %1 holds no account yet: run \"billingctl init\" first")
+            StorageTr::tr("the PostgreSQL database %1 holds no account yet: run \"billingctl init\" first")
                 .arg(shown));
     return {};
 }
@@ -222,8 +224,8 @@ Status configure(Dialect d, QSqlDatabase &db, const QString &location)
         if (!q.exec(QLatin1String(pragma))) {
             const QString why = q.lastError().text();
             if (why.contains(QLatin1String("readonly")) || why.contains(QLatin1String("read-only")))
-                return Error::badData(Tr::tr("the database %1 is read-only").arg(location));
-            return Error::badData(Tr::tr("cannot configure the database %1: %2").arg(location, why));
+                return Error::badData(StorageTr::tr("the database %1 is read-only").arg(location));
+            return Error::badData(StorageTr::tr("cannot configure the database %1: %2").arg(location, why));
         }
     }
     return {};

@@ -1,4 +1,5 @@
 #include "storage/memberrepository.h"
+#include "storage/tr.h"
 
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
@@ -8,13 +9,6 @@
 #include <QVariant>
 
 namespace billing {
-
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::MemberRepository)
-};
-} // namespace
 
 Result<std::vector<Member>> MemberRepository::all()
 {
@@ -28,7 +22,7 @@ Result<std::vector<Member>> MemberRepository::all()
     while (q.next()) {
         const auto role = parseRole(q.value(1).toString());
         if (!role)
-            return Error::badData(Tr::tr("the member %1 has an unknown role \"%2\"")
+            return Error::badData(StorageTr::tr("the member %1 has an unknown role \"%2\"")
                                       .arg(q.value(0).toString(), q.value(1).toString()));
         out.push_back({q.value(0).toString(), *role, q.value(2).toLongLong()});
     }

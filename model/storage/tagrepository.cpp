@@ -1,4 +1,5 @@
 #include "storage/tagrepository.h"
+#include "storage/tr.h"
 
 #include "storage/database.h"
 
@@ -8,24 +9,16 @@
 
 namespace billing {
 
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::TagRepository)
-};
-} // namespace
-
 Status TagRepository::validate(const QString &tag)
 {
     if (tag.isEmpty() || tag.size() > 64)
-        return Error::badUsage(Tr::tr("a tag must have 1 to 64 characters"));
+        return Error::badUsage(StorageTr::tr("a tag must have 1 to 64 characters"));
     if (tag.trimmed() != tag)
-        return Error::badUsage(Tr::tr("the tag \"%1\" starts or ends with a space").arg(tag));
+        return Error::badUsage(StorageTr::tr("the tag \"%1\" starts or ends with a space").arg(tag));
     if (tag.contains(u','))
-        return Error::badUsage(Tr::tr("the tag \"%1\" contains a comma").arg(tag));
+        return Error::badUsage(StorageTr::tr("the tag \"%1\" contains a comma").arg(tag));
     if (tag.startsWith(u'(') && tag.endsWith(u')'))
-        return Error::badUsage(Tr::tr("the tag \"%1\" is reserved").arg(tag));
+        return Error::badUsage(StorageTr::tr("the tag \"%1\" is reserved").arg(tag));
     return {};
 }
 
@@ -45,7 +38,7 @@ Result<QStringList> TagRepository::tags(const QString &project)
 Status TagRepository::setTags(const QString &project, const QStringList &tags)
 {
     if (project.isEmpty())
-        return Error::badUsage(Tr::tr("a project name is required"));
+        return Error::badUsage(StorageTr::tr("a project name is required"));
     for (const QString &t : tags)
         if (Status s = validate(t); !s)
             return s;

@@ -1,18 +1,11 @@
 #include "usage/callrecordcheck.h"
+#include "usage/tr.h"
 
 #include "usage/callrecordreader.h"
 
 #include <QCoreApplication>
 
 namespace billing {
-
-namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CallRecordCheck)
-};
-} // namespace
 
 Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog,
                                          const CallRecordCheckOptions &options)
@@ -32,7 +25,7 @@ Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog,
     qint64 seen = 0;
     for (;;) {
         if (options.cancelled && (++seen & 0xFFF) == 0 && options.cancelled())
-            return Error::refused(Tr::tr("the check was cancelled"));
+            return Error::refused(UsageTr::tr("the check was cancelled"));
         auto more = reader.next(rec);
         if (!more) {
             const auto &bad = reader.lastBadLine();
@@ -52,7 +45,7 @@ Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog,
         ++out.records;
         if (options.notAfter && rec.ts > *options.notAfter) {
             if (!add({rec.line, QStringLiteral("timestamp"),
-                      Tr::tr("the call at %1 is later than now (%2)")
+                      UsageTr::tr("the call at %1 is later than now (%2)")
                           .arg(options.calendar.format(rec.ts), options.calendar.format(*options.notAfter))}))
                 break;
             continue;
@@ -63,9 +56,10 @@ Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog,
         if (late) {
             ++out.lateRecords;
             if (!add({rec.line, QStringLiteral("timestamp"),
-                      Tr::tr("late: the hour of %1 was already settled (import with \"bill late records\" to "
-                             "bill "
-                             "it as late usage)")
+                      UsageTr::tr(
+                          "late: the hour of %1 was already settled (import with \"bill late records\" to "
+                          "bill "
+                          "it as late usage)")
                           .arg(options.calendar.format(rec.ts))}))
                 break;
         }

@@ -1,4 +1,5 @@
 #include "usage/callrecordreader.h"
+#include "usage/tr.h"
 
 #include "usage/bytescan.h"
 
@@ -17,15 +18,9 @@ namespace billing {
 
 namespace {
 
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CallRecordReader)
-};
-
 QString longLineMessage(qint64 line)
 {
-    return Tr::tr("line %1: the line is longer than %2 bytes")
+    return UsageTr::tr("line %1: the line is longer than %2 bytes")
         .arg(QString::number(line), QString::number(CallRecordReader::kMaxLineLength));
 }
 
@@ -99,7 +94,7 @@ Result<qint64> CallRecordReader::readDevice(char *to, qint64 max)
             return n;
         }
         if (n < 0 && !m_in.atEnd())
-            return Error::internal(Tr::tr("cannot read the call records: %1").arg(m_in.errorString()));
+            return Error::internal(UsageTr::tr("cannot read the call records: %1").arg(m_in.errorString()));
         // Pipes and sockets may simply have nothing yet; files and buffers are at their end.
         if (n == 0 && m_in.isSequential() && m_in.waitForReadyRead(-1))
             continue;
@@ -115,7 +110,8 @@ Result<bool> CallRecordReader::fill()
         return false;
     if (!m_buf) {
         if (!m_in.isReadable())
-            return Error::internal(Tr::tr("cannot read the call records: the input is not open for reading"));
+            return Error::internal(
+                UsageTr::tr("cannot read the call records: the input is not open for reading"));
         // One chunk plus the longest line we accept: the reader never needs more.
         m_cap = kChunkSize + kMaxLineLength + 1;
         m_buf = std::make_unique_for_overwrite<char[]>(size_t(m_cap));

@@ -1,4 +1,5 @@
 #include "usage/recordparser.h"
+#include "usage/tr.h"
 
 #include "catalog/catalog.h"
 #include "time/billingcalendar.h"
@@ -23,10 +24,6 @@ namespace {
 
 // lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
 // The messages are the reader's: they keep its context.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::CallRecordReader)
-};
 
 // Column names as they appear in CSV headers and JSON keys, in the order of RecordParser::Column.
 constexpr const char *kColumnNames[] = {"timestamp",          "api",        "region", "status",
@@ -94,11 +91,11 @@ QString splitMessage(SplitError e)
 {
     switch (e) {
     case SplitError::Unclosed:
-        return Tr::tr("a quoted field is not closed on this line (a quoted field may not span lines)");
+        return UsageTr::tr("a quoted field is not closed on this line (a quoted field may not span lines)");
     case SplitError::AfterQuote:
-        return Tr::tr("unexpected text after the closing quote");
+        return UsageTr::tr("unexpected text after the closing quote");
     case SplitError::StrayQuote:
-        return Tr::tr("a quote inside an unquoted field; quote the whole field and double the quote");
+        return UsageTr::tr("a quote inside an unquoted field; quote the whole field and double the quote");
     case SplitError::None:
         break;
     }
@@ -140,7 +137,7 @@ Result<RecordParser::Line> RecordParser::parse(qint64 number, QByteArrayView tex
     if (l.e > l.b && l.e[-1] == '\r')
         --l.e;
     if (!QByteArrayView(l.b, l.e).isValidUtf8())
-        return lineError(Error::badData(Tr::tr("line %1: the text is not valid UTF-8").arg(m_line)));
+        return lineError(Error::badData(UsageTr::tr("line %1: the text is not valid UTF-8").arg(m_line)));
     if (isBlank(l.b, l.e))
         return Line::Blank;
     if (m_format == Format::Auto) {
@@ -180,8 +177,8 @@ Error RecordParser::fieldError(int position, Column c, const QString &what)
                  what};
     if (m_format == Format::JsonLines)
         return Error::badData(
-            Tr::tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
-    return Error::badData(Tr::tr("line %1, column %2 (%3): %4")
+            UsageTr::tr("line %1, field \"%2\": %3").arg(QString::number(m_line), columnName(c), what));
+    return Error::badData(UsageTr::tr("line %1, column %2 (%3): %4")
                               .arg(QString::number(m_line), QString::number(position), columnName(c), what));
 }
 
@@ -196,7 +193,7 @@ Status RecordParser::readHeader(Span l)
         names.push_back(name.trimmed()); // spaces around a column name carry no meaning
     });
     if (split.error != SplitError::None)
-        return Error::badData(Tr::tr("line %1, column %2: %3")
+        return Error::badData(UsageTr::tr("line %1, column %2: %3")
                                   .arg(QString::number(m_line), QString::number(split.errorField + 1),
                                        splitMessage(split.error)));
 
@@ -204,12 +201,13 @@ Status RecordParser::readHeader(Span l)
     QStringList unknown;
     for (size_t i = 0; i < names.size(); ++i)
         if (columnOf(names[i]) < 0)
-            unknown << Tr::tr("\"%1\" (column %2)").arg(QString::fromUtf8(names[i]), QString::number(i + 1));
+            unknown
+                << UsageTr::tr("\"%1\" (column %2)").arg(QString::fromUtf8(names[i]), QString::number(i + 1));
     if (!unknown.isEmpty()) {
         QStringList allowed;
         for (int c = 0; c < kColumnCount; ++c)
             allowed << columnName(c);
-        return Error::badData(Tr::tr("line %1: unknown column(s) %2; the allowed columns are %3")
+        return Error::badData(UsageTr::tr("line %1: unknown column(s) %2; the allowed columns are %3")
                                   .arg(QString::number(m_line), unknown.join(QLatin1String(", ")),
                                        allowed.join(QLatin1String(", "))));
     }
@@ -221,7 +219,7 @@ Status RecordParser::readHeader(Span l)
         const int c = columnOf(names[i]);
         if (firstAt[c])
             return Error::badData(
-                Tr::tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
+                UsageTr::tr("line %1, column %2 (%3): the column appears twice (first in column %4)")
                     .arg(QString::number(m_line), QString::number(i + 1), columnName(c),
                          QString::number(firstAt[c])));
         firstAt[c] = int(i) + 1;
@@ -234,7 +232,7 @@ Status RecordParser::readHeader(Span l)
         if (!firstAt[c])
             missing << columnName(c);
     if (!missing.isEmpty())
-        return Error::badData(Tr::tr("line %1: the header lacks the required column(s) %2")
+        return Error::badData(UsageTr::tr("line %1: the header lacks the required column(s) %2")
                                   .arg(QString::number(m_line), missing.join(QLatin1String(", "))));
     return {};
 }
@@ -263,13 +261,13 @@ Result<bool> RecordParser::parseCsv(Span l, CallRecord &out)
         if (split.errorField < expected)
             return fieldError(split.errorField + 1, m_columns[size_t(split.errorField)],
                               splitMessage(split.error));
-        return Error::badData(Tr::tr("line %1, column %2: %3")
+        return Error::badData(UsageTr::tr("line %1, column %2: %3")
                                   .arg(QString::number(m_line), QString::number(split.errorField + 1),
                                        splitMessage(split.error)));
     }
     if (split.fields != expected)
         return Error::badData(
-            Tr::tr("line %1: expected %2 fields as in the header, found %3")
+            UsageTr::tr("line %1: expected %2 fields as in the header, found %3")
                 .arg(QString::number(m_line), QString::number(expected), QString::number(split.fields)));
 
     if (!m_hasProjectColumn)
@@ -290,26 +288,27 @@ QString RecordParser::setField(Column c, Span v, CallRecord &out)
     switch (c) {
     case ColTimestamp:
         if (v.b == v.e)
-            return Tr::tr("the timestamp is empty");
+            return UsageTr::tr("the timestamp is empty");
         if (!BillingCalendar::parseTimestampFast(v.b, v.e, out.ts))
-            return Tr::tr("\"%1\" is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, "
-                          "e.g. 2026-10-01T08:00:00.250+08:00")
+            return UsageTr::tr(
+                       "\"%1\" is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, "
+                       "e.g. 2026-10-01T08:00:00.250+08:00")
                 .arg(shown(v.b, v.e));
         return {};
     case ColApi:
         out.api = lookup(m_apiIds, m_lastApi, v.b, v.e);
         if (out.api < 0)
-            return Tr::tr("unknown API \"%1\"").arg(shown(v.b, v.e));
+            return UsageTr::tr("unknown API \"%1\"").arg(shown(v.b, v.e));
         return {};
     case ColRegion:
         out.region = lookup(m_regionIds, m_lastRegion, v.b, v.e);
         if (out.region < 0)
-            return Tr::tr("unknown region \"%1\"").arg(shown(v.b, v.e));
+            return UsageTr::tr("unknown region \"%1\"").arg(shown(v.b, v.e));
         return {};
     case ColStatus: {
         qint64 s = 0;
         if (!parseDigits(v.b, v.e, s) || s < 100 || s > 599)
-            return Tr::tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599")
+            return UsageTr::tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599")
                 .arg(shown(v.b, v.e));
         out.status = int(s);
         return {};
@@ -321,7 +320,7 @@ QString RecordParser::setField(Column c, Span v, CallRecord &out)
         }
         qint64 n = 0;
         if (!parseDigits(v.b, v.e, n) || n < 1 || n > kMaxCount)
-            return Tr::tr("\"%1\" is not a count: use a whole number from 1 to 1000000000")
+            return UsageTr::tr("\"%1\" is not a count: use a whole number from 1 to 1000000000")
                 .arg(shown(v.b, v.e));
         out.count = n;
         return {};
@@ -331,9 +330,9 @@ QString RecordParser::setField(Column c, Span v, CallRecord &out)
     case ColRequestId: {
         bool tooLong = false;
         if (!checkText(v.b, v.e, kMaxRequestIdChars, tooLong))
-            return Tr::tr("the request id contains a control character");
+            return UsageTr::tr("the request id contains a control character");
         if (tooLong)
-            return Tr::tr("the request id is longer than %1 characters").arg(kMaxRequestIdChars);
+            return UsageTr::tr("the request id is longer than %1 characters").arg(kMaxRequestIdChars);
         return {};
     }
     case ColumnCount:
@@ -357,9 +356,10 @@ QString RecordParser::setProjectField(Span v, CallRecord &out)
         if (m_lastProject == m_projects.size()) {
             bool tooLong = false;
             if (!checkText(v.b, v.e, kMaxProjectChars, tooLong))
-                return Tr::tr("the enterprise project contains a control character");
+                return UsageTr::tr("the enterprise project contains a control character");
             if (tooLong)
-                return Tr::tr("the enterprise project is longer than %1 characters").arg(kMaxProjectChars);
+                return UsageTr::tr("the enterprise project is longer than %1 characters")
+                    .arg(kMaxProjectChars);
             CachedText entry{QByteArray(v.b, n), QString::fromUtf8(v.b, n)};
             if (m_projects.size() < kProjectCacheSize) {
                 m_projects.push_back(std::move(entry));
@@ -380,10 +380,10 @@ Result<bool> RecordParser::parseJson(Span l, CallRecord &out)
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(l.b, l.e - l.b), &pe);
     if (pe.error != QJsonParseError::NoError)
         return Error::badData(
-            Tr::tr("line %1: not a JSON object: %2 at character %3")
+            UsageTr::tr("line %1: not a JSON object: %2 at character %3")
                 .arg(QString::number(m_line), pe.errorString(), QString::number(pe.offset + 1)));
     if (!doc.isObject())
-        return Error::badData(Tr::tr("line %1: not a JSON object").arg(m_line));
+        return Error::badData(UsageTr::tr("line %1: not a JSON object").arg(m_line));
     const QJsonObject o = doc.object();
 
     setProject(out, m_defaultProject);
@@ -395,7 +395,7 @@ Result<bool> RecordParser::parseJson(Span l, CallRecord &out)
         const int ci = columnOf(key);
         if (ci < 0)
             return Error::badData(
-                Tr::tr("line %1, field \"%2\": unknown field; the fields are %3")
+                UsageTr::tr("line %1, field \"%2\": unknown field; the fields are %3")
                     .arg(QString::number(m_line), it.key(),
                          QStringLiteral("timestamp, api, region, status, enterprise_project, "
                                         "request_id, count")));
@@ -414,12 +414,12 @@ Result<bool> RecordParser::parseJson(Span l, CallRecord &out)
             } else if (v.isString()) {
                 bytes = v.toString().toUtf8();
             } else {
-                return fieldError(0, c, Tr::tr("must be a whole number or a string of digits"));
+                return fieldError(0, c, UsageTr::tr("must be a whole number or a string of digits"));
             }
         } else if (v.isString()) {
             bytes = v.toString().toUtf8();
         } else {
-            return fieldError(0, c, Tr::tr("must be a string"));
+            return fieldError(0, c, UsageTr::tr("must be a string"));
         }
         const QString what = setField(c, {bytes.constData(), bytes.constData() + bytes.size()}, out);
         if (!what.isEmpty())
@@ -427,7 +427,7 @@ Result<bool> RecordParser::parseJson(Span l, CallRecord &out)
     }
     for (int c = 0; c < kRequiredColumns; ++c)
         if (!seen[c])
-            return fieldError(0, Column(c), Tr::tr("the field is required but missing"));
+            return fieldError(0, Column(c), UsageTr::tr("the field is required but missing"));
     return true;
 }
 

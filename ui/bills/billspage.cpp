@@ -237,7 +237,7 @@ void BillsPage::load(const QString &wanted)
     for (QWidget *w : std::initializer_list<QWidget *>{m_month, m_exact, m_export, m_printPreview, m_print})
         w->setEnabled(!empty);
     showSummary();
-    fitColumns();
+    m_footer->fitTableColumns();
 }
 
 void BillsPage::step(int delta)
@@ -294,15 +294,7 @@ void BillsPage::openLine(const QModelIndex &index)
 void BillsPage::setExact(bool exact)
 {
     m_feeDelegate->setPrecision(exact ? MoneyDelegate::Precision::Exact : MoneyDelegate::Precision::Cents);
-    fitColumns();
-}
-
-void BillsPage::fitColumns()
-{
-    m_table->resizeColumnsToContents();
-    m_table->viewport()->update();
-    m_footer->syncWithTable();
-    m_footer->viewport()->update();
+    m_footer->fitTableColumns();
 }
 
 report::BillDocument BillsPage::document() const

@@ -70,7 +70,6 @@ private:
     void printPreview();
     void print();
     void setExact(bool exact);
-    void fitColumns();
     void showSummary();
 
     Engine &m_engine;

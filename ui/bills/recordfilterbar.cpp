@@ -88,7 +88,7 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     for (QDateEdit *d : {m_from, m_to})
         connect(d, &QDateEdit::dateChanged, this, emitChanged);
     connect(m_id, &QLineEdit::returnPressed, this, emitChanged);
-    connect(m_id, &QLineEdit::textChanged, this, [this, emitChanged](const QString &text) {
+    connect(m_id, &QLineEdit::textChanged, this, [emitChanged](const QString &text) {
         if (text.isEmpty())
             emitChanged();
     });

@@ -267,7 +267,7 @@ void TransactionsPage::onPage(const RecordPage &page)
                       .arg(locale.toString(t.creditRecords), formatMoney(-t.credits, 2, locale),
                            m_display.currency));
         if (!m_fitted && m_model->rowCount() > 0) {
-            fitColumns();
+            m_footer->fitTableColumns();
             m_fitted = true;
         } else {
             m_footer->syncWithTable();
@@ -376,15 +376,7 @@ void TransactionsPage::onExportDone(const Status &s)
 void TransactionsPage::setExactFees(bool exact)
 {
     m_feeDelegate->setPrecision(exact ? MoneyDelegate::Precision::Exact : MoneyDelegate::Precision::Cents);
-    fitColumns();
-}
-
-void TransactionsPage::fitColumns()
-{
-    m_table->resizeColumnsToContents();
-    m_table->viewport()->update();
-    m_footer->syncWithTable();
-    m_footer->viewport()->update();
+    m_footer->fitTableColumns();
 }
 
 } // namespace billing::ui

@@ -76,7 +76,6 @@ private:
     void chooseExportFile();
     void onExportDone(const Status &s);
     void setExactFees(bool exact);
-    void fitColumns();
 
     Engine &m_engine;
     RecordTableModel *m_model;

@@ -1,4 +1,5 @@
 #include "costcenter/analysischart.h"
+#include "costcenter/tr.h"
 
 #include "analysis/budgets.h"
 #include "widgets/chartpalette.h"
@@ -11,10 +12,6 @@
 namespace billing::ui {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::ui::AnalysisChart)
-};
 
 double toDouble(Money m)
 {
@@ -52,7 +49,7 @@ void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *c
             p.values.push_back(after(k) ? qQNaN() : cost ? toDouble(s.cost[k]) : double(s.calls[k]));
         series.push_back(std::move(p));
     }
-    plot.setValueAxisLabel(cost ? Tr::tr("Cost (%1)").arg(currency) : Tr::tr("Calls"));
+    plot.setValueAxisLabel(cost ? CostCenterTr::tr("Cost (%1)").arg(currency) : CostCenterTr::tr("Calls"));
     plot.setSeries(keys, series,
                    c.view.style == AnalysisView::Stacked ? TimeSeriesPlot::Style::Stacked
                                                          : TimeSeriesPlot::Style::Lines,
@@ -72,7 +69,7 @@ void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *c
             low.push_back(a + (toDouble(f.low) - a) * w);
             high.push_back(a + (toDouble(f.high) - a) * w);
         }
-        plot.setBand(Tr::tr("Forecast %1 (%2 \u2013 %3)")
+        plot.setBand(CostCenterTr::tr("Forecast %1 (%2 \u2013 %3)")
                          .arg(f.projected.truncatedToCents().toDisplayString(QLocale(), 2),
                               f.low.truncatedToCents().toDisplayString(QLocale(), 2),
                               f.high.truncatedToCents().toDisplayString(QLocale(), 2)),
@@ -85,7 +82,7 @@ void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *c
     if (cost && c.view.cumulative)
         for (const Budget &b : c.budgets)
             for (const auto &[threshold, amount] : thresholdAmounts(b))
-                lines.emplace_back(Tr::tr("%1: %2 % = %3")
+                lines.emplace_back(CostCenterTr::tr("%1: %2 % = %3")
                                        .arg(b.name)
                                        .arg(threshold)
                                        .arg(amount.toDisplayString(QLocale(), 2)),

@@ -2,6 +2,7 @@
 
 #include "analysis/analysissettings.h"
 #include "analysis/budgets.h"
+#include "analysis/costanalysis.h"
 #include "analysis/costseries.h"
 #include "costcenter/analysischart.h"
 #include "costcenter/costlabels.h"
@@ -338,8 +339,8 @@ void AnalysisPage::refresh()
     m_filters->apply(q);
     // Amortized: waste is its own series unless the chart is grouped or filtered by mode already.
     const bool separateWaste = v.view == CostQuery::Amortized &&
-                               !q.groupBy.contains(QStringLiteral("mode")) && q.modes.isEmpty() &&
-                               v.measure == AnalysisView::Cost;
+                               !q.groupBy.contains(costDimensionId(CostDimension::Mode)) &&
+                               q.modes.isEmpty() && v.measure == AnalysisView::Cost;
     const bool oneMonth =
         m_period->choice() == PeriodPicker::ThisMonth || m_period->choice() == PeriodPicker::LastMonth;
     auto loaded = m_engine.run([&](Context &ctx) -> Result<Loaded> {
@@ -400,7 +401,8 @@ void AnalysisPage::refresh()
     AnalysisChart chart;
     for (const CostSeries &s : set.series) {
         QStringList parts;
-        const bool waste = s.keys == QStringList{kModeWaste} && !q.groupBy.contains(QStringLiteral("mode"));
+        const bool waste =
+            s.keys == QStringList{kModeWaste} && !q.groupBy.contains(costDimensionId(CostDimension::Mode));
         for (int i = 0; i < s.keys.size(); ++i)
             parts << (waste ? keyName(m_display, QStringLiteral("mode"), kModeWaste)
                             : keyName(m_display, s.others ? QString() : q.groupBy.value(i), s.keys[i]));

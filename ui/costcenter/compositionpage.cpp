@@ -1,5 +1,6 @@
 #include "costcenter/compositionpage.h"
 
+#include "analysis/costanalysis.h"
 #include "analysis/costseries.h"
 #include "costcenter/compositionmodel.h"
 #include "costcenter/costlabels.h"
@@ -42,8 +43,14 @@
 namespace billing::ui {
 
 namespace {
-const QStringList kDimensions{QStringLiteral("api"), QStringLiteral("category"), QStringLiteral("region"),
-                              QStringLiteral("mode"), QStringLiteral("project")};
+// Every dimension but the cost tag: cost by tag is the Allocation page's view.
+QStringList compositionDimensions()
+{
+    QStringList dims = costDimensions();
+    dims.removeAll(costDimensionId(CostDimension::Tag));
+    return dims;
+}
+const QStringList kDimensions = compositionDimensions();
 
 QChart *newChart(const QPalette &palette)
 {

@@ -1,4 +1,5 @@
 #include "costcenter/costlabels.h"
+#include "costcenter/tr.h"
 
 #include "analysis/costanalysis.h"
 #include "analysis/costseries.h"
@@ -7,57 +8,63 @@
 
 namespace billing::ui {
 
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::ui::CostLabels)
-};
-} // namespace
-
 QString dimensionName(const QString &d)
 {
-    if (d == QLatin1String("api"))
-        return Tr::tr("API");
-    if (d == QLatin1String("category"))
-        return Tr::tr("Category");
-    if (d == QLatin1String("region"))
-        return Tr::tr("Region");
-    if (d == QLatin1String("mode"))
-        return Tr::tr("Billing mode");
-    if (d == QLatin1String("project"))
-        return Tr::tr("Enterprise project");
-    if (d == QLatin1String("tag"))
-        return Tr::tr("Cost tag");
+    const auto dim = costDimensionFromId(d);
+    if (!dim)
+        return d;
+    switch (*dim) {
+    case CostDimension::Api:
+        return CostCenterTr::tr("API");
+    case CostDimension::Category:
+        return CostCenterTr::tr("Category");
+    case CostDimension::Region:
+        return CostCenterTr::tr("Region");
+    case CostDimension::Mode:
+        return CostCenterTr::tr("Billing mode");
+    case CostDimension::Project:
+        return CostCenterTr::tr("Enterprise project");
+    case CostDimension::Tag:
+        return CostCenterTr::tr("Cost tag");
+    }
     return d;
 }
 
 QString keyName(const AccountDisplay &display, const QString &d, const QString &key)
 {
     if (key == kSeriesOthers)
-        return Tr::tr("Others");
+        return CostCenterTr::tr("Others");
     if (key == kProjectShared)
-        return Tr::tr("Shared (package purchases)");
+        return CostCenterTr::tr("Shared (package purchases)");
     if (key == kTagUntagged)
-        return Tr::tr("Untagged");
-    if (d == QLatin1String("api"))
+        return CostCenterTr::tr("Untagged");
+    const auto dim = costDimensionFromId(d);
+    if (!dim)
+        return key;
+    switch (*dim) {
+    case CostDimension::Api:
         return apiName(display, key);
-    if (d == QLatin1String("region"))
+    case CostDimension::Region:
         return regionName(display, key);
-    if (d == QLatin1String("mode")) {
+    case CostDimension::Mode:
         if (key == QLatin1String("pay-per-use"))
-            return Tr::tr("Pay-per-use");
+            return CostCenterTr::tr("Pay-per-use");
         if (key == QLatin1String("package"))
-            return Tr::tr("Package");
+            return CostCenterTr::tr("Package");
         if (key == kModeWaste)
-            return Tr::tr("Waste (lapsed quota)");
-    }
-    if (d == QLatin1String("category")) {
+            return CostCenterTr::tr("Waste (lapsed quota)");
+        break;
+    case CostDimension::Category:
         if (key == QLatin1String("GENERAL"))
-            return Tr::tr("General");
+            return CostCenterTr::tr("General");
         if (key == QLatin1String("CARD"))
-            return Tr::tr("Cards and certificates");
+            return CostCenterTr::tr("Cards and certificates");
         if (key == QLatin1String("RECEIPT"))
-            return Tr::tr("Receipts");
+            return CostCenterTr::tr("Receipts");
+        break;
+    case CostDimension::Project:
+    case CostDimension::Tag:
+        break;
     }
     return key;
 }

@@ -1,4 +1,5 @@
 #include "costcenter/undocommands.h"
+#include "costcenter/tr.h"
 
 #include "analysis/analysissettings.h"
 #include "costcenter/savedviewstore.h"
@@ -11,18 +12,11 @@
 
 namespace billing::ui {
 
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::ui::CostCenterCommands)
-};
-} // namespace
-
 void addUndoActions(QUndoStack *stack, QWidget *page)
 {
-    QAction *undo = stack->createUndoAction(page, Tr::tr("&Undo"));
+    QAction *undo = stack->createUndoAction(page, CostCenterTr::tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
-    QAction *redo = stack->createRedoAction(page, Tr::tr("&Redo"));
+    QAction *redo = stack->createRedoAction(page, CostCenterTr::tr("&Redo"));
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
     for (const QKeySequence &k :
          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
@@ -36,8 +30,8 @@ void addUndoActions(QUndoStack *stack, QWidget *page)
 }
 
 SaveViewCommand::SaveViewCommand(SavedViewStore &store, const QString &name, const AnalysisView &view)
-    : QUndoCommand(Tr::tr("Save view \u201c%1\u201d").arg(name)), m_store(store), m_name(name), m_view(view),
-      m_before(store.view(name))
+    : QUndoCommand(CostCenterTr::tr("Save view \u201c%1\u201d").arg(name)), m_store(store), m_name(name),
+      m_view(view), m_before(store.view(name))
 {
 }
 
@@ -55,7 +49,7 @@ void SaveViewCommand::undo()
 }
 
 DeleteViewCommand::DeleteViewCommand(SavedViewStore &store, const QString &name)
-    : QUndoCommand(Tr::tr("Delete view \u201c%1\u201d").arg(name)), m_store(store), m_name(name),
+    : QUndoCommand(CostCenterTr::tr("Delete view \u201c%1\u201d").arg(name)), m_store(store), m_name(name),
       m_before(store.view(name))
 {
 }
@@ -73,8 +67,8 @@ void DeleteViewCommand::undo()
 
 SetTagsCommand::SetTagsCommand(Engine &engine, const QString &project, const QStringList &before,
                                const QStringList &after, CommandError onError)
-    : QUndoCommand(Tr::tr("Tag project \u201c%1\u201d").arg(project)), m_engine(engine), m_project(project),
-      m_before(before), m_after(after), m_onError(std::move(onError))
+    : QUndoCommand(CostCenterTr::tr("Tag project \u201c%1\u201d").arg(project)), m_engine(engine),
+      m_project(project), m_before(before), m_after(after), m_onError(std::move(onError))
 {
 }
 
@@ -90,9 +84,9 @@ void SetTagsCommand::apply(const QStringList &tags)
 
 BudgetCommand::BudgetCommand(Engine &engine, std::optional<Budget> before, std::optional<Budget> after,
                              CommandError onError)
-    : QUndoCommand(!before  ? Tr::tr("Add budget \u201c%1\u201d").arg(after->name)
-                   : !after ? Tr::tr("Remove budget \u201c%1\u201d").arg(before->name)
-                            : Tr::tr("Edit budget \u201c%1\u201d").arg(after->name)),
+    : QUndoCommand(!before  ? CostCenterTr::tr("Add budget \u201c%1\u201d").arg(after->name)
+                   : !after ? CostCenterTr::tr("Remove budget \u201c%1\u201d").arg(before->name)
+                            : CostCenterTr::tr("Edit budget \u201c%1\u201d").arg(after->name)),
       m_engine(engine), m_before(std::move(before)), m_after(std::move(after)), m_onError(std::move(onError))
 {
 }

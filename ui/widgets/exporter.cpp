@@ -1,4 +1,5 @@
 #include "widgets/exporter.h"
+#include "widgets/tr.h"
 
 #include "csvexport.h"
 #include "money/money.h"
@@ -15,13 +16,6 @@
 #include <QWidget>
 
 namespace billing::ui {
-
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::ui::Exporter)
-};
-} // namespace
 
 QString toCsv(const QAbstractItemModel &model)
 {
@@ -48,7 +42,7 @@ bool exportCsv(const QAbstractItemModel &model, const QString &path, QString *er
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(model).toUtf8()) < 0 || !file.commit()) {
         if (error)
-            *error = Tr::tr("Could not write %1: %2").arg(path, file.errorString());
+            *error = WidgetsTr::tr("Could not write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -64,7 +58,7 @@ bool exportWidget(QWidget &widget, const QString &path, QString *error)
         QPainter painter;
         if (!painter.begin(&writer)) {
             if (error)
-                *error = Tr::tr("Could not write %1.").arg(path);
+                *error = WidgetsTr::tr("Could not write %1.").arg(path);
             return false;
         }
         const QRect page = painter.viewport();
@@ -77,7 +71,7 @@ bool exportWidget(QWidget &widget, const QString &path, QString *error)
     }
     if (!widget.grab().save(path)) {
         if (error)
-            *error = Tr::tr("Could not write %1.").arg(path);
+            *error = WidgetsTr::tr("Could not write %1.").arg(path);
         return false;
     }
     return true;

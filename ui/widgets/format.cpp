@@ -1,4 +1,5 @@
 #include "widgets/format.h"
+#include "widgets/tr.h"
 
 #include "catalog/catalog.h"
 #include "time/billingcalendar.h"
@@ -13,11 +14,6 @@
 namespace billing::ui {
 
 namespace {
-// lupdate reads the context from Q_DECLARE_TR_FUNCTIONS; a free tr() would be filed under the namespace.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(billing::ui::format)
-};
 
 // The catalog names APIs and regions in English; the names of the built-in catalog are translated here
 // (lupdate reads this list), names a later catalog brings stay as they are until translated.
@@ -72,15 +68,15 @@ QString formatDateTime(Instant t, int utcOffsetSeconds, const QLocale &locale)
 {
     const QDateTime dt = toDateTime(t, utcOffsetSeconds);
     //: date and time, e.g. "11/27/26 10:00"
-    return Tr::tr("%1 %2").arg(locale.toString(dt.date(), QLocale::ShortFormat),
-                               locale.toString(dt.time(), QLocale::ShortFormat));
+    return WidgetsTr::tr("%1 %2").arg(locale.toString(dt.date(), QLocale::ShortFormat),
+                                      locale.toString(dt.time(), QLocale::ShortFormat));
 }
 
 QString formatDateTimeLong(Instant t, int utcOffsetSeconds, const QLocale &locale)
 {
     const QDateTime dt = toDateTime(t, utcOffsetSeconds);
     //: date, time and UTC offset, e.g. "27 Nov 2026 10:00 (UTC+08:00)"
-    return Tr::tr("%1 %2 (UTC%3)")
+    return WidgetsTr::tr("%1 %2 (UTC%3)")
         .arg(locale.toString(dt.date(), QLocale::LongFormat),
              locale.toString(dt.time(), QLocale::ShortFormat),
              BillingCalendar::formatOffset(utcOffsetSeconds));
@@ -96,17 +92,17 @@ QString accountStateText(const Account &account, const QLocale &locale)
 {
     switch (account.state) {
     case AccountState::Normal:
-        return Tr::tr("Normal");
+        return WidgetsTr::tr("Normal");
     case AccountState::Grace:
         return account.stateUntil
-                   ? Tr::tr("Grace until %1")
+                   ? WidgetsTr::tr("Grace until %1")
                          .arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
-                   : Tr::tr("Grace");
+                   : WidgetsTr::tr("Grace");
     case AccountState::Frozen:
         return account.stateUntil
-                   ? Tr::tr("Frozen until %1")
+                   ? WidgetsTr::tr("Frozen until %1")
                          .arg(formatDateTime(*account.stateUntil, account.utcOffsetSeconds, locale))
-                   : Tr::tr("Frozen");
+                   : WidgetsTr::tr("Frozen");
     }
     return QString();
 }

@@ -85,6 +85,14 @@ void TotalsFooter::syncWithTable()
     updateGeometry();
 }
 
+void TotalsFooter::fitTableColumns()
+{
+    m_table->resizeColumnsToContents();
+    m_table->viewport()->update();
+    syncWithTable();
+    viewport()->update();
+}
+
 QSize TotalsFooter::sizeHint() const
 {
     const int row =

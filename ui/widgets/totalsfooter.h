@@ -19,6 +19,8 @@ public:
 
     // Copies the main table's delegates and column widths; call after changing either.
     void syncWithTable();
+    // Fits the table's columns to their contents (after a change of precision or data), then follows.
+    void fitTableColumns();
     QScrollBar *scrollBar() const { return m_scroll; }
 
     QSize sizeHint() const override;
