@@ -1,6 +1,7 @@
 #include "engine/funds.h"
 
 #include "auth/identity.h"
+#include "core/shown.h"
 #include "engine/context.h"
 
 #include <QCoreApplication>
@@ -19,10 +20,12 @@ struct Tr
 
 Result<Money> parseUserAmount(QStringView text)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]{1,2})?$"));
+    // \z, not $: $ also matches before a final newline, and "10\n" is not an amount.
+    static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]{1,2})?\\z"));
     if (!re.match(text).hasMatch())
         return Error::badUsage(
-            Tr::tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50").arg(text));
+            Tr::tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50")
+                .arg(shownValue(text)));
     auto m = Money::parse(text);
     if (!m)
         return Error::refused(Tr::tr("the amount %1 is above the limit of 10,000,000.00").arg(text));
