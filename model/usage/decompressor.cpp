@@ -23,8 +23,8 @@ constexpr qint64 kInputChunk = 256 * 1024;
 
 Error damaged(const char *format, const char *detail)
 {
-    return Error::badData(Tr::tr("the %1 data is damaged (%2); nothing was read from it")
-                              .arg(QLatin1String(format), QLatin1String(detail)));
+    return Error::badData(
+        Tr::tr("the %1 data is damaged (%2)").arg(QLatin1String(format), QLatin1String(detail)));
 }
 
 Error cutOff(const char *format)

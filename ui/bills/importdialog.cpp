@@ -76,9 +76,9 @@ void ImportDialog::setBillLate(bool late)
 
 void ImportDialog::browse()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import call records"), QDir::homePath(),
-                                     tr("Call records (*.csv *.jsonl *.json *.ndjson);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import call records"), QDir::homePath(),
+        tr("Call records (*.csv *.jsonl *.json *.ndjson *.gz *.zst);;All files (*)"));
     if (!path.isEmpty())
         setPath(path);
 }
