@@ -3336,6 +3336,10 @@ mode</source>
         <source>Refused lines</source>
         <translation>被拒绝的行</translation>
     </message>
+    <message>
+        <source>%1 is not a regular file: the dialog reads a file twice to list every refused line. Import a pipe with billingctl import-calls.</source>
+        <translation>%1 不是普通文件：此对话框要读取文件两次，以列出每一个被拒绝的行。请用 billingctl import-calls 导入管道。</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::ImportJob</name>
