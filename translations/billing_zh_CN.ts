@@ -1289,6 +1289,10 @@
         <translation>无法读取 %1 的结构版本：%2</translation>
     </message>
     <message>
+        <source>another program is changing this account and held it for the %1 seconds waited; try again when it has finished, or close it</source>
+        <translation>另一个程序正在修改此账户，在等待的 %1 秒内一直占用；请等它完成或将其关闭后重试</translation>
+    </message>
+    <message>
         <source>a budget named &quot;%1&quot; exists already</source>
         <translation>已存在名为 “%1” 的预算</translation>
     </message>
@@ -2920,8 +2924,8 @@ mode</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <source>Call records (*.csv *.jsonl *.json *.ndjson);;All files (*)</source>
-        <translation>调用记录 (*.csv *.jsonl *.json *.ndjson);;所有文件 (*)</translation>
+        <source>Call records (*.csv *.jsonl *.json *.ndjson *.gz *.zst);;All files (*)</source>
+        <translation>调用记录 (*.csv *.jsonl *.json *.ndjson *.gz *.zst);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose a call-record file first.</source>
@@ -2990,6 +2994,10 @@ mode</source>
     <message>
         <source>Refused lines</source>
         <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file: the dialog reads a file twice to list every refused line. Import a pipe with billingctl import-calls.</source>
+        <translation>%1 不是普通文件：此对话框要读取文件两次，以列出每一个被拒绝的行。请用 billingctl import-calls 导入管道。</translation>
     </message>
 </context>
 <context>
@@ -5594,6 +5602,30 @@ yyyy</translation>
     <message>
         <source>the field is required but missing</source>
         <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>the %1 data is damaged (%2)</source>
+        <translation>%1 数据已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>the %1 data ends before its end mark: the file is cut off</source>
+        <translation>%1 数据在结束标记之前中断：文件不完整</translation>
+    </message>
+    <message>
+        <source>line %1: the file is a JSON array; JSON Lines is one JSON object per line, without [ ] around them (jq -c &apos;.[]&apos; converts an array)</source>
+        <translation>第 %1 行：该文件是一个 JSON 数组；JSON Lines 是每行一个 JSON 对象，外面不加 [ ]（jq -c &apos;.[]&apos; 可以转换数组）</translation>
+    </message>
+    <message>
+        <source>line %1: the line endings are CR only; save the file with LF or CRLF line endings</source>
+        <translation>第 %1 行：换行符只有 CR；请以 LF 或 CRLF 换行符保存文件</translation>
+    </message>
+    <message>
+        <source>the field appears twice in the object</source>
+        <translation>该字段在对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>line %1, field &quot;%2&quot;: the field appears twice in the object</source>
+        <translation>第 %1 行，字段 “%2”：该字段在对象中出现了两次</translation>
     </message>
     <message>
         <source>the check was cancelled</source>

@@ -186,7 +186,8 @@ Reply cmdImport(Call &call)
             return Error::badData(CliTr::tr("cannot read standard input"));
     } else {
         file.setFileName(path);
-        if (!QFileInfo(path).isFile())
+        // Pipes, FIFOs, devices and <(zcat ...) are read like standard input: nothing here seeks.
+        if (const QFileInfo info(path); !info.exists() || info.isDir())
             return Error::badUsage(CliTr::tr("import-calls: no file %1").arg(path));
         if (!file.open(QIODevice::ReadOnly))
             return Error::badData(CliTr::tr("cannot read %1: %2").arg(path, file.errorString()));

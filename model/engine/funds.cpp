@@ -2,6 +2,7 @@
 #include "engine/tr.h"
 
 #include "auth/identity.h"
+#include "core/shown.h"
 #include "engine/context.h"
 
 #include <QCoreApplication>
@@ -12,11 +13,12 @@ namespace billing::funds {
 
 Result<Money> parseUserAmount(QStringView text)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]{1,2})?$"));
+    // \z, not $: $ also matches before a final newline, and "10\n" is not an amount.
+    static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]{1,2})?\\z"));
     if (!re.match(text).hasMatch())
         return Error::badUsage(
             EngineTr::tr("\"%1\" is not an amount: write digits with at most 2 decimals, e.g. 12.50")
-                .arg(text));
+                .arg(shownValue(text)));
     auto m = Money::parse(text);
     if (!m)
         return Error::refused(EngineTr::tr("the amount %1 is above the limit of 10,000,000.00").arg(text));

@@ -43,6 +43,12 @@ bool isPermissionError(const QSqlError &e)
 
 Error errorOf(const QSqlError &e, const QString &doing)
 {
+    // SQLITE_BUSY: another writer kept the account past the busy timeout set in dialect.cpp (10 s).
+    if (e.nativeErrorCode() == QLatin1String("5"))
+        return Error::internal(
+            StorageTr::tr("another program is changing this account and held it for the %1 seconds "
+                          "waited; try again when it has finished, or close it")
+                .arg(10));
     if (isPermissionError(e))
         return sqlError(SqlFault::Permission, doing, e.databaseText());
     return sqlError(isDatabaseFileError(e) ? SqlFault::Damaged : SqlFault::Other, doing, e.text());

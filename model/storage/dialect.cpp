@@ -116,7 +116,7 @@ Status connectPostgres(const QString &location, const QString &connectionName, Q
     bool timeout = false;
     for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("schema")) {
-            static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
+            static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}\\z"));
             if (!identifier.match(value).hasMatch())
                 return Error::badUsage(
                     StorageTr::tr("the schema \"%1\" in %2 is not a plain SQL name").arg(value, shown));

@@ -2,6 +2,7 @@
 #include "usage/tr.h"
 
 #include "usage/bytescan.h"
+#include "usage/linecheck.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -18,8 +19,12 @@ namespace billing {
 
 namespace {
 
-QString longLineMessage(qint64 line)
+// A line longer than we read; bytes are its start (at least kMaxLineLength of them). Usually a file
+// whose lines end in a bare CR, which then is one long line: say so instead.
+QString longLineMessage(qint64 line, QByteArrayView bytes)
 {
+    if (!bytes.isEmpty() && bytes.chopped(1).contains('\r')) // not the CR of a CRLF
+        return linecheck::crOnlyMessage(line);
     return UsageTr::tr("line %1: the line is longer than %2 bytes")
         .arg(QString::number(line), QString::number(CallRecordReader::kMaxLineLength));
 }
@@ -68,6 +73,9 @@ CallRecordReader::~CallRecordReader() = default;
 
 qint64 CallRecordReader::bytesRead() const
 {
+    // A compressed input: progress is on the file's bytes, which is what its size counts.
+    if (m_decoder)
+        return m_rawRead;
     // Blocks read ahead for the workers are not done yet: progress counts what was handed out.
     return m_par ? m_par->consumed : m_bytesRead;
 }
@@ -83,14 +91,13 @@ Error CallRecordReader::fail(Error e)
     return e;
 }
 
-// The one place that reads the device: up to max bytes into to, hashed and counted; 0 at its end.
-Result<qint64> CallRecordReader::readDevice(char *to, qint64 max)
+// The one place that reads the device: up to max bytes into to, counted for progress; 0 at its end.
+Result<qint64> CallRecordReader::readRaw(char *to, qint64 max)
 {
     for (;;) {
         const qint64 n = m_in.read(to, max);
         if (n > 0) {
-            m_hash.addData(QByteArrayView(to, n));
-            m_bytesRead += n;
+            m_rawRead += n;
             return n;
         }
         if (n < 0 && !m_in.atEnd())
@@ -98,9 +105,46 @@ Result<qint64> CallRecordReader::readDevice(char *to, qint64 max)
         // Pipes and sockets may simply have nothing yet; files and buffers are at their end.
         if (n == 0 && m_in.isSequential() && m_in.waitForReadyRead(-1))
             continue;
+        return 0;
+    }
+}
+
+// The input as the parser sees it: up to max bytes into to, decompressed when the input starts as a
+// gzip or Zstandard stream does, hashed and counted; 0 at its end.
+Result<qint64> CallRecordReader::readDevice(char *to, qint64 max)
+{
+    Result<qint64> n = qint64(0);
+    if (m_decoder) {
+        n = m_decoder->read(to, max);
+    } else {
+        n = readRaw(to, max);
+        if (n && !m_sniffed) {
+            m_sniffed = true;
+            // A pipe may hand over the first bytes in pieces: the magic numbers are 4 bytes at most.
+            while (*n > 0 && *n < 4 && max >= 4) {
+                const Result<qint64> more = readRaw(to + *n, max - *n);
+                if (!more || *more == 0)
+                    break;
+                *n += *more;
+            }
+            if (const auto kind = Decompressor::detect(QByteArrayView(to, *n));
+                kind != Decompressor::Kind::None) {
+                m_decoder = Decompressor::make(kind, QByteArray(to, *n), [this](char *into, qint64 most) {
+                    return readRaw(into, most);
+                });
+                n = m_decoder->read(to, max);
+            }
+        }
+    }
+    if (!n)
+        return n.error();
+    if (*n == 0) {
         m_eof = true;
         return 0;
     }
+    m_hash.addData(QByteArrayView(to, *n));
+    m_bytesRead += *n;
+    return *n;
 }
 
 // Reads one more chunk behind the unconsumed bytes; false at the end of the input.
@@ -141,13 +185,13 @@ Result<bool> CallRecordReader::nextLine(QByteArrayView &line)
                 line = QByteArrayView(base + m_pos, nl);
                 m_pos = m_scan = (nl - base) + 1;
                 if (line.size() > kMaxLineLength)
-                    return Error::badData(longLineMessage(m_line));
+                    return Error::badData(longLineMessage(m_line, line));
                 return true;
             }
             m_scan = m_end;
         }
         if (m_end - m_pos > kMaxLineLength)
-            return Error::badData(longLineMessage(m_line + 1));
+            return Error::badData(longLineMessage(m_line + 1, QByteArrayView(base + m_pos, base + m_end)));
         const Result<bool> more = fill();
         if (!more)
             return more.error();
@@ -288,7 +332,7 @@ Result<bool> CallRecordReader::readBlock(Block &block)
         if (const qsizetype nl = QByteArrayView(bytes).sliced(old).lastIndexOf('\n'); nl >= 0)
             cut = old + nl + 1;
         else if (cut == 0 && bytes.size() > kMaxLineLength)
-            return Error::badData(longLineMessage(par.nextLine)); // one unended line so far
+            return Error::badData(longLineMessage(par.nextLine, bytes)); // one unended line so far
     }
     par.tail = bytes.mid(cut);
     bytes.truncate(cut);
@@ -315,7 +359,7 @@ void CallRecordReader::parseBlock(Block &block)
         s = nl ? nl + 1 : end;
         ++block.line;
         if (line.size() > kMaxLineLength) {
-            block.error = Error::badData(longLineMessage(block.line)); // an input error, not a bad line
+            block.error = Error::badData(longLineMessage(block.line, line)); // an input error, not a bad line
             return;
         }
         const Result<RecordParser::Line> parsed =

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "usage/decompressor.h"
 #include "usage/recordparser.h"
 
 #include <QByteArray>
@@ -14,12 +15,13 @@ namespace billing {
 
 class Catalog;
 
-// Streams call records out of a CSV or JSON Lines file (cli-contract "Call-record files") in bounded
-// memory: one chunk plus the longest line, never the whole file. The lines are parsed by a
-// RecordParser (recordparser.h); this reads the device (files, stdin, pipes), cuts lines, hashes the
-// bytes and counts them for progress. Past the first chunk, blocks of whole lines are parsed on worker
-// threads while the caller consumes the records in file order (at most kBlocksInFlight blocks ahead);
-// records, errors and their line numbers are the same as when read on one thread.
+// Streams call records out of a CSV or JSON Lines file (cli-contract "Call-record files"), plain or
+// compressed with gzip or Zstandard (told by its first bytes, not its name), in bounded memory: one chunk
+// plus the longest line, never the whole file. The lines are parsed by a RecordParser (recordparser.h); this
+// reads the device (files, stdin, pipes), cuts lines, hashes the bytes and counts them for progress. Past the
+// first chunk, blocks of whole lines are parsed on worker threads while the caller consumes the records in
+// file order (at most kBlocksInFlight blocks ahead); records, errors and their line numbers are the same as
+// when read on one thread.
 class CallRecordReader
 {
 public:
@@ -50,7 +52,9 @@ public:
     bool hasStopped() const { return bool(m_failed); }
     qint64 lineNumber() const { return m_line; }
 
-    qint64 bytesRead() const; // for progress: the input up to the records handed out so far
+    // For progress: the input up to the records handed out so far (of a compressed input: the
+    // compressed bytes read so far, to compare with the file's size).
+    qint64 bytesRead() const;
     // Hex BLAKE2b-256 of all bytes read so far; complete after next() returned false.
     QByteArray contentHash() const;
 
@@ -62,6 +66,7 @@ private:
     struct Parallel;
     struct Block;
 
+    Result<qint64> readRaw(char *to, qint64 max);
     Result<qint64> readDevice(char *to, qint64 max);
     Result<bool> fill();
     Result<bool> nextLine(QByteArrayView &line);
@@ -74,7 +79,10 @@ private:
 
     QIODevice &m_in;
     QCryptographicHash m_hash{QCryptographicHash::Blake2b_256};
-    qint64 m_bytesRead = 0;
+    qint64 m_bytesRead = 0; // of the input as parsed (decompressed)
+    qint64 m_rawRead = 0;   // of the device
+    bool m_sniffed = false; // the first bytes were checked for a compressed format
+    std::unique_ptr<Decompressor> m_decoder;
     bool m_eof = false;
     std::unique_ptr<Error> m_failed; // sticky: a broken file is not read on past its error
     bool m_continue = false;

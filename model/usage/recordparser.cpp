@@ -2,8 +2,10 @@
 #include "usage/tr.h"
 
 #include "catalog/catalog.h"
+#include "core/shown.h"
 #include "time/billingcalendar.h"
 #include "usage/bytescan.h"
+#include "usage/linecheck.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -57,18 +59,6 @@ bool parseDigits(const char *p, const char *e, qint64 &v)
     const auto [end, ec] = std::from_chars(p, e, u); // unsigned: no sign is accepted
     v = qint64(u);
     return ec == std::errc() && end == e;
-}
-
-// A field value quoted in a message: bounded, so a 1 MiB field does not become a 1 MiB message.
-QString shown(const char *b, const char *e)
-{
-    constexpr qsizetype kMax = 60;
-    if (e - b <= kMax)
-        return QString::fromUtf8(b, e - b);
-    const char *cut = b + kMax;
-    while (cut > b && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
-        --cut; // do not split a UTF-8 sequence
-    return QString::fromUtf8(b, cut - b) + QChar(0x2026);
 }
 
 int lookup(const std::vector<QByteArray> &ids, int &last, const char *b, const char *e)
@@ -140,6 +130,14 @@ Result<RecordParser::Line> RecordParser::parse(qint64 number, QByteArrayView tex
         return lineError(Error::badData(UsageTr::tr("line %1: the text is not valid UTF-8").arg(m_line)));
     if (isBlank(l.b, l.e))
         return Line::Blank;
+    if (!m_sawContent) {
+        m_sawContent = true;
+        if (const QString problem = linecheck::firstLineProblem(m_line, QByteArrayView(l.b, l.e));
+            !problem.isEmpty()) {
+            m_headerFailed = true; // like a bad header: no line after it can be read
+            return Error::badData(problem);
+        }
+    }
     if (m_format == Format::Auto) {
         const char *p = l.b;
         while (*p == ' ' || *p == '\t')
@@ -201,8 +199,8 @@ Status RecordParser::readHeader(Span l)
     QStringList unknown;
     for (size_t i = 0; i < names.size(); ++i)
         if (columnOf(names[i]) < 0)
-            unknown
-                << UsageTr::tr("\"%1\" (column %2)").arg(QString::fromUtf8(names[i]), QString::number(i + 1));
+            unknown << UsageTr::tr("\"%1\" (column %2)")
+                           .arg(shownValue(names[i].cbegin(), names[i].cend()), QString::number(i + 1));
     if (!unknown.isEmpty()) {
         QStringList allowed;
         for (int c = 0; c < kColumnCount; ++c)
@@ -293,23 +291,23 @@ QString RecordParser::setField(Column c, Span v, CallRecord &out)
             return UsageTr::tr(
                        "\"%1\" is not a timestamp: use ISO 8601 with an offset and at most 6 decimals, "
                        "e.g. 2026-10-01T08:00:00.250+08:00")
-                .arg(shown(v.b, v.e));
+                .arg(shownValue(v.b, v.e));
         return {};
     case ColApi:
         out.api = lookup(m_apiIds, m_lastApi, v.b, v.e);
         if (out.api < 0)
-            return UsageTr::tr("unknown API \"%1\"").arg(shown(v.b, v.e));
+            return UsageTr::tr("unknown API \"%1\"").arg(shownValue(v.b, v.e));
         return {};
     case ColRegion:
         out.region = lookup(m_regionIds, m_lastRegion, v.b, v.e);
         if (out.region < 0)
-            return UsageTr::tr("unknown region \"%1\"").arg(shown(v.b, v.e));
+            return UsageTr::tr("unknown region \"%1\"").arg(shownValue(v.b, v.e));
         return {};
     case ColStatus: {
         qint64 s = 0;
         if (!parseDigits(v.b, v.e, s) || s < 100 || s > 599)
             return UsageTr::tr("\"%1\" is not an HTTP status: use a whole number from 100 to 599")
-                .arg(shown(v.b, v.e));
+                .arg(shownValue(v.b, v.e));
         out.status = int(s);
         return {};
     }
@@ -321,7 +319,7 @@ QString RecordParser::setField(Column c, Span v, CallRecord &out)
         qint64 n = 0;
         if (!parseDigits(v.b, v.e, n) || n < 1 || n > kMaxCount)
             return UsageTr::tr("\"%1\" is not a count: use a whole number from 1 to 1000000000")
-                .arg(shown(v.b, v.e));
+                .arg(shownValue(v.b, v.e));
         out.count = n;
         return {};
     }
@@ -385,6 +383,13 @@ Result<bool> RecordParser::parseJson(Span l, CallRecord &out)
     if (!doc.isObject())
         return Error::badData(UsageTr::tr("line %1: not a JSON object").arg(m_line));
     const QJsonObject o = doc.object();
+    // QJsonObject keeps the last of two equal keys: a second "status" would silently win.
+    if (const QString twice = linecheck::duplicateJsonKey(QByteArrayView(l.b, l.e)); !twice.isEmpty()) {
+        if (const int c = columnOf(twice.toUtf8()); c >= 0)
+            return fieldError(0, Column(c), UsageTr::tr("the field appears twice in the object"));
+        return Error::badData(UsageTr::tr("line %1, field \"%2\": the field appears twice in the object")
+                                  .arg(QString::number(m_line), shownValue(twice)));
+    }
 
     setProject(out, m_defaultProject);
     out.count = 1;
@@ -396,7 +401,7 @@ Result<bool> RecordParser::parseJson(Span l, CallRecord &out)
         if (ci < 0)
             return Error::badData(
                 UsageTr::tr("line %1, field \"%2\": unknown field; the fields are %3")
-                    .arg(QString::number(m_line), it.key(),
+                    .arg(QString::number(m_line), shownValue(it.key()),
                          QStringLiteral("timestamp, api, region, status, enterprise_project, "
                                         "request_id, count")));
         const Column c = Column(ci);

@@ -101,6 +101,7 @@ private:
     Format m_format = Format::Auto;
     qint64 m_line = 0; // the number of the line being parsed
     BadLine m_lastBad;
+    bool m_sawContent = false; // a non-blank line was parsed
     bool m_headerRead = false;
     bool m_headerFailed = false;
 

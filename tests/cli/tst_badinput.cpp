@@ -5,6 +5,14 @@
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 namespace {
 const QString T0 = QStringLiteral("2026-10-01T08:00:00+08:00");
@@ -22,6 +30,15 @@ void sql(const QString &db, const QString &statement)
         QVERIFY2(q.exec(statement), qPrintable(statement));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+}
+// A new account that bills general-text in cn-north-4.
+void initWithGeneralText(const CliRunner &cli)
+{
+    QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
+    QCOMPARE(
+        cli.run(T0, {QStringLiteral("enable"), QStringLiteral("general-text"), QStringLiteral("cn-north-4")})
+            .exitCode,
+        0);
 }
 } // namespace
 
@@ -108,6 +125,20 @@ private slots:
         row("json missing field",
             "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"status\":200}\n", 3,
             "region");
+        row("json duplicate key",
+            "{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"region\":\"cn-north-4\","
+            "\"status\":200,\"status\":500}\n",
+            3, "line 1, field \"status\": the field appears twice");
+        row("json array file",
+            "[{\"timestamp\":\"2026-10-01T09:10:00+08:00\",\"api\":\"general-text\",\"region\":\"cn-north-"
+            "4\","
+            "\"status\":200}]\n",
+            3, "JSON Lines is one JSON object per line");
+        row("CR-only line endings", QByteArray(H + OK + OK).replace('\n', '\r'), 3,
+            "line endings are CR only");
+        row("control characters echoed",
+            H + "2026-10-01T09:10:00+08:00,general-text,cn\x1b]0;x\x07" + QByteArray(1, '\0') + ",200\n", 3,
+            "cn\\x1b]0;x\\x07\\x00");
         row("future record", H + OK + "2026-10-01T12:10:00+08:00,general-text,cn-north-4,200\n", 1, "line 3");
         row("late record", H + "2026-10-01T08:10:00+08:00,general-text,cn-north-4,200\n" + OK, 1, "late");
     }
@@ -118,11 +149,7 @@ private slots:
         QFETCH(int, code);
         QFETCH(QString, mentions);
         CliRunner cli;
-        QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
-        QCOMPARE(cli.run(T0, {QStringLiteral("enable"), QStringLiteral("general-text"),
-                              QStringLiteral("cn-north-4")})
-                     .exitCode,
-                 0);
+        initWithGeneralText(cli);
         // An hour is settled first, so that "late" can be late.
         QCOMPARE(cli.run(QStringLiteral("2026-10-01T09:00:00+08:00"), {QStringLiteral("settle")}).exitCode,
                  0);
@@ -159,19 +186,128 @@ private slots:
         QCOMPARE(cli.dbBytes(), before);
     }
 
+    // Call logs as people have them: compressed, or coming through a pipe.
+    void compressedAndStreamedFiles()
+    {
+        const QByteArray plain = H + OK + "2026-10-01T09:20:00+08:00,general-text,cn-north-4,200\n" +
+                                 "2026-10-01T10:40:00+08:00,general-text,cn-north-4,429\n";
+        QTemporaryDir work;
+        const QString plainPath = work.filePath(QStringLiteral("calls.csv"));
+        QFile f(plainPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(plain);
+        f.close();
+        QStringList files{plainPath};
+        for (const char *tool : {"gzip", "zstd"}) {
+            const QString packed = plainPath + (qstrcmp(tool, "gzip") == 0 ? ".gz" : ".zst");
+            QProcess p;
+            p.setStandardOutputFile(packed);
+            p.start(QString::fromLatin1(tool), {QStringLiteral("-c"), plainPath});
+            if (!p.waitForFinished() || p.exitCode() != 0)
+                QSKIP(qPrintable(
+                    QStringLiteral("%1 is not installed (scripts/setup.sh installs it)").arg(tool)));
+            files << packed;
+        }
+        files << QStringLiteral("fifo");
+        QJsonObject expected;
+        for (const QString &file : files) {
+            CliRunner cli;
+            initWithGeneralText(cli);
+            QString path = file;
+            std::thread writer;
+            if (file == QLatin1String("fifo")) {
+                path = work.filePath(QStringLiteral("calls.fifo"));
+                QCOMPARE(mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+                // Opened without blocking, so that a billingctl that never reads the FIFO ends the test.
+                writer = std::thread([path, plain] {
+                    const QByteArray name = QFile::encodeName(path);
+                    int fd = -1;
+                    for (int i = 0; i < 2000 && fd < 0; ++i) {
+                        fd = ::open(name.constData(), O_WRONLY | O_NONBLOCK);
+                        if (fd < 0)
+                            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                    }
+                    if (fd < 0)
+                        return;
+                    ::fcntl(fd, F_SETFL, 0);
+                    for (qsizetype done = 0; done < plain.size();) {
+                        const ssize_t n = ::write(fd, plain.constData() + done, size_t(plain.size() - done));
+                        if (n <= 0)
+                            break;
+                        done += n;
+                    }
+                    ::close(fd);
+                });
+            }
+            const CliResult r = cli.run(T1, {QStringLiteral("import-calls"), path});
+            if (writer.joinable())
+                writer.join();
+            QVERIFY2(r.exitCode == 0, qPrintable(file + QStringLiteral(": ") + r.err));
+            QVERIFY2(r.out.contains(QLatin1String("Imported 3 record(s)")), qPrintable(r.out));
+            const QJsonObject bill =
+                cli.run(T1, {QStringLiteral("bill"), QStringLiteral("2026-10"), QStringLiteral("--json")})
+                    .json();
+            if (expected.isEmpty())
+                expected = bill;
+            QCOMPARE(bill, expected);
+            // The same content, compressed or not, is the same file.
+            if (file != plainPath && file != QLatin1String("fifo")) {
+                const QByteArray before = cli.dbBytes();
+                const CliResult again = cli.run(T1, {QStringLiteral("import-calls"), plainPath});
+                QCOMPARE(again.exitCode, 1);
+                QVERIFY2(again.err.contains(QLatin1String("imported before")), qPrintable(again.err));
+                QCOMPARE(cli.dbBytes(), before);
+            }
+        }
+    }
+
+    void damagedOrEmptyStreams_data()
+    {
+        QTest::addColumn<QByteArray>("content"); // written to calls.csv.gz; empty: the path is /dev/null
+        QTest::addColumn<QString>("mentions");
+        QByteArray gz = QByteArray::fromHex("1f8b08000000000000034b4c4a06000000"); // a cut-off member
+        QTest::newRow("cut-off gzip") << gz << QStringLiteral("calls.csv.gz: the gzip data ends");
+        QTest::newRow("damaged gzip") << QByteArray::fromHex("1f8b0800000000000003ffffffff")
+                                      << QStringLiteral("calls.csv.gz: the gzip data is damaged");
+        QTest::newRow("/dev/null") << QByteArray() << QStringLiteral("no call records");
+    }
+    void damagedOrEmptyStreams()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, mentions);
+        CliRunner cli;
+        QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
+        QString path = QStringLiteral("/dev/null");
+        if (!content.isEmpty()) {
+            path = cli.dir() + QStringLiteral("/calls.csv.gz");
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const QByteArray before = cli.dbBytes();
+        const CliResult r = cli.run(T1, {QStringLiteral("import-calls"), path});
+        QVERIFY2(r.exitCode == 3, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+        QCOMPARE(cli.dbBytes(), before);
+    }
+
     void arguments_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("mentions");
-        auto row = [](const char *name, QStringList a, int code, const char *mentions) {
-            QTest::newRow(name) << a << code << QString::fromUtf8(mentions);
+        auto row = [](const char *name, QStringList a, int code, const QString &mentions) {
+            QTest::newRow(name) << a << code << mentions;
         };
         row("amount too many decimals", {"topup", "1.234"}, 2, "1.234");
         row("amount exponent", {"topup", "1e3"}, 2, "1e3");
         row("amount negative", {"topup", "-5"}, 2, "-5");
         row("amount locale comma", {"topup", "1,5"}, 2, "1,5");
         row("amount with currency", {"topup", "$5"}, 2, "$5");
+        row("amount with a final newline", {"topup", "10\n"}, 2, "10\\x0a");
+        row("amount with a final CR", {"topup", "10\r"}, 2, "10\\x0d");
+        row("amount very long", {"topup", QString(5000, u'9') + u'x'}, 2, QString(80, u'9') + QChar(0x2026));
         row("amount zero", {"topup", "0"}, 1, "0.01");
         row("amount above limit", {"topup", "10000000.01"}, 1, "10,000,000.00");
         row("amount overflow", {"topup", "99999999999999999999999"}, 1, "limit");
@@ -281,6 +417,34 @@ private slots:
         QVERIFY2(r.exitCode == code, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
         QCOMPARE(r.err.count(u'\n'), 1);
         QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+        QCOMPARE(cli.dbBytes(), before);
+    }
+
+    // Another program holds the write lock past billingctl's wait: say so, not "database is locked".
+    void lockedByAnotherWriter()
+    {
+        CliRunner cli;
+        if (cli.onPostgres())
+            QSKIP("SQLite's write lock; PostgreSQL's writers queue on an advisory lock");
+        QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
+        const QByteArray before = cli.dbBytes();
+        CliResult r;
+        {
+            auto c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            c.setDatabaseName(cli.db());
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            r = cli.run(T1, {QStringLiteral("topup"), QStringLiteral("10")});
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QVERIFY2(r.exitCode != 0, qPrintable(r.err));
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY2(r.err.contains(QLatin1String("another program is changing this account")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("10 seconds")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("Unable to fetch row")), qPrintable(r.err));
         QCOMPARE(cli.dbBytes(), before);
     }
 

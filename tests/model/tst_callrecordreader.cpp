@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include <zlib.h>
+#include <zstd.h>
+
 using namespace billing;
 
 namespace {
@@ -133,6 +136,35 @@ const char *const kHeader = "timestamp,api,region,status\n";
 QByteArray csv(const QByteArray &body)
 {
     return QByteArray(kHeader) + body;
+}
+
+// The data as gzip -c writes it (zlib's gzip wrapper).
+QByteArray gzipped(const QByteArray &data)
+{
+    z_stream z{};
+    if (deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        qFatal("deflateInit2");
+    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))), Qt::Uninitialized);
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    z.avail_in = uInt(data.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = uInt(out.size());
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+        qFatal("deflate");
+    out.resize(qsizetype(z.total_out));
+    deflateEnd(&z);
+    return out;
+}
+
+// The data as zstd -c writes it.
+QByteArray zstded(const QByteArray &data)
+{
+    QByteArray out(qsizetype(ZSTD_compressBound(size_t(data.size()))), Qt::Uninitialized);
+    const size_t n = ZSTD_compress(out.data(), size_t(out.size()), data.constData(), size_t(data.size()), 3);
+    if (ZSTD_isError(n))
+        qFatal("ZSTD_compress");
+    out.resize(qsizetype(n));
+    return out;
 }
 
 QByteArray generated(int lines)
@@ -421,7 +453,27 @@ private slots:
             "timestamp,api,region,status\r\n\r\n" + ok + ok + "\r\n" +
                 "2026-10-01T08:00:00+08:00,general-text,cn-north-4,2000\r\n",
             6, "(status)");
+        row("CR-only line endings", "timestamp,api,region,status\r" + QByteArray(ok).replace('\n', '\r'), 1,
+            "line endings are CR only");
+        QByteArray crOnlyBig = "timestamp,api,region,status\r";
+        while (crOnlyBig.size() <= CallRecordReader::kMaxLineLength)
+            crOnlyBig += QByteArray(ok).replace('\n', '\r');
+        row("CR-only line endings, long file", crOnlyBig, 1, "line endings are CR only");
         // JSON Lines
+        row("json array file",
+            "[{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\","
+            "\"status\":200}]\n",
+            1, "JSON Lines is one JSON object per line");
+        row("json pretty array file", "\n[\n  {\"timestamp\": \"2026-10-01T08:00:00Z\"}\n]\n", 2,
+            "JSON Lines is one JSON object per line");
+        row("json duplicate key",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\","
+            "\"status\":200,\"status\":500}\n",
+            1, "field \"status\": the field appears twice");
+        row("json duplicate escaped key",
+            "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\","
+            "\"status\":200,\"\\u0073tatus\":500}\n",
+            1, "field \"status\": the field appears twice");
         row("json syntax", "{\"timestamp\": \n", 1, "not a JSON object");
         row("json array line",
             "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"api\":\"id-card\",\"region\":\"cn-north-4\","
@@ -489,6 +541,99 @@ private slots:
         const QRegularExpression lineRe(QStringLiteral("\\bline %1\\b").arg(line));
         QVERIFY2(lineRe.match(o.error.message).hasMatch(), qPrintable(o.error.message));
         QVERIFY2(o.error.message.contains(column), qPrintable(o.error.message));
+    }
+
+    void echoedValuesAreShort_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("shows");
+        const QByteArray t = "2026-10-01T08:00:00+08:00,";
+        QTest::newRow("long region") << csv(t + "general-text," + QByteArray(5000, 'r') + ",200\n")
+                                     << QString(80, u'r') + QChar(0x2026);
+        QTest::newRow("long header name") << "timestamp,api,region,status," + QByteArray(100000, 'h') + "\n"
+                                          << QString(80, u'h') + QChar(0x2026);
+        QTest::newRow("long json key") << "{\"" + QByteArray(300, 'k') + "\":1}\n"
+                                       << QString(80, u'k') + QChar(0x2026);
+        QTest::newRow("NUL and ESC in a region")
+            << csv(t + "general-text,cn\x1b[2J" + QByteArray(1, '\0') + "x,200\n")
+            << QStringLiteral("cn\\x1b[2J\\x00x");
+        QTest::newRow("CR in an api")
+            << csv(t + "gen\reral,cn-north-4,200\n") << QStringLiteral("gen\\x0deral");
+    }
+    void echoedValuesAreShort()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, shows);
+        const Outcome o = readAll(input);
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.message.size() < 400, qPrintable(o.error.message.left(400)));
+        QVERIFY2(o.error.message.contains(shows), qPrintable(o.error.message));
+        for (const QChar c : o.error.message)
+            QVERIFY2(c.unicode() >= 0x20, qPrintable(o.error.message));
+    }
+
+    // A gzip or Zstandard file reads as the plain file: the same records, line numbers, errors and
+    // content hash (so a compressed copy of an imported file is refused as imported before); progress
+    // counts the compressed bytes.
+    void compressedFiles_data()
+    {
+        QTest::addColumn<QByteArray>("plain");
+        QTest::addColumn<int>("threads");
+        QTest::newRow("small") << generated(300) << 1;
+        QTest::newRow("large, parallel") << generated(120'000) << 2;
+        QTest::newRow("error on a late line")
+            << generated(60'000) + "2026-10-01T08:00:00+08:00,general-text,eu-west-9,200\n"
+            << 2;
+    }
+    void compressedFiles()
+    {
+        QFETCH(QByteArray, plain);
+        QFETCH(int, threads);
+        const Outcome expected = readAll(plain, CallRecordReader::Format::Auto, threads);
+        for (const QByteArray &packed :
+             {gzipped(plain), gzipped(plain.left(plain.size() / 3)) + gzipped(plain.mid(plain.size() / 3)),
+              zstded(plain)}) {
+            const Outcome o = readAll(packed, CallRecordReader::Format::Auto, threads);
+            QCOMPARE(o.ok, expected.ok);
+            QCOMPARE(o.error.message, expected.error.message);
+            QCOMPARE(o.records, expected.records);
+            QCOMPARE(o.hash, expected.hash);
+            if (o.ok)
+                QCOMPARE(o.bytesRead, qint64(packed.size()));
+            // Handed out a few bytes at a time, as a pipe might.
+            TrickleDevice trickle(packed);
+            trickle.open(QIODevice::ReadOnly);
+            const Outcome pieces = readAll(trickle);
+            QCOMPARE(pieces.error.message, expected.error.message);
+            QCOMPARE(pieces.records, expected.records);
+        }
+    }
+
+    void damagedCompressedFiles_data()
+    {
+        QTest::addColumn<QByteArray>("packed");
+        QTest::addColumn<QString>("says");
+        const QByteArray plain = generated(2000);
+        QByteArray flipped = gzipped(plain);
+        flipped[10] = char(flipped[10] | 0x06); // the first block's type: 3 does not exist
+        QTest::newRow("gzip flipped") << flipped << QStringLiteral("gzip data is");
+        const QByteArray gz = gzipped(plain);
+        QTest::newRow("gzip cut off") << gz.left(gz.size() - 100) << QStringLiteral("cut off");
+        QByteArray zflipped = zstded(plain);
+        zflipped[4] = char(zflipped[4] | 0x08); // the frame header's reserved bit
+        QTest::newRow("zstd flipped") << zflipped << QStringLiteral("Zstandard data is");
+        const QByteArray zs = zstded(plain);
+        QTest::newRow("zstd cut off") << zs.left(zs.size() - 100) << QStringLiteral("cut off");
+        QTest::newRow("gzip header only") << QByteArray("\x1f\x8b") << QStringLiteral("gzip");
+    }
+    void damagedCompressedFiles()
+    {
+        QFETCH(QByteArray, packed);
+        QFETCH(QString, says);
+        const Outcome o = readAll(packed);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.code, ErrorCode::BadData);
+        QVERIFY2(o.error.message.contains(says), qPrintable(o.error.message));
     }
 
     void errorsAreSticky()

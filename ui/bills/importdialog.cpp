@@ -76,9 +76,9 @@ void ImportDialog::setBillLate(bool late)
 
 void ImportDialog::browse()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import call records"), QDir::homePath(),
-                                     tr("Call records (*.csv *.jsonl *.json *.ndjson);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import call records"), QDir::homePath(),
+        tr("Call records (*.csv *.jsonl *.json *.ndjson *.gz *.zst);;All files (*)"));
     if (!path.isEmpty())
         setPath(path);
 }
@@ -88,8 +88,15 @@ void ImportDialog::start()
     if (isRunning())
         return;
     const QString path = m_ui->importPath->text();
-    if (path.isEmpty() || !QFileInfo(path).isFile()) {
+    if (path.isEmpty() || !QFileInfo::exists(path) || QFileInfo(path).isDir()) {
         m_ui->result->setText(tr("Choose a call-record file first."));
+        return;
+    }
+    // A refused file is read a second time to list every refused line: a pipe cannot be.
+    if (!QFileInfo(path).isFile()) {
+        m_ui->result->setText(tr("%1 is not a regular file: the dialog reads a file twice to list every "
+                                 "refused line. Import a pipe with billingctl import-calls.")
+                                  .arg(path));
         return;
     }
     m_outcome = ImportOutcome();
