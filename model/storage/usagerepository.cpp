@@ -13,13 +13,12 @@ namespace billing {
 UsageRepository::UsageRepository(Database &db) : m_db(db) {}
 UsageRepository::~UsageRepository() = default;
 
-quint16 PendingCalls::intern(const QString &name)
+quint32 PendingCalls::intern(const QString &name)
 {
     auto it = m_index.constFind(name);
     if (it != m_index.cend())
         return *it;
-    const auto i = quint16(names.size());
-    Q_ASSERT(names.size() < 0xFFFF);
+    const auto i = quint32(names.size());
     names.push_back(name);
     m_index.insert(name, i);
     return i;
@@ -27,7 +26,7 @@ quint16 PendingCalls::intern(const QString &name)
 
 void PendingCalls::append(const PendingCalls &other)
 {
-    std::vector<quint16> map(other.names.size());
+    std::vector<quint32> map(other.names.size());
     for (size_t i = 0; i < other.names.size(); ++i)
         map[i] = intern(other.names[i]);
     calls.reserve(calls.size() + other.calls.size());
@@ -40,9 +39,12 @@ void PendingCalls::append(const PendingCalls &other)
 }
 
 namespace {
-// Batch layout, little-endian: "PCB1", name count, names (length + UTF-8), call count, calls of 29 bytes.
-constexpr char kBatchMagic[4] = {'P', 'C', 'B', '1'};
-constexpr size_t kCallBytes = 8 + 8 + 4 + 2 + 2 + 2 + 2 + 1;
+// Batch layout, little-endian: "PCB2", name count, names (length + UTF-8), call count, calls of 35 bytes
+// (name indexes of 4 bytes). Batches written as "PCB1" (indexes of 2 bytes, 29 bytes a call) are still read.
+constexpr char kBatchMagic[4] = {'P', 'C', 'B', '2'};
+constexpr char kBatchMagicV1[4] = {'P', 'C', 'B', '1'};
+constexpr size_t kCallBytes = 8 + 8 + 4 + 2 + 4 + 4 + 4 + 1;
+constexpr size_t kCallBytesV1 = 8 + 8 + 4 + 2 + 2 + 2 + 2 + 1;
 
 template <typename T> void put(QByteArray &out, T v)
 {
@@ -79,9 +81,9 @@ QByteArray encodeBatch(const PendingCalls &calls)
                               {&c.seq, 8},
                               {&c.count, 4},
                               {&c.status, 2},
-                              {&c.api, 2},
-                              {&c.region, 2},
-                              {&c.project, 2},
+                              {&c.api, 4},
+                              {&c.region, 4},
+                              {&c.project, 4},
                               {&late, 1}}) {
             std::memcpy(p, src, n);
             p += n;
@@ -94,8 +96,12 @@ bool decodeBatch(const QByteArray &data, PendingCalls &out)
 {
     const char *p = data.constData();
     const char *const e = p + data.size();
-    if (data.size() < 4 || std::memcmp(p, kBatchMagic, 4) != 0)
+    if (data.size() < 4)
         return false;
+    const bool v1 = std::memcmp(p, kBatchMagicV1, 4) == 0;
+    if (!v1 && std::memcmp(p, kBatchMagic, 4) != 0)
+        return false;
+    const size_t callBytes = v1 ? kCallBytesV1 : kCallBytes;
     p += 4;
     quint32 nameCount = 0;
     if (!take(p, e, nameCount))
@@ -109,13 +115,20 @@ bool decodeBatch(const QByteArray &data, PendingCalls &out)
         p += n;
     }
     quint32 callCount = 0;
-    if (!take(p, e, callCount) || size_t(e - p) != callCount * kCallBytes)
+    if (!take(p, e, callCount) || size_t(e - p) != callCount * callBytes)
         return false;
     batch.calls.resize(callCount);
     for (PendingCall &c : batch.calls) {
         quint8 late = 0;
         take(p, e, c.ts), take(p, e, c.seq), take(p, e, c.count), take(p, e, c.status);
-        take(p, e, c.api), take(p, e, c.region), take(p, e, c.project), take(p, e, late);
+        if (v1) {
+            quint16 api = 0, region = 0, project = 0;
+            take(p, e, api), take(p, e, region), take(p, e, project);
+            c.api = api, c.region = region, c.project = project;
+        } else {
+            take(p, e, c.api), take(p, e, c.region), take(p, e, c.project);
+        }
+        take(p, e, late);
         c.late = late != 0;
         if (c.api >= nameCount || c.region >= nameCount || c.project >= nameCount)
             return false;
