@@ -39,8 +39,9 @@ void PendingCalls::append(const PendingCalls &other)
 }
 
 namespace {
-// Batch layout, little-endian: "PCB2", name count, names (length + UTF-8), call count, calls of 35 bytes
-// (name indexes of 4 bytes). Batches written as "PCB1" (indexes of 2 bytes, 29 bytes a call) are still read.
+// Batch layout, little-endian: "PCB1", name count, names (length + UTF-8), call count, calls of 29 bytes
+// (name indexes of 2 bytes). A batch of more than 65,535 names is "PCB2", calls of 35 bytes (indexes of
+// 4 bytes): the others stay readable by the versions before it.
 constexpr char kBatchMagic[4] = {'P', 'C', 'B', '2'};
 constexpr char kBatchMagicV1[4] = {'P', 'C', 'B', '1'};
 constexpr size_t kCallBytes = 8 + 8 + 4 + 2 + 4 + 4 + 4 + 1;
@@ -62,9 +63,12 @@ template <typename T> bool take(const char *&p, const char *e, T &v)
 
 QByteArray encodeBatch(const PendingCalls &calls)
 {
+    const bool v1 = calls.names.size() <= 0xFFFF;
+    const size_t callBytes = v1 ? kCallBytesV1 : kCallBytes;
+    const size_t indexBytes = v1 ? 2 : 4; // little-endian: the low bytes come first
     QByteArray out;
-    out.reserve(qsizetype(16 + calls.calls.size() * kCallBytes));
-    out.append(kBatchMagic, 4);
+    out.reserve(qsizetype(16 + calls.calls.size() * callBytes));
+    out.append(v1 ? kBatchMagicV1 : kBatchMagic, 4);
     put(out, quint32(calls.names.size()));
     for (const QString &n : calls.names) {
         const QByteArray u = n.toUtf8();
@@ -73,7 +77,7 @@ QByteArray encodeBatch(const PendingCalls &calls)
     }
     put(out, quint32(calls.calls.size()));
     const qsizetype start = out.size();
-    out.resize(start + qsizetype(calls.calls.size() * kCallBytes));
+    out.resize(start + qsizetype(calls.calls.size() * callBytes));
     char *p = out.data() + start;
     for (const PendingCall &c : calls.calls) {
         const quint8 late = c.late ? 1 : 0;
@@ -81,9 +85,9 @@ QByteArray encodeBatch(const PendingCalls &calls)
                               {&c.seq, 8},
                               {&c.count, 4},
                               {&c.status, 2},
-                              {&c.api, 4},
-                              {&c.region, 4},
-                              {&c.project, 4},
+                              {&c.api, indexBytes},
+                              {&c.region, indexBytes},
+                              {&c.project, indexBytes},
                               {&late, 1}}) {
             std::memcpy(p, src, n);
             p += n;
