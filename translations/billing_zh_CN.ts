@@ -961,6 +961,14 @@
         <source>time cannot go backwards: the account was already processed up to %1, later than %2</source>
         <translation>时间不能倒退：账户已处理至 %1，晚于 %2</translation>
     </message>
+    <message>
+        <source>the command (with its catch-up to %1) ran out of memory; nothing was changed (verify and backup still work)</source>
+        <translation>命令（及其补算到 %1 的结算）内存不足；未做任何更改（verify 和 backup 仍可使用）</translation>
+    </message>
+    <message>
+        <source>the command (with its catch-up to %1) failed: %2; nothing was changed (verify and backup still work)</source>
+        <translation>命令（及其补算到 %1 的结算）失败：%2；未做任何更改（verify 和 backup 仍可使用）</translation>
+    </message>
 </context>
 <context>
     <name>billing::report</name>
@@ -1295,6 +1303,18 @@
     <message>
         <source>a budget named &quot;%1&quot; exists already</source>
         <translation>已存在名为 “%1” 的预算</translation>
+    </message>
+    <message>
+        <source>%1 is not a billing database of this program (schema version %2; this program writes 0 to %3); it was not changed</source>
+        <translation>%1 不是本程序的计费数据库（架构版本 %2；本程序写入的版本为 0 到 %3）；该数据库未被更改</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, pipe or socket); nothing was written</source>
+        <translation>%1 不是普通文件（而是设备、管道或套接字）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>%1 holds no account yet: run &quot;billingctl init&quot; first; it was not changed</source>
+        <translation>%1 中还没有账户：请先运行 “billingctl init”；该文件未被更改</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include "engine/catchup.h"
 #include "storage/databaseroles.h"
 
+#include <new>
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -166,6 +168,20 @@ Status Engine::finish(Context &ctx, bool catchUpNow)
     if (ctx.account == ctx.loaded)
         return {}; // a query at the same instant: no page written, no WAL frame per page view
     return ctx.accounts.save(ctx.account);
+}
+
+Error Engine::failed(const std::exception &e) const
+{
+    const QString now = BillingCalendar().format(m_clock.now());
+    if (dynamic_cast<const std::bad_alloc *>(&e))
+        return Error::internal(
+            EngineTr::tr("the command (with its catch-up to %1) ran out of memory; nothing was "
+                         "changed (verify and backup still work)")
+                .arg(now));
+    return Error::internal(
+        EngineTr::tr("the command (with its catch-up to %1) failed: %2; nothing was changed "
+                     "(verify and backup still work)")
+            .arg(now, QString::fromLocal8Bit(e.what())));
 }
 
 Result<std::unique_ptr<Context>> Engine::inspect()

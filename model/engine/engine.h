@@ -7,6 +7,7 @@
 #include "storage/transaction.h"
 #include "time/clock.h"
 
+#include <exception>
 #include <memory>
 #include <type_traits>
 
@@ -56,21 +57,28 @@ private:
     template <typename F> auto runWith(F &&fn, bool catchUpFirst) -> std::invoke_result_t<F, Context &>
     {
         using R = std::invoke_result_t<F, Context &>;
-        Transaction tx(*m_db);
-        if (!tx.started())
-            return R(tx.started().error());
-        auto ctx = begin(catchUpFirst);
-        if (!ctx)
-            return R(ctx.error());
-        R r = fn(**ctx);
-        if (!r)
+        // Running out of memory (or any exception) inside a command or its catch-up is that command's
+        // error: the transaction rolls back and the account stays as it was, never an abort.
+        try {
+            Transaction tx(*m_db);
+            if (!tx.started())
+                return R(tx.started().error());
+            auto ctx = begin(catchUpFirst);
+            if (!ctx)
+                return R(ctx.error());
+            R r = fn(**ctx);
+            if (!r)
+                return r;
+            if (Status s = finish(**ctx, !catchUpFirst); !s)
+                return R(s.error());
+            if (Status s = tx.commit(); !s)
+                return R(s.error());
             return r;
-        if (Status s = finish(**ctx, !catchUpFirst); !s)
-            return R(s.error());
-        if (Status s = tx.commit(); !s)
-            return R(s.error());
-        return r;
+        } catch (const std::exception &e) {
+            return R(failed(e));
+        }
     }
+    Error failed(const std::exception &e) const;
 
     Engine(std::unique_ptr<Database> db, Catalog catalog, const Clock &clock);
     Result<std::unique_ptr<Context>> begin(bool catchUpFirst);

@@ -28,7 +28,7 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     Instant targetHour = -1;
     std::vector<int> apiName, regionName;
     QString lastProject;
-    quint16 lastProjectName = 0;
+    quint32 lastProjectName = 0;
     auto selectHour = [&](Instant settleHour) {
         if (target && settleHour == targetHour)
             return;
@@ -40,8 +40,8 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     };
     auto nameOf = [&](std::vector<int> &cache, int index, const QString &name) {
         if (cache[size_t(index)] < 0)
-            cache[size_t(index)] = target->intern(name);
-        return quint16(cache[size_t(index)]);
+            cache[size_t(index)] = int(target->intern(name));
+        return quint32(cache[size_t(index)]);
     };
 
     CallRecord rec;

@@ -27,9 +27,9 @@ QString outcomeId(Outcome o)
 struct UsageKey
 {
     Instant hour;
-    quint16 api;
-    quint16 region;
-    quint16 project;
+    quint32 api;
+    quint32 region;
+    quint32 project;
     quint16 status;
     Outcome outcome;
     bool late;
@@ -47,15 +47,16 @@ struct KeyHash
     static size_t mix(quint64 h, quint64 v) { return size_t((h ^ v) * 0x9E3779B97F4A7C15ULL); }
     size_t operator()(const LineKey &k) const
     {
-        const quint64 names =
-            quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.late) << 48;
-        return mix(mix(quint64(k.hour), names), quint64(k.packageId));
+        const quint64 names = quint64(k.api) | quint64(k.region) << 32;
+        return mix(mix(mix(quint64(k.hour), names), quint64(k.project) << 1 | quint64(k.late)),
+                   quint64(k.packageId));
     }
     size_t operator()(const UsageKey &k) const
     {
-        const quint64 names =
-            quint64(k.api) | quint64(k.region) << 16 | quint64(k.project) << 32 | quint64(k.status) << 48;
-        return mix(mix(quint64(k.hour), names), quint64(k.outcome) << 1 | quint64(k.late));
+        const quint64 names = quint64(k.api) | quint64(k.region) << 32;
+        const quint64 rest =
+            quint64(k.project) << 32 | quint64(k.status) << 3 | quint64(k.outcome) << 1 | quint64(k.late);
+        return mix(mix(quint64(k.hour), names), rest);
     }
 };
 
@@ -85,11 +86,18 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
     std::unordered_map<UsageKey, qint64, KeyHash> counts;
     RatedHour rated;
 
+    // The (API, region) pairs of an hour are few while its names may be many (one per project): a map
+    // keyed by the pair keeps memory linear in the pairs, and consecutive calls mostly share one.
     std::vector<Combo> combos;
-    std::vector<int> comboOf(names.size() * names.size(), -1); // api name × region name → combo
+    std::unordered_map<quint64, size_t> comboOf;
+    quint64 lastPair = ~quint64(0);
+    size_t last = 0;
     auto comboFor = [&](const PendingCall &c) -> Combo & {
-        int &i = comboOf[size_t(c.api) * names.size() + c.region];
-        if (i < 0) {
+        const quint64 pair = quint64(c.api) << 32 | c.region;
+        if (pair == lastPair)
+            return combos[last];
+        auto [it, added] = comboOf.try_emplace(pair, combos.size());
+        if (added) {
             Combo k;
             k.api = names[c.api];
             k.region = names[c.region];
@@ -98,10 +106,11 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
             for (Package &p : state.packages)
                 if (p.api == k.api && p.region == k.region)
                     k.packages.push_back(&p);
-            i = int(combos.size());
             combos.push_back(std::move(k));
         }
-        return combos[size_t(i)];
+        lastPair = pair;
+        last = it->second;
+        return combos[last];
     };
 
     for (const PendingCall &c : pending.calls) {

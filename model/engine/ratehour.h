@@ -19,9 +19,9 @@ class Catalog;
 struct LineKey
 {
     Instant hour; // the hour the calls were made in (an earlier one for late calls)
-    quint16 api;
-    quint16 region;
-    quint16 project;
+    quint32 api;
+    quint32 region;
+    quint32 project;
     qint64 packageId; // 0: pay-per-use
     bool late;
     bool operator==(const LineKey &o) const = default;

@@ -172,6 +172,15 @@ Status Database::checkVersion()
     if (!v)
         return v.error();
     m_version = *v;
+    // A version below 0 was never written by any version of this program (and would index the steps
+    // out of bounds): the file is someone else's.
+    if (m_version < 0)
+        return Error::badData(
+            StorageTr::tr("%1 is not a billing database of this program (schema version %2; "
+                          "this program writes 0 to %3); it was not changed")
+                .arg(displayLocation())
+                .arg(m_version)
+                .arg(latestSchemaVersion()));
     if (m_version > latestSchemaVersion())
         return Error::badData(
             StorageTr::tr("the database %1 was written by a newer version of the console (schema %2; "

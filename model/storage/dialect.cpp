@@ -76,6 +76,11 @@ Status connectSqlite(const QString &location, bool mayCreate, const QString &con
             StorageTr::tr("no account database at %1: run \"billingctl init\" first").arg(location));
     if (exists && fi.isDir())
         return Error::badData(StorageTr::tr("%1 is a directory, not a database file").arg(location));
+    // A device, pipe or socket cannot hold a database, and SQLite would put its journal beside it.
+    if (exists && !fi.isFile())
+        return Error::badData(
+            StorageTr::tr("%1 is not a regular file (a device, pipe or socket); nothing was written")
+                .arg(location));
     if (!exists && !fi.absoluteDir().exists())
         return Error::badData(StorageTr::tr("the folder %1 does not exist").arg(fi.absolutePath()));
 
@@ -190,6 +195,11 @@ Status checkUnversioned(Dialect d, QSqlDatabase &db, const QString &location, bo
         if (t.value(0).toInt() > 0)
             return Error::badData(
                 StorageTr::tr("%1 is an SQLite database of another program, not a billing database")
+                    .arg(location));
+        // An empty file is left as it is: only "init" turns it into an account.
+        if (!mayCreate)
+            return Error::refused(
+                StorageTr::tr("%1 holds no account yet: run \"billingctl init\" first; it was not changed")
                     .arg(location));
         return {};
     }

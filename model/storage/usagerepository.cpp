@@ -13,13 +13,12 @@ namespace billing {
 UsageRepository::UsageRepository(Database &db) : m_db(db) {}
 UsageRepository::~UsageRepository() = default;
 
-quint16 PendingCalls::intern(const QString &name)
+quint32 PendingCalls::intern(const QString &name)
 {
     auto it = m_index.constFind(name);
     if (it != m_index.cend())
         return *it;
-    const auto i = quint16(names.size());
-    Q_ASSERT(names.size() < 0xFFFF);
+    const auto i = quint32(names.size());
     names.push_back(name);
     m_index.insert(name, i);
     return i;
@@ -27,7 +26,7 @@ quint16 PendingCalls::intern(const QString &name)
 
 void PendingCalls::append(const PendingCalls &other)
 {
-    std::vector<quint16> map(other.names.size());
+    std::vector<quint32> map(other.names.size());
     for (size_t i = 0; i < other.names.size(); ++i)
         map[i] = intern(other.names[i]);
     calls.reserve(calls.size() + other.calls.size());
@@ -40,9 +39,13 @@ void PendingCalls::append(const PendingCalls &other)
 }
 
 namespace {
-// Batch layout, little-endian: "PCB1", name count, names (length + UTF-8), call count, calls of 29 bytes.
-constexpr char kBatchMagic[4] = {'P', 'C', 'B', '1'};
-constexpr size_t kCallBytes = 8 + 8 + 4 + 2 + 2 + 2 + 2 + 1;
+// Batch layout, little-endian: "PCB1", name count, names (length + UTF-8), call count, calls of 29 bytes
+// (name indexes of 2 bytes). A batch of more than 65,535 names is "PCB2", calls of 35 bytes (indexes of
+// 4 bytes): the others stay readable by the versions before it.
+constexpr char kBatchMagic[4] = {'P', 'C', 'B', '2'};
+constexpr char kBatchMagicV1[4] = {'P', 'C', 'B', '1'};
+constexpr size_t kCallBytes = 8 + 8 + 4 + 2 + 4 + 4 + 4 + 1;
+constexpr size_t kCallBytesV1 = 8 + 8 + 4 + 2 + 2 + 2 + 2 + 1;
 
 template <typename T> void put(QByteArray &out, T v)
 {
@@ -60,9 +63,12 @@ template <typename T> bool take(const char *&p, const char *e, T &v)
 
 QByteArray encodeBatch(const PendingCalls &calls)
 {
+    const bool v1 = calls.names.size() <= 0xFFFF;
+    const size_t callBytes = v1 ? kCallBytesV1 : kCallBytes;
+    const size_t indexBytes = v1 ? 2 : 4; // little-endian: the low bytes come first
     QByteArray out;
-    out.reserve(qsizetype(16 + calls.calls.size() * kCallBytes));
-    out.append(kBatchMagic, 4);
+    out.reserve(qsizetype(16 + calls.calls.size() * callBytes));
+    out.append(v1 ? kBatchMagicV1 : kBatchMagic, 4);
     put(out, quint32(calls.names.size()));
     for (const QString &n : calls.names) {
         const QByteArray u = n.toUtf8();
@@ -71,7 +77,7 @@ QByteArray encodeBatch(const PendingCalls &calls)
     }
     put(out, quint32(calls.calls.size()));
     const qsizetype start = out.size();
-    out.resize(start + qsizetype(calls.calls.size() * kCallBytes));
+    out.resize(start + qsizetype(calls.calls.size() * callBytes));
     char *p = out.data() + start;
     for (const PendingCall &c : calls.calls) {
         const quint8 late = c.late ? 1 : 0;
@@ -79,9 +85,9 @@ QByteArray encodeBatch(const PendingCalls &calls)
                               {&c.seq, 8},
                               {&c.count, 4},
                               {&c.status, 2},
-                              {&c.api, 2},
-                              {&c.region, 2},
-                              {&c.project, 2},
+                              {&c.api, indexBytes},
+                              {&c.region, indexBytes},
+                              {&c.project, indexBytes},
                               {&late, 1}}) {
             std::memcpy(p, src, n);
             p += n;
@@ -94,8 +100,12 @@ bool decodeBatch(const QByteArray &data, PendingCalls &out)
 {
     const char *p = data.constData();
     const char *const e = p + data.size();
-    if (data.size() < 4 || std::memcmp(p, kBatchMagic, 4) != 0)
+    if (data.size() < 4)
         return false;
+    const bool v1 = std::memcmp(p, kBatchMagicV1, 4) == 0;
+    if (!v1 && std::memcmp(p, kBatchMagic, 4) != 0)
+        return false;
+    const size_t callBytes = v1 ? kCallBytesV1 : kCallBytes;
     p += 4;
     quint32 nameCount = 0;
     if (!take(p, e, nameCount))
@@ -109,13 +119,20 @@ bool decodeBatch(const QByteArray &data, PendingCalls &out)
         p += n;
     }
     quint32 callCount = 0;
-    if (!take(p, e, callCount) || size_t(e - p) != callCount * kCallBytes)
+    if (!take(p, e, callCount) || size_t(e - p) != callCount * callBytes)
         return false;
     batch.calls.resize(callCount);
     for (PendingCall &c : batch.calls) {
         quint8 late = 0;
         take(p, e, c.ts), take(p, e, c.seq), take(p, e, c.count), take(p, e, c.status);
-        take(p, e, c.api), take(p, e, c.region), take(p, e, c.project), take(p, e, late);
+        if (v1) {
+            quint16 api = 0, region = 0, project = 0;
+            take(p, e, api), take(p, e, region), take(p, e, project);
+            c.api = api, c.region = region, c.project = project;
+        } else {
+            take(p, e, c.api), take(p, e, c.region), take(p, e, c.project);
+        }
+        take(p, e, late);
         c.late = late != 0;
         if (c.api >= nameCount || c.region >= nameCount || c.project >= nameCount)
             return false;

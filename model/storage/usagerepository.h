@@ -17,16 +17,17 @@ namespace billing {
 class Database;
 
 // A call record waiting for its settlement (or a late one waiting for the next settlement). Kept small
-// (32 bytes) because an import holds millions of them: strings live once in PendingCalls::names.
+// (40 bytes) because an import holds millions of them: strings live once in PendingCalls::names. The
+// indexes are 32-bit: an hour may hold far more than 65,535 distinct projects.
 struct PendingCall
 {
     Instant ts = 0;
     qint64 seq = 0;    // import order, for ties at one instant
     quint32 count = 1; // identical consecutive calls (each record holds at most 1,000,000,000)
+    quint32 api = 0;   // indexes into PendingCalls::names
+    quint32 region = 0;
+    quint32 project = 0;
     quint16 status = 0;
-    quint16 api = 0; // indexes into PendingCalls::names
-    quint16 region = 0;
-    quint16 project = 0;
     bool late = false;
 };
 
@@ -36,13 +37,13 @@ struct PendingCalls
     std::vector<QString> names;
     std::vector<PendingCall> calls;
 
-    quint16 intern(const QString &name);
+    quint32 intern(const QString &name);
     // Appends other's calls, re-indexing their names.
     void append(const PendingCalls &other);
     size_t bytes() const { return calls.capacity() * sizeof(PendingCall); }
 
 private:
-    QHash<QString, quint16> m_index;
+    QHash<QString, quint32> m_index;
 };
 
 // Call usage: pending calls, settled hourly counts, the month's tier counters, imported files.

@@ -14,6 +14,8 @@
 #include <chrono>
 #include <thread>
 
+#include <sys/stat.h>
+
 namespace {
 const QString T0 = QStringLiteral("2026-10-01T08:00:00+08:00");
 const QString T1 = QStringLiteral("2026-10-01T11:30:00+08:00");
@@ -366,6 +368,7 @@ private slots:
         QTest::newRow("tampered catalog") << "catalog" << 3 << "price catalog";
         QTest::newRow("another program's database") << "foreign" << 3 << "another program";
         QTest::newRow("a folder") << "folder" << 3 << "directory";
+        QTest::newRow("negative schema") << "negative" << 3 << "not a billing database of this program";
     }
     void databases()
     {
@@ -379,11 +382,13 @@ private slots:
         if (cli.onPostgres()) {
             if (damage == QLatin1String("newer"))
                 QVERIFY(cli.database().exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+            else if (damage == QLatin1String("negative"))
+                QVERIFY(cli.database().exec(QStringLiteral("UPDATE schema_version SET version = -1")));
             else if (damage == QLatin1String("catalog"))
                 QVERIFY(cli.database().exec(
                     QStringLiteral("UPDATE catalog SET source = replace(source, '\"2.40\"', '\"-2.40\"')")));
             else
-                QSKIP("damage to an SQLite file; the PostgreSQL cases are newer and catalog");
+                QSKIP("damage to an SQLite file; the PostgreSQL cases are newer, negative and catalog");
         } else if (damage == QLatin1String("corrupt")) {
             sql(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
             QFile f(db);
@@ -393,6 +398,8 @@ private slots:
             f.close();
         } else if (damage == QLatin1String("newer")) {
             sql(db, QStringLiteral("PRAGMA user_version = 99"));
+        } else if (damage == QLatin1String("negative")) {
+            sql(db, QStringLiteral("PRAGMA user_version = -1"));
         } else if (damage == QLatin1String("readonly")) {
             sql(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
             sql(db, QStringLiteral("PRAGMA journal_mode = DELETE"));
@@ -446,6 +453,62 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("10 seconds")), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("Unable to fetch row")), qPrintable(r.err));
         QCOMPARE(cli.dbBytes(), before);
+    }
+
+    // Issue #19 defect 5: a refused open writes nothing: an empty file stays empty, and no journal
+    // appears beside a pipe or a link to a device.
+    void refusedDatabaseFilesStayAsTheyWere_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("empty file, topup") << "empty"
+                                           << "topup" << 1 << "init";
+        QTest::newRow("empty file, status") << "empty"
+                                            << "status" << 1 << "init";
+        QTest::newRow("empty file, verify") << "empty"
+                                            << "verify" << 1 << "init";
+        QTest::newRow("fifo, topup") << "fifo"
+                                     << "topup" << 3 << "not a regular file";
+        QTest::newRow("fifo, init") << "fifo"
+                                    << "init" << 3 << "not a regular file";
+        QTest::newRow("link to /dev/null, topup") << "null"
+                                                  << "topup" << 3 << "not a regular file";
+        QTest::newRow("link to /dev/null, init") << "null"
+                                                 << "init" << 3 << "not a regular file";
+    }
+    void refusedDatabaseFilesStayAsTheyWere()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, command);
+        QFETCH(int, code);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("account.sqlite"));
+        if (kind == QLatin1String("empty")) {
+            QFile f(db);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        } else if (kind == QLatin1String("fifo")) {
+            QVERIFY(::mkfifo(QFile::encodeName(db).constData(), 0600) == 0);
+        } else {
+            QVERIFY(QFile::link(QStringLiteral("/dev/null"), db));
+        }
+        const auto listing = [&] {
+            return QDir(dir.path())
+                .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        };
+        const QStringList before = listing();
+        QStringList args{QStringLiteral("--db"), db, QStringLiteral("--now"), T0, command};
+        if (command == QLatin1String("topup"))
+            args << QStringLiteral("5");
+        const CliResult r = CliRunner::raw(args);
+        QVERIFY2(r.exitCode == code, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+        QCOMPARE(listing(), before);
+        if (kind == QLatin1String("empty"))
+            QCOMPARE(QFileInfo(db).size(), 0);
     }
 
     void missingFolderForANewDatabase()

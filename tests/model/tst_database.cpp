@@ -4,11 +4,15 @@
 #include "storage/transaction.h"
 #include "testaccount.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+
+#include <sys/stat.h>
 
 using namespace billing;
 
@@ -188,6 +192,91 @@ private slots:
         QCOMPARE(db.error().code, ErrorCode::BadData);
         QVERIFY2(db.error().message.contains(QLatin1String("newer")), qPrintable(db.error().message));
         QCOMPARE(content(), before);
+    }
+
+    // Issue #19 defect 3: a version below 0 crashed migrate(); above the newest it is a newer program's.
+    void refusesUnknownSchemaVersionsAndLeavesThemUntouched_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("said");
+        for (int v : {-1, -2, -100})
+            QTest::addRow("%d", v) << v << QStringLiteral("not a billing database of this program");
+        QTest::addRow("newest+1") << Database::latestSchemaVersion() + 1 << QStringLiteral("newer");
+    }
+    void refusesUnknownSchemaVersionsAndLeavesThemUntouched()
+    {
+        QFETCH(int, version);
+        QFETCH(QString, said);
+        test::TestDatabase where(QStringLiteral("unknown.sqlite"));
+        const QString path = where.location();
+        {
+            auto db = Database::open(path, Database::Mode::CreateIfMissing);
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(dialect::setVersion((*db)->dialect(), version)));
+            if (!where.isPostgres())
+                QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        auto content = [&] {
+            if (where.isPostgres())
+                return where.postgresContent();
+            QByteArray all;
+            for (const QString &name : QDir(where.dirPath()).entryList(QDir::Files, QDir::Name)) {
+                QFile f(QDir(where.dirPath()).filePath(name));
+                all += name.toUtf8() + '\n' + (f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray());
+            }
+            return all;
+        };
+        const QByteArray before = content();
+        QVERIFY(!before.isEmpty());
+        for (auto mode : {Database::Mode::OpenExisting, Database::Mode::CreateIfMissing}) {
+            auto db = Database::open(path, mode);
+            QVERIFY(!db.ok());
+            QCOMPARE(db.error().code, ErrorCode::BadData);
+            QVERIFY2(db.error().message.contains(said), qPrintable(db.error().message));
+            QCOMPARE(content(), before);
+        }
+    }
+
+    // Issue #19 defect 5: an empty file is no account, and opening it must not write the schema into it.
+    void refusesAnEmptyFileWithoutWritingIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        auto db = Database::open(path, Database::Mode::OpenExisting);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, ErrorCode::Refused);
+        QVERIFY2(db.error().message.contains(QLatin1String("init")), qPrintable(db.error().message));
+        QCOMPARE(QFileInfo(path).size(), 0);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+                 QStringList{QStringLiteral("empty.sqlite")});
+    }
+
+    // Only a regular file holds an account: a pipe, a device behind a link or a folder is refused
+    // before SQLite writes anything (it would put a journal beside it).
+    void refusesWhatIsNoRegularFile()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("fifo.sqlite"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        QVERIFY(QFile::link(fifo, dir.filePath(QStringLiteral("tofifo.sqlite"))));
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"), dir.filePath(QStringLiteral("null.sqlite"))));
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("folder.sqlite")));
+        const auto listing = [&] {
+            return QDir(dir.path())
+                .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        };
+        const QStringList before = listing();
+        for (const char *name : {"fifo.sqlite", "tofifo.sqlite", "null.sqlite", "folder.sqlite"})
+            for (auto mode : {Database::Mode::OpenExisting, Database::Mode::CreateIfMissing}) {
+                auto db = Database::open(dir.filePath(QLatin1String(name)), mode);
+                QVERIFY2(!db.ok(), name);
+                QCOMPARE(db.error().code, ErrorCode::BadData);
+                QCOMPARE(listing(), before);
+            }
     }
 
     void refusesAFileThatIsNoDatabase()
