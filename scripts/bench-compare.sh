@@ -13,16 +13,8 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/billing-compare.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen
 GEN="$a/tests/bench/bench_gencalls"
-apis=(general-text general-table web-image handwriting id-card passport bank-card license-plate vat-invoice train-ticket)
-regions=(cn-north-4 cn-east-3 ap-southeast-1)
-
-new_account() { # BILLINGCTL DB CREATED_AT TOPUP
-    "$1" --db "$2" --now "$3" init >/dev/null
-    for x in "${apis[@]}"; do
-        for r in "${regions[@]}"; do "$1" --db "$2" --now "$3" enable "$x" "$r" >/dev/null; done
-    done
-    "$1" --db "$2" --now "$3" topup "$4" >/dev/null
-}
+# shellcheck source=bench-account.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-account.sh"
 cpu() { # PREPARE COMMAND... → "user+sys seconds  peak kB" of COMMAND
     eval "$1"
     shift
@@ -60,8 +52,8 @@ echo "|---|---|---|---|---|"
 for s in a b; do
     eval "B_$s=\"\$$s/app/billingctl/billingctl\""
 done
-new_account "$B_a" "$work/base_a.db" 2026-09-30T08:00:00+08:00 10000000
-new_account "$B_b" "$work/base_b.db" 2026-09-30T08:00:00+08:00 10000000
+bench_account "$B_a" "$work/base_a.db" 2026-09-30T08:00:00+08:00 10000000
+bench_account "$B_b" "$work/base_b.db" 2026-09-30T08:00:00+08:00 10000000
 now=2026-11-01T00:30:00+08:00
 row P1 "import + settle $lines lines" \
     "cp $work/base_a.db $work/ra.db; rm -f $work/ra.db-wal $work/ra.db-shm" "$B_a" --db "$work/ra.db" --now "$now" import-calls "$work/month.csv" -- \
@@ -71,7 +63,7 @@ cmp <("$B_a" --db "$work/ra.db" --now "$now" --json bill 2026-10) <("$B_b" --db 
 
 # A year at the same volume, built once by build A (both read the same file).
 year="$work/year.db"
-new_account "$B_a" "$year" 2025-10-31T08:00:00+08:00 10000000
+bench_account "$B_a" "$year" 2025-10-31T08:00:00+08:00 10000000
 for ((i = 0; i < 12; i++)); do
     month="$(date -d "2025-11-01 +$i month" +%Y-%m)"
     next="$(date -d "2025-11-01 +$((i + 1)) month" +%Y-%m-%d)"
@@ -93,7 +85,7 @@ for ((i = 0; i < 12; i++)); do
 done
 for s in a b; do
     eval "bin=\$B_$s"
-    new_account "$bin" "$work/p3$s.db" 2025-10-31T08:00:00+08:00 50
+    bench_account "$bin" "$work/p3$s.db" 2025-10-31T08:00:00+08:00 50
     "$bin" --db "$work/p3$s.db" --now 2025-10-31T08:00:00+08:00 topup 200 >/dev/null
     "$bin" --db "$work/p3$s.db" --now 2025-10-31T08:00:00+08:00 buy general-text cn-north-4 100k --auto-renew >/dev/null
 done

@@ -41,17 +41,9 @@ trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen
 table="$work/table.md"
 
-apis=(general-text general-table web-image handwriting id-card passport bank-card license-plate vat-invoice train-ticket)
-regions=(cn-north-4 cn-east-3 ap-southeast-1)
-
-# A fresh account with every benchmarked service enabled and money enough for the run.
-new_account() { # DB CREATED_AT TOPUP
-    "$B" --db "$1" --now "$2" init >/dev/null
-    for a in "${apis[@]}"; do
-        for r in "${regions[@]}"; do "$B" --db "$1" --now "$2" enable "$a" "$r" >/dev/null; done
-    done
-    "$B" --db "$1" --now "$2" topup "$3" >/dev/null
-}
+# shellcheck source=bench-account.sh
+source "$here/scripts/bench-account.sh"
+new_account() { bench_account "$B" "$@"; } # DB CREATED_AT TOPUP
 
 # hyperfine over two commands (baseline first); appends a table row: median, min, max of each, ratio.
 compare() { # ID WORKLOAD BASELINE_NAME BASELINE_PREPARE BASELINE_CMD OURS_NAME OURS_PREPARE OURS_CMD
