@@ -116,6 +116,15 @@ private slots:
             huge += "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,1000000000\n";
         row("fee out of range", huge, 1,
             "their fee, 99000001800.00, is outside the range of ±10,000,000,000.00");
+        // Two lines each in range (6,000,301,800.00 and 6,000,300,000.00) whose charges pass the balance's.
+        QByteArray two = "timestamp,api,region,status,enterprise_project,count\n";
+        for (const char *project : {"a", "b"})
+            for (int i = 0; i < 6'667; ++i)
+                two += "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200," + QByteArray(project) +
+                       ",1000000000\n";
+        row("balance out of range", two, 1,
+            "(project b) in the hour from 2026-10-01T09:00:00+08:00: their charge would take the balance to "
+            "-12000601800.00, outside the range of ±10,000,000,000.00");
     }
     void callFiles()
     {
