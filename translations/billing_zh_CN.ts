@@ -256,10 +256,6 @@
         <translation>近 30 天调用 %1 次：%2 已是最省钱的方式，每月 %3。</translation>
     </message>
     <message>
-        <source>%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month (cheaper from %6 calls a month), saving %7 a month.</source>
-        <translation>近 30 天调用 %1 次，使用%3每月费用 %2；改用%4每月 %5（每月 %6 次起更省），每月可节省 %7。</translation>
-    </message>
-    <message>
         <source>%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month, saving %6 a month.</source>
         <translation>近 30 天调用 %1 次，使用%3每月费用 %2；改用%4每月 %5，每月可节省 %6。</translation>
     </message>
@@ -270,6 +266,38 @@
     <message>
         <source>At this rate package %1 runs out on %2; the rest of its term, until %3, then costs about %4 pay-per-use.</source>
         <translation>按当前用量，资源包 %1 将于 %2 用完；剩余期限（至 %3）按需计费约需 %4。</translation>
+    </message>
+    <message>
+        <source>the forecast of %1 would reach %2, outside the range of ±10,000,000,000.00</source>
+        <translation>%1 的预测将达到 %2，超出 ±10,000,000,000.00 的范围</translation>
+    </message>
+    <message>
+        <source>never cheaper than pay-per-use</source>
+        <translation>任何用量下都不比按需计费更省钱</translation>
+    </message>
+    <message>
+        <source>cheaper than pay-per-use at this volume (from %1 calls a month)</source>
+        <translation>在此用量下比按需计费更省钱（每月 %1 次调用起）</translation>
+    </message>
+    <message>
+        <source>not cheaper than pay-per-use at this volume (only from %1 calls a month)</source>
+        <translation>在此用量下不比按需计费更省钱（仅在每月 %1 次调用起）</translation>
+    </message>
+    <message>
+        <source>cheaper than pay-per-use at this volume (from %1 to %2 calls a month)</source>
+        <translation>在此用量下比按需计费更省钱（每月 %1 至 %2 次调用）</translation>
+    </message>
+    <message>
+        <source>not cheaper than pay-per-use at this volume (only from %1 to %2 calls a month)</source>
+        <translation>在此用量下不比按需计费更省钱（仅在每月 %1 至 %2 次调用时）</translation>
+    </message>
+    <message>
+        <source>%1 calls a month would cost %2 pay-per-use, outside the range of ±10,000,000,000.00</source>
+        <translation>每月 %1 次调用按需计费将花费 %2，超出 ±10,000,000,000.00 的范围</translation>
+    </message>
+    <message>
+        <source>%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month, saving %6 a month; package %7 is %8.</source>
+        <translation>近 30 天调用 %1 次，使用%3每月费用 %2；改用%4每月 %5，每月可节省 %6；资源包 %7 %8。</translation>
     </message>
 </context>
 <context>
@@ -306,12 +334,12 @@
         <translation>“%1” 不是金额：意外的 “%2”</translation>
     </message>
     <message>
-        <source>an amount overflowed</source>
-        <translation>金额溢出</translation>
-    </message>
-    <message>
         <source>an amount was divided by zero</source>
         <translation>金额被零除</translation>
+    </message>
+    <message>
+        <source>the amount %1 is outside the range of ±10,000,000,000.00</source>
+        <translation>金额 %1 超出 ±10,000,000,000.00 的范围</translation>
     </message>
 </context>
 <context>
@@ -968,6 +996,54 @@
     <message>
         <source>the command (with its catch-up to %1) failed: %2; nothing was changed (verify and backup still work)</source>
         <translation>命令（及其补算到 %1 的结算）失败：%2；未做任何更改（verify 和 backup 仍可使用）</translation>
+    </message>
+    <message>
+        <source>the top-up of %1 would take the balance to %2, above the limit of 10,000,000,000.00</source>
+        <translation>充值 %1 将使余额达到 %2，超过上限 10,000,000,000.00</translation>
+    </message>
+    <message>
+        <source>%1 calls of %2 in %3 (project %4) in the hour from %5: %6; nothing was changed</source>
+        <translation>%5 起的一小时内 %2 在 %3（项目 %4）的 %1 次调用：%6；未做任何更改</translation>
+    </message>
+    <message>
+        <source>their fee, %1, is outside the range of ±10,000,000,000.00</source>
+        <translation>其费用 %1 超出 ±10,000,000,000.00 的范围</translation>
+    </message>
+    <message>
+        <source>their charge would take the balance to %1, outside the range of ±10,000,000,000.00</source>
+        <translation>其扣费将使余额变为 %1，超出 ±10,000,000,000.00 的范围</translation>
+    </message>
+    <message>
+        <source>ledger entry %1: %2 %3 is outside the range of %4</source>
+        <translation>收支记录 %1：%2 %3 超出 %4 的范围</translation>
+    </message>
+    <message>
+        <source>the account balance %1 is outside the range of %2</source>
+        <translation>账户余额 %1 超出 %2 的范围</translation>
+    </message>
+    <message>
+        <source>transaction %1: %2 %3 is outside the range of %4</source>
+        <translation>交易 %1：%2 %3 超出 %4 的范围</translation>
+    </message>
+    <message>
+        <source>transaction %1: the usage line&apos;s %2 %3 is negative</source>
+        <translation>交易 %1：用量明细的 %2 %3 为负数</translation>
+    </message>
+    <message>
+        <source>transaction %1: a top-up of %2 is not a credit</source>
+        <translation>交易 %1：充值 %2 不是入账</translation>
+    </message>
+    <message>
+        <source>the bill of %1: the total %2 %3 is outside the range of %4</source>
+        <translation>%1 账单：合计 %2 %3 超出 %4 的范围</translation>
+    </message>
+    <message>
+        <source>coupon %1: its amount %2 is outside 0.01 … 10,000,000,000.00</source>
+        <translation>代金券 %1：金额 %2 不在 0.01 … 10,000,000,000.00 之内</translation>
+    </message>
+    <message>
+        <source>package %1: its price %2 is outside 0 … 10,000,000,000.00</source>
+        <translation>资源包 %1：价格 %2 不在 0 … 10,000,000,000.00 之内</translation>
     </message>
 </context>
 <context>
@@ -3641,14 +3717,6 @@ mode</source>
         <translation>%1（当前）</translation>
     </message>
     <message>
-        <source>%1 calls a month</source>
-        <translation>每月 %1 次调用</translation>
-    </message>
-    <message>
-        <source>never within its quota</source>
-        <translation>额度内不会</translation>
-    </message>
-    <message>
         <source>A twelfth of the price, plus pay-per-use for %1 calls above the monthly share of the quota</source>
         <translation>价格的十二分之一，加上超出每月额度份额的 %1 次调用的按需费用</translation>
     </message>
@@ -3665,8 +3733,8 @@ mode</source>
         <translation>资源包价格（%1）</translation>
     </message>
     <message>
-        <source>Cheaper from</source>
-        <translation>更省钱的起点</translation>
+        <source>Cheaper than pay-per-use</source>
+        <translation>比按需计费更省钱</translation>
     </message>
 </context>
 <context>
@@ -4306,14 +4374,6 @@ mode</source>
         <translation>精确值：%1</translation>
     </message>
     <message>
-        <source>from %1 calls</source>
-        <translation>自 %1 次调用起</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>不会</translation>
-    </message>
-    <message>
         <source>Option</source>
         <translation>方案</translation>
     </message>
@@ -4353,10 +4413,6 @@ mode</source>
         <translation>%1（已是）</translation>
     </message>
     <message>
-        <source>%1 calls/month</source>
-        <translation>%1 次/月</translation>
-    </message>
-    <message>
         <source>API</source>
         <translation>API</translation>
     </message>
@@ -4389,10 +4445,6 @@ mode</source>
         <translation>每月节省（%1）</translation>
     </message>
     <message>
-        <source>Break-even</source>
-        <translation>盈亏平衡点</translation>
-    </message>
-    <message>
         <source>Quota lapsing unused</source>
         <translation>将失效的未用额度</translation>
     </message>
@@ -4403,6 +4455,10 @@ mode</source>
     <message>
         <source>Rest of term pay-per-use (%1)</source>
         <translation>剩余期限按需计费（%1）</translation>
+    </message>
+    <message>
+        <source>Cheaper than pay-per-use</source>
+        <translation>比按需计费更省钱</translation>
     </message>
 </context>
 <context>
@@ -5865,14 +5921,6 @@ yyyy</translation>
         <translation>%2 每月 %1 次调用，金额单位 %3</translation>
     </message>
     <message>
-        <source>package %1 / 12 + %2 calls pay-per-use; cheaper than pay-per-use from %3 calls</source>
-        <translation>资源包 %1 / 12 + %2 次按需调用；自 %3 次调用起比按需计费更省钱</translation>
-    </message>
-    <message>
-        <source>(never)</source>
-        <translation>（不会）</translation>
-    </message>
-    <message>
         <source>tier %1: %2 calls from #%3 at %4 per 1000 = %5</source>
         <translation>阶梯 %1：自第 %3 次起 %2 次调用，每千次 %4 = %5</translation>
     </message>
@@ -6127,6 +6175,10 @@ yyyy</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>package %1 / 12 + %2 calls pay-per-use; %3</source>
+        <translation>资源包 %1 / 12 + %2 次按需调用；%3</translation>
     </message>
 </context>
 </TS>

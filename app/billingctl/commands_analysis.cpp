@@ -113,11 +113,10 @@ QStringList priceLines(const QString &api, qint64 calls, const QString &currency
     for (const Quote &q : quotes) {
         QString line = QStringLiteral("%1 %2").arg(q.option, -12).arg(json::amount(q.monthlyCost), 14);
         if (q.option != kModePayPerUse)
-            line +=
-                QStringLiteral("  ") +
-                CliTr::tr("package %1 / 12 + %2 calls pay-per-use; cheaper than pay-per-use from %3 calls")
-                    .arg(json::amount(q.packagePrice), QLocale::c().toString(q.overflowCalls),
-                         q.breakEvenCalls ? QLocale::c().toString(*q.breakEvenCalls) : CliTr::tr("(never)"));
+            line += QStringLiteral("  ") + CliTr::tr("package %1 / 12 + %2 calls pay-per-use; %3")
+                                               .arg(json::amount(q.packagePrice),
+                                                    QLocale::c().toString(q.overflowCalls),
+                                                    cheaperRangeText(q.cheaper, QLocale::c()));
         o << line;
         for (const TierLine &t : q.tiers)
             o << QStringLiteral("    ") + CliTr::tr("tier %1: %2 calls from #%3 at %4 per 1000 = %5")

@@ -296,7 +296,9 @@ QJsonObject quote(const Quote &q)
     if (q.option != kModePayPerUse) {
         o.insert(QStringLiteral("package_price"), amount(q.packagePrice));
         o.insert(QStringLiteral("monthly_quota"), q.monthlyQuota);
-        o.insert(QStringLiteral("break_even_calls"), optional(q.breakEvenCalls));
+        o.insert(QStringLiteral("break_even_calls"), optional(q.cheaper.from));
+        o.insert(QStringLiteral("cheaper_up_to_calls"), optional(q.cheaper.upTo));
+        o.insert(QStringLiteral("cheaper_at_volume"), q.cheaper.atVolume);
     }
     return o;
 }

@@ -46,9 +46,17 @@ Forecast forecastFromDaily(const std::vector<Money> &dailyCosts, Money partialDa
     f.completeDays = int(dailyCosts.size());
     f.daily = dailyCosts;
     f.partialDay = partialDay;
+    Int128 actual = partialDay.units();
     for (Money m : dailyCosts)
-        f.actual += m;
-    f.actual += partialDay;
+        actual += m.units();
+    auto inRange = [&f](Int128 units) {
+        if (!Money::inRange(units))
+            f.outOfRange = units;
+        return !f.outOfRange;
+    };
+    if (!inRange(actual))
+        return f;
+    f.actual = Money::fromUnits(qint64(actual));
     f.projected = f.low = f.high = f.actual;
     const qint64 n = qint64(dailyCosts.size());
     const qint64 remaining = qint64(daysInMonth) - n; // days projected, the day in progress included
@@ -97,7 +105,10 @@ Forecast forecastFromDaily(const std::vector<Money> &dailyCosts, Money partialDa
     }
     // The day in progress is already in `actual` through partialDay: replace it by the projection.
     const Money complete = f.actual - partialDay;
-    f.projected = complete + Money::fromCents(qint64(floorDiv128(projectedD, D)) * scale);
+    const Int128 projected = complete.units() + floorDiv128(projectedD, D) * scale * Money::CentUnits;
+    if (!inRange(projected))
+        return f;
+    f.projected = Money::fromUnits(qint64(projected));
     f.low = f.high = f.projected;
     if (n < 3)
         return f;
@@ -109,10 +120,12 @@ Forecast forecastFromDaily(const std::vector<Money> &dailyCosts, Money partialDa
     // half-width = 1.96 · √(s² · R) with s² = SSR/(n−2): √(SSR·D²·R/(n−2)) / D, in scaled cents.
     const Int128 root = isqrt128(ssrD2 * remaining / (n - 2));
     const Int128 halfCents = root * 196 / (100 * D);
-    const Money half = Money::fromCents(qint64(halfCents) * scale);
+    const Int128 half = halfCents * scale * Money::CentUnits;
+    if (!inRange(f.projected.units() + half))
+        return f;
     f.intervalKnown = true;
-    f.low = Money::max(f.actual, f.projected - half);
-    f.high = f.projected + half;
+    f.low = Money::max(f.actual, Money::fromUnits(qint64(f.projected.units() - half)));
+    f.high = Money::fromUnits(qint64(f.projected.units() + half));
     return f;
 }
 
@@ -141,6 +154,10 @@ Result<Forecast> forecastMonthAt(Context &ctx, Instant monthStart, Instant asOf)
         }
     }
     Forecast f = forecastFromDaily(daily, partial, days);
+    if (f.outOfRange)
+        return Error::refused(
+            AnalysisTr::tr("the forecast of %1 would reach %2, outside the range of ±10,000,000,000.00")
+                .arg(ctx.calendar.monthKey(monthStart), Money::unitsToString(*f.outOfRange)));
     f.month = ctx.calendar.monthKey(monthStart);
     f.asOf = asOf;
     return f;

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <optional>
+
 #include <vector>
 
 namespace billing {
@@ -27,6 +29,9 @@ struct Forecast
     Money low;                // interval, about 95 % (never below `actual`)
     Money high;
     bool intervalKnown = false; // needs at least 3 complete days
+    // A figure that would leave ±10,000,000,000.00 (billing-rules §3 Range): its exact units; the figures
+    // above it are then not computed, and forecastMonthAt refuses.
+    std::optional<Int128> outOfRange;
 };
 
 // The pure part: least-squares line y = a + b·t through the complete days (t = 0 … n−1), computed

@@ -9,6 +9,8 @@
 
 #include <QString>
 
+class QLocale;
+
 #include <limits>
 #include <optional>
 #include <vector>
@@ -21,6 +23,22 @@ Money payPerUseMonthly(const std::vector<Tier> &tiers, qint64 calls);
 // Monthly cost of one package of `quota` calls priced `price` (a 1-year term): price / 12 truncated to
 // cents, plus pay-per-use for the calls above quota / 12 (floored) in the month.
 Money packageMonthly(Money price, qint64 quota, const std::vector<Tier> &tiers, qint64 calls);
+
+// Where one package is cheaper than pay-per-use, by the monthly figures as quoted (cents truncated). With
+// graduated tiers it is a range: the calls the package covers save their pay-per-use price only while
+// that price is above the package's monthly share, and past the tier boundaries it no longer is.
+struct CheaperRange
+{
+    std::optional<qint64> from; // the smallest monthly volume at which it is cheaper; none: never
+    std::optional<qint64> upTo; // with `from`, the last volume of the range; none: no upper end
+    bool atVolume = false;      // cheaper at the volume quoted
+};
+// For one package of `quota` calls priced `price` at `calls` a month. Assumes tier prices that do not
+// rise; just past upTo the two may still alternate by a cent of rounding for a few volumes, which
+// atVolume reports as they fall.
+CheaperRange cheaperRange(Money price, qint64 quota, const std::vector<Tier> &tiers, qint64 calls);
+// The one sentence every view shows for it (calculator, billing-mode wizard, recommendations).
+QString cheaperRangeText(const CheaperRange &range, const QLocale &locale);
 
 struct TierLine
 {
@@ -39,14 +57,11 @@ struct Quote
     qint64 overflowCalls = 0; // calls charged pay-per-use
     std::vector<TierLine> tiers;
     Money monthlyCost;
-    std::optional<qint64> breakEvenCalls; // SKU: monthly calls from which it is cheaper than pay-per-use
+    CheaperRange cheaper; // SKU: where it is cheaper than pay-per-use
 };
 // Monthly cost of `monthlyCalls` calls of `api` under pay-per-use (first) and under each SKU of the price
-// list in force at `at` (default: the latest).
+// list in force at `at` (default: the latest). Refused when a cost would leave ±10,000,000,000.00.
 Result<std::vector<Quote>> priceCalculator(const Catalog &catalog, const QString &api, qint64 monthlyCalls,
                                            Instant at = std::numeric_limits<Instant>::max());
-// The smallest monthly volume at which one package of this SKU is cheaper than pay-per-use (none if it
-// never is within the package's monthly quota).
-std::optional<qint64> breakEvenCalls(Money price, qint64 quota, const std::vector<Tier> &tiers);
 
 } // namespace billing

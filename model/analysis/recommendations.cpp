@@ -79,18 +79,18 @@ Result<std::vector<Recommendation>> recommend(Context &ctx)
                            "%1 calls in the last 30 days: %2 is already the cheapest option at %3 a month.")
                            .arg(volume, r.current, r.monthlyCostNow.toString());
         } else {
-            const QString be =
-                best->breakEvenCalls ? QLocale::c().toString(*best->breakEvenCalls) : QString();
+            // The package of the advice (the one advised, or the one to leave): where it is cheaper.
+            const Quote *package = best->option != kModePayPerUse ? best : now;
             r.reason =
-                best->breakEvenCalls
+                package->option != kModePayPerUse
                     ? AnalysisTr::tr(
-                          "%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month "
-                          "(cheaper from %6 calls a month), saving %7 a month.")
+                          "%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month, "
+                          "saving %6 a month; package %7 is %8.")
                           .arg(volume, r.monthlyCostNow.toString(), r.current, r.best,
-                               r.monthlyCostBest.toString(), be, r.saving.toString())
-                    : AnalysisTr::tr(
-                          "%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a "
-                          "month, saving %6 a month.")
+                               r.monthlyCostBest.toString(), r.saving.toString(), package->option,
+                               cheaperRangeText(package->cheaper, QLocale::c()))
+                    : AnalysisTr::tr("%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a "
+                             "month, saving %6 a month.")
                           .arg(volume, r.monthlyCostNow.toString(), r.current, r.best,
                                r.monthlyCostBest.toString(), r.saving.toString());
         }

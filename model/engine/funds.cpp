@@ -36,11 +36,23 @@ Status validateAmount(Money amount)
     return {};
 }
 
+Status validateTopUp(Money balance, Money amount)
+{
+    if (Status s = validateAmount(amount); !s)
+        return s;
+    const Money after = balance + amount; // both in range: no overflow
+    if (!after.isInRange())
+        return Error::refused(
+            EngineTr::tr("the top-up of %1 would take the balance to %2, above the limit of 10,000,000,000.00")
+                .arg(amount.toString(), after.toString()));
+    return {};
+}
+
 Result<TopUpResult> topUp(Context &ctx, Money amount)
 {
     if (Status s = authorize(ctx, Permission::TopUp); !s)
         return s.error();
-    if (Status s = validateAmount(amount); !s)
+    if (Status s = validateTopUp(ctx.account.balance, amount); !s)
         return s.error();
     TopUpResult r;
     r.balanceBefore = ctx.account.balance;

@@ -19,6 +19,8 @@ inline constexpr Money kMaxTopUp = Money::fromCents(1'000'000'000); // 10,000,00
 Result<Money> parseUserAmount(QStringView text);
 // 0.01 … 10,000,000.00 with at most 2 decimals; outside that, Refused (billing-rules §7, §12.11).
 Status validateAmount(Money amount);
+// validateAmount, and the balance after the credit within ±10,000,000,000.00 (billing-rules §3 Range).
+Status validateTopUp(Money balance, Money amount);
 
 struct TopUpResult
 {

@@ -7,7 +7,7 @@ namespace billing::funds {
 
 Result<TopUpPreview> previewTopUp(const Context &ctx, Money amount)
 {
-    if (Status s = validateAmount(amount); !s)
+    if (Status s = validateTopUp(ctx.account.balance, amount); !s)
         return s.error();
     const Account &a = ctx.account;
     TopUpPreview p;

@@ -3,13 +3,26 @@
 #include "engine/context.h"
 #include "engine/payment.h"
 #include "engine/ratehour.h"
+#include "engine/tr.h"
 #include "storage/usagerepository.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 #include <algorithm>
 
 namespace billing {
+
+namespace {
+// billing-rules §3 Range: the line and hour that reach an amount out of range refuse the command whole.
+Error lineOutOfRange(const Context &ctx, const Record &r, const QString &what)
+{
+    return Error::refused(
+        EngineTr::tr("%1 calls of %2 in %3 (project %4) in the hour from %5: %6; nothing was changed")
+            .arg(r.calls)
+            .arg(r.api, r.region, r.project, ctx.calendar.format(r.expenditureAt), what));
+}
+} // namespace
 
 bool deductsBefore(const Package &a, const Package &b)
 {
@@ -140,7 +153,12 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
             r.packageId = key.packageId;
         } else {
             r.mode = kModePayPerUse;
-            r.fee = Money::fromUnits(qint64(line.sumPer1000 / 1000));
+            auto fee = Money::inRange(line.sumPer1000 / 1000);
+            if (!fee)
+                return lineOutOfRange(ctx, r,
+                                      EngineTr::tr("their fee, %1, is outside the range of ±10,000,000,000.00")
+                                          .arg(Money::unitsToString(line.sumPer1000 / 1000)));
+            r.fee = *fee;
             r.feeRemainder = qint64(line.sumPer1000 % 1000);
             r.charged = r.fee.truncatedToCents();
             r.roundedOff = r.fee - r.charged;
@@ -148,6 +166,13 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
             r.paidCoupon = plan.fromCoupons;
             r.paidCash = plan.fromCash;
             r.arrears = plan.arrears;
+            const Money balanceAfter = ctx.account.balance - (plan.fromCash + plan.arrears);
+            if (!balanceAfter.isInRange())
+                return lineOutOfRange(
+                    ctx, r,
+                    EngineTr::tr(
+                        "their charge would take the balance to %1, outside the range of ±10,000,000,000.00")
+                        .arg(balanceAfter.toString()));
         }
         if (Status s = ctx.records.insert(r); !s)
             return s;

@@ -9,6 +9,9 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include <array>
+#include <map>
+
 namespace billing {
 
 namespace {
@@ -173,6 +176,72 @@ void checkAudit(Context &ctx, QStringList &findings)
         findings << EngineTr::tr(
             "audit log: the newest entries were removed (the log ends before the recorded head)");
 }
+
+// billing-rules §3 Range, and the signs of what is stored: every amount within ±10,000,000,000.00 (and a
+// bill month's totals too), a usage line never negative, a top-up a credit.
+void checkRanges(Context &ctx, const std::vector<LedgerEntry> &entries, QStringList &findings)
+{
+    const QString range = QStringLiteral("±10,000,000,000.00");
+    for (const LedgerEntry &e : entries)
+        for (const auto &[name, m] :
+             {std::pair{"cash_delta", e.cashDelta}, std::pair{"balance_after", e.balanceAfter},
+              std::pair{"coupon_delta", e.couponDelta}})
+            if (!m.isInRange())
+                findings << EngineTr::tr("ledger entry %1: %2 %3 is outside the range of %4")
+                                .arg(e.id)
+                                .arg(QLatin1String(name), m.toString(), range);
+    if (!ctx.account.balance.isInRange())
+        findings << EngineTr::tr("the account balance %1 is outside the range of %2")
+                        .arg(ctx.account.balance.toString(), range);
+    auto records = ctx.records.list({});
+    if (!records) {
+        findings << records.error().message;
+        return;
+    }
+    std::map<QString, std::array<Int128, kAmountColumns.size()>> bills;
+    for (const Record &r : *records) {
+        auto &bill = bills[r.billMonth];
+        for (size_t i = 0; i < kAmountColumns.size(); ++i) {
+            const AmountColumn &c = kAmountColumns[i];
+            const Money m = r.*c.member;
+            bill[i] += m.units();
+            if (!m.isInRange())
+                findings << EngineTr::tr("transaction %1: %2 %3 is outside the range of %4")
+                                .arg(r.id)
+                                .arg(QLatin1String(c.key), m.toString(c.decimals), range);
+            else if (r.type == Record::Type::Usage && m.isNegative())
+                findings << EngineTr::tr("transaction %1: the usage line's %2 %3 is negative")
+                                .arg(r.id)
+                                .arg(QLatin1String(c.key), m.toString(c.decimals));
+        }
+        if (r.type == Record::Type::TopUp && !r.charged.isNegative())
+            findings << EngineTr::tr("transaction %1: a top-up of %2 is not a credit")
+                            .arg(r.id)
+                            .arg(r.charged.toString());
+    }
+    for (const auto &[month, totals] : bills)
+        for (size_t i = 0; i < kAmountColumns.size(); ++i)
+            if (!Money::inRange(totals[i]))
+                findings << EngineTr::tr("the bill of %1: the total %2 %3 is outside the range of %4")
+                                .arg(month, QLatin1String(kAmountColumns[i].key),
+                                     Money::unitsToString(totals[i]), range);
+    auto coupons = ctx.subscriptions.coupons();
+    auto packages = ctx.subscriptions.packages();
+    if (!coupons || !packages) {
+        findings << (coupons ? packages.error().message : coupons.error().message);
+        return;
+    }
+    for (const Coupon &c : *coupons)
+        if (!c.amount.isInRange() || c.amount <= Money())
+            findings << EngineTr::tr("coupon %1: its amount %2 is outside 0.01 … 10,000,000,000.00")
+                            .arg(c.id)
+                            .arg(c.amount.toString());
+    for (const Package &p : *packages)
+        if (!p.price.isInRange() || p.price.isNegative())
+            findings << EngineTr::tr("package %1: its price %2 is outside 0 … 10,000,000,000.00")
+                            .arg(p.id)
+                            .arg(p.price.toString());
+}
 } // namespace
 
 Result<QStringList> verifyAccount(Context &ctx)
@@ -184,6 +253,7 @@ Result<QStringList> verifyAccount(Context &ctx)
     checkLedger(ctx, *entries, findings);
     checkCoupons(ctx, *entries, findings);
     checkRecords(ctx, *entries, findings);
+    checkRanges(ctx, *entries, findings);
     checkPackages(ctx, findings);
     checkClosedMonths(ctx, findings);
     checkAudit(ctx, findings);

@@ -17,11 +17,18 @@ struct Tr
 };
 
 // Splits |units| into whole part and fraction digits, keeping at least minDecimals digits.
-void split(qint64 units, int minDecimals, quint64 &whole, QString &fraction)
+void split(Int128 units, int minDecimals, QString &whole, QString &fraction)
 {
-    const quint64 abs = units < 0 ? 0 - quint64(units) : quint64(units);
-    whole = abs / quint64(Money::Scale);
-    fraction = QString::number(abs % quint64(Money::Scale)).rightJustified(Money::Decimals, u'0');
+    Int128 abs = units < 0 ? -units : units;
+    const auto fractionUnits = qint64(abs % Money::Scale);
+    abs /= Money::Scale;
+    // Past 64 bits only for amounts out of range, which are named in messages, never stored.
+    whole.clear();
+    do {
+        whole.prepend(QChar(char16_t(u'0' + int(abs % 10))));
+        abs /= 10;
+    } while (abs > 0);
+    fraction = QString::number(fractionUnits).rightJustified(Money::Decimals, u'0');
     int keep = Money::Decimals;
     while (keep > minDecimals && fraction.at(keep - 1) == u'0')
         --keep;
@@ -31,21 +38,35 @@ void split(qint64 units, int minDecimals, quint64 &whole, QString &fraction)
 
 QString Money::toString(int minDecimals) const
 {
-    quint64 whole = 0;
-    QString fraction;
-    split(m_units, qBound(0, minDecimals, Decimals), whole, fraction);
-    QString s = QString::number(whole);
+    return unitsToString(m_units, minDecimals);
+}
+
+QString Money::unitsToString(Int128 units, int minDecimals)
+{
+    QString whole, fraction;
+    split(units, qBound(0, minDecimals, Decimals), whole, fraction);
     if (!fraction.isEmpty())
-        s += u'.' + fraction;
-    return m_units < 0 ? u'-' + s : s;
+        whole += u'.' + fraction;
+    return units < 0 ? u'-' + whole : whole;
+}
+
+QString Money::outOfRangeMessage(Int128 units)
+{
+    return Tr::tr("the amount %1 is outside the range of ±10,000,000,000.00").arg(unitsToString(units));
+}
+
+Result<Money> Money::inRange(Int128 units)
+{
+    if (units > LimitUnits || units < -LimitUnits)
+        return Error::refused(outOfRangeMessage(units));
+    return Money(qint64(units));
 }
 
 QString Money::toDisplayString(const QLocale &locale, int minDecimals) const
 {
-    quint64 whole = 0;
-    QString fraction;
+    QString whole, fraction;
     split(m_units, qBound(0, minDecimals, Decimals), whole, fraction);
-    QString s = locale.toString(whole);
+    QString s = locale.toString(whole.toULongLong());
     if (!fraction.isEmpty())
         s += locale.decimalPoint() + fraction;
     return m_units < 0 ? locale.negativeSign() + s : s;
@@ -94,10 +115,7 @@ Result<Money> Money::parse(QStringView text)
 
 Result<Money> Money::times(Money price, qint64 count)
 {
-    const Int128 r = Int128(price.m_units) * count;
-    if (r > std::numeric_limits<qint64>::max() || r < -std::numeric_limits<qint64>::max())
-        return Error::internal(Tr::tr("an amount overflowed"));
-    return Money(qint64(r));
+    return inRange(Int128(price.m_units) * count);
 }
 
 Result<Money> Money::scaled(Money price, qint64 numerator, qint64 denominator)
@@ -108,9 +126,7 @@ Result<Money> Money::scaled(Money price, qint64 numerator, qint64 denominator)
     Int128 q = r / denominator;
     if (r % denominator != 0 && r < 0)
         --q; // floor
-    if (q > std::numeric_limits<qint64>::max() || q < -std::numeric_limits<qint64>::max())
-        return Error::internal(Tr::tr("an amount overflowed"));
-    return Money(qint64(q));
+    return inRange(q);
 }
 
 } // namespace billing

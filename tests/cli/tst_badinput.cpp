@@ -143,6 +143,21 @@ private slots:
             "cn\\x1b]0;x\\x07\\x00");
         row("future record", H + OK + "2026-10-01T12:10:00+08:00,general-text,cn-north-4,200\n", 1, "line 3");
         row("late record", H + "2026-10-01T08:10:00+08:00,general-text,cn-north-4,200\n" + OK, 1, "late");
+        // Issue #19: 110,000 lines of 1,000,000,000 calls in one hour made a fee of -85,467,438,937.09.
+        QByteArray huge = "timestamp,api,region,status,count\n";
+        for (int i = 0; i < 110'000; ++i)
+            huge += "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,1000000000\n";
+        row("fee out of range", huge, 1,
+            "their fee, 99000001800.00, is outside the range of ±10,000,000,000.00");
+        // Two lines each in range (6,000,301,800.00 and 6,000,300,000.00) whose charges pass the balance's.
+        QByteArray two = "timestamp,api,region,status,enterprise_project,count\n";
+        for (const char *project : {"a", "b"})
+            for (int i = 0; i < 6'667; ++i)
+                two += "2026-10-01T09:10:00+08:00,general-text,cn-north-4,200," + QByteArray(project) +
+                       ",1000000000\n";
+        row("balance out of range", two, 1,
+            "(project b) in the hour from 2026-10-01T09:00:00+08:00: their charge would take the balance to "
+            "-12000601800.00, outside the range of ±10,000,000,000.00");
     }
     void callFiles()
     {
@@ -313,6 +328,10 @@ private slots:
         row("amount zero", {"topup", "0"}, 1, "0.01");
         row("amount above limit", {"topup", "10000000.01"}, 1, "10,000,000.00");
         row("amount overflow", {"topup", "99999999999999999999999"}, 1, "limit");
+        // Issue #19: the calculator printed a negative cost.
+        row("price out of range", {"price", "general-text", "110000000000000"}, 1,
+            "110000000000000 calls a month would cost 99000001800.00 pay-per-use, outside the range of "
+            "±10,000,000,000.00");
         row("coupon amount", {"grant-coupon", "0.001", "--expires", "2027-01-01T00:00:00+08:00"}, 2, "0.001");
         row("coupon expiry garbage", {"grant-coupon", "5", "--expires", "soon"}, 2, "soon");
         row("unknown command", {"refund-everything"}, 2, "refund-everything");

@@ -788,12 +788,85 @@ private slots:
         // 10.62 + (1,000,000 × 1.50 + 191,667 × 1.20) / 1000 = 10.62 + 1500 + 230.0004 → 1740.62
         QCOMPARE(q->at(1).monthlyCost, m("1740.62"));
         QCOMPARE(q->at(4).option, QString("10m"));
-        QCOMPARE(q->at(4).monthlyCost, m("875.00") + m("550.00"));         // 366,667 × 1.50 = 550.0005
-        QCOMPARE(q->at(4).breakEvenCalls, std::optional<qint64>(583'340)); // 875.01 / 0.0015
-        QCOMPARE(breakEvenCalls(m("5625"), 5'000'000, cat->tiers(cat->priceListAt(0), "GENERAL")),
+        QCOMPARE(q->at(4).monthlyCost, m("875.00") + m("550.00"));       // 366,667 × 1.50 = 550.0005
+        QCOMPARE(q->at(4).cheaper.from, std::optional<qint64>(583'340)); // 875.01 / 0.0015
+        QCOMPARE(cheaperRange(m("5625"), 5'000'000, cat->tiers(cat->priceListAt(0), "GENERAL"), 0).from,
                  std::optional<qint64>(312'507));
         QVERIFY(!priceCalculator(*cat, "no-such-api", 10).ok());
         QCOMPARE(priceCalculator(*cat, "id-card", 0)->at(0).monthlyCost, Money());
+    }
+
+    // Issue #19: at 2,220,202 calls the 100k package costs 2,964.86 against 2,964.24 pay-per-use, yet
+    // was "cheaper from 7087 calls". It is cheaper only while the 8,333 calls it covers would have been
+    // priced at 1.50 rather than 1.20 (or 0.90) enough to beat its 10.62 a month.
+    void packageIsCheaperOnlyOverARange()
+    {
+        auto cat = Catalog::builtIn();
+        QVERIFY(cat.ok());
+        auto q = priceCalculator(*cat, kGeneral, 2'220'202);
+        QVERIFY(q.ok());
+        QCOMPARE(q->at(0).monthlyCost, m("2964.24"));
+        QCOMPARE(q->at(1).option, QString("100k"));
+        QCOMPARE(q->at(1).monthlyCost, m("2964.86"));
+        QVERIFY(!q->at(1).cheaper.atVolume);
+        QCOMPARE(q->at(1).cheaper.from, std::optional<qint64>(7'087));
+        QCOMPARE(q->at(1).cheaper.upTo, std::optional<qint64>(1'006'232));
+        QCOMPARE(
+            cheaperRangeText(q->at(1).cheaper, QLocale::c()),
+            QString("not cheaper than pay-per-use at this volume (only from 7087 to 1006232 calls a month)"));
+        QVERIFY(q->at(4).cheaper.atVolume); // 10m: 875.00 + 1,386,869 calls beats it here
+        QCOMPARE(q->at(4).cheaper.upTo, std::optional<qint64>(5'416'632));
+
+        // The bounds by hand, 100k = 127.50 a year → 10.62 a month for 8,333 calls.
+        const std::vector<Tier> &tiers = cat->tiers(cat->priceListAt(0), "GENERAL");
+        const Money price = m("127.50");
+        // 7,086 × 1.50 = 10.629 → 10.62, not below 10.62; 7,087 → 10.63.
+        QCOMPARE(payPerUseMonthly(tiers, 7'086), m("10.62"));
+        QCOMPARE(payPerUseMonthly(tiers, 7'087), m("10.63"));
+        // 1,006,232: pay-per-use 1,507.47 (1,500 + 6,232 × 1.20); package 10.62 + 1,496.84 for 997,899 calls.
+        QCOMPARE(payPerUseMonthly(tiers, 1'006'232), m("1507.47"));
+        QCOMPARE(packageMonthly(price, 100'000, tiers, 1'006'232), m("1507.46"));
+        // 1,006,233: both 1,507.47, so no longer cheaper.
+        QCOMPARE(payPerUseMonthly(tiers, 1'006'233), m("1507.47"));
+        QCOMPARE(packageMonthly(price, 100'000, tiers, 1'006'233), m("1507.47"));
+        QVERIFY(cheaperRange(price, 100'000, tiers, 1'006'232).atVolume);
+        QVERIFY(!cheaperRange(price, 100'000, tiers, 1'006'233).atVolume);
+        QVERIFY(!cheaperRange(price, 100'000, tiers, 7'086).atVolume);
+        QVERIFY(cheaperRange(price, 100'000, tiers, 7'087).atVolume);
+        // The other sizes: 1m from 66,674 to 1,083,306, 5m from 312,507 to 5,104,132 (its 416,666 calls at
+        // 1.20 still beat 468.75; at 0.90 no longer).
+        QCOMPARE(q->at(2).cheaper.from, std::optional<qint64>(66'674));
+        QCOMPARE(q->at(2).cheaper.upTo, std::optional<qint64>(1'083'306));
+        QCOMPARE(q->at(3).cheaper.upTo, std::optional<qint64>(5'104'132));
+        // A flat price list has no upper end.
+        const std::vector<Tier> flat{{1, m("1.50")}};
+        const CheaperRange open = cheaperRange(price, 100'000, flat, 50'000'000);
+        QCOMPARE(open.from, std::optional<qint64>(7'087));
+        QVERIFY(!open.upTo);
+        QVERIFY(open.atVolume);
+    }
+
+    // Issue #19: "price general-text 110000000000000" printed a negative cost.
+    void priceCalculatorRefusesCostsOutOfRange()
+    {
+        auto cat = Catalog::builtIn();
+        QVERIFY(cat.ok());
+        auto q = priceCalculator(*cat, kGeneral, 110'000'000'000'000);
+        QVERIFY(!q.ok());
+        QCOMPARE(q.error().code, ErrorCode::Refused);
+        QVERIFY2(q.error().message.contains("±10,000,000,000.00"), qPrintable(q.error().message));
+        QVERIFY(priceCalculator(*cat, kGeneral, 10'000'000'000'000).ok()); // 9,000,001,800.00: in range
+    }
+
+    // Issue #19: a forecast that would leave the range is refused, not wrapped.
+    void forecastOutOfRangeIsFlagged()
+    {
+        const Money big = Money::fromUnits(Money::LimitUnits / 4);
+        Forecast f = forecastFromDaily({big, big, big}, Money(), 30);
+        QVERIFY(f.outOfRange.has_value());
+        QVERIFY(*f.outOfRange > Int128(Money::LimitUnits));
+        f = forecastFromDaily({m("10"), m("20"), m("30")}, Money(), 30);
+        QVERIFY(!f.outOfRange);
     }
 
     void recommendsAPackageForSteadyHighVolume()

@@ -1,5 +1,6 @@
 #include "engine/accountstatus.h"
 #include "engine/funds.h"
+#include "engine/fundspreview.h"
 #include "testaccount.h"
 
 #include <QTest>
@@ -70,6 +71,31 @@ private slots:
         auto st = acc.run([](Context &ctx) { return accountStatus(ctx); });
         QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : st.error().message));
         QCOMPARE(st->account.balance, Money());
+    }
+
+    // Issue #19: 9,301 top-ups of 10,000,000 wrapped the balance negative. The 1,001st passes the limit.
+    void topUpsStopAtTheRangeLimit()
+    {
+        test::TestAccount acc;
+        const Money most = funds::kMaxTopUp;
+        auto refused = acc.run([&](Context &ctx) -> Result<QString> {
+            for (int i = 0; i < 1000; ++i)
+                if (auto r = funds::topUp(ctx, most); !r)
+                    return r.error();
+            if (funds::previewTopUp(ctx, most).ok())
+                return Error::internal(QStringLiteral("the preview accepted a top-up past the limit"));
+            auto r = funds::topUp(ctx, most);
+            if (r.ok())
+                return Error::internal(QStringLiteral("a top-up past the limit was accepted"));
+            return r.error().message;
+        });
+        QVERIFY2(refused.ok(), qPrintable(refused.ok() ? QString() : refused.error().message));
+        QCOMPARE(*refused,
+                 QStringLiteral("the top-up of 10000000.00 would take the balance to 10010000000.00, "
+                                "above the limit of 10,000,000,000.00"));
+        auto st = acc.run([](Context &ctx) { return accountStatus(ctx); });
+        QCOMPARE(st->account.balance.toString(), QStringLiteral("10000000000.00"));
+        QCOMPARE(st->account.state, AccountState::Normal);
     }
 
     void timeCannotGoBackwards()

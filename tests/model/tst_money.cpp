@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QTest>
 
+using billing::ErrorCode;
+using billing::Int128;
 using billing::Money;
 
 class TestMoney : public QObject
@@ -95,8 +97,25 @@ private slots:
         QCOMPARE(Money::scaled(Money::fromUnits(1), 1, 3)->units(), qint64(0));
         QCOMPARE(Money::scaled(Money::fromUnits(-1), 1, 3)->units(), qint64(-1)); // floor, not toward zero
         // A product that overflows 64 bits on the way but not in the result.
-        const Money big = Money::fromUnits(std::numeric_limits<qint64>::max() / 4);
-        QCOMPARE(Money::scaled(big, 4, 8)->units(), std::numeric_limits<qint64>::max() / 4 * 4 / 8);
+        const Money big = Money::fromUnits(Money::LimitUnits);
+        QCOMPARE(Money::scaled(big, 16, 32)->units(), Money::LimitUnits / 2);
+    }
+
+    // billing-rules §3 Range: ±10,000,000,000.00, named exactly when a result leaves it.
+    void refusesAmountsOutOfRange()
+    {
+        QVERIFY(Money::inRange(Int128(Money::LimitUnits)).ok());
+        QVERIFY(Money::inRange(-Int128(Money::LimitUnits)).ok());
+        auto over = Money::inRange(Int128(Money::LimitUnits) + 1);
+        QVERIFY(!over.ok());
+        QCOMPARE(over.error().code, ErrorCode::Refused);
+        QCOMPARE(
+            over.error().message,
+            QStringLiteral("the amount 10000000000.00000001 is outside the range of ±10,000,000,000.00"));
+        QCOMPARE(Money::unitsToString(-Int128(Money::LimitUnits) * 1000),
+                 QStringLiteral("-10000000000000.00"));
+        QVERIFY(!Money::times(Money::fromCents(1'000'000'000), 1001).ok()); // 10,000,000.00 × 1001
+        QVERIFY(!Money::fromUnits(Money::LimitUnits + 1).isInRange());
     }
 
     void compares()

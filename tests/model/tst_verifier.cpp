@@ -140,6 +140,41 @@ private slots:
         exec(acc, "UPDATE record SET paid_cash = paid_cash - 1, charged = charged - 1");
         QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("transaction 1")));
     }
+
+    // Issue #19: a balance of +85 billion that the ledger and the records agree on passed verify.
+    void detectsAmountsOutOfRange()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(100)); }).ok());
+        exec(acc, "UPDATE ledger SET cash_delta = 8546743893709000000, balance_after = 8546743893709000000");
+        exec(acc, "UPDATE account SET balance = 8546743893709000000");
+        exec(acc, "UPDATE record SET charged = -8546743893709000000, paid_cash = -8546743893709000000");
+        const QStringList findings = verify(acc);
+        const QString all = findings.join(u'\n');
+        QVERIFY2(findings.contains(QStringLiteral("ledger entry 1: cash_delta 85467438937.09 is outside the "
+                                                  "range of ±10,000,000,000.00")),
+                 qPrintable(all));
+        QVERIFY2(findings.contains(QStringLiteral(
+                     "the account balance 85467438937.09 is outside the range of ±10,000,000,000.00")),
+                 qPrintable(all));
+        QVERIFY2(findings.contains(QStringLiteral(
+                     "transaction 1: charged -85467438937.09 is outside the range of ±10,000,000,000.00")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("the bill of 2026-10: the total charged -85467438937.09")),
+                 qPrintable(all));
+    }
+
+    // The signs: a top-up is a credit.
+    void detectsATopUpThatIsNotACredit()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(100)); }).ok());
+        exec(acc, "UPDATE record SET charged = 100000000, paid_cash = 100000000");
+        exec(acc, "UPDATE ledger SET cash_delta = -100000000, balance_after = -100000000");
+        exec(acc, "UPDATE account SET balance = -100000000");
+        QVERIFY2(verify(acc).contains(QStringLiteral("transaction 1: a top-up of 1.00 is not a credit")),
+                 qPrintable(verify(acc).join(u'\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVerifier)

@@ -68,9 +68,7 @@ QVariant QuoteModel::data(const QModelIndex &index, int role) const
     case PayPerUseCalls:
         return l.toString(q.overflowCalls);
     case BreakEven:
-        return package
-                   ? (q.breakEvenCalls ? tr("from %1 calls").arg(l.toString(*q.breakEvenCalls)) : tr("never"))
-                   : QString();
+        return package ? cheaperRangeText(q.cheaper, l) : QString();
     default:
         if (auto m = money(q, c))
             return m->toDisplayString(l, 2);

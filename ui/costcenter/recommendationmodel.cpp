@@ -48,12 +48,12 @@ std::optional<Money> RecommendationModel::money(const Recommendation &r, int col
     }
 }
 
-std::optional<qint64> RecommendationModel::breakEven(const Recommendation &r) const
+std::optional<CheaperRange> RecommendationModel::breakEven(const Recommendation &r) const
 {
     const QString sku = r.best != QLatin1String("pay-per-use") ? r.best : r.current;
     for (const Quote &q : r.options)
         if (q.option == sku)
-            return q.breakEvenCalls;
+            return q.cheaper;
     return std::nullopt;
 }
 
@@ -73,7 +73,7 @@ QVariant RecommendationModel::display(const Recommendation &r, int column) const
         return r.best == r.current ? tr("%1 (already)").arg(optionName(r.best)) : optionName(r.best);
     case BreakEven:
         if (auto b = breakEven(r))
-            return tr("%1 calls/month").arg(l.toString(*b));
+            return cheaperRangeText(*b, l);
         return QString();
     case Lapsing:
         return r.packageId && r.lapsingCalls > 0 ? l.toString(r.lapsingCalls) : QString();
@@ -109,7 +109,7 @@ QVariant RecommendationModel::data(const QModelIndex &index, int role) const
         if (c == RunsOut)
             return r.runsOutAt ? *r.runsOutAt : qint64(0);
         if (c == BreakEven)
-            return breakEven(r).value_or(0);
+            return breakEven(r).value_or(CheaperRange()).from.value_or(0);
         return display(r, c);
     case Qt::TextAlignmentRole:
         return c <= Region || c == Current || c == Best ? leftAligned() : rightAligned();
@@ -147,7 +147,7 @@ QVariant RecommendationModel::headerData(int section, Qt::Orientation orientatio
     case Saving:
         return tr("Saving a month (%1)").arg(cur);
     case BreakEven:
-        return tr("Break-even");
+        return tr("Cheaper than pay-per-use");
     case Lapsing:
         return tr("Quota lapsing unused");
     case RunsOut:

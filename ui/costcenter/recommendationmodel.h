@@ -43,7 +43,7 @@ public:
 
 private:
     std::optional<Money> money(const Recommendation &r, int column) const;
-    std::optional<qint64> breakEven(const Recommendation &r) const;
+    std::optional<CheaperRange> breakEven(const Recommendation &r) const;
     QVariant display(const Recommendation &r, int column) const;
 
     std::vector<Recommendation> m_list;

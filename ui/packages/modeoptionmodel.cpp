@@ -60,8 +60,7 @@ QVariant ModeOptionModel::data(const QModelIndex &index, int role) const
         case BreakEven:
             if (ppu)
                 return QString();
-            return q.breakEvenCalls ? tr("%1 calls a month").arg(locale.toString(*q.breakEvenCalls))
-                                    : tr("never within its quota");
+            return cheaperRangeText(q.cheaper, locale);
         default:
             return QVariant();
         }
@@ -103,7 +102,7 @@ QVariant ModeOptionModel::headerData(int section, Qt::Orientation orientation, i
     case PackagePrice:
         return tr("Package price (%1)").arg(m_currency);
     case BreakEven:
-        return tr("Cheaper from");
+        return tr("Cheaper than pay-per-use");
     default:
         return QVariant();
     }
