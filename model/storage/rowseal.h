@@ -4,6 +4,8 @@
 #include <QCryptographicHash>
 #include <QStringView>
 
+#include <string>
+
 class QVariant;
 
 namespace billing {
@@ -28,7 +30,7 @@ public:
 
 private:
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
-    QByteArray m_row;
+    std::string m_row; // the row being built; keeps its capacity from row to row
     qint64 m_rows = 0;
     qint64 m_lastId = 0;
 };
