@@ -1045,6 +1045,102 @@
         <source>package %1: its price %2 is outside 0 … 10,000,000,000.00</source>
         <translation>资源包 %1：价格 %2 不在 0 … 10,000,000,000.00 之内</translation>
     </message>
+    <message>
+        <source>the database is damaged: %1</source>
+        <translation>数据库已损坏：%1</translation>
+    </message>
+    <message>
+        <source>an API of the catalog</source>
+        <translation>价格目录中的 API</translation>
+    </message>
+    <message>
+        <source>a region of the catalog</source>
+        <translation>价格目录中的区域</translation>
+    </message>
+    <message>
+        <source>a package size of the catalog</source>
+        <translation>价格目录中的资源包规格</translation>
+    </message>
+    <message>
+        <source>a record type</source>
+        <translation>交易记录类型</translation>
+    </message>
+    <message>
+        <source>a billing mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>a ledger entry kind</source>
+        <translation>收支记录类型</translation>
+    </message>
+    <message>
+        <source>table %1, row %2, column %3: &quot;%4&quot; is not %5 (expected one of %6)</source>
+        <translation>表 %1，行 %2，列 %3：“%4”不是%5（应为以下之一：%6）</translation>
+    </message>
+    <message>
+        <source>table record_tier, transaction %1, position %2: tier %3 does not exist</source>
+        <translation>表 record_tier，交易 %1，位置 %2：档位 %3 不存在</translation>
+    </message>
+    <message>
+        <source>table record_tier, transaction %1, tier %2: %3 calls at positions %4 … %5 do not fit the tier (from position %6)</source>
+        <translation>表 record_tier，交易 %1，档位 %2：位置 %4 … %5 上的 %3 次调用不在该档位内（该档位从位置 %6 起）</translation>
+    </message>
+    <message>
+        <source>table record_tier, transaction %1, tier %2, column price_per_1000: stored %3, the catalog&apos;s price is %4</source>
+        <translation>表 record_tier，交易 %1，档位 %2，列 price_per_1000：存储值为 %3，价格目录中的价格为 %4</translation>
+    </message>
+    <message>
+        <source>transaction %1: its tier rows hold %2 calls but the record %3</source>
+        <translation>交易 %1：其分档明细共 %2 次调用，但交易记录为 %3 次</translation>
+    </message>
+    <message>
+        <source>transaction %1, column fee: stored %2, its tier rows price %3</source>
+        <translation>交易 %1，列 fee：存储值为 %2，按其分档明细计价为 %3</translation>
+    </message>
+    <message>
+        <source>table record_tier: %1 row(s) for transaction %2, which is not a pay-per-use line</source>
+        <translation>表 record_tier：有 %1 行属于交易 %2，但该交易不是按需计费的明细</translation>
+    </message>
+    <message>
+        <source>seal %1: the %2 with ids %3 … %4 changed, were removed or were added after they were written (%5 row(s) sealed, %6 stored)</source>
+        <translation>封印 %1：编号 %3 … %4 的%2在写入后被修改、删除或添加（封印时 %5 行，现存 %6 行）</translation>
+    </message>
+    <message>
+        <source>row seals: the first seal (where sealing began) was removed</source>
+        <translation>行封印：第一个封印（封印的起点）已被删除</translation>
+    </message>
+    <message>
+        <source>row seals: seal %1 is missing (the next is %2)</source>
+        <translation>行封印：缺少封印 %1（下一个为 %2）</translation>
+    </message>
+    <message>
+        <source>row seals: seal %1 does not follow the seal before it</source>
+        <translation>行封印：封印 %1 与前一个封印不衔接</translation>
+    </message>
+    <message>
+        <source>row seals: seal %1 was altered after it was written</source>
+        <translation>行封印：封印 %1 写入后被篡改</translation>
+    </message>
+    <message>
+        <source>transaction records</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>tier rows of the transaction records</source>
+        <translation>交易记录的分档明细</translation>
+    </message>
+    <message>
+        <source>ledger entries</source>
+        <translation>收支记录</translation>
+    </message>
+    <message>
+        <source>row seals: the newest seals were removed (the chain ends before the recorded head)</source>
+        <translation>行封印：最新的封印被删除（链在记录的链头之前结束）</translation>
+    </message>
+    <message>
+        <source>%1 row(s) of the %2 with ids %3 are not sealed: written behind the program&apos;s back, or their seal was removed</source>
+        <translation>%2中编号为 %3 的 %1 行未被封印：它们是绕过本程序写入的，或其封印已被删除</translation>
+    </message>
 </context>
 <context>
     <name>billing::report</name>

@@ -2,6 +2,7 @@
 #include "engine/tr.h"
 
 #include "engine/context.h"
+#include "engine/verifierchecks.h"
 #include "storage/auditrepository.h"
 #include "storage/database.h"
 
@@ -247,16 +248,24 @@ void checkRanges(Context &ctx, const std::vector<LedgerEntry> &entries, QStringL
 Result<QStringList> verifyAccount(Context &ctx)
 {
     QStringList findings;
+    // The engine's own check first: on a damaged file the checks below may fail, and each failure is
+    // then a finding too rather than the end of the report.
+    verifier::checkEngine(ctx, findings);
     auto entries = ctx.ledger.all();
-    if (!entries)
-        return entries.error();
-    checkLedger(ctx, *entries, findings);
-    checkCoupons(ctx, *entries, findings);
-    checkRecords(ctx, *entries, findings);
-    checkRanges(ctx, *entries, findings);
+    if (entries) {
+        checkLedger(ctx, *entries, findings);
+        checkCoupons(ctx, *entries, findings);
+        checkRecords(ctx, *entries, findings);
+        checkRanges(ctx, *entries, findings);
+    } else {
+        findings << entries.error().message;
+    }
     checkPackages(ctx, findings);
     checkClosedMonths(ctx, findings);
     checkAudit(ctx, findings);
+    verifier::checkIds(ctx, findings);
+    verifier::checkTiers(ctx, findings);
+    verifier::checkSeals(ctx, findings);
     return findings;
 }
 

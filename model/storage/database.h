@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "storage/dialect.h"
+#include "storage/rowseal.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -57,6 +58,9 @@ public:
     // The same for storage/rowwriter.h, which binds without Qt's per-value overhead on SQLite.
     FastStatement &fastStatement(const QString &sql, bool returningId = false);
 
+    // The rows the open write transaction has written to the sealed tables; sealed when it commits.
+    RowSeal &rowSeal() { return m_rowSeal; }
+
     // The statements that open a write transaction. SQLite: BEGIN IMMEDIATE. PostgreSQL: BEGIN and
     // a transaction-scoped advisory lock, so that writers from every process and connection on the
     // database run one after another (see database.cpp).
@@ -72,6 +76,7 @@ private:
 
     std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::map<QString, std::unique_ptr<FastStatement>> m_fast;
+    RowSeal m_rowSeal;
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;

@@ -14,7 +14,7 @@ Status LedgerRepository::append(LedgerEntry &e)
         m_db,
         QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "
                        "record_id, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        RowWriter::Returning::Id);
+        RowWriter::Returning::Id, &m_db.rowSeal().ledger);
     w.bind(0, e.at)
         .bind(1, ledgerKindId(e.kind))
         .bind(2, e.cashDelta.units())

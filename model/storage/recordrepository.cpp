@@ -52,7 +52,7 @@ Status RecordRepository::insert(Record &r)
                     "package_id, coupon_id, "
                     "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                RowWriter::Returning::Id);
+                RowWriter::Returning::Id, &m_db.rowSeal().records);
     w.bind(0, recordTypeId(r.type)).bind(1, r.at).bind(2, r.expenditureAt).bind(3, r.billMonth);
     w.bindText(4, r.api).bindText(5, r.region).bindText(6, r.project).bindText(7, r.mode);
     w.bind(8, r.packageId)
@@ -70,9 +70,11 @@ Status RecordRepository::insert(Record &r)
 
 Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)
 {
-    RowWriter w(m_db, QStringLiteral(
-                          "INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000, "
-                          "last_position) VALUES (?, ?, ?, ?, ?, ?)"));
+    RowWriter w(
+        m_db,
+        QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000, "
+                       "last_position) VALUES (?, ?, ?, ?, ?, ?)"),
+        RowWriter::Returning::Nothing, &m_db.rowSeal().tiers);
     for (const TierUse &t : tiers) {
         w.bind(0, recordId)
             .bind(1, t.tier)

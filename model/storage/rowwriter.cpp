@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/faststatement.h"
+#include "storage/rowseal.h"
 #include "storage/sqlerror.h"
 
 #include <QSqlDriver>
@@ -11,13 +12,16 @@
 
 namespace billing {
 
-RowWriter::RowWriter(Database &db, const QString &sql, Returning returning)
-    : m_stmt(db.fastStatement(sql, returning == Returning::Id))
+RowWriter::RowWriter(Database &db, const QString &sql, Returning returning, RowDigest *digest)
+    : m_stmt(db.fastStatement(sql, returning == Returning::Id)), m_digest(digest),
+      m_returnsId(returning == Returning::Id)
 {
 }
 
 RowWriter &RowWriter::bind(int i, qint64 v)
 {
+    if (m_digest)
+        m_digest->addInt(v);
     if (m_stmt.stmt)
         sqlite3_bind_int64(m_stmt.stmt, i + 1, v);
     else
@@ -27,6 +31,8 @@ RowWriter &RowWriter::bind(int i, qint64 v)
 
 RowWriter &RowWriter::bind(int i, const QString &v)
 {
+    if (m_digest)
+        m_digest->addText(v);
     if (m_stmt.stmt) {
         if (size_t(i) >= m_stmt.text.size()) { // not a parameter: SQLite reports it
             sqlite3_bind_text(m_stmt.stmt, i + 1, "", 0, SQLITE_STATIC);
@@ -67,6 +73,8 @@ RowWriter &RowWriter::bind(int i, const std::optional<qint64> &v)
 
 RowWriter &RowWriter::bindNull(int i)
 {
+    if (m_digest)
+        m_digest->addNull();
     if (m_stmt.stmt)
         sqlite3_bind_null(m_stmt.stmt, i + 1);
     else
@@ -75,6 +83,18 @@ RowWriter &RowWriter::bindNull(int i)
 }
 
 Status RowWriter::exec(const char *what)
+{
+    Status s = run(what);
+    if (m_digest) {
+        if (s.ok())
+            m_digest->endRow(m_returnsId ? lastInsertId() : 0);
+        else
+            m_digest->dropRow();
+    }
+    return s;
+}
+
+Status RowWriter::run(const char *what)
 {
     if (!m_stmt.stmt) {
         if (!m_stmt.returnsId)

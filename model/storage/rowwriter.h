@@ -9,6 +9,7 @@
 namespace billing {
 
 class Database;
+class RowDigest;
 struct FastStatement;
 
 // One prepared INSERT or UPDATE for the hot paths (a settlement writes a record, a tier row, a ledger
@@ -21,7 +22,10 @@ public:
     enum class Returning { Nothing, Id };
     // The statement is prepared once per connection. With Returning::Id, lastInsertId() gives the new
     // row's id (through "RETURNING id" where the driver cannot tell it otherwise).
-    RowWriter(Database &db, const QString &sql, Returning returning = Returning::Nothing);
+    // With a digest, every bound value and the new row's id go into it (a sealed table, storage/rowseal.h):
+    // values must then be bound in column order.
+    RowWriter(Database &db, const QString &sql, Returning returning = Returning::Nothing,
+              RowDigest *digest = nullptr);
 
     RowWriter &bind(int i, qint64 v);
     RowWriter &bind(int i, const QString &v);
@@ -36,7 +40,11 @@ public:
     qint64 lastInsertId() const;
 
 private:
+    Status run(const char *what);
+
     FastStatement &m_stmt;
+    RowDigest *m_digest = nullptr;
+    bool m_returnsId = false;
 };
 
 } // namespace billing

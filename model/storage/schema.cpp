@@ -262,6 +262,28 @@ const std::vector<QStringList> &migrations()
         {
             QStringLiteral("CREATE INDEX record_late ON record (at) WHERE late = 1"),
         },
+        // 9: row seals (billing-decisions.md, "Row seals"): a hash chain over the transaction records, tier
+        // rows and ledger entries each write transaction stored, so that verify sees any later change to
+        // content no rule can check. Seal 0 marks the rows written before this step: they are not sealed.
+        {
+            QStringLiteral(R"(CREATE TABLE row_seal (
+                id INTEGER PRIMARY KEY,
+                record_to INTEGER NOT NULL,
+                ledger_to INTEGER NOT NULL,
+                records INTEGER NOT NULL,
+                tiers INTEGER NOT NULL,
+                ledger_entries INTEGER NOT NULL,
+                records_hash TEXT NOT NULL,
+                tiers_hash TEXT NOT NULL,
+                ledger_hash TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL))"),
+            QStringLiteral("INSERT INTO row_seal (id, record_to, ledger_to, records, tiers, ledger_entries, "
+                           "records_hash, tiers_hash, ledger_hash, prev_hash, hash) SELECT 0, "
+                           "(SELECT coalesce(max(id), 0) FROM record), (SELECT coalesce(max(id), 0) FROM "
+                           "ledger), 0, 0, 0, '', '', '', '', ''"),
+            QStringLiteral("ALTER TABLE account ADD COLUMN seal_head TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }

@@ -1,6 +1,7 @@
 #include "storage/transaction.h"
 
 #include "storage/database.h"
+#include "storage/sealrepository.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -10,6 +11,7 @@ namespace billing {
 
 Transaction::Transaction(Database &db) : m_db(db)
 {
+    m_db.rowSeal().reset();
     for (const QString &sql : m_db.beginStatements()) {
         m_started = execStatement(m_db.connection(), sql);
         m_active = m_active || m_started.ok();
@@ -31,6 +33,11 @@ Status Transaction::commit()
     if (!m_active)
         return Error::internal(
             QCoreApplication::translate("billing::Transaction", "no transaction to commit"));
+    // The seal of the rows written is part of what commits (billing-decisions.md, "Row seals").
+    if (Status sealed = SealRepository(m_db).sealWritten(); !sealed) {
+        rollback();
+        return sealed;
+    }
     m_active = false;
     Status s = execStatement(m_db.connection(), QStringLiteral("COMMIT"));
     if (!s.ok()) {
@@ -45,6 +52,7 @@ Status Transaction::commit()
 void Transaction::rollback()
 {
     m_active = false;
+    m_db.rowSeal().reset();
     (void)execStatement(m_db.connection(), QStringLiteral("ROLLBACK"));
 }
 

@@ -1,4 +1,5 @@
 #include "engine/accountstatus.h"
+#include "engine/engine.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
 #include "engine/packages.h"
@@ -131,6 +132,103 @@ private slots:
         QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("removed")));
         exec(acc, "DELETE FROM audit_log WHERE id = 2");
         QVERIFY(verify(acc).join(u'\n').contains(QLatin1String("entry 2 is missing")));
+    }
+
+    // One settled hour of pay-per-use calls crossing the first tier (issue #19, defect 4).
+    void settleOneHour(test::TestAccount &acc)
+    {
+        acc.setNow("2026-09-20T08:00:00+08:00");
+        QVERIFY(acc.run([](Context &c) {
+                       return services::setEnabled(c, QStringLiteral("general-text"),
+                                                   QStringLiteral("cn-north-4"), true);
+                   })
+                    .ok());
+        QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(1000000)); }).ok());
+        QByteArray csv("timestamp,api,region,status,count,enterprise_project\n"
+                       "2026-09-20T08:30:00+08:00,general-text,cn-north-4,200,999990,alpha\n"
+                       "2026-09-20T08:31:00+08:00,general-text,cn-north-4,200,30,beta\n");
+        QBuffer buf(&csv);
+        buf.open(QIODevice::ReadOnly);
+        acc.setNow("2026-09-20T09:30:00+08:00");
+        auto imported =
+            acc.engine->runThenCatchUp([&](Context &c) { return importCalls(c, buf, ImportOptions{}); });
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        QVERIFY(acc.run([](Context &c) { return accountStatus(c); }).ok());
+        QCOMPARE(verify(acc), QStringList());
+    }
+
+    void detectsAnIdOutsideTheCatalog()
+    {
+        test::TestAccount acc("2026-09-20T08:00:00+08:00");
+        settleOneHour(acc);
+        exec(acc, "UPDATE record SET region = 'cn-dast-3' WHERE type = 'usage' AND project = 'beta'");
+        const QString all = verify(acc).join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("table record, row ")) &&
+                     all.contains(QLatin1String("column region: \"cn-dast-3\" is not a region")),
+                 qPrintable(all));
+    }
+
+    void detectsATierPriceThatIsNotTheCatalogs()
+    {
+        test::TestAccount acc("2026-09-20T08:00:00+08:00");
+        settleOneHour(acc);
+        exec(acc, "UPDATE record_tier SET price_per_1000 = 141000000 WHERE price_per_1000 = 150000000");
+        const QString all = verify(acc).join(u'\n');
+        QVERIFY2(
+            all.contains(QLatin1String("column price_per_1000: stored 1.41, the catalog's price is 1.50")),
+            qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("column fee: stored")), qPrintable(all));
+    }
+
+    void detectsAChangeNoRuleCanSeeThroughTheSeals()
+    {
+        test::TestAccount acc("2026-09-20T08:00:00+08:00");
+        settleOneHour(acc);
+        exec(acc, "UPDATE record SET project = 'gamma' WHERE project = 'beta'");
+        QString all = verify(acc).join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("the transaction records with ids")), qPrintable(all));
+        exec(acc, "UPDATE record SET project = 'beta' WHERE project = 'gamma'");
+        QCOMPARE(verify(acc), QStringList());
+        exec(acc, "UPDATE ledger SET at = at + 1 WHERE id = 1");
+        all = verify(acc).join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("the ledger entries with ids 1 … 1")), qPrintable(all));
+        exec(acc, "UPDATE ledger SET at = at - 1 WHERE id = 1");
+        exec(acc, "INSERT INTO ledger (at, kind, cash_delta, balance_after) VALUES (1, 'topup', 0, "
+                  "(SELECT balance FROM account))");
+        all = verify(acc).join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("are not sealed")), qPrintable(all));
+        exec(acc, "DELETE FROM ledger WHERE id = (SELECT max(id) FROM ledger)");
+        exec(acc, "DELETE FROM row_seal WHERE id = (SELECT max(id) FROM row_seal)");
+        all = verify(acc).join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("newest seals were removed")), qPrintable(all));
+    }
+
+    void anOlderDatabaseIsSealedFromStepNineOn()
+    {
+        if (test::onPostgres())
+            QSKIP("the schema version is PRAGMA user_version here");
+        test::TestAccount acc("2026-09-20T08:00:00+08:00");
+        settleOneHour(acc);
+        // As the database was before schema step 9.
+        exec(acc, "DROP TABLE row_seal");
+        exec(acc, "ALTER TABLE account DROP COLUMN seal_head");
+        exec(acc, "PRAGMA user_version = 8");
+        acc.engine.reset();
+        auto reopened = Engine::open(acc.path, acc.clock);
+        QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().message));
+        acc.engine = std::move(reopened).value();
+        QCOMPARE(verify(acc), QStringList()); // the rows before the step are unsealed, not damaged
+        QSqlQuery q(acc.engine->database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT record_to = (SELECT max(id) FROM record), ledger_to = "
+                                      "(SELECT max(id) FROM ledger) FROM row_seal WHERE id = 0")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toBool() && q.value(1).toBool());
+        q.finish();
+        QVERIFY(acc.run([&](Context &ctx) { return funds::topUp(ctx, Money::fromCents(100)); }).ok());
+        QCOMPARE(verify(acc), QStringList());
+        exec(acc, "UPDATE ledger SET at = at + 1 WHERE id = (SELECT max(id) FROM ledger)");
+        const QString all = verify(acc).join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("seal 1: the ledger entries")), qPrintable(all));
     }
 
     void detectsARecordThatDisagreesWithTheLedger()
