@@ -95,15 +95,17 @@ QString cheaperRangeText(const CheaperRange &r, const QLocale &locale)
         return AnalysisTr::tr("never cheaper than pay-per-use");
     const QString from = locale.toString(*r.from);
     if (!r.upTo)
-        return r.atVolume
-                   ? AnalysisTr::tr("cheaper than pay-per-use at this volume (from %1 calls a month)").arg(from)
-                   : AnalysisTr::tr("not cheaper than pay-per-use at this volume (only from %1 calls a month)")
-                         .arg(from);
+        return r.atVolume ? AnalysisTr::tr("cheaper than pay-per-use at this volume (from %1 calls a month)")
+                                .arg(from)
+                          : AnalysisTr::tr(
+                                "not cheaper than pay-per-use at this volume (only from %1 calls a month)")
+                                .arg(from);
     const QString upTo = locale.toString(*r.upTo);
     return r.atVolume
                ? AnalysisTr::tr("cheaper than pay-per-use at this volume (from %1 to %2 calls a month)")
                      .arg(from, upTo)
-               : AnalysisTr::tr("not cheaper than pay-per-use at this volume (only from %1 to %2 calls a month)")
+               : AnalysisTr::tr(
+                     "not cheaper than pay-per-use at this volume (only from %1 to %2 calls a month)")
                      .arg(from, upTo);
 }
 
@@ -122,7 +124,7 @@ Result<std::vector<Quote>> priceCalculator(const Catalog &catalog, const QString
     if (auto most = Money::inRange(Catalog::sumPer1000(tiers, 1, monthlyCalls) / 1000); !most)
         return Error::refused(
             AnalysisTr::tr("%1 calls a month would cost %2 pay-per-use, outside the range of "
-                   "±10,000,000,000.00")
+                           "±10,000,000,000.00")
                 .arg(monthlyCalls)
                 .arg(Money::unitsToString(Catalog::sumPer1000(tiers, 1, monthlyCalls) / 1000)));
     std::vector<Quote> out;

@@ -89,8 +89,9 @@ Result<std::vector<Recommendation>> recommend(Context &ctx)
                           .arg(volume, r.monthlyCostNow.toString(), r.current, r.best,
                                r.monthlyCostBest.toString(), r.saving.toString(), package->option,
                                cheaperRangeText(package->cheaper, QLocale::c()))
-                    : AnalysisTr::tr("%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a "
-                             "month, saving %6 a month.")
+                    : AnalysisTr::tr(
+                          "%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a "
+                          "month, saving %6 a month.")
                           .arg(volume, r.monthlyCostNow.toString(), r.current, r.best,
                                r.monthlyCostBest.toString(), r.saving.toString());
         }

@@ -43,7 +43,8 @@ Status validateTopUp(Money balance, Money amount)
     const Money after = balance + amount; // both in range: no overflow
     if (!after.isInRange())
         return Error::refused(
-            EngineTr::tr("the top-up of %1 would take the balance to %2, above the limit of 10,000,000,000.00")
+            EngineTr::tr(
+                "the top-up of %1 would take the balance to %2, above the limit of 10,000,000,000.00")
                 .arg(amount.toString(), after.toString()));
     return {};
 }

@@ -155,9 +155,10 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
             r.mode = kModePayPerUse;
             auto fee = Money::inRange(line.sumPer1000 / 1000);
             if (!fee)
-                return lineOutOfRange(ctx, r,
-                                      EngineTr::tr("their fee, %1, is outside the range of ±10,000,000,000.00")
-                                          .arg(Money::unitsToString(line.sumPer1000 / 1000)));
+                return lineOutOfRange(
+                    ctx, r,
+                    EngineTr::tr("their fee, %1, is outside the range of ±10,000,000,000.00")
+                        .arg(Money::unitsToString(line.sumPer1000 / 1000)));
             r.fee = *fee;
             r.feeRemainder = qint64(line.sumPer1000 % 1000);
             r.charged = r.fee.truncatedToCents();

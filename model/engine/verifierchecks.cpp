@@ -102,8 +102,9 @@ void checkTierRow(const Catalog &cat, const Record &r, const TierUse &t, QString
                                                              : std::numeric_limits<qint64>::max();
         if (t.firstPosition < tier.fromCall || t.lastPosition >= end || t.calls <= 0 ||
             t.calls > t.lastPosition - t.firstPosition + 1) {
-            findings << EngineTr::tr("table record_tier, transaction %1, tier %2: %3 calls at positions %4 … %5 "
-                               "do not fit the tier (from position %6)")
+            findings << EngineTr::tr(
+                            "table record_tier, transaction %1, tier %2: %3 calls at positions %4 … %5 "
+                            "do not fit the tier (from position %6)")
                             .arg(r.id)
                             .arg(t.tier)
                             .arg(t.calls)
@@ -114,8 +115,9 @@ void checkTierRow(const Catalog &cat, const Record &r, const TierUse &t, QString
         }
     }
     if (!priceFound)
-        findings << EngineTr::tr("table record_tier, transaction %1, tier %2, column price_per_1000: stored %3, "
-                           "the catalog's price is %4")
+        findings << EngineTr::tr(
+                        "table record_tier, transaction %1, tier %2, column price_per_1000: stored %3, "
+                        "the catalog's price is %4")
                         .arg(r.id)
                         .arg(t.tier)
                         .arg(t.pricePer1000.toString(), expected.toString());
@@ -160,7 +162,8 @@ void checkTiers(Context &ctx, QStringList &findings)
                             .arg(r.fee.toString(8), fee.toString(8));
     }
     for (auto it = tiersOf.cbegin(); it != tiersOf.cend(); ++it)
-        findings << EngineTr::tr("table record_tier: %1 row(s) for transaction %2, which is not a pay-per-use line")
+        findings << EngineTr::tr(
+                        "table record_tier: %1 row(s) for transaction %2, which is not a pay-per-use line")
                         .arg(it->size())
                         .arg(it.key());
 }
@@ -174,8 +177,9 @@ void compareSealed(const RowSealEntry &previous, const RowSealEntry &seal, const
         return;
     const qint64 from = (byRecord ? previous.recordTo : previous.ledgerTo) + 1;
     const qint64 to = byRecord ? seal.recordTo : seal.ledgerTo;
-    findings << EngineTr::tr("seal %1: the %2 with ids %3 … %4 changed, were removed or were added after they "
-                       "were written (%5 row(s) sealed, %6 stored)")
+    findings << EngineTr::tr(
+                    "seal %1: the %2 with ids %3 … %4 changed, were removed or were added after they "
+                    "were written (%5 row(s) sealed, %6 stored)")
                     .arg(seal.id)
                     .arg(what)
                     .arg(from)
@@ -212,8 +216,9 @@ void checkSeals(Context &ctx, QStringList &findings)
         const RowSealEntry &previous = (*seals)[i - 1];
         const RowSealEntry &seal = (*seals)[i];
         if (seal.id != previous.id + 1)
-            findings
-                << EngineTr::tr("row seals: seal %1 is missing (the next is %2)").arg(previous.id + 1).arg(seal.id);
+            findings << EngineTr::tr("row seals: seal %1 is missing (the next is %2)")
+                            .arg(previous.id + 1)
+                            .arg(seal.id);
         if (seal.prevHash != previous.hash)
             findings << EngineTr::tr("row seals: seal %1 does not follow the seal before it").arg(seal.id);
         if (Status s = repo.digestStored(previous, seal, stored); !s) {
@@ -249,8 +254,9 @@ void checkSeals(Context &ctx, QStringList &findings)
         {unsealed->ledger, unsealed->ledgerCount, EngineTr::tr("ledger entries")}};
     for (const auto &t : tables)
         if (t.count > 0)
-            findings << EngineTr::tr("%1 row(s) of the %2 with ids %3 are not sealed: written behind the program's "
-                               "back, or their seal was removed")
+            findings << EngineTr::tr(
+                            "%1 row(s) of the %2 with ids %3 are not sealed: written behind the program's "
+                            "back, or their seal was removed")
                             .arg(t.count)
                             .arg(t.what, firstIds(t.ids, t.count));
 }

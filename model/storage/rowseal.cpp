@@ -2,11 +2,17 @@
 
 #include <QVariant>
 
+#include <openssl/evp.h>
+
+#include <new>
+
 #include <charconv>
 
 namespace billing {
 
 namespace {
+constexpr size_t kBlock = 64 * 1024;
+
 void appendNumber(std::string &to, qint64 v)
 {
     char buf[24];
@@ -14,6 +20,33 @@ void appendNumber(std::string &to, qint64 v)
     to.append(buf, size_t(end - buf));
 }
 } // namespace
+
+void RowDigest::CtxFree::operator()(evp_md_ctx_st *c) const
+{
+    EVP_MD_CTX_free(c);
+}
+
+RowDigest::RowDigest() : m_ctx(EVP_MD_CTX_new())
+{
+    // Only a failed allocation can fail here; std::bad_alloc is what the rest of the program meets then.
+    if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
+        throw std::bad_alloc();
+}
+
+RowDigest::~RowDigest() = default;
+
+QByteArray RowDigest::hexResult() const
+{
+    // A copy finishes the hash, so that the running one can go on.
+    std::unique_ptr<evp_md_ctx_st, CtxFree> copy(EVP_MD_CTX_new());
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!copy || EVP_MD_CTX_copy_ex(copy.get(), m_ctx.get()) != 1 ||
+        EVP_DigestUpdate(copy.get(), m_row.data(), m_rowStart) != 1 ||
+        EVP_DigestFinal_ex(copy.get(), out, &len) != 1)
+        throw std::bad_alloc();
+    return QByteArray(reinterpret_cast<const char *>(out), int(len)).toHex();
+}
 
 void RowDigest::addInt(qint64 v)
 {
@@ -71,21 +104,25 @@ void RowDigest::endRow(qint64 id)
     if (id != 0)
         addInt(id);
     m_row += '\n';
-    m_hash.addData(QByteArrayView(m_row.data(), qsizetype(m_row.size())));
-    m_row.clear(); // std::string keeps its capacity
+    if (m_row.size() >= kBlock) {
+        EVP_DigestUpdate(m_ctx.get(), m_row.data(), m_row.size());
+        m_row.clear(); // std::string keeps its capacity
+    }
+    m_rowStart = m_row.size();
     ++m_rows;
     m_lastId = std::max(m_lastId, id);
 }
 
 void RowDigest::dropRow()
 {
-    m_row.clear();
+    m_row.resize(m_rowStart);
 }
 
 void RowDigest::reset()
 {
-    m_hash.reset();
+    EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr);
     m_row.clear();
+    m_rowStart = 0;
     m_rows = 0;
     m_lastId = 0;
 }

@@ -1,12 +1,13 @@
 #pragma once
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QStringView>
 
+#include <memory>
 #include <string>
 
 class QVariant;
+struct evp_md_ctx_st;
 
 namespace billing {
 
@@ -16,6 +17,11 @@ namespace billing {
 class RowDigest
 {
 public:
+    RowDigest();
+    ~RowDigest();
+    RowDigest(const RowDigest &) = delete;
+    RowDigest &operator=(const RowDigest &) = delete;
+
     void addInt(qint64 v);
     void addText(QStringView v);
     void addNull();
@@ -25,12 +31,20 @@ public:
 
     qint64 rows() const { return m_rows; }
     qint64 lastId() const { return m_lastId; }
-    QByteArray hexResult() const { return m_hash.result().toHex(); }
+    QByteArray hexResult() const;
     void reset();
 
 private:
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
-    std::string m_row; // the row being built; keeps its capacity from row to row
+    // OpenSSL's SHA-256 (SHA-NI where the CPU has it): QCryptographicHash's portable one cost ~10 % of P1.
+    struct CtxFree
+    {
+        void operator()(evp_md_ctx_st *c) const;
+    };
+    std::unique_ptr<evp_md_ctx_st, CtxFree> m_ctx;
+    // Whole rows not yet hashed, then the row being built from m_rowStart; handed to SHA-256 in blocks
+    // of about 64 KiB. Keeps its capacity.
+    std::string m_row;
+    size_t m_rowStart = 0;
     qint64 m_rows = 0;
     qint64 m_lastId = 0;
 };
