@@ -5,6 +5,7 @@
 // here computes money. Every writer replaces its target atomically (QSaveFile): a failed export leaves
 // neither a half-written file nor a changed old one.
 #include "core/result.h"
+#include "displaynames.h"
 #include "engine/bills.h"
 
 #include <QDate>
@@ -29,6 +30,7 @@ struct BillDocument
     QString accountName; // may be empty
     QDate finalDate;     // the day the bill becomes (or became) final: bill.finalAt in the account's offset
     QString generatedAt; // when the file was made, as text (ISO 8601 with offset)
+    DisplayNames names;  // how the PDF and the printout name APIs and regions (CSV and XLSX keep the ids)
 };
 
 // CSV, UTF-8, RFC 4180: a header line, one row per bill line and a final "total" row. Columns
@@ -40,8 +42,9 @@ Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out);
 // totals, frozen header) and sheet "exact" with the exact decimal strings of the CSV.
 Status exportBillXlsx(const BillDocument &doc, const QString &path);
 
-// A4 PDF with real (extractable) text: header, lines table, totals, payment summary, rounded-off note.
-// Needs a QGuiApplication (fonts); without one it fails with an error instead of crashing.
+// A4 landscape PDF with real (extractable) text: header, lines table (its header on every page, fitted
+// to the page width), totals, payment summary, rounded-off note, "Page n of m" footers. Needs a
+// QGuiApplication (fonts); without one it fails with an error instead of crashing.
 Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale &locale);
 
 // Writes doc in the given format to path (CSV through exportBillCsv into an atomic file).

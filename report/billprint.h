@@ -4,16 +4,22 @@
 // same HTML laid out by a QTextDocument, painted page by page with a footer on each page.
 #include "billexport.h"
 
+class QPageLayout;
 class QPagedPaintDevice;
 class QTextDocument;
 
 namespace billing::report {
 
+// The page the PDF export uses and the console offers for printing: A4 landscape with its margins.
+QPageLayout billPageLayout();
+
 // Fills text with the bill's layout (header, lines, totals, payment summary, rounded-off note).
 void renderBill(const BillDocument &doc, QTextDocument &text, const QLocale &locale);
 
 // Paints the bill on a paged device (QPdfWriter, QPrinter) whose page layout is already set, a page
-// at a time with "Page n of m" footers. Needs a QGuiApplication.
+// at a time with the table's header on every page and "Page n of m" footers. The lines table's font
+// shrinks (down to 4 pt) until the table fits the printable width: numbers are never cut or shortened,
+// names too wide for their column are shortened with an ellipsis. Needs a QGuiApplication.
 Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLocale &locale);
 
 } // namespace billing::report

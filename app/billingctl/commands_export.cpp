@@ -31,8 +31,12 @@ Reply cmdExportBill(Call &call)
             return bill.error();
         const CivilDate d = ctx.calendar.dateOf(bill->finalAt);
         lines = qint64(bill->lines.size());
-        report::BillDocument doc{std::move(*bill), ctx.account.currency, ctx.account.name,
-                                 QDate(d.year, d.month, d.day), ctx.calendar.format(ctx.now)};
+        report::BillDocument doc{std::move(*bill),
+                                 ctx.account.currency,
+                                 ctx.account.name,
+                                 QDate(d.year, d.month, d.day),
+                                 ctx.calendar.format(ctx.now),
+                                 report::DisplayNames(ctx.catalog)};
         return report::exportBill(doc, *format, path, QLocale());
     });
     if (!done)
