@@ -6,6 +6,7 @@
 #include "billprint.h"
 #include "clirunner.h"
 #include "exportcommon.h"
+#include "pdfpages.h"
 
 #include <QApplication>
 #include <QDir>
@@ -13,90 +14,20 @@
 #include <QPageLayout>
 #include <QPrinter>
 #include <QStandardPaths>
-#include <QXmlStreamReader>
 
 using namespace billing;
+using billing::test::PdfPage;
+using billing::test::PdfWord;
+using billing::test::readPdfPages;
 
 namespace {
 const QString T0 = QStringLiteral("2026-10-01T08:00:00+08:00");
 const QString T1 = QStringLiteral("2026-10-31T12:00:00+08:00");
 const QString Month = QStringLiteral("2026-10");
-constexpr qreal Tolerance = 1; // points
 const char *const Apis[] = {"general-text",  "general-table", "web-image",       "handwriting",
                             "id-card",       "passport",      "driving-license", "bank-card",
                             "license-plate", "vat-invoice",   "train-ticket",    "flight-itinerary"};
 const char *const Regions[] = {"cn-north-4", "cn-east-3", "ap-southeast-1", "ap-southeast-3"};
-
-struct Word
-{
-    QString text;
-    QRectF box; // points, origin top left
-};
-struct Page
-{
-    QSizeF size;
-    QList<Word> words;
-    QString text() const
-    {
-        QStringList all;
-        for (const Word &w : words)
-            all << w.text;
-        return all.join(u' ');
-    }
-};
-
-struct ToolRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-ToolRun runTool(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-// The words of every page, as poppler lays them out.
-QList<Page> readPages(const QString &pdf)
-{
-    const ToolRun r =
-        runTool(QStringLiteral("pdftotext"), {QStringLiteral("-bbox-layout"), pdf, QStringLiteral("-")});
-    if (r.exitCode != 0)
-        qWarning("pdftotext failed: %s", r.err.constData());
-    QList<Page> pages;
-    QXmlStreamReader xml(r.out);
-    auto number = [&](const char *name) { return xml.attributes().value(QLatin1String(name)).toDouble(); };
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (!xml.isStartElement())
-            continue;
-        if (xml.name() == QLatin1String("page")) {
-            pages.append(Page{QSizeF(number("width"), number("height")), {}});
-        } else if (xml.name() == QLatin1String("word") && !pages.isEmpty()) {
-            const QRectF box(QPointF(number("xMin"), number("yMin")),
-                             QPointF(number("xMax"), number("yMax")));
-            pages.last().words.append(Word{xml.readElementText(), box});
-        }
-    }
-    if (xml.hasError())
-        qWarning("pdftotext's XML: %s", qPrintable(xml.errorString()));
-    return pages;
-}
-
-QString describe(const Word &w)
-{
-    return QStringLiteral("\"%1\" at x %2..%3, y %4..%5")
-        .arg(w.text)
-        .arg(w.box.left())
-        .arg(w.box.right())
-        .arg(w.box.top())
-        .arg(w.box.bottom());
-}
 
 BillLine line(const QString &api, const QString &region, qint64 calls, qint64 feeUnits)
 {
@@ -151,34 +82,17 @@ class TestPdfPages : public QObject
     // Checks one PDF against the page layout it was made with.
     void checkPdf(const QString &pdf, const QPageLayout &layout, int minPages)
     {
-        const QList<Page> pages = readPages(pdf);
+        const QList<PdfPage> pages = readPdfPages(pdf);
         QVERIFY2(pages.size() >= minPages,
                  qPrintable(QStringLiteral("%1: %2 pages").arg(pdf).arg(pages.size())));
-        const QRectF full = layout.fullRectPoints();
-        const QRectF printable =
-            QRectF(layout.paintRectPoints()).adjusted(-Tolerance, -Tolerance, Tolerance, Tolerance);
+        QCOMPARE(test::pageMisfit(pages, layout), QString());
         const QStringList titles = report::columnTitles();
         bool totalsSeen = false;
         for (int p = 0; p < pages.size(); ++p) {
-            const Page &page = pages.at(p);
             const QString where = QStringLiteral("%1, page %2: ").arg(QFileInfo(pdf).fileName()).arg(p + 1);
-            QVERIFY2(
-                qAbs(page.size.width() - full.width()) < 1 && qAbs(page.size.height() - full.height()) < 1,
-                qPrintable(where +
-                           QStringLiteral("size %1 x %2").arg(page.size.width()).arg(page.size.height())));
-            for (const Word &w : page.words)
-                QVERIFY2(printable.contains(w.box),
-                         qPrintable(where + describe(w) +
-                                    QStringLiteral(" leaves the printable area %1..%2 x %3..%4")
-                                        .arg(printable.left())
-                                        .arg(printable.right())
-                                        .arg(printable.top())
-                                        .arg(printable.bottom())));
-            const QString text = page.text();
+            const QString text = pages.at(p).text();
             // Titles may wrap between their words (and poppler may read them in another order).
-            QStringList words;
-            for (const Word &w : page.words)
-                words << w.text;
+            const QStringList words = pages.at(p).texts();
             // The lines table ends with its totals row: a page after it (the payment summary) has no header.
             const bool tablePage = !totalsSeen;
             totalsSeen = totalsSeen || words.contains(QLatin1String("Total"));
@@ -189,17 +103,7 @@ class TestPdfPages : public QObject
             const QString number = QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages.size());
             QVERIFY2(text.contains(number), qPrintable(where + QStringLiteral("no \"%1\"").arg(number)));
         }
-        // Every page renders, and poppler has nothing to say about the file.
-        const QString prefix = pdf + QStringLiteral("-page");
-        const ToolRun render =
-            runTool(QStringLiteral("pdftoppm"),
-                    {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf, prefix});
-        QVERIFY2(render.exitCode == 0 && render.err.isEmpty(), render.err.constData());
-        const QFileInfo info(pdf);
-        const QStringList pngs =
-            QDir(info.absolutePath())
-                .entryList({info.fileName() + QStringLiteral("-page*.png")}, QDir::Files);
-        QCOMPARE(pngs.size(), pages.size());
+        QCOMPARE(test::renderProblems(pdf, pages.size()), QString());
     }
 
     // BILLING_PDF_DIR keeps the PDFs and their page pictures (to look at them).
@@ -250,7 +154,7 @@ private slots:
         checkPdf(pdf, report::billPageLayout(), 2);
         // Names as the console shows them, not ids.
         QString all;
-        for (const Page &page : readPages(pdf))
+        for (const PdfPage &page : readPdfPages(pdf))
             all += page.text() + u' ';
         QVERIFY2(all.contains(QLatin1String("General Text")) &&
                      all.contains(QLatin1String("CN North-Beijing4")) &&
@@ -268,7 +172,7 @@ private slots:
         checkPdf(pdf, report::billPageLayout(), 3);
         // Numbers are never shortened: the largest fee is there whole.
         QString all;
-        for (const Page &page : readPages(pdf))
+        for (const PdfPage &page : readPdfPages(pdf))
             all += page.text() + u' ';
         QVERIFY(all.contains(Money::fromUnits(1'000'000'000'000'000'000 + qint64(89) * 123'456'789)
                                  .toDisplayString(QLocale::c(), 8)));
@@ -286,10 +190,10 @@ private slots:
                 l = line(QStringLiteral("general-text"), QStringLiteral("cn-north-4"), 10, 150'000'000);
             const QString pdf = path(QStringLiteral("lines-%1.pdf").arg(count));
             QVERIFY(report::exportBillPdf(doc, pdf, QLocale::c()).ok());
-            const QList<Page> pages = readPages(pdf);
+            const QList<PdfPage> pages = readPdfPages(pdf);
             auto pageOf = [&](const QString &word) {
                 for (int p = 0; p < pages.size(); ++p)
-                    for (const Word &w : pages.at(p).words)
+                    for (const PdfWord &w : pages.at(p).words)
                         if (w.text == word)
                             return p;
                 return -1;
