@@ -1,9 +1,9 @@
 #pragma once
 
 // Bill exports (billing-rules §9): the monthly bill as a CSV file for scripts, an XLSX workbook for
-// spreadsheets and an A4 PDF for people. The amounts come from the engine's Bill as they are; nothing
-// here computes money. Every writer replaces its target atomically (QSaveFile): a failed export leaves
-// neither a half-written file nor a changed old one.
+// spreadsheets and (billprint.h, in billing_report_pdf) an A4 PDF for people. The amounts come from the
+// engine's Bill as they are; nothing here computes money. Every writer replaces its target atomically
+// (QSaveFile): a failed export leaves neither a half-written file nor a changed old one.
 #include "core/result.h"
 #include "displaynames.h"
 #include "engine/bills.h"
@@ -12,7 +12,6 @@
 #include <QString>
 
 class QIODevice;
-class QLocale;
 
 namespace billing::report {
 
@@ -42,12 +41,8 @@ Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out);
 // totals, frozen header) and sheet "exact" with the exact decimal strings of the CSV.
 Status exportBillXlsx(const BillDocument &doc, const QString &path);
 
-// A4 landscape PDF with real (extractable) text: header, lines table (its header on every page, fitted
-// to the page width), totals, payment summary, rounded-off note, "Page n of m" footers. Needs a
-// QGuiApplication (fonts); without one it fails with an error instead of crashing.
-Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale &locale);
-
-// Writes doc in the given format to path (CSV through exportBillCsv into an atomic file).
-Status exportBill(const BillDocument &doc, Format format, const QString &path, const QLocale &locale);
+// Writes doc as CSV (through exportBillCsv into an atomic file) or XLSX to path; the PDF is
+// billing_report_pdf's (billprint.h: exportBillPdf, and exportBill for all three formats).
+Status exportBillData(const BillDocument &doc, Format format, const QString &path);
 
 } // namespace billing::report

@@ -1,9 +1,11 @@
 #pragma once
 
-// The bill's printed layout, shared by the PDF export and the console's print and print preview: the
-// same HTML laid out by a QTextDocument, painted page by page with a footer on each page.
+// The bill's printed layout (billing_report_pdf, QtGui), shared by the PDF export and the console's print
+// and print preview: the same HTML laid out by a QTextDocument, painted page by page with a footer on
+// each page.
 #include "billexport.h"
 
+class QLocale;
 class QPageLayout;
 class QPagedPaintDevice;
 class QTextDocument;
@@ -21,5 +23,12 @@ void renderBill(const BillDocument &doc, QTextDocument &text, const QLocale &loc
 // shrinks (down to 4 pt) until the table fits the printable width: numbers are never cut or shortened,
 // names too wide for their column are shortened with an ellipsis. Needs a QGuiApplication.
 Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLocale &locale);
+
+// A4 landscape PDF (billPageLayout()) with real (extractable) text, painted by printBill. Needs a
+// QGuiApplication (fonts); without one it fails with an error instead of crashing.
+Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale &locale);
+
+// Writes doc in the given format to path: the PDF here, CSV and XLSX through exportBillData.
+Status exportBill(const BillDocument &doc, Format format, const QString &path, const QLocale &locale);
 
 } // namespace billing::report

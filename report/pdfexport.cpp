@@ -264,4 +264,9 @@ Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale
     });
 }
 
+Status exportBill(const BillDocument &doc, Format format, const QString &path, const QLocale &locale)
+{
+    return format == Format::Pdf ? exportBillPdf(doc, path, locale) : exportBillData(doc, format, path);
+}
+
 } // namespace billing::report

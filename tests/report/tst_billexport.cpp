@@ -1,6 +1,7 @@
 // billingctl export-bill: the three files say what `billingctl --json bill` says, read back with tools
 // that are not ours (an RFC 4180 parse here, unzip + an XML reader, poppler's pdftotext).
 #include "billexport.h"
+#include "billprint.h"
 #include "clirunner.h"
 #include "csvexport.h"
 #include "money/money.h"
