@@ -212,19 +212,25 @@ private slots:
     void printedBillFitsThePrintersPage_data()
     {
         QTest::addColumn<bool>("landscape");
-        QTest::newRow("landscape") << true;
-        QTest::newRow("portrait") << false;
+        QTest::addColumn<bool>("screen"); // the console's printer (QPrinter::ScreenResolution), else 1200 dpi
+        QTest::newRow("console, landscape") << true << true;
+        QTest::newRow("console, portrait") << false << true;
+        QTest::newRow("1200 dpi, landscape") << true << false;
+        QTest::newRow("1200 dpi, portrait") << false << false;
     }
     void printedBillFitsThePrintersPage()
     {
         QFETCH(bool, landscape);
-        QPrinter printer(QPrinter::HighResolution);
+        QFETCH(bool, screen);
+        QPrinter printer(screen ? QPrinter::ScreenResolution : QPrinter::HighResolution);
         printer.setOutputFormat(QPrinter::PdfFormat);
         QPageLayout layout = report::billPageLayout();
         if (!landscape)
             layout.setOrientation(QPageLayout::Portrait);
         printer.setPageLayout(layout);
-        const QString pdf = path(QStringLiteral("printed-%1.pdf").arg(landscape ? "landscape" : "portrait"));
+        const QString pdf =
+            path(QStringLiteral("printed-%1-%2.pdf")
+                     .arg(screen ? "screen" : "1200dpi", landscape ? "landscape" : "portrait"));
         printer.setOutputFileName(pdf);
         QVERIFY(report::printBill(extremeBill(), printer, QLocale::c()).ok());
         checkPdf(pdf, printer.pageLayout(), 2);
