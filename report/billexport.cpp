@@ -29,7 +29,7 @@ QString formatName(Format format)
     return QString();
 }
 
-Status exportBill(const BillDocument &doc, Format format, const QString &path, const QLocale &locale)
+Status exportBillData(const BillDocument &doc, Format format, const QString &path)
 {
     switch (format) {
     case Format::Csv:
@@ -38,7 +38,7 @@ Status exportBill(const BillDocument &doc, Format format, const QString &path, c
     case Format::Xlsx:
         return exportBillXlsx(doc, path);
     case Format::Pdf:
-        return exportBillPdf(doc, path, locale);
+        break;
     }
     return Error::internal(Tr::tr("unknown export format"));
 }

@@ -1,17 +1,17 @@
 #pragma once
 
 // Bill exports (billing-rules §9): the monthly bill as a CSV file for scripts, an XLSX workbook for
-// spreadsheets and an A4 PDF for people. The amounts come from the engine's Bill as they are; nothing
-// here computes money. Every writer replaces its target atomically (QSaveFile): a failed export leaves
-// neither a half-written file nor a changed old one.
+// spreadsheets and (billprint.h, in billing_report_pdf) an A4 PDF for people. The amounts come from the
+// engine's Bill as they are; nothing here computes money. Every writer replaces its target atomically
+// (QSaveFile): a failed export leaves neither a half-written file nor a changed old one.
 #include "core/result.h"
+#include "displaynames.h"
 #include "engine/bills.h"
 
 #include <QDate>
 #include <QString>
 
 class QIODevice;
-class QLocale;
 
 namespace billing::report {
 
@@ -29,6 +29,7 @@ struct BillDocument
     QString accountName; // may be empty
     QDate finalDate;     // the day the bill becomes (or became) final: bill.finalAt in the account's offset
     QString generatedAt; // when the file was made, as text (ISO 8601 with offset)
+    DisplayNames names;  // how the PDF and the printout name APIs and regions (CSV and XLSX keep the ids)
 };
 
 // CSV, UTF-8, RFC 4180: a header line, one row per bill line and a final "total" row. Columns
@@ -40,11 +41,8 @@ Status exportBillCsv(const Bill &bill, const QString &currency, QIODevice &out);
 // totals, frozen header) and sheet "exact" with the exact decimal strings of the CSV.
 Status exportBillXlsx(const BillDocument &doc, const QString &path);
 
-// A4 PDF with real (extractable) text: header, lines table, totals, payment summary, rounded-off note.
-// Needs a QGuiApplication (fonts); without one it fails with an error instead of crashing.
-Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale &locale);
-
-// Writes doc in the given format to path (CSV through exportBillCsv into an atomic file).
-Status exportBill(const BillDocument &doc, Format format, const QString &path, const QLocale &locale);
+// Writes doc as CSV (through exportBillCsv into an atomic file) or XLSX to path; the PDF is
+// billing_report_pdf's (billprint.h: exportBillPdf, and exportBill for all three formats).
+Status exportBillData(const BillDocument &doc, Format format, const QString &path);
 
 } // namespace billing::report

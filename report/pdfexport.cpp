@@ -1,8 +1,9 @@
-// The bill as an A4 PDF: an HTML table laid out by QTextDocument and painted page by page on a
+// The bill as an A4 landscape PDF: an HTML table laid out by QTextDocument and painted page by page on a
 // QPdfWriter, so that the text stays text (searchable, copyable, readable by pdftotext).
 #include "billexport.h"
 #include "billprint.h"
 #include "exportcommon.h"
+#include "papertable.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
@@ -14,7 +15,12 @@
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QtMath>
+
+#include <algorithm>
 
 namespace billing::report {
 
@@ -44,24 +50,26 @@ struct Cells
     QString fine(Money m) const { return m.toDisplayString(locale, Money::Decimals); }
 };
 
-QString lineRow(const BillLine &l, const QString &label, const Cells &c, bool total, bool shaded)
+// The lines table's cells: names (as on screen), then calls and the amounts; the totals row last.
+PaperTable linesTable(const BillDocument &doc, const QLocale &locale)
 {
-    const QString cls = total ? QStringLiteral(" class=\"total\"") : QString();
-    const QString bg = shaded ? QStringLiteral(" bgcolor=\"#f3f5f8\"") : QString();
-    auto left = [&](const QString &s) { return QStringLiteral("<td%1>%2</td>").arg(cls, esc(s)); };
-    auto right = [&](const QString &s) {
-        return QStringLiteral("<td align=\"right\"%1>%2</td>").arg(cls, esc(s));
+    PaperTable table{columnTitles(), 3, {}, 1, Tr::tr("No charges in this month.")};
+    auto row = [&](const BillLine &l, const QString &api, const QString &region) {
+        QStringList cells{api, region, l.mode.isEmpty() ? QString() : modeTitle(l.mode),
+                          locale.toString(l.calls)};
+        for (const AmountColumn &column : kAmountColumns)
+            cells << (l.*column.member).toDisplayString(locale, column.decimals);
+        table.rows << cells;
     };
-    QString row = QStringLiteral("<tr%1>").arg(bg);
-    row += left(label.isEmpty() ? l.api : label) + left(l.region) +
-           left(l.mode.isEmpty() ? QString() : modeTitle(l.mode));
-    row += right(c.locale.toString(l.calls));
-    for (const AmountColumn &column : kAmountColumns)
-        row += right((l.*column.member).toDisplayString(c.locale, column.decimals));
-    return row + QStringLiteral("</tr>");
+    for (const BillLine &l : doc.bill.lines)
+        row(l, doc.names.api(l.api), doc.names.region(l.region));
+    BillLine totals = doc.bill.totals;
+    totals.mode.clear();
+    row(totals, Tr::tr("Total"), QString());
+    return table;
 }
 
-QString billHtml(const BillDocument &doc, const QLocale &locale)
+QString billHtml(const BillDocument &doc, const QLocale &locale, const QString &linesHtml)
 {
     const Bill &bill = doc.bill;
     const Cells c{locale};
@@ -83,27 +91,7 @@ QString billHtml(const BillDocument &doc, const QLocale &locale)
         h += fact(Tr::tr("Generated"), doc.generatedAt);
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral(
-        "<table class=\"lines\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><thead><tr>");
-    const QStringList titles = columnTitles();
-    for (int i = 0; i < titles.size(); ++i)
-        h += QStringLiteral("<th%1>%2</th>")
-                 .arg(i >= 3 ? QStringLiteral(" align=\"right\"") : QStringLiteral(" align=\"left\""),
-                      esc(titles.at(i)));
-    h += QStringLiteral("</tr></thead>");
-    if (bill.lines.empty())
-        h += QStringLiteral("<tr><td colspan=\"10\">%1</td></tr>")
-                 .arg(esc(Tr::tr("No charges in this month.")));
-    bool shaded = false;
-    for (const BillLine &l : bill.lines) {
-        h += lineRow(l, QString(), c, false, shaded);
-        shaded = !shaded;
-    }
-    BillLine totals = bill.totals;
-    totals.region.clear();
-    totals.mode.clear();
-    h += lineRow(totals, Tr::tr("Total"), c, true, false);
-    h += QStringLiteral("</table>");
+    h += linesHtml;
 
     // Who paid for it.
     auto sum = [&](const QString &k, const QString &v, bool strong) {
@@ -125,20 +113,68 @@ QString billHtml(const BillDocument &doc, const QLocale &locale)
     return h;
 }
 
+// The lines table's font size is a parameter: printBill lowers it until the table fits the page width.
 const char *const StyleSheet = R"(
 p.account { font-size: 16pt; font-weight: 600; margin-bottom: 0px; }
 p.title { font-size: 13pt; color: #333333; margin-top: 2px; margin-bottom: 8px; }
 table.facts { margin-bottom: 14px; }
 td.key { color: #555555; padding-right: 12px; }
-table.lines { border-collapse: collapse; font-size: 7.5pt; }
-th { font-weight: 600; background-color: #dde3ea; border-bottom: 1px solid #666666; white-space: nowrap; }
-td { white-space: nowrap; }
+table.lines { font-size: %1pt; }
+th { font-weight: 600; background-color: #dde3ea; border-bottom: 1px solid #666666; }
+table.lines td { white-space: nowrap; }
 td.total { font-weight: 600; border-top: 1px solid #666666; }
 p.section { font-size: 11pt; font-weight: 600; margin-top: 16px; margin-bottom: 4px; }
 td.strong { font-weight: 600; }
 table.summary td { padding-right: 16px; }
 p.note { margin-top: 12px; color: #333333; font-style: italic; }
 )";
+constexpr qreal TablePoints = 8;    // the lines table's font size when it fits
+constexpr qreal MinTablePoints = 4; // below this nothing is readable: the table is left as wide as it is
+constexpr qreal PointStep = 0.5;
+
+void render(const BillDocument &doc, QTextDocument &text, const QLocale &locale, qreal tablePoints,
+            const QList<qreal> &widths, QPaintDevice *device)
+{
+    text.setDefaultFont(baseFont(9));
+    text.setDefaultStyleSheet(QString::fromLatin1(StyleSheet).arg(tablePoints));
+    text.setDocumentMargin(0);
+    // A name without spaces (an account, an API) breaks anywhere rather than running off the page.
+    QTextOption wrap = text.defaultTextOption();
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    text.setDefaultTextOption(wrap);
+    text.setHtml(billHtml(doc, locale,
+                          paperTableHtml(linesTable(doc, locale), widths, baseFont(tablePoints), device)));
+}
+
+// The widest table as laid out: one wider than the page width (its numbers do not break) shows here. The
+// tables start at the left edge (no document margin); their bounding rects' x is their cell padding.
+qreal contentWidth(QTextDocument &text)
+{
+    qreal width = 0;
+    for (QTextFrame *frame : text.rootFrame()->childFrames())
+        width = std::max(width, text.documentLayout()->frameBoundingRect(frame).width());
+    return width;
+}
+// A heading (the "Payment" section's) left at the foot of a page while its table starts on the next
+// one moves over with it: QTextDocument has no "keep with next", so the heading gets a page break.
+void keepHeadingsWithTables(QTextDocument &text, qreal pageHeight)
+{
+    QAbstractTextDocumentLayout *layout = text.documentLayout();
+    auto pageOf = [&](const QTextBlock &b) {
+        return qFloor(layout->blockBoundingRect(b).top() / pageHeight);
+    };
+    for (QTextFrame *table : text.rootFrame()->childFrames()) {
+        QTextCursor heading(table->firstCursorPosition());
+        const QTextBlock firstCell = heading.block();
+        if (!heading.movePosition(QTextCursor::PreviousBlock) || heading.block().text().trimmed().isEmpty())
+            continue;
+        if (pageOf(heading.block()) != pageOf(firstCell)) {
+            QTextBlockFormat format;
+            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            heading.mergeBlockFormat(format);
+        }
+    }
+}
 } // namespace
 
 Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLocale &locale)
@@ -155,8 +191,19 @@ Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLoca
 
     QTextDocument text;
     text.documentLayout()->setPaintDevice(&device);
-    renderBill(doc, text, locale);
-    text.setPageSize(QSizeF(page.width(), bodyHeight));
+    // The largest table font at which the columns fit the page; the layout then proves it.
+    const PaperTable lines = linesTable(doc, locale);
+    for (qreal points = TablePoints;; points -= PointStep) {
+        const QList<qreal> widths = fitColumns(lines, baseFont(points), &device, page.width());
+        const bool last = points - PointStep < MinTablePoints;
+        if (widths.isEmpty() && !last)
+            continue;
+        render(doc, text, locale, points, widths, &device);
+        text.setPageSize(QSizeF(page.width(), bodyHeight));
+        if (contentWidth(text) <= page.width() || last)
+            break;
+    }
+    keepHeadingsWithTables(text, bodyHeight);
 
     QPainter painter;
     if (!painter.begin(&device))
@@ -167,6 +214,9 @@ Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLoca
             return Error::internal(Tr::tr("the PDF writer could not add a page"));
         painter.save();
         painter.translate(0, -p * bodyHeight);
+        // drawContents() leaves out what is outside the rect but paints a line it touches whole: the
+        // clip keeps the end of the previous page out of this page's top margin.
+        painter.setClipRect(QRectF(0, p * bodyHeight, page.width(), bodyHeight));
         text.drawContents(&painter, QRectF(0, p * bodyHeight, page.width(), bodyHeight));
         painter.restore();
 
@@ -189,10 +239,14 @@ Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLoca
 
 void renderBill(const BillDocument &doc, QTextDocument &text, const QLocale &locale)
 {
-    text.setDefaultFont(baseFont(9));
-    text.setDefaultStyleSheet(QLatin1String(StyleSheet));
-    text.setDocumentMargin(0);
-    text.setHtml(billHtml(doc, locale));
+    render(doc, text, locale, TablePoints, {}, text.documentLayout()->paintDevice());
+}
+
+QPageLayout billPageLayout()
+{
+    // Ten columns: landscape, so that the numbers keep a readable size.
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(15, 15, 15, 12),
+                       QPageLayout::Millimeter);
 }
 
 Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale &locale)
@@ -203,12 +257,16 @@ Status exportBillPdf(const BillDocument &doc, const QString &path, const QLocale
     return saveAtomically(path, [&](QIODevice &out) -> Status {
         QPdfWriter writer(&out);
         writer.setResolution(Dpi);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                         QMarginsF(15, 15, 15, 12), QPageLayout::Millimeter));
+        writer.setPageLayout(billPageLayout());
         writer.setTitle(Tr::tr("Bill for %1").arg(doc.bill.month));
         writer.setCreator(QStringLiteral("OCR Billing Console"));
         return printBill(doc, writer, locale);
     });
+}
+
+Status exportBill(const BillDocument &doc, Format format, const QString &path, const QLocale &locale)
+{
+    return format == Format::Pdf ? exportBillPdf(doc, path, locale) : exportBillData(doc, format, path);
 }
 
 } // namespace billing::report

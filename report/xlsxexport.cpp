@@ -6,6 +6,9 @@
 #include <QLocale>
 #include <QTemporaryDir>
 
+#include <algorithm>
+#include <vector>
+
 #include <xlsxwriter.h>
 
 namespace billing::report {
@@ -21,7 +24,35 @@ double cellNumber(Money m)
     return QLocale::c().toDouble(m.toString(Money::Decimals));
 }
 
-// A worksheet that remembers its first error, so the writing code reads top to bottom.
+// How wide a text shows, in Excel's unit (the width of a "0"): East Asian wide characters count twice,
+// bold text a tenth more.
+double shownWidth(const QString &shown, bool bold)
+{
+    double width = 0;
+    for (const QChar c : shown) {
+        const char16_t u = c.unicode();
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) ||
+                          (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0xF900 && u <= 0xFAFF) ||
+                          (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60) ||
+                          (u >= 0xFFE0 && u <= 0xFFE6);
+        width += wide ? 2 : 1;
+    }
+    return bold ? width * 1.1 : width;
+}
+
+// What a number cell shows with the formats below ("#,##0", "#,##0.00", "#,##0.00000000"): Excel
+// groups thousands whatever the file's locale, so the width is measured on English text.
+QString shownNumber(qint64 calls)
+{
+    return QLocale(QLocale::English).toString(calls);
+}
+QString shownAmount(Money m, int decimals)
+{
+    return m.toDisplayString(QLocale(QLocale::English), decimals);
+}
+
+// A worksheet that remembers its first error, so the writing code reads top to bottom, and the width
+// each column needs for what its cells show.
 class Sheet
 {
 public:
@@ -29,14 +60,34 @@ public:
     lxw_worksheet *ws() const { return m_ws; }
     lxw_error error() const { return m_error; }
 
-    void text(lxw_row_t row, lxw_col_t col, const QString &s, lxw_format *format = nullptr)
+    void text(lxw_row_t row, lxw_col_t col, const QString &s, lxw_format *format = nullptr, bool bold = false)
+    {
+        spill(row, col, s, format);
+        fit(col, s, bold);
+    }
+    // Text that may run on over the empty cells to its right: it does not widen its column.
+    void spill(lxw_row_t row, lxw_col_t col, const QString &s, lxw_format *format = nullptr)
     {
         const QByteArray utf8 = s.toUtf8();
         keep(worksheet_write_string(m_ws, row, col, utf8.constData(), format));
     }
-    void number(lxw_row_t row, lxw_col_t col, double value, lxw_format *format)
+    void number(lxw_row_t row, lxw_col_t col, double value, lxw_format *format, const QString &shown,
+                bool bold)
     {
         keep(worksheet_write_number(m_ws, row, col, value, format));
+        fit(col, shown, bold);
+    }
+    void fit(lxw_col_t col, const QString &shown, bool bold)
+    {
+        if (col >= m_widths.size())
+            m_widths.resize(col + 1, 0.0);
+        m_widths[col] = std::max(m_widths[col], shownWidth(shown, bold));
+    }
+    // Every column as wide as its widest cell (and a little room), at least `minimum`.
+    void fitColumns(double minimum)
+    {
+        for (lxw_col_t col = 0; col < m_widths.size(); ++col)
+            width(col, col, std::max(minimum, m_widths[col] + 2));
     }
     void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, const QString &s, lxw_format *format)
     {
@@ -63,6 +114,7 @@ private:
     }
     lxw_worksheet *m_ws;
     lxw_error m_error = LXW_NO_ERROR;
+    std::vector<double> m_widths;
 };
 
 struct Formats
@@ -109,13 +161,15 @@ void writeLine(Sheet &s, lxw_row_t row, const BillLine &l, const QString &label,
     lxw_format *text = total ? f.totalText : nullptr;
     lxw_format *amount = total ? f.totalAmount : f.amount;
     lxw_format *fine = total ? f.totalFine : f.fine;
-    s.text(row, 0, label.isEmpty() ? l.api : label, text);
-    s.text(row, 1, l.region, text);
-    s.text(row, 2, modeTitle(l.mode), text);
-    s.number(row, 3, static_cast<double>(l.calls), total ? f.totalCalls : f.calls);
+    s.text(row, 0, label.isEmpty() ? l.api : label, text, total);
+    s.text(row, 1, l.region, text, total);
+    s.text(row, 2, modeTitle(l.mode), text, total);
+    s.number(row, 3, static_cast<double>(l.calls), total ? f.totalCalls : f.calls, shownNumber(l.calls),
+             total);
     lxw_col_t col = 4;
     for (const AmountColumn &c : kAmountColumns)
-        s.number(row, col++, cellNumber(l.*c.member), c.decimals == 2 ? amount : fine);
+        s.number(row, col++, cellNumber(l.*c.member), c.decimals == 2 ? amount : fine,
+                 shownAmount(l.*c.member, c.decimals), total);
 }
 
 lxw_error writeBillSheet(lxw_workbook *wb, const BillDocument &doc, const Formats &f)
@@ -135,22 +189,23 @@ lxw_error writeBillSheet(lxw_workbook *wb, const BillDocument &doc, const Format
                               : Tr::tr("%1 — Bill for %2").arg(doc.accountName, bill.month);
     s.merged(0, 0, ColumnCount - 1, title, f.title);
     worksheet_set_row(ws, 0, 22, nullptr);
-    s.text(1, 0, Tr::tr("Month"), f.label);
+    s.text(1, 0, Tr::tr("Month"), f.label, true);
     s.text(1, 1, bill.month);
-    s.text(1, 2, Tr::tr("Status"), f.label);
+    s.text(1, 2, Tr::tr("Status"), f.label, true);
     s.text(1, 3, statusTitle(bill.final));
-    s.text(1, 4, bill.final ? Tr::tr("Final since") : Tr::tr("Final on"), f.label);
+    s.text(1, 4, bill.final ? Tr::tr("Final since") : Tr::tr("Final on"), f.label, true);
     s.date(1, 5, doc.finalDate, f.date);
-    s.text(1, 6, Tr::tr("Currency"), f.label);
+    s.fit(5, QStringLiteral("yyyy-mm-dd"), false);
+    s.text(1, 6, Tr::tr("Currency"), f.label, true);
     s.text(1, 7, doc.currency);
     if (!doc.generatedAt.isEmpty()) {
-        s.text(2, 0, Tr::tr("Generated"), f.label);
-        s.text(2, 1, doc.generatedAt);
+        s.text(2, 0, Tr::tr("Generated"), f.label, true);
+        s.spill(2, 1, doc.generatedAt);
     }
 
     const QStringList titles = columnTitles();
     for (lxw_col_t c = 0; c < ColumnCount; ++c)
-        s.text(HeaderRow, c, titles.at(c), c >= 3 ? f.headerRight : f.header);
+        s.text(HeaderRow, c, titles.at(c), c >= 3 ? f.headerRight : f.header, true);
 
     lxw_row_t row = HeaderRow + 1;
     for (const BillLine &l : bill.lines)
@@ -161,14 +216,7 @@ lxw_error writeBillSheet(lxw_workbook *wb, const BillDocument &doc, const Format
     s.merged(row, 0, ColumnCount - 1,
              roundedOffNote(withCurrency(bill.totals.roundedOff.toString(8), doc.currency)), f.note);
 
-    s.width(0, 0, 22);
-    s.width(1, 1, 16);
-    s.width(2, 2, 14);
-    s.width(3, 3, 12);
-    s.width(4, 4, 18);
-    s.width(5, 5, 14);
-    s.width(6, 6, 16);
-    s.width(7, 9, 15);
+    s.fitColumns(8);
     worksheet_freeze_panes(ws, HeaderRow + 1, 0);
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); // A4
@@ -185,7 +233,7 @@ lxw_error writeExactSheet(lxw_workbook *wb, const BillDocument &doc, const Forma
     Sheet s(ws);
     const QStringList keys = exactHeader();
     for (lxw_col_t c = 0; c < keys.size(); ++c)
-        s.text(0, c, keys.at(c), f.header);
+        s.text(0, c, keys.at(c), f.header, true);
     lxw_row_t row = 1;
     auto line = [&](const BillLine &l, const QString &api) {
         const QStringList v = exactFields(l, api, doc.currency);
@@ -196,8 +244,7 @@ lxw_error writeExactSheet(lxw_workbook *wb, const BillDocument &doc, const Forma
     for (const BillLine &l : doc.bill.lines)
         line(l, l.api);
     line(doc.bill.totals, QStringLiteral("total"));
-    s.width(0, 2, 16);
-    s.width(3, 10, 14);
+    s.fitColumns(8);
     worksheet_freeze_panes(ws, 1, 0);
     return s.error();
 }

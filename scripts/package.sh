@@ -61,6 +61,9 @@ status="$("${ctl[@]}" --json status)"
 grep -q '"balance": "100.00"' <<<"$status" || { echo "package: status shows no top-up: $status" >&2; exit 1; }
 "${ctl[@]}" verify
 /usr/bin/billingctl --version
+# A PDF loads billingctl's PDF module from the package's library folder (the other commands never do).
+"${ctl[@]}" export-bill 2026-10 --format pdf --out "$tmp/bill.pdf"
+[[ $(head -c 5 "$tmp/bill.pdf") == %PDF- ]] || { echo "package: the installed billingctl wrote no PDF" >&2; exit 1; }
 
 step "billing-console from /usr/bin (X server of xvfb-run, every page and dialog once)"
 /usr/bin/billingctl --db "$tmp/demo.sqlite" --now 2026-11-27T10:00:00+08:00 demo --months 2 >/dev/null

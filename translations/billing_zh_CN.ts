@@ -6276,5 +6276,9 @@ yyyy</translation>
         <source>package %1 / 12 + %2 calls pay-per-use; %3</source>
         <translation>资源包 %1 / 12 + %2 次按需调用；%3</translation>
     </message>
+    <message>
+        <source>the PDF export needs %1, which could not be loaded: %2</source>
+        <translation>导出 PDF 需要 %1，但无法加载它：%2</translation>
+    </message>
 </context>
 </TS>

@@ -1,7 +1,9 @@
-// export-bill: the monthly bill as a CSV, XLSX or PDF file (billing_report writes it).
+// export-bill: the monthly bill as a CSV or XLSX file (billing_report writes it) or a PDF (the module of
+// pdfmodule.h).
 #include "billexport.h"
 #include "commands.h"
 #include "engine/bills.h"
+#include "pdfmodule.h"
 #include "tr.h"
 
 #include <QCoreApplication>
@@ -22,6 +24,14 @@ Reply cmdExportBill(Call &call)
     if (path.isEmpty())
         return Error::badUsage(CliTr::tr("--out needs a file name"));
     const QString month = call.at(0);
+    // The PDF writer is a module of its own (QtGui): loaded first, so a missing one changes nothing.
+    const PdfModule *pdf = nullptr;
+    if (*format == report::Format::Pdf) {
+        auto module = pdfModule();
+        if (!module)
+            return module.error();
+        pdf = *module;
+    }
     qint64 lines = 0;
     // The file is written inside the command's transaction: when it cannot be written, the catch-up
     // is rolled back too and the failed command changes nothing (cli-contract).
@@ -31,9 +41,13 @@ Reply cmdExportBill(Call &call)
             return bill.error();
         const CivilDate d = ctx.calendar.dateOf(bill->finalAt);
         lines = qint64(bill->lines.size());
-        report::BillDocument doc{std::move(*bill), ctx.account.currency, ctx.account.name,
-                                 QDate(d.year, d.month, d.day), ctx.calendar.format(ctx.now)};
-        return report::exportBill(doc, *format, path, QLocale());
+        report::BillDocument doc{std::move(*bill),
+                                 ctx.account.currency,
+                                 ctx.account.name,
+                                 QDate(d.year, d.month, d.day),
+                                 ctx.calendar.format(ctx.now),
+                                 report::DisplayNames(ctx.catalog)};
+        return pdf ? pdf->exportPdf(doc, path, QLocale()) : report::exportBillData(doc, *format, path);
     });
     if (!done)
         return done.error();

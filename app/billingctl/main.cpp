@@ -1,13 +1,11 @@
 #include "cli.h"
+#include "pdfmodule.h"
 #include "translations.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QTextStream>
 
-#include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 
 namespace {
@@ -24,19 +22,19 @@ void quietRuntimeDirWarning(QtMsgType type, const QMessageLogContext &context, c
 
 int main(int argc, char *argv[])
 {
-    // Only export-bill paints (PDF text needs QtGui's fonts): the other commands keep the fast QtCore start,
-    // and no command ever needs a display.
-    const bool gui =
-        std::any_of(argv + 1, argv + argc, [](const char *a) { return std::strcmp(a, "export-bill") == 0; });
-    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Only a PDF needs QtGui (its fonts): the module that paints it also makes the QGuiApplication, and
+    // every other command starts as a QtCore program. No command ever needs a display.
     std::unique_ptr<QCoreApplication> app;
-    if (gui) {
+    if (billing::cli::mayWantPdf(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
         g_defaultHandler = qInstallMessageHandler(quietRuntimeDirWarning);
-        app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
+        // When the module cannot be loaded, export-bill reports it (pdfModule() keeps the reason).
+        if (auto module = billing::cli::pdfModule())
+            app.reset((*module)->makeApplication(argc, argv));
     }
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("OcrBilling"));
     QCoreApplication::setApplicationName(QStringLiteral("OCR Billing Console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));

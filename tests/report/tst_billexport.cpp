@@ -1,6 +1,7 @@
 // billingctl export-bill: the three files say what `billingctl --json bill` says, read back with tools
 // that are not ours (an RFC 4180 parse here, unzip + an XML reader, poppler's pdftotext).
 #include "billexport.h"
+#include "billprint.h"
 #include "clirunner.h"
 #include "csvexport.h"
 #include "money/money.h"
@@ -450,6 +451,66 @@ private slots:
         QVERIFY(all.simplified().contains(
             QStringLiteral("Total %1 %2").arg(doc.bill.totals.calls).arg(doc.bill.totals.fee.toString(8))));
         QVERIFY(all.contains(QLatin1String("Final since")));
+    }
+
+    // Every column of both sheets is as wide as what its cells show (amounts in the tens of billions,
+    // long ids), so that a spreadsheet shows no "####" and no cut text. The content stays as it was.
+    void xlsxColumnsFitWhatTheyShow()
+    {
+        const QString unzip = QStandardPaths::findExecutable(QStringLiteral("unzip"));
+        if (unzip.isEmpty())
+            QSKIP("unzip is not installed (scripts/setup.sh installs it)");
+        report::BillDocument doc;
+        doc.bill.month = Month;
+        doc.currency = QStringLiteral("USD");
+        doc.finalDate = QDate(2026, 11, 3);
+        BillLine l;
+        l.api = QStringLiteral("custom-enterprise-handwritten-multilingual-invoice-recognition");
+        l.region = QStringLiteral("partner-cloud-region-far-east-1");
+        l.mode = QStringLiteral("pay-per-use");
+        l.calls = 4'000'000'000;
+        l.fee = Money::fromUnits(9'012'345'678'912'345'678);
+        l.charged = l.fee.truncatedToCents();
+        l.roundedOff = l.fee.centRemainder();
+        l.paidCash = l.charged;
+        doc.bill.lines.push_back(l);
+        doc.bill.totals = l;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("wide.xlsx"));
+        QVERIFY(report::exportBillXlsx(doc, path).ok());
+
+        const QLocale english(QLocale::English);
+        QStringList shown{l.api, l.region, QStringLiteral("Pay-per-use"), english.toString(l.calls)};
+        for (const AmountColumn &c : kAmountColumns)
+            shown << (l.*c.member).toDisplayString(english, c.decimals);
+        QStringList exact = QStringList{l.api, l.region, l.mode, QString::number(l.calls)};
+        for (const AmountColumn &c : kAmountColumns)
+            exact << exactText(l, c);
+        exact << QStringLiteral("USD");
+
+        // The first column that is narrower than the text it shows, as a message; empty when all fit.
+        auto tooNarrow = [&](const char *sheet, const QStringList &texts) {
+            const QString xml =
+                QString::fromUtf8(runTool(unzip, {QStringLiteral("-p"), path, QLatin1String(sheet)}));
+            QMap<int, double> widths;
+            static const QRegularExpression col(
+                QStringLiteral("<col min=\"(\\d+)\" max=\"(\\d+)\" width=\"([0-9.]+)\""));
+            for (auto m = col.globalMatch(xml); m.hasNext();) {
+                const auto c = m.next();
+                for (int i = c.captured(1).toInt(); i <= c.captured(2).toInt(); ++i)
+                    widths[i - 1] = c.captured(3).toDouble();
+            }
+            for (int c = 0; c < texts.size(); ++c)
+                if (widths.value(c) < texts.at(c).size())
+                    return QStringLiteral("%1: column %2 is %3 wide for \"%4\"")
+                        .arg(QLatin1String(sheet))
+                        .arg(c + 1)
+                        .arg(widths.value(c))
+                        .arg(texts.at(c));
+            return QString();
+        };
+        QCOMPARE(tooNarrow("xl/worksheets/sheet1.xml", shown), QString());
+        QCOMPARE(tooNarrow("xl/worksheets/sheet2.xml", exact), QString());
     }
 
     void badUsageIsExit2AndWritesNothing_data()

@@ -22,6 +22,7 @@
 #include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/services.h"
+#include "pdfpages.h"
 #include "shell/settings.h"
 #include "storage/budgetrepository.h"
 #include "storage/tagrepository.h"
@@ -35,14 +36,18 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBuffer>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGraphicsScene>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPieSeries>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -163,6 +168,50 @@ private slots:
         // CSV with exact decimal strings.
         const QString csv = toCsv(*page.model());
         QVERIFY(csv.startsWith(QStringLiteral("Category,")));
+    }
+
+    // The chart exports as PDF stay on their page (poppler reads the words back): the composition's
+    // charts inside the margins of an A4 landscape page, the analysis plot inside its own page.
+    void chartPdfsFitTheirPages()
+    {
+        for (const char *tool : {"pdftotext", "pdftoppm"})
+            QVERIFY2(!QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty(),
+                     "poppler-utils is not installed (scripts/setup.sh installs it)");
+        QTemporaryDir dir;
+        CompositionPage composition(*m_acc->engine, nullptr);
+        composition.period()->setChoice(PeriodPicker::LastMonth);
+        composition.resize(1400, 900);
+        composition.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composition));
+        QWidget *charts = composition.donut()->chart()->scene()->views().constFirst()->parentWidget();
+        const QString pie = dir.filePath(QStringLiteral("composition.pdf"));
+        QString error;
+        QVERIFY2(exportWidget(*charts, pie, &error), qPrintable(error));
+        QList<test::PdfPage> pages = test::readPdfPages(pie);
+        QCOMPARE(pages.size(), 1);
+        QVERIFY(!pages.first().words.isEmpty());
+        QCOMPARE(test::pageMisfit(pages, widgetPageLayout()), QString());
+        QCOMPARE(test::renderProblems(pie, pages.size()), QString());
+
+        ConsoleSettings settings(dir.filePath(QStringLiteral("pdf.ini")));
+        AnalysisPage analysis(*m_acc->engine, settings, nullptr);
+        analysis.refresh();
+        selectCombo(analysis.findChild<QComboBox *>(QStringLiteral("periodChoice")),
+                    int(PeriodPicker::LastMonth));
+        analysis.resize(1400, 900);
+        analysis.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&analysis));
+        TimeSeriesPlot *plot = analysis.plot();
+        QCOMPARE(plot->pointCount(), 31);
+        const QString series = dir.filePath(QStringLiteral("analysis.pdf"));
+        QVERIFY2(plot->exportTo(series, &error), qPrintable(error));
+        pages = test::readPdfPages(series);
+        QCOMPARE(pages.size(), 1);
+        QVERIFY(!pages.first().words.isEmpty());
+        const QPageLayout own(QPageSize(pages.first().size, QPageSize::Point), QPageLayout::Portrait,
+                              QMarginsF());
+        QCOMPARE(test::pageMisfit(pages, own), QString());
+        QCOMPARE(test::renderProblems(series, pages.size()), QString());
     }
 
     void analysisFollowsGranularityGroupingAndFilters()

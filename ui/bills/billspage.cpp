@@ -301,8 +301,9 @@ report::BillDocument BillsPage::document() const
 {
     const Bill &bill = m_model->comparison().bill;
     const CivilDate d = BillingCalendar(m_model->display().utcOffsetSeconds).dateOf(bill.finalAt);
-    return report::BillDocument{bill, m_model->display().currency, m_accountName,
-                                QDate(d.year, d.month, d.day), m_generatedAt};
+    return report::BillDocument{bill,          m_model->display().currency,
+                                m_accountName, QDate(d.year, d.month, d.day),
+                                m_generatedAt, report::DisplayNames(m_engine.catalog())};
 }
 
 bool BillsPage::isExporting() const
@@ -344,8 +345,12 @@ void BillsPage::exportTo(report::Format format, const QString &path)
                 if (!bill)
                     return bill.error();
                 const CivilDate d = ctx.calendar.dateOf(bill->finalAt);
-                return report::BillDocument{std::move(*bill), ctx.account.currency, ctx.account.name,
-                                            QDate(d.year, d.month, d.day), ctx.calendar.format(ctx.now)};
+                return report::BillDocument{std::move(*bill),
+                                            ctx.account.currency,
+                                            ctx.account.name,
+                                            QDate(d.year, d.month, d.day),
+                                            ctx.calendar.format(ctx.now),
+                                            report::DisplayNames(ctx.catalog)};
             });
             if (!doc)
                 return doc.error();
@@ -374,6 +379,7 @@ void BillsPage::printPreview()
 {
     QPrinter printer(QPrinter::ScreenResolution); // the layout is in CSS pixels, like the PDF
     printer.setDocName(tr("Bill for %1").arg(month()));
+    printer.setPageLayout(report::billPageLayout()); // a default: the dialog may change it
     QPrintPreviewDialog dialog(&printer, this);
     const report::BillDocument doc = document();
     connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [this, doc](QPrinter *p) {
@@ -387,6 +393,7 @@ void BillsPage::print()
 {
     QPrinter printer(QPrinter::ScreenResolution); // the layout is in CSS pixels, like the PDF
     printer.setDocName(tr("Bill for %1").arg(month()));
+    printer.setPageLayout(report::billPageLayout()); // a default: the dialog may change it
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -48,12 +48,18 @@ bool exportCsv(const QAbstractItemModel &model, const QString &path, QString *er
     return true;
 }
 
+QPageLayout widgetPageLayout()
+{
+    // Printers cannot print to the paper's edge: the picture keeps the margins the bill has.
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(15, 15, 15, 15),
+                       QPageLayout::Millimeter);
+}
+
 bool exportWidget(QWidget &widget, const QString &path, QString *error)
 {
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         QPdfWriter writer(path);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setPageLayout(widgetPageLayout());
         writer.setResolution(96);
         QPainter painter;
         if (!painter.begin(&writer)) {
@@ -61,9 +67,11 @@ bool exportWidget(QWidget &widget, const QString &path, QString *error)
                 *error = WidgetsTr::tr("Could not write %1.").arg(path);
             return false;
         }
+        // The printable area (the page minus its margins), the widget scaled to fit it, centred across.
         const QRect page = painter.viewport();
         const double scale = std::min(double(page.width()) / std::max(1, widget.width()),
                                       double(page.height()) / std::max(1, widget.height()));
+        painter.translate((page.width() - widget.width() * scale) / 2, 0);
         painter.scale(scale, scale);
         widget.render(&painter);
         painter.end();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPageLayout>
 #include <QString>
 
 class QAbstractItemModel;
@@ -12,7 +13,9 @@ namespace billing::ui {
 bool exportCsv(const QAbstractItemModel &model, const QString &path, QString *error);
 // The CSV text itself (for tests and the clipboard).
 QString toCsv(const QAbstractItemModel &model);
-// Renders a widget (a chart view) as PNG (by its file suffix) or as one PDF page.
+// Renders a widget (a chart view) as PNG (by its file suffix) or as one PDF page (widgetPageLayout(), the
+// widget scaled to fit inside its margins).
 bool exportWidget(QWidget &widget, const QString &path, QString *error);
+QPageLayout widgetPageLayout();
 
 } // namespace billing::ui

@@ -2,6 +2,7 @@
 #include "widgets/tr.h"
 
 #include "catalog/catalog.h"
+#include "displaynames.h"
 #include "time/billingcalendar.h"
 
 #include <QCoreApplication>
@@ -44,7 +45,7 @@ bool isDark(const QPalette &palette)
 
 QString catalogName(const QString &name)
 {
-    return QCoreApplication::translate("billing::ui::CatalogNames", name.toUtf8().constData());
+    return report::catalogName(name);
 }
 
 QString apiName(const AccountDisplay &display, const QString &apiId)
