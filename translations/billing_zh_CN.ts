@@ -2915,6 +2915,169 @@ mode</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::ColumnMappingDialog</name>
+    <message>
+        <source>Map columns</source>
+        <translation>映射列</translation>
+    </message>
+    <message>
+        <source>Choose the field each column of %1 gives; columns left on Ignore are not read.</source>
+        <translation>请为 %1 的每一列选择对应的字段；设为“忽略”的列不会被读取。</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>文件中的行</translation>
+    </message>
+    <message>
+        <source>&amp;Time format:</source>
+        <translation>时间格式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>UTC &amp;offset:</source>
+        <translation>UTC 偏移(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>API and region &amp;values in the file:</source>
+        <translation>文件中的 API 和区域取值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>文件中的取值</translation>
+    </message>
+    <message>
+        <source>Catalog entry</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <source>API and region values</source>
+        <translation>API 和区域取值</translation>
+    </message>
+    <message>
+        <source>As the import will &amp;read them:</source>
+        <translation>导入时将读取为(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rows as they will be read</source>
+        <translation>导入时读取的行</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>配置名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. API gateway</source>
+        <translation>例如 API 网关</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存配置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use for the import</source>
+        <translation>用于导入</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Field of column %1</source>
+        <translation>列 %1 的字段</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1（必填）</translation>
+    </message>
+    <message>
+        <source>Catalog entry for %1</source>
+        <translation>%1 的目录条目</translation>
+    </message>
+    <message>
+        <source>(as written)</source>
+        <translation>（按原文）</translation>
+    </message>
+    <message>
+        <source>Choose the column of: %1.</source>
+        <translation>请选择以下字段的列：%1。</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 rows would be refused: the import takes a file whole or not at all.</source>
+        <translation>前 %2 行中有 %1 行会被拒绝：导入要么接受整个文件，要么全部拒绝。</translation>
+    </message>
+    <message>
+        <source>The first %1 rows read correctly.</source>
+        <translation>前 %1 行均可正确读取。</translation>
+    </message>
+    <message>
+        <source>Replace column profile</source>
+        <translation>替换列映射配置</translation>
+    </message>
+    <message>
+        <source>A column profile named %1 exists already. Replace it with this mapping?</source>
+        <translation>名为 %1 的列映射配置已存在。要用此映射替换它吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Saved the column profile %1.</source>
+        <translation>已保存列映射配置 %1。</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::CompositionModel</name>
     <message>
         <source>%1 %</source>
@@ -3393,6 +3556,30 @@ mode</source>
     <message>
         <source>%1 is not a regular file: the dialog reads a file twice to list every refused line. Import a pipe with billingctl import-calls.</source>
         <translation>%1 不是普通文件：此对话框要读取文件两次，以列出每一个被拒绝的行。请用 billingctl import-calls 导入管道。</translation>
+    </message>
+    <message>
+        <source>Column &amp;profile:</source>
+        <translation>列映射配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s columns are read: the strict format, or a saved column profile for a log in another layout.</source>
+        <translation>如何读取文件的列：严格格式，或为其他布局的日志保存的列映射配置。</translation>
+    </message>
+    <message>
+        <source>&amp;Map columns…</source>
+        <translation>映射列(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Strict format (timestamp, api, region, status)</source>
+        <translation>严格格式（timestamp、api、region、status）</translation>
+    </message>
+    <message>
+        <source>Unsaved mapping</source>
+        <translation>未保存的映射</translation>
+    </message>
+    <message>
+        <source>Choose a call-record file first: the mapping shows its first rows.</source>
+        <translation>请先选择调用记录文件：映射会显示其前几行。</translation>
     </message>
 </context>
 <context>
