@@ -1143,6 +1143,209 @@
     </message>
 </context>
 <context>
+    <name>billing::mapping</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM:SS at UTC%1</source>
+        <translation>UTC%1 时区的 YYYY-MM-DD HH:MM:SS</translation>
+    </message>
+    <message>
+        <source>whole seconds since 1970-01-01 00:00 UTC</source>
+        <translation>自 1970-01-01 00:00 UTC 起的整秒数</translation>
+    </message>
+    <message>
+        <source>whole milliseconds since 1970-01-01 00:00 UTC</source>
+        <translation>自 1970-01-01 00:00 UTC 起的整毫秒数</translation>
+    </message>
+    <message>
+        <source>must be a string or a number</source>
+        <translation>须为字符串或数字</translation>
+    </message>
+    <message>
+        <source>line %1: the column &quot;%2&quot; (%3) appears twice in the header</source>
+        <translation>第 %1 行：列 “%2”（%3）在表头中出现了两次</translation>
+    </message>
+    <message>
+        <source>line %1: the profile&apos;s column &quot;%2&quot; (%3) is not in the header; the header has %4</source>
+        <translation>第 %1 行：配置中的列 “%2”（%3）不在表头中；表头包含 %4</translation>
+    </message>
+    <message>
+        <source>column profile, %1: %2</source>
+        <translation>列映射配置，%1：%2</translation>
+    </message>
+    <message>
+        <source>must be an object of the file&apos;s columns and the fields they give</source>
+        <translation>须为一个对象：文件的列及其对应的字段</translation>
+    </message>
+    <message>
+        <source>must be a field id as a string, or &quot;ignore&quot;</source>
+        <translation>须为字符串形式的字段 ID，或 “ignore”</translation>
+    </message>
+    <message>
+        <source>unknown field %1; the fields are %2</source>
+        <translation>未知字段 %1；可用字段为 %2</translation>
+    </message>
+    <message>
+        <source>must be an object of fields, each a map of the file&apos;s values to catalog ids</source>
+        <translation>须为一个对象：每个字段对应一个从文件取值到目录 ID 的映射</translation>
+    </message>
+    <message>
+        <source>must be an object of the file&apos;s values and catalog ids</source>
+        <translation>须为一个对象：文件取值及其目录 ID</translation>
+    </message>
+    <message>
+        <source>must be a catalog id as a string</source>
+        <translation>须为字符串形式的目录 ID</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态码</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>ISO 8601 with offset (2026-10-01T08:00:00+08:00)</source>
+        <translation>带时区偏移的 ISO 8601（2026-10-01T08:00:00+08:00）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM:SS in a UTC offset</source>
+        <translation>指定 UTC 偏移下的 YYYY-MM-DD HH:MM:SS</translation>
+    </message>
+    <message>
+        <source>Seconds since 1970 (Unix time)</source>
+        <translation>自 1970 年起的秒数（Unix 时间）</translation>
+    </message>
+    <message>
+        <source>Milliseconds since 1970</source>
+        <translation>自 1970 年起的毫秒数</translation>
+    </message>
+    <message>
+        <source>a column profile needs a name</source>
+        <translation>列映射配置需要名称</translation>
+    </message>
+    <message>
+        <source>the profile name %1 is longer than %2 characters</source>
+        <translation>配置名称 %1 超过 %2 个字符</translation>
+    </message>
+    <message>
+        <source>the profile name %1 contains a control character</source>
+        <translation>配置名称 %1 包含控制字符</translation>
+    </message>
+    <message>
+        <source>the field %1 is mapped twice (also from %2)</source>
+        <translation>字段 %1 被映射了两次（另一次来自 %2）</translation>
+    </message>
+    <message>
+        <source>the required field %1 is not mapped to a column</source>
+        <translation>必填字段 %1 未映射到任何列</translation>
+    </message>
+    <message>
+        <source>the field takes no value map; only the API and the region do</source>
+        <translation>该字段不接受取值映射；只有 API 和区域可以</translation>
+    </message>
+    <message>
+        <source>%1 is not an API id of the catalog</source>
+        <translation>%1 不是目录中的 API ID</translation>
+    </message>
+    <message>
+        <source>%1 is not a region id of the catalog</source>
+        <translation>%1 不是目录中的区域 ID</translation>
+    </message>
+    <message>
+        <source>column profile: not JSON: %1 at character %2</source>
+        <translation>列映射配置：不是 JSON：第 %2 个字符处%1</translation>
+    </message>
+    <message>
+        <source>column profile: not a JSON object</source>
+        <translation>列映射配置：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the key appears twice</source>
+        <translation>该键出现了两次</translation>
+    </message>
+    <message>
+        <source>unknown key; the keys are kind, columns, time_format, utc_offset and values</source>
+        <translation>未知的键；可用的键为 kind、columns、time_format、utc_offset 和 values</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind of profile; use &quot;call-log&quot;</source>
+        <translation>%1 不是配置类型；请使用 “call-log”</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>use iso8601, local, epoch-seconds or epoch-milliseconds</source>
+        <translation>请使用 iso8601、local、epoch-seconds 或 epoch-milliseconds</translation>
+    </message>
+    <message>
+        <source>a local time needs its UTC offset, e.g. &quot;+08:00&quot;</source>
+        <translation>本地时间需要指定 UTC 偏移，例如 “+08:00”</translation>
+    </message>
+    <message>
+        <source>applies only to the time format &quot;local&quot;</source>
+        <translation>仅适用于时间格式 “local”</translation>
+    </message>
+    <message>
+        <source>the saved column profile &quot;%1&quot; is not usable: %2</source>
+        <translation>已保存的列映射配置 “%1” 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>there is no column profile named &quot;%1&quot;; none is saved</source>
+        <translation>没有名为 “%1” 的列映射配置；尚未保存任何配置</translation>
+    </message>
+    <message>
+        <source>there is no column profile named &quot;%1&quot;; the profiles are %2</source>
+        <translation>没有名为 “%1” 的列映射配置；现有配置为 %2</translation>
+    </message>
+    <message>
+        <source>a column profile named &quot;%1&quot; exists already; replace it to save it again</source>
+        <translation>名为 “%1” 的列映射配置已存在；要再次保存请选择替换</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>line %1: expected %2 fields as in the header, found %3</source>
+        <translation>第 %1 行：按表头应有 %2 个字段，实际为 %3 个</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object: %2 at character %3</source>
+        <translation>第 %1 行：不是 JSON 对象：第 %3 个字符处%2</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object</source>
+        <translation>第 %1 行：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line %1, field &quot;%2&quot;: the field appears twice in the object</source>
+        <translation>第 %1 行，字段 “%2”：该字段在对象中出现了两次</translation>
+    </message>
+</context>
+<context>
     <name>billing::report</name>
     <message>
         <source>&quot;%1&quot; is not an export format: use csv, xlsx or pdf</source>
@@ -2712,6 +2915,169 @@ mode</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::ColumnMappingDialog</name>
+    <message>
+        <source>Map columns</source>
+        <translation>映射列</translation>
+    </message>
+    <message>
+        <source>Choose the field each column of %1 gives; columns left on Ignore are not read.</source>
+        <translation>请为 %1 的每一列选择对应的字段；设为“忽略”的列不会被读取。</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>文件中的行</translation>
+    </message>
+    <message>
+        <source>&amp;Time format:</source>
+        <translation>时间格式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>UTC &amp;offset:</source>
+        <translation>UTC 偏移(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>API and region &amp;values in the file:</source>
+        <translation>文件中的 API 和区域取值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>文件中的取值</translation>
+    </message>
+    <message>
+        <source>Catalog entry</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <source>API and region values</source>
+        <translation>API 和区域取值</translation>
+    </message>
+    <message>
+        <source>As the import will &amp;read them:</source>
+        <translation>导入时将读取为(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rows as they will be read</source>
+        <translation>导入时读取的行</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>配置名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. API gateway</source>
+        <translation>例如 API 网关</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存配置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use for the import</source>
+        <translation>用于导入</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Field of column %1</source>
+        <translation>列 %1 的字段</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1（必填）</translation>
+    </message>
+    <message>
+        <source>Catalog entry for %1</source>
+        <translation>%1 的目录条目</translation>
+    </message>
+    <message>
+        <source>(as written)</source>
+        <translation>（按原文）</translation>
+    </message>
+    <message>
+        <source>Choose the column of: %1.</source>
+        <translation>请选择以下字段的列：%1。</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 rows would be refused: the import takes a file whole or not at all.</source>
+        <translation>前 %2 行中有 %1 行会被拒绝：导入要么接受整个文件，要么全部拒绝。</translation>
+    </message>
+    <message>
+        <source>The first %1 rows read correctly.</source>
+        <translation>前 %1 行均可正确读取。</translation>
+    </message>
+    <message>
+        <source>Replace column profile</source>
+        <translation>替换列映射配置</translation>
+    </message>
+    <message>
+        <source>A column profile named %1 exists already. Replace it with this mapping?</source>
+        <translation>名为 %1 的列映射配置已存在。要用此映射替换它吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Saved the column profile %1.</source>
+        <translation>已保存列映射配置 %1。</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::CompositionModel</name>
     <message>
         <source>%1 %</source>
@@ -3190,6 +3556,30 @@ mode</source>
     <message>
         <source>%1 is not a regular file: the dialog reads a file twice to list every refused line. Import a pipe with billingctl import-calls.</source>
         <translation>%1 不是普通文件：此对话框要读取文件两次，以列出每一个被拒绝的行。请用 billingctl import-calls 导入管道。</translation>
+    </message>
+    <message>
+        <source>Column &amp;profile:</source>
+        <translation>列映射配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s columns are read: the strict format, or a saved column profile for a log in another layout.</source>
+        <translation>如何读取文件的列：严格格式，或为其他布局的日志保存的列映射配置。</translation>
+    </message>
+    <message>
+        <source>&amp;Map columns…</source>
+        <translation>映射列(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Strict format (timestamp, api, region, status)</source>
+        <translation>严格格式（timestamp、api、region、status）</translation>
+    </message>
+    <message>
+        <source>Unsaved mapping</source>
+        <translation>未保存的映射</translation>
+    </message>
+    <message>
+        <source>Choose a call-record file first: the mapping shows its first rows.</source>
+        <translation>请先选择调用记录文件：映射会显示其前几行。</translation>
     </message>
 </context>
 <context>
@@ -5811,6 +6201,18 @@ yyyy</translation>
         <source>late: the hour of %1 was already settled (import with &quot;bill late records&quot; to bill it as late usage)</source>
         <translation>迟到：%1 所在的小时已结算（导入时选择“补计迟到记录”可按迟到用量计费）</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a time written as %2</source>
+        <translation>“%1” 不是按 %2 书写的时间</translation>
+    </message>
+    <message>
+        <source>line %1, field &quot;%2&quot; (%3): %4</source>
+        <translation>第 %1 行，字段 “%2”（%3）：%4</translation>
+    </message>
+    <message>
+        <source>line %1, column &quot;%2&quot; (%3): %4</source>
+        <translation>第 %1 行，列 “%2”（%3）：%4</translation>
+    </message>
 </context>
 <context>
     <name>billingctl</name>
@@ -6279,6 +6681,34 @@ yyyy</translation>
     <message>
         <source>the PDF export needs %1, which could not be loaded: %2</source>
         <translation>导出 PDF 需要 %1，但无法加载它：%2</translation>
+    </message>
+    <message>
+        <source>import-calls: %1</source>
+        <translation>import-calls：%1</translation>
+    </message>
+    <message>
+        <source>profile: give save, list, show or remove</source>
+        <translation>profile：请指定 save、list、show 或 remove</translation>
+    </message>
+    <message>
+        <source>profile save: no file %1</source>
+        <translation>profile save：文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>Column profile %1 replaced.</source>
+        <translation>列映射配置 %1 已替换。</translation>
+    </message>
+    <message>
+        <source>Column profile %1 saved.</source>
+        <translation>列映射配置 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>No column profiles.</source>
+        <translation>没有列映射配置。</translation>
+    </message>
+    <message>
+        <source>Column profile %1 removed.</source>
+        <translation>列映射配置 %1 已删除。</translation>
     </message>
 </context>
 </TS>

@@ -52,5 +52,11 @@ Reply cmdMemberSet(Call &call);
 Reply cmdMemberList(Call &call);
 Reply cmdMemberRemove(Call &call);
 Reply cmdWhoami(Call &call);
+// commands_profiles.cpp
+Reply cmdProfile(Call &call);
+Reply cmdProfileSave(Call &call);
+Reply cmdProfileList(Call &call);
+Reply cmdProfileShow(Call &call);
+Reply cmdProfileRemove(Call &call);
 
 } // namespace billing::cli

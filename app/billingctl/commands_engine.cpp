@@ -5,6 +5,8 @@
 #include "engine/packages.h"
 #include "engine/services.h"
 #include "json.h"
+#include "mapping/calllogmapping.h"
+#include "mapping/profiles.h"
 #include "tr.h"
 
 #include <QCoreApplication>
@@ -195,7 +197,16 @@ Reply cmdImport(Call &call)
     ImportOptions opts;
     opts.name = fromStdin ? CliTr::tr("standard input") : QFileInfo(path).fileName();
     opts.late = call.has(QStringLiteral("late"));
-    auto r = call.runThenCatchUp([&](Context &ctx) { return importCalls(ctx, file, opts); });
+    const QString profile = call.value(QStringLiteral("profile"));
+    auto r = call.runThenCatchUp([&](Context &ctx) -> Result<ImportSummary> {
+        if (call.has(QStringLiteral("profile"))) {
+            auto p = columnProfile(ctx, ProfileKind::CallLog, profile);
+            if (!p)
+                return Error{p.error().code, CliTr::tr("import-calls: %1").arg(p.error().message)};
+            opts.mapping = CallLogMapping::factory(*p, ctx.catalog);
+        }
+        return importCalls(ctx, file, opts);
+    });
     if (!r) {
         Error err = r.error();
         if (!fromStdin && err.code == ErrorCode::BadData)

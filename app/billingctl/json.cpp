@@ -344,4 +344,11 @@ QJsonObject forecast(const Forecast &f, const BillingCalendar &cal)
                        {QStringLiteral("interval_known"), f.intervalKnown}};
 }
 
+QJsonObject columnProfile(const ColumnProfile &p)
+{
+    return QJsonObject{{QStringLiteral("name"), p.name},
+                       {QStringLiteral("kind"), profileKindId(p.kind)},
+                       {QStringLiteral("definition"), profileToJson(p)}};
+}
+
 } // namespace billing::cli::json

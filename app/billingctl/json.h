@@ -13,6 +13,7 @@
 #include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/services.h"
+#include "mapping/columnprofile.h"
 #include "storage/auditrepository.h"
 #include "storage/memberrepository.h"
 #include "storage/notificationrepository.h"
@@ -51,5 +52,6 @@ QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar 
 QJsonObject quote(const Quote &q);
 QJsonObject recommendation(const Recommendation &rec, const BillingCalendar &cal);
 QJsonObject forecast(const Forecast &f, const BillingCalendar &cal);
+QJsonObject columnProfile(const ColumnProfile &p);
 
 } // namespace billing::cli::json

@@ -17,6 +17,8 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     if (Status s = authorize(ctx, Permission::ImportCalls); !s)
         return s.error();
     CallRecordReader reader(in, ctx.catalog);
+    if (options.mapping)
+        reader.setMapping(options.mapping());
     ImportSummary sum;
     qint64 firstLateLine = 0;
     const Instant settledUpTo =

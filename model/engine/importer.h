@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "time/instant.h"
+#include "usage/linemapping.h"
 
 #include <QString>
 
@@ -22,8 +23,9 @@ public:
 
 struct ImportOptions
 {
-    QString name;      // shown in the import history
-    bool late = false; // bill late records instead of refusing the file (billing-rules §4)
+    QString name;                // shown in the import history
+    bool late = false;           // bill late records instead of refusing the file (billing-rules §4)
+    MappingFactory mapping = {}; // a log in another layout, read through a column profile (model/mapping/)
 };
 
 struct ImportSummary

@@ -284,6 +284,16 @@ const std::vector<QStringList> &migrations()
                            "ledger), 0, 0, 0, '', '', '', '', ''"),
             QStringLiteral("ALTER TABLE account ADD COLUMN seal_head TEXT NOT NULL DEFAULT ''"),
         },
+        // 10: named column profiles for files in other layouts (call logs; provider bill files), each
+        // its JSON definition (model/mapping/columnprofile.h).
+        {
+            QStringLiteral(R"(CREATE TABLE column_profile (
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                definition TEXT NOT NULL,
+                saved_at INTEGER NOT NULL,
+                PRIMARY KEY (kind, name)))"),
+        },
     };
     return steps;
 }

@@ -12,6 +12,8 @@ Result<CallRecordCheck> checkCallRecords(QIODevice &in, const Catalog &catalog,
 {
     CallRecordReader reader(in, catalog);
     reader.setContinueAfterBadLines(true);
+    if (options.mapping)
+        reader.setMapping(options.mapping());
     CallRecordCheck out;
     auto add = [&](CallRecordProblem p) {
         if (int(out.problems.size()) >= options.maxProblems) {

@@ -6,6 +6,7 @@
 #include "core/result.h"
 #include "time/billingcalendar.h"
 #include "time/instant.h"
+#include "usage/linemapping.h"
 
 #include <QString>
 
@@ -34,6 +35,7 @@ struct CallRecordCheckOptions
     std::optional<Instant> accountCreated; // ... and so are records before the account existed
     BillingCalendar calendar = BillingCalendar(BillingCalendar::DefaultOffsetSeconds);
     std::function<bool()> cancelled; // optional; checked every few thousand lines
+    MappingFactory mapping = {};     // optional: a log read through a column profile
 };
 
 struct CallRecordCheck

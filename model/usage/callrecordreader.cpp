@@ -208,6 +208,14 @@ Result<bool> CallRecordReader::nextLine(QByteArrayView &line)
     }
 }
 
+Result<bool> CallRecordReader::nextRawLine(QByteArrayView &line)
+{
+    if (m_failed)
+        return *m_failed;
+    const Result<bool> got = nextLine(line);
+    return got ? got : Result<bool>(fail(got.error()));
+}
+
 Result<bool> CallRecordReader::next(CallRecord &out)
 {
     if (m_failed)

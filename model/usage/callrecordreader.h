@@ -46,6 +46,11 @@ public:
     // Threads that parse blocks of lines; 1 parses on the caller's thread only. Set before the first
     // next(); the default is QThread::idealThreadCount().
     void setThreads(int n) { m_threads = n; }
+    // Reads a log in another layout through a column mapping (usage/linemapping.h). Set before next().
+    void setMapping(std::unique_ptr<LineMapping> mapping) { m_parser.setMapping(std::move(mapping)); }
+    // For previews of a log's own columns: the next line as it is (decompressed, without its '\n'),
+    // false at the end. Not mixed with next() on one reader.
+    Result<bool> nextRawLine(QByteArrayView &line);
     // Where the last bad record line was (see RecordParser::BadLine).
     const BadLine &lastBadLine() const { return m_lastBad; }
     // True once the reader stopped for good (always after an error unless it continues after bad lines).

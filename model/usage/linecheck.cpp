@@ -41,6 +41,22 @@ QString firstLineProblem(qint64 number, QByteArrayView line)
     return {};
 }
 
+QString splitMessage(bytescan::SplitError e)
+{
+    using bytescan::SplitError;
+    switch (e) {
+    case SplitError::Unclosed:
+        return UsageTr::tr("a quoted field is not closed on this line (a quoted field may not span lines)");
+    case SplitError::AfterQuote:
+        return UsageTr::tr("unexpected text after the closing quote");
+    case SplitError::StrayQuote:
+        return UsageTr::tr("a quote inside an unquoted field; quote the whole field and double the quote");
+    case SplitError::None:
+        break;
+    }
+    return {};
+}
+
 QString crOnlyMessage(qint64 number)
 {
     return UsageTr::tr("line %1: the line endings are CR only; save the file with LF or CRLF line endings")

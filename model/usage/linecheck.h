@@ -1,5 +1,7 @@
 #pragma once
 
+#include "usage/bytescan.h"
+
 #include <QByteArrayView>
 #include <QString>
 
@@ -11,6 +13,9 @@ namespace billing::linecheck {
 // What is wrong with the first non-blank line (without its line end) of a file, or an empty string:
 // CR-only line endings, or a JSON array where JSON Lines are expected.
 QString firstLineProblem(qint64 number, QByteArrayView line);
+
+// What is wrong with the quotes of a CSV line (bytescan::splitCsv), for the strict format and profiles.
+QString splitMessage(bytescan::SplitError error);
 
 // The message for a file whose lines end in a bare CR.
 QString crOnlyMessage(qint64 number);

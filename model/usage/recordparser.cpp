@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <iterator>
 
 namespace billing {
@@ -28,10 +27,9 @@ namespace {
 // The messages are the reader's: they keep its context.
 
 // Column names as they appear in CSV headers and JSON keys, in the order of RecordParser::Column.
-constexpr const char *kColumnNames[] = {"timestamp",          "api",        "region", "status",
-                                        "enterprise_project", "request_id", "count"};
-constexpr int kColumnCount = int(std::size(kColumnNames));
-constexpr int kRequiredColumns = 4; // timestamp, api, region, status
+constexpr const auto &kColumnNames = kCallFieldNames;
+constexpr int kColumnCount = kCallFieldCount;
+constexpr int kRequiredColumns = kRequiredCallFields;
 constexpr qsizetype kMaxProjectChars = 64;
 constexpr qsizetype kMaxRequestIdChars = 128;
 constexpr qint64 kMaxCount = 1'000'000'000;
@@ -77,21 +75,6 @@ int lookup(const std::vector<QByteArray> &ids, int &last, const char *b, const c
     return -1;
 }
 
-QString splitMessage(SplitError e)
-{
-    switch (e) {
-    case SplitError::Unclosed:
-        return UsageTr::tr("a quoted field is not closed on this line (a quoted field may not span lines)");
-    case SplitError::AfterQuote:
-        return UsageTr::tr("unexpected text after the closing quote");
-    case SplitError::StrayQuote:
-        return UsageTr::tr("a quote inside an unquoted field; quote the whole field and double the quote");
-    case SplitError::None:
-        break;
-    }
-    return {};
-}
-
 } // namespace
 
 RecordParser::RecordParser(const Catalog &catalog, Format format)
@@ -107,6 +90,8 @@ RecordParser::RecordParser(const Catalog &catalog, Format format)
 
 bool RecordParser::readsRecords() const
 {
+    if (m_mapping)
+        return m_mapping->readsRecords();
     return m_format == Format::JsonLines || (m_format == Format::Csv && m_headerRead);
 }
 
@@ -115,6 +100,8 @@ RecordParser RecordParser::forBlock() const
     RecordParser p = *this;
     p.m_projects.clear();
     p.m_lastProject = p.m_projectVictim = 0;
+    if (m_mapping)
+        p.m_mapping = m_mapping->clone();
     return p;
 }
 
@@ -138,6 +125,8 @@ Result<RecordParser::Line> RecordParser::parse(qint64 number, QByteArrayView tex
             return Error::badData(problem);
         }
     }
+    if (m_mapping)
+        return parseMapped(l, out);
     if (m_format == Format::Auto) {
         const char *p = l.b;
         while (*p == ' ' || *p == '\t')
@@ -193,7 +182,7 @@ Status RecordParser::readHeader(Span l)
     if (split.error != SplitError::None)
         return Error::badData(UsageTr::tr("line %1, column %2: %3")
                                   .arg(QString::number(m_line), QString::number(split.errorField + 1),
-                                       splitMessage(split.error)));
+                                       linecheck::splitMessage(split.error)));
 
     // Stricter is safer for billing: a column we do not know may be one the user expects us to bill by.
     QStringList unknown;
@@ -258,10 +247,10 @@ Result<bool> RecordParser::parseCsv(Span l, CallRecord &out)
     if (split.error != SplitError::None) {
         if (split.errorField < expected)
             return fieldError(split.errorField + 1, m_columns[size_t(split.errorField)],
-                              splitMessage(split.error));
+                              linecheck::splitMessage(split.error));
         return Error::badData(UsageTr::tr("line %1, column %2: %3")
                                   .arg(QString::number(m_line), QString::number(split.errorField + 1),
-                                       splitMessage(split.error)));
+                                       linecheck::splitMessage(split.error)));
     }
     if (split.fields != expected)
         return Error::badData(
@@ -413,9 +402,7 @@ Result<bool> RecordParser::parseJson(Span l, CallRecord &out)
         } else if (c == ColStatus || c == ColCount) {
             if (v.isDouble()) {
                 // Whole numbers become their digits; anything else keeps a form the digit check refuses.
-                const double d = v.toDouble();
-                bytes = std::trunc(d) == d && std::fabs(d) < 1e15 ? QByteArray::number(qint64(d))
-                                                                  : QByteArray::number(d, 'g', 17);
+                bytes = jsonNumberText(v.toDouble());
             } else if (v.isString()) {
                 bytes = v.toString().toUtf8();
             } else {

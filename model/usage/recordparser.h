@@ -2,12 +2,14 @@
 
 #include "core/result.h"
 #include "time/instant.h"
+#include "usage/linemapping.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,9 @@ public:
     };
 
     RecordParser(const Catalog &catalog, Format format);
+    // Reads a log in another layout through a column mapping instead of the strict format: every field
+    // the mapping gives is checked as a strict line's is, and messages name the log's own columns.
+    void setMapping(std::unique_ptr<LineMapping> mapping) { m_mapping = std::move(mapping); }
 
     // Parses line number `number` (1-based), given without its '\n'. A record goes into out (whose
     // fields are all set); an error is BadData with a translated message that names the line and, for a
@@ -97,6 +102,9 @@ private:
     QString setProjectField(Span v, CallRecord &out);
     Error fieldError(int position, Column c, const QString &what);
     Error lineError(Error e);
+    // mappedrecord.cpp: a line of a log read through m_mapping.
+    Result<Line> parseMapped(Span l, CallRecord &out);
+    Error mappedFieldError(CallField f, const QString &what);
 
     Format m_format = Format::Auto;
     qint64 m_line = 0; // the number of the line being parsed
@@ -127,6 +135,10 @@ private:
     size_t m_lastProject = 0;
     size_t m_projectVictim = 0;
     QString m_defaultProject;
+
+    // Shared by copies until forBlock() gives a block its own; null for the strict format.
+    std::shared_ptr<LineMapping> m_mapping;
+    MappedLine m_mapped;
 };
 
 } // namespace billing

@@ -2,10 +2,15 @@
 
 #include "ui_importdialog.h"
 
+#include "engine/context.h"
 #include "engine/engine.h"
+#include "mapping/calllogmapping.h"
+#include "mapping/columnmappingdialog.h"
+#include "mapping/profiles.h"
 #include "widgets/taborder.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,6 +25,9 @@
 namespace billing::ui {
 
 namespace {
+constexpr int kStrict = -1;  // the profile combo's data for the strict format
+constexpr int kUnsaved = -2; // ... and for a mapping used without saving it
+
 class TaskObserver : public ImportObserver
 {
 public:
@@ -52,6 +60,8 @@ ImportDialog::ImportDialog(Engine &engine, QWidget *parent)
     connect(m_ui->cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
     connect(m_ui->close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_ui->save, &QPushButton::clicked, this, &ImportDialog::chooseReportFile);
+    connect(m_ui->mapColumns, &QPushButton::clicked, this, [this] { openMapping(); });
+    reloadProfiles();
     m_task.onProgress([this](int value, int) { m_ui->progress->setValue(value); });
     m_task.onFinished([this](ImportOutcome outcome) { onFinished(std::move(outcome)); });
     orderTabsByLayout(this);
@@ -72,6 +82,74 @@ void ImportDialog::setPath(const QString &path)
 void ImportDialog::setBillLate(bool late)
 {
     m_ui->late->setChecked(late);
+}
+
+QComboBox *ImportDialog::profileChoice() const
+{
+    return m_ui->profile;
+}
+
+void ImportDialog::reloadProfiles()
+{
+    const QString current = m_ui->profile->currentText();
+    // A read of the account as stored: no catch-up on the GUI thread for a list of names.
+    auto ctx = m_engine.inspect();
+    auto profiles =
+        ctx ? columnProfiles(**ctx, ProfileKind::CallLog) : Result<std::vector<ColumnProfile>>(ctx.error());
+    m_profiles = profiles ? std::move(*profiles) : std::vector<ColumnProfile>();
+    if (!profiles)
+        m_ui->result->setText(profiles.error().message);
+    const QSignalBlocker block(m_ui->profile);
+    m_ui->profile->clear();
+    m_ui->profile->addItem(tr("Strict format (timestamp, api, region, status)"), kStrict);
+    for (int i = 0; i < int(m_profiles.size()); ++i)
+        m_ui->profile->addItem(m_profiles[size_t(i)].name, i);
+    if (m_unsaved)
+        m_ui->profile->addItem(tr("Unsaved mapping"), kUnsaved);
+    m_ui->profile->setCurrentIndex(std::max(0, m_ui->profile->findText(current)));
+}
+
+std::optional<ColumnProfile> ImportDialog::chosenProfile() const
+{
+    const int data = m_ui->profile->currentData().toInt();
+    if (data == kUnsaved)
+        return m_unsaved;
+    if (data >= 0 && data < int(m_profiles.size()))
+        return m_profiles[size_t(data)];
+    return std::nullopt;
+}
+
+ColumnMappingDialog *ImportDialog::openMapping()
+{
+    const QString path = m_ui->importPath->text();
+    if (path.isEmpty() || !QFileInfo(path).isFile()) {
+        m_ui->result->setText(tr("Choose a call-record file first: the mapping shows its first rows."));
+        return nullptr;
+    }
+    auto *dialog = new ColumnMappingDialog(m_engine, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const std::optional<ColumnProfile> p = chosenProfile())
+        dialog->setProfile(*p);
+    connect(dialog, &ColumnMappingDialog::saved, this, [this] { reloadProfiles(); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { chooseMapping(dialog->profile()); });
+    dialog->open();
+    return dialog;
+}
+
+void ImportDialog::chooseMapping(const ColumnProfile &profile)
+{
+    m_unsaved.reset();
+    reloadProfiles();
+    // The saved profile of that name when it is the same mapping; otherwise the mapping as it is.
+    for (int i = 0; i < int(m_profiles.size()); ++i) {
+        if (m_profiles[size_t(i)] == profile) {
+            m_ui->profile->setCurrentIndex(m_ui->profile->findData(i));
+            return;
+        }
+    }
+    m_unsaved = profile;
+    reloadProfiles();
+    m_ui->profile->setCurrentIndex(m_ui->profile->findData(kUnsaved));
 }
 
 void ImportDialog::browse()
@@ -113,6 +191,8 @@ void ImportDialog::start()
     ImportOptions options;
     options.late = m_ui->late->isChecked();
     options.name = QFileInfo(path).fileName();
+    if (const std::optional<ColumnProfile> profile = chosenProfile())
+        options.mapping = CallLogMapping::factory(*profile, m_engine.catalog());
     const qint64 size = QFileInfo(path).size();
     m_task.start([location, &clock, path, options, size](TaskControl &task) {
         TaskObserver observer(task, size);

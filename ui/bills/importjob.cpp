@@ -47,6 +47,7 @@ ImportOutcome runImport(const QString &location, const Clock &clock, const QStri
             check.accountCreated = (*ctx)->account.createdAt;
         }
         check.calendar = (*ctx)->calendar;
+        check.mapping = options.mapping;
         check.cancelled = [observer] { return observer && observer->isCancelled(); };
         QFile again(path);
         if (!again.open(QIODevice::ReadOnly))
