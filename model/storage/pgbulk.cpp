@@ -192,7 +192,7 @@ PgBulk::Table *PgBulk::table(const QString &insertSql, bool withId)
                              [&](const auto &t) { return t->m_copySql == copySql; });
     Table *t = same != m_tables.end() ? same->get() : nullptr;
     if (!t) {
-        t = m_tables.emplace_back(new Table(*this, target->table, copySql, withId)).get();
+        t = m_tables.emplace_back(new Table(*this, target->table, copySql)).get();
         std::stable_sort(m_tables.begin(), m_tables.end(), [](const auto &a, const auto &b) {
             return flushRank(a->m_name) < flushRank(b->m_name);
         });

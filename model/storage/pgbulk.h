@@ -9,6 +9,7 @@
 #include <QStringView>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QSqlDatabase;
@@ -45,8 +46,8 @@ public:
 
     private:
         friend class PgBulk;
-        Table(PgBulk &bulk, QString name, QByteArray copySql, bool withId)
-            : m_bulk(bulk), m_name(std::move(name)), m_copySql(std::move(copySql)), m_withId(withId)
+        Table(PgBulk &bulk, QString name, QByteArray copySql)
+            : m_bulk(bulk), m_name(std::move(name)), m_copySql(std::move(copySql))
         {
         }
         Status drawIds(); // advances the sequence over the ids given out since the last flush
@@ -55,7 +56,6 @@ public:
         PgBulk &m_bulk;
         QString m_name;
         QByteArray m_copySql;
-        bool m_withId;
         QByteArray m_rows; // COPY text format, sent on flush
         bool m_rowStarted = false;
         QByteArray m_sequence; // the identity sequence, looked up once
@@ -70,7 +70,7 @@ public:
     PgBulk &operator=(const PgBulk &) = delete;
 
     // The COPY target of a plain single-row INSERT, or nullptr for any other statement. With withId the
-    // rows carry their id (reserved here) as the last column.
+    // rows carry their id (Table::nextId) as the last column.
     Table *table(const QString &insertSql, bool withId);
     // Rows are kept only inside a write transaction (storage/transaction.h says when it begins and ends;
     // libpq's own status reads "active" while a forward-only query has results left to read).
