@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance workloads of docs/performance.md (P1–P5), each against its baseline in the same run.
+# The performance workloads of docs/performance.md (P1–P5, P1pg), each against its baseline in the same run.
 # Prints a Markdown table of medians, min, max and ratios (and writes it to $BENCH_OUT if set).
 #
 #   scripts/bench.sh            full sizes: 2 M and 10 M lines, a year at 2 M lines a month, 5 runs each
@@ -37,7 +37,8 @@ for exe in "$B" "$GEN" "$STARTUP" "$PLOT" "$QUERY"; do
     [[ -x "$exe" ]] || { echo "bench: $exe is not built (run scripts/setup.sh)" >&2; exit 1; }
 done
 work="$(mktemp -d "${TMPDIR:-/tmp}/billing-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+pgstate="$work/pg"
+trap '"$here/scripts/pg-server.sh" stop "$pgstate" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen
 table="$work/table.md"
 
@@ -86,6 +87,49 @@ m10="$(peak_kb "$B" --db "$work/run.db" --now "$p1now" import-calls "$work/big.c
 "$B" --db "$work/run.db" --now "$p1now" verify >/dev/null
 rm -f "$work/big.csv"
 echo "| P1m | peak memory of P1 | — | $lines lines: $((m2 / 1024)) MB; $big lines: $((m10 / 1024)) MB | goal ≤ 256 MB |" >>"$table"
+
+# P1pg: the same import into a fresh account on a private PostgreSQL server (scripts/pg-server.sh), against
+# psql's \copy of the same file into a plain table. The machine is shared: the two alternate run by run,
+# and beside the wall time each reports its CPU time, the client's plus the server's (the server backend's
+# time reaches the postmaster's children's time when it exits).
+# BILLING_BENCH_PG=0 (ctest in a build without the PostgreSQL tests, e.g. the sanitizer build) skips it.
+if [[ "${BILLING_BENCH_PG:-1}" == 1 ]]; then
+    pgurl="$("$here/scripts/pg-server.sh" start "$pgstate" | tail -n 1)"
+    pmpid="$(head -n 1 "$(cat "$pgstate/datadir")/cluster/postmaster.pid")"
+    pgq() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 "$pgurl" "$@"; }
+    server_ticks() { awk '{print $16 + $17}' "/proc/$pmpid/stat"; }
+    backends() { pgrep -c -P "$pmpid" || true; }
+    timed_pg() { # OUT_FILE COMMAND... → appends "wall_ms cpu_ms" (client + server backend)
+        local out="$1" before ticks0 ticks1 tries=0
+        shift
+        before="$(backends)"
+        ticks0="$(server_ticks)"
+        /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "$@" >/dev/null
+        while (($(backends) > before && tries < 100)); do sleep 0.05; tries=$((tries + 1)); done
+        ticks1="$(server_ticks)"
+        awk -v s=$((ticks1 - ticks0)) -v hz="$(getconf CLK_TCK)" \
+            '{printf "%.0f %.0f\n", $1 * 1000, ($2 + $3) * 1000 + s * 1000 / hz}' "$work/time.txt" >>"$out"
+    }
+    : >"$work/pgcopy.txt"
+    : >"$work/pgimport.txt"
+    for ((i = 0; i < runs; i++)); do
+        pgq -c "DROP TABLE IF EXISTS calls" \
+            -c "CREATE TABLE calls (timestamp text, api text, region text, status text, enterprise_project text, request_id text, count text)"
+        timed_pg "$work/pgcopy.txt" env PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$pgurl" -c "\\copy calls FROM '$work/month.csv' CSV HEADER"
+        pgq -c "DROP SCHEMA IF EXISTS p1pg CASCADE" -c "CREATE SCHEMA p1pg"
+        new_account "$pgurl?schema=p1pg" 2026-09-30T08:00:00+08:00 10000000
+        timed_pg "$work/pgimport.txt" "$B" --db "$pgurl?schema=p1pg" --now "$p1now" import-calls "$work/month.csv"
+    done
+    "$B" --db "$pgurl?schema=p1pg" --now "$p1now" verify >/dev/null
+    pg_stats() { # FILE COLUMN → "median (min–max)" of that column
+        sort -n -k "$2" "$1" | awk -v c="$2" '{v[NR] = $c} END {printf "%d ms (%d–%d)", v[int((NR + 1) / 2)], v[1], v[NR]}'
+    }
+    pg_median() { sort -n -k "$2" "$1" | awk -v c="$2" '{v[NR] = $c} END {print v[int((NR + 1) / 2)]}'; }
+    echo "| P1pg | import + settle $lines lines into PostgreSQL (alternating runs) | psql-copy: $(pg_stats "$work/pgcopy.txt" 1); CPU $(pg_stats "$work/pgcopy.txt" 2) | billingctl-import: $(pg_stats "$work/pgimport.txt" 1); CPU $(pg_stats "$work/pgimport.txt" 2) | $(awk -v a="$(pg_median "$work/pgcopy.txt" 1)" -v b="$(pg_median "$work/pgimport.txt" 1)" -v c="$(pg_median "$work/pgcopy.txt" 2)" -v d="$(pg_median "$work/pgimport.txt" 2)" 'BEGIN {printf "%.2f × (CPU %.2f ×)", a / b, c / d}') |" >>"$table"
+    "$here/scripts/pg-server.sh" stop "$pgstate" >/dev/null
+else
+    echo "| P1pg | import into PostgreSQL | skipped (BILLING_BENCH_PG=0) | — | — |" >>"$table"
+fi
 
 # A year-long account at the same volume, for P2 and P4.
 year="$work/year.db"

@@ -1691,6 +1691,10 @@
         <source>%1 holds no account yet: run &quot;billingctl init&quot; first; it was not changed</source>
         <translation>%1 中还没有账户：请先运行 “billingctl init”；该文件未被更改</translation>
     </message>
+    <message>
+        <source>another program drew ids from %1 without holding the account&apos;s lock</source>
+        <translation>另一个程序未持有账户锁就从 %1 取用了编号</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AccountBar</name>

@@ -2,6 +2,7 @@
 #include "storage/tr.h"
 
 #include "storage/faststatement.h"
+#include "storage/pgbulk.h"
 #include "storage/schema.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
@@ -71,8 +72,18 @@ Error sqlError(SqlFault fault, const QString &doing, const QString &why)
     return Error::internal(StorageTr::tr("database error while %1: %2").arg(doing, why));
 }
 
+namespace {
+Status sendBulkRows(const QSqlDriver *driver)
+{
+    PgBulk *bulk = PgBulk::waitingOn(driver);
+    return bulk ? bulk->flush() : Status{};
+}
+} // namespace
+
 Status execQuery(QSqlQuery &query, const char *what)
 {
+    if (Status s = sendBulkRows(query.driver()); !s)
+        return s;
     if (query.exec())
         return {};
     return errorOf(query.lastError(), QLatin1String(what));
@@ -95,6 +106,8 @@ Result<qint64> execInsert(QSqlQuery &query, const char *what)
 
 Status execStatement(QSqlDatabase &db, const QString &sql)
 {
+    if (Status s = sendBulkRows(db.driver()); !s)
+        return s;
     QSqlQuery q(db);
     if (q.exec(sql))
         return {};
@@ -134,6 +147,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &location, Mode m
     d->m_dialect = dialect::ofLocation(location);
     if (Status s = d->connect(mode); !s)
         return s.error();
+    if (d->isPostgres())
+        d->m_bulk = std::make_unique<PgBulk>(d->m_db);
     if (Status s = d->configure(); !s)
         return s.error();
     if (Status s = d->migrate(); !s)
@@ -266,6 +281,8 @@ FastStatement &Database::fastStatement(const QString &sql, bool returningId)
             }
         }
         if (!f->stmt) {
+            if (m_bulk)
+                f->copy = m_bulk->table(sql, returningId);
             f->query = std::make_unique<QSqlQuery>(m_db);
             f->returnsId = returningId;
             f->query->prepare(returningId ? sql + QStringLiteral(" RETURNING id") : sql);
@@ -279,6 +296,7 @@ Database::~Database()
 {
     m_fast.clear(); // finalized before the connection closes
     m_statements.clear();
+    m_bulk.reset();
     if (m_connectionName.isEmpty())
         return;
     m_db.close();

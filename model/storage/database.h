@@ -15,7 +15,8 @@ class QSqlQuery;
 
 namespace billing {
 struct FastStatement;
-}
+class PgBulk;
+} // namespace billing
 
 namespace billing {
 
@@ -58,6 +59,9 @@ public:
     // The same for storage/rowwriter.h, which binds without Qt's per-value overhead on SQLite.
     FastStatement &fastStatement(const QString &sql, bool returningId = false);
 
+    // PostgreSQL's bulk writer for this connection (storage/pgbulk.h); nullptr on SQLite.
+    PgBulk *bulk() { return m_bulk.get(); }
+
     // The rows the open write transaction has written to the sealed tables; sealed when it commits.
     RowSeal &rowSeal() { return m_rowSeal; }
 
@@ -76,6 +80,7 @@ private:
 
     std::map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::map<QString, std::unique_ptr<FastStatement>> m_fast;
+    std::unique_ptr<PgBulk> m_bulk;
     RowSeal m_rowSeal;
     QSqlDatabase m_db;
     QString m_connectionName;
@@ -84,7 +89,8 @@ private:
     int m_version = 0;
 };
 
-// Runs a prepared query and turns a failure into an Error naming what was being done.
+// Runs a prepared query and turns a failure into an Error naming what was being done. On PostgreSQL the
+// rows the bulk writer keeps for the connection are sent first (storage/pgbulk.h), so it sees them.
 Status execQuery(QSqlQuery &query, const char *what);
 // Runs a prepared "INSERT ... RETURNING id" (SQLite ≥ 3.35 and PostgreSQL both have it;
 // lastInsertId() does not work on QPSQL) and returns the new row's id.

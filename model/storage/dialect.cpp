@@ -51,6 +51,21 @@ QString toPostgres(const QString &sqliteStatement)
     return out;
 }
 
+std::optional<CopyTarget> copyTarget(const QString &insertSql, bool withId)
+{
+    static const QRegularExpression plainInsert(
+        QStringLiteral(
+            R"(^\s*INSERT\s+INTO\s+(\w+)\s*\(([\w\s,]+)\)\s*VALUES\s*\(\s*\?(?:\s*,\s*\?)*\s*\)\s*$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = plainInsert.match(insertSql);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QString columns = m.captured(2).simplified();
+    if (withId)
+        columns += QStringLiteral(", id");
+    return CopyTarget{m.captured(1), QStringLiteral("COPY %1 (%2) FROM STDIN").arg(m.captured(1), columns)};
+}
+
 Dialect ofLocation(const QString &location)
 {
     return location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive) ||

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QSqlDatabase;
 
 namespace billing {
@@ -28,6 +30,16 @@ inline QString translate(Dialect d, const QString &sqliteStatement)
 {
     return d == Dialect::PostgreSQL ? toPostgres(sqliteStatement) : sqliteStatement;
 }
+
+// PostgreSQL's bulk path (storage/pgbulk.h): the COPY that loads the rows of a plain single-row
+// "INSERT INTO table (columns) VALUES (?, ...)" (nothing after it), with the id as a last column when
+// withId; nothing for any other statement (an upsert, RETURNING, a SELECT).
+struct CopyTarget
+{
+    QString table;
+    QString copySql; // COPY table (columns[, id]) FROM STDIN
+};
+std::optional<CopyTarget> copyTarget(const QString &insertSql, bool withId);
 
 // The engine of an account location: a postgresql:// (or postgres://) URL, else an SQLite file.
 Dialect ofLocation(const QString &location);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/pgbulk.h"
+
 #include <QSqlQuery>
 
 #include <memory>
@@ -11,7 +13,7 @@ struct sqlite3_stmt;
 namespace billing {
 
 // A statement prepared once per connection for RowWriter: a raw SQLite statement when the connection
-// is SQLite, else a prepared QSqlQuery.
+// is SQLite, else a prepared QSqlQuery (and on PostgreSQL, for a plain INSERT, its COPY target too).
 struct FastStatement
 {
     sqlite3_stmt *stmt = nullptr;
@@ -21,6 +23,8 @@ struct FastStatement
     // The bound text of each parameter, kept until the statement has run so that SQLite need not copy
     // it (a malloc and a free per text value showed in P1's profile).
     std::vector<std::string> text;
+    // PostgreSQL: where a plain INSERT's rows go inside a transaction (COPY, storage/pgbulk.h).
+    PgBulk::Table *copy = nullptr;
     ~FastStatement();
 };
 

@@ -16,13 +16,26 @@ RowWriter::RowWriter(Database &db, const QString &sql, Returning returning, RowD
     : m_stmt(db.fastStatement(sql, returning == Returning::Id)), m_digest(digest),
       m_returnsId(returning == Returning::Id)
 {
+    if (m_stmt.copy && m_stmt.copy->bulk().inTransaction())
+        m_copy = m_stmt.copy;
+}
+
+bool RowWriter::toCopy(int i)
+{
+    if (!m_copy)
+        return false;
+    m_inOrder = m_inOrder && i == m_column;
+    ++m_column;
+    return true;
 }
 
 RowWriter &RowWriter::bind(int i, qint64 v)
 {
     if (m_digest)
         m_digest->addInt(v);
-    if (m_stmt.stmt)
+    if (toCopy(i))
+        m_copy->addInt(v);
+    else if (m_stmt.stmt)
         sqlite3_bind_int64(m_stmt.stmt, i + 1, v);
     else
         m_stmt.query->bindValue(i, v);
@@ -33,7 +46,9 @@ RowWriter &RowWriter::bind(int i, const QString &v)
 {
     if (m_digest)
         m_digest->addText(v);
-    if (m_stmt.stmt) {
+    if (toCopy(i)) {
+        m_copy->addText(v);
+    } else if (m_stmt.stmt) {
         if (size_t(i) >= m_stmt.text.size()) { // not a parameter: SQLite reports it
             sqlite3_bind_text(m_stmt.stmt, i + 1, "", 0, SQLITE_STATIC);
             return *this;
@@ -75,7 +90,9 @@ RowWriter &RowWriter::bindNull(int i)
 {
     if (m_digest)
         m_digest->addNull();
-    if (m_stmt.stmt)
+    if (toCopy(i))
+        m_copy->addNull();
+    else if (m_stmt.stmt)
         sqlite3_bind_null(m_stmt.stmt, i + 1);
     else
         m_stmt.query->bindValue(i, QVariant());
@@ -96,6 +113,20 @@ Status RowWriter::exec(const char *what)
 
 Status RowWriter::run(const char *what)
 {
+    if (m_copy) {
+        m_column = 0;
+        if (!m_inOrder)
+            return sqlError(SqlFault::Other, QLatin1String(what),
+                            QStringLiteral("values bound out of column order for COPY"));
+        std::optional<qint64> id;
+        if (m_returnsId) {
+            auto next = m_copy->nextId();
+            if (!next)
+                return next.error();
+            id = m_copyId = *next;
+        }
+        return m_copy->endRow(id);
+    }
     if (!m_stmt.stmt) {
         if (!m_stmt.returnsId)
             return execQuery(*m_stmt.query, what);
@@ -116,6 +147,8 @@ Status RowWriter::run(const char *what)
 
 qint64 RowWriter::lastInsertId() const
 {
+    if (m_copy)
+        return m_copyId;
     if (m_stmt.stmt)
         return sqlite3_last_insert_rowid(sqlite3_db_handle(m_stmt.stmt));
     return m_stmt.lastId;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "storage/pgbulk.h"
 
 #include <QString>
 
@@ -14,8 +15,10 @@ struct FastStatement;
 
 // One prepared INSERT or UPDATE for the hot paths (a settlement writes a record, a tier row, a ledger
 // entry and usage counts per line and hour). On SQLite it binds through the C API: Qt's bindValue
-// builds a placeholder name per call, which was most of performance.md P1's profile. On other
-// databases it goes through QSqlQuery. Placeholders are positional ("?"), counted from 0 here.
+// builds a placeholder name per call, which was most of performance.md P1's profile. On PostgreSQL a
+// plain INSERT inside a transaction adds its row to the connection's COPY (storage/pgbulk.h, P1pg:
+// values then bound in column order); anything else goes through QSqlQuery. Placeholders are
+// positional ("?"), counted from 0 here.
 class RowWriter
 {
 public:
@@ -41,10 +44,15 @@ public:
 
 private:
     Status run(const char *what);
+    bool toCopy(int i); // true when column i goes to the COPY row
 
     FastStatement &m_stmt;
+    PgBulk::Table *m_copy = nullptr; // set when this row goes to a COPY
     RowDigest *m_digest = nullptr;
     bool m_returnsId = false;
+    int m_column = 0;      // the next column a COPY row expects
+    bool m_inOrder = true; // every value was bound in column order
+    qint64 m_copyId = 0;
 };
 
 } // namespace billing

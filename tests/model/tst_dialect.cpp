@@ -36,6 +36,25 @@ private slots:
         QCOMPARE(dialect::translate(Dialect::SQLite, plain), plain);
     }
 
+    // PostgreSQL's bulk path (storage/pgbulk.h) takes plain single-row inserts only: an upsert, RETURNING or
+    // several rows a statement keep their own statement.
+    void onlyPlainInsertsBecomeACopy()
+    {
+        const auto plain = dialect::copyTarget(
+            QStringLiteral("INSERT INTO record_tier (record_id, tier,\n calls) VALUES (?, ?, ?)"), false);
+        QVERIFY(plain.has_value());
+        QCOMPARE(plain->table, QStringLiteral("record_tier"));
+        QCOMPARE(plain->copySql, QStringLiteral("COPY record_tier (record_id, tier, calls) FROM STDIN"));
+        QCOMPARE(
+            dialect::copyTarget(QStringLiteral("INSERT INTO ledger (at, kind) VALUES (?, ?)"), true)->copySql,
+            QStringLiteral("COPY ledger (at, kind, id) FROM STDIN"));
+        for (const char *other : {"INSERT INTO t (a) VALUES (?) ON CONFLICT (a) DO UPDATE SET a = excluded.a",
+                                  "INSERT INTO t (a) VALUES (?) RETURNING id",
+                                  "INSERT INTO t (a) VALUES (?), (?)", "INSERT INTO t (a) SELECT a FROM u",
+                                  "UPDATE t SET a = ? WHERE id = ?", "INSERT INTO t (a) VALUES (1)"})
+            QVERIFY2(!dialect::copyTarget(QLatin1String(other), false), other);
+    }
+
     // What a later migration written in plain SQLite DDL does (a member table, a BLOB column) works
     // on the engine the test runs on, with 64-bit integers, bytes, text in byte order and RETURNING id.
     void plainSqliteDdlRunsOnThisEngine()
