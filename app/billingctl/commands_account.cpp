@@ -1,5 +1,6 @@
 // init, topup, status, verify, audit, backup, restore, demo, notifications: the account and its money.
 #include "commands.h"
+#include "analysis/marginalprice.h"
 #include "demo/demogenerator.h"
 #include "engine/accountstatus.h"
 #include "engine/backup.h"
@@ -28,8 +29,30 @@ void makeDefaultFolder(const Cli &cli)
         QDir().mkpath(QFileInfo(cli.dbPath()).absolutePath());
 }
 
-QStringList statusLines(const AccountStatus &st, const BillingCalendar &cal)
+// The account and what the next 1,000 calls of each of its services would cost (billing-rules §10).
+struct StatusView
 {
+    AccountStatus status;
+    std::vector<MarginalPrice> marginal; // one per service, in the same order
+};
+
+Result<StatusView> statusView(Context &ctx)
+{
+    auto st = accountStatus(ctx);
+    if (!st)
+        return st.error();
+    std::vector<std::pair<QString, QString>> pairs;
+    for (const ServiceState &s : st->services)
+        pairs.emplace_back(s.api, s.region);
+    auto marginal = marginalPrices(ctx, pairs);
+    if (!marginal)
+        return marginal.error();
+    return StatusView{std::move(*st), std::move(*marginal)};
+}
+
+QStringList statusLines(const StatusView &view, const BillingCalendar &cal)
+{
+    const AccountStatus &st = view.status;
     const Account &a = st.account;
     QStringList o;
     o << CliTr::tr("Account:  %1 (%2)").arg(a.name, a.currency);
@@ -40,9 +63,10 @@ QStringList statusLines(const AccountStatus &st, const BillingCalendar &cal)
              .arg(accountStateId(a.state),
                   a.stateUntil ? CliTr::tr(" until %1").arg(cal.format(*a.stateUntil)) : QString());
     int enabled = 0;
-    for (const ServiceState &s : st.services)
-        if (s.enabled) {
-            o << CliTr::tr("Enabled:  %1 in %2").arg(s.api, s.region);
+    for (size_t i = 0; i < st.services.size(); ++i)
+        if (const ServiceState &s = st.services[i]; s.enabled) {
+            o << CliTr::tr("Enabled:  %1 in %2, next 1,000 calls %3")
+                     .arg(s.api, s.region, json::amountFine(view.marginal[i].per1000));
             ++enabled;
         }
     if (enabled == 0)
@@ -83,11 +107,12 @@ Reply cmdInit(Call &call)
     auto engine = Engine::create(cli.dbPath(), cli.clock(), opts);
     if (!engine)
         return engine.error();
-    auto st = (*engine)->run([](Context &ctx) { return accountStatus(ctx); });
-    if (!st)
-        return st.error();
+    auto view = (*engine)->run([](Context &ctx) { return statusView(ctx); });
+    if (!view)
+        return view.error();
+    const AccountStatus *st = &view->status;
     const BillingCalendar cal(st->account.utcOffsetSeconds);
-    return Output{json::status(*st, cal),
+    return Output{json::status(*st, cal, view->marginal),
                   {CliTr::tr("Created the account \"%1\" in %2, starting %3 (billing time zone UTC%4).")
                        .arg(st->account.name, cli.dbShown(), cal.format(st->account.createdAt),
                             BillingCalendar::formatOffset(st->account.utcOffsetSeconds))}};
@@ -108,11 +133,11 @@ Reply cmdTopUp(Call &call)
 
 Reply cmdStatus(Call &call)
 {
-    auto st = call.run([](Context &ctx) { return accountStatus(ctx); });
-    if (!st)
-        return st.error();
-    const BillingCalendar cal(st->account.utcOffsetSeconds);
-    return Output{json::status(*st, cal), statusLines(*st, cal)};
+    auto view = call.run([](Context &ctx) { return statusView(ctx); });
+    if (!view)
+        return view.error();
+    const BillingCalendar cal(view->status.account.utcOffsetSeconds);
+    return Output{json::status(view->status, cal, view->marginal), statusLines(*view, cal)};
 }
 
 Reply cmdVerify(Call &call)

@@ -85,7 +85,7 @@ QJsonObject service(const ServiceState &s)
                        {QStringLiteral("enabled"), s.enabled}};
 }
 
-QJsonObject status(const AccountStatus &st, const BillingCalendar &cal)
+QJsonObject status(const AccountStatus &st, const BillingCalendar &cal, const std::vector<MarginalPrice> &marginal)
 {
     QJsonArray coupons;
     for (const Coupon &c : st.coupons)
@@ -98,8 +98,13 @@ QJsonObject status(const AccountStatus &st, const BillingCalendar &cal)
         packages.append(o);
     }
     QJsonArray services;
-    for (const ServiceState &s : st.services)
-        services.append(service(s));
+    for (const ServiceState &s : st.services) {
+        QJsonObject o = service(s);
+        for (const MarginalPrice &m : marginal)
+            if (m.api == s.api && m.region == s.region)
+                o.insert(QStringLiteral("marginal_price_per_1000"), amountFine(m.per1000));
+        services.append(o);
+    }
     const Account &a = st.account;
     return QJsonObject{
         {QStringLiteral("now"), cal.format(st.now)},

@@ -3,6 +3,7 @@
 #include "analysis/budgets.h"
 #include "analysis/costanalysis.h"
 #include "analysis/forecast.h"
+#include "analysis/marginalprice.h"
 #include "analysis/pricecalculator.h"
 #include "analysis/recommendations.h"
 #include "auth/identity.h"
@@ -28,7 +29,9 @@ namespace billing::cli::json {
 QString amount(Money m);     // "12.34", more decimals only when needed
 QString amountFine(Money m); // always 8 decimals, for fees and rounded-off amounts
 
-QJsonObject status(const AccountStatus &st, const BillingCalendar &cal);
+// With `marginal`, each service listed there carries its marginal_price_per_1000 (8 decimals).
+QJsonObject status(const AccountStatus &st, const BillingCalendar &cal,
+                   const std::vector<MarginalPrice> &marginal = {});
 QJsonObject package(const Package &p, const BillingCalendar &cal, Instant now);
 QJsonObject service(const ServiceState &s);
 QJsonObject stopBilling(const services::StopPreview &stopped);

@@ -2,6 +2,7 @@
 
 #include <QUrl>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -52,6 +53,44 @@ private slots:
             QVERIFY(s.toObject()[QStringLiteral("enabled")].isBool());
             QVERIFY(!s.toObject()[QStringLiteral("enabled")].toBool()); // §12.1
         }
+    }
+
+    void statusGivesEachServicesMarginalPrice()
+    {
+        // billing-rules §10: the next 1,000 calls, from a package's last 300 calls and then tier 1
+        // (general-text), across the tier boundary (general-table: 500 × 1.50 + 500 × 1.20), or at tier 1.
+        CliRunner cli;
+        const QString later = QStringLiteral("2026-10-01T11:00:00+08:00");
+        QCOMPARE(cli.run(T0, {QStringLiteral("init")}).exitCode, 0);
+        for (const char *api : {"general-text", "general-table"})
+            QCOMPARE(cli.run(T0, {QStringLiteral("enable"), QLatin1String(api), QStringLiteral("cn-north-4")})
+                         .exitCode,
+                     0);
+        QCOMPARE(cli.run(T0, {QStringLiteral("topup"), QStringLiteral("2000")}).exitCode, 0);
+        QCOMPARE(cli.run(T0, {QStringLiteral("buy"), QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
+                              QStringLiteral("100k")})
+                     .exitCode,
+                 0);
+        const QByteArray csv = "timestamp,api,region,status,count\n"
+                               "2026-10-01T09:15:00+08:00,general-text,cn-north-4,200,99700\n"
+                               "2026-10-01T09:15:00+08:00,general-table,cn-north-4,200,999500\n";
+        QCOMPARE(cli.run(T1, {QStringLiteral("import-calls"), QStringLiteral("-")}, csv).exitCode, 0);
+        auto r = cli.run(later, {QStringLiteral("--json"), QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 0);
+        QHash<QString, QString> price;
+        for (const auto &v : r.json()[QStringLiteral("services")].toArray()) {
+            const QJsonObject s = v.toObject();
+            QVERIFY(s[QStringLiteral("marginal_price_per_1000")].isString()); // an amount: a string
+            price.insert(s[QStringLiteral("api")].toString() + u' ' + s[QStringLiteral("region")].toString(),
+                         s[QStringLiteral("marginal_price_per_1000")].toString());
+        }
+        QCOMPARE(price.size(), 12 * 4);
+        QCOMPARE(price.value(QStringLiteral("general-text cn-north-4")), QStringLiteral("1.05000000"));
+        QCOMPARE(price.value(QStringLiteral("general-table cn-north-4")), QStringLiteral("1.35000000"));
+        QCOMPARE(price.value(QStringLiteral("passport cn-east-3")), QStringLiteral("3.00000000"));
+        r = cli.run(later, {QStringLiteral("status")});
+        QVERIFY2(r.out.contains(QLatin1String("Enabled:  general-table in cn-north-4, next 1,000 calls 1.35000000")),
+                 qPrintable(r.out));
     }
 
     void exitCodesFollowTheContract_data()

@@ -440,6 +440,42 @@ private slots:
         QTest::keyClicks(page.callsEdit(), QStringLiteral("x"));
         QVERIFY(!page.findChild<QLabel *>(QStringLiteral("callsError"))->text().isEmpty());
     }
+
+    void calculatorShowsTheMarginalPriceOfTheChosenRegion()
+    {
+        // billing-rules §10: general-text at 999,500 calls this month in cn-north-4: 500 × 1.50 + 500 × 1.20;
+        // in cn-east-3 nothing yet: tier 1.
+        test::TestAccount acc("2026-11-20T10:00:00+08:00");
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(200000)); }).ok());
+        QVERIFY(acc.run([](Context &c) {
+                       return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
+                                                   true);
+                   }).ok());
+        QByteArray csv = "timestamp,api,region,status,enterprise_project,count\n" +
+                         line(QStringLiteral("2026-11-20T10:10:00+08:00"), "general-text", "cn-north-4", "p",
+                              999'500);
+        QBuffer buf(&csv);
+        buf.open(QIODevice::ReadOnly);
+        QVERIFY(acc.engine
+                    ->runThenCatchUp([&](Context &c) {
+                        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false});
+                    })
+                    .ok());
+        acc.setNow("2026-11-20T11:00:00+08:00");
+        CalculatorPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        QCOMPARE(page.apiCombo()->currentData().toString(), QStringLiteral("general-text"));
+        QCOMPARE(page.regionCombo()->currentData().toString(), QStringLiteral("cn-north-4"));
+        QVERIFY2(page.marginalLabel()->text().contains(QLatin1String("cost 1.35000000 USD now")),
+                 qPrintable(page.marginalLabel()->text()));
+        QVERIFY(page.marginalLabel()->toolTip().contains(QLatin1String("500 at tier 2, 1.20000000 USD per 1,000")));
+        page.regionCombo()->setFocus();
+        QTest::keyClick(page.regionCombo(), Qt::Key_Down);
+        QCOMPARE(page.regionCombo()->currentData().toString(), QStringLiteral("cn-east-3"));
+        QVERIFY2(page.marginalLabel()->text().contains(QLatin1String("cost 1.50000000 USD now")),
+                 qPrintable(page.marginalLabel()->text()));
+    }
 };
 
 QTEST_MAIN(TestCostCenter)

@@ -6,6 +6,7 @@
 #include "shell/settings.h"
 #include "widgets/confirmdialog.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -59,6 +60,52 @@ private slots:
         auto bill = acc.run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-11")); });
         QVERIFY(bill.ok());
         QCOMPARE(m->totalCost(), bill->totals.charged);
+    }
+
+    void showsWhatTheNext1000CallsCost()
+    {
+        // billing-rules §10: general-text at 999,500 calls: 500 × 1.50 + 500 × 1.20 = 1.35 per 1,000;
+        // id-card with 300 calls left in its package: 700 × 3.00 / 1,000 = 2.10.
+        test::TestAccount acc("2026-11-20T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "2000"));
+        QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
+        QVERIFY(test::enable(acc, "id-card", "cn-east-3"));
+        QVERIFY(test::ok(test::buy(acc, "id-card", "cn-east-3", "100k")));
+        acc.setNow("2026-11-20T10:30:00+08:00");
+        QVERIFY(test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                              "2026-11-20T10:10:00+08:00,general-text,cn-north-4,200,999500\n"
+                                              "2026-11-20T10:10:00+08:00,id-card,cn-east-3,200,99700\n")));
+        acc.setNow("2026-11-20T11:00:00+08:00");
+        ServicesPage page(*acc.engine, nullptr);
+        page.resize(1100, 600);
+        page.show();
+        page.refresh();
+        QTableView *table = page.table();
+        const ServiceListModel *m = page.model();
+        QCOMPARE(m->headerData(ServiceListModel::Marginal, Qt::Horizontal).toString(),
+                 QStringLiteral("Next 1,000 calls (USD)"));
+        const QModelIndex text =
+            m->index(m->rowOf(QStringLiteral("general-text"), QStringLiteral("cn-north-4")), ServiceListModel::Marginal);
+        const QModelIndex card =
+            m->index(m->rowOf(QStringLiteral("id-card"), QStringLiteral("cn-east-3")), ServiceListModel::Marginal);
+        QCOMPARE(text.data().toString(), QStringLiteral("1.35000000"));
+        QCOMPARE(text.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Next 1,000 calls: 1.35000000 USD\n500 at tier 1, 1.50000000 USD per 1,000\n"
+                                "500 at tier 2, 1.20000000 USD per 1,000"));
+        QCOMPARE(card.data().toString(), QStringLiteral("2.10000000"));
+        const QString cardTip = card.data(Qt::ToolTipRole).toString();
+        QVERIFY2(cardTip.contains(QLatin1String("300 from package")) && cardTip.contains(QLatin1String("(100k)")),
+                 qPrintable(cardTip));
+        // Sorting by the column (a click on its header) puts the cheapest next calls first.
+        QHeaderView *header = table->horizontalHeader();
+        const int x = header->sectionViewportPosition(ServiceListModel::Marginal) +
+                      header->sectionSize(ServiceListModel::Marginal) / 2;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        QCOMPARE(header->sortIndicatorSection(), int(ServiceListModel::Marginal));
+        const QModelIndex first = table->model()->index(0, ServiceListModel::Marginal);
+        QCOMPARE(first.data().toString(), QStringLiteral("1.35000000"));
+        QCOMPARE(table->model()->index(0, ServiceListModel::Api).data().toString(), QStringLiteral("General Text"));
+        test::shot(&page, "page-services-marginal");
     }
 
     void enablesAndDisablesAfterConfirming()

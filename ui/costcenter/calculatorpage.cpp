@@ -1,8 +1,10 @@
 #include "costcenter/calculatorpage.h"
 
+#include "analysis/marginalprice.h"
 #include "costcenter/quotemodel.h"
 #include "costcenter/recommendationmodel.h"
 #include "engine/engine.h"
+#include "services/servicelistmodel.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
 #include "widgets/moneydelegate.h"
@@ -21,7 +23,7 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
     : Page(parent), m_engine(engine), m_quotes(new QuoteModel(this)), m_tiers(new TierModel(this)),
       m_banner(new ErrorBanner(this)), m_api(new QComboBox(this)), m_region(new QComboBox(this)),
       m_calls(new QLineEdit(QStringLiteral("250000"), this)), m_callsError(new QLabel(this)),
-      m_cheapest(new QLabel(this)), m_quoteTable(new QTableView(this)), m_tierTable(new QTableView(this))
+      m_cheapest(new QLabel(this)), m_marginal(new QLabel(this)), m_quoteTable(new QTableView(this)), m_tierTable(new QTableView(this))
 {
     setObjectName(QStringLiteral("calculatorPage"));
     const AccountDisplay display{QString(), 0, &m_engine.catalog()};
@@ -40,6 +42,8 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
     big.setBold(true);
     m_cheapest->setFont(big);
     m_cheapest->setObjectName(QStringLiteral("cheapest"));
+    m_marginal->setObjectName(QStringLiteral("marginalPrice"));
+    m_marginal->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *money = new MoneyDelegate(this);
     m_quoteTable->setItemDelegateForColumn(QuoteModel::PackagePrice, money);
@@ -73,6 +77,7 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
     layout->addWidget(createTitle(tr("Price calculator")));
     layout->addWidget(m_banner);
     layout->addLayout(form);
+    layout->addWidget(m_marginal);
     layout->addWidget(m_cheapest);
     layout->addWidget(m_quoteTable, 2);
     layout->addWidget(new QLabel(tr("Pay-per-use part of the selected option, tier by tier:"), this));
@@ -87,6 +92,7 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
 
 void CalculatorPage::refresh()
 {
+    showMarginal();
     bool ok = false;
     const qint64 calls = QLocale().toLongLong(m_calls->text().trimmed(), &ok);
     if (!ok || calls < 0 || calls > 1'000'000'000'000) {
@@ -118,6 +124,27 @@ void CalculatorPage::refresh()
     m_quoteTable->selectRow(0);
     showTiers(0);
     m_quoteTable->resizeColumnsToContents();
+}
+
+void CalculatorPage::showMarginal()
+{
+    const QString api = m_api->currentData().toString();
+    const QString region = m_region->currentData().toString();
+    auto price = m_engine.run([&](Context &ctx) -> Result<std::pair<MarginalPrice, QString>> {
+        auto m = marginalPrices(ctx, {{api, region}});
+        if (!m)
+            return m.error();
+        return std::pair(std::move(m->front()), ctx.account.currency);
+    });
+    if (!price) {
+        m_marginal->setText(price.error().message);
+        m_marginal->setToolTip(QString());
+        return;
+    }
+    m_marginal->setText(tr("Your next 1,000 calls of %1 in %2 cost %3 %4 now")
+                            .arg(m_api->currentText(), m_region->currentText(),
+                                 formatMoney(price->first.per1000, 8), price->second));
+    m_marginal->setToolTip(ServiceListModel::marginalText(price->first, price->second));
 }
 
 void CalculatorPage::showTiers(int row)

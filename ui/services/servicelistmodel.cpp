@@ -11,7 +11,7 @@ ServiceListModel::ServiceListModel(QObject *parent) : QAbstractTableModel(parent
 
 void ServiceListModel::setServices(const Catalog &catalog, const std::vector<ServiceState> &services,
                                    const std::vector<Package> &packages, Instant now, const Bill &monthToDate,
-                                   const AccountDisplay &display)
+                                   const AccountDisplay &display, const std::vector<MarginalPrice> &marginal)
 {
     beginResetModel();
     m_display = display;
@@ -33,6 +33,9 @@ void ServiceListModel::setServices(const Catalog &catalog, const std::vector<Ser
                     row.calls += l.calls;
                     row.cost += l.charged;
                 }
+            for (const MarginalPrice &m : marginal)
+                if (m.api == a.id && m.region == r.id)
+                    row.marginal = m;
             m_rows.push_back(row);
         }
     endResetModel();
@@ -62,6 +65,18 @@ Money ServiceListModel::totalCost() const
     return total;
 }
 
+QString ServiceListModel::marginalText(const MarginalPrice &m, const QString &currency)
+{
+    QStringList lines{tr("Next 1,000 calls: %1 %2").arg(formatMoney(m.per1000, 8), currency)};
+    for (const MarginalPart &p : m.parts)
+        lines << (p.packageId != 0 ? tr("%1 from package %2 (%3)")
+                                         .arg(QLocale().toString(p.calls), QString::number(p.packageId), p.sku)
+                                   : tr("%1 at tier %2, %3 %4 per 1,000")
+                                         .arg(QLocale().toString(p.calls), QLocale().toString(p.tier + 1),
+                                              formatMoney(p.pricePer1000, 8), currency));
+    return lines.join(u'\n');
+}
+
 int ServiceListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -85,9 +100,12 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
     case EnabledRole:
         return r.state.enabled;
     case MoneyRole:
+        if (index.column() == Marginal && r.marginal)
+            return r.marginal->per1000.units();
         return index.column() == Cost ? QVariant(r.cost.units()) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == Calls || index.column() == Cost ? rightAligned() : QVariant();
+        return index.column() == Calls || index.column() == Cost || index.column() == Marginal ? rightAligned()
+                                                                                                 : QVariant();
     case Qt::FontRole:
         if (index.column() == State && r.state.enabled) {
             QFont f;
@@ -103,6 +121,10 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
                                          .arg(formatDateTime(r.state.changedAt, m_display.utcOffsetSeconds));
         if (index.column() == Cost)
             return r.cost.toString(2);
+        if (index.column() == Marginal && r.marginal)
+            return r.state.enabled ? marginalText(*r.marginal, m_display.currency)
+                                   : marginalText(*r.marginal, m_display.currency) + u'\n' +
+                                         tr("The service is off: what its calls would cost once enabled.");
         return QVariant();
     case SortRole:
         switch (index.column()) {
@@ -114,6 +136,8 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
             return r.calls;
         case Cost:
             return r.cost.units();
+        case Marginal:
+            return r.marginal ? QVariant(r.marginal->per1000.units()) : QVariant();
         default:
             break;
         }
@@ -132,6 +156,8 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(r.calls);
         case Cost:
             return formatMoney(r.cost);
+        case Marginal:
+            return r.marginal ? formatMoney(r.marginal->per1000, 8) : QString();
         default:
             return QVariant();
         }
@@ -157,6 +183,8 @@ QVariant ServiceListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Calls this month");
     case Cost:
         return tr("Cost this month (%1)").arg(m_display.currency);
+    case Marginal:
+        return tr("Next 1,000 calls (%1)").arg(m_display.currency);
     default:
         return QVariant();
     }

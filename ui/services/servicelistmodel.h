@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/marginalprice.h"
 #include "catalog/catalog.h"
 #include "domain/types.h"
 #include "engine/bills.h"
@@ -7,18 +8,20 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
 #include <vector>
 
 namespace billing::ui {
 
 // Every API × region, one per row in catalog order: enabled or not, billing mode (package while a
-// package is in force with quota left, billing-rules §6), and month-to-date calls and cost from the bill.
+// package is in force with quota left, billing-rules §6), month-to-date calls and cost from the bill, and
+// what the next 1,000 calls would cost now (billing-rules §10).
 class ServiceListModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Api, Region, State, Mode, Calls, Cost, ColumnCount };
+    enum Column { Api, Region, State, Mode, Calls, Cost, Marginal, ColumnCount };
     enum Role { ApiIdRole = Qt::UserRole + 20, RegionIdRole, EnabledRole };
 
     struct Row
@@ -29,17 +32,21 @@ public:
         bool packageMode = false;
         qint64 calls = 0;
         Money cost;
+        std::optional<MarginalPrice> marginal;
     };
 
     explicit ServiceListModel(QObject *parent);
 
     void setServices(const Catalog &catalog, const std::vector<ServiceState> &services,
                      const std::vector<Package> &packages, Instant now, const Bill &monthToDate,
-                     const AccountDisplay &display);
+                     const AccountDisplay &display, const std::vector<MarginalPrice> &marginal = {});
     const Row &row(int r) const { return m_rows[size_t(r)]; }
     int rowOf(const QString &api, const QString &region) const;
     int enabledCount() const;
     Money totalCost() const;
+    // The marginal price in words, part by part: "1,000 from package 12 (100k)", "500 at tier 2, 1.20 per
+    // 1,000"; the calculator page shows the same.
+    static QString marginalText(const MarginalPrice &m, const QString &currency);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -1,5 +1,6 @@
 #include "services/servicespage.h"
 
+#include "analysis/marginalprice.h"
 #include "engine/accountstatus.h"
 #include "engine/bills.h"
 #include "engine/engine.h"
@@ -28,6 +29,7 @@ struct Loaded
 {
     AccountStatus status;
     Bill bill;
+    std::vector<MarginalPrice> marginal;
 };
 
 QToolButton *actionButton(QAction *action, QWidget *parent)
@@ -81,6 +83,9 @@ ServicesPage::ServicesPage(Engine &engine, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->setItemDelegateForColumn(ServiceListModel::Cost, new MoneyDelegate(this));
+    // A rate, not a charge: all 8 decimals (billing-decisions, Marginal price).
+    m_table->setItemDelegateForColumn(ServiceListModel::Marginal,
+                                      new MoneyDelegate(this, MoneyDelegate::Precision::Exact));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addAction(m_toggle);
@@ -125,7 +130,14 @@ void ServicesPage::refresh()
         auto bill = monthlyBill(ctx, ctx.calendar.monthKey(ctx.now));
         if (!bill)
             return bill.error();
-        return Loaded{std::move(*status), std::move(*bill)};
+        std::vector<std::pair<QString, QString>> pairs;
+        for (const ApiInfo &a : ctx.catalog.apis())
+            for (const RegionInfo &r : ctx.catalog.regions())
+                pairs.emplace_back(a.id, r.id);
+        auto marginal = marginalPrices(ctx, pairs);
+        if (!marginal)
+            return marginal.error();
+        return Loaded{std::move(*status), std::move(*bill), std::move(*marginal)};
     });
     if (!loaded) {
         m_banner->showError(tr("Could not load the services."), loaded.error());
@@ -138,7 +150,7 @@ void ServicesPage::refresh()
     const Account &a = loaded->status.account;
     m_model->setServices(m_engine.catalog(), loaded->status.services, loaded->status.packages,
                          loaded->status.now, loaded->bill,
-                         AccountDisplay{a.currency, a.utcOffsetSeconds, &m_engine.catalog()});
+                         AccountDisplay{a.currency, a.utcOffsetSeconds, &m_engine.catalog()}, loaded->marginal);
     const int enabled = m_model->enabledCount();
     m_summary->setText(enabled == 0
                            ? tr("Every service is off: no call is billed")

@@ -1,0 +1,156 @@
+#include "analysis/marginalprice.h"
+#include "engine/funds.h"
+#include "engine/importer.h"
+#include "engine/packages.h"
+#include "engine/services.h"
+#include "testaccount.h"
+
+#include <QBuffer>
+#include <QTest>
+
+using namespace billing;
+using test::at;
+
+namespace {
+const QString kText = QStringLiteral("general-text");
+const QString kBeijing = QStringLiteral("cn-north-4");
+
+Money money(const char *text)
+{
+    return *Money::parse(QLatin1String(text));
+}
+
+Status importCsv(test::TestAccount &acc, const QByteArray &csv)
+{
+    QByteArray data = csv;
+    QBuffer buf(&data);
+    buf.open(QIODevice::ReadOnly);
+    auto r = acc.engine->runThenCatchUp(
+        [&](Context &c) { return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false}); });
+    if (!r)
+        return r.error();
+    return {};
+}
+
+QByteArray calls(qint64 count)
+{
+    return "timestamp,api,region,status,count\n2026-10-01T09:15:00+08:00,general-text,cn-north-4,200," +
+           QByteArray::number(count) + "\n";
+}
+
+MarginalPrice now(test::TestAccount &acc)
+{
+    auto prices = acc.run([](Context &c) { return marginalPrices(c, {{kText, kBeijing}}); });
+    if (!prices || prices->size() != 1)
+        qFatal("marginalPrices failed");
+    return prices->front();
+}
+} // namespace
+
+class TestMarginalPrice : public QObject
+{
+    Q_OBJECT
+private slots:
+    void tierBoundaries_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<qint64>("counter");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("parts");
+        // billing-rules §2: GENERAL 1.50 / 1.20 / 0.90, CARD 3.00 / 2.40 / 1.80, RECEIPT 4.00 / 3.20 / 2.40.
+        QTest::newRow("general, first call") << kText << qint64(0) << "1.50000000" << 1;
+        QTest::newRow("general, 500 + 500") << kText << qint64(999'500) << "1.35000000" << 2; // .75 + .60
+        QTest::newRow("general, ends on the boundary") << kText << qint64(999'000) << "1.50000000" << 1;
+        QTest::newRow("general, starts past it") << kText << qint64(1'000'000) << "1.20000000" << 1;
+        // 1 × 2.40 + 999 × 1.80 = 1,800.60 per 1,000 × 1,000: a rate below the cent, kept to 8 decimals.
+        QTest::newRow("card, 1 + 999") << QStringLiteral("passport") << qint64(4'999'999) << "1.80060000" << 2;
+        // 1 × 4.00 + 999 × 3.20 = 3,200.80 → 3.20080000.
+        QTest::newRow("receipt, 1 + 999") << QStringLiteral("vat-invoice") << qint64(999'999) << "3.20080000"
+                                          << 2;
+    }
+    void tierBoundaries()
+    {
+        QFETCH(QString, api);
+        QFETCH(qint64, counter);
+        QFETCH(QString, expected);
+        QFETCH(int, parts);
+        const Catalog catalog = *Catalog::builtIn();
+        auto m = marginalPrice(catalog, api, kBeijing, counter, {}, at("2026-10-15T12:00:00+08:00"));
+        QVERIFY(m.ok());
+        QCOMPARE(m->per1000, money(qPrintable(expected)));
+        QCOMPARE(m->per1000.toString(8), expected);
+        QCOMPARE(int(m->parts.size()), parts);
+        qint64 sum = 0;
+        for (const MarginalPart &p : m->parts)
+            sum += p.calls;
+        QCOMPARE(sum, kMarginalCalls);
+        if (counter == 999'500) {
+            QCOMPARE(m->parts[0].calls, qint64(500));
+            QCOMPARE(m->parts[0].tier, 0);
+            QCOMPARE(m->parts[1].calls, qint64(500));
+            QCOMPARE(m->parts[1].tier, 1);
+            QCOMPARE(m->parts[1].pricePer1000, money("1.20"));
+        }
+    }
+
+    void unknownNamesAreRefused()
+    {
+        const Catalog catalog = *Catalog::builtIn();
+        QVERIFY(!marginalPrice(catalog, QStringLiteral("nope"), kBeijing, 0, {}, 0).ok());
+        QVERIFY(!marginalPrice(catalog, kText, QStringLiteral("mars"), 0, {}, 0).ok());
+    }
+
+    void fromTheAccountsCounterAndRollsOverWithTheMonth()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([](Context &c) { return services::setEnabled(c, kText, kBeijing, true); }).ok());
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, money("2000")); }).ok());
+        QCOMPARE(now(acc).per1000, money("1.50"));
+        QVERIFY(importCsv(acc, calls(999'500)).ok());
+        acc.setNow("2026-10-01T11:00:00+08:00");
+        MarginalPrice m = now(acc);
+        QCOMPARE(m.monthCalls, qint64(999'500));
+        QCOMPARE(m.per1000, money("1.35"));
+        // A disabled service still shows what its calls would cost.
+        QVERIFY(acc.run([](Context &c) { return services::setEnabled(c, kText, kBeijing, false); }).ok());
+        QCOMPARE(now(acc).per1000, money("1.35"));
+        // The next month's counter starts at 0: the first tier again.
+        acc.setNow("2026-11-01T00:30:00+08:00");
+        m = now(acc);
+        QCOMPARE(m.monthCalls, qint64(0));
+        QCOMPARE(m.per1000, money("1.50"));
+    }
+
+    void aPackageWithQuotaLeftCostsNothingThenItsRemainderAtTheTier()
+    {
+        test::TestAccount acc;
+        QVERIFY(acc.run([](Context &c) { return services::setEnabled(c, kText, kBeijing, true); }).ok());
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, money("200")); }).ok());
+        packages::BuyRequest req;
+        req.api = kText;
+        req.region = kBeijing;
+        req.sku = QStringLiteral("100k");
+        auto bought = acc.run([&](Context &c) { return packages::buy(c, req); });
+        QVERIFY(bought.ok());
+        const qint64 id = bought->front().id;
+        MarginalPrice m = now(acc);
+        QCOMPARE(m.per1000, Money());
+        QCOMPARE(int(m.parts.size()), 1);
+        QCOMPARE(m.parts[0].packageId, id);
+        QCOMPARE(m.parts[0].calls, qint64(1000));
+        // 300 left: 300 from the package, 700 at tier 1 (the counter has not moved): 700 × 1.50 / 1000.
+        QVERIFY(importCsv(acc, calls(99'700)).ok());
+        acc.setNow("2026-10-01T11:00:00+08:00");
+        m = now(acc);
+        QCOMPARE(m.monthCalls, qint64(0));
+        QCOMPARE(int(m.parts.size()), 2);
+        QCOMPARE(m.parts[0].packageId, id);
+        QCOMPARE(m.parts[0].calls, qint64(300));
+        QCOMPARE(m.parts[1].packageId, qint64(0));
+        QCOMPARE(m.parts[1].calls, qint64(700));
+        QCOMPARE(m.per1000, money("1.05"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMarginalPrice)
+#include "tst_marginalprice.moc"
