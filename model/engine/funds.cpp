@@ -4,6 +4,7 @@
 #include "auth/identity.h"
 #include "core/shown.h"
 #include "engine/context.h"
+#include "engine/settlementrange.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -43,7 +44,8 @@ Status validateTopUp(Money balance, Money amount)
     const Money after = balance + amount; // both in range: no overflow
     if (!after.isInRange())
         return Error::refused(
-            EngineTr::tr("the top-up of %1 would take the balance to %2, above the limit of 10,000,000,000.00")
+            EngineTr::tr(
+                "the top-up of %1 would take the balance to %2, above the limit of 10,000,000,000.00")
                 .arg(amount.toString(), after.toString()));
     return {};
 }
@@ -64,7 +66,7 @@ Result<TopUpResult> topUp(Context &ctx, Money amount)
     rec.billMonth = ctx.calendar.monthKey(ctx.now);
     rec.charged = -amount; // a credit
     rec.paidCash = -amount;
-    if (Status s = ctx.records.insert(rec); !s)
+    if (Status s = insertInRange(ctx, rec); !s)
         return s.error();
     if (Status s = ctx.postCash(LedgerEntry::Kind::TopUp, amount, ctx.now, rec.id, std::nullopt); !s)
         return s.error();

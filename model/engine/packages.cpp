@@ -5,6 +5,7 @@
 #include "engine/context.h"
 #include "engine/packageterms.h"
 #include "engine/payment.h"
+#include "engine/settlementrange.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -119,7 +120,7 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
     r.charged = p.price;
     r.paidCoupon = plan->fromCoupons;
     r.paidCash = plan->fromCash;
-    if (Status s = ctx.records.insert(r); !s)
+    if (Status s = insertInRange(ctx, r); !s)
         return s;
     return payment::apply(ctx, coupons, *plan, LedgerEntry::Kind::Purchase, ctx.now, r.id, p.id);
 }

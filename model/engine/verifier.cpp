@@ -1,4 +1,5 @@
 #include "engine/verifier.h"
+#include "engine/settlementrange.h"
 #include "engine/tr.h"
 
 #include "engine/context.h"
@@ -266,6 +267,10 @@ Result<QStringList> verifyAccount(Context &ctx)
     verifier::checkIds(ctx, findings);
     verifier::checkTiers(ctx, findings);
     verifier::checkSeals(ctx, findings);
+    // Calls no later settlement could bill within range would make every catch-up fail (issue #19).
+    auto pending = pendingOutOfRange(ctx);
+    if (!pending || !pending->isEmpty())
+        findings << (pending ? *pending : pending.error().message);
     return findings;
 }
 

@@ -284,4 +284,26 @@ Result<std::vector<BillLine>> RecordRepository::billSums(const QString &month)
     return out;
 }
 
+Result<std::pair<Amounts, Amounts>> RecordRepository::signedSums(const QString &month)
+{
+    QStringList sums{QStringLiteral("count(*)")};
+    for (const char *sign : {">", "<"})
+        for (const AmountColumn &c : kAmountColumns)
+            sums << QStringLiteral("coalesce(sum(CASE WHEN %1 %2 0 THEN %1 END), 0)")
+                        .arg(QLatin1String(c.key), QLatin1String(sign));
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM record WHERE bill_month = ?").arg(sums.join(u", ")));
+    q.bindValue(0, month);
+    if (Status s = execQuery(q, "summing a bill month"); !s)
+        return s.error();
+    std::pair<Amounts, Amounts> out;
+    if (q.next()) {
+        readAmounts(q, 0, out.first);
+        readAmounts(q, int(kAmountColumns.size()), out.second);
+        out.first.calls = out.second.calls = 0;
+    }
+    return out;
+}
+
 } // namespace billing
