@@ -299,6 +299,10 @@
         <source>%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month, saving %6 a month; package %7 is %8.</source>
         <translation>近 30 天调用 %1 次，使用%3每月费用 %2；改用%4每月 %5，每月可节省 %6；资源包 %7 %8。</translation>
     </message>
+    <message>
+        <source>the costs from %1 to %2 add up to %3, outside the range of ±10,000,000,000.00: choose a shorter range or a finer grouping</source>
+        <translation>%1 至 %2 的费用合计为 %3，超出 ±10,000,000,000.00 的范围：请选择更短的时间范围或更细的分组</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>

@@ -1,5 +1,6 @@
 // billing-rules §3 Range where one amount stays in range but what it adds up to does not (issue #19):
 // a month's bill totals, the calls left for a later settlement, the coupons an account holds.
+#include "analysis/costanalysis.h"
 #include "engine/bills.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
@@ -189,6 +190,47 @@ private slots:
         QCOMPARE(s.error().message,
                  QStringLiteral("the coupons would hold 10010000000.00 together, outside the range of "
                                 "±10,000,000,000.00; nothing was changed"));
+    }
+
+    // Twelve months each within the range (9,000,000,000.00 charged) add up to 108 billion over a
+    // year: the cost analysis added them in 64 bits (a wrapped, negative total).
+    void aYearOfCostsIsSummedWithoutOverflow()
+    {
+        test::TestAccount acc("2025-10-01T08:00:00+08:00");
+        acc.setNow("2026-10-01T08:00:00+08:00");
+        auto stored = acc.run([](Context &c) -> Status {
+            for (int m = 0; m < 12; ++m) {
+                Record r;
+                r.type = Record::Type::Usage;
+                r.expenditureAt = c.calendar.addMonths(c.account.createdAt, m);
+                r.at = r.expenditureAt + kMicrosPerHour;
+                r.billMonth = c.calendar.monthKey(r.expenditureAt);
+                r.api = QStringLiteral("general-text");
+                r.region = QStringLiteral("cn-north-4");
+                r.project = QStringLiteral("default");
+                r.mode = kModePayPerUse;
+                r.calls = 1;
+                r.fee = r.charged = r.arrears = Money::fromCents(900'000'000'000);
+                if (Status s = c.records.insert(r); !s)
+                    return s;
+            }
+            return {};
+        });
+        QVERIFY2(stored, qPrintable(messageOf(stored)));
+        CostQuery q;
+        q.from = at("2025-10-01T00:00:00+08:00");
+        q.to = at("2026-10-01T00:00:00+08:00");
+        q.granularity = CostQuery::Month;
+        auto r = acc.run([&](Context &c) { return analyzeCost(c, q); });
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Refused);
+        QVERIFY2(r.error().message.contains(QStringLiteral("add up to 108000000000.00, outside the range")),
+                 qPrintable(r.error().message));
+        // Each month alone is in range.
+        q.to = at("2025-11-01T00:00:00+08:00");
+        auto month = acc.run([&](Context &c) { return analyzeCost(c, q); });
+        QVERIFY(month);
+        QCOMPARE(month->total, Money::fromCents(900'000'000'000));
     }
 };
 
