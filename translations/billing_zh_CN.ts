@@ -208,6 +208,10 @@
         <source>unknown package size &quot;%1&quot; (choose one of %2)</source>
         <translation>未知的资源包规格 “%1”（可选：%2）</translation>
     </message>
+    <message>
+        <source>a package of %1 calls of category %2 would cost %3, outside the range of ±10,000,000,000.00</source>
+        <translation>类别 %2 的 %1 次调用套餐价格将为 %3，超出 ±10,000,000,000.00 的范围</translation>
+    </message>
 </context>
 <context>
     <name>billing::CostAnalysis</name>
