@@ -1,5 +1,6 @@
 #include "analysis/costanalysis.h"
 #include "analysis/tr.h"
+#include "core/shown.h"
 
 #include "analysis/costpieces.h"
 #include "analysis/costrepository.h"
@@ -102,9 +103,10 @@ Status validateCostQuery(const CostQuery &q)
     for (const QString &d : q.groupBy)
         if (!costDimensionFromId(d))
             return Error::badUsage(AnalysisTr::tr("unknown dimension \"%1\" (choose from %2)")
-                                       .arg(d, costDimensions().join(QStringLiteral(", "))));
+                                       .arg(shownValue(d), costDimensions().join(QStringLiteral(", "))));
     if (q.groupBy.size() == 2 && q.groupBy[0] == q.groupBy[1])
-        return Error::badUsage(AnalysisTr::tr("the dimension \"%1\" is given twice").arg(q.groupBy[0]));
+        return Error::badUsage(
+            AnalysisTr::tr("the dimension \"%1\" is given twice").arg(shownValue(q.groupBy[0])));
     return {};
 }
 

@@ -1,4 +1,5 @@
 #include "engine/packages.h"
+#include "core/shown.h"
 #include "engine/tr.h"
 
 #include "auth/identity.h"
@@ -18,13 +19,13 @@ Result<Package> newPackage(Context &ctx, const QString &api, const QString &regi
                            Instant effective)
 {
     if (!ctx.catalog.api(api))
-        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(shownValue(api)));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(shownValue(region)));
     const Sku *s = ctx.catalog.sku(ctx.catalog.priceListAt(ctx.now), sku);
     if (!s)
         return Error::badUsage(EngineTr::tr("unknown package size \"%1\" (choose one of %2)")
-                                   .arg(sku, ctx.catalog.skuIds().join(u", ")));
+                                   .arg(shownValue(sku), ctx.catalog.skuIds().join(u", ")));
     auto price = ctx.catalog.packagePrice(api, sku, ctx.now);
     if (!price)
         return price.error();

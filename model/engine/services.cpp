@@ -22,7 +22,7 @@ Result<bool> services::setEnabled(Context &ctx, const QString &api, const QStrin
     if (!ctx.catalog.api(api))
         return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(shownValue(api)));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(shownValue(region)));
     auto all = ctx.subscriptions.services();
     if (!all)
         return all.error();
