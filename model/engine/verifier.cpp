@@ -201,13 +201,14 @@ void checkRanges(Context &ctx, const std::vector<LedgerEntry> &entries, QStringL
         findings << records.error().message;
         return;
     }
-    std::map<QString, std::array<Int128, kAmountColumns.size()>> bills;
+    // A month's positive amounts and its negative ones summed apart (settlementrange.h: every total of the
+    // month, the bill's charges alone included, lies between the two).
+    std::map<std::pair<QString, bool>, std::array<Int128, kAmountColumns.size()>> bills;
     for (const Record &r : *records) {
-        auto &bill = bills[r.billMonth];
         for (size_t i = 0; i < kAmountColumns.size(); ++i) {
             const AmountColumn &c = kAmountColumns[i];
             const Money m = r.*c.member;
-            bill[i] += m.units();
+            bills[{r.billMonth, m.isNegative()}][i] += m.units();
             if (!m.isInRange())
                 findings << EngineTr::tr("transaction %1: %2 %3 is outside the range of %4")
                                 .arg(r.id)
@@ -226,7 +227,7 @@ void checkRanges(Context &ctx, const std::vector<LedgerEntry> &entries, QStringL
         for (size_t i = 0; i < kAmountColumns.size(); ++i)
             if (!Money::inRange(totals[i]))
                 findings << EngineTr::tr("the bill of %1: the total %2 %3 is outside the range of %4")
-                                .arg(month, QLatin1String(kAmountColumns[i].key),
+                                .arg(month.first, QLatin1String(kAmountColumns[i].key),
                                      Money::unitsToString(totals[i]), range);
     auto coupons = ctx.subscriptions.coupons();
     auto packages = ctx.subscriptions.packages();

@@ -232,6 +232,39 @@ private slots:
         QVERIFY(month);
         QCOMPARE(month->total, Money::fromCents(900'000'000'000));
     }
+
+    // A bill's charges past the range while top-ups bring the month's sum of every record back into it
+    // (stored before the check): verify sums the positive and the negative amounts apart.
+    void verifyFindsABillPastTheRangeThatCreditsHide()
+    {
+        test::TestAccount acc;
+        auto stored = acc.run([](Context &c) -> Status {
+            for (const qint64 cents : {900'000'000'000LL, 900'000'000'000LL, -900'000'000'000LL}) {
+                Record r;
+                r.type = cents > 0 ? Record::Type::Usage : Record::Type::TopUp;
+                r.at = r.expenditureAt = c.now;
+                r.billMonth = c.calendar.monthKey(c.now);
+                if (cents > 0) {
+                    r.api = QStringLiteral("general-text");
+                    r.region = QStringLiteral("cn-north-4");
+                    r.project = QStringLiteral("default");
+                    r.mode = kModePayPerUse;
+                    r.calls = 1;
+                    r.fee = Money::fromCents(cents);
+                }
+                r.charged = r.arrears = Money::fromCents(cents);
+                if (Status s = c.records.insert(r); !s)
+                    return s;
+            }
+            return {};
+        });
+        QVERIFY2(stored, qPrintable(messageOf(stored)));
+        const QStringList found = findings(acc);
+        QVERIFY2(found.contains(
+                     QStringLiteral("the bill of 2026-10: the total charged 18000000000.00 is outside the "
+                                    "range of ±10,000,000,000.00")),
+                 qPrintable(found.join(u'\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSettlementRange)
