@@ -106,8 +106,6 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
                          return c + Money::max(Money(), ctx.account.balance);
                      })()
                          .toString()));
-    if (Status s = ctx.subscriptions.insertPackage(p); !s)
-        return s;
     Record r;
     r.type = type;
     r.at = ctx.now;
@@ -116,12 +114,17 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
     r.api = p.api;
     r.region = p.region;
     r.mode = kModePackage;
-    r.packageId = p.id;
     r.fee = p.price;
     r.charged = p.price;
     r.paidCoupon = plan->fromCoupons;
     r.paidCash = plan->fromCash;
-    if (Status s = insertInRange(ctx, r); !s)
+    // Checked before anything is stored: a refused auto-renewal inside a catch-up writes only its notice.
+    if (Status s = checkInRange(ctx, r); !s)
+        return s;
+    if (Status s = ctx.subscriptions.insertPackage(p); !s)
+        return s;
+    r.packageId = p.id;
+    if (Status s = ctx.records.insert(r); !s)
         return s;
     return payment::apply(ctx, coupons, *plan, LedgerEntry::Kind::Purchase, ctx.now, r.id, p.id);
 }

@@ -70,13 +70,20 @@ Result<Int128> BillMonthSums::headroom(Context &ctx, const QString &month)
     return room;
 }
 
-Status insertInRange(Context &ctx, Record &r)
+Status checkInRange(Context &ctx, const Record &r)
 {
     BillMonthSums sums;
     if (Status s = sums.admit(ctx, r); !s)
         return s.error().code == ErrorCode::Refused
                    ? Error::refused(EngineTr::tr("%1; nothing was changed").arg(s.error().message))
                    : s;
+    return {};
+}
+
+Status insertInRange(Context &ctx, Record &r)
+{
+    if (Status s = checkInRange(ctx, r); !s)
+        return s;
     return ctx.records.insert(r);
 }
 

@@ -35,7 +35,9 @@ private:
     std::map<QString, Sums> m_months;
 };
 
-// Stores a record that a command (not the catch-up) adds: a top-up, a coupon, a purchase, a refund.
+// Refused ("…; nothing was changed") if a record that a command (not the settlement) adds would take its
+// month's sums out of range: a top-up, a purchase or renewal, a refund. insertInRange() also stores it.
+Status checkInRange(Context &ctx, const Record &r);
 Status insertInRange(Context &ctx, Record &r);
 
 // The calls left pending (the hour not yet over) are settled by a later command, and an amount out of

@@ -4,8 +4,10 @@
 #include "engine/bills.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
+#include "engine/packages.h"
 #include "engine/services.h"
 #include "engine/verifier.h"
+#include "storage/notificationrepository.h"
 #include "testaccount.h"
 
 #include <QBuffer>
@@ -264,6 +266,64 @@ private slots:
                      QStringLiteral("the bill of 2026-10: the total charged 18000000000.00 is outside the "
                                     "range of ±10,000,000,000.00")),
                  qPrintable(found.join(u'\n')));
+    }
+
+    // An auto-renewal the month's sums refuse happens inside a catch-up, which goes on: the attempt
+    // leaves its notice and nothing else (the new term was stored before its record was refused).
+    void aRefusedAutoRenewalLeavesNoPackage()
+    {
+        test::TestAccount acc;
+        Instant end = 0;
+        auto bought = acc.run([&](Context &c) -> Status {
+            if (auto t = funds::topUp(c, Money::fromCents(100'000)); !t)
+                return t.error();
+            packages::BuyRequest req{QStringLiteral("general-text"),
+                                     QStringLiteral("cn-north-4"),
+                                     QStringLiteral("100k"),
+                                     std::nullopt,
+                                     true,
+                                     1,
+                                     1};
+            auto p = packages::buy(c, req);
+            if (!p)
+                return p.error();
+            end = p->front().endAt;
+            // The months of the renewal attempts (the day before the expiry date and the expiry date)
+            // already hold charges up to 0.01 below the range.
+            for (const Instant day : {end - 2 * kMicrosPerDay, end - kMicrosPerDay}) {
+                Record r;
+                r.type = Record::Type::Usage;
+                r.at = r.expenditureAt = day;
+                r.billMonth = c.calendar.monthKey(day);
+                r.api = QStringLiteral("general-text");
+                r.region = QStringLiteral("cn-north-4");
+                r.project = QStringLiteral("default");
+                r.mode = kModePayPerUse;
+                r.calls = 1;
+                r.fee = r.charged = r.arrears = Money::fromCents(999'999'999'999);
+                if (Status s = c.records.insert(r); !s)
+                    return s;
+            }
+            return {};
+        });
+        QVERIFY2(bought, qPrintable(messageOf(bought)));
+        acc.clock.set(end + kMicrosPerHour);
+        auto after = acc.run([](Context &c) -> Result<std::pair<size_t, QStringList>> {
+            auto ps = c.subscriptions.packages();
+            auto ns = NotificationRepository(c.db).all();
+            if (!ps || !ns)
+                return Error::internal(QStringLiteral("cannot read back"));
+            QStringList reasons;
+            for (const Notification &n : *ns)
+                if (n.kind == alertKindId(AlertKind::AutoRenewFailed))
+                    reasons << n.args.value(QStringLiteral("reason")).toString();
+            return std::pair{ps->size(), reasons};
+        });
+        QVERIFY(after);
+        QCOMPARE(after->first, size_t(1));
+        QVERIFY(!after->second.isEmpty());
+        QVERIFY2(after->second.front().contains(QStringLiteral("would add up to")),
+                 qPrintable(after->second.front()));
     }
 };
 
