@@ -65,6 +65,26 @@ void enableGeneralText(test::TestAccount &acc)
         QFAIL(qPrintable(r.error().message));
 }
 
+// A usage line (or, for a negative amount, a top-up) of `cents` charged in arrears at `at`, stored as it
+// is, without the checks: what a database from before them may hold.
+Status storeLine(Context &c, Instant at, qint64 cents)
+{
+    Record r;
+    r.type = cents > 0 ? Record::Type::Usage : Record::Type::TopUp;
+    r.at = r.expenditureAt = at;
+    r.billMonth = c.calendar.monthKey(at);
+    if (cents > 0) {
+        r.api = QStringLiteral("general-text");
+        r.region = QStringLiteral("cn-north-4");
+        r.project = QStringLiteral("default");
+        r.mode = kModePayPerUse;
+        r.calls = 1;
+        r.fee = Money::fromCents(cents);
+    }
+    r.charged = r.arrears = Money::fromCents(cents);
+    return c.records.insert(r);
+}
+
 QStringList findings(test::TestAccount &acc)
 {
     auto ctx = acc.engine->inspect();
@@ -202,18 +222,8 @@ private slots:
         acc.setNow("2026-10-01T08:00:00+08:00");
         auto stored = acc.run([](Context &c) -> Status {
             for (int m = 0; m < 12; ++m) {
-                Record r;
-                r.type = Record::Type::Usage;
-                r.expenditureAt = c.calendar.addMonths(c.account.createdAt, m);
-                r.at = r.expenditureAt + kMicrosPerHour;
-                r.billMonth = c.calendar.monthKey(r.expenditureAt);
-                r.api = QStringLiteral("general-text");
-                r.region = QStringLiteral("cn-north-4");
-                r.project = QStringLiteral("default");
-                r.mode = kModePayPerUse;
-                r.calls = 1;
-                r.fee = r.charged = r.arrears = Money::fromCents(900'000'000'000);
-                if (Status s = c.records.insert(r); !s)
+                if (Status s = storeLine(c, c.calendar.addMonths(c.account.createdAt, m), 900'000'000'000);
+                    !s)
                     return s;
             }
             return {};
@@ -242,20 +252,7 @@ private slots:
         test::TestAccount acc;
         auto stored = acc.run([](Context &c) -> Status {
             for (const qint64 cents : {900'000'000'000LL, 900'000'000'000LL, -900'000'000'000LL}) {
-                Record r;
-                r.type = cents > 0 ? Record::Type::Usage : Record::Type::TopUp;
-                r.at = r.expenditureAt = c.now;
-                r.billMonth = c.calendar.monthKey(c.now);
-                if (cents > 0) {
-                    r.api = QStringLiteral("general-text");
-                    r.region = QStringLiteral("cn-north-4");
-                    r.project = QStringLiteral("default");
-                    r.mode = kModePayPerUse;
-                    r.calls = 1;
-                    r.fee = Money::fromCents(cents);
-                }
-                r.charged = r.arrears = Money::fromCents(cents);
-                if (Status s = c.records.insert(r); !s)
+                if (Status s = storeLine(c, c.now, cents); !s)
                     return s;
             }
             return {};
@@ -291,17 +288,7 @@ private slots:
             // The months of the renewal attempts (the day before the expiry date and the expiry date)
             // already hold charges up to 0.01 below the range.
             for (const Instant day : {end - 2 * kMicrosPerDay, end - kMicrosPerDay}) {
-                Record r;
-                r.type = Record::Type::Usage;
-                r.at = r.expenditureAt = day;
-                r.billMonth = c.calendar.monthKey(day);
-                r.api = QStringLiteral("general-text");
-                r.region = QStringLiteral("cn-north-4");
-                r.project = QStringLiteral("default");
-                r.mode = kModePayPerUse;
-                r.calls = 1;
-                r.fee = r.charged = r.arrears = Money::fromCents(999'999'999'999);
-                if (Status s = c.records.insert(r); !s)
+                if (Status s = storeLine(c, day, 999'999'999'999); !s)
                     return s;
             }
             return {};
