@@ -1536,6 +1536,10 @@
         <source>%1 holds no account yet: run &quot;billingctl init&quot; first; it was not changed</source>
         <translation>%1 中还没有账户：请先运行 “billingctl init”；该文件未被更改</translation>
     </message>
+    <message>
+        <source>the transaction records this filter matches add up to more than a sum can hold; choose fewer, e.g. one bill month or a shorter time range</source>
+        <translation>此筛选条件匹配的交易记录合计超出了可容纳的范围；请减少范围，例如只选一个账单月或更短的时间段</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AccountBar</name>

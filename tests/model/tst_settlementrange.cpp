@@ -312,6 +312,35 @@ private slots:
         QVERIFY2(after->second.front().contains(QStringLiteral("would add up to")),
                  qPrintable(after->second.front()));
     }
+
+    // Eleven months of 9,000,000,000.00 each: the transactions' sums over all of them pass 64 bits
+    // (SQLite failed with "integer overflow", PostgreSQL's exact sum read as 0).
+    void transactionTotalsPastSixtyFourBitsAreRefused()
+    {
+        test::TestAccount acc("2025-10-01T08:00:00+08:00");
+        acc.setNow("2026-10-01T08:00:00+08:00");
+        auto stored = acc.run([](Context &c) -> Status {
+            for (int m = 0; m < 11; ++m)
+                if (Status s = storeLine(c, c.calendar.addMonths(c.account.createdAt, m), 900'000'000'000);
+                    !s)
+                    return s;
+            return {};
+        });
+        QVERIFY2(stored, qPrintable(messageOf(stored)));
+        auto r = acc.run([](Context &c) { return c.records.totals({}); });
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Refused);
+        QVERIFY2(r.error().message.contains(QStringLiteral("add up to more than a sum can hold")),
+                 qPrintable(r.error().message));
+        // One bill month is summed as before.
+        auto month = acc.run([](Context &c) {
+            RecordFilter f;
+            f.billMonth = QStringLiteral("2025-10");
+            return c.records.totals(f);
+        });
+        QVERIFY(month);
+        QCOMPARE(month->charged, Money::fromCents(900'000'000'000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSettlementRange)
