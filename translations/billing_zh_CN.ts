@@ -208,6 +208,10 @@
         <source>unknown package size &quot;%1&quot; (choose one of %2)</source>
         <translation>未知的资源包规格 “%1”（可选：%2）</translation>
     </message>
+    <message>
+        <source>a package of %1 calls of category %2 would cost %3, outside the range of ±10,000,000,000.00</source>
+        <translation>类别 %2 的 %1 次调用套餐价格将为 %3，超出 ±10,000,000,000.00 的范围</translation>
+    </message>
 </context>
 <context>
     <name>billing::CostAnalysis</name>
@@ -299,6 +303,10 @@
         <source>%1 calls in the last 30 days cost %2 a month with %3; %4 would cost %5 a month, saving %6 a month; package %7 is %8.</source>
         <translation>近 30 天调用 %1 次，使用%3每月费用 %2；改用%4每月 %5，每月可节省 %6；资源包 %7 %8。</translation>
     </message>
+    <message>
+        <source>the costs from %1 to %2 add up to %3, outside the range of ±10,000,000,000.00: choose a shorter range or a finer grouping</source>
+        <translation>%1 至 %2 的费用合计为 %3，超出 ±10,000,000,000.00 的范围：请选择更短的时间范围或更细的分组</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>
@@ -372,6 +380,10 @@
     <message>
         <source>the stored call records of an unsettled hour are damaged</source>
         <translation>未结算小时的已存调用记录已损坏</translation>
+    </message>
+    <message>
+        <source>the command ran out of memory reading the %1 bytes of call records waiting for an unsettled hour; nothing was changed (verify and backup still work)</source>
+        <translation>读取未结算小时待处理的 %1 字节调用记录时命令内存不足；未做任何更改（verify 和 backup 仍可使用）</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1153,42 @@
         <source>%1 row(s) of the %2 with ids %3 are not sealed: written behind the program&apos;s back, or their seal was removed</source>
         <translation>%2中编号为 %3 的 %1 行未被封印：它们是绕过本程序写入的，或其封印已被删除</translation>
     </message>
+    <message>
+        <source>the coupons would hold %1 together, outside the range of ±10,000,000,000.00; nothing was changed</source>
+        <translation>代金券合计将达到 %1，超出 ±10,000,000,000.00 的范围；未做任何更改</translation>
+    </message>
+    <message>
+        <source>. These calls were imported by an earlier command, so every command that catches up to %1 or later fails the same way; verify and backup still work. To go on, restore a backup made before that import (billingctl restore FILE --replace), or, where the balance is what leaves the range, top up with --now before %1 first</source>
+        <translation>。这些调用是由之前的命令导入的，因此之后每个追溯到 %1 或更晚的命令都会同样失败；verify 和 backup 仍可使用。若要继续，请恢复该次导入之前的备份（billingctl restore FILE --replace）；如果超出范围的是余额，请先用早于 %1 的 --now 充值</translation>
+    </message>
+    <message>
+        <source>the %1 of the bill of %2 would add up to %3, outside the range of %4</source>
+        <translation>%2 账单的 %1 合计将达到 %3，超出 %4 的范围</translation>
+    </message>
+    <message>
+        <source>%1; nothing was changed</source>
+        <translation>%1；未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1; nothing was imported</source>
+        <translation>%1；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>the fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>the balance (now %1)</source>
+        <translation>余额（当前为 %1）</translation>
+    </message>
+    <message>
+        <source>the totals of the bill of %1</source>
+        <translation>%1 账单的合计</translation>
+    </message>
+    <message>
+        <source>the calls waiting for the hour from %1 to end could cost up to %2 when it is settled (every successful call at its API&apos;s highest tier price, none covered by a package), which would take %3 outside the range of %4</source>
+        <translation>等待 %1 起这一小时结束的调用在结算时最多可能花费 %2（每次成功调用均按其 API 的最高阶梯价格计算，且不计套餐抵扣），这会使%3超出 %4 的范围</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -1694,6 +1742,10 @@
     <message>
         <source>another program drew ids from %1 without holding the account&apos;s lock</source>
         <translation>另一个程序未持有账户锁就从 %1 取用了编号</translation>
+    </message>
+    <message>
+        <source>the transaction records this filter matches add up to more than a sum can hold; choose fewer, e.g. one bill month or a shorter time range</source>
+        <translation>此筛选条件匹配的交易记录合计超出了可容纳的范围；请减少范围，例如只选一个账单月或更短的时间段</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "tr.h"
 
+#include "core/shown.h"
 #include "storage/database.h"
 #include "time/billingcalendar.h"
 
@@ -45,9 +46,17 @@ int Cli::exitCode(ErrorCode c)
 
 int Cli::fail(const Error &e)
 {
+    // Whatever the message quotes of the command line (here or in the model) is shown as core/shown.h
+    // shows a value: at most 80 characters, control characters escaped; the longest arguments first.
     QString line = e.message;
+    QStringList arguments = m_arguments;
+    std::sort(arguments.begin(), arguments.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &a : arguments)
+        if (const QString shown = shownValue(a); shown != a && !a.isEmpty())
+            line.replace(a, shown);
     line.replace(u'\n', u' ');
-    m_err << "billingctl: " << line << Qt::endl;
+    m_err << "billingctl: " << escapedControls(line) << Qt::endl;
     return exitCode(e.code);
 }
 
@@ -75,6 +84,8 @@ Result<std::unique_ptr<Engine>> Cli::openEngine()
 
 int Cli::run(const QStringList &arguments)
 {
+    if (m_arguments.isEmpty())
+        m_arguments = arguments;
     int i = 0;
     for (; i < arguments.size(); ++i) {
         const QString &a = arguments[i];

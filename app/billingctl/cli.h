@@ -97,6 +97,7 @@ private:
 
     QTextStream &m_out;
     QTextStream &m_err;
+    QStringList m_arguments; // as given, for fail() to show what a message quotes of them
     bool m_json = false;
     QString m_dbPath;
     QString m_as;

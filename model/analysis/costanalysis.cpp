@@ -1,5 +1,6 @@
 #include "analysis/costanalysis.h"
 #include "analysis/tr.h"
+#include "core/shown.h"
 
 #include "analysis/costpieces.h"
 #include "analysis/costrepository.h"
@@ -102,9 +103,10 @@ Status validateCostQuery(const CostQuery &q)
     for (const QString &d : q.groupBy)
         if (!costDimensionFromId(d))
             return Error::badUsage(AnalysisTr::tr("unknown dimension \"%1\" (choose from %2)")
-                                       .arg(d, costDimensions().join(QStringLiteral(", "))));
+                                       .arg(shownValue(d), costDimensions().join(QStringLiteral(", "))));
     if (q.groupBy.size() == 2 && q.groupBy[0] == q.groupBy[1])
-        return Error::badUsage(AnalysisTr::tr("the dimension \"%1\" is given twice").arg(q.groupBy[0]));
+        return Error::badUsage(
+            AnalysisTr::tr("the dimension \"%1\" is given twice").arg(shownValue(q.groupBy[0])));
     return {};
 }
 
@@ -147,8 +149,11 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
     for (const QString &d : q.groupBy)
         dims.push_back(*costDimensionFromId(d));
     const bool byTag = std::find(dims.begin(), dims.end(), CostDimension::Tag) != dims.end();
-    std::map<std::pair<Instant, std::vector<QString>>, std::pair<qint64, Money>> groups;
+    // Sums over a long range (a year of months near the range each) can pass what 64 bits hold: they are
+    // made in 128 bits and refused outside the range (billing-rules §3 Range), as a forecast is.
+    std::map<std::pair<Instant, std::vector<QString>>, std::pair<qint64, Int128>> groups;
     CostResult result;
+    Int128 total = 0;
     for (const CostPiece &p : pieces) {
         const QString project = p.project.isEmpty() ? kProjectShared : p.project;
         const ApiInfo *api = ctx.catalog.api(p.api);
@@ -163,7 +168,7 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
                 tags << t;
         if (tags.isEmpty())
             continue;
-        result.total += p.cost;
+        total += p.cost.units();
         result.calls += p.calls;
         const Instant period = periodStart(ctx.calendar, q.granularity, p.at);
         const QStringList tagKeys = byTag ? tags : QStringList{QString()};
@@ -190,16 +195,26 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
                 key.push_back(valueOf(d, tag));
             auto &g = groups[{period, std::move(key)}];
             g.first += p.calls;
-            g.second += p.cost;
+            g.second += p.cost.units();
         }
     }
+    Int128 outside = Money::inRange(total) ? 0 : total;
+    for (const auto &[k, v] : groups)
+        if (!outside && !Money::inRange(v.second))
+            outside = v.second;
+    if (outside)
+        return Error::refused(
+            AnalysisTr::tr("the costs from %1 to %2 add up to %3, outside the range of ±10,000,000,000.00: "
+                           "choose a shorter range or a finer grouping")
+                .arg(ctx.calendar.format(q.from), ctx.calendar.format(q.to), Money::unitsToString(outside)));
+    result.total = Money::fromUnits(qint64(total));
     for (const auto &[k, v] : groups) {
         CostRow row;
         row.period = k.first;
         for (int i = 0; i < q.groupBy.size(); ++i)
             row.keys[q.groupBy[i]] = k.second[size_t(i)];
         row.calls = v.first;
-        row.cost = v.second;
+        row.cost = Money::fromUnits(qint64(v.second));
         result.rows.push_back(std::move(row));
     }
     return result;
@@ -216,10 +231,10 @@ Result<Money> cashTotal(Context &ctx, Instant from, Instant to)
     std::vector<CostPiece> late;
     if (Status s = gatherLate(ctx, from, to, late); !s)
         return s.error();
-    Money total = *onTime;
+    Int128 total = onTime->units();
     for (const CostPiece &p : late)
-        total += p.cost;
-    return total;
+        total += p.cost.units();
+    return Money::inRange(total);
 }
 
 } // namespace billing

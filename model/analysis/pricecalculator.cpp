@@ -1,5 +1,6 @@
 #include "analysis/pricecalculator.h"
 #include "analysis/tr.h"
+#include "core/shown.h"
 
 #include "domain/types.h"
 
@@ -114,7 +115,7 @@ Result<std::vector<Quote>> priceCalculator(const Catalog &catalog, const QString
 {
     const ApiInfo *api = catalog.api(apiId);
     if (!api)
-        return Error::badUsage(AnalysisTr::tr("unknown API \"%1\"").arg(apiId));
+        return Error::badUsage(AnalysisTr::tr("unknown API \"%1\"").arg(shownValue(apiId)));
     if (monthlyCalls < 0)
         return Error::badUsage(AnalysisTr::tr("the number of calls cannot be negative"));
     const PriceList &list = catalog.priceListAt(at);

@@ -1,5 +1,6 @@
 #include "auth/members.h"
 #include "auth/tr.h"
+#include "core/shown.h"
 
 #include "auth/identity.h"
 
@@ -39,11 +40,12 @@ Status validateMemberName(const QString &name)
     for (QChar c : name)
         if (c.isSpace() || c.category() == QChar::Other_Control)
             return Error::badUsage(
-                AuthTr::tr("the member name \"%1\" contains a space or a control character").arg(name));
+                AuthTr::tr("the member name \"%1\" contains a space or a control character")
+                    .arg(shownValue(name)));
     if (name == QStringView(SystemActor))
         return Error::badUsage(
             AuthTr::tr("\"%1\" is the engine's own name in the audit log; choose another member name")
-                .arg(name));
+                .arg(shownValue(name)));
     return {};
 }
 

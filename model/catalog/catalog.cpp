@@ -1,4 +1,5 @@
 #include "catalog/catalog.h"
+#include "core/shown.h"
 
 #include "time/billingcalendar.h"
 
@@ -21,6 +22,15 @@ struct Tr
 Error bad(const QString &where, const QString &what)
 {
     return Error::badData(Tr::tr("price catalog: %1: %2").arg(where, what));
+}
+
+// price = calls/1000 × the first tier's price × discount (at 8 decimals, at most 1), floored; in two
+// steps so that no 128-bit intermediate overflows whatever a stored catalog says.
+Int128 packagePriceUnits(Money firstTier, const Sku &s)
+{
+    const Int128 base = Int128(firstTier.units()) * (s.calls / 1000);
+    const Int128 d = s.discount.units();
+    return base / Money::Scale * d + base % Money::Scale * d / Money::Scale;
 }
 
 Result<QString> text(const QJsonObject &o, const char *key, const QString &where)
@@ -181,6 +191,14 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
                 if (s.id == *id)
                     return bad(kw, Tr::tr("SKU \"%1\" appears twice").arg(*id));
             pl.skus.push_back({*id, *calls, *discount});
+            // billing-rules §3 Range: no package of the list may cost more than an amount can hold.
+            for (const auto &[category, ts] : pl.tiers)
+                if (const Int128 price = packagePriceUnits(ts.front().pricePer1000, pl.skus.back());
+                    !Money::inRange(price))
+                    return bad(kw, Tr::tr("a package of %1 calls of category %2 would cost %3, outside the "
+                                          "range of ±10,000,000,000.00")
+                                       .arg(*calls)
+                                       .arg(category, Money::unitsToString(price)));
         }
         c.m_priceLists.push_back(std::move(pl));
     }
@@ -252,16 +270,13 @@ Result<Money> Catalog::packagePrice(const QString &apiId, const QString &skuId, 
 {
     const ApiInfo *a = api(apiId);
     if (!a)
-        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(apiId));
+        return Error::badUsage(Tr::tr("unknown API \"%1\"").arg(shownValue(apiId)));
     const PriceList &pl = priceListAt(at);
     const Sku *s = sku(pl, skuId);
     if (!s)
-        return Error::badUsage(
-            Tr::tr("unknown package size \"%1\" (choose one of %2)").arg(skuId, skuIds().join(u", ")));
-    const Money first = tiers(pl, a->category).front().pricePer1000;
-    // price = calls/1000 × first × discount; discount is at 8 decimals.
-    const Int128 units = Int128(first.units()) * (s->calls / 1000) * s->discount.units() / Money::Scale;
-    return Money::fromUnits(qint64(units));
+        return Error::badUsage(Tr::tr("unknown package size \"%1\" (choose one of %2)")
+                                   .arg(shownValue(skuId), skuIds().join(u", ")));
+    return Money::inRange(packagePriceUnits(tiers(pl, a->category).front().pricePer1000, *s));
 }
 
 std::vector<TierSlice> Catalog::slices(const std::vector<Tier> &tiers, qint64 first, qint64 n)

@@ -11,21 +11,28 @@ namespace billing {
 // terminal or hide its own end.
 inline constexpr qsizetype kShownChars = 80;
 
-inline QString shownValue(QStringView text)
+// Control characters as \xNN, the rest as it is: for a whole message, whatever it quotes.
+inline QString escapedControls(QStringView text)
 {
-    const bool cut = text.size() > kShownChars;
-    QStringView head = text.first(cut ? kShownChars : text.size());
-    if (cut && head.back().isHighSurrogate())
-        head.chop(1); // do not split a surrogate pair
     QString out;
-    out.reserve(head.size() + 1);
-    for (const QChar c : head) {
+    out.reserve(text.size());
+    for (const QChar c : text) {
         const char16_t u = c.unicode();
         if (u < 0x20 || (u >= 0x7f && u < 0xa0))
             out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
         else
             out += c;
     }
+    return out;
+}
+
+inline QString shownValue(QStringView text)
+{
+    const bool cut = text.size() > kShownChars;
+    QStringView head = text.first(cut ? kShownChars : text.size());
+    if (cut && head.back().isHighSurrogate())
+        head.chop(1); // do not split a surrogate pair
+    QString out = escapedControls(head);
     if (cut)
         out += QChar(0x2026);
     return out;

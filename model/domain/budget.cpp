@@ -1,4 +1,5 @@
 #include "domain/budget.h"
+#include "core/shown.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -31,7 +32,7 @@ Result<QList<int>> parseThresholds(const QString &text)
         const int v = p.toInt(&ok);
         if (!ok || v < 1 || v > 1000)
             return Error::badUsage(Tr::tr("\"%1\" is not a threshold: give whole percentages from 1 to 1000")
-                                       .arg(part.trimmed()));
+                                       .arg(shownValue(part.trimmed())));
         if (!out.contains(v))
             out << v;
     }

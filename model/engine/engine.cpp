@@ -3,6 +3,7 @@
 
 #include "auth/identity.h"
 #include "engine/catchup.h"
+#include "engine/settlementrange.h"
 #include "storage/databaseroles.h"
 
 #include <new>
@@ -159,9 +160,12 @@ Result<std::unique_ptr<Context>> Engine::begin(bool catchUpFirst)
 
 Status Engine::finish(Context &ctx, bool catchUpNow)
 {
-    if (catchUpNow)
+    if (catchUpNow) {
         if (Status s = catchUp(ctx); !s)
             return s;
+        if (Status s = checkPendingSettle(ctx); !s) // an import: can its hour settle later?
+            return s;
+    }
     if (Status s = ctx.pending.flush(); !s)
         return s;
     ctx.account.processedUntil = ctx.now;

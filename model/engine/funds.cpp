@@ -4,6 +4,7 @@
 #include "auth/identity.h"
 #include "core/shown.h"
 #include "engine/context.h"
+#include "engine/settlementrange.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -65,7 +66,7 @@ Result<TopUpResult> topUp(Context &ctx, Money amount)
     rec.billMonth = ctx.calendar.monthKey(ctx.now);
     rec.charged = -amount; // a credit
     rec.paidCash = -amount;
-    if (Status s = ctx.records.insert(rec); !s)
+    if (Status s = insertInRange(ctx, rec); !s)
         return s.error();
     if (Status s = ctx.postCash(LedgerEntry::Kind::TopUp, amount, ctx.now, rec.id, std::nullopt); !s)
         return s.error();

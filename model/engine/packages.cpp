@@ -1,10 +1,12 @@
 #include "engine/packages.h"
+#include "core/shown.h"
 #include "engine/tr.h"
 
 #include "auth/identity.h"
 #include "engine/context.h"
 #include "engine/packageterms.h"
 #include "engine/payment.h"
+#include "engine/settlementrange.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -17,13 +19,13 @@ Result<Package> newPackage(Context &ctx, const QString &api, const QString &regi
                            Instant effective)
 {
     if (!ctx.catalog.api(api))
-        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(shownValue(api)));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(shownValue(region)));
     const Sku *s = ctx.catalog.sku(ctx.catalog.priceListAt(ctx.now), sku);
     if (!s)
         return Error::badUsage(EngineTr::tr("unknown package size \"%1\" (choose one of %2)")
-                                   .arg(sku, ctx.catalog.skuIds().join(u", ")));
+                                   .arg(shownValue(sku), ctx.catalog.skuIds().join(u", ")));
     auto price = ctx.catalog.packagePrice(api, sku, ctx.now);
     if (!price)
         return price.error();
@@ -104,8 +106,6 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
                          return c + Money::max(Money(), ctx.account.balance);
                      })()
                          .toString()));
-    if (Status s = ctx.subscriptions.insertPackage(p); !s)
-        return s;
     Record r;
     r.type = type;
     r.at = ctx.now;
@@ -114,11 +114,16 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
     r.api = p.api;
     r.region = p.region;
     r.mode = kModePackage;
-    r.packageId = p.id;
     r.fee = p.price;
     r.charged = p.price;
     r.paidCoupon = plan->fromCoupons;
     r.paidCash = plan->fromCash;
+    // Checked before anything is stored: a refused auto-renewal inside a catch-up writes only its notice.
+    if (Status s = checkInRange(ctx, r); !s)
+        return s;
+    if (Status s = ctx.subscriptions.insertPackage(p); !s)
+        return s;
+    r.packageId = p.id;
     if (Status s = ctx.records.insert(r); !s)
         return s;
     return payment::apply(ctx, coupons, *plan, LedgerEntry::Kind::Purchase, ctx.now, r.id, p.id);

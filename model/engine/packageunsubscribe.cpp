@@ -5,6 +5,7 @@
 #include "engine/context.h"
 #include "engine/funds.h"
 #include "engine/packageterms.h"
+#include "engine/settlementrange.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -78,7 +79,7 @@ Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
     r.charged = -quote->total;
     r.paidCoupon = -quote->toCoupons;
     r.paidCash = -quote->toCash;
-    if (Status s = ctx.records.insert(r); !s)
+    if (Status s = insertInRange(ctx, r); !s)
         return s.error();
     // Cash back to cash, coupons back to the coupons they came from (billing-rules §6); a coupon that
     // expired since lapses at once (§12.8).

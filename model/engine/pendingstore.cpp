@@ -32,6 +32,7 @@ Status PendingStore::spill(std::map<Instant, PendingCalls>::iterator it)
         if (Status s = UsageRepository(m_db).addPendingBatch(it->first, it->second); !s)
             return s;
         m_stored.insert(it->first);
+        m_spilled.insert(it->first);
     }
     m_hours.erase(it);
     return {};
@@ -44,6 +45,9 @@ Result<std::vector<Instant>> PendingStore::hoursUpTo(Instant lastHourStart)
         return stored.error();
     std::vector<Instant> hours = std::move(*stored);
     m_stored.insert(hours.begin(), hours.end());
+    for (Instant h : hours)
+        if (!m_spilled.count(h))
+            m_earlier.insert(h);
     for (const auto &[h, calls] : m_hours)
         if (h <= lastHourStart && !calls.calls.empty())
             hours.push_back(h);
@@ -76,6 +80,19 @@ Result<PendingCalls> PendingStore::take(Instant settleHour)
     if (!std::is_sorted(out.calls.begin(), out.calls.end(), before))
         std::sort(out.calls.begin(), out.calls.end(), before);
     return out;
+}
+
+Status PendingStore::peek(Instant settleHour, const std::function<void(const PendingCalls &)> &fn)
+{
+    if (m_stored.count(settleHour)) {
+        PendingCalls stored;
+        if (Status s = UsageRepository(m_db).pendingFor(settleHour, stored); !s)
+            return s;
+        fn(stored);
+    }
+    if (auto it = m_hours.find(settleHour); it != m_hours.end())
+        fn(it->second);
+    return {};
 }
 
 Status PendingStore::flush()

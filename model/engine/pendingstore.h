@@ -4,6 +4,7 @@
 #include "storage/usagerepository.h"
 #include "time/instant.h"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <vector>
@@ -29,7 +30,11 @@ public:
     Result<std::vector<Instant>> hoursUpTo(Instant lastHourStart);
     // Every pending call of the hour (stored and in memory), in rating order: time, then import order.
     Result<PendingCalls> take(Instant settleHour);
+    // Hands the hour's pending calls to fn, part by part (stored, then in memory), leaving them pending.
+    Status peek(Instant settleHour, const std::function<void(const PendingCalls &)> &fn);
     Status flush(); // writes what is still in memory
+    // Were some of the hour's calls imported by an earlier command (stored before this one began)?
+    bool importedEarlier(Instant settleHour) const { return m_earlier.count(settleHour) > 0; }
 
     static constexpr size_t kDefaultBudget = size_t(96) << 20;
 
@@ -42,6 +47,8 @@ private:
     // Hours known to have stored calls (found by hoursUpTo or written by spill): take() asks the
     // database only for those, instead of four statements for every hour it settles.
     std::set<Instant> m_stored;
+    std::set<Instant> m_spilled; // written out by this store
+    std::set<Instant> m_earlier; // stored, not by this store
 };
 
 } // namespace billing

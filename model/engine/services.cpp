@@ -2,6 +2,7 @@
 #include "engine/tr.h"
 
 #include "auth/identity.h"
+#include "core/shown.h"
 #include "engine/context.h"
 #include "engine/funds.h"
 #include "engine/packages.h"
@@ -19,9 +20,9 @@ Result<bool> services::setEnabled(Context &ctx, const QString &api, const QStrin
     if (Status s = authorize(ctx, Permission::ManageServices); !s)
         return s.error();
     if (!ctx.catalog.api(api))
-        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(shownValue(api)));
     if (!ctx.catalog.region(region))
-        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(region));
+        return Error::badUsage(EngineTr::tr("unknown region \"%1\"").arg(shownValue(region)));
     auto all = ctx.subscriptions.services();
     if (!all)
         return all.error();
@@ -114,7 +115,19 @@ Result<Coupon> coupons::grant(Context &ctx, Money amount, Instant expires, const
         return Error::refused(
             EngineTr::tr("a coupon must expire after now (%1)").arg(ctx.calendar.format(ctx.now)));
     if (!api.isEmpty() && !ctx.catalog.api(api))
-        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(api));
+        return Error::badUsage(EngineTr::tr("unknown API \"%1\"").arg(shownValue(api)));
+    // billing-rules §3 Range: what the coupons hold together stays in range too (status shows the sum).
+    auto held = ctx.subscriptions.coupons();
+    if (!held)
+        return held.error();
+    Int128 sum = amount.units();
+    for (const Coupon &k : *held)
+        if (!k.lapsed)
+            sum += k.remaining.units();
+    if (!Money::inRange(sum))
+        return Error::refused(EngineTr::tr("the coupons would hold %1 together, outside the range of "
+                                           "±10,000,000,000.00; nothing was changed")
+                                  .arg(Money::unitsToString(sum)));
     Coupon c;
     c.amount = amount;
     c.grantedAt = ctx.now;

@@ -1,5 +1,6 @@
 #include "engine/settlement.h"
 
+#include "core/shown.h"
 #include "engine/context.h"
 #include "engine/payment.h"
 #include "engine/ratehour.h"
@@ -15,12 +16,23 @@ namespace billing {
 
 namespace {
 // billing-rules §3 Range: the line and hour that reach an amount out of range refuse the command whole.
+// Calls an earlier command imported would fail every catch-up from then on: say what still works and
+// what to do.
 Error lineOutOfRange(const Context &ctx, const Record &r, const QString &what)
 {
-    return Error::refused(
+    QString message =
         EngineTr::tr("%1 calls of %2 in %3 (project %4) in the hour from %5: %6; nothing was changed")
             .arg(r.calls)
-            .arg(r.api, r.region, r.project, ctx.calendar.format(r.expenditureAt), what));
+            .arg(r.api, r.region, shownValue(r.project), ctx.calendar.format(r.expenditureAt), what);
+    const Instant hour = r.at - kMicrosPerHour;
+    if (ctx.pending.importedEarlier(hour))
+        message += EngineTr::tr(
+                       ". These calls were imported by an earlier command, so every command that catches up "
+                       "to %1 or later fails the same way; verify and backup still work. To go on, restore a "
+                       "backup made before that import (billingctl restore FILE --replace), or, where the "
+                       "balance is what leaves the range, top up with --now before %1 first")
+                       .arg(ctx.calendar.format(r.at));
+    return Error::refused(message);
 }
 } // namespace
 
@@ -37,6 +49,7 @@ Status RatingState::reloadPackages(Context &ctx)
         return p.error();
     packages = std::move(*p);
     std::sort(packages.begin(), packages.end(), deductsBefore);
+    bills.forget(); // a renewal stored a record
     return {};
 }
 
@@ -175,6 +188,8 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
                         "their charge would take the balance to %1, outside the range of ±10,000,000,000.00")
                         .arg(balanceAfter.toString()));
         }
+        if (Status s = state.bills.admit(ctx, r); !s)
+            return s.error().code == ErrorCode::Refused ? lineOutOfRange(ctx, r, s.error().message) : s;
         if (Status s = ctx.records.insert(r); !s)
             return s;
         if (!line.tiers.empty())

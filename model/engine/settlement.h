@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "domain/types.h"
+#include "engine/settlementrange.h"
 
 #include <QHash>
 
@@ -55,6 +56,9 @@ public:
     };
     std::map<std::tuple<QString, QString, QString>, Counter> counters; // (month, api, region)
     Status writeCounters(Context &ctx);
+
+    // The months' bill sums, read once per catch-up and counted on as lines are stored.
+    BillMonthSums bills;
 
 private:
     QHash<QString, Timeline> m_services; // "api|region" → (at, enabled)

@@ -1,4 +1,5 @@
 #include "money/money.h"
+#include "core/shown.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -85,31 +86,36 @@ Result<Money> Money::parse(QStringView text)
     for (; i < text.size() && text[i].isDigit() && text[i].unicode() < 128; ++i, ++wholeDigits) {
         whole = whole * 10 + (text[i].unicode() - u'0');
         if (whole > std::numeric_limits<qint64>::max() / Scale + 1)
-            return Error::badData(Tr::tr("the amount \"%1\" is too large").arg(text));
+            return Error::badData(Tr::tr("the amount \"%1\" is too large").arg(shownValue(text)));
     }
     if (wholeDigits == 0)
-        return Error::badData(Tr::tr("\"%1\" is not an amount: it must start with a digit").arg(text));
+        return Error::badData(
+            Tr::tr("\"%1\" is not an amount: it must start with a digit").arg(shownValue(text)));
     Int128 frac = 0;
     if (i < text.size() && text[i] == u'.') {
         ++i;
         qsizetype digits = 0;
         for (; i < text.size() && text[i].isDigit() && text[i].unicode() < 128; ++i, ++digits) {
             if (digits == Decimals)
-                return Error::badData(Tr::tr("the amount \"%1\" has more than 8 decimals").arg(text));
+                return Error::badData(
+                    Tr::tr("the amount \"%1\" has more than 8 decimals").arg(shownValue(text)));
             frac = frac * 10 + (text[i].unicode() - u'0');
         }
         if (digits == 0)
-            return Error::badData(Tr::tr("\"%1\" is not an amount: no digit after the point").arg(text));
+            return Error::badData(
+                Tr::tr("\"%1\" is not an amount: no digit after the point").arg(shownValue(text)));
         for (; digits < Decimals; ++digits)
             frac *= 10;
     }
     if (i != text.size())
-        return Error::badData(Tr::tr("\"%1\" is not an amount: unexpected \"%2\"").arg(text).arg(text[i]));
+        return Error::badData(Tr::tr("\"%1\" is not an amount: unexpected \"%2\"")
+                                  .arg(shownValue(text))
+                                  .arg(shownValue(text.mid(i, 1))));
     Int128 units = whole * Scale + frac;
     if (negative)
         units = -units;
     if (units > std::numeric_limits<qint64>::max() || units < -std::numeric_limits<qint64>::max())
-        return Error::badData(Tr::tr("the amount \"%1\" is too large").arg(text));
+        return Error::badData(Tr::tr("the amount \"%1\" is too large").arg(shownValue(text)));
     return Money(qint64(units));
 }
 

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
+#include "storage/tr.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -181,10 +182,18 @@ Result<RecordTotals> RecordRepository::totals(const RecordFilter &f)
             "sum(charged), sum(rounded_off), sum(paid_coupon), sum(paid_cash), sum(arrears) FROM record%1 "
             "GROUP BY charge")
             .arg(where));
+    // Every amount is within ±10,000,000,000.00, but thousands of them are not: SQLite stops a sum
+    // past 64 bits, and PostgreSQL's exact sum would read as 0. Say so instead (billing-rules §3 Range).
+    const Error tooLarge = Error::refused(
+        StorageTr::tr("the transaction records this filter matches add up to more than a sum can hold; "
+                      "choose fewer, e.g. one bill month or a shorter time range"));
     if (Status s = bindAndRun(q, args, "summing transaction records"); !s)
-        return s.error();
+        return s.error().message.contains(QLatin1String("integer overflow")) ? tooLarge : s.error();
     RecordTotals t;
     while (q.next()) {
+        for (int i = 2; i <= 8; ++i)
+            if (bool fits = false; q.value(i).toLongLong(&fits), !fits && !q.value(i).isNull())
+                return tooLarge;
         const qint64 n = q.value(1).toLongLong();
         t.records += n;
         if (q.value(0).toInt() == 0) {
@@ -280,6 +289,28 @@ Result<std::vector<BillLine>> RecordRepository::billSums(const QString &month)
         l.region = q.value(1).toString();
         l.mode = q.value(2).toString();
         readAmounts(q, 3, l);
+    }
+    return out;
+}
+
+Result<std::pair<Amounts, Amounts>> RecordRepository::signedSums(const QString &month)
+{
+    QStringList sums{QStringLiteral("count(*)")};
+    for (const char *sign : {">", "<"})
+        for (const AmountColumn &c : kAmountColumns)
+            sums << QStringLiteral("coalesce(sum(CASE WHEN %1 %2 0 THEN %1 END), 0)")
+                        .arg(QLatin1String(c.key), QLatin1String(sign));
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM record WHERE bill_month = ?").arg(sums.join(u", ")));
+    q.bindValue(0, month);
+    if (Status s = execQuery(q, "summing a bill month"); !s)
+        return s.error();
+    std::pair<Amounts, Amounts> out;
+    if (q.next()) {
+        readAmounts(q, 0, out.first);
+        readAmounts(q, int(kAmountColumns.size()), out.second);
+        out.first.calls = out.second.calls = 0;
     }
     return out;
 }

@@ -23,6 +23,9 @@ public:
     Result<Record> get(qint64 id);
     Result<std::vector<TierUse>> tiers(qint64 recordId);
     Result<std::vector<BillLine>> billSums(const QString &month);
+    // Every record of a bill month (charges and credits), each money column summed over its positive and
+    // over its negative amounts apart: any total of a subset of the month lies between the two.
+    Result<std::pair<Amounts, Amounts>> signedSums(const QString &month);
 
     // Added for the console: sums of a filter, and the values its filter bar offers.
     Result<RecordTotals> totals(const RecordFilter &f);

@@ -171,14 +171,26 @@ Status UsageRepository::pendingFor(Instant settleHour, PendingCalls &out)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT calls FROM pending_batch WHERE settle_hour = :h ORDER BY id"));
+    q.prepare(
+        QStringLiteral("SELECT calls, length(calls) FROM pending_batch WHERE settle_hour = :h ORDER BY id"));
     q.bindValue(QStringLiteral(":h"), settleHour);
     if (Status s = execQuery(q, "reading call records"); !s)
         return s;
-    while (q.next())
-        if (!decodeBatch(q.value(0).toByteArray(), out))
+    while (q.next()) {
+        const QByteArray batch = q.value(0).toByteArray();
+        // PostgreSQL's driver hands a value it had no memory to unescape over as an empty one: that is
+        // not damage, and the database must not be called damaged for it.
+        if (const qint64 stored = q.value(1).toLongLong(); batch.size() != stored)
+            return Error::internal(QCoreApplication::translate(
+                                       "billing::UsageRepository",
+                                       "the command ran out of memory reading the %1 bytes of call records "
+                                       "waiting for an unsettled hour; nothing was changed (verify and "
+                                       "backup still work)")
+                                       .arg(stored));
+        if (!decodeBatch(batch, out))
             return Error::badData(QCoreApplication::translate(
                 "billing::UsageRepository", "the stored call records of an unsettled hour are damaged"));
+    }
     q.prepare(QStringLiteral("SELECT ts, seq, api, region, project, status, count, late FROM pending_call "
                              "WHERE settle_hour = :h"));
     q.bindValue(QStringLiteral(":h"), settleHour);

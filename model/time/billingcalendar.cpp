@@ -1,4 +1,5 @@
 #include "time/billingcalendar.h"
+#include "core/shown.h"
 
 #include <QCoreApplication>
 #include <QStringView>
@@ -82,7 +83,8 @@ Result<Instant> BillingCalendar::parseMonth(QStringView text) const
     int y = 0, m = 0;
     if (b.size() != 7 || b[4] != '-' || !digits(b.constData(), 4, y) || !digits(b.constData() + 5, 2, m) ||
         m < 1 || m > 12)
-        return Error::badUsage(Tr::tr("\"%1\" is not a month: use YYYY-MM, e.g. 2026-10").arg(text));
+        return Error::badUsage(
+            Tr::tr("\"%1\" is not a month: use YYYY-MM, e.g. 2026-10").arg(shownValue(text)));
     return startOfDate(CivilDate{y, m, 1});
 }
 
@@ -189,7 +191,7 @@ Result<Instant> BillingCalendar::parseTimestamp(QStringView text)
     if (!parseTimestampFast(b.constData(), b.constData() + b.size(), t))
         return Error::badUsage(
             Tr::tr("\"%1\" is not a time: use ISO 8601 with an offset, e.g. 2026-10-01T08:00:00+08:00")
-                .arg(text));
+                .arg(shownValue(text)));
     return t;
 }
 
@@ -201,7 +203,8 @@ Result<int> BillingCalendar::parseOffset(QStringView text)
     int oh = 0, om = 0;
     if (b.size() != 6 || (b[0] != '+' && b[0] != '-') || b[3] != ':' || !digits(b.constData() + 1, 2, oh) ||
         !digits(b.constData() + 4, 2, om) || oh > 14 || om > 59 || (om % 15) != 0)
-        return Error::badUsage(Tr::tr("\"%1\" is not a UTC offset: use ±HH:MM, e.g. +08:00").arg(text));
+        return Error::badUsage(
+            Tr::tr("\"%1\" is not a UTC offset: use ±HH:MM, e.g. +08:00").arg(shownValue(text)));
     return (oh * 3600 + om * 60) * (b[0] == '-' ? -1 : 1);
 }
 

@@ -388,6 +388,9 @@ private slots:
         QTest::newRow("another program's database") << "foreign" << 3 << "another program";
         QTest::newRow("a folder") << "folder" << 3 << "directory";
         QTest::newRow("negative schema") << "negative" << 3 << "not a billing database of this program";
+        // Issue #19: a package price (calls/1000 × tier price × discount) was narrowed to 64 bits unchecked.
+        QTest::newRow("catalog package out of range")
+            << "package" << 3 << "a package of 1000000000000000 calls of category";
     }
     void databases()
     {
@@ -406,6 +409,10 @@ private slots:
             else if (damage == QLatin1String("catalog"))
                 QVERIFY(cli.database().exec(
                     QStringLiteral("UPDATE catalog SET source = replace(source, '\"2.40\"', '\"-2.40\"')")));
+            else if (damage == QLatin1String("package"))
+                QVERIFY(cli.database().exec(
+                    QStringLiteral("UPDATE catalog SET source = replace(source, '\"calls\": 100000,', "
+                                   "'\"calls\": 1000000000000000,')")));
             else
                 QSKIP("damage to an SQLite file; the PostgreSQL cases are newer, negative and catalog");
         } else if (damage == QLatin1String("corrupt")) {
@@ -427,6 +434,9 @@ private slots:
                 QSKIP("running as root: a read-only file stays writable");
         } else if (damage == QLatin1String("catalog")) {
             sql(db, QStringLiteral("UPDATE catalog SET source = replace(source, '\"2.40\"', '\"-2.40\"')"));
+        } else if (damage == QLatin1String("package")) {
+            sql(db, QStringLiteral("UPDATE catalog SET source = replace(source, '\"calls\": 100000,', "
+                                   "'\"calls\": 1000000000000000,')"));
         } else if (damage == QLatin1String("foreign")) {
             QFile::remove(db);
             QFile::remove(db + QStringLiteral("-wal"));
