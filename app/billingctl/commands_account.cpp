@@ -1,6 +1,6 @@
 // init, topup, status, verify, audit, backup, restore, demo, notifications: the account and its money.
-#include "commands.h"
 #include "analysis/marginalprice.h"
+#include "commands.h"
 #include "demo/demogenerator.h"
 #include "engine/accountstatus.h"
 #include "engine/backup.h"

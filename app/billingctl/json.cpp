@@ -85,7 +85,8 @@ QJsonObject service(const ServiceState &s)
                        {QStringLiteral("enabled"), s.enabled}};
 }
 
-QJsonObject status(const AccountStatus &st, const BillingCalendar &cal, const std::vector<MarginalPrice> &marginal)
+QJsonObject status(const AccountStatus &st, const BillingCalendar &cal,
+                   const std::vector<MarginalPrice> &marginal)
 {
     QJsonArray coupons;
     for (const Coupon &c : st.coupons)

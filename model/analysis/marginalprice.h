@@ -34,7 +34,7 @@ struct MarginalPrice
     QString region;
     qint64 monthCalls = 0;           // the month's pay-per-use counter
     std::vector<MarginalPart> parts; // in the order the calls would be billed
-    Money per1000; // exact at 8 decimals: a rate, so not truncated to cents like a charge
+    Money per1000;                   // exact at 8 decimals: a rate, so not truncated to cents like a charge
 };
 
 // From a given state: the packages of this API and region in force at `at` with quota left are drawn on

@@ -67,8 +67,8 @@ private slots:
                          .exitCode,
                      0);
         QCOMPARE(cli.run(T0, {QStringLiteral("topup"), QStringLiteral("2000")}).exitCode, 0);
-        QCOMPARE(cli.run(T0, {QStringLiteral("buy"), QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
-                              QStringLiteral("100k")})
+        QCOMPARE(cli.run(T0, {QStringLiteral("buy"), QStringLiteral("general-text"),
+                              QStringLiteral("cn-north-4"), QStringLiteral("100k")})
                      .exitCode,
                  0);
         const QByteArray csv = "timestamp,api,region,status,count\n"
@@ -89,7 +89,8 @@ private slots:
         QCOMPARE(price.value(QStringLiteral("general-table cn-north-4")), QStringLiteral("1.35000000"));
         QCOMPARE(price.value(QStringLiteral("passport cn-east-3")), QStringLiteral("3.00000000"));
         r = cli.run(later, {QStringLiteral("status")});
-        QVERIFY2(r.out.contains(QLatin1String("Enabled:  general-table in cn-north-4, next 1,000 calls 1.35000000")),
+        QVERIFY2(r.out.contains(
+                     QLatin1String("Enabled:  general-table in cn-north-4, next 1,000 calls 1.35000000")),
                  qPrintable(r.out));
     }
 
