@@ -307,6 +307,10 @@
         <source>the costs from %1 to %2 add up to %3, outside the range of ±10,000,000,000.00: choose a shorter range or a finer grouping</source>
         <translation>%1 至 %2 的费用合计为 %3，超出 ±10,000,000,000.00 的范围：请选择更短的时间范围或更细的分组</translation>
     </message>
+    <message>
+        <source>unknown region &quot;%1&quot;</source>
+        <translation>未知的区域 “%1”</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>
@@ -2902,6 +2906,14 @@ mode</source>
         <source>Pay-per-use tiers</source>
         <translation>按需计费阶梯</translation>
     </message>
+    <message>
+        <source>Could not work out what the next 1,000 calls cost.</source>
+        <translation>无法计算接下来 1,000 次调用的费用。</translation>
+    </message>
+    <message>
+        <source>Your next 1,000 calls of %1 in %2 cost %3 %4 now.</source>
+        <translation>您在 %2 的 %1 接下来 1,000 次调用目前需 %3 %4。</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::CatalogNames</name>
@@ -5364,6 +5376,18 @@ mode</source>
         <source>Cost this month (%1)</source>
         <translation>本月费用（%1）</translation>
     </message>
+    <message>
+        <source>The service is off: this is what its calls would cost once it is enabled.</source>
+        <translation>该服务已关闭：这是开通后其调用的费用。</translation>
+    </message>
+    <message>
+        <source>Next 1,000 calls (%1)</source>
+        <translation>接下来 1,000 次调用（%1）</translation>
+    </message>
+    <message>
+        <source>What the next 1,000 calls would cost now: nothing while a package in force has quota left, otherwise the pay-per-use tier this month&apos;s calls have reached.</source>
+        <translation>接下来 1,000 次调用目前的费用：生效中的资源包尚有额度时为 0，否则按本月调用量所在的按需计费阶梯计算。</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::ServiceTableModel</name>
@@ -6094,6 +6118,18 @@ yyyy</translation>
         <source>Frozen</source>
         <translation>已冻结</translation>
     </message>
+    <message>
+        <source>Next 1,000 calls: %1 %2</source>
+        <translation>接下来 1,000 次调用：%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 from package %2 (%3)</source>
+        <translation>%1 次由资源包 %2（%3）抵扣</translation>
+    </message>
+    <message>
+        <source>%1 at tier %2, %3 %4 per 1,000</source>
+        <translation>%1 次按第 %2 阶梯，每千次 %3 %4</translation>
+    </message>
 </context>
 <context>
     <name>billing::usage</name>
@@ -6343,10 +6379,6 @@ yyyy</translation>
     <message>
         <source> until %1</source>
         <translation>，至 %1</translation>
-    </message>
-    <message>
-        <source>Enabled:  %1 in %2</source>
-        <translation>已开通：%2 的 %1</translation>
     </message>
     <message>
         <source>Enabled:  no API service</source>
@@ -6765,6 +6797,10 @@ yyyy</translation>
     <message>
         <source>Column profile %1 removed.</source>
         <translation>列映射配置 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Enabled:  %1 in %2, next 1,000 calls %3</source>
+        <translation>已开通：%2 的 %1，接下来 1,000 次调用 %3</translation>
     </message>
 </context>
 </TS>

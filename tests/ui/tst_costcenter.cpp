@@ -448,12 +448,14 @@ private slots:
         test::TestAccount acc("2026-11-20T10:00:00+08:00");
         QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(200000)); }).ok());
         QVERIFY(acc.run([](Context &c) {
-                       return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
-                                                   true);
-                   }).ok());
-        QByteArray csv = "timestamp,api,region,status,enterprise_project,count\n" +
-                         line(QStringLiteral("2026-11-20T10:10:00+08:00"), "general-text", "cn-north-4", "p",
-                              999'500);
+                       return services::setEnabled(c, QStringLiteral("general-text"),
+                                                   QStringLiteral("cn-north-4"), true);
+                   })
+                    .ok());
+        acc.setNow("2026-11-20T10:30:00+08:00"); // the calls are not in the future
+        QByteArray csv =
+            "timestamp,api,region,status,enterprise_project,count\n" +
+            line(QStringLiteral("2026-11-20T10:10:00+08:00"), "general-text", "cn-north-4", "p", 999'500);
         QBuffer buf(&csv);
         buf.open(QIODevice::ReadOnly);
         QVERIFY(acc.engine
@@ -463,13 +465,17 @@ private slots:
                     .ok());
         acc.setNow("2026-11-20T11:00:00+08:00");
         CalculatorPage page(*acc.engine, nullptr);
+        page.resize(900, 650);
         page.show();
         page.refresh();
         QCOMPARE(page.apiCombo()->currentData().toString(), QStringLiteral("general-text"));
         QCOMPARE(page.regionCombo()->currentData().toString(), QStringLiteral("cn-north-4"));
         QVERIFY2(page.marginalLabel()->text().contains(QLatin1String("cost 1.35000000 USD now")),
                  qPrintable(page.marginalLabel()->text()));
-        QVERIFY(page.marginalLabel()->toolTip().contains(QLatin1String("500 at tier 2, 1.20000000 USD per 1,000")));
+        QVERIFY(page.marginalLabel()->toolTip().contains(
+            QLatin1String("500 at tier 2, 1.20000000 USD per 1,000")));
+        if (const QString dir = qEnvironmentVariable("BILLING_DIALOG_SHOTS"); !dir.isEmpty())
+            page.grab().save(dir + QStringLiteral("/page-calculator-marginal.png"));
         page.regionCombo()->setFocus();
         QTest::keyClick(page.regionCombo(), Qt::Key_Down);
         QCOMPARE(page.regionCombo()->currentData().toString(), QStringLiteral("cn-east-3"));

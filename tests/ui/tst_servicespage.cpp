@@ -85,16 +85,18 @@ private slots:
         QCOMPARE(m->headerData(ServiceListModel::Marginal, Qt::Horizontal).toString(),
                  QStringLiteral("Next 1,000 calls (USD)"));
         const QModelIndex text =
-            m->index(m->rowOf(QStringLiteral("general-text"), QStringLiteral("cn-north-4")), ServiceListModel::Marginal);
-        const QModelIndex card =
-            m->index(m->rowOf(QStringLiteral("id-card"), QStringLiteral("cn-east-3")), ServiceListModel::Marginal);
+            m->index(m->rowOf(QStringLiteral("general-text"), QStringLiteral("cn-north-4")),
+                     ServiceListModel::Marginal);
+        const QModelIndex card = m->index(m->rowOf(QStringLiteral("id-card"), QStringLiteral("cn-east-3")),
+                                          ServiceListModel::Marginal);
         QCOMPARE(text.data().toString(), QStringLiteral("1.35000000"));
         QCOMPARE(text.data(Qt::ToolTipRole).toString(),
                  QStringLiteral("Next 1,000 calls: 1.35000000 USD\n500 at tier 1, 1.50000000 USD per 1,000\n"
                                 "500 at tier 2, 1.20000000 USD per 1,000"));
         QCOMPARE(card.data().toString(), QStringLiteral("2.10000000"));
         const QString cardTip = card.data(Qt::ToolTipRole).toString();
-        QVERIFY2(cardTip.contains(QLatin1String("300 from package")) && cardTip.contains(QLatin1String("(100k)")),
+        QVERIFY2(cardTip.contains(QLatin1String("300 from package")) &&
+                     cardTip.contains(QLatin1String("(100k)")),
                  qPrintable(cardTip));
         // Sorting by the column (a click on its header) puts the cheapest next calls first.
         QHeaderView *header = table->horizontalHeader();
@@ -104,7 +106,8 @@ private slots:
         QCOMPARE(header->sortIndicatorSection(), int(ServiceListModel::Marginal));
         const QModelIndex first = table->model()->index(0, ServiceListModel::Marginal);
         QCOMPARE(first.data().toString(), QStringLiteral("1.35000000"));
-        QCOMPARE(table->model()->index(0, ServiceListModel::Api).data().toString(), QStringLiteral("General Text"));
+        QCOMPARE(table->model()->index(0, ServiceListModel::Api).data().toString(),
+                 QStringLiteral("General Text"));
         test::shot(&page, "page-services-marginal");
     }
 

@@ -4,9 +4,9 @@
 #include "costcenter/quotemodel.h"
 #include "costcenter/recommendationmodel.h"
 #include "engine/engine.h"
-#include "services/servicelistmodel.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
+#include "widgets/marginaltext.h"
 #include "widgets/moneydelegate.h"
 
 #include <QComboBox>
@@ -23,7 +23,8 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
     : Page(parent), m_engine(engine), m_quotes(new QuoteModel(this)), m_tiers(new TierModel(this)),
       m_banner(new ErrorBanner(this)), m_api(new QComboBox(this)), m_region(new QComboBox(this)),
       m_calls(new QLineEdit(QStringLiteral("250000"), this)), m_callsError(new QLabel(this)),
-      m_cheapest(new QLabel(this)), m_marginal(new QLabel(this)), m_quoteTable(new QTableView(this)), m_tierTable(new QTableView(this))
+      m_cheapest(new QLabel(this)), m_marginal(new QLabel(this)), m_quoteTable(new QTableView(this)),
+      m_tierTable(new QTableView(this))
 {
     setObjectName(QStringLiteral("calculatorPage"));
     const AccountDisplay display{QString(), 0, &m_engine.catalog()};
@@ -86,17 +87,24 @@ CalculatorPage::CalculatorPage(Engine &engine, QWidget *parent)
     connect(m_api, &QComboBox::currentIndexChanged, this, &CalculatorPage::refresh);
     connect(m_region, &QComboBox::currentIndexChanged, this, &CalculatorPage::refresh);
     connect(m_calls, &QLineEdit::textChanged, this, &CalculatorPage::refresh);
+    connect(m_banner, &ErrorBanner::retryRequested, this, &CalculatorPage::refresh);
     connect(m_quoteTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showTiers(current.row()); });
 }
 
 void CalculatorPage::refresh()
 {
-    showMarginal();
+    // The marginal price does not depend on the calls typed in: it is shown even while they are invalid.
+    const std::optional<Error> marginalError = showMarginal();
+    const auto showMarginalError = [&] {
+        if (marginalError)
+            m_banner->showError(tr("Could not work out what the next 1,000 calls cost."), *marginalError);
+    };
     bool ok = false;
     const qint64 calls = QLocale().toLongLong(m_calls->text().trimmed(), &ok);
     if (!ok || calls < 0 || calls > 1'000'000'000'000) {
         m_callsError->setText(tr("Enter a whole number of calls from 0 to 1,000,000,000,000."));
+        showMarginalError();
         return;
     }
     m_callsError->clear();
@@ -112,6 +120,7 @@ void CalculatorPage::refresh()
         return;
     }
     m_banner->clear();
+    showMarginalError();
     const Quote *best = nullptr;
     for (const Quote &q : quotes->first)
         if (!best || q.monthlyCost < best->monthlyCost)
@@ -126,7 +135,7 @@ void CalculatorPage::refresh()
     m_quoteTable->resizeColumnsToContents();
 }
 
-void CalculatorPage::showMarginal()
+std::optional<Error> CalculatorPage::showMarginal()
 {
     const QString api = m_api->currentData().toString();
     const QString region = m_region->currentData().toString();
@@ -137,14 +146,15 @@ void CalculatorPage::showMarginal()
         return std::pair(std::move(m->front()), ctx.account.currency);
     });
     if (!price) {
-        m_marginal->setText(price.error().message);
+        m_marginal->clear();
         m_marginal->setToolTip(QString());
-        return;
+        return price.error();
     }
-    m_marginal->setText(tr("Your next 1,000 calls of %1 in %2 cost %3 %4 now")
+    m_marginal->setText(tr("Your next 1,000 calls of %1 in %2 cost %3 %4 now.")
                             .arg(m_api->currentText(), m_region->currentText(),
                                  formatMoney(price->first.per1000, 8), price->second));
-    m_marginal->setToolTip(ServiceListModel::marginalText(price->first, price->second));
+    m_marginal->setToolTip(marginalPriceText(price->first, price->second));
+    return std::nullopt;
 }
 
 void CalculatorPage::showTiers(int row)

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/result.h"
 #include "widgets/page.h"
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -37,8 +40,9 @@ public:
 
 private:
     void showTiers(int row);
-    // What the next 1,000 calls of the chosen API and region cost the account now (billing-rules §10).
-    void showMarginal();
+    // What the next 1,000 calls of the chosen API and region cost the account now (billing-rules §10);
+    // the error when it could not be worked out (the label is then empty).
+    std::optional<Error> showMarginal();
 
     Engine &m_engine;
     QuoteModel *m_quotes;

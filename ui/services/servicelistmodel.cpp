@@ -2,6 +2,7 @@
 
 #include "widgets/format.h"
 #include "widgets/itemroles.h"
+#include "widgets/marginaltext.h"
 
 #include <QFont>
 
@@ -65,18 +66,6 @@ Money ServiceListModel::totalCost() const
     return total;
 }
 
-QString ServiceListModel::marginalText(const MarginalPrice &m, const QString &currency)
-{
-    QStringList lines{tr("Next 1,000 calls: %1 %2").arg(formatMoney(m.per1000, 8), currency)};
-    for (const MarginalPart &p : m.parts)
-        lines << (p.packageId != 0 ? tr("%1 from package %2 (%3)")
-                                         .arg(QLocale().toString(p.calls), QString::number(p.packageId), p.sku)
-                                   : tr("%1 at tier %2, %3 %4 per 1,000")
-                                         .arg(QLocale().toString(p.calls), QLocale().toString(p.tier + 1),
-                                              formatMoney(p.pricePer1000, 8), currency));
-    return lines.join(u'\n');
-}
-
 int ServiceListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -104,8 +93,9 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
             return r.marginal->per1000.units();
         return index.column() == Cost ? QVariant(r.cost.units()) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == Calls || index.column() == Cost || index.column() == Marginal ? rightAligned()
-                                                                                                 : QVariant();
+        return index.column() == Calls || index.column() == Cost || index.column() == Marginal
+                   ? rightAligned()
+                   : QVariant();
     case Qt::FontRole:
         if (index.column() == State && r.state.enabled) {
             QFont f;
@@ -122,9 +112,10 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Cost)
             return r.cost.toString(2);
         if (index.column() == Marginal && r.marginal)
-            return r.state.enabled ? marginalText(*r.marginal, m_display.currency)
-                                   : marginalText(*r.marginal, m_display.currency) + u'\n' +
-                                         tr("The service is off: what its calls would cost once enabled.");
+            return r.state.enabled
+                       ? marginalPriceText(*r.marginal, m_display.currency)
+                       : marginalPriceText(*r.marginal, m_display.currency) + u'\n' +
+                             tr("The service is off: this is what its calls would cost once it is enabled.");
         return QVariant();
     case SortRole:
         switch (index.column()) {
@@ -168,7 +159,16 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
 
 QVariant ServiceListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return QVariant();
+    // The first click on the marginal price puts the cheapest next calls first, whatever the style.
+    if (role == Qt::InitialSortOrderRole && section == Marginal)
+        return int(Qt::AscendingOrder);
+    if (role == Qt::ToolTipRole && section == Marginal)
+        return tr(
+            "What the next 1,000 calls would cost now: nothing while a package in force has quota left, "
+            "otherwise the pay-per-use tier this month's calls have reached.");
+    if (role != Qt::DisplayRole)
         return QVariant();
     switch (section) {
     case Api:

@@ -44,9 +44,6 @@ public:
     int rowOf(const QString &api, const QString &region) const;
     int enabledCount() const;
     Money totalCost() const;
-    // The marginal price in words, part by part: "1,000 from package 12 (100k)", "500 at tier 2, 1.20 per
-    // 1,000"; the calculator page shows the same.
-    static QString marginalText(const MarginalPrice &m, const QString &currency);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

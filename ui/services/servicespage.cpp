@@ -148,9 +148,9 @@ void ServicesPage::refresh()
     const QString keepApi = keep >= 0 ? m_model->row(keep).state.api : QString();
     const QString keepRegion = keep >= 0 ? m_model->row(keep).state.region : QString();
     const Account &a = loaded->status.account;
-    m_model->setServices(m_engine.catalog(), loaded->status.services, loaded->status.packages,
-                         loaded->status.now, loaded->bill,
-                         AccountDisplay{a.currency, a.utcOffsetSeconds, &m_engine.catalog()}, loaded->marginal);
+    m_model->setServices(
+        m_engine.catalog(), loaded->status.services, loaded->status.packages, loaded->status.now,
+        loaded->bill, AccountDisplay{a.currency, a.utcOffsetSeconds, &m_engine.catalog()}, loaded->marginal);
     const int enabled = m_model->enabledCount();
     m_summary->setText(enabled == 0
                            ? tr("Every service is off: no call is billed")
