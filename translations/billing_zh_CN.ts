@@ -53,6 +53,30 @@
         <source>thresholds are whole percentages from 1 to 1000</source>
         <translation>阈值须为 1 到 1000 之间的整数百分比</translation>
     </message>
+    <message>
+        <source>Whole account</source>
+        <translation>整个账户</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be in a budget&apos;s scope: give values of 1 to 128 characters without surrounding spaces</source>
+        <translation>“%1”不能作为预算范围的值：请给出 1 到 128 个字符、首尾不含空格的值</translation>
+    </message>
 </context>
 <context>
     <name>billing::Catalog</name>
@@ -306,6 +330,10 @@
     <message>
         <source>the costs from %1 to %2 add up to %3, outside the range of ±10,000,000,000.00: choose a shorter range or a finer grouping</source>
         <translation>%1 至 %2 的费用合计为 %3，超出 ±10,000,000,000.00 的范围：请选择更短的时间范围或更细的分组</translation>
+    </message>
+    <message>
+        <source>unknown region &quot;%1&quot;</source>
+        <translation>未知的区域 “%1”</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +2709,18 @@ mode</source>
         <source>Forecast used</source>
         <translation>预测使用比例</translation>
     </message>
+    <message>
+        <source>Every charge of the account</source>
+        <translation>账户的全部费用</translation>
+    </message>
+    <message>
+        <source>Only the charges of %1</source>
+        <translation>仅计 %1 的费用</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>适用范围</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::BudgetsPage</name>
@@ -2755,6 +2795,10 @@ mode</source>
     <message>
         <source>Could not load the budgets.</source>
         <translation>无法加载预算。</translation>
+    </message>
+    <message>
+        <source>Counts the charges of (nothing selected in a list: all of them; nothing selected at all: the whole account):</source>
+        <translation>计入以下范围的费用（某一列表未选任何值：该列表的全部值；全部未选：整个账户）：</translation>
     </message>
 </context>
 <context>
@@ -5256,6 +5300,45 @@ mode</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::ScopeEditor</name>
+    <message>
+        <source>AP&amp;Is:</source>
+        <translation>API(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gions:</source>
+        <translation>区域(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Projects:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>APIs of the scope</source>
+        <translation>范围内的 API</translation>
+    </message>
+    <message>
+        <source>Regions of the scope</source>
+        <translation>范围内的区域</translation>
+    </message>
+    <message>
+        <source>Projects of the scope</source>
+        <translation>范围内的项目</translation>
+    </message>
+    <message>
+        <source>Cost tags of the scope</source>
+        <translation>范围内的成本标签</translation>
+    </message>
+    <message>
+        <source>Click values to select or clear them; none selected counts every value.</source>
+        <translation>点击值以选中或取消；未选任何值时计入全部值。</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::ScreenshotRunner</name>
     <message>
         <source>Could not create the folder %1.</source>
@@ -6559,10 +6642,6 @@ yyyy</translation>
         <translation>没有预算。</translation>
     </message>
     <message>
-        <source>%1: %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)</source>
-        <translation>%1：每月 %2；目前 %3 %4（%5 %），预测 %6（%7 %）</translation>
-    </message>
-    <message>
         <source>there is no budget named &quot;%1&quot;</source>
         <translation>没有名为 “%1” 的预算</translation>
     </message>
@@ -6765,6 +6844,18 @@ yyyy</translation>
     <message>
         <source>Column profile %1 removed.</source>
         <translation>列映射配置 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>budget set: --%1 needs at least one value</source>
+        <translation>budget set：--%1 至少需要一个值</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>范围：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%8): %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)</source>
+        <translation>%1（%8）：每月 %2；%3 目前 %4（%5 %），预测 %6（%7 %）</translation>
     </message>
 </context>
 </TS>
