@@ -2757,10 +2757,6 @@ mode</source>
         <translation>预算</translation>
     </message>
     <message>
-        <source>Each threshold alerts once a month, in Notifications. The cumulative view of Analysis (this month) draws the budgets as lines.</source>
-        <translation>每个阈值每月只告警一次，显示在“消息通知”中。成本分析的累计视图（本月）会以线条绘制各项预算。</translation>
-    </message>
-    <message>
         <source>Give the budget a name.</source>
         <translation>请为预算命名。</translation>
     </message>
@@ -2797,8 +2793,12 @@ mode</source>
         <translation>无法加载预算。</translation>
     </message>
     <message>
-        <source>Counts the charges of (nothing selected in a list: all of them; nothing selected at all: the whole account):</source>
-        <translation>计入以下范围的费用（某一列表未选任何值：该列表的全部值；全部未选：整个账户）：</translation>
+        <source>Scope: the budget counts the charges of the values selected below. A list with nothing selected counts all its values; with nothing selected anywhere, the budget is for the whole account.</source>
+        <translation>适用范围：预算计入下方所选值的费用。某一列表未选任何值时计入其全部值；全部列表都未选时，预算适用于整个账户。</translation>
+    </message>
+    <message>
+        <source>Each threshold alerts once a month per scope, in Notifications. The cumulative view of Analysis (this month) draws the budgets whose scope its filters select as lines.</source>
+        <translation>每个阈值在每个适用范围内每月只告警一次，显示在“通知”中。“分析”的累计视图（本月）会把适用范围与其筛选条件相符的预算画成线。</translation>
     </message>
 </context>
 <context>

@@ -68,8 +68,9 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     form->addRow(tr("Alert at % of &spend:"), m_actual);
     form->addRow(tr("Alert at % of &forecast:"), m_forecast);
     auto *scopeTitle =
-        new QLabel(tr("Counts the charges of (nothing selected in a list: all of them; nothing "
-                      "selected at all: the whole account):"),
+        new QLabel(tr("Scope: the budget counts the charges of the values selected below. A list with "
+                      "nothing selected counts all its values; with nothing selected anywhere, "
+                      "the budget is for the whole account."),
                    this);
     scopeTitle->setWordWrap(true);
     form->addRow(scopeTitle);
@@ -84,8 +85,9 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     layout->addWidget(createTitle(tr("Budgets")));
     layout->addWidget(m_banner);
     layout->addWidget(
-        new QLabel(tr("Each threshold alerts once a month, in Notifications. The cumulative view of "
-                      "Analysis (this month) draws the budgets as lines."),
+        new QLabel(tr("Each threshold alerts once a month per scope, in Notifications. The cumulative "
+                      "view of Analysis (this month) draws the budgets whose scope its filters select "
+                      "as lines."),
                    this));
     layout->addWidget(m_table, 1);
     layout->addLayout(form);
