@@ -21,13 +21,8 @@ QJsonObject budgetJson(const std::optional<Budget> &b)
                   {QStringLiteral("amount"), b->amount.toString()},
                   {QStringLiteral("actual_thresholds"), formatThresholds(b->actualThresholds)},
                   {QStringLiteral("forecast_thresholds"), formatThresholds(b->forecastThresholds)}};
-    if (!b->scope.isEmpty()) { // an account-wide budget's entry reads as before scopes existed
-        QJsonObject scope;
-        for (const QString &d : budgetScopeDimensions())
-            if (const QStringList &values = scopeValues(b->scope, d); !values.isEmpty())
-                scope.insert(d, QJsonArray::fromStringList(values));
-        o.insert(QStringLiteral("scope"), scope);
-    }
+    if (!b->scope.isEmpty()) // an account-wide budget's entry reads as before scopes existed
+        o.insert(QStringLiteral("scope"), scopeToJson(b->scope));
     return o;
 }
 

@@ -231,7 +231,7 @@ Status checkBudgets(Context &ctx, Instant at, const std::vector<Budget> &budgets
                              {QStringLiteral("amount"), o.budget->amount.toString()},
                              {QStringLiteral("spend"), spend.truncatedToCents().toString()}};
             if (!scopeKey.isEmpty())
-                args.insert(QStringLiteral("scope"), scopes[scopeKey].describe());
+                args.insert(QStringLiteral("scope"), scopeToJson(scopes[scopeKey]));
             const AlertKind kind = actual ? AlertKind::BudgetActual : AlertKind::BudgetForecast;
             QString key = QStringLiteral("budget:%1:%2:%3:%4")
                               .arg(o.budget->id)

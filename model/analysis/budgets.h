@@ -10,7 +10,8 @@
 //   are complete (the same evidence the interval needs), so a single busy first hour cannot alert.
 // - A threshold t of a budget of amount A is crossed when spend ≥ A × t / 100 (exact).
 // - The alert is a notification "budget-actual" or "budget-forecast" with a dedupe key
-//   "budget:<id>:<month>:<threshold>:<kind>" (":<scope key>" appended for a scoped budget), and a
+//   "budget:<id>:<month>:<threshold>:<kind>" (":<scope key>" appended for a scoped budget; its args then
+//   hold "scope", scopeToJson()), and a
 //   budget_alert row under the budget's scope; once fired for a month it never fires again that month
 //   for that scope, even after the amount or thresholds are edited; a budget whose scope is changed
 //   alerts again for its new scope.

@@ -2,6 +2,7 @@
 #include "core/shown.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QStringList>
 
 #include <algorithm>
@@ -69,6 +70,24 @@ QStringList &scopeValues(BudgetScope &scope, const QString &dimension)
 const QStringList &scopeValues(const BudgetScope &scope, const QString &dimension)
 {
     return scopeValues(const_cast<BudgetScope &>(scope), dimension);
+}
+
+QJsonObject scopeToJson(const BudgetScope &scope)
+{
+    QJsonObject out;
+    for (const QString &d : budgetScopeDimensions())
+        if (const QStringList &values = scopeValues(scope, d); !values.isEmpty())
+            out.insert(d, QJsonArray::fromStringList(values));
+    return out;
+}
+
+BudgetScope scopeFromJson(const QJsonObject &json)
+{
+    BudgetScope out;
+    for (const QString &d : budgetScopeDimensions())
+        for (const QJsonValue &v : json.value(d).toArray())
+            scopeValues(out, d) << v.toString();
+    return out;
 }
 
 BudgetScope BudgetScope::normalized() const

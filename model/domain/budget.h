@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "money/money.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -38,6 +39,9 @@ struct BudgetScope
 const QStringList &budgetScopeDimensions();
 QStringList &scopeValues(BudgetScope &scope, const QString &dimension);
 const QStringList &scopeValues(const BudgetScope &scope, const QString &dimension);
+// {"api": [...], ...} with the dimensions the scope limits (an empty object: the whole account), and back.
+QJsonObject scopeToJson(const BudgetScope &scope);
+BudgetScope scopeFromJson(const QJsonObject &json);
 
 // A monthly budget (billing-rules §10): an amount and alert thresholds, in percent of the amount, on
 // the month's actual (cash) spend and on its forecast, over the charges of its scope.

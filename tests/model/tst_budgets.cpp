@@ -3,6 +3,7 @@
 #include "analysis/budgets.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
+#include "engine/notificationtext.h"
 #include "engine/packages.h"
 #include "engine/services.h"
 #include "storage/budgetrepository.h"
@@ -191,6 +192,8 @@ private slots:
                  (QStringList{"2026-10:100", "2026-10:50", "2026-11:100", "2026-11:50"}));
         auto text = acc.run([](Context &c) { return NotificationRepository(c.db).all(); });
         QVERIFY(text);
+        for (const Notification &n : *text) // the whole account's alerts read as before scopes existed
+            QVERIFY2(!notificationText(n).contains(QLatin1String("Scope")), qPrintable(notificationText(n)));
     }
 
     void forecastAlertsOnceThreeDaysAreComplete()
@@ -375,7 +378,11 @@ private slots:
         auto all = acc.run([](Context &c) { return NotificationRepository(c.db).all(); });
         for (const Notification &n : *all)
             if (n.args.value(QStringLiteral("budget")).toString() == QLatin1String("Cards"))
-                QCOMPARE(n.args.value(QStringLiteral("scope")).toString(), QStringLiteral("API id-card"));
+                QVERIFY2(notificationText(n).endsWith(QLatin1String("so far). Scope: API id-card.")),
+                         qPrintable(notificationText(n)));
+            else if (n.args.value(QStringLiteral("budget")).toString() == QLatin1String("Web"))
+                QVERIFY2(notificationText(n).endsWith(QLatin1String("so far). Scope: project web.")),
+                         qPrintable(notificationText(n)));
 
         // Another amount: same scope, nothing again. Another scope: its thresholds alert anew.
         auto stored =
