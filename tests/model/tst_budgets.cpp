@@ -12,6 +12,8 @@
 #include "testaccount.h"
 
 #include <QBuffer>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace billing;
@@ -413,6 +415,49 @@ private slots:
         QVERIFY(importCsv(acc, line("2026-11-03T09:10:00+08:00", "id-card", "cn-north-4", "kyc", 1000)));
         QCOMPARE(byBudget("Cards").filter(QStringLiteral("2026-11")).size(), 2);
         QCOMPARE(byBudget("Web").filter(QStringLiteral("2026-11")), QStringList()); // no web usage yet
+    }
+
+    // Schema step 11 on a database from before it: the alerts already recorded belong to the whole
+    // account's scope and do not fire again.
+    void anAlertFromBeforeScopesDoesNotFireAgain()
+    {
+        if (test::onPostgres())
+            QSKIP("the schema version is PRAGMA user_version here");
+        test::TestAccount acc("2026-10-01T08:00:00+08:00");
+        QVERIFY(acc.run([](Context &c) {
+            return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
+                                        true);
+        }));
+        QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(100000)); }));
+        Budget b{0, QStringLiteral("OCR"), Money::fromCents(1000), {50}, {}, {}};
+        QVERIFY(acc.run([&](Context &c) { return BudgetRepository(c.db).put(b); }));
+        acc.setNow("2026-10-01T12:00:00+08:00");
+        QVERIFY(importCsv(acc, calls("2026-10-01T09:10:00+08:00", 4000))); // 6.00: 60 %
+        QCOMPARE(alerts(acc, "budget-actual"), QStringList{"2026-10:50"});
+        // As the database was before step 11.
+        for (const char *sql :
+             {"DROP TABLE budget_scope",
+              "CREATE TABLE budget_alert_old (budget_id INTEGER NOT NULL, month TEXT NOT NULL, threshold "
+              "INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('actual', 'forecast')), fired_at INTEGER "
+              "NOT NULL, PRIMARY KEY (budget_id, month, threshold, kind))",
+              "INSERT INTO budget_alert_old SELECT budget_id, month, threshold, kind, fired_at FROM "
+              "budget_alert",
+              "DROP TABLE budget_alert", "ALTER TABLE budget_alert_old RENAME TO budget_alert",
+              "PRAGMA user_version = 10"}) {
+            QSqlQuery q(acc.engine->database().connection());
+            QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+        }
+        acc.engine.reset();
+        auto reopened = Engine::open(acc.path, acc.clock);
+        QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().message));
+        acc.engine = std::move(reopened).value();
+        auto all = acc.run([](Context &c) { return BudgetRepository(c.db).all(); });
+        QVERIFY(all);
+        QCOMPARE(all->size(), size_t(1));
+        QVERIFY(all->front().scope.isEmpty());
+        acc.setNow("2026-10-02T12:00:00+08:00");
+        QVERIFY(importCsv(acc, calls("2026-10-02T09:10:00+08:00", 1000)));
+        QCOMPARE(alerts(acc, "budget-actual"), QStringList{"2026-10:50"});
     }
 
     void noBudgetsCostsNothing()
