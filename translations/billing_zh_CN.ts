@@ -53,6 +53,30 @@
         <source>thresholds are whole percentages from 1 to 1000</source>
         <translation>阈值须为 1 到 1000 之间的整数百分比</translation>
     </message>
+    <message>
+        <source>Whole account</source>
+        <translation>整个账户</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be in a budget&apos;s scope: give values of 1 to 128 characters without surrounding spaces</source>
+        <translation>“%1”不能作为预算范围的值：请给出 1 到 128 个字符、首尾不含空格的值</translation>
+    </message>
 </context>
 <context>
     <name>billing::Catalog</name>
@@ -1192,6 +1216,10 @@
     <message>
         <source>the calls waiting for the hour from %1 to end could cost up to %2 when it is settled (every successful call at its API&apos;s highest tier price, none covered by a package), which would take %3 outside the range of %4</source>
         <translation>等待 %1 起这一小时结束的调用在结算时最多可能花费 %2（每次成功调用均按其 API 的最高阶梯价格计算，且不计套餐抵扣），这会使%3超出 %4 的范围</translation>
+    </message>
+    <message>
+        <source>%1 Scope: %2.</source>
+        <translation>%1适用范围：%2。</translation>
     </message>
 </context>
 <context>
@@ -2685,6 +2713,18 @@ mode</source>
         <source>Forecast used</source>
         <translation>预测使用比例</translation>
     </message>
+    <message>
+        <source>Every charge of the account</source>
+        <translation>账户的全部费用</translation>
+    </message>
+    <message>
+        <source>Only the charges of %1</source>
+        <translation>仅计 %1 的费用</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>适用范围</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::BudgetsPage</name>
@@ -2721,10 +2761,6 @@ mode</source>
         <translation>预算</translation>
     </message>
     <message>
-        <source>Each threshold alerts once a month, in Notifications. The cumulative view of Analysis (this month) draws the budgets as lines.</source>
-        <translation>每个阈值每月只告警一次，显示在“消息通知”中。成本分析的累计视图（本月）会以线条绘制各项预算。</translation>
-    </message>
-    <message>
         <source>Give the budget a name.</source>
         <translation>请为预算命名。</translation>
     </message>
@@ -2759,6 +2795,14 @@ mode</source>
     <message>
         <source>Could not load the budgets.</source>
         <translation>无法加载预算。</translation>
+    </message>
+    <message>
+        <source>Scope: the budget counts the charges of the values selected below. A list with nothing selected counts all its values; with nothing selected anywhere, the budget is for the whole account.</source>
+        <translation>适用范围：预算计入下方所选值的费用。某一列表未选任何值时计入其全部值；全部列表都未选时，预算适用于整个账户。</translation>
+    </message>
+    <message>
+        <source>Each threshold alerts once a month per scope, in Notifications. The cumulative view of Analysis (this month) draws the budgets whose scope its filters select as lines.</source>
+        <translation>每个阈值在每个适用范围内每月只告警一次，显示在“通知”中。“分析”的累计视图（本月）会把适用范围与其筛选条件相符的预算画成线。</translation>
     </message>
 </context>
 <context>
@@ -5268,6 +5312,45 @@ mode</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::ScopeEditor</name>
+    <message>
+        <source>AP&amp;Is:</source>
+        <translation>API(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gions:</source>
+        <translation>区域(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Projects:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>APIs of the scope</source>
+        <translation>范围内的 API</translation>
+    </message>
+    <message>
+        <source>Regions of the scope</source>
+        <translation>范围内的区域</translation>
+    </message>
+    <message>
+        <source>Projects of the scope</source>
+        <translation>范围内的项目</translation>
+    </message>
+    <message>
+        <source>Cost tags of the scope</source>
+        <translation>范围内的成本标签</translation>
+    </message>
+    <message>
+        <source>Click values to select or clear them; none selected counts every value.</source>
+        <translation>点击值以选中或取消；未选任何值时计入全部值。</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::ScreenshotRunner</name>
     <message>
         <source>Could not create the folder %1.</source>
@@ -6591,10 +6674,6 @@ yyyy</translation>
         <translation>没有预算。</translation>
     </message>
     <message>
-        <source>%1: %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)</source>
-        <translation>%1：每月 %2；目前 %3 %4（%5 %），预测 %6（%7 %）</translation>
-    </message>
-    <message>
         <source>there is no budget named &quot;%1&quot;</source>
         <translation>没有名为 “%1” 的预算</translation>
     </message>
@@ -6801,6 +6880,18 @@ yyyy</translation>
     <message>
         <source>Enabled:  %1 in %2, next 1,000 calls %3</source>
         <translation>已开通：%2 的 %1，接下来 1,000 次调用 %3</translation>
+    </message>
+    <message>
+        <source>budget set: --%1 needs at least one value</source>
+        <translation>budget set：--%1 至少需要一个值</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>范围：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%8): %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)</source>
+        <translation>%1（%8）：每月 %2；%3 目前 %4（%5 %），预测 %6（%7 %）</translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,16 @@ Result<Budget> budgetArguments(const Call &call)
         return forecast.error();
     b.actualThresholds = *actual;
     b.forecastThresholds = *forecast;
+    for (const QString &d : budgetScopeDimensions()) {
+        if (!call.has(d))
+            continue;
+        QStringList &values = scopeValues(b.scope, d);
+        for (const QString &v : call.value(d).split(u',', Qt::SkipEmptyParts))
+            values << v.trimmed();
+        if (values.isEmpty())
+            return Error::badUsage(CliTr::tr("budget set: --%1 needs at least one value").arg(d));
+    }
+    b.scope = b.scope.normalized();
     if (Status s = validateBudget(b); !s)
         return s.error();
     return b;
@@ -64,7 +74,8 @@ Reply cmdBudgetSet(Call &call)
     return Output{o,
                   {CliTr::tr("Budget %1: %2 a month, alerts at %3 % of actual and %4 % of forecast spend")
                        .arg(b->name, json::amount(b->amount), formatThresholds(b->actualThresholds),
-                            formatThresholds(b->forecastThresholds))}};
+                            formatThresholds(b->forecastThresholds)),
+                   CliTr::tr("Scope: %1").arg(b->scope.describe())}};
 }
 
 Reply cmdBudgetList(Call &call)
@@ -75,11 +86,12 @@ Reply cmdBudgetList(Call &call)
     return Output::list(
         QStringLiteral("budgets"), *r, json::budgetStatus,
         [](const BudgetStatus &s) {
-            return CliTr::tr("%1: %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)")
+            return CliTr::tr("%1 (%8): %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)")
                 .arg(s.budget.name, json::amount(s.budget.amount), s.month, json::amount(s.actual))
                 .arg(s.actualPercent)
                 .arg(json::amount(s.forecast.projected))
-                .arg(s.forecastPercent);
+                .arg(s.forecastPercent)
+                .arg(s.budget.scope.describe());
         },
         CliTr::tr("No budgets."));
 }

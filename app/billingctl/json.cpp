@@ -249,10 +249,15 @@ QJsonObject identity(const Identity &who)
 
 QJsonObject budget(const Budget &b)
 {
+    QJsonObject scope; // every dimension, [] where the budget does not limit it
+    for (const QString &d : budgetScopeDimensions())
+        scope.insert(d, QJsonArray::fromStringList(scopeValues(b.scope, d)));
     return QJsonObject{{QStringLiteral("name"), b.name},
                        {QStringLiteral("amount"), amount(b.amount)},
                        {QStringLiteral("actual_thresholds"), thresholds(b.actualThresholds)},
-                       {QStringLiteral("forecast_thresholds"), thresholds(b.forecastThresholds)}};
+                       {QStringLiteral("forecast_thresholds"), thresholds(b.forecastThresholds)},
+                       {QStringLiteral("scope"), scope},
+                       {QStringLiteral("account_wide"), b.scope.isEmpty()}};
 }
 
 QJsonObject budgetStatus(const BudgetStatus &s)

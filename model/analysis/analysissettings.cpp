@@ -1,4 +1,5 @@
 #include "analysis/analysissettings.h"
+#include "analysis/budgets.h"
 
 #include "auth/identity.h"
 
@@ -16,10 +17,13 @@ QJsonObject budgetJson(const std::optional<Budget> &b)
 {
     if (!b)
         return {};
-    return QJsonObject{{QStringLiteral("name"), b->name},
-                       {QStringLiteral("amount"), b->amount.toString()},
-                       {QStringLiteral("actual_thresholds"), formatThresholds(b->actualThresholds)},
-                       {QStringLiteral("forecast_thresholds"), formatThresholds(b->forecastThresholds)}};
+    QJsonObject o{{QStringLiteral("name"), b->name},
+                  {QStringLiteral("amount"), b->amount.toString()},
+                  {QStringLiteral("actual_thresholds"), formatThresholds(b->actualThresholds)},
+                  {QStringLiteral("forecast_thresholds"), formatThresholds(b->forecastThresholds)}};
+    if (!b->scope.isEmpty()) // an account-wide budget's entry reads as before scopes existed
+        o.insert(QStringLiteral("scope"), scopeToJson(b->scope));
+    return o;
 }
 
 Result<std::optional<Budget>> budgetById(BudgetRepository &repo, qint64 id)
@@ -55,9 +59,13 @@ Result<QStringList> setProjectTags(Context &ctx, const QString &project, const Q
     return after;
 }
 
-Result<qint64> putBudget(Context &ctx, const Budget &budget)
+Result<qint64> putBudget(Context &ctx, const Budget &given)
 {
     if (Status s = authorize(ctx, Permission::EditBudgets); !s)
+        return s.error();
+    Budget budget = given;
+    budget.scope = given.scope.normalized();
+    if (Status s = checkScopeAgainstCatalog(ctx, budget.scope); !s)
         return s.error();
     BudgetRepository repo(ctx.db);
     auto before =

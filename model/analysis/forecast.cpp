@@ -129,29 +129,28 @@ Forecast forecastFromDaily(const std::vector<Money> &dailyCosts, Money partialDa
     return f;
 }
 
-Result<Forecast> forecastMonthAt(Context &ctx, Instant monthStart, Instant asOf)
+Instant forecastAsOf(Context &ctx, Instant monthStart, Instant asOf)
+{
+    return std::clamp(asOf, monthStart, ctx.calendar.addMonths(monthStart, 1));
+}
+
+Result<Forecast> forecastOfCosts(Context &ctx, Instant monthStart, Instant asOf,
+                                 const std::vector<DatedCost> &costs)
 {
     const Instant end = ctx.calendar.addMonths(monthStart, 1);
-    asOf = std::clamp(asOf, monthStart, end);
+    asOf = forecastAsOf(ctx, monthStart, asOf);
     const int days = int((end - monthStart) / kMicrosPerDay);
     const qint64 complete = (asOf - monthStart) / kMicrosPerDay;
     std::vector<Money> daily(static_cast<size_t>(complete));
     Money partial;
-    if (asOf > monthStart) {
-        CostQuery q;
-        q.from = monthStart;
-        q.to = asOf;
-        q.granularity = CostQuery::Day;
-        auto r = analyzeCost(ctx, q);
-        if (!r)
-            return r.error();
-        for (const CostRow &row : r->rows) {
-            const qint64 i = (row.period - monthStart) / kMicrosPerDay;
-            if (i < complete)
-                daily[size_t(i)] += row.cost;
-            else
-                partial += row.cost;
-        }
+    for (const DatedCost &c : costs) {
+        if (c.at < monthStart || c.at >= asOf)
+            continue;
+        const qint64 i = (c.at - monthStart) / kMicrosPerDay;
+        if (i < complete)
+            daily[size_t(i)] += c.cost;
+        else
+            partial += c.cost;
     }
     Forecast f = forecastFromDaily(daily, partial, days);
     if (f.outOfRange)
@@ -161,6 +160,24 @@ Result<Forecast> forecastMonthAt(Context &ctx, Instant monthStart, Instant asOf)
     f.month = ctx.calendar.monthKey(monthStart);
     f.asOf = asOf;
     return f;
+}
+
+Result<Forecast> forecastMonthAt(Context &ctx, Instant monthStart, Instant asOf)
+{
+    asOf = forecastAsOf(ctx, monthStart, asOf);
+    std::vector<DatedCost> costs;
+    if (asOf > monthStart) {
+        CostQuery q;
+        q.from = monthStart;
+        q.to = asOf;
+        q.granularity = CostQuery::Day;
+        auto r = analyzeCost(ctx, q);
+        if (!r)
+            return r.error();
+        for (const CostRow &row : r->rows)
+            costs.push_back({row.period, row.cost});
+    }
+    return forecastOfCosts(ctx, monthStart, asOf, costs);
 }
 
 Result<Forecast> forecastMonth(Context &ctx, const QString &month)

@@ -44,6 +44,17 @@ Forecast forecastFromDaily(const std::vector<Money> &dailyCosts, Money partialDa
 // Gathers the daily cash costs of the month that starts at `monthStart` up to `asOf` (held inside the
 // month) and projects them.
 Result<Forecast> forecastMonthAt(Context &ctx, Instant monthStart, Instant asOf);
+// The same projection of costs a caller gathered itself (a budget's scope): each cost counts on the day
+// of its instant, which lies in [monthStart, asOf).
+struct DatedCost
+{
+    Instant at = 0;
+    Money cost;
+};
+Result<Forecast> forecastOfCosts(Context &ctx, Instant monthStart, Instant asOf,
+                                 const std::vector<DatedCost> &costs);
+// The range forecastMonthAt reads: asOf held inside the month.
+Instant forecastAsOf(Context &ctx, Instant monthStart, Instant asOf);
 // forecastMonthAt up to the last settled hour. month "YYYY-MM", empty for the current month. A month that
 // has not started yet is refused.
 Result<Forecast> forecastMonth(Context &ctx, const QString &month = QString());

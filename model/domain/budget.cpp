@@ -2,6 +2,7 @@
 #include "core/shown.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QStringList>
 
 #include <algorithm>
@@ -48,6 +49,90 @@ QString formatThresholds(const QList<int> &thresholds)
     return parts.join(u',');
 }
 
+const QStringList &budgetScopeDimensions()
+{
+    static const QStringList ids{QStringLiteral("api"), QStringLiteral("region"), QStringLiteral("project"),
+                                 QStringLiteral("tag")};
+    return ids;
+}
+
+QStringList &scopeValues(BudgetScope &scope, const QString &dimension)
+{
+    if (dimension == QLatin1String("api"))
+        return scope.apis;
+    if (dimension == QLatin1String("region"))
+        return scope.regions;
+    if (dimension == QLatin1String("project"))
+        return scope.projects;
+    return scope.tags;
+}
+
+const QStringList &scopeValues(const BudgetScope &scope, const QString &dimension)
+{
+    return scopeValues(const_cast<BudgetScope &>(scope), dimension);
+}
+
+QJsonObject scopeToJson(const BudgetScope &scope)
+{
+    QJsonObject out;
+    for (const QString &d : budgetScopeDimensions())
+        if (const QStringList &values = scopeValues(scope, d); !values.isEmpty())
+            out.insert(d, QJsonArray::fromStringList(values));
+    return out;
+}
+
+BudgetScope scopeFromJson(const QJsonObject &json)
+{
+    BudgetScope out;
+    for (const QString &d : budgetScopeDimensions())
+        for (const QJsonValue &v : json.value(d).toArray())
+            scopeValues(out, d) << v.toString();
+    return out;
+}
+
+BudgetScope BudgetScope::normalized() const
+{
+    BudgetScope out = *this;
+    for (const QString &d : budgetScopeDimensions()) {
+        QStringList &list = scopeValues(out, d);
+        list.sort();
+        list.removeDuplicates();
+    }
+    return out;
+}
+
+QString BudgetScope::key() const
+{
+    const BudgetScope n = normalized();
+    QStringList parts;
+    for (const QString &d : budgetScopeDimensions()) {
+        const QStringList &list = scopeValues(n, d);
+        if (list.isEmpty())
+            continue;
+        QStringList quoted;
+        for (const QString &v : list)
+            quoted << QString(v).replace(u'\\', QStringLiteral("\\\\")).replace(u',', QStringLiteral("\\,"));
+        parts << d + u'=' + quoted.join(u',');
+    }
+    return parts.join(u';');
+}
+
+QString BudgetScope::describe() const
+{
+    if (isEmpty())
+        return Tr::tr("Whole account");
+    QStringList parts;
+    if (!apis.isEmpty())
+        parts << Tr::tr("API %1").arg(apis.join(QStringLiteral(", ")));
+    if (!regions.isEmpty())
+        parts << Tr::tr("region %1").arg(regions.join(QStringLiteral(", ")));
+    if (!projects.isEmpty())
+        parts << Tr::tr("project %1").arg(projects.join(QStringLiteral(", ")));
+    if (!tags.isEmpty())
+        parts << Tr::tr("tag %1").arg(tags.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral("; "));
+}
+
 Status validateBudget(const Budget &b)
 {
     if (b.name.isEmpty() || b.name.size() > 64 || b.name.trimmed() != b.name)
@@ -61,6 +146,12 @@ Status validateBudget(const Budget &b)
         for (int t : *list)
             if (t < 1 || t > 1000)
                 return Error::badUsage(Tr::tr("thresholds are whole percentages from 1 to 1000"));
+    for (const QString &d : budgetScopeDimensions())
+        for (const QString &v : scopeValues(b.scope, d))
+            if (v.isEmpty() || v.size() > 128 || v.trimmed() != v)
+                return Error::badUsage(Tr::tr("\"%1\" cannot be in a budget's scope: give values of 1 to 128 "
+                                              "characters without surrounding spaces")
+                                           .arg(shownValue(v)));
     return {};
 }
 

@@ -1,7 +1,11 @@
 #include "engine/notificationtext.h"
 #include "engine/tr.h"
 
+#include "domain/budget.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
 
@@ -22,6 +26,12 @@ public:
     QString service() const
     {
         return EngineTr::tr("%1 in %2").arg(m_format.api(string("api")), m_format.region(string("region")));
+    }
+    // A scoped budget's alert says its scope after the sentence; the whole account's reads as before.
+    QString withBudgetScope(const QString &sentence) const
+    {
+        const BudgetScope scope = scopeFromJson(m_args.value(QLatin1String("scope")).toObject());
+        return scope.isEmpty() ? sentence : EngineTr::tr("%1 Scope: %2.").arg(sentence, scope.describe());
     }
     QString state(const char *key) const
     {
@@ -84,13 +94,15 @@ QString sentence(AlertKind kind, const Notification &n, const Facts &f)
         return EngineTr::tr("Package %1 (%2) could not be renewed: %3. It expires on %4.")
             .arg(f.string("package"), f.service(), f.string("reason"), f.time("expires"));
     case AlertKind::BudgetActual:
-        return EngineTr::tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
-            .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
-                 f.money("spend"));
+        return f.withBudgetScope(
+            EngineTr::tr("Budget \u201c%1\u201d: spending in %2 reached %3 % of %4 (%5 so far).")
+                .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
+                     f.money("spend")));
     case AlertKind::BudgetForecast:
-        return EngineTr::tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
-            .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
-                 f.money("spend"));
+        return f.withBudgetScope(
+            EngineTr::tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
+                .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
+                     f.money("spend")));
     }
     return {};
 }

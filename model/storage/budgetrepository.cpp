@@ -28,20 +28,60 @@ Budget fromQuery(const QSqlQuery &q)
     return b;
 }
 
+Status removeScope(Database &db, qint64 budgetId)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("DELETE FROM budget_scope WHERE budget_id = :b"));
+    q.bindValue(QStringLiteral(":b"), budgetId);
+    return execQuery(q, "removing a budget's scope");
+}
+
+// The whole account's scope key is the empty text, which Qt binds as NULL: the statements COALESCE it.
+void bindAlertKey(QSqlQuery &q, const BudgetRepository::AlertKey &key)
+{
+    q.bindValue(QStringLiteral(":b"), key.budgetId);
+    q.bindValue(QStringLiteral(":s"), key.scope);
+    q.bindValue(QStringLiteral(":m"), key.month);
+    q.bindValue(QStringLiteral(":t"), key.threshold);
+    q.bindValue(QStringLiteral(":k"), budgetAlertKindId(key.kind));
+}
+
 const QString kSelect =
     QStringLiteral("SELECT id, name, amount, actual_thresholds, forecast_thresholds FROM budget");
 } // namespace
 
 Result<std::vector<Budget>> BudgetRepository::all()
 {
-    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral(" ORDER BY name"));
-    if (Status s = execQuery(q, "reading budgets"); !s)
-        return s.error();
-    const sql::FinishOnExit finish{q};
     std::vector<Budget> out;
-    while (q.next())
-        out.push_back(fromQuery(q));
+    {
+        QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral(" ORDER BY name"));
+        if (Status s = execQuery(q, "reading budgets"); !s)
+            return s.error();
+        const sql::FinishOnExit finish{q};
+        while (q.next())
+            out.push_back(fromQuery(q));
+    }
+    if (Status s = readScopes(out); !s)
+        return s.error();
     return out;
+}
+
+Status BudgetRepository::readScopes(std::vector<Budget> &budgets)
+{
+    if (budgets.empty())
+        return {};
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT budget_id, dimension, value FROM budget_scope "
+                                                "ORDER BY budget_id, dimension, value"));
+    if (Status s = execQuery(q, "reading budget scopes"); !s)
+        return s;
+    const sql::FinishOnExit finish{q};
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        for (Budget &b : budgets)
+            if (b.id == id)
+                scopeValues(b.scope, q.value(1).toString()) << q.value(2).toString();
+    }
+    return {};
 }
 
 Result<std::optional<Budget>> BudgetRepository::byName(const QString &name)
@@ -53,7 +93,11 @@ Result<std::optional<Budget>> BudgetRepository::byName(const QString &name)
         return s.error();
     if (!q.next())
         return std::optional<Budget>();
-    return std::optional<Budget>(fromQuery(q));
+    std::vector<Budget> one{fromQuery(q)};
+    q.finish();
+    if (Status s = readScopes(one); !s)
+        return s.error();
+    return std::optional<Budget>(std::move(one.front()));
 }
 
 Result<qint64> BudgetRepository::put(const Budget &b)
@@ -81,43 +125,54 @@ Result<qint64> BudgetRepository::put(const Budget &b)
     q.bindValue(QStringLiteral(":a"), b.amount.units());
     q.bindValue(QStringLiteral(":at"), formatThresholds(b.actualThresholds));
     q.bindValue(QStringLiteral(":ft"), formatThresholds(b.forecastThresholds));
-    return execInsert(q, "storing a budget");
+    auto id = execInsert(q, "storing a budget");
+    if (!id)
+        return id;
+    if (Status s = removeScope(m_db, *id); !s)
+        return s.error();
+    const BudgetScope scope = b.scope.normalized();
+    for (const QString &d : budgetScopeDimensions())
+        for (const QString &v : scopeValues(scope, d)) {
+            QSqlQuery ins(m_db.connection());
+            ins.prepare(
+                QStringLiteral("INSERT INTO budget_scope (budget_id, dimension, value) VALUES (:b, :d, :v)"));
+            ins.bindValue(QStringLiteral(":b"), *id);
+            ins.bindValue(QStringLiteral(":d"), d);
+            ins.bindValue(QStringLiteral(":v"), v);
+            if (Status s = execQuery(ins, "storing a budget's scope"); !s)
+                return s.error();
+        }
+    return id;
 }
 
 Status BudgetRepository::remove(qint64 id)
 {
+    if (Status s = removeScope(m_db, id); !s)
+        return s;
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("DELETE FROM budget WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     return execQuery(q, "removing a budget");
 }
 
-Result<bool> BudgetRepository::fired(qint64 budgetId, const QString &month, int threshold,
-                                     BudgetAlertKind kind)
+Result<bool> BudgetRepository::fired(const AlertKey &key)
 {
-    QSqlQuery &q =
-        m_db.prepared(QStringLiteral("SELECT 1 FROM budget_alert WHERE budget_id = :b AND month = :m "
-                                     "AND threshold = :t AND kind = :k"));
-    q.bindValue(QStringLiteral(":b"), budgetId);
-    q.bindValue(QStringLiteral(":m"), month);
-    q.bindValue(QStringLiteral(":t"), threshold);
-    q.bindValue(QStringLiteral(":k"), budgetAlertKindId(kind));
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT 1 FROM budget_alert WHERE budget_id = :b AND scope = COALESCE(:s, '') AND month = :m "
+        "AND threshold = :t AND kind = :k"));
+    bindAlertKey(q, key);
     if (Status s = execQuery(q, "reading budget alerts"); !s)
         return s.error();
     const sql::FinishOnExit finish{q};
     return q.next();
 }
 
-Status BudgetRepository::record(qint64 budgetId, const QString &month, int threshold, BudgetAlertKind kind,
-                                Instant at)
+Status BudgetRepository::record(const AlertKey &key, Instant at)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO budget_alert (budget_id, month, threshold, kind, fired_at) "
-                             "VALUES (:b, :m, :t, :k, :at)"));
-    q.bindValue(QStringLiteral(":b"), budgetId);
-    q.bindValue(QStringLiteral(":m"), month);
-    q.bindValue(QStringLiteral(":t"), threshold);
-    q.bindValue(QStringLiteral(":k"), budgetAlertKindId(kind));
+    q.prepare(QStringLiteral("INSERT INTO budget_alert (budget_id, scope, month, threshold, kind, fired_at) "
+                             "VALUES (:b, COALESCE(:s, ''), :m, :t, :k, :at)"));
+    bindAlertKey(q, key);
     q.bindValue(QStringLiteral(":at"), at);
     return execQuery(q, "recording a budget alert");
 }

@@ -294,6 +294,30 @@ const std::vector<QStringList> &migrations()
                 saved_at INTEGER NOT NULL,
                 PRIMARY KEY (kind, name)))"),
         },
+        // 11: budget scopes (billing-rules §10, "Budget scope"): the values a budget is limited to, a row per
+        // (dimension, value); a budget without rows is account-wide, as every budget before this step.
+        // A threshold alerts once per month per scope: the scope's key joins budget_alert's key ('' is
+        // the whole account, so the alerts already recorded keep their meaning).
+        {
+            QStringLiteral(R"(CREATE TABLE budget_scope (
+                budget_id INTEGER NOT NULL,
+                dimension TEXT NOT NULL CHECK (dimension IN ('api', 'region', 'project', 'tag')),
+                value TEXT NOT NULL,
+                PRIMARY KEY (budget_id, dimension, value)))"),
+            QStringLiteral(R"(CREATE TABLE budget_alert_v11 (
+                budget_id INTEGER NOT NULL,
+                scope TEXT NOT NULL,
+                month TEXT NOT NULL,
+                threshold INTEGER NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('actual', 'forecast')),
+                fired_at INTEGER NOT NULL,
+                PRIMARY KEY (budget_id, scope, month, threshold, kind)))"),
+            QStringLiteral(
+                "INSERT INTO budget_alert_v11 (budget_id, scope, month, threshold, kind, fired_at) "
+                "SELECT budget_id, '', month, threshold, kind, fired_at FROM budget_alert"),
+            QStringLiteral("DROP TABLE budget_alert"),
+            QStringLiteral("ALTER TABLE budget_alert_v11 RENAME TO budget_alert"),
+        },
     };
     return steps;
 }

@@ -173,7 +173,7 @@ std::map<Permission, Action> actions()
          }},
         {Permission::EditBudgets,
          [](RolesAccount &a) {
-             Budget b{0, QStringLiteral("monthly"), Money::fromCents(10000), {80, 100}, {100}};
+             Budget b{0, QStringLiteral("monthly"), Money::fromCents(10000), {80, 100}, {100}, {}};
              return status(a.run([&](Context &c) { return putBudget(c, b); }));
          }},
         {Permission::EditSettings,

@@ -271,11 +271,25 @@ private slots:
         QVERIFY(plot->hasBand());
         QCOMPARE(plot->referenceLineCount(), 0);
         // Budgets appear as horizontal lines, one per threshold on spend.
-        Budget budget{0, QStringLiteral("Lines"), Money::fromCents(100000), {80, 100}, {100}};
+        Budget budget{0, QStringLiteral("Lines"), Money::fromCents(100000), {80, 100}, {100}, {}};
         auto put = m_acc->run([&](Context &c) { return BudgetRepository(c.db).put(budget); });
         QVERIFY(put);
         page.refresh();
         QCOMPARE(plot->referenceLineCount(), 2);
+        // A scoped budget's lines are drawn where the filters select its scope, and only there.
+        Budget text{0, QStringLiteral("Text"), Money::fromCents(50000), {100}, {}, {}};
+        text.scope.apis = QStringList{QStringLiteral("general-text")};
+        auto putText = m_acc->run([&](Context &c) { return BudgetRepository(c.db).put(text); });
+        QVERIFY(putText);
+        page.refresh();
+        QCOMPARE(plot->referenceLineCount(), 2);
+        page.filters()->add(QStringLiteral("api"), QStringLiteral("general-text"));
+        QCOMPARE(plot->referenceLineCount(), 1);
+        page.filters()->add(QStringLiteral("api"), QStringLiteral("id-card"));
+        QCOMPARE(plot->referenceLineCount(), 0);
+        page.filters()->clear();
+        QCOMPARE(plot->referenceLineCount(), 2);
+        QVERIFY(m_acc->run([&](Context &c) { return BudgetRepository(c.db).remove(*putText); }));
         QVERIFY(m_acc->run([&](Context &c) { return BudgetRepository(c.db).remove(*put); }));
         page.refresh();
         QCOMPARE(plot->referenceLineCount(), 0);

@@ -373,7 +373,11 @@ void AnalysisPage::refresh()
             auto b = allBudgets(ctx);
             if (!b)
                 return b.error();
-            l.budgets = std::move(*b);
+            // The budgets of the scope the chart shows (its filters): their lines compare like with like.
+            const std::optional<BudgetScope> shown = scopeOfQuery(q);
+            for (Budget &budget : *b)
+                if (shown && budget.scope.normalized() == *shown)
+                    l.budgets.push_back(std::move(budget));
         }
         return l;
     });

@@ -33,8 +33,9 @@ class TotalsModel;
 
 // Cost Center › Analysis: cost or calls over time at hour, day or month granularity, grouped by up to
 // two dimensions (top N and "others"), filtered on any dimension, cash or amortized (waste as its own
-// series), stacked or as lines, optionally cumulative with the month-end forecast band and the budget
-// lines; the table it is drawn from one click away; views saved by name (undoable).
+// series), stacked or as lines, optionally cumulative with the month-end forecast band and the lines of
+// the budgets whose scope the filters select; the table it is drawn from one click away; views saved by
+// name (undoable).
 class AnalysisPage : public Page
 {
     Q_OBJECT

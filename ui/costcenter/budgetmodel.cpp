@@ -58,6 +58,8 @@ QVariant BudgetModel::data(const QModelIndex &index, int role) const
         switch (c) {
         case Name:
             return s.budget.name;
+        case Scope:
+            return s.budget.scope.describe();
         case ActualThresholds:
             return thresholds(s.budget.actualThresholds);
         case ForecastThresholds:
@@ -76,8 +78,12 @@ QVariant BudgetModel::data(const QModelIndex &index, int role) const
             return m->units();
         return QVariant();
     case Qt::TextAlignmentRole:
-        return c == Name || c == ActualThresholds || c == ForecastThresholds ? leftAligned() : rightAligned();
+        return c == Name || c == Scope || c == ActualThresholds || c == ForecastThresholds ? leftAligned()
+                                                                                           : rightAligned();
     case Qt::ToolTipRole:
+        if (c == Scope)
+            return s.budget.scope.isEmpty() ? tr("Every charge of the account")
+                                            : tr("Only the charges of %1").arg(s.budget.scope.describe());
         if (c == Forecast)
             return s.forecast.intervalKnown ? tr("Likely between %1 and %2")
                                                   .arg(s.forecast.low.toDisplayString(QLocale(), 2),
@@ -96,6 +102,8 @@ QVariant BudgetModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case Name:
         return tr("Budget");
+    case Scope:
+        return tr("Scope");
     case Amount:
         return tr("Monthly amount (%1)").arg(m_currency);
     case ActualThresholds:

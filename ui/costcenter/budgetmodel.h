@@ -14,6 +14,7 @@ class BudgetModel : public QAbstractTableModel
 public:
     enum Column {
         Name,
+        Scope,
         Amount,
         ActualThresholds,
         ForecastThresholds,

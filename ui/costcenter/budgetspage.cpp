@@ -1,7 +1,11 @@
 #include "costcenter/budgetspage.h"
 
+#include "analysis/analysissettings.h"
+#include "catalog/catalog.h"
 #include "costcenter/budgetmodel.h"
+#include "costcenter/scopeeditor.h"
 #include "costcenter/undocommands.h"
+#include "engine/context.h"
 #include "engine/engine.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
@@ -18,14 +22,16 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <map>
+
 namespace billing::ui {
 
 BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     : Page(parent), m_engine(engine), m_undo(new QUndoStack(this)), m_model(new BudgetModel(this)),
       m_banner(new ErrorBanner(this)), m_table(new QTableView(this)), m_name(new QLineEdit(this)),
       m_amount(new QLineEdit(this)), m_actual(new QLineEdit(QStringLiteral("80, 100"), this)),
-      m_forecast(new QLineEdit(QStringLiteral("100"), this)), m_error(new QLabel(this)),
-      m_save(new QPushButton(this)), m_remove(new QPushButton(this)),
+      m_forecast(new QLineEdit(QStringLiteral("100"), this)), m_scope(new ScopeEditor(this)),
+      m_error(new QLabel(this)), m_save(new QPushButton(this)), m_remove(new QPushButton(this)),
       m_new(new QPushButton(tr("&New budget"), this))
 {
     setObjectName(QStringLiteral("budgetsPage"));
@@ -45,6 +51,7 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     m_forecast->setObjectName(QStringLiteral("budgetForecast"));
     m_save->setObjectName(QStringLiteral("saveBudget"));
     m_remove->setObjectName(QStringLiteral("removeBudget"));
+    m_new->setObjectName(QStringLiteral("newBudget"));
     m_error->setObjectName(QStringLiteral("budgetError"));
     m_error->setWordWrap(true);
     QPalette errorPalette = m_error->palette();
@@ -60,6 +67,14 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     form->addRow(tr("&Amount a month:"), m_amount);
     form->addRow(tr("Alert at % of &spend:"), m_actual);
     form->addRow(tr("Alert at % of &forecast:"), m_forecast);
+    auto *scopeTitle =
+        new QLabel(tr("Scope: the budget counts the charges of the values selected below. A list with "
+                      "nothing selected counts all its values; with nothing selected anywhere, "
+                      "the budget is for the whole account."),
+                   this);
+    scopeTitle->setWordWrap(true);
+    form->addRow(scopeTitle);
+    form->addRow(m_scope);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_new);
     buttons->addWidget(m_save);
@@ -70,8 +85,9 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     layout->addWidget(createTitle(tr("Budgets")));
     layout->addWidget(m_banner);
     layout->addWidget(
-        new QLabel(tr("Each threshold alerts once a month, in Notifications. The cumulative view of "
-                      "Analysis (this month) draws the budgets as lines."),
+        new QLabel(tr("Each threshold alerts once a month per scope, in Notifications. The cumulative "
+                      "view of Analysis (this month) draws the budgets whose scope its filters select "
+                      "as lines."),
                    this));
     layout->addWidget(m_table, 1);
     layout->addLayout(form);
@@ -81,6 +97,7 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     connect(m_banner, &ErrorBanner::retryRequested, this, &BudgetsPage::refresh);
     for (QLineEdit *e : {m_name, m_amount, m_actual, m_forecast})
         connect(e, &QLineEdit::textChanged, this, &BudgetsPage::validate);
+    connect(m_scope, &ScopeEditor::changed, this, &BudgetsPage::validate);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { select(current.row()); });
     connect(m_new, &QPushButton::clicked, this, [this] {
@@ -118,6 +135,7 @@ std::optional<Budget> BudgetsPage::formBudget()
     }
     b.actualThresholds = *actual;
     b.forecastThresholds = *forecast;
+    b.scope = m_scope->scope();
     if (Status s = validateBudget(b); !s) {
         m_error->setText(s.error().message);
         return std::nullopt;
@@ -145,11 +163,13 @@ void BudgetsPage::select(int row)
         m_amount->setText(m_selected->amount.toString(2));
         m_actual->setText(formatThresholds(m_selected->actualThresholds));
         m_forecast->setText(formatThresholds(m_selected->forecastThresholds));
+        m_scope->setScope(m_selected->scope);
         m_save->setText(tr("&Save changes to \u201c%1\u201d").arg(m_selected->name));
         m_remove->setText(tr("&Remove budget \u201c%1\u201d").arg(m_selected->name));
     } else {
         m_name->clear();
         m_amount->clear();
+        m_scope->setScope({});
         m_save->setText(tr("&Add budget"));
         m_remove->setText(tr("&Remove budget"));
     }
@@ -177,19 +197,42 @@ void BudgetsPage::removeSelected()
 
 void BudgetsPage::refresh()
 {
-    auto r = m_engine.run([](Context &ctx) -> Result<std::pair<std::vector<BudgetStatus>, QString>> {
+    struct Loaded
+    {
+        std::vector<BudgetStatus> statuses;
+        QString currency;
+        std::map<QString, QStringList> options; // scope dimension → values offered
+    };
+    auto r = m_engine.run([](Context &ctx) -> Result<Loaded> {
+        Loaded l;
         auto s = budgetStatuses(ctx);
         if (!s)
             return s.error();
-        return std::pair(std::move(*s), ctx.account.currency);
+        l.statuses = std::move(*s);
+        l.currency = ctx.account.currency;
+        for (const ApiInfo &a : ctx.catalog.apis())
+            l.options[QStringLiteral("api")] << a.id;
+        for (const RegionInfo &reg : ctx.catalog.regions())
+            l.options[QStringLiteral("region")] << reg.id;
+        auto projects = ctx.records.projects();
+        if (!projects)
+            return projects.error();
+        l.options[QStringLiteral("project")] = *projects;
+        auto tags = tagsInUse(ctx);
+        if (!tags)
+            return tags.error();
+        l.options[QStringLiteral("tag")] = *tags;
+        return l;
     });
     if (!r) {
         m_banner->showError(tr("Could not load the budgets."), r.error());
         return;
     }
     m_banner->clear();
+    for (const auto &[dimension, values] : r->options)
+        m_scope->setOptions(dimension, values);
     const QString selectedName = m_selected ? m_selected->name : QString();
-    m_model->setStatuses(std::move(r->first), r->second);
+    m_model->setStatuses(std::move(r->statuses), r->currency);
     int row = -1;
     for (int i = 0; i < m_model->rowCount(); ++i)
         if (m_model->status(i).budget.name == selectedName)

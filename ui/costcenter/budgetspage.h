@@ -19,9 +19,11 @@ namespace billing::ui {
 
 class BudgetModel;
 class ErrorBanner;
+class ScopeEditor;
 
 // Cost Center › Budgets: monthly budgets with alert thresholds on the month's spend and on its forecast
-// (each alerts once a month, as a notification). Edits are undoable (Ctrl+Z); fields are checked as
+// (each alerts once a month, as a notification), each over its scope (API, region, project, tag; none:
+// the whole account). Edits are undoable (Ctrl+Z); fields are checked as
 // they are typed, with the reason beside them.
 class BudgetsPage : public Page
 {
@@ -40,8 +42,10 @@ public:
     QLineEdit *forecastEdit() const { return m_forecast; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *removeButton() const { return m_remove; }
+    QPushButton *newButton() const { return m_new; }
     QLabel *formError() const { return m_error; }
     QTableView *table() const { return m_table; }
+    ScopeEditor *scopeEditor() const { return m_scope; }
 
 private:
     std::optional<Budget> formBudget();
@@ -59,6 +63,7 @@ private:
     QLineEdit *m_amount;
     QLineEdit *m_actual;
     QLineEdit *m_forecast;
+    ScopeEditor *m_scope;
     QLabel *m_error;
     QPushButton *m_save;
     QPushButton *m_remove;
