@@ -406,6 +406,8 @@ private slots:
         clickCombo(composition.measureBox(), int(CostMeasure::Calls));
         QVERIFY(!composition.unitCostFigure()->isVisible());
         QCOMPARE(composition.totals()->countTotal(CompositionModel::Calls), qint64(93'000 + 16'647));
+        QCOMPARE(composition.totals()->countTotal(CompositionModel::Previous), qint64(0));
+        saveShot(&composition, "composition-calls.png");
         clickCombo(composition.measureBox(), int(CostMeasure::Cost));
         QVERIFY(table->isColumnHidden(CompositionModel::UnitCost));
         QCOMPARE(composition.totals()->moneyTotal(CompositionModel::Previous), Money());
