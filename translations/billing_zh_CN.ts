@@ -335,6 +335,10 @@
         <source>unknown region &quot;%1&quot;</source>
         <translation>未知的区域 “%1”</translation>
     </message>
+    <message>
+        <source>the cost per 1,000 calls of %1 over %2 calls is %3, outside the range of ±10,000,000,000.00</source>
+        <translation>%2 次调用的费用 %1 折合每千次调用 %3，超出 ±10,000,000,000.00 的范围</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>
@@ -2116,6 +2120,22 @@
         <source>%1 by %2, %3, total %4: %5. The same numbers are in the table that “Show table” (Alt+A) opens.</source>
         <translation>按%2的%1，%3，合计 %4：%5。相同数据见“显示表格”（Alt+A）打开的表格。</translation>
     </message>
+    <message>
+        <source>Unit cost per 1,000 calls</source>
+        <translation>每千次调用单位成本</translation>
+    </message>
+    <message>
+        <source>%1 %2 per 1,000 calls</source>
+        <translation>每千次调用 %1 %2</translation>
+    </message>
+    <message>
+        <source>— (no billable calls)</source>
+        <translation>—（无计费调用）</translation>
+    </message>
+    <message>
+        <source>exactly %1; %2, %3 view</source>
+        <translation>精确值 %1；%2，%3视图</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AuditPage</name>
@@ -3231,6 +3251,34 @@ mode</source>
         <source>Previous period</source>
         <translation>上期</translation>
     </message>
+    <message>
+        <source>%1: %2 calls (%3 of the total); previous period %4, change %5</source>
+        <translation>%1：%2 次调用（占合计 %3）；上一周期 %4，变化 %5</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 per 1,000 calls (%4 over %5 calls); previous period %6, change %7</source>
+        <translation>%1：每千次调用 %2 %3（%5 次调用共 %4）；上一周期 %6，变化 %7</translation>
+    </message>
+    <message>
+        <source>No billable calls: the cost per 1,000 calls is undefined</source>
+        <translation>无计费调用：每千次调用成本无定义</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>次调用</translation>
+    </message>
+    <message>
+        <source>%1 per 1,000 calls</source>
+        <translation>%1/千次调用</translation>
+    </message>
+    <message>
+        <source>Per 1,000 calls (%1)</source>
+        <translation>每千次调用（%1）</translation>
+    </message>
+    <message>
+        <source>Per 1,000 calls</source>
+        <translation>每千次调用</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::CompositionPage</name>
@@ -3333,6 +3381,38 @@ mode</source>
     <message>
         <source>The numbers of both charts: cost, share, calls and the change against the period before.</source>
         <translation>两张图表的数据：费用、占比、调用次数以及与上期相比的变化。</translation>
+    </message>
+    <message>
+        <source>Cost per 1,000 calls</source>
+        <translation>每千次调用成本</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Unit cost per 1,000 calls</source>
+        <translation>每千次调用单位成本</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>度量(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>exactly %1; before: %2</source>
+        <translation>精确值 %1；之前：%2</translation>
+    </message>
+    <message>
+        <source>no billable calls</source>
+        <translation>无计费调用</translation>
+    </message>
+    <message>
+        <source>Share of the calls</source>
+        <translation>调用次数占比</translation>
     </message>
 </context>
 <context>
@@ -5408,6 +5488,18 @@ mode</source>
         <comment>QDate format of a month, short</comment>
         <translation>yyyy年M月</translation>
     </message>
+    <message>
+        <source>Exact: %1 per 1,000 calls (%2 over %3 calls)</source>
+        <translation>精确值：每千次调用 %1（%3 次调用共 %2）</translation>
+    </message>
+    <message>
+        <source>No billable calls: the cost per 1,000 calls is undefined</source>
+        <translation>无计费调用：每千次调用成本无定义</translation>
+    </message>
+    <message>
+        <source>%1 per 1,000 calls</source>
+        <translation>%1/千次调用</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::ServiceListModel</name>
@@ -5947,6 +6039,14 @@ yyyy</translation>
         <source>Exact total: %1</source>
         <translation>精确合计：%1</translation>
     </message>
+    <message>
+        <source>Exact: %1 per 1,000 calls, over the rows shown</source>
+        <translation>精确值：每千次调用 %1（按所列各行合计）</translation>
+    </message>
+    <message>
+        <source>No billable calls: the cost per 1,000 calls is undefined</source>
+        <translation>无计费调用：每千次调用成本无定义</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::TransactionsPage</name>
@@ -6152,6 +6252,10 @@ yyyy</translation>
     <message>
         <source>Edit budget “%1”</source>
         <translation>编辑预算“%1”</translation>
+    </message>
+    <message>
+        <source>Cost per 1,000 calls (%1)</source>
+        <translation>每千次调用成本（%1）</translation>
     </message>
 </context>
 <context>
@@ -6892,6 +6996,30 @@ yyyy</translation>
     <message>
         <source>%1 (%8): %2 a month; %3 so far %4 (%5 %), forecast %6 (%7 %)</source>
         <translation>%1（%8）：每月 %2；%3 目前 %4（%5 %），预测 %6（%7 %）</translation>
+    </message>
+    <message>
+        <source>cost: --measure must be cost, calls or unit-cost, not &quot;%1&quot;</source>
+        <translation>cost：--measure 须为 cost、calls 或 unit-cost，而不是 “%1”</translation>
+    </message>
+    <message>
+        <source>Billable calls from %1 to %2 by %3, %4 view</source>
+        <translation>%1 至 %2 的计费调用次数，粒度 %3，%4 视图</translation>
+    </message>
+    <message>
+        <source>Cost per 1,000 billable calls from %1 to %2 by %3, %4 view</source>
+        <translation>%1 至 %2 每千次计费调用的费用，粒度 %3，%4 视图</translation>
+    </message>
+    <message>
+        <source>Per 1,000</source>
+        <translation>每千次</translation>
+    </message>
+    <message>
+        <source>Total: %1 calls</source>
+        <translation>合计：%1 次调用</translation>
+    </message>
+    <message>
+        <source>Total: %1 calls, %2, %3 per 1,000 calls</source>
+        <translation>合计：%1 次调用，%2，每千次调用 %3</translation>
     </message>
 </context>
 </TS>

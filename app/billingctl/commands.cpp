@@ -82,8 +82,9 @@ const std::vector<Command> &Cli::commands()
          {required("from", "TIME"), required("to", "TIME"), required("granularity", "hour|day|month"),
           value("group-by", "DIM[,DIM]"), value("view", "cash|amortized"), value("api", "A"),
           value("region", "R"), value("project", "P"), value("mode", "M"), value("tag", "T"),
-          value("category", "C")},
-         QStringLiteral("DIM: api, category, region, mode, project, tag"),
+          value("category", "C"), value("measure", "cost|calls|unit-cost")},
+         QStringLiteral(
+             "DIM: api, category, region, mode, project, tag; unit-cost: per 1,000 billable calls"),
          cmdCost},
         {QStringLiteral("recommend"),
          {},

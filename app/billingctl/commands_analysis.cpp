@@ -1,10 +1,12 @@
 // cost, recommend, forecast, price, tag, tags: cost management (billing-rules §10).
 #include "analysis/analysissettings.h"
 #include "analysis/costanalysis.h"
+#include "analysis/costmeasure.h"
 #include "analysis/forecast.h"
 #include "analysis/pricecalculator.h"
 #include "analysis/recommendations.h"
 #include "commands.h"
+#include "core/shown.h"
 #include "json.h"
 #include "storage/tagrepository.h"
 #include "tr.h"
@@ -69,22 +71,72 @@ Result<CostQuery> costQuery(const Call &call)
     return q;
 }
 
-QStringList costLines(const CostQuery &q, const CostResult &r, const BillingCalendar &cal)
+// `--measure`: absent means cost; anything but cost, calls and unit-cost is bad usage (exit 2).
+Result<CostMeasure> costMeasure(const Call &call)
+{
+    if (!call.has(QStringLiteral("measure")))
+        return CostMeasure::Cost;
+    const QString id = call.value(QStringLiteral("measure"));
+    if (auto m = measureFromId(id))
+        return *m;
+    return Error::badUsage(
+        CliTr::tr("cost: --measure must be cost, calls or unit-cost, not \"%1\"").arg(shownValue(id)));
+}
+
+// A unit cost as the text output shows it: 8 decimals, "—" where there are no billable calls.
+QString unitCostText(const std::optional<Money> &u)
+{
+    return u ? json::amountFine(*u) : QStringLiteral("\u2014");
+}
+
+QStringList costLines(const CostQuery &q, const CostResult &r, const BillingCalendar &cal,
+                      CostMeasure measure, const ResultUnitCosts *unitCosts)
 {
     QStringList o;
-    o << CliTr::tr("Cost from %1 to %2 by %3, %4 view")
-             .arg(cal.format(q.from), cal.format(q.to), granularityId(q.granularity), viewId(q.view));
+    const QString from = cal.format(q.from), to = cal.format(q.to);
+    switch (measure) {
+    case CostMeasure::Cost:
+        o << CliTr::tr("Cost from %1 to %2 by %3, %4 view")
+                 .arg(from, to, granularityId(q.granularity), viewId(q.view));
+        break;
+    case CostMeasure::Calls:
+        o << CliTr::tr("Billable calls from %1 to %2 by %3, %4 view")
+                 .arg(from, to, granularityId(q.granularity), viewId(q.view));
+        break;
+    case CostMeasure::UnitCost:
+        o << CliTr::tr("Cost per 1,000 billable calls from %1 to %2 by %3, %4 view")
+                 .arg(from, to, granularityId(q.granularity), viewId(q.view));
+        break;
+    }
     QString header = QStringLiteral("%1").arg(CliTr::tr("Period"), -26);
     for (const QString &d : q.groupBy)
         header += QStringLiteral(" %1").arg(d, -18);
-    o << header + QStringLiteral(" %1 %2").arg(CliTr::tr("Calls"), 12).arg(CliTr::tr("Cost"), 14);
-    for (const CostRow &row : r.rows) {
+    header += QStringLiteral(" %1").arg(CliTr::tr("Calls"), 12);
+    if (measure != CostMeasure::Calls)
+        header += QStringLiteral(" %1").arg(CliTr::tr("Cost"), 14);
+    if (measure == CostMeasure::UnitCost)
+        header += QStringLiteral(" %1").arg(CliTr::tr("Per 1,000"), 16);
+    o << header;
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+        const CostRow &row = r.rows[i];
         QString line = QStringLiteral("%1").arg(cal.format(row.period), -26);
         for (const QString &d : q.groupBy)
             line += QStringLiteral(" %1").arg(row.keys.at(d), -18);
-        o << line + QStringLiteral(" %1 %2").arg(row.calls, 12).arg(json::amount(row.cost), 14);
+        line += QStringLiteral(" %1").arg(row.calls, 12);
+        if (measure != CostMeasure::Calls)
+            line += QStringLiteral(" %1").arg(json::amount(row.cost), 14);
+        if (unitCosts)
+            line += QStringLiteral(" %1").arg(unitCostText(unitCosts->rows[i]), 16);
+        o << line;
     }
-    o << CliTr::tr("Total: %1 calls, %2").arg(r.calls).arg(json::amount(r.total));
+    if (measure == CostMeasure::Calls)
+        o << CliTr::tr("Total: %1 calls").arg(r.calls);
+    else if (unitCosts)
+        o << CliTr::tr("Total: %1 calls, %2, %3 per 1,000 calls")
+                 .arg(r.calls)
+                 .arg(json::amount(r.total), unitCostText(unitCosts->total));
+    else
+        o << CliTr::tr("Total: %1 calls, %2").arg(r.calls).arg(json::amount(r.total));
     return o;
 }
 
@@ -134,11 +186,23 @@ Reply cmdCost(Call &call)
     auto q = costQuery(call);
     if (!q)
         return q.error();
+    auto measure = costMeasure(call);
+    if (!measure)
+        return measure.error();
     return call.run([&](Context &ctx) -> Reply {
         auto r = analyzeCost(ctx, *q);
         if (!r)
             return r.error();
-        return Output{json::cost(*q, *r, ctx.calendar), costLines(*q, *r, ctx.calendar)};
+        std::optional<ResultUnitCosts> unit;
+        if (*measure == CostMeasure::UnitCost) {
+            auto u = resultUnitCosts(*r);
+            if (!u)
+                return u.error();
+            unit = std::move(*u);
+        }
+        const ResultUnitCosts *u = unit ? &*unit : nullptr;
+        return Output{json::cost(*q, *r, ctx.calendar, *measure, u),
+                      costLines(*q, *r, ctx.calendar, *measure, u)};
     });
 }
 

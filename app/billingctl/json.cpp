@@ -269,26 +269,39 @@ QJsonObject budgetStatus(const BudgetStatus &s)
     return o;
 }
 
-QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar &cal)
+QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar &cal, CostMeasure measure,
+                 const ResultUnitCosts *unitCosts)
 {
+    const auto unitCostValue = [](const std::optional<Money> &u) {
+        return u ? QJsonValue(amountFine(*u)) : QJsonValue(QJsonValue::Null);
+    };
     QJsonArray rows;
-    for (const CostRow &row : r.rows) {
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+        const CostRow &row = r.rows[i];
         QJsonObject keys;
         for (const auto &[dim, value] : row.keys)
             keys.insert(dim, value);
-        rows.append(QJsonObject{{QStringLiteral("period"), cal.format(row.period)},
-                                {QStringLiteral("keys"), keys},
-                                {QStringLiteral("calls"), row.calls},
-                                {QStringLiteral("cost"), amount(row.cost)}});
+        QJsonObject o{{QStringLiteral("period"), cal.format(row.period)},
+                      {QStringLiteral("keys"), keys},
+                      {QStringLiteral("calls"), row.calls},
+                      {QStringLiteral("cost"), amount(row.cost)}};
+        if (unitCosts && i < unitCosts->rows.size())
+            o.insert(QStringLiteral("unit_cost"), unitCostValue(unitCosts->rows[i]));
+        rows.append(o);
     }
-    return QJsonObject{{QStringLiteral("from"), cal.format(q.from)},
-                       {QStringLiteral("to"), cal.format(q.to)},
-                       {QStringLiteral("granularity"), granularityId(q.granularity)},
-                       {QStringLiteral("view"), viewId(q.view)},
-                       {QStringLiteral("group_by"), QJsonArray::fromStringList(q.groupBy)},
-                       {QStringLiteral("rows"), rows},
-                       {QStringLiteral("calls"), r.calls},
-                       {QStringLiteral("total"), amount(r.total)}};
+    QJsonObject o{{QStringLiteral("from"), cal.format(q.from)},
+                  {QStringLiteral("to"), cal.format(q.to)},
+                  {QStringLiteral("granularity"), granularityId(q.granularity)},
+                  {QStringLiteral("view"), viewId(q.view)},
+                  {QStringLiteral("group_by"), QJsonArray::fromStringList(q.groupBy)},
+                  {QStringLiteral("rows"), rows},
+                  {QStringLiteral("calls"), r.calls},
+                  {QStringLiteral("total"), amount(r.total)}};
+    if (measure != CostMeasure::Cost)
+        o.insert(QStringLiteral("measure"), measureId(measure));
+    if (unitCosts)
+        o.insert(QStringLiteral("unit_cost"), unitCostValue(unitCosts->total));
+    return o;
 }
 
 QJsonObject quote(const Quote &q)

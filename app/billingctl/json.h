@@ -2,6 +2,7 @@
 
 #include "analysis/budgets.h"
 #include "analysis/costanalysis.h"
+#include "analysis/costmeasure.h"
 #include "analysis/forecast.h"
 #include "analysis/marginalprice.h"
 #include "analysis/pricecalculator.h"
@@ -51,7 +52,11 @@ QJsonObject identity(const Identity &who);
 
 QJsonObject budget(const Budget &b);
 QJsonObject budgetStatus(const BudgetStatus &s);
-QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar &cal);
+// Without a measure (or with `cost`) the contract's shape as it was; `calls` and `unit-cost` add "measure",
+// and `unit-cost` adds "unit_cost" (8 decimals, null where there are no billable calls) to every row and
+// to the whole.
+QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar &cal,
+                 CostMeasure measure = CostMeasure::Cost, const ResultUnitCosts *unitCosts = nullptr);
 QJsonObject quote(const Quote &q);
 QJsonObject recommendation(const Recommendation &rec, const BillingCalendar &cal);
 QJsonObject forecast(const Forecast &f, const BillingCalendar &cal);

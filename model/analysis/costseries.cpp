@@ -68,6 +68,7 @@ Result<Composition> costComposition(Context &ctx, CostQuery q, const QString &di
             s.previousCost += row.cost;
         }
         c.previousTotal = before->total;
+        c.previousCalls = before->calls;
     }
     for (auto &[key, share] : byKey)
         c.shares.push_back(share);

@@ -34,6 +34,7 @@ struct Composition
     Money total;                   // every cost counted once
     qint64 calls = 0;
     Money previousTotal;
+    qint64 previousCalls = 0;
 };
 
 // Totals per value of `dimension` of the query's range [q.from, q.to) and of the previous range

@@ -2,6 +2,7 @@
 // granularity, filters, saved views), budgets (undo), optimization and the price calculator.
 #include "analysis/allocation.h"
 #include "analysis/costanalysis.h"
+#include "analysis/costmeasure.h"
 #include "costcenter/allocationpage.h"
 #include "costcenter/analysispage.h"
 #include "costcenter/budgetmodel.h"
@@ -30,7 +31,10 @@
 #include "widgets/errorbanner.h"
 #include "widgets/exporter.h"
 #include "widgets/figure.h"
+#include "widgets/itemroles.h"
+#include "widgets/moneydelegate.h"
 #include "widgets/timeseriesplot.h"
+#include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -40,6 +44,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QGraphicsScene>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +75,48 @@ void selectCombo(QComboBox *combo, const QVariant &data)
     const int i = combo->findData(data);
     QVERIFY2(i >= 0, qPrintable(data.toString()));
     combo->setCurrentIndex(i);
+}
+
+// As a person does it: a click opens the list, a click on the item chooses it.
+void clickCombo(QComboBox *combo, const QVariant &data)
+{
+    const int i = combo->findData(data);
+    QVERIFY2(i >= 0, qPrintable(data.toString()));
+    QTest::mouseClick(combo, Qt::LeftButton);
+    QAbstractItemView *list = combo->view();
+    QTRY_VERIFY(list->isVisible());
+    // The popup ignores a release that follows its opening within a double-click interval.
+    QTest::qWait(QApplication::doubleClickInterval() + 50);
+    const QRect rect = list->visualRect(combo->model()->index(i, 0));
+    QVERIFY(rect.isValid());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_VERIFY(!list->isVisible());
+    QCOMPARE(combo->currentIndex(), i);
+}
+
+void saveShot(QWidget *w, const char *name)
+{
+    const QString dir = qEnvironmentVariable("BILLING_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // the queued layout and replot first
+    QVERIFY(w->grab().save(QDir(dir).filePath(QLatin1String(name))));
+}
+
+int columnOf(const QAbstractItemModel *model, const QString &header)
+{
+    for (int c = 0; c < model->columnCount(); ++c)
+        if (model->headerData(c, Qt::Horizontal).toString().startsWith(header))
+            return c;
+    return -1;
+}
+
+int rowOf(const QAbstractItemModel *model, const QString &name)
+{
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data().toString() == name)
+            return r;
+    return -1;
 }
 } // namespace
 
@@ -306,6 +353,140 @@ private slots:
         const auto after = plot->visibleRange();
         QVERIFY(after.second - after.first < before.second - before.first);
         plot->resetView();
+    }
+
+    // Unit cost (billing-rules §10) chosen with the mouse on both pages. October, cash view: general-text
+    // 127.50 (the package) over 93,000 calls = 1.37096774; id-card 31 × (1.50 + 0.11) = 49.91 over
+    // 31 × 537 = 16,647 calls = 2.99813780; all 177.41 over 109,647 = 1.61801052. The shared purchase
+    // has no calls: "—".
+    void unitCostMeasureOnCompositionAndAnalysis()
+    {
+        CompositionPage composition(*m_acc->engine, nullptr);
+        QAbstractItemModelTester tester(composition.model());
+        composition.resize(1400, 900);
+        composition.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composition));
+        composition.period()->setChoice(PeriodPicker::LastMonth);
+        CompositionModel *model = composition.model();
+        clickCombo(composition.measureBox(), int(CostMeasure::UnitCost));
+        QCOMPARE(model->measure(), CostMeasure::UnitCost);
+        QVERIFY(composition.unitCostFigure()->isVisible());
+        QCOMPARE(composition.unitCostFigure()->value(), QStringLiteral("1.61 USD"));
+        QVERIFY(!composition.donut()->chart()->scene()->views().constFirst()->isVisible());
+        QTableView *table = composition.table();
+        QVERIFY(!table->isColumnHidden(CompositionModel::UnitCost));
+        QVERIFY(table->isColumnHidden(CompositionModel::Share));
+        QCOMPARE(model->headerData(CompositionModel::UnitCost, Qt::Horizontal).toString(),
+                 QStringLiteral("Per 1,000 calls (USD)"));
+        const int general = rowOf(model, QStringLiteral("General Text"));
+        const int card = rowOf(model, QStringLiteral("ID Card"));
+        QVERIFY(general >= 0 && card >= 0);
+        const auto unitAt = [&](int row, int column) {
+            return Money::fromUnits(model->index(row, column).data(MoneyRole).toLongLong());
+        };
+        QCOMPARE(unitAt(general, CompositionModel::UnitCost), Money::fromUnits(137'096'774));
+        QCOMPARE(unitAt(card, CompositionModel::UnitCost), Money::fromUnits(299'813'780));
+        QCOMPARE(model->index(card, CompositionModel::UnitCost).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Exact: 2.99813780"));
+        // September had no calls: before and change undefined, "—", never 0.
+        QCOMPARE(model->index(card, CompositionModel::Previous).data().toString(), QStringLiteral("\u2014"));
+        QVERIFY(!model->index(card, CompositionModel::Previous).data(MoneyRole).isValid());
+        QCOMPARE(model->index(card, CompositionModel::Change).data().toString(), QStringLiteral("\u2014"));
+        // The totals row: the unit cost of the sums, not their sum.
+        QCOMPARE(composition.totals()->unitCostTotal(CompositionModel::UnitCost),
+                 std::optional(Money::fromUnits(161'801'052)));
+        QCOMPARE(composition.totals()->unitCostTotal(CompositionModel::Previous), std::nullopt);
+        QCOMPARE(composition.totals()->moneyTotal(CompositionModel::Cost), billCharged("2026-10"));
+        // The delegate shows money the one way: cents, the exact figure in the tooltip.
+        auto *delegate =
+            qobject_cast<MoneyDelegate *>(table->itemDelegateForColumn(CompositionModel::UnitCost));
+        QVERIFY(delegate);
+        QCOMPARE(delegate->displayText(model->index(card, CompositionModel::UnitCost), QLocale()),
+                 QStringLiteral("2.99"));
+        // By project: the shared purchase has 127.50 and no calls.
+        composition.setDimension(QStringLiteral("project"));
+        int shared = -1;
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->key(r) == kProjectShared)
+                shared = r;
+        QVERIFY2(shared >= 0, qPrintable(model->index(0, 0).data().toString()));
+        QCOMPARE(model->index(shared, CompositionModel::Calls).data(SortRole).toLongLong(), 0);
+        QCOMPARE(model->index(shared, CompositionModel::UnitCost).data().toString(),
+                 QStringLiteral("\u2014"));
+        QCOMPARE(delegate->displayText(model->index(shared, CompositionModel::UnitCost), QLocale()),
+                 QString());
+        saveShot(&composition, "composition-unit-cost.png");
+        // Calls: shares of the calls; back to cost: as before.
+        clickCombo(composition.measureBox(), int(CostMeasure::Calls));
+        QVERIFY(!composition.unitCostFigure()->isVisible());
+        QCOMPARE(composition.totals()->countTotal(CompositionModel::Calls), qint64(93'000 + 16'647));
+        QCOMPARE(composition.totals()->countTotal(CompositionModel::Previous), qint64(0));
+        saveShot(&composition, "composition-calls.png");
+        clickCombo(composition.measureBox(), int(CostMeasure::Cost));
+        QVERIFY(table->isColumnHidden(CompositionModel::UnitCost));
+        QCOMPARE(composition.totals()->moneyTotal(CompositionModel::Previous), Money());
+
+        ConsoleSettings settings(m_dir.filePath(QStringLiteral("unitcost.ini")));
+        AnalysisPage analysis(*m_acc->engine, settings, nullptr);
+        QAbstractItemModelTester seriesTester(analysis.tableModel());
+        analysis.resize(1400, 900);
+        analysis.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&analysis));
+        analysis.refresh();
+        clickCombo(analysis.findChild<QComboBox *>(QStringLiteral("periodChoice")),
+                   int(PeriodPicker::LastMonth));
+        auto *measure = analysis.findChild<QComboBox *>(QStringLiteral("measure"));
+        QCOMPARE(measure->itemText(2), QStringLiteral("Unit cost per 1,000 calls"));
+        clickCombo(measure, int(CostMeasure::UnitCost));
+        QCOMPARE(analysis.currentView().measure, CostMeasure::UnitCost);
+        QTest::mouseClick(analysis.tableToggle(), Qt::LeftButton);
+        TimeSeriesPlot *plot = analysis.plot();
+        QCOMPARE(plot->style(), TimeSeriesPlot::Style::Points);
+        QVERIFY(!analysis.findChild<QComboBox *>(QStringLiteral("style"))->isEnabled());
+        QCOMPARE(analysis.totalFigure()->value(), QStringLiteral("1.61 USD per 1,000 calls"));
+        SeriesTableModel *series = analysis.tableModel();
+        QCOMPARE(series->rowCount(), 31);
+        const int generalCol = columnOf(series, QStringLiteral("General Text (USD per 1,000 calls)"));
+        const int cardCol = columnOf(series, QStringLiteral("ID Card"));
+        QVERIFY(generalCol > 0 && cardCol > 0);
+        // Oct 1: the package's 127.50 over that day's 3,000 calls; after it, calls on the package cost 0.
+        QCOMPARE(series->index(0, generalCol).data(MoneyRole).toLongLong(), 4'250'000'000);
+        QCOMPARE(series->index(1, generalCol).data(MoneyRole).toLongLong(), 0);
+        QCOMPARE(series->index(5, cardCol).data(MoneyRole).toLongLong(), 299'813'780); // 1.61 over 537
+        QCOMPARE(plot->seriesValue(generalCol - 1, 0), 42.5);
+        // The footer: the unit cost of each column's sums.
+        auto *footer = analysis.findChild<TotalsFooter *>();
+        QVERIFY(footer);
+        auto *totals = qobject_cast<TotalsModel *>(footer->model());
+        QVERIFY(totals);
+        QCOMPARE(totals->unitCostTotal(generalCol), std::optional(Money::fromUnits(137'096'774)));
+        QCOMPARE(totals->unitCostTotal(cardCol), std::optional(Money::fromUnits(299'813'780)));
+        QCOMPARE(totals->unitCostTotal(series->totalColumn()), std::optional(Money::fromUnits(161'801'052)));
+        // Grouped by project: the shared purchase's series is a gap in the chart and "—" in the table.
+        clickCombo(analysis.findChild<QComboBox *>(QStringLiteral("groupBy1")), QStringLiteral("project"));
+        const int sharedCol = columnOf(series, QStringLiteral("Shared"));
+        QVERIFY2(sharedCol > 0, qPrintable(series->headerData(1, Qt::Horizontal).toString()));
+        QCOMPARE(series->index(0, sharedCol).data().toString(), QStringLiteral("\u2014"));
+        QVERIFY(!series->index(0, sharedCol).data(MoneyRole).isValid());
+        QVERIFY(qIsNaN(plot->seriesValue(sharedCol - 1, 0)));
+        QCOMPARE(qobject_cast<TotalsModel *>(footer->model())->unitCostTotal(sharedCol), std::nullopt);
+        QVERIFY(plot->tooltipAt(0).contains(QStringLiteral("\u2014")));
+        clickCombo(analysis.findChild<QComboBox *>(QStringLiteral("groupBy1")), QStringLiteral("api"));
+        // Amortized: general-text's 118.57 (93,000 of 100,000 calls of 127.50, floored to the cent) over
+        // 93,000 calls.
+        clickCombo(analysis.findChild<QComboBox *>(QStringLiteral("costView")), int(CostQuery::Amortized));
+        totals = qobject_cast<TotalsModel *>(footer->model());
+        QCOMPARE(totals->unitCostTotal(columnOf(series, QStringLiteral("General Text"))),
+                 std::optional(Money::fromUnits(127'494'623)));
+        clickCombo(analysis.findChild<QComboBox *>(QStringLiteral("costView")), int(CostQuery::Cash));
+        saveShot(&analysis, "analysis-unit-cost.png");
+        // Saved with the view, and back to cost: stacked again.
+        const AnalysisView v = analysis.currentView();
+        QCOMPARE(AnalysisView::fromJson(v.toJson()).measure, CostMeasure::UnitCost);
+        clickCombo(measure, int(CostMeasure::Cost));
+        QCOMPARE(plot->style(), TimeSeriesPlot::Style::Stacked);
+        QVERIFY(
+            analysis.totalFigure()->value().contains(billCharged("2026-10").toDisplayString(QLocale(), 2)));
     }
 
     void savedViewsAreUndoable()

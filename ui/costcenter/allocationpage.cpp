@@ -102,8 +102,8 @@ AllocationPage::AllocationPage(Engine &engine, QWidget *parent)
     m_tagTable->setObjectName(QStringLiteral("tagTable"));
     m_tagTable->setAccessibleName(tr("Cost by cost tag"));
     m_tagTable->setModel(m_byTag);
-    for (int c : {CompositionModel::Share, CompositionModel::Previous, CompositionModel::Change,
-                  CompositionModel::ChartCost, CompositionModel::ChartPrevious})
+    for (int c : {CompositionModel::UnitCost, CompositionModel::Share, CompositionModel::Previous,
+                  CompositionModel::Change, CompositionModel::ChartCost, CompositionModel::ChartPrevious})
         m_tagTable->setColumnHidden(c, true);
     m_tagFooter->setModel(m_tagTotals);
 

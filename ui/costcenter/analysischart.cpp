@@ -28,7 +28,15 @@ void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *c
                   const QPalette &palette, const QString &currency)
 {
     const CostSeriesSet &set = *c.set;
-    const bool cost = c.view.measure == AnalysisView::Cost;
+    const bool cost = c.view.measure == CostMeasure::Cost;
+    const bool perCalls = c.view.measure == CostMeasure::UnitCost;
+    // A unit cost is a rate: NaN (a gap in the line) where a period has no billable calls.
+    const auto unitCostAt = [&](size_t series, size_t k) {
+        if (!c.unitCosts || series >= c.unitCosts->values.size() || k >= c.unitCosts->values[series].size())
+            return qQNaN();
+        const std::optional<Money> &u = c.unitCosts->values[series][k];
+        return u ? toDouble(*u) : qQNaN();
+    };
     std::vector<double> keys;
     keys.reserve(set.periods.size());
     for (Instant t : set.periods)
@@ -46,13 +54,20 @@ void drawAnalysis(TimeSeriesPlot &plot, const AnalysisChart &c, const Catalog *c
         p.values.reserve(keys.size());
         for (size_t k = 0; k < keys.size(); ++k)
             // Running totals stop at the last settled hour (a gap after it, not a flat line).
-            p.values.push_back(after(k) ? qQNaN() : cost ? toDouble(s.cost[k]) : double(s.calls[k]));
+            p.values.push_back(after(k)   ? qQNaN()
+                               : perCalls ? unitCostAt(i, k)
+                               : cost     ? toDouble(s.cost[k])
+                                          : double(s.calls[k]));
         series.push_back(std::move(p));
     }
-    plot.setValueAxisLabel(cost ? CostCenterTr::tr("Cost (%1)").arg(currency) : CostCenterTr::tr("Calls"));
+    plot.setValueAxisLabel(cost       ? CostCenterTr::tr("Cost (%1)").arg(currency)
+                           : perCalls ? CostCenterTr::tr("Cost per 1,000 calls (%1)").arg(currency)
+                                      : CostCenterTr::tr("Calls"));
+    // Unit costs do not add up: never stacked; dotted, so that a period between two without calls shows.
     plot.setSeries(keys, series,
-                   c.view.style == AnalysisView::Stacked ? TimeSeriesPlot::Style::Stacked
-                                                         : TimeSeriesPlot::Style::Lines,
+                   perCalls                                ? TimeSeriesPlot::Style::Points
+                   : c.view.style == AnalysisView::Stacked ? TimeSeriesPlot::Style::Stacked
+                                                           : TimeSeriesPlot::Style::Lines,
                    periodSeconds(c.view.granularity));
 
     // Forecast: from the month to date at the last settled hour to the projection at the month's end.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/costmeasure.h"
 #include "analysis/costseries.h"
 #include "analysis/forecast.h"
 #include "costcenter/analysisview.h"
@@ -29,6 +30,8 @@ struct AnalysisChart
     QStringList names;
     QString firstDimension;
     std::vector<QString> colourKeys; // per series: the key that decides its colour
+    const SeriesUnitCosts *unitCosts =
+        nullptr; // for the measure UnitCost: drawn as lines, gaps where undefined
     AnalysisView view;
     std::optional<Forecast> forecast; // shown when set
     std::vector<Budget> budgets;      // shown when non-empty

@@ -3,6 +3,7 @@
 #include "analysis/analysissettings.h"
 #include "analysis/budgets.h"
 #include "analysis/costanalysis.h"
+#include "analysis/costmeasure.h"
 #include "analysis/costseries.h"
 #include "costcenter/analysischart.h"
 #include "costcenter/costlabels.h"
@@ -70,7 +71,9 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
                            {tr("Month"), int(CostQuery::Month)}})),
       m_group1(new QComboBox(this)), m_group2(new QComboBox(this)), m_topN(new QSpinBox(this)),
       m_measure(combo(this, "measure",
-                      {{tr("Cost"), int(AnalysisView::Cost)}, {tr("Calls"), int(AnalysisView::Calls)}})),
+                      {{tr("Cost"), int(CostMeasure::Cost)},
+                       {tr("Calls"), int(CostMeasure::Calls)},
+                       {tr("Unit cost per 1,000 calls"), int(CostMeasure::UnitCost)}})),
       m_costView(combo(this, "costView",
                        {{tr("Cash (when paid)"), int(CostQuery::Cash)},
                         {tr("Amortized (when used)"), int(CostQuery::Amortized)}})),
@@ -236,7 +239,7 @@ AnalysisView AnalysisPage::currentView() const
             v.groupBy << d;
     }
     v.topN = m_topN->value();
-    v.measure = static_cast<AnalysisView::Measure>(m_measure->currentData().toInt());
+    v.measure = static_cast<CostMeasure>(m_measure->currentData().toInt());
     v.view = static_cast<CostQuery::View>(m_costView->currentData().toInt());
     v.style = static_cast<AnalysisView::Style>(m_style->currentData().toInt());
     v.cumulative = m_cumulative->isChecked();
@@ -340,7 +343,7 @@ void AnalysisPage::refresh()
     // Amortized: waste is its own series unless the chart is grouped or filtered by mode already.
     const bool separateWaste = v.view == CostQuery::Amortized &&
                                !q.groupBy.contains(costDimensionId(CostDimension::Mode)) &&
-                               q.modes.isEmpty() && v.measure == AnalysisView::Cost;
+                               q.modes.isEmpty() && v.measure == CostMeasure::Cost;
     const bool oneMonth =
         m_period->choice() == PeriodPicker::ThisMonth || m_period->choice() == PeriodPicker::LastMonth;
     auto loaded = m_engine.run([&](Context &ctx) -> Result<Loaded> {
@@ -401,6 +404,18 @@ void AnalysisPage::refresh()
     }
     if (v.cumulative)
         set = cumulative(std::move(set));
+    // Unit cost: of each value as shown (running totals included), of sums, never summed itself.
+    const bool perCalls = v.measure == CostMeasure::UnitCost;
+    SeriesUnitCosts unitCosts;
+    if (perCalls) {
+        auto u = seriesUnitCosts(set);
+        if (!u) {
+            m_banner->showError(tr("Could not analyse the cost."), u.error());
+            return;
+        }
+        unitCosts = std::move(*u);
+    }
+    m_style->setEnabled(!perCalls); // a unit cost is drawn as dotted lines: rates do not stack
     QStringList names;
     AnalysisChart chart;
     for (const CostSeries &s : set.series) {
@@ -413,10 +428,23 @@ void AnalysisPage::refresh()
         names << (parts.isEmpty() ? tr("All costs") : parts.join(QStringLiteral(" \u00d7 ")));
         chart.colourKeys.push_back(s.keys.value(0));
     }
-    const bool cost = v.measure == AnalysisView::Cost;
-    m_total->setValue(cost ? tr("%1 %2").arg(set.total.toDisplayString(QLocale(), 2), m_display.currency)
-                           : tr("%1 calls").arg(QLocale().toString(loaded->main.calls)));
-    m_total->setDetail(tr("%1, %2 view").arg(m_period->label(), m_costView->currentText()));
+    const bool cost = v.measure == CostMeasure::Cost;
+    if (perCalls) {
+        // The period's cost over its billable calls (every cost once), or "—" without calls.
+        m_total->setValue(
+            unitCosts.total
+                ? tr("%1 %2 per 1,000 calls").arg(formatMoney(*unitCosts.total, 2), m_display.currency)
+                : tr("\u2014 (no billable calls)"));
+        m_total->setDetail(unitCosts.total
+                               ? tr("exactly %1; %2, %3 view")
+                                     .arg(unitCosts.total->toDisplayString(QLocale(), Money::Decimals),
+                                          m_period->label(), m_costView->currentText())
+                               : tr("%1, %2 view").arg(m_period->label(), m_costView->currentText()));
+    } else {
+        m_total->setValue(cost ? tr("%1 %2").arg(set.total.toDisplayString(QLocale(), 2), m_display.currency)
+                               : tr("%1 calls").arg(QLocale().toString(loaded->main.calls)));
+        m_total->setDetail(tr("%1, %2 view").arg(m_period->label(), m_costView->currentText()));
+    }
     m_forecast->setVisible(loaded->forecast.has_value());
     if (loaded->forecast) {
         const Forecast &f = *loaded->forecast;
@@ -434,6 +462,7 @@ void AnalysisPage::refresh()
     chart.names = names;
     chart.firstDimension = q.groupBy.value(0);
     chart.view = v;
+    chart.unitCosts = perCalls ? &unitCosts : nullptr;
     if (oneMonth && v.cumulative && m_period->choice() == PeriodPicker::ThisMonth)
         chart.forecast = loaded->forecast;
     chart.budgets = loaded->budgets;
@@ -447,17 +476,17 @@ void AnalysisPage::refresh()
                  names.join(QStringLiteral(", "))));
 
     const int seriesCount = int(set.series.size());
-    m_model->setSeries(std::move(set), names,
-                       cost ? SeriesTableModel::Measure::Cost : SeriesTableModel::Measure::Calls,
-                       v.granularity, m_display.utcOffsetSeconds, m_display.currency);
+    m_model->setSeries(std::move(set), names, v.measure, v.granularity, m_display.utcOffsetSeconds,
+                       m_display.currency, std::move(unitCosts));
     std::vector<int> columns;
     for (int c = 1; c <= seriesCount + 1; ++c)
         columns.push_back(c);
     delete m_totals;
     if (v.cumulative) // running totals do not add up
         columns.clear();
-    m_totals =
-        cost ? new TotalsModel(m_model, columns, {}, this) : new TotalsModel(m_model, {}, columns, this);
+    m_totals = cost       ? new TotalsModel(m_model, columns, {}, this)
+               : perCalls ? new TotalsModel(m_model, {}, {}, this, columns)
+                          : new TotalsModel(m_model, {}, columns, this);
     m_footer->setModel(m_totals);
     for (int c = 1; c <= seriesCount + 1; ++c) // per column too, so the totals footer follows
         m_table->setItemDelegateForColumn(c, m_table->itemDelegate());

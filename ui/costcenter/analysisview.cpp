@@ -17,7 +17,7 @@ QJsonObject AnalysisView::toJson() const
         {QStringLiteral("granularity"), granularityId(granularity)},
         {QStringLiteral("group_by"), QJsonArray::fromStringList(groupBy)},
         {QStringLiteral("top"), topN},
-        {QStringLiteral("measure"), measure == Cost ? QStringLiteral("cost") : QStringLiteral("calls")},
+        {QStringLiteral("measure"), measureId(measure)},
         {QStringLiteral("view"), viewId(view)},
         {QStringLiteral("style"), style == Stacked ? QStringLiteral("stacked") : QStringLiteral("lines")},
         {QStringLiteral("cumulative"), cumulative},
@@ -36,7 +36,7 @@ AnalysisView AnalysisView::fromJson(const QJsonObject &o)
         if (costDimensions().contains(d.toString()) && v.groupBy.size() < 2)
             v.groupBy << d.toString();
     v.topN = std::clamp(o.value(QStringLiteral("top")).toInt(8), 1, 50);
-    v.measure = o.value(QStringLiteral("measure")).toString() == QLatin1String("calls") ? Calls : Cost;
+    v.measure = measureFromId(o.value(QStringLiteral("measure")).toString()).value_or(CostMeasure::Cost);
     v.view = viewFromId(o.value(QStringLiteral("view")).toString()).value_or(CostQuery::Cash);
     v.style = o.value(QStringLiteral("style")).toString() == QLatin1String("lines") ? Lines : Stacked;
     v.cumulative = o.value(QStringLiteral("cumulative")).toBool();

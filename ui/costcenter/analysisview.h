@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/costanalysis.h"
+#include "analysis/costmeasure.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -15,7 +16,6 @@ namespace billing::ui {
 // Everything the Analysis page is set to: a saved view is one of these under a name.
 struct AnalysisView
 {
-    enum Measure { Cost, Calls };
     enum Style { Stacked, Lines };
 
     int period = 0; // PeriodPicker::Choice
@@ -24,7 +24,7 @@ struct AnalysisView
     CostQuery::Granularity granularity = CostQuery::Day;
     QStringList groupBy; // 0–2 dimensions
     int topN = 8;
-    Measure measure = Cost;
+    CostMeasure measure = CostMeasure::Cost;
     CostQuery::View view = CostQuery::Cash;
     Style style = Stacked;
     bool cumulative = false;

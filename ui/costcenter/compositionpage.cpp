@@ -1,6 +1,7 @@
 #include "costcenter/compositionpage.h"
 
 #include "analysis/costanalysis.h"
+#include "analysis/costmeasure.h"
 #include "analysis/costseries.h"
 #include "costcenter/compositionmodel.h"
 #include "costcenter/costlabels.h"
@@ -40,6 +41,8 @@
 #include <QVPieModelMapper>
 #include <QValueAxis>
 
+#include <algorithm>
+
 namespace billing::ui {
 
 namespace {
@@ -69,13 +72,15 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
                                {CompositionModel::Cost, CompositionModel::Previous, CompositionModel::Change},
                                {CompositionModel::Calls}, this)),
       m_banner(new ErrorBanner(this)), m_period(new PeriodPicker(this)), m_dimension(new QComboBox(this)),
-      m_filters(new FilterChips(this)),
+      m_measure(new QComboBox(this)), m_filters(new FilterChips(this)),
       m_total(new Figure(tr("Cost of the period"), Figure::Size::Large, this)),
       m_change(new Figure(tr("Change against the period before"), Figure::Size::Medium, this)),
-      m_calls(new Figure(tr("Billable calls"), Figure::Size::Medium, this)), m_pie(new QPieSeries(this)),
-      m_bars(new QHorizontalBarSeries(this)), m_barAxis(new QBarCategoryAxis(this)),
-      m_valueAxis(new QValueAxis(this)), m_pieView(new QChartView(this)), m_barView(new QChartView(this)),
-      m_table(new QTableView(this)), m_footer(new TotalsFooter(m_table, this))
+      m_calls(new Figure(tr("Billable calls"), Figure::Size::Medium, this)),
+      m_unitCost(new Figure(tr("Cost per 1,000 calls"), Figure::Size::Medium, this)),
+      m_pie(new QPieSeries(this)), m_bars(new QHorizontalBarSeries(this)),
+      m_barAxis(new QBarCategoryAxis(this)), m_valueAxis(new QValueAxis(this)),
+      m_pieView(new QChartView(this)), m_barView(new QChartView(this)), m_table(new QTableView(this)),
+      m_footer(new TotalsFooter(m_table, this))
 {
     setObjectName(QStringLiteral("compositionPage"));
     m_display.catalog = &m_engine.catalog();
@@ -83,6 +88,12 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     m_dimension->setObjectName(QStringLiteral("dimension"));
     for (const QString &d : kDimensions)
         m_dimension->addItem(dimensionName(d), d);
+    m_measure->setObjectName(QStringLiteral("measure"));
+    m_measure->addItem(tr("Cost"), int(CostMeasure::Cost));
+    m_measure->addItem(tr("Calls"), int(CostMeasure::Calls));
+    m_measure->addItem(tr("Unit cost per 1,000 calls"), int(CostMeasure::UnitCost));
+    m_unitCost->setObjectName(QStringLiteral("unitCostFigure"));
+    m_unitCost->hide();
 
     // Donut and bars read the same model as the table.
     auto *pieMapper = new QVPieModelMapper(this);
@@ -144,7 +155,9 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setColumnHidden(CompositionModel::ChartCost, true);
     m_table->setColumnHidden(CompositionModel::ChartPrevious, true);
-    for (int c : {CompositionModel::Cost, CompositionModel::Previous, CompositionModel::Change})
+    m_table->setColumnHidden(CompositionModel::UnitCost, true);
+    for (int c : {CompositionModel::Cost, CompositionModel::UnitCost, CompositionModel::Previous,
+                  CompositionModel::Change})
         m_table->setItemDelegateForColumn(c, money);
     m_footer->setModel(m_totals);
 
@@ -152,11 +165,16 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     auto *exportTableButton = new QPushButton(tr("Export &table (CSV)\u2026"), this);
     auto *dimensionLabel = new QLabel(tr("&Break down by:"), this);
     dimensionLabel->setBuddy(m_dimension);
+    auto *measureLabel = new QLabel(tr("&Measure:"), this);
+    measureLabel->setBuddy(m_measure);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_period);
     bar->addSpacing(fontMetrics().averageCharWidth() * 2);
     bar->addWidget(dimensionLabel);
     bar->addWidget(m_dimension);
+    bar->addSpacing(fontMetrics().averageCharWidth() * 2);
+    bar->addWidget(measureLabel);
+    bar->addWidget(m_measure);
     bar->addStretch(1);
     bar->addWidget(exportChartButton);
     bar->addWidget(exportTableButton);
@@ -167,6 +185,8 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     figures->addWidget(m_change);
     figures->addSpacing(fontMetrics().averageCharWidth() * 6);
     figures->addWidget(m_calls);
+    figures->addSpacing(fontMetrics().averageCharWidth() * 6);
+    figures->addWidget(m_unitCost);
     figures->addStretch(1);
 
     auto *charts = new QSplitter(Qt::Vertical, this);
@@ -190,6 +210,7 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     connect(m_banner, &ErrorBanner::retryRequested, this, &CompositionPage::refresh);
     connect(m_period, &PeriodPicker::changed, this, &CompositionPage::refresh);
     connect(m_dimension, &QComboBox::currentIndexChanged, this, &CompositionPage::refresh);
+    connect(m_measure, &QComboBox::currentIndexChanged, this, &CompositionPage::refresh);
     connect(m_filters, &FilterChips::changed, this, &CompositionPage::refresh);
     connect(m_pie, &QPieSeries::clicked, this,
             [this](QPieSlice *slice) { drillInto(int(m_pie->slices().indexOf(slice))); });
@@ -224,6 +245,7 @@ void CompositionPage::refresh()
     q.to = m_period->to();
     m_filters->apply(q);
     const QString dim = dimension();
+    const auto measure = static_cast<CostMeasure>(m_measure->currentData().toInt());
     const Instant prevFrom = m_period->previousFrom(), prevTo = m_period->previousTo();
     auto r = m_engine.run([&](Context &ctx) -> Result<std::pair<Composition, Account>> {
         auto c = costComposition(ctx, q, dim, prevFrom, prevTo);
@@ -234,6 +256,15 @@ void CompositionPage::refresh()
     if (!r) {
         m_banner->showError(tr("Could not compute the cost composition."), r.error());
         return;
+    }
+    CompositionUnitCosts unitCosts;
+    if (measure == CostMeasure::UnitCost) {
+        auto u = compositionUnitCosts(r->first);
+        if (!u) {
+            m_banner->showError(tr("Could not compute the cost composition."), u.error());
+            return;
+        }
+        unitCosts = std::move(*u);
     }
     m_banner->clear();
     const Account &a = r->second;
@@ -247,18 +278,63 @@ void CompositionPage::refresh()
                        change.toDisplayString(QLocale(), 2));
     m_change->setDetail(tr("before: %1").arg(c.previousTotal.toDisplayString(QLocale(), 2)));
     m_calls->setValue(QLocale().toString(c.calls));
-    m_model->setComposition(std::move(r->first), m_display);
+    const bool perCalls = measure == CostMeasure::UnitCost;
+    m_unitCost->setVisible(perCalls);
+    if (perCalls) {
+        m_unitCost->setValue(unitCosts.total ? tr("%1 %2").arg(formatMoney(*unitCosts.total, 2), a.currency)
+                                             : QStringLiteral("\u2014"));
+        m_unitCost->setDetail(unitCosts.total
+                                  ? tr("exactly %1; before: %2")
+                                        .arg(unitCosts.total->toDisplayString(QLocale(), Money::Decimals),
+                                             unitCosts.previousTotal
+                                                 ? unitCosts.previousTotal->toDisplayString(QLocale(), 2)
+                                                 : QStringLiteral("\u2014"))
+                                  : tr("no billable calls"));
+    }
+    m_model->setComposition(std::move(r->first), m_display, measure, std::move(unitCosts));
+    setTotalsFor(measure);
+    // A rate has no share of a whole: the unit cost is shown by the bars and the table only.
+    m_pieView->setVisible(!perCalls);
+    m_pieView->chart()->setTitle(measure == CostMeasure::Calls ? tr("Share of the calls")
+                                                               : tr("Share of the cost"));
+    m_table->setColumnHidden(CompositionModel::UnitCost, !perCalls);
+    m_table->setColumnHidden(CompositionModel::Share, perCalls);
     QStringList names;
-    for (int row = 0; row < m_model->rowCount(); ++row)
+    double top = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
         names << m_model->data(m_model->index(row, CompositionModel::Name)).toString();
+        top = std::max({top, m_model->chartValue(row, false), m_model->chartValue(row, true)});
+    }
     m_barAxis->setCategories(names);
-    Money top;
-    for (const CostShare &s : m_model->composition().shares)
-        top = Money::max(top, Money::max(s.cost, s.previousCost));
-    m_valueAxis->setRange(0, std::max(1.0, double(top.units()) / double(Money::Scale) * 1.05));
+    m_valueAxis->setRange(0, std::max(1.0, top * 1.05));
+    m_valueAxis->setLabelFormat(perCalls ? QStringLiteral("%.2f") : QStringLiteral("%.0f"));
     colourCharts();
     m_table->resizeColumnsToContents();
     m_footer->syncWithTable();
+}
+
+void CompositionPage::setTotalsFor(CostMeasure measure)
+{
+    std::vector<int> money{CompositionModel::Cost}, counts{CompositionModel::Calls}, unitCosts;
+    const std::vector<int> measured{CompositionModel::Previous, CompositionModel::Change};
+    switch (measure) {
+    case CostMeasure::Cost:
+        money.insert(money.end(), measured.begin(), measured.end());
+        break;
+    case CostMeasure::Calls:
+        counts.insert(counts.end(), measured.begin(), measured.end());
+        break;
+    case CostMeasure::UnitCost:
+        unitCosts = {CompositionModel::UnitCost, CompositionModel::Previous, CompositionModel::Change};
+        break;
+    }
+    if (measure == m_totalsMeasure)
+        return;
+    TotalsModel *old = m_totals;
+    m_totals = new TotalsModel(m_model, money, counts, this, unitCosts);
+    m_totalsMeasure = measure;
+    m_footer->setModel(m_totals);
+    delete old;
 }
 
 void CompositionPage::colourCharts()

@@ -11,6 +11,10 @@ enum ItemRole {
     MoneyRole = Qt::UserRole + 1,
     // A raw value to sort by (qint64 instants, counts and money units, plain strings).
     SortRole,
+    // On unit-cost cells (cost per 1,000 billable calls, billing-rules §10): what the unit cost is made
+    // of, a QVariantList {cost units, calls}, or {cost units, calls, previous cost units, previous calls}
+    // for a change between two periods; so a totals row takes the unit cost of the sums.
+    UnitCostBasisRole,
 };
 
 // Qt::TextAlignmentRole values, as the int every view understands.

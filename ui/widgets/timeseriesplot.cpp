@@ -6,6 +6,7 @@
 #include <QTimeZone>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <QtNumeric>
 
 #include <algorithm>
 #include <cmath>
@@ -206,6 +207,8 @@ void TimeSeriesPlot::setSeries(const std::vector<double> &keys, const std::vecto
             g->setBrush(Qt::NoBrush);
             g->setLineStyle(QCPGraph::lsLine);
         }
+        g->setScatterStyle(style == Style::Points ? QCPScatterStyle(QCPScatterStyle::ssDisc, ps.color, 5)
+                                                  : QCPScatterStyle());
     }
     // Many points: antialiasing costs more than it shows.
     if (keys.size() > 2000)
@@ -317,6 +320,13 @@ double TimeSeriesPlot::seriesSum(int i) const
     for (double v : m_series[size_t(i)].values)
         sum += v;
     return sum;
+}
+
+double TimeSeriesPlot::seriesValue(int i, int k) const
+{
+    if (i < 0 || size_t(i) >= m_series.size() || k < 0 || size_t(k) >= m_series[size_t(i)].values.size())
+        return qQNaN();
+    return m_series[size_t(i)].values[size_t(k)];
 }
 
 bool TimeSeriesPlot::hasBand() const

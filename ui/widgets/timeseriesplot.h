@@ -32,7 +32,9 @@ class TimeSeriesPlot : public QWidget
     Q_OBJECT
 
 public:
-    enum class Style { Lines, Stacked };
+    // Points: lines with a dot on every value, for rates with gaps (a NaN value is a gap), so that a value
+    // between two gaps still shows.
+    enum class Style { Lines, Stacked, Points };
 
     explicit TimeSeriesPlot(QWidget *parent);
     ~TimeSeriesPlot() override;
@@ -61,6 +63,9 @@ public:
     QColor seriesColor(int i) const;
     // Σ of the series' own values (not stacked).
     double seriesSum(int i) const;
+    // Value `k` of series `i` as given (NaN for a gap or out of range).
+    double seriesValue(int i, int k) const;
+    Style style() const { return m_style; }
     int pointCount() const { return int(m_keys.size()); }
     bool hasBand() const;
     int referenceLineCount() const { return int(m_lines.size()); }
