@@ -2,6 +2,7 @@
 
 #include "analysis/costpieces.h"
 #include "analysis/tr.h"
+#include "core/shown.h"
 #include "engine/context.h"
 #include "storage/tagrepository.h"
 
@@ -299,7 +300,7 @@ Status validateFocusRange(const FocusRange &range)
 {
     for (const QString &m : {range.from, range.to})
         if (!isMonth(m))
-            return Error::badUsage(AnalysisTr::tr("\"%1\" is not a month (YYYY-MM)").arg(m.left(40)));
+            return Error::badUsage(AnalysisTr::tr("\"%1\" is not a month (YYYY-MM)").arg(shownValue(m)));
     if (range.from > range.to)
         return Error::badUsage(
             AnalysisTr::tr("the range starts after it ends: %1 is later than %2").arg(range.from, range.to));
