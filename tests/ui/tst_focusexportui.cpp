@@ -133,6 +133,8 @@ private slots:
         page.show();
         page.refresh();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
+        if (!qEnvironmentVariableIsEmpty("FOCUS_SCREENSHOT"))
+            page.grab().save(qEnvironmentVariable("FOCUS_SCREENSHOT") + QStringLiteral(".analysis.png"));
         chooseFromMenu(page.findChild<QToolButton *>(QStringLiteral("costExport")),
                        QStringLiteral("exportFocus"));
         FocusExportDialog *dialog = nullptr;
