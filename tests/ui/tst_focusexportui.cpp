@@ -125,6 +125,30 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("no-such-folder"))));
     }
 
+    void closingWhileItRunsCancelsAndWritesNothing()
+    {
+        BillsPage page(*m_account->engine, nullptr);
+        page.show();
+        FocusExportDialog dialog(*m_account->engine, QDate(1990, 1, 1), QDate(2026, 12, 1), &page);
+        dialog.show();
+        const QString path = m_dir.filePath(QStringLiteral("cancelled.csv"));
+        dialog.setPath(path);
+        QSignalSpy done(&dialog, &FocusExportDialog::exportFinished);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("focusExport")), Qt::LeftButton);
+        QVERIFY(dialog.isExporting());
+        QVERIFY(dialog.findChild<QProgressBar *>(QStringLiteral("focusProgress"))->isVisible());
+        QTest::keyClick(&dialog, Qt::Key_Escape); // the first Esc cancels the export, the dialog stays
+        QVERIFY(dialog.isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+        QCOMPARE(done.first().at(0).toBool(), false);
+        QVERIFY2(done.first().at(1).toString().contains(QLatin1String("cancelled")),
+                 qPrintable(done.first().at(1).toString()));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!dialog.isExporting());
+        QTest::keyClick(&dialog, Qt::Key_Escape); // then it closes
+        QVERIFY(!dialog.isVisible());
+    }
+
     void costCenterMenuExportsThePeriodsMonths()
     {
         ConsoleSettings settings(m_dir.filePath(QStringLiteral("analysis.ini")));
