@@ -197,12 +197,95 @@ private:
                (m_presence.contains(column) && applies(m_presence.value(column)));
     }
 
+    // A check of the model compiled once: the function as a kind, its arguments read out of the JSON.
+    struct Node
+    {
+        enum Kind {
+            And,
+            Or,
+            ModelRule,
+            Present,
+            Value,
+            NotValue,
+            Same,
+            NotSame,
+            Always,
+            String,
+            Numeric,
+            DateTime,
+            Currency,
+            KeyValue,
+            GreaterEq,
+            Distinct,
+            Product,
+            Unknown
+        };
+        Kind kind = Unknown;
+        QString name; // the function's name, for an unknown one
+        QString column, a, b, result, ruleId;
+        bool valueNull = false;
+        QString text;                  // a string value
+        std::optional<Decimal> number; // a numeric value
+        int expected = 0;
+        std::vector<Node> items;
+    };
+    static Node compile(const QJsonObject &c)
+    {
+        static const QHash<QString, Node::Kind> kinds{
+            {"AND", Node::And},
+            {"OR", Node::Or},
+            {"CheckModelRule", Node::ModelRule},
+            {"ColumnPresent", Node::Present},
+            {"CheckValue", Node::Value},
+            {"CheckNotValue", Node::NotValue},
+            {"CheckSameValue", Node::Same},
+            {"CheckNotSameValue", Node::NotSame},
+            {"TypeString", Node::Always}, // every CSV field is a string
+            {"FormatUnit", Node::Always}, // units are a SHOULD
+            {"FormatString", Node::String},
+            {"TypeDecimal", Node::Numeric},
+            {"FormatNumeric", Node::Numeric},
+            {"CheckDecimalValue", Node::Numeric},
+            {"TypeDateTime", Node::DateTime},
+            {"FormatDateTime", Node::DateTime},
+            {"FormatCurrency", Node::Currency},
+            {"CheckNationalCurrency", Node::Currency},
+            {"FormatKeyValue", Node::KeyValue},
+            {"CheckGreaterOrEqualThanValue", Node::GreaterEq},
+            {"CheckDistinctCount", Node::Distinct},
+            {"ColumnByColumnEqualsColumnValue", Node::Product},
+        };
+        Node n;
+        n.name = c.value("CheckFunction").toString();
+        n.kind = kinds.value(n.name, Node::Unknown);
+        n.column = c.value("ColumnName").toString();
+        n.a = c.value("ColumnAName").toString();
+        n.b = c.value("ColumnBName").toString();
+        n.result = c.value("ResultColumnName").toString();
+        n.ruleId = c.value("ModelRuleId").toString();
+        n.expected = c.value("ExpectedCount").toInt();
+        const QJsonValue v = c.value("Value");
+        n.valueNull = v.isNull();
+        if (v.isDouble())
+            n.number = parseDecimal(QString::number(v.toDouble()));
+        else
+            n.text = v.toString();
+        for (const QJsonValue i : c.value("Items").toArray())
+            n.items.push_back(compile(i.toObject()));
+        return n;
+    }
+    static bool testsNull(const Node &n)
+    {
+        return (n.valueNull && (n.kind == Node::Value || n.kind == Node::NotValue)) ||
+               std::any_of(n.items.begin(), n.items.end(), [](const Node &i) { return testsNull(i); });
+    }
+
     // A rule as checked: its requirement and condition (by its sentence where listed), and whether a null
     // in its own column exempts a row.
     struct Compiled
     {
-        QJsonObject requirement;
-        QJsonObject condition;
+        Node requirement;
+        std::optional<Node> condition;
         QString column;
         bool nullExempts = false;
     };
@@ -213,10 +296,13 @@ private:
             return *it;
         const QJsonObject r = m_rules.value(id).toObject();
         const QJsonObject v = r.value("ValidationCriteria").toObject();
-        Compiled c{v.value("Requirement").toObject(), v.value("Condition").toObject(),
-                   r.value("Reference").toString(), false};
+        QJsonObject requirement = v.value("Requirement").toObject();
+        QJsonObject condition = v.value("Condition").toObject();
         if (m_overrides.contains(id))
-            std::tie(c.requirement, c.condition) = std::pair(m_overrides[id].first, m_overrides[id].second);
+            std::tie(requirement, condition) = std::pair(m_overrides[id].first, m_overrides[id].second);
+        Compiled c{compile(requirement), std::nullopt, r.value("Reference").toString(), false};
+        if (!condition.isEmpty())
+            c.condition = compile(condition);
         c.nullExempts = r.value("Function").toString() != QLatin1String("Composite") &&
                         m_header.contains(c.column) && !testsNull(c.requirement);
         return *m_compiled.insert(id, c);
@@ -225,114 +311,122 @@ private:
     bool holds(const QString &id, const Row &row)
     {
         const Compiled &c = compiled(id);
-        if (!c.condition.isEmpty() && !eval(c.condition, row))
+        if (c.condition && !eval(*c.condition, row))
             return true;
         if (c.nullExempts && row.value(c.column).isEmpty())
             return true;
         return eval(c.requirement, row);
     }
 
-    static bool testsNull(const QJsonObject &c)
+    static bool valueIs(const Node &n, const QString &v)
     {
-        if (c.contains("Items")) {
-            for (const QJsonValue i : c.value("Items").toArray())
-                if (testsNull(i.toObject()))
-                    return true;
-            return false;
-        }
-        return c.contains("Value") && c.value("Value").isNull();
-    }
-
-    bool valueIs(const Row &row, const QString &column, const QJsonValue &value) const
-    {
-        const QString v = row.value(column);
-        if (value.isNull())
+        if (n.valueNull)
             return v.isEmpty();
         if (v.isEmpty())
             return false;
-        if (value.isDouble()) {
+        if (n.number) {
             const auto d = parseDecimal(v);
-            return d && compare(*d, *parseDecimal(QString::number(value.toDouble()))) == 0;
+            return d && compare(*d, *n.number) == 0;
         }
-        return v == value.toString();
+        return v == n.text;
     }
 
-    bool distinctCount(const QString &a, const QString &b, const QString &key, int expected)
+    bool distinctCount(const Node &n, const Row &row)
     {
-        const QString cacheKey = a + u'|' + b;
+        const QString cacheKey = n.a + u'|' + n.b;
         if (!m_distinct.contains(cacheKey)) {
             QHash<QString, QSet<QString>> groups;
-            for (const Row &row : *m_rows)
-                if (!row.value(b).isEmpty())
-                    groups[row.value(a)].insert(row.value(b));
+            for (const Row &r : *m_rows)
+                if (!r.value(n.b).isEmpty())
+                    groups[r.value(n.a)].insert(r.value(n.b));
             m_distinct[cacheKey] = groups;
         }
-        return m_distinct[cacheKey].value(key).size() == expected;
+        return m_distinct[cacheKey].value(row.value(n.a)).size() == n.expected;
     }
 
-    bool eval(const QJsonObject &c, const Row &row)
+    // The checks of one value alone, remembered per value (a file repeats its values a lot).
+    bool format(Node::Kind kind, const QString &v)
     {
-        const QString fn = c.value("CheckFunction").toString();
-        const QString col = c.value("ColumnName").toString();
-        const QString v = row.value(col);
+        const QString key = QString::number(int(kind)) + u'|' + v;
+        auto it = m_formats.constFind(key);
+        if (it != m_formats.constEnd())
+            return *it;
         static const QRegularExpression numeric(
             QStringLiteral("^[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"));
         static const QRegularExpression dateTime(
             QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"));
         static const QRegularExpression currency(QStringLiteral("^[A-Z]{3}$"));
         static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
-        if (fn == QLatin1String("AND") || fn == QLatin1String("OR")) {
-            const bool isAnd = fn == QLatin1String("AND");
-            for (const QJsonValue i : c.value("Items").toArray())
-                if (eval(i.toObject(), row) != isAnd)
+        bool ok = false;
+        switch (kind) {
+        case Node::String:
+            ok = !v.contains(control) && v.trimmed() == v;
+            break;
+        case Node::Numeric:
+            ok = numeric.match(v).hasMatch();
+            break;
+        case Node::DateTime:
+            ok = dateTime.match(v).hasMatch() && QDateTime::fromString(v, Qt::ISODate).isValid();
+            break;
+        case Node::Currency:
+            ok = currency.match(v).hasMatch();
+            break;
+        case Node::KeyValue: {
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(v.toUtf8(), &error);
+            const QJsonObject o = doc.object();
+            ok = error.error == QJsonParseError::NoError && doc.isObject() &&
+                 std::none_of(o.begin(), o.end(),
+                              [](const QJsonValue &x) { return x.isObject() || x.isArray(); });
+            break;
+        }
+        default:
+            break;
+        }
+        m_formats.insert(key, ok);
+        return ok;
+    }
+
+    bool eval(const Node &n, const Row &row)
+    {
+        switch (n.kind) {
+        case Node::And:
+        case Node::Or: {
+            const bool isAnd = n.kind == Node::And;
+            for (const Node &i : n.items)
+                if (eval(i, row) != isAnd)
                     return !isAnd;
             return isAnd;
         }
-        if (fn == QLatin1String("CheckModelRule")) {
-            const QString id = c.value("ModelRuleId").toString();
-            return !m_applicableSet.contains(id) || holds(id, row);
+        case Node::ModelRule:
+            return !m_applicableSet.contains(n.ruleId) || holds(n.ruleId, row);
+        case Node::Present:
+            return m_header.contains(n.column);
+        case Node::Value:
+            return valueIs(n, row.value(n.column));
+        case Node::NotValue:
+            return !valueIs(n, row.value(n.column));
+        case Node::Same:
+        case Node::NotSame:
+            return (row.value(n.a) == row.value(n.b)) == (n.kind == Node::Same);
+        case Node::Always:
+            return true;
+        case Node::String:
+        case Node::Numeric:
+        case Node::DateTime:
+        case Node::Currency:
+        case Node::KeyValue:
+            return format(n.kind, row.value(n.column));
+        case Node::GreaterEq: {
+            const auto d = parseDecimal(row.value(n.column));
+            return d && n.number && compare(*d, *n.number) >= 0;
         }
-        if (fn == QLatin1String("ColumnPresent"))
-            return m_header.contains(col);
-        if (fn == QLatin1String("CheckValue"))
-            return valueIs(row, col, c.value("Value"));
-        if (fn == QLatin1String("CheckNotValue"))
-            return !valueIs(row, col, c.value("Value"));
-        if (fn == QLatin1String("CheckSameValue") || fn == QLatin1String("CheckNotSameValue"))
-            return (row.value(c.value("ColumnAName").toString()) ==
-                    row.value(c.value("ColumnBName").toString())) == (fn == QLatin1String("CheckSameValue"));
-        if (fn == QLatin1String("TypeString") || fn == QLatin1String("FormatUnit"))
-            return true; // every CSV field is a string; units are a SHOULD
-        if (fn == QLatin1String("FormatString"))
-            return !v.contains(control) && v.trimmed() == v;
-        if (fn == QLatin1String("TypeDecimal") || fn == QLatin1String("FormatNumeric") ||
-            fn == QLatin1String("CheckDecimalValue"))
-            return numeric.match(v).hasMatch();
-        if (fn == QLatin1String("TypeDateTime") || fn == QLatin1String("FormatDateTime"))
-            return dateTime.match(v).hasMatch() && QDateTime::fromString(v, Qt::ISODate).isValid();
-        if (fn == QLatin1String("FormatCurrency") || fn == QLatin1String("CheckNationalCurrency"))
-            return currency.match(v).hasMatch();
-        if (fn == QLatin1String("FormatKeyValue")) {
-            QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(v.toUtf8(), &error);
-            if (error.error != QJsonParseError::NoError || !doc.isObject())
-                return false;
-            const QJsonObject o = doc.object();
-            return std::none_of(o.begin(), o.end(),
-                                [](const QJsonValue &x) { return x.isObject() || x.isArray(); });
-        }
-        if (fn == QLatin1String("CheckGreaterOrEqualThanValue")) {
-            const auto d = parseDecimal(v);
-            return d && compare(*d, *parseDecimal(QString::number(c.value("Value").toDouble()))) >= 0;
-        }
-        if (fn == QLatin1String("CheckDistinctCount"))
-            return distinctCount(c.value("ColumnAName").toString(), c.value("ColumnBName").toString(),
-                                 row.value(c.value("ColumnAName").toString()),
-                                 c.value("ExpectedCount").toInt());
-        if (fn == QLatin1String("ColumnByColumnEqualsColumnValue")) {
-            const auto a = parseDecimal(row.value(c.value("ColumnAName").toString()));
-            const auto b = parseDecimal(row.value(c.value("ColumnBName").toString()));
-            const auto result = parseDecimal(row.value(c.value("ResultColumnName").toString()));
+        case Node::Distinct:
+            return distinctCount(n, row);
+        case Node::Product: {
+            const auto a = parseDecimal(row.value(n.a));
+            const auto b = parseDecimal(row.value(n.b));
+            const auto result = parseDecimal(row.value(n.result));
             if (!a || !b || !result)
                 return false;
             const Decimal product{a->mantissa * b->mantissa, a->scale + b->scale};
@@ -342,7 +436,10 @@ private:
                 diff = -diff;
             return diff <= scaledTo(Decimal{1, 8}, s);
         }
-        qWarning("unknown check function %s", qPrintable(fn));
+        case Node::Unknown:
+            break;
+        }
+        qWarning("unknown check function %s", qPrintable(n.name));
         return false;
     }
 
@@ -353,6 +450,7 @@ private:
     QStringList m_applicable;
     QSet<QString> m_applicableSet;
     QHash<QString, Compiled> m_compiled;
+    QHash<QString, bool> m_formats;
     const QList<Row> *m_rows = nullptr;
     QHash<QString, QHash<QString, QSet<QString>>> m_distinct;
 };
