@@ -197,7 +197,7 @@ struct Builder
                money(r.fee));
         row[C::PricingUnit] = QStringLiteral("Packages");
         row[C::BilledCost] = money(r.charged);
-        row[C::EffectiveCost] = QStringLiteral("0"); // the package's price is spread over the calls it covers
+        row[C::EffectiveCost] = money(Money()); // the package's price is spread over the calls it covers
         QString what = recordTypeId(r.type);
         if (r.packageId && packages.count(*r.packageId)) {
             const Package &p = packages.at(*r.packageId);
@@ -215,7 +215,7 @@ struct Builder
         row[C::ChargePeriodStart] = utc(r.expenditureAt);
         row[C::ChargePeriodEnd] = utc(r.expenditureAt + kMicrosPerSecond);
         row[C::ChargeDescription] = QStringLiteral("coupon %1").arg(r.couponId.value_or(0));
-        row[C::ListCost] = row[C::ContractedCost] = QStringLiteral("0");
+        row[C::ListCost] = row[C::ContractedCost] = money(Money());
         row[C::BilledCost] = row[C::EffectiveCost] = money(r.charged);
     }
 
@@ -268,11 +268,11 @@ struct Builder
             packageSku(row, p);
             row[C::ChargeDescription] =
                 QStringLiteral("unused quota of %1").arg(row[C::CommitmentDiscountName]);
-            prices(row, QStringLiteral("0"), decimalText(left, 3), QStringLiteral("0"));
+            prices(row, money(Money()), decimalText(left, 3), money(Money()));
             row[C::PricingUnit] = QStringLiteral("1000 Calls");
-            row[C::BilledCost] = QStringLiteral("0");
+            row[C::BilledCost] = money(Money());
             row[C::EffectiveCost] = money(*waste);
-            row[C::RoundedOff] = QStringLiteral("0");
+            row[C::RoundedOff] = money(Money());
             if (Status s = sink(row); !s)
                 return s;
         }
