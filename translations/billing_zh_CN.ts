@@ -339,6 +339,18 @@
         <source>the cost per 1,000 calls of %1 over %2 calls is %3, outside the range of ±10,000,000,000.00</source>
         <translation>%2 次调用的费用 %1 折合每千次调用 %3，超出 ±10,000,000,000.00 的范围</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a month (YYYY-MM)</source>
+        <translation>“%1”不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>the range starts after it ends: %1 is later than %2</source>
+        <translation>范围的开始晚于结束：%1 晚于 %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>
@@ -2136,6 +2148,14 @@
         <source>exactly %1; %2, %3 view</source>
         <translation>精确值 %1；%2，%3视图</translation>
     </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Export &amp;FOCUS cost and usage data…</source>
+        <translation>导出 FOCUS 成本和用量数据(&amp;F)…</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AuditPage</name>
@@ -2685,6 +2705,10 @@ mode</source>
     <message>
         <source>Next month</source>
         <translation>下个月</translation>
+    </message>
+    <message>
+        <source>&amp;FOCUS cost and usage data…</source>
+        <translation>FOCUS 成本和用量数据(&amp;F)…</translation>
     </message>
 </context>
 <context>
@@ -3526,6 +3550,79 @@ mode</source>
     <message>
         <source>Clear filters</source>
         <translation>清除筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::FocusExportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export FOCUS 1.2 cost and usage data</source>
+        <translation>导出 FOCUS 1.2 成本和用量数据</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>One row per transaction record of the bill months chosen, in the FinOps Foundation&apos;s FOCUS 1.2 columns (CSV, UTF-8), for FinOps tools.</source>
+        <translation>所选账单月份的每条交易记录一行，采用 FinOps 基金会的 FOCUS 1.2 列（CSV，UTF-8），供 FinOps 工具使用。</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To month:</source>
+        <translation>结束月份(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Export FOCUS data</source>
+        <translation>导出 FOCUS 数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Could not export the FOCUS data.</source>
+        <translation>无法导出 FOCUS 数据。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -7020,6 +7117,16 @@ yyyy</translation>
     <message>
         <source>Total: %1 calls, %2, %3 per 1,000 calls</source>
         <translation>合计：%1 次调用，%2，每千次调用 %3</translation>
+    </message>
+    <message>
+        <source>export-focus needs --from MONTH --to MONTH --out FILE</source>
+        <translation>export-focus 需要 --from MONTH --to MONTH --out FILE</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n FOCUS 1.2 row(s) of %1 to %2 to %3</source>
+        <translation>
+            <numerusform>已将 %1 至 %2 的 %n 行 FOCUS 1.2 数据写入 %3</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

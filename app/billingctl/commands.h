@@ -34,6 +34,7 @@ Reply cmdBill(Call &call);
 Reply cmdTransactions(Call &call);
 Reply cmdLine(Call &call);
 Reply cmdExportBill(Call &call);
+Reply cmdExportFocus(Call &call);
 // commands_analysis.cpp
 Reply cmdCost(Call &call);
 Reply cmdRecommend(Call &call);

@@ -61,69 +61,29 @@ Status gatherCash(Context &ctx, const CostQuery &q, Instant unit, std::vector<Co
     return gatherLate(ctx, q.from, q.to, out);
 }
 
-// Cumulative flooring in whole cents (see costanalysis.h): part i = floor(P·c_i/Q) − floor(P·c_{i−1}/Q);
-// the fraction of a cent of the price, if any, goes with the part that uses the quota up.
-struct PackageSpread
-{
-    Money price;
-    qint64 quota = 0;
-    qint64 used = 0;
-    Money allocated;
-    Money next(qint64 calls)
-    {
-        const Int128 priceCents = price.truncatedToCents().units() / Money::CentUnits;
-        const qint64 usedBefore = used;
-        used += calls;
-        const qint64 before = qint64(priceCents * std::min(usedBefore, quota) / quota);
-        const qint64 after = qint64(priceCents * std::min(used, quota) / quota);
-        Money part = Money::fromCents(after - before);
-        if (usedBefore < quota && used >= quota)
-            part += price.centRemainder();
-        allocated += part;
-        return part;
-    }
-};
-
 Status gatherAmortized(Context &ctx, const CostQuery &q, Instant unit, std::vector<CostPiece> &out)
 {
     const Instant from = q.from;
     const Instant to = q.to;
     if (Status s = gatherSums(ctx, CostRepository::Kind::PayPerUseUsage, q, unit, out); !s)
         return s;
-    auto packages = ctx.subscriptions.packages();
-    if (!packages)
-        return packages.error();
-    std::map<qint64, const Package *> byId;
-    std::map<qint64, PackageSpread> spread;
-    for (const Package &p : *packages) {
-        if (p.cancelledAt || p.quota <= 0)
-            continue; // refunded packages cost nothing in the amortized view
-        byId[p.id] = &p;
-        spread[p.id] = PackageSpread{p.price, p.quota, 0, Money()};
-    }
-    CostRepository repo(ctx.db);
-    auto covered = repo.packageUsage();
-    if (!covered)
-        return covered.error();
-    for (const CostRepository::Covered &c : *covered) {
-        auto it = spread.find(c.packageId);
-        if (it == spread.end())
-            continue;
-        const Money part = it->second.next(c.calls);
-        if (c.expenditureAt >= from && c.expenditureAt < to) {
-            const Package &p = *byId[c.packageId];
-            out.push_back({c.expenditureAt, p.api, p.region, c.project, kModePackage, c.calls, part});
+    auto spread = spreadPackages(ctx);
+    if (!spread)
+        return spread.error();
+    for (const PackagePart &c : spread->parts) {
+        if (c.line.expenditureAt >= from && c.line.expenditureAt < to) {
+            const Package &p = spread->packages.at(c.line.packageId).package;
+            out.push_back(
+                {c.line.expenditureAt, p.api, p.region, c.line.project, kModePackage, c.line.calls, c.part});
         }
     }
-    // Waste: what a package that has expired (before `to` and before the last settled hour) left unused.
-    const Instant settled = ctx.calendar.hourStart(ctx.now);
-    for (const auto &[id, p] : byId) {
-        const Instant last = p->lastSecond();
-        if (p->endAt > std::min(to, settled) || last < from || last >= to)
+    for (const auto &[id, spent] : spread->packages) {
+        const Package &p = spent.package;
+        const Instant last = p.lastSecond();
+        if (last < from || last >= to)
             continue;
-        const Money waste = p->price - spread[id].allocated;
-        if (!waste.isZero())
-            out.push_back({last, p->api, p->region, QString(), kModeWaste, 0, waste});
+        if (auto waste = packageWaste(ctx, spent, to); waste && !waste->isZero())
+            out.push_back({last, p.api, p.region, QString(), kModeWaste, 0, *waste});
     }
     return {};
 }
@@ -132,6 +92,57 @@ Status gatherAmortized(Context &ctx, const CostQuery &q, Instant unit, std::vect
 Status gatherPieces(Context &ctx, const CostQuery &q, Instant unit, std::vector<CostPiece> &out)
 {
     return q.view == CostQuery::Cash ? gatherCash(ctx, q, unit, out) : gatherAmortized(ctx, q, unit, out);
+}
+
+namespace {
+// Cumulative flooring in whole cents (see costanalysis.h): part i = floor(P·c_i/Q) − floor(P·c_{i−1}/Q);
+// the fraction of a cent of the price, if any, goes with the part that uses the quota up.
+Money nextPart(SpentPackage &p, qint64 calls)
+{
+    const Int128 priceCents = p.package.price.truncatedToCents().units() / Money::CentUnits;
+    const qint64 quota = p.package.quota;
+    const qint64 usedBefore = p.used;
+    p.used += calls;
+    const qint64 before = qint64(priceCents * std::min(usedBefore, quota) / quota);
+    const qint64 after = qint64(priceCents * std::min(p.used, quota) / quota);
+    Money part = Money::fromCents(after - before);
+    if (usedBefore < quota && p.used >= quota)
+        part += p.package.price.centRemainder();
+    p.allocated += part;
+    return part;
+}
+} // namespace
+
+Result<PackageSpread> spreadPackages(Context &ctx)
+{
+    auto packages = ctx.subscriptions.packages();
+    if (!packages)
+        return packages.error();
+    PackageSpread spread;
+    for (const Package &p : *packages) {
+        if (p.cancelledAt || p.quota <= 0)
+            continue; // refunded packages cost nothing in the amortized view
+        spread.packages[p.id] = SpentPackage{p, 0, Money()};
+    }
+    CostRepository repo(ctx.db);
+    auto covered = repo.packageUsage();
+    if (!covered)
+        return covered.error();
+    spread.parts.reserve(covered->size());
+    for (const CostRepository::Covered &c : *covered) {
+        auto it = spread.packages.find(c.packageId);
+        if (it != spread.packages.end())
+            spread.parts.push_back({c, nextPart(it->second, c.calls)});
+    }
+    return spread;
+}
+
+std::optional<Money> packageWaste(const Context &ctx, const SpentPackage &p, Instant to)
+{
+    const Instant settled = ctx.calendar.hourStart(ctx.now);
+    if (p.package.endAt > std::min(to, settled))
+        return std::nullopt;
+    return p.package.price - p.allocated;
 }
 
 Status gatherLate(Context &ctx, Instant from, Instant to, std::vector<CostPiece> &out)

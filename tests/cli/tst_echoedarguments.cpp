@@ -45,6 +45,7 @@ private slots:
         row("budget name", {"budget", "remove", "X"});
         row("member role", {"member", "set", "bob", "X"});
         row("export format", {"export-bill", "2026-10", "--format", "X", "--out", "/tmp/x"});
+        row("focus month", {"export-focus", "--from", "X", "--to", "2026-10", "--out", "/tmp/x"});
         row("import file", {"import-calls", "/no/such/X"});
         row("quantity", {"buy", "general-text", "cn-north-4", "100k", "--quantity", "X"});
         row("days", {"auto-renew", "1", "on", "--days", "X"});

@@ -48,7 +48,8 @@ private:
             QStringLiteral("Right"),   QStringLiteral("F1"),         QStringLiteral("F2"),
             QStringLiteral("F5"),      QStringLiteral("F6"),         QStringLiteral("English"),
             QStringLiteral("default"), QStringLiteral("billingctl"),
-            QStringLiteral("Lines"), // JSON Lines, a format's name
+            QStringLiteral("Lines"),                             // JSON Lines, a format's name
+            QStringLiteral("FOCUS"),   QStringLiteral("FinOps"), // a format's name and its foundation's
         };
         if (words.contains(word))
             return true;

@@ -7,6 +7,7 @@
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
+#include "widgets/focusexportdialog.h"
 #include "widgets/itemroles.h"
 #include "widgets/moneydelegate.h"
 #include "widgets/ownengine.h"
@@ -99,6 +100,9 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     exportMenu->addAction(tr("As E&xcel workbook (XLSX)\u2026"), this,
                           [this] { chooseExport(report::Format::Xlsx); });
     exportMenu->addAction(tr("As &PDF\u2026"), this, [this] { chooseExport(report::Format::Pdf); });
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("&FOCUS cost and usage data\u2026"), this, &BillsPage::openFocusExport)
+        ->setObjectName(QStringLiteral("exportFocus"));
     m_export->setMenu(exportMenu);
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(120);
@@ -322,6 +326,16 @@ void BillsPage::chooseExport(report::Format format)
         QDir::home().filePath(QStringLiteral("bill-%1.%2").arg(month(), ext)), filter);
     if (!path.isEmpty())
         exportTo(format, path);
+}
+
+void BillsPage::openFocusExport()
+{
+    // From and to the month shown: the user widens the range in the dialog.
+    const QDate month = QDate::fromString(this->month() + QStringLiteral("-01"), Qt::ISODate);
+    const QDate shown = month.isValid() ? month : QDate::currentDate();
+    auto *dialog = new FocusExportDialog(m_engine, shown, shown, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void BillsPage::exportTo(report::Format format, const QString &path)

@@ -66,6 +66,7 @@ private:
     void step(int delta);
     void openLine(const QModelIndex &index);
     void chooseExport(report::Format format);
+    void openFocusExport();
     void onExportDone(const Status &s);
     void printPreview();
     void print();

@@ -13,10 +13,12 @@
 #include "costcenter/seriestablemodel.h"
 #include "costcenter/undocommands.h"
 #include "engine/engine.h"
+#include "time/billingcalendar.h"
 #include "widgets/chartpalette.h"
 #include "widgets/errorbanner.h"
 #include "widgets/exporter.h"
 #include "widgets/figure.h"
+#include "widgets/focusexportdialog.h"
 #include "widgets/moneydelegate.h"
 #include "widgets/timeseriesplot.h"
 #include "widgets/totalsfooter.h"
@@ -115,8 +117,18 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
 
     auto *saveButton = new QPushButton(tr("&Save view\u2026"), this);
     auto *deleteButton = new QPushButton(tr("&Delete view"), this);
-    auto *exportChartButton = new QPushButton(tr("Export c&hart\u2026"), this);
-    auto *exportTableButton = new QPushButton(tr("Export &table (CSV)\u2026"), this);
+    // One export menu: the chart, the table, and the FOCUS data of the period's bill months.
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("costExport"));
+    exportButton->setText(tr("E&xport"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("Export c&hart\u2026"), this, &AnalysisPage::exportChart);
+    exportMenu->addAction(tr("Export &table (CSV)\u2026"), this, &AnalysisPage::exportTable);
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("Export &FOCUS cost and usage data\u2026"), this, &AnalysisPage::openFocusExport)
+        ->setObjectName(QStringLiteral("exportFocus"));
+    exportButton->setMenu(exportMenu);
     m_showTable->setObjectName(QStringLiteral("showTable"));
     m_showTable->setText(tr("Show t&able"));
     m_showTable->setCheckable(true);
@@ -157,8 +169,7 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
     viewsBar->addWidget(deleteButton);
     viewsBar->addStretch(1);
     viewsBar->addWidget(m_showTable);
-    viewsBar->addWidget(exportChartButton);
-    viewsBar->addWidget(exportTableButton);
+    viewsBar->addWidget(exportButton);
 
     auto *figures = new QHBoxLayout;
     figures->addWidget(m_total);
@@ -222,8 +233,6 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
         if (!m_savedViews->currentData().toString().isEmpty())
             deleteView(m_savedViews->currentData().toString());
     });
-    connect(exportChartButton, &QPushButton::clicked, this, &AnalysisPage::exportChart);
-    connect(exportTableButton, &QPushButton::clicked, this, &AnalysisPage::exportTable);
 }
 
 AnalysisView AnalysisPage::currentView() const
@@ -492,6 +501,18 @@ void AnalysisPage::refresh()
         m_table->setItemDelegateForColumn(c, m_table->itemDelegate());
     m_table->resizeColumnsToContents();
     m_footer->syncWithTable();
+}
+
+void AnalysisPage::openFocusExport()
+{
+    // The bill months the period shown touches.
+    const BillingCalendar calendar(m_display.utcOffsetSeconds);
+    const CivilDate first = calendar.dateOf(m_period->from());
+    const CivilDate last = calendar.dateOf(m_period->to() - 1);
+    auto *dialog = new FocusExportDialog(m_engine, QDate(first.year, first.month, 1),
+                                         QDate(last.year, last.month, 1), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void AnalysisPage::exportChart()

@@ -64,6 +64,7 @@ private:
     void fillSavedViews();
     void exportChart();
     void exportTable();
+    void openFocusExport();
 
     Engine &m_engine;
     AccountDisplay m_display;
