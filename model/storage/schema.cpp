@@ -294,6 +294,11 @@ const std::vector<QStringList> &migrations()
                 saved_at INTEGER NOT NULL,
                 PRIMARY KEY (kind, name)))"),
         },
+        // 11: renew as another size (billing-rules §6): the size auto-renew renews a package as; NULL is
+        // the package's own size.
+        {
+            QStringLiteral("ALTER TABLE package ADD COLUMN renew_sku TEXT"),
+        },
     };
     return steps;
 }
