@@ -2306,10 +2306,6 @@ Previous: %8</source>
         <translation>自动续费已关闭：资源包将在期限结束时到期。</translation>
     </message>
     <message>
-        <source>%1 for %2 calls (%3, at today&apos;s prices)</source>
-        <translation>%1，%2 次调用（%3，按当前价格）</translation>
-    </message>
-    <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -2320,6 +2316,10 @@ Previous: %8</source>
     <message>
         <source>Covered: %1 from coupons, %2 from cash, balance after %3</source>
         <translation>足够：代金券抵扣 %1，现金支付 %2，支付后余额 %3</translation>
+    </message>
+    <message>
+        <source>%1 for %2 calls (%3), at today&apos;s prices</source>
+        <translation>%1，%2 次调用（%3），按当前价格</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "widgets/confirmdialog.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -45,6 +46,8 @@ private:
         QTest::mouseClick(box, Qt::LeftButton);
         QAbstractItemView *list = box->view();
         QTRY_VERIFY(list->isVisible());
+        // A release within a double-click interval of the opening click would be taken for its end.
+        QTest::qWait(QApplication::doubleClickInterval() + 50);
         const QModelIndex index = list->model()->index(i, box->modelColumn(), list->rootIndex());
         list->scrollTo(index);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());

@@ -27,7 +27,7 @@ AutoRenewDialog::AutoRenewDialog(Engine &engine, const Package &package, QWidget
     setWindowTitle(tr("Auto-renew package %1").arg(package.id));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowModality(Qt::WindowModal);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
     auto now = m_engine.run([](Context &ctx) -> Result<std::pair<Instant, int>> {
         return std::pair<Instant, int>{ctx.now, ctx.account.utcOffsetSeconds};
     });
@@ -110,6 +110,12 @@ QString AutoRenewDialog::previewText() const
 
 void AutoRenewDialog::updatePreview()
 {
+    showPreview();
+    fitToContents(this); // the preview's lines wrap and change length with the choice
+}
+
+void AutoRenewDialog::showPreview()
+{
     const bool on = enabled();
     m_days->setEnabled(on);
     m_size->setEnabled(on);
@@ -136,7 +142,7 @@ void AutoRenewDialog::updatePreview()
     }
     const packages::Quote &q = *quote;
     const Sku *s = m_engine.catalog().sku(m_engine.catalog().priceListAt(m_now), size);
-    m_price->setText(s ? tr("%1 for %2 calls (%3, at today's prices)")
+    m_price->setText(s ? tr("%1 for %2 calls (%3), at today's prices")
                              .arg(formatMoney(q.total, 2, locale), locale.toString(s->calls), size)
                        : formatMoney(q.total, 2, locale));
     m_term->setText(

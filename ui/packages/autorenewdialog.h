@@ -41,6 +41,7 @@ public:
 
 private:
     void updatePreview();
+    void showPreview();
 
     Engine &m_engine;
     qint64 m_id;

@@ -94,6 +94,7 @@ void RenewDialog::updatePreview()
             l->setText(none);
         setConfirmText(tr("Renew package %1").arg(locale.toString(m_id)));
         setRefusal(quote.error().message);
+        fitToContents(this);
         return;
     }
     const packages::Quote &q = *quote;
@@ -108,6 +109,7 @@ void RenewDialog::updatePreview()
     setConfirmText(size ? tr("Renew package %1 as %2 for %3").arg(locale.toString(m_id), *size, price)
                         : tr("Renew package %1 for %2").arg(locale.toString(m_id), price));
     setRefusal(q.refusal ? q.refusal->message : QString());
+    fitToContents(this); // a refusal or a longer button text needs room the dialog was not opened with
 }
 
 } // namespace billing::ui

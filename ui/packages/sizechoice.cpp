@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QWidget>
 
 namespace billing::ui {
 
@@ -27,6 +28,14 @@ void fillPackageSizes(QComboBox *box, const Catalog &catalog, Instant now, const
     }
     if (const int i = box->findData(current); i >= 0)
         box->setCurrentIndex(i);
+}
+
+void fitToContents(QWidget *dialog)
+{
+    if (!dialog->isVisible())
+        return; // opening sizes it
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    dialog->adjustSize();
 }
 
 } // namespace billing::ui
