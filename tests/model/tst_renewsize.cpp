@@ -7,8 +7,11 @@
 #include "engine/notifications.h"
 #include "engine/packages.h"
 #include "engine/verifier.h"
+#include "storage/database.h"
 #include "testaccount.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace billing;
@@ -315,6 +318,33 @@ private slots:
         QVERIFY(!off->autoRenew);
         QVERIFY(!off->renewSku);
         QCOMPARE(status(acc).packages.back().autoRenewSku(), QStringLiteral("10m"));
+        QVERIFY(findings(acc).isEmpty());
+    }
+
+    void aDatabaseBeforeStepElevenGainsTheSizeColumn()
+    {
+        test::TestAccount acc("2026-10-01T08:00:00+08:00");
+        QVERIFY(topUp(acc, "2000"));
+        const Package first = buy(acc, "100k", true);
+        {
+            // As the database was before schema step 11.
+            QSqlQuery q(acc.engine->database().connection());
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE package DROP COLUMN renew_sku")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(test::onPostgres() ? QStringLiteral("UPDATE schema_version SET version = 10")
+                                              : QStringLiteral("PRAGMA user_version = 10")));
+        }
+        acc.engine.reset();
+        auto reopened = Engine::open(acc.path, acc.clock);
+        QVERIFY(ok(reopened));
+        acc.engine = std::move(reopened).value();
+        QCOMPARE(acc.engine->database().schemaVersion(), Database::latestSchemaVersion());
+        Package p = status(acc).packages.front();
+        QVERIFY(p.autoRenew);
+        QVERIFY(!p.renewSku); // auto-renew as before: the term's own size
+        QCOMPARE(p.autoRenewSku(), QStringLiteral("100k"));
+        QVERIFY(ok(autoRenew(acc, first.id, true, QStringLiteral("1m"))));
+        QCOMPARE(status(acc).packages.front().autoRenewSku(), QStringLiteral("1m"));
         QVERIFY(findings(acc).isEmpty());
     }
 
