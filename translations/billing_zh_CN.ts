@@ -4649,6 +4649,10 @@ mode</source>
         <source>Could not sum the spending of this month and last month.</source>
         <translation>无法汇总本月和上月的支出。</translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::PackageTableModel</name>
@@ -5351,6 +5355,10 @@ mode</source>
     <message>
         <source>Region</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>Auto-renew attempt as %1: %2</source>
+        <translation>自动续费尝试（续费为 %1）：%2</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "engine/funds.h"
 #include "engine/notifications.h"
 #include "engine/packages.h"
+#include "engine/renewalcalendar.h"
 #include "engine/verifier.h"
 #include "storage/database.h"
 #include "testaccount.h"
@@ -224,6 +225,16 @@ private slots:
         const AuditEntry a = lastAudit(acc, "auto-renew");
         QCOMPARE(a.after.value(QStringLiteral("renew_sku")).toString(), QStringLiteral("1m"));
         QVERIFY(!a.before.contains(QStringLiteral("renew_sku")));
+        // The renewal calendar shows the attempt at the size set and its price.
+        auto events = acc.run([](Context &c) {
+            return upcomingRenewals(c, at("2027-09-01T00:00:00+08:00"), at("2027-10-01T00:00:00+08:00"));
+        });
+        QVERIFY(ok(events));
+        QCOMPARE(events->size(), size_t(1));
+        QCOMPARE(events->front().kind, RenewalEvent::Kind::AutoRenewAttempt);
+        QCOMPARE(events->front().at, at("2027-09-24T03:00:00+08:00"));
+        QCOMPARE(events->front().renewSku, QStringLiteral("1m"));
+        QCOMPARE(events->front().renewPrice, money("1200"));
 
         // Term 1 ends 2027-10-01 23:59:59; the first attempt is 7 days before at 03:00 and renews as 1m.
         acc.setNow("2027-09-24T02:59:59+08:00");
