@@ -1205,6 +1205,10 @@
         <source>unknown package size &quot;%1&quot; for package %2 (%3 in %4): choose one of %5</source>
         <translation>资源包 %2（%4的%3）没有规格“%1”：可选 %5</translation>
     </message>
+    <message>
+        <source>Package %1 (%2) was renewed as package %3, %4, for %5.</source>
+        <translation>资源包 %1（%2）已续费为资源包 %3（%4），费用 %5。</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>

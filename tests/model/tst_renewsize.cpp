@@ -5,6 +5,7 @@
 #include "engine/auditlog.h"
 #include "engine/funds.h"
 #include "engine/notifications.h"
+#include "engine/notificationtext.h"
 #include "engine/packages.h"
 #include "engine/renewalcalendar.h"
 #include "engine/verifier.h"
@@ -256,6 +257,11 @@ private slots:
         QCOMPARE(renewed.front().at, at("2027-09-24T03:00:00+08:00"));
         QCOMPARE(renewed.front().args.value(QStringLiteral("sku")).toString(), QStringLiteral("1m"));
         QCOMPARE(renewed.front().args.value(QStringLiteral("price")).toString(), QStringLiteral("1200.00"));
+        QCOMPARE(notificationText(renewed.front()),
+                 QStringLiteral(
+                     "Package %1 (general-text in cn-north-4) was renewed as package %2, 1m, for 1200.00.")
+                     .arg(first.id)
+                     .arg(second.id));
 
         // Then it keeps renewing as 1m: term 2 ends 2028-10-01, so the next attempt is 2028-09-24 03:00.
         acc.setNow("2028-09-24T03:00:00+08:00");
