@@ -1237,6 +1237,22 @@
         <source>%1 Scope: %2.</source>
         <translation>%1适用范围：%2。</translation>
     </message>
+    <message>
+        <source>Package %1 (%2) was renewed as package %3, %4, for %5.</source>
+        <translation>资源包 %1（%2）已续费为资源包 %3（%4），费用 %5。</translation>
+    </message>
+    <message>
+        <source>a renewal size goes with switching auto-renew on, not off (package %1)</source>
+        <translation>续费规格只能在开启自动续费时指定，关闭时不能指定（资源包 %1）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names another API (%2): a renewal of package %3 keeps its API and region (%4 in %5) and can change only the size (choose one of %6)</source>
+        <translation>“%1”指向另一个 API（%2）：资源包 %3 续费时保持其 API 和区域（%5的%4），只能更改规格（可选：%6）</translation>
+    </message>
+    <message>
+        <source>unknown package size &quot;%1&quot; for package %2 (%3 in %4): choose one of %5</source>
+        <translation>资源包 %2（%4的%3）没有规格“%1”：可选 %5</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -2309,6 +2325,73 @@ Previous: %8</source>
     <message>
         <source>Before → after</source>
         <translation>之前 → 之后</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AutoRenewDialog</name>
+    <message>
+        <source>Renew &amp;automatically before the term ends</source>
+        <translation>在期限结束前自动续费(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Auto-renew package %1</source>
+        <translation>资源包 %1 自动续费</translation>
+    </message>
+    <message>
+        <source> days before expiry</source>
+        <translation> 天（到期前）</translation>
+    </message>
+    <message>
+        <source>Size to renew as</source>
+        <translation>续费规格</translation>
+    </message>
+    <message>
+        <source>The first attempt is at 03:00 on that day, then daily until it succeeds or the term has ended. Each attempt renews as the size chosen here, for this and every later term until you change it, and pays from coupons and cash; an attempt that cannot be paid fails without arrears.</source>
+        <translation>首次尝试在当天 03:00 进行，之后每天一次，直到成功或期限结束。每次尝试都按此处选择的规格续费（本期及之后各期，直到您更改为止），并由代金券和现金支付；无法支付的尝试会失败，但不会产生欠费。</translation>
+    </message>
+    <message>
+        <source>&amp;First attempt:</source>
+        <translation>首次尝试(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Renew &amp;as:</source>
+        <translation>续费规格(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Each attempt pays:</source>
+        <translation>每次尝试支付：</translation>
+    </message>
+    <message>
+        <source>Next term:</source>
+        <translation>下一期：</translation>
+    </message>
+    <message>
+        <source>Today&apos;s funds:</source>
+        <translation>当前资金：</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Auto-renew is off: the package expires at the end of its term.</source>
+        <translation>自动续费已关闭：资源包将在期限结束时到期。</translation>
+    </message>
+    <message>
+        <source>%1 for %2 calls (%3), at today&apos;s prices</source>
+        <translation>%1，%2 次调用（%3），按当前价格</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Not enough today: %1</source>
+        <translation>当前不足：%1</translation>
+    </message>
+    <message>
+        <source>Covered: %1 from coupons, %2 from cash, balance after %3</source>
+        <translation>足够：代金券抵扣 %1，现金支付 %2，支付后余额 %3</translation>
     </message>
 </context>
 <context>
@@ -4791,6 +4874,10 @@ mode</source>
         <source>Could not sum the spending of this month and last month.</source>
         <translation>无法汇总本月和上月的支出。</translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::PackageTableModel</name>
@@ -4910,6 +4997,10 @@ mode</source>
         <source>Price (%1)</source>
         <translation>价格（%1）</translation>
     </message>
+    <message>
+        <source>%1, as %2</source>
+        <translation>%1，续费为 %2</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::PackagesPage</name>
@@ -4958,64 +5049,8 @@ mode</source>
         <translation>购买被拒绝。</translation>
     </message>
     <message>
-        <source>Renew package %1</source>
-        <translation>续费资源包 %1</translation>
-    </message>
-    <message>
-        <source>A new one-year term of %1 (%2 calls) for %3 in %4, paid now. It starts when the current term ends.</source>
-        <translation>为 %4 的 %3 新购一年期 %1（%2 次调用），立即支付。当前期限结束后开始生效。</translation>
-    </message>
-    <message>
-        <source>Renew package %1 for %2</source>
-        <translation>以 %2 续费资源包 %1</translation>
-    </message>
-    <message>
-        <source>Price:</source>
-        <translation>价格：</translation>
-    </message>
-    <message>
-        <source>From coupons:</source>
-        <translation>代金券抵扣：</translation>
-    </message>
-    <message>
-        <source>From cash:</source>
-        <translation>现金支付：</translation>
-    </message>
-    <message>
-        <source>Balance after:</source>
-        <translation>支付后余额：</translation>
-    </message>
-    <message>
-        <source>New term:</source>
-        <translation>新期限：</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
         <source>The renewal was refused.</source>
         <translation>续费被拒绝。</translation>
-    </message>
-    <message>
-        <source>Auto-renew package %1</source>
-        <translation>资源包 %1 自动续费</translation>
-    </message>
-    <message>
-        <source>Renew &amp;automatically before the term ends</source>
-        <translation>在期限结束前自动续费(&amp;A)</translation>
-    </message>
-    <message>
-        <source> days before expiry</source>
-        <translation> 天（到期前）</translation>
-    </message>
-    <message>
-        <source>The first attempt is at 03:00 on that day, then daily until it succeeds or the term has ended. Each attempt pays %1 from coupons and cash; an attempt that cannot be paid fails without arrears.</source>
-        <translation>首次尝试在当天 03:00 进行，之后每天尝试，直到成功或期限结束。每次尝试从代金券和现金中支付 %1；无法支付的尝试将失败，不会产生欠费。</translation>
-    </message>
-    <message>
-        <source>&amp;First attempt:</source>
-        <translation>首次尝试(&amp;F)：</translation>
     </message>
     <message>
         <source>Auto-renew was not changed.</source>
@@ -5450,6 +5485,65 @@ mode</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::RenewDialog</name>
+    <message>
+        <source>Renew package %1</source>
+        <translation>续费资源包 %1</translation>
+    </message>
+    <message>
+        <source>A new one-year term for %1 in %2, paid now. It starts when the current term ends. Its size may differ from the current term&apos;s; the API and region stay.</source>
+        <translation>为%2的%1续费一年，立即支付，在当前期限结束后生效。规格可以与当前这一期不同；API 和区域保持不变。</translation>
+    </message>
+    <message>
+        <source>Size of the new term</source>
+        <translation>新一期的规格</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>规格(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>Calls:</source>
+        <translation>调用次数：</translation>
+    </message>
+    <message>
+        <source>From coupons:</source>
+        <translation>代金券抵扣：</translation>
+    </message>
+    <message>
+        <source>From cash:</source>
+        <translation>现金支付：</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>支付后余额：</translation>
+    </message>
+    <message>
+        <source>New term:</source>
+        <translation>新期限：</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Renew package %1 as %2 for %3</source>
+        <translation>以 %3 将资源包 %1 续费为 %2</translation>
+    </message>
+    <message>
+        <source>Renew package %1 for %2</source>
+        <translation>以 %2 续费资源包 %1</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::RenewalTableModel</name>
     <message>
         <source>Term ends (auto-renew on)</source>
@@ -5486,6 +5580,10 @@ mode</source>
     <message>
         <source>Region</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>Auto-renew attempt as %1: %2</source>
+        <translation>自动续费尝试（续费为 %1）：%2</translation>
     </message>
 </context>
 <context>
@@ -6011,6 +6109,17 @@ mode</source>
     <message>
         <source>Esc</source>
         <translation>Esc</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::SizeChoice</name>
+    <message>
+        <source>%1 — %2 calls (the same size)</source>
+        <translation>%1 — %2 次调用（相同规格）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 calls</source>
+        <translation>%1 — %2 次调用</translation>
     </message>
 </context>
 <context>
@@ -7127,6 +7236,18 @@ yyyy</translation>
         <translation>
             <numerusform>已将 %1 至 %2 的 %n 行 FOCUS 1.2 数据写入 %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>, auto-renew %1 days before as %2</source>
+        <translation>，到期前 %1 天自动续费为 %2</translation>
+    </message>
+    <message>
+        <source>auto-renew: --sku goes with on (the size to renew as), not off</source>
+        <translation>auto-renew：--sku（续费规格）只能与 on 一起使用，不能与 off 一起使用</translation>
+    </message>
+    <message>
+        <source>Auto-renew of package %1 is on, renewing as %2.</source>
+        <translation>资源包 %1 的自动续费已开启，续费为 %2。</translation>
     </message>
 </context>
 </TS>

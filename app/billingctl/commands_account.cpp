@@ -84,7 +84,11 @@ QStringList statusLines(const StatusView &view, const BillingCalendar &cal)
                  .arg(p.quota)
                  .arg(cal.format(p.effectiveAt), cal.format(p.lastSecond()),
                       packageStatusId(p.statusAt(st.now)),
-                      p.autoRenew ? CliTr::tr(", auto-renew %1 days before").arg(p.renewDays) : QString());
+                      !p.autoRenew                ? QString()
+                      : p.autoRenewSku() == p.sku ? CliTr::tr(", auto-renew %1 days before").arg(p.renewDays)
+                                                  : CliTr::tr(", auto-renew %1 days before as %2")
+                                                        .arg(p.renewDays)
+                                                        .arg(p.autoRenewSku()));
     return o;
 }
 } // namespace

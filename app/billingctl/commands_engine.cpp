@@ -138,8 +138,11 @@ Reply cmdRenew(Call &call)
     auto id = call.idAt(0, CliTr::tr("renew: \"%1\" is not a package id"));
     if (!id)
         return id.error();
+    std::optional<QString> sku;
+    if (call.has(QStringLiteral("sku")))
+        sku = call.value(QStringLiteral("sku"));
     return changedPackage(
-        call, [&](Context &ctx) { return packages::renew(ctx, *id); },
+        call, [&](Context &ctx) { return packages::renew(ctx, *id, sku); },
         [](const Package &p) { return QString::number(p.id); });
 }
 
@@ -158,10 +161,25 @@ Reply cmdAutoRenew(Call &call)
         if (!ok)
             return Error::badUsage(CliTr::tr("--days must be a whole number from 1 to 30"));
     }
+    std::optional<QString> sku;
+    if (call.has(QStringLiteral("sku"))) {
+        if (onOff != QLatin1String("on"))
+            return Error::badUsage(
+                CliTr::tr("auto-renew: --sku goes with on (the size to renew as), not off"));
+        sku = call.value(QStringLiteral("sku"));
+    }
     return changedPackage(
         call,
-        [&](Context &ctx) { return packages::setAutoRenew(ctx, *id, onOff == QLatin1String("on"), days); },
-        [&](const Package &) { return CliTr::tr("Auto-renew of package %1 is %2.").arg(*id).arg(onOff); });
+        [&](Context &ctx) {
+            return packages::setAutoRenew(ctx, *id, onOff == QLatin1String("on"), days, sku);
+        },
+        [&](const Package &p) {
+            return p.autoRenew && p.autoRenewSku() != p.sku
+                       ? CliTr::tr("Auto-renew of package %1 is on, renewing as %2.")
+                             .arg(*id)
+                             .arg(p.autoRenewSku())
+                       : CliTr::tr("Auto-renew of package %1 is %2.").arg(*id).arg(onOff);
+        });
 }
 
 Reply cmdUnsubscribe(Call &call)

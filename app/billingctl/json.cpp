@@ -75,7 +75,9 @@ QJsonObject package(const Package &p, const BillingCalendar &cal, Instant now)
                        {QStringLiteral("remaining"), p.remaining},
                        {QStringLiteral("status"), packageStatusId(p.statusAt(now))},
                        {QStringLiteral("auto_renew"), p.autoRenew},
-                       {QStringLiteral("renew_days"), p.renewDays}};
+                       {QStringLiteral("renew_days"), p.renewDays},
+                       // the size an auto-renewal buys: the one set with --sku, else this term's own
+                       {QStringLiteral("renew_sku"), p.autoRenewSku()}};
 }
 
 QJsonObject service(const ServiceState &s)

@@ -79,12 +79,22 @@ struct Package
     std::optional<Instant> cancelledAt;
     bool autoRenew = false;
     int renewDays = 7;
+    // The size auto-renew renews as (billing-rules §6, "renew as another size"); none: this term's size.
+    // It acts only while auto-renew is on: switching auto-renew off forgets it.
+    std::optional<QString> renewSku;
     std::optional<qint64> previousId;
     bool expiryNoted = false;
 
     bool inForceAt(Instant t) const { return !cancelledAt && effectiveAt <= t && t < endAt; }
     Status statusAt(Instant now) const;
     Instant lastSecond() const { return endAt - kMicrosPerSecond; }
+    // The size of the term an auto-renewal of this package would buy.
+    QString autoRenewSku() const { return renewSku.value_or(sku); }
+    void switchAutoRenewOff()
+    {
+        autoRenew = false;
+        renewSku.reset();
+    }
 };
 QString packageStatusId(Package::Status s);
 

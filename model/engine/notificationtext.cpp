@@ -79,6 +79,11 @@ QString sentence(AlertKind kind, const Notification &n, const Facts &f)
     case AlertKind::CouponLapsed:
         return EngineTr::tr("Coupon %1 expired; %2 lapsed.").arg(f.string("coupon"), f.money("amount"));
     case AlertKind::AutoRenewed:
+        // Notices since "renew as another size" (billing-rules §6) name the size the new term has.
+        if (n.args.contains(QLatin1String("sku")))
+            return EngineTr::tr("Package %1 (%2) was renewed as package %3, %4, for %5.")
+                .arg(f.string("package"), f.service(), f.string("new_package"), f.string("sku"),
+                     f.money("price"));
         return EngineTr::tr("Package %1 (%2) was renewed as package %3 for %4.")
             .arg(f.string("package"), f.service(), f.string("new_package"), f.money("price"));
     case AlertKind::FreezeSoon:

@@ -21,12 +21,12 @@ struct Renewal
     std::vector<Coupon> coupons;
 };
 
-Result<Renewal> draftRenewal(Context &ctx, qint64 packageId)
+Result<Renewal> draftRenewal(Context &ctx, qint64 packageId, const std::optional<QString> &sku)
 {
     auto all = ctx.subscriptions.packages();
     if (!all)
         return all.error();
-    auto n = nextTerm(ctx, *all, packageId);
+    auto n = nextTerm(ctx, *all, packageId, sku);
     if (!n)
         return n.error();
     auto coupons = ctx.subscriptions.coupons();
@@ -36,11 +36,11 @@ Result<Renewal> draftRenewal(Context &ctx, qint64 packageId)
 }
 
 // A renewal as such, without asking who: renew() for a person, attemptAutoRenew() for the engine.
-Result<Package> renewTerm(Context &ctx, qint64 packageId)
+Result<Package> renewTerm(Context &ctx, qint64 packageId, const std::optional<QString> &sku)
 {
     if (Status s = checkCanPay(ctx); !s)
         return s.error();
-    auto draft = draftRenewal(ctx, packageId);
+    auto draft = draftRenewal(ctx, packageId, sku);
     if (!draft)
         return draft.error();
     Package &n = draft->term;
@@ -49,6 +49,7 @@ Result<Package> renewTerm(Context &ctx, qint64 packageId)
         return s.error();
     QJsonObject after = ctx.moneyState();
     after.insert(QStringLiteral("new_package"), n.id);
+    after.insert(QStringLiteral("sku"), n.sku);
     after.insert(QStringLiteral("price"), n.price.toString());
     after.insert(QStringLiteral("term"), QStringLiteral("%1 – %2").arg(ctx.calendar.format(n.effectiveAt),
                                                                        ctx.calendar.format(n.lastSecond())));
@@ -60,9 +61,9 @@ Result<Package> renewTerm(Context &ctx, qint64 packageId)
 }
 } // namespace
 
-Result<Quote> quoteRenew(Context &ctx, qint64 packageId)
+Result<Quote> quoteRenew(Context &ctx, qint64 packageId, const std::optional<QString> &sku)
 {
-    auto draft = draftRenewal(ctx, packageId);
+    auto draft = draftRenewal(ctx, packageId, sku);
     if (!draft)
         return draft.error();
     Quote q = quoteFor(ctx, draft->coupons, {draft->term});
@@ -71,17 +72,32 @@ Result<Quote> quoteRenew(Context &ctx, qint64 packageId)
     return q;
 }
 
-Result<Package> renew(Context &ctx, qint64 packageId)
+Result<Package> renew(Context &ctx, qint64 packageId, const std::optional<QString> &sku)
 {
     if (Status s = authorize(ctx, Permission::BuyPackages); !s)
         return s.error();
-    return renewTerm(ctx, packageId);
+    return renewTerm(ctx, packageId, sku);
 }
 
-Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optional<int> days)
+namespace {
+QJsonObject autoRenewState(const Package &p)
+{
+    QJsonObject o{{QStringLiteral("auto_renew"), p.autoRenew}, {QStringLiteral("days"), p.renewDays}};
+    if (p.renewSku)
+        o.insert(QStringLiteral("renew_sku"), *p.renewSku);
+    return o;
+}
+} // namespace
+
+Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optional<int> days,
+                             const std::optional<QString> &sku)
 {
     if (Status s = authorize(ctx, Permission::ChangeAutoRenew); !s)
         return s.error();
+    if (sku && !on)
+        return Error::badUsage(
+            EngineTr::tr("a renewal size goes with switching auto-renew on, not off (package %1)")
+                .arg(packageId));
     auto p = ctx.subscriptions.package(packageId);
     if (!p)
         return p.error();
@@ -93,17 +109,22 @@ Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optio
         return Error::refused(
             EngineTr::tr("package %1 has expired; auto-renew can only be changed before expiry")
                 .arg(packageId));
-    const QJsonObject before{{QStringLiteral("auto_renew"), p->autoRenew},
-                             {QStringLiteral("days"), p->renewDays}};
-    p->autoRenew = on;
+    if (sku)
+        if (Status s = checkRenewalSize(ctx, *p, *sku); !s)
+            return s.error();
+    const QJsonObject before = autoRenewState(*p);
+    if (on) {
+        p->autoRenew = true;
+        p->renewSku = sku; // none: the size of the term being renewed
+    } else {
+        p->switchAutoRenewOff();
+    }
     if (days)
         p->renewDays = *days;
     if (Status s = ctx.subscriptions.updatePackage(*p); !s)
         return s.error();
-    if (Status s =
-            ctx.audit(QStringLiteral("auto-renew"), QStringLiteral("package %1").arg(packageId), before,
-                      QJsonObject{{QStringLiteral("auto_renew"), p->autoRenew},
-                                  {QStringLiteral("days"), p->renewDays}});
+    if (Status s = ctx.audit(QStringLiteral("auto-renew"), QStringLiteral("package %1").arg(packageId),
+                             before, autoRenewState(*p));
         !s)
         return s.error();
     return *p;
@@ -131,13 +152,14 @@ Status attemptAutoRenew(Context &ctx, RatingState &state, qint64 packageId, Inst
     const QString savedActor = ctx.actor;
     ctx.now = at; // the renewal is paid at the attempt's instant, by the engine itself
     ctx.actor = QStringLiteral("system");
-    // On the owner's standing instruction (auto-renew), whoever's command happens to catch up.
-    auto renewed = renewTerm(ctx, packageId);
-    ctx.now = savedNow;
-    ctx.actor = savedActor;
+    // On the owner's standing instruction (auto-renew), whoever's command happens to catch up, at the size
+    // set for auto-renew (billing-rules §6). The attempts come from the chain's last term: this one.
     auto p = ctx.subscriptions.package(packageId);
     if (!p)
         return p.error();
+    auto renewed = renewTerm(ctx, packageId, p->renewSku);
+    ctx.now = savedNow;
+    ctx.actor = savedActor;
     if (renewed) {
         if (Status s = state.reloadPackages(ctx); !s)
             return s;
@@ -148,9 +170,11 @@ Status attemptAutoRenew(Context &ctx, RatingState &state, qint64 packageId, Inst
                                       {QStringLiteral("new_package"), renewed->id},
                                       {QStringLiteral("api"), p->api},
                                       {QStringLiteral("region"), p->region},
+                                      {QStringLiteral("sku"), renewed->sku},
                                       {QStringLiteral("price"), renewed->price.toString()}});
     }
-    if (renewed.error().code != ErrorCode::Refused)
+    // A size that a later price list no longer sells fails the attempt like a refusal does.
+    if (renewed.error().code != ErrorCode::Refused && renewed.error().code != ErrorCode::BadUsage)
         return renewed.error();
     return ctx.notify(at, AlertKind::AutoRenewFailed,
                       QJsonObject{{QStringLiteral("package"), packageId},

@@ -129,7 +129,30 @@ Status payAndStore(Context &ctx, std::vector<Coupon> &coupons, Package &p, Recor
     return payment::apply(ctx, coupons, *plan, LedgerEntry::Kind::Purchase, ctx.now, r.id, p.id);
 }
 
-Result<Package> nextTerm(Context &ctx, const std::vector<Package> &all, qint64 packageId)
+Status checkRenewalSize(const Context &ctx, const Package &p, const QString &sku)
+{
+    if (ctx.catalog.sku(ctx.catalog.priceListAt(ctx.now), sku))
+        return {};
+    const QString sizes = ctx.catalog.skuIds().join(u", ");
+    // Sizes are the same for every API: what names an API here is someone trying to move the package.
+    for (const ApiInfo &a : ctx.catalog.apis())
+        if (a.id != p.api && sku.contains(a.id, Qt::CaseInsensitive))
+            return Error::badUsage(
+                EngineTr::tr("\"%1\" names another API (%2): a renewal of package %3 keeps "
+                             "its API and region (%4 in %5) and can change only the size "
+                             "(choose one of %6)")
+                    .arg(shownValue(sku), a.id)
+                    .arg(p.id)
+                    .arg(p.api, p.region, sizes));
+    return Error::badUsage(
+        EngineTr::tr("unknown package size \"%1\" for package %2 (%3 in %4): choose one of %5")
+            .arg(shownValue(sku))
+            .arg(p.id)
+            .arg(p.api, p.region, sizes));
+}
+
+Result<Package> nextTerm(Context &ctx, const std::vector<Package> &all, qint64 packageId,
+                         const std::optional<QString> &sku)
 {
     const Package *p = findPackage(all, packageId);
     if (!p)
@@ -141,8 +164,12 @@ Result<Package> nextTerm(Context &ctx, const std::vector<Package> &all, qint64 p
     if (ctx.now >= last->endAt)
         return Error::refused(
             EngineTr::tr("package %1 has expired; buy a new package instead").arg(packageId));
-    // The next term starts at 00:00:00 after the current term's last day and ends one year after that day.
-    auto n = newPackage(ctx, last->api, last->region, last->sku, last->endAt);
+    if (sku)
+        if (Status s = checkRenewalSize(ctx, *last, *sku); !s)
+            return s.error();
+    // The next term starts at 00:00:00 after the current term's last day and ends one year after that day,
+    // at the size asked for ("renew as another size") or the current term's.
+    auto n = newPackage(ctx, last->api, last->region, sku.value_or(last->sku), last->endAt);
     if (!n)
         return n;
     const CivilDate lastDay = ctx.calendar.dateOf(last->lastSecond());
@@ -150,6 +177,7 @@ Result<Package> nextTerm(Context &ctx, const std::vector<Package> &all, qint64 p
     n->previousId = last->id;
     n->autoRenew = last->autoRenew;
     n->renewDays = last->renewDays;
+    n->renewSku = last->renewSku; // a size set for auto-renew applies to every attempt until changed
     return n;
 }
 

@@ -40,10 +40,15 @@ struct Quote
 Result<Quote> quoteBuy(Context &ctx, const BuyRequest &req);
 Result<std::vector<Package>> buy(Context &ctx, const BuyRequest &req);
 
-Result<Quote> quoteRenew(Context &ctx, qint64 packageId);
-Result<Package> renew(Context &ctx, qint64 packageId);
+// A renewal of the chain packageId belongs to (billing-rules §6); with sku, as that size of the same API and
+// region ("renew as another size"), otherwise at the size of the term it follows.
+Result<Quote> quoteRenew(Context &ctx, qint64 packageId, const std::optional<QString> &sku = std::nullopt);
+Result<Package> renew(Context &ctx, qint64 packageId, const std::optional<QString> &sku = std::nullopt);
 
-Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optional<int> days);
+// Switches auto-renew on or off. Switched on with sku, every attempt renews as that size until changed;
+// on without sku, at the size of the term being renewed. A size with off is bad usage.
+Result<Package> setAutoRenew(Context &ctx, qint64 packageId, bool on, std::optional<int> days,
+                             const std::optional<QString> &sku = std::nullopt);
 
 struct Refund
 {

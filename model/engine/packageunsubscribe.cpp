@@ -63,7 +63,7 @@ Result<Refund> unsubscribe(Context &ctx, qint64 packageId)
     if (!p || !entries || !coupons)
         return Error::internal(EngineTr::tr("package %1 could not be read back").arg(packageId));
     p->cancelledAt = ctx.now;
-    p->autoRenew = false;
+    p->switchAutoRenewOff();
     if (Status s = ctx.subscriptions.updatePackage(*p); !s)
         return s.error();
     Record r;

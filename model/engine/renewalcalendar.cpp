@@ -17,10 +17,13 @@ Result<std::vector<RenewalEvent>> upcomingRenewals(Context &ctx, Instant from, I
         if (p.cancelledAt)
             continue;
         if (p.lastSecond() >= from && p.lastSecond() < to)
-            out.push_back({RenewalEvent::Kind::Expiry, p.lastSecond(), p});
+            out.push_back({RenewalEvent::Kind::Expiry, p.lastSecond(), p, p.sku, p.price});
         // The attempt at `from` itself counts: nextAutoRenewAttempt looks strictly after its argument.
-        if (auto next = packages::nextAutoRenewAttempt(ctx, *all, p, from - 1); next && *next < to)
-            out.push_back({RenewalEvent::Kind::AutoRenewAttempt, *next, p});
+        if (auto next = packages::nextAutoRenewAttempt(ctx, *all, p, from - 1); next && *next < to) {
+            auto price = ctx.catalog.packagePrice(p.api, p.autoRenewSku(), ctx.now);
+            out.push_back(
+                {RenewalEvent::Kind::AutoRenewAttempt, *next, p, p.autoRenewSku(), price ? *price : Money()});
+        }
     }
     std::sort(out.begin(), out.end(), [](const RenewalEvent &a, const RenewalEvent &b) {
         if (a.at != b.at)

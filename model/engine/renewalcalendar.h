@@ -18,6 +18,10 @@ struct RenewalEvent
     Kind kind = Kind::Expiry;
     Instant at = 0; // the last second of the term, or the attempt's instant
     Package package;
+    // An attempt's size (the one set for auto-renew, else the term's own; billing-rules §6) and its price
+    // at today's prices (zero for a size the price list no longer sells: that attempt fails).
+    QString renewSku;
+    Money renewPrice;
 };
 
 // Events in [from, to), by time then package id. Cancelled packages have none.

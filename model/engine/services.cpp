@@ -88,7 +88,7 @@ Result<services::StopPreview> services::stopBilling(Context &ctx)
             return st.error();
     QJsonArray services, renewals;
     for (Package k : preview->autoRenewing) {
-        k.autoRenew = false;
+        k.switchAutoRenewOff();
         if (Status st = ctx.subscriptions.updatePackage(k); !st)
             return st.error();
         renewals.append(k.id);

@@ -27,6 +27,7 @@ const IdColumn kIdColumns[] = {
     {IdKind::Api, "package", "id", "api"},
     {IdKind::Region, "package", "id", "region"},
     {IdKind::Sku, "package", "id", "sku"},
+    {IdKind::Sku, "package", "id", "renew_sku"},
     {IdKind::Api, "coupon", "id", "api"},
     {IdKind::Api, "service", "api || ' ' || region", "api"},
     {IdKind::Region, "service", "api || ' ' || region", "region"},

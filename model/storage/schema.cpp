@@ -318,6 +318,11 @@ const std::vector<QStringList> &migrations()
             QStringLiteral("DROP TABLE budget_alert"),
             QStringLiteral("ALTER TABLE budget_alert_v11 RENAME TO budget_alert"),
         },
+        // 12: renew as another size (billing-rules §6): the size auto-renew renews a package as; NULL is
+        // the package's own size.
+        {
+            QStringLiteral("ALTER TABLE package ADD COLUMN renew_sku TEXT"),
+        },
     };
     return steps;
 }

@@ -11,7 +11,7 @@ namespace billing {
 namespace {
 const QString kPackageColumns = QStringLiteral("id, api, region, sku, quota, remaining, price, purchased_at, "
                                                "effective_at, end_at, cancelled_at, auto_renew, "
-                                               "renew_days, previous_id, expiry_noted");
+                                               "renew_days, previous_id, expiry_noted, renew_sku");
 
 Package packageFromRow(const QSqlQuery &q)
 {
@@ -31,6 +31,8 @@ Package packageFromRow(const QSqlQuery &q)
     p.renewDays = q.value(12).toInt();
     p.previousId = sql::optInt(q.value(13));
     p.expiryNoted = q.value(14).toBool();
+    if (!q.value(15).isNull())
+        p.renewSku = q.value(15).toString();
     return p;
 }
 
@@ -50,6 +52,7 @@ void bindPackage(QSqlQuery &q, const Package &p)
     q.bindValue(QStringLiteral(":days"), p.renewDays);
     q.bindValue(QStringLiteral(":previous"), sql::opt(p.previousId));
     q.bindValue(QStringLiteral(":noted"), p.expiryNoted ? 1 : 0);
+    q.bindValue(QStringLiteral(":renewsku"), sql::text(p.renewSku.value_or(QString())));
 }
 } // namespace
 
@@ -108,10 +111,10 @@ Status SubscriptionRepository::insertPackage(Package &p)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
         "INSERT INTO package (api, region, sku, quota, remaining, price, purchased_at, effective_at, end_at, "
-        "cancelled_at, auto_renew, renew_days, previous_id, expiry_noted) VALUES (:api, :region, :sku, "
-        ":quota, "
-        ":remaining, :price, :purchased, :effective, :end, :cancelled, :auto, :days, :previous, :noted) "
-        "RETURNING id"));
+        "cancelled_at, auto_renew, renew_days, previous_id, expiry_noted, renew_sku) VALUES (:api, :region, "
+        ":sku, :quota, :remaining, :price, :purchased, :effective, :end, :cancelled, :auto, :days, "
+        ":previous, "
+        ":noted, :renewsku) RETURNING id"));
     bindPackage(q, p);
     auto id = execInsert(q, "adding a package");
     if (!id)
@@ -126,8 +129,8 @@ Status SubscriptionRepository::updatePackage(const Package &p)
         "UPDATE package SET api = :api, region = :region, sku = :sku, quota = :quota, remaining = "
         ":remaining, "
         "price = :price, purchased_at = :purchased, effective_at = :effective, end_at = :end, cancelled_at = "
-        ":cancelled, auto_renew = :auto, renew_days = :days, previous_id = :previous, expiry_noted = :noted "
-        "WHERE id = :id"));
+        ":cancelled, auto_renew = :auto, renew_days = :days, previous_id = :previous, expiry_noted = :noted, "
+        "renew_sku = :renewsku WHERE id = :id"));
     bindPackage(q, p);
     q.bindValue(QStringLiteral(":id"), p.id);
     return execQuery(q, "updating a package");

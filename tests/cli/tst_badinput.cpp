@@ -343,6 +343,9 @@ private slots:
         row("days not a number", {"auto-renew", "1", "on", "--days", "x"}, 2, "days");
         row("auto-renew maybe", {"auto-renew", "1", "maybe"}, 2, "maybe");
         row("package id text", {"renew", "one"}, 2, "one");
+        // Issue #16: a renewal size goes with `auto-renew ... on`, and needs a value.
+        row("auto-renew off with a size", {"auto-renew", "1", "off", "--sku", "1m"}, 2, "--sku");
+        row("renew size without value", {"renew", "1", "--sku"}, 2, "--sku");
         row("bad month", {"bill", "2026-13"}, 2, "2026-13");
         row("bad type", {"transactions", "--type", "gift"}, 2, "type");
         row("bad granularity",

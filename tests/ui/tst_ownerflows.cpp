@@ -9,6 +9,7 @@
 #include "packages/billingmodewizard.h"
 #include "packages/buydialog.h"
 #include "packages/packagespage.h"
+#include "packages/renewdialog.h"
 #include "services/servicespage.h"
 #include "shell/accountbar.h"
 #include "shell/mainwindow.h"

@@ -1,14 +1,18 @@
 #include "ownertest.h"
+#include "packages/autorenewdialog.h"
 #include "packages/billingmodewizard.h"
 #include "packages/buydialog.h"
 #include "packages/modeoptionmodel.h"
 #include "packages/packagespage.h"
 #include "packages/packagetablemodel.h"
 #include "packages/renewaltablemodel.h"
+#include "packages/renewdialog.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
 #include "widgets/confirmdialog.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -33,6 +37,22 @@ private:
         QVERIFY2(i >= 0, qPrintable(data));
         box->setFocus();
         box->setCurrentIndex(i);
+    }
+    // Opens the box's list with a click and clicks the item whose data is `data`, as a person would.
+    static void clickItem(QComboBox *box, const QString &data)
+    {
+        const int i = box->findData(data);
+        QVERIFY2(i >= 0, qPrintable(data));
+        QTest::mouseClick(box, Qt::LeftButton);
+        QAbstractItemView *list = box->view();
+        QTRY_VERIFY(list->isVisible());
+        // A release within a double-click interval of the opening click would be taken for its end.
+        QTest::qWait(QApplication::doubleClickInterval() + 50);
+        const QModelIndex index = list->model()->index(i, box->modelColumn(), list->rootIndex());
+        list->scrollTo(index);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+        QTRY_VERIFY(!list->isVisible());
+        QCOMPARE(box->currentIndex(), i);
     }
     static QString cell(const PackagesPage &page, qint64 id, int column)
     {
@@ -192,6 +212,88 @@ private slots:
         QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("10 days before"));
         // The renewal calendar lists nothing within 90 days for a term that ends in 2028.
         QCOMPARE(page.renewals()->rowCount(), 0);
+    }
+
+    void renewsAsAnotherSizeChosenInTheDialog()
+    {
+        test::TestAccount acc("2026-11-27T10:00:00+08:00");
+        QVERIFY(test::topUp(acc, "7000"));
+        auto bought = test::buy(acc, "general-text", "cn-north-4", "1m");
+        QVERIFY(test::ok(bought));
+        const qint64 id = bought->front().id;
+        PackagesPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        page.selectPackage(id);
+        RenewDialog *renew = page.openRenew();
+        QVERIFY(renew && renew->isVisible());
+        // The same size by default, with its quote.
+        QCOMPARE(renew->sizeBox()->currentData().toString(), QStringLiteral("1m"));
+        QVERIFY(!renew->sku());
+        QVERIFY2(renew->rows().contains(QStringLiteral("Price: 1,200.00")),
+                 qPrintable(renew->rows().join(u'|')));
+        QCOMPARE(renew->confirmButton()->text(), QStringLiteral("Renew package %1 for 1,200.00").arg(id));
+        // A bigger size: the quote follows (5,000 × 1.50 × 0.75 = 5,625.00).
+        clickItem(renew->sizeBox(), QStringLiteral("5m"));
+        QCOMPARE(renew->sku(), std::optional<QString>(QStringLiteral("5m")));
+        QVERIFY2(renew->rows().contains(QStringLiteral("Price: 5,625.00")),
+                 qPrintable(renew->rows().join(u'|')));
+        QVERIFY(renew->rows().contains(QStringLiteral("Calls: 5,000,000")));
+        QVERIFY(renew->rows().contains(QStringLiteral("Balance after: 175.00")));
+        QCOMPARE(renew->confirmButton()->text(),
+                 QStringLiteral("Renew package %1 as 5m for 5,625.00").arg(id));
+        QVERIFY(renew->confirmButton()->isEnabled());
+        // One the balance cannot pay is refused in the model's words, and the button stays off.
+        clickItem(renew->sizeBox(), QStringLiteral("10m"));
+        QVERIFY2(renew->refusal().contains(QStringLiteral("insufficient funds")),
+                 qPrintable(renew->refusal()));
+        QVERIFY(!renew->confirmButton()->isEnabled());
+        test::shot(renew, "dialog-renew-size-refused");
+        clickItem(renew->sizeBox(), QStringLiteral("5m"));
+        QVERIFY(renew->refusal().isEmpty());
+        QVERIFY(renew->confirmButton()->isEnabled());
+        test::shot(renew, "dialog-renew-size");
+        QTest::mouseClick(renew->confirmButton(), Qt::LeftButton);
+        auto st = test::status(acc);
+        QCOMPARE(st.packages.size(), size_t(2));
+        const Package next = st.packages.back();
+        QCOMPARE(next.sku, QStringLiteral("5m"));
+        QCOMPARE(next.quota, qint64(5'000'000));
+        QCOMPARE(next.previousId, std::optional<qint64>(id));
+        QCOMPARE(st.account.balance, money("175"));
+        QCOMPARE(cell(page, next.id, PackageTableModel::Sku), QStringLiteral("5m"));
+
+        // Auto-renew of the new term as 100k: the size follows the check box, the quote the size.
+        page.selectPackage(next.id);
+        AutoRenewDialog *autoRenew = page.openAutoRenew();
+        QVERIFY(autoRenew && autoRenew->isVisible());
+        QVERIFY(!autoRenew->sizeBox()->isEnabled());
+        QCOMPARE(autoRenew->sizeBox()->currentData().toString(), QStringLiteral("5m"));
+        QTest::mouseClick(autoRenew->onBox(), Qt::LeftButton);
+        QVERIFY(autoRenew->sizeBox()->isEnabled());
+        QVERIFY2(autoRenew->previewText().contains(QStringLiteral("5,625.00")),
+                 qPrintable(autoRenew->previewText()));
+        QVERIFY(autoRenew->previewText().contains(QStringLiteral("Not enough today")));
+        clickItem(autoRenew->sizeBox(), QStringLiteral("100k"));
+        QVERIFY2(autoRenew->previewText().contains(QStringLiteral("127.50 for 100,000 calls")),
+                 qPrintable(autoRenew->previewText()));
+        QVERIFY(autoRenew->previewText().contains(QStringLiteral("balance after 47.50")));
+        test::shot(autoRenew, "dialog-auto-renew-size");
+        QTest::mouseClick(autoRenew->buttons()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        st = test::status(acc);
+        QVERIFY(st.packages.back().autoRenew);
+        QCOMPARE(st.packages.back().renewSku, std::optional<QString>(QStringLiteral("100k")));
+        QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("7 days before, as 100k"));
+        // Opened again, the dialog shows the size set; off forgets it.
+        autoRenew = page.openAutoRenew();
+        QCOMPARE(autoRenew->sizeBox()->currentData().toString(), QStringLiteral("100k"));
+        QTest::mouseClick(autoRenew->onBox(), Qt::LeftButton);
+        QVERIFY(!autoRenew->sku());
+        QTest::mouseClick(autoRenew->buttons()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        st = test::status(acc);
+        QVERIFY(!st.packages.back().autoRenew);
+        QVERIFY(!st.packages.back().renewSku);
+        QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("Off"));
     }
 
     void modeWizardComparesAndLeadsToTheBuyPreview()

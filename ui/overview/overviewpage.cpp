@@ -241,15 +241,17 @@ void OverviewPage::refresh()
     for (const RenewalEvent &e : loaded->renewals) {
         attempts += e.kind == RenewalEvent::Kind::AutoRenewAttempt;
         const QString when = formatDateTime(e.at, a.utcOffsetSeconds, locale);
-        auto *line =
-            new QLabel(e.kind == RenewalEvent::Kind::AutoRenewAttempt
-                           ? tr("%1 \u2014 auto-renew of package %2 (%3, %4): %5")
-                                 .arg(when, locale.toString(e.package.id), apiName(display, e.package.api),
-                                      e.package.sku, formatMoney(e.package.price, 2, locale))
-                           : tr("%1 \u2014 package %2 (%3, %4) ends; auto-renew %5")
-                                 .arg(when, locale.toString(e.package.id), apiName(display, e.package.api),
-                                      e.package.sku, e.package.autoRenew ? tr("on") : tr("off")),
-                       this);
+        auto *line = new QLabel(
+            e.kind == RenewalEvent::Kind::AutoRenewAttempt
+                ? tr("%1 \u2014 auto-renew of package %2 (%3, %4): %5")
+                      .arg(when, locale.toString(e.package.id), apiName(display, e.package.api),
+                           e.renewSku == e.package.sku ? e.package.sku
+                                                       : tr("%1 \u2192 %2").arg(e.package.sku, e.renewSku),
+                           formatMoney(e.renewPrice, 2, locale))
+                : tr("%1 \u2014 package %2 (%3, %4) ends; auto-renew %5")
+                      .arg(when, locale.toString(e.package.id), apiName(display, e.package.api),
+                           e.package.sku, e.package.autoRenew ? tr("on") : tr("off")),
+            this);
         line->setWordWrap(true);
         m_renewalList->addWidget(line);
     }

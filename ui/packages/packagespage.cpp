@@ -4,9 +4,11 @@
 #include "engine/engine.h"
 #include "engine/packages.h"
 #include "engine/renewalcalendar.h"
+#include "packages/autorenewdialog.h"
 #include "packages/buydialog.h"
 #include "packages/packagetablemodel.h"
 #include "packages/renewaltablemodel.h"
+#include "packages/renewdialog.h"
 #include "widgets/confirmdialog.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
@@ -15,16 +17,12 @@
 #include "widgets/quotabardelegate.h"
 
 #include <QAction>
-#include <QCheckBox>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -248,43 +246,17 @@ BuyDialog *PackagesPage::openBuy(const QString &api, const QString &region, cons
     return dialog;
 }
 
-ConfirmDialog *PackagesPage::openRenew()
+RenewDialog *PackagesPage::openRenew()
 {
     const auto p = selected();
     if (!p)
         return nullptr;
-    const qint64 id = p->id;
-    auto quote = m_engine.run([id](Context &ctx) { return packages::quoteRenew(ctx, id); });
-    const QLocale locale;
-    auto *dialog = new ConfirmDialog(
-        tr("Renew package %1").arg(id),
-        tr("A new one-year term of %1 (%2 calls) for %3 in %4, paid now. It starts when the current term "
-           "ends.")
-            .arg(p->sku, locale.toString(p->quota),
-                 apiName({QString(), m_offset, &m_engine.catalog()}, p->api),
-                 regionName({QString(), m_offset, &m_engine.catalog()}, p->region)),
-        quote ? tr("Renew package %1 for %2").arg(locale.toString(id), formatMoney(quote->total, 2, locale))
-              : tr("Renew package %1").arg(locale.toString(id)),
-        this);
-    if (!quote) {
-        dialog->setRefusal(quote.error().message);
-    } else {
-        dialog->addRow(tr("Price:"), formatMoney(quote->total, 2, locale), QStringLiteral("price"));
-        if (!quote->refusal) {
-            dialog->addRow(tr("From coupons:"), formatMoney(quote->fromCoupons, 2, locale));
-            dialog->addRow(tr("From cash:"), formatMoney(quote->fromCash, 2, locale));
-            dialog->addRow(tr("Balance after:"), formatMoney(quote->balanceAfter, 2, locale),
-                           QStringLiteral("balanceAfter"));
-        }
-        dialog->addRow(tr("New term:"), tr("%1 \u2192 %2")
-                                            .arg(formatDateTime(quote->effective, m_offset, locale),
-                                                 formatDateTime(quote->expires, m_offset, locale)));
-        if (quote->refusal)
-            dialog->setRefusal(quote->refusal->message);
-    }
-    connect(dialog, &QDialog::accepted, this, [this, id] {
+    auto *dialog = new RenewDialog(m_engine, *p, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const qint64 id = dialog->packageId();
+        const std::optional<QString> sku = dialog->sku();
         auto renewed = applyChange(m_engine, m_banner, tr("The renewal was refused."),
-                                   [id](Context &ctx) { return packages::renew(ctx, id); });
+                                   [id, sku](Context &ctx) { return packages::renew(ctx, id, sku); });
         if (!renewed)
             return;
         selectPackage(renewed->id);
@@ -294,48 +266,19 @@ ConfirmDialog *PackagesPage::openRenew()
     return dialog;
 }
 
-QDialog *PackagesPage::openAutoRenew()
+AutoRenewDialog *PackagesPage::openAutoRenew()
 {
     const auto p = selected();
     if (!p)
         return nullptr;
     const qint64 id = p->id;
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("autoRenewDialog"));
-    dialog->setWindowTitle(tr("Auto-renew package %1").arg(id));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    auto *on = new QCheckBox(tr("Renew &automatically before the term ends"), dialog);
-    on->setObjectName(QStringLiteral("autoRenewOn"));
-    on->setChecked(p->autoRenew);
-    auto *days = new QSpinBox(dialog);
-    days->setObjectName(QStringLiteral("autoRenewDays"));
-    days->setRange(1, 30);
-    days->setValue(p->renewDays);
-    days->setSuffix(tr(" days before expiry"));
-    days->setEnabled(p->autoRenew);
-    auto *explain = new QLabel(tr("The first attempt is at 03:00 on that day, then daily until it succeeds "
-                                  "or the term has ended. Each attempt pays %1 from coupons and cash; an "
-                                  "attempt that cannot be paid fails without arrears.")
-                                   .arg(formatMoney(p->price)),
-                               dialog);
-    explain->setWordWrap(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
-    auto *form = new QFormLayout;
-    form->addRow(on);
-    form->addRow(tr("&First attempt:"), days);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addLayout(form);
-    layout->addWidget(explain);
-    layout->addWidget(buttons);
-    connect(on, &QCheckBox::toggled, days, &QWidget::setEnabled);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(dialog, &QDialog::accepted, this, [this, id, on, days] {
-        const bool enable = on->isChecked();
-        const int n = days->value();
+    auto *dialog = new AutoRenewDialog(m_engine, *p, this);
+    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+        const bool enable = dialog->enabled();
+        const int n = dialog->days();
+        const std::optional<QString> sku = dialog->sku();
         (void)applyChange(m_engine, m_banner, tr("Auto-renew was not changed."),
-                          [=](Context &ctx) { return packages::setAutoRenew(ctx, id, enable, n); });
+                          [=](Context &ctx) { return packages::setAutoRenew(ctx, id, enable, n, sku); });
     });
     dialog->open();
     return dialog;

@@ -17,11 +17,13 @@ struct Package;
 
 namespace billing::ui {
 
+class AutoRenewDialog;
 class BuyDialog;
 class ConfirmDialog;
 class ErrorBanner;
 class PackageTableModel;
 class RenewalTableModel;
+class RenewDialog;
 
 // Packages & renewals: every package with its status, term, quota left, auto-renew, chain and deduction
 // order; buy, renew, auto-renew and unsubscribe, each through a dialog that shows the model's quote
@@ -41,8 +43,8 @@ public:
     // The actions; each opens its dialog (non-modal to the event loop) and acts when it is accepted.
     BuyDialog *openBuy(const QString &api = QString(), const QString &region = QString(),
                        const QString &sku = QString());
-    ConfirmDialog *openRenew();
-    QDialog *openAutoRenew();
+    RenewDialog *openRenew();
+    AutoRenewDialog *openAutoRenew();
     ConfirmDialog *openUnsubscribe();
     void openModeWizard();
     void selectPackage(qint64 id);

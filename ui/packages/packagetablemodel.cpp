@@ -102,9 +102,13 @@ QVariant PackageTableModel::display(const Package &p, int row, int column) const
         return locale.toString(p.quota);
     case Remaining:
         return tr("%1 of %2").arg(locale.toString(p.remaining), locale.toString(p.quota));
-    case AutoRenew:
-        return p.autoRenew ? (p.renewDays == 1 ? tr("1 day before") : tr("%1 days before").arg(p.renewDays))
-                           : tr("Off");
+    case AutoRenew: {
+        if (!p.autoRenew)
+            return tr("Off");
+        const QString when = p.renewDays == 1 ? tr("1 day before") : tr("%1 days before").arg(p.renewDays);
+        // A size set for auto-renew (billing-rules §6) shows where it differs from the term's own.
+        return p.autoRenewSku() == p.sku ? when : tr("%1, as %2").arg(when, p.autoRenewSku());
+    }
     case Previous:
         return p.previousId ? tr("\u2190 %1").arg(locale.toString(*p.previousId)) : QString();
     case Order:

@@ -45,7 +45,9 @@ QVariant RenewalTableModel::data(const QModelIndex &index, int role) const
     case Event:
         if (e.kind == RenewalEvent::Kind::Expiry)
             return p.autoRenew ? tr("Term ends (auto-renew on)") : tr("Expires (auto-renew off)");
-        return tr("Auto-renew attempt: %1").arg(formatMoney(p.price, 2, locale));
+        return e.renewSku == p.sku
+                   ? tr("Auto-renew attempt: %1").arg(formatMoney(e.renewPrice, 2, locale))
+                   : tr("Auto-renew attempt as %1: %2").arg(e.renewSku, formatMoney(e.renewPrice, 2, locale));
     case Package:
         return role == SortRole ? QVariant(p.id) : QVariant(tr("%1 (%2)").arg(locale.toString(p.id), p.sku));
     case Api:

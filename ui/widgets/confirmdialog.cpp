@@ -32,13 +32,25 @@ ConfirmDialog::ConfirmDialog(const QString &title, const QString &text, const QS
 
 ConfirmDialog::~ConfirmDialog() = default;
 
-void ConfirmDialog::addRow(const QString &label, const QString &value, const QString &objectName)
+QLabel *ConfirmDialog::addRow(const QString &label, const QString &value, const QString &objectName)
 {
     auto *v = new QLabel(value, this);
     v->setObjectName(objectName);
     v->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->setFont(tabularFont(v->font()));
     m_ui->form->addRow(label, v);
+    return v;
+}
+
+void ConfirmDialog::addField(const QString &label, QWidget *field)
+{
+    field->setParent(this);
+    m_ui->form->addRow(label, field);
+}
+
+void ConfirmDialog::setConfirmText(const QString &text)
+{
+    m_confirm->setText(text);
 }
 
 void ConfirmDialog::setRefusal(const QString &reason)

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class QLabel;
 class QPushButton;
 
 namespace billing::ui {
@@ -25,7 +26,11 @@ public:
     ConfirmDialog(const QString &title, const QString &text, const QString &confirmText, QWidget *parent);
     ~ConfirmDialog() override;
 
-    void addRow(const QString &label, const QString &value, const QString &objectName = QString());
+    // A row of the effect; the value label is returned for a dialog whose effect follows a choice.
+    QLabel *addRow(const QString &label, const QString &value, const QString &objectName = QString());
+    // A row that holds a choice (a size, say) above the effect rows.
+    void addField(const QString &label, QWidget *field);
+    void setConfirmText(const QString &text);
     // Shows why the action cannot be done and keeps the confirm button disabled.
     void setRefusal(const QString &reason);
     void setDestructive(bool destructive);
