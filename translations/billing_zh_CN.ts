@@ -307,6 +307,30 @@
         <source>the costs from %1 to %2 add up to %3, outside the range of ±10,000,000,000.00: choose a shorter range or a finer grouping</source>
         <translation>%1 至 %2 的费用合计为 %3，超出 ±10,000,000,000.00 的范围：请选择更短的时间范围或更细的分组</translation>
     </message>
+    <message>
+        <source>volume</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>failed share</source>
+        <translation>失败占比</translation>
+    </message>
+    <message>
+        <source>package coverage</source>
+        <translation>资源包覆盖</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>late usage</source>
+        <translation>迟到用量</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>
@@ -6765,6 +6789,30 @@ yyyy</translation>
     <message>
         <source>Column profile %1 removed.</source>
         <translation>列映射配置 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4: %5 %6 against a baseline of %7; reference day %8 cost %9, difference %10 (%11); main cause: %12; calls %13 (reference %14), failed %15 (reference %16)</source>
+        <translation>%1 %2 %3 %4：%5 %6，基线为 %7；参照日 %8 费用 %9，差额 %10（%11）；主要原因：%12；调用 %13 次（参照日 %14 次），失败 %15 次（参照日 %16 次）</translation>
+    </message>
+    <message>
+        <source>rise to</source>
+        <translation>上升至</translation>
+    </message>
+    <message>
+        <source>drop to</source>
+        <translation>下降至</translation>
+    </message>
+    <message>
+        <source>anomalies: --%1 TIME is required</source>
+        <translation>anomalies：必须提供 --%1 TIME</translation>
+    </message>
+    <message>
+        <source>No anomalies from %1 to %2.</source>
+        <translation>%1 至 %2 期间没有异常。</translation>
     </message>
 </context>
 </TS>
