@@ -1213,6 +1213,18 @@
         <source>the calls waiting for the hour from %1 to end could cost up to %2 when it is settled (every successful call at its API&apos;s highest tier price, none covered by a package), which would take %3 outside the range of %4</source>
         <translation>等待 %1 起这一小时结束的调用在结算时最多可能花费 %2（每次成功调用均按其 API 的最高阶梯价格计算，且不计套餐抵扣），这会使%3超出 %4 的范围</translation>
     </message>
+    <message>
+        <source>%1, project %2: the cost on %3 fell to %4 against a usual %5; main cause: %6.</source>
+        <translation>%1，项目 %2：%3 的费用降至 %4，通常为 %5；主要原因：%6。</translation>
+    </message>
+    <message>
+        <source>%1, project %2: the cost on %3 rose to %4 against a usual %5; main cause: %6.</source>
+        <translation>%1，项目 %2：%3 的费用升至 %4，通常为 %5；主要原因：%6。</translation>
+    </message>
+    <message>
+        <source>Cost anomaly</source>
+        <translation>费用异常</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>

@@ -5,6 +5,8 @@
 #include "analysis/costpieces.h"
 #include "engine/context.h"
 
+#include <QJsonObject>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -343,6 +345,33 @@ Result<std::vector<Anomaly>> findAnomalies(Context &ctx, Instant from, Instant t
         return std::tie(x.day, x.api, x.region, x.project) < std::tie(y.day, y.api, y.region, y.project);
     });
     return out;
+}
+
+Status notifyAnomalies(Context &ctx, Instant since)
+{
+    const Instant first = ctx.calendar.dayStart(since);
+    if (first + kMicrosPerDay > ctx.now)
+        return {}; // no day ended since
+    auto found = findAnomalies(ctx, first, ctx.now);
+    if (!found)
+        return found.error();
+    for (const Anomaly &a : *found) {
+        const QString day = ctx.calendar.format(a.day).left(10);
+        QJsonObject args{
+            {QStringLiteral("api"), a.api},
+            {QStringLiteral("region"), a.region},
+            {QStringLiteral("project"), a.project},
+            {QStringLiteral("day"), day},
+            {QStringLiteral("direction"), a.isRise() ? QStringLiteral("rise") : QStringLiteral("drop")},
+            {QStringLiteral("cost"), a.cost.toString()},
+            {QStringLiteral("baseline"), a.baseline.toString()},
+            {QStringLiteral("difference"), a.difference.toString()},
+            {QStringLiteral("cause"), a.causes.dominant()}};
+        const QString key = QStringLiteral("anomaly:%1:%2:%3:%4").arg(day, a.api, a.region, a.project);
+        if (Status s = ctx.notify(a.day + kMicrosPerDay, AlertKind::Anomaly, args, key); !s)
+            return s;
+    }
+    return {};
 }
 
 Result<std::vector<AnomalyPoint>> anomalySeries(Context &ctx, const QString &api, const QString &region,

@@ -107,6 +107,10 @@ Status validateAnomalyRange(Instant from, Instant to);
 // The anomalies of the days in [dayStart(from), to), by day, then API, region and project.
 Result<std::vector<Anomaly>> findAnomalies(Context &ctx, Instant from, Instant to);
 
+// Catch-up: one notification (deduplicated) for each anomaly of the days that ended in (since, ctx.now],
+// dated at the day's end. Days that a later late import changes are not judged again here.
+Status notifyAnomalies(Context &ctx, Instant since);
+
 // One day's cost of one key and its baseline band, for a series chart: every complete day in the range.
 struct AnomalyPoint
 {
