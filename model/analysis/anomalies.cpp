@@ -177,14 +177,14 @@ Window judgedDays(const Context &ctx, Instant from, Instant to)
     return w;
 }
 
-Status loadHistory(Context &ctx, qint64 firstBucket, qint64 lastBucket, History &out)
+// The costs of every key and day in [firstBucket, lastBucket]: all that judging needs.
+Status loadCosts(Context &ctx, qint64 firstBucket, qint64 lastBucket, History &out)
 {
     const int offsetSeconds = ctx.calendar.utcOffsetSeconds();
     const qint64 offset = qint64(offsetSeconds) * kMicrosPerSecond;
     const Instant from = startOf(firstBucket, offset);
     const Instant to = startOf(lastBucket + 1, offset);
-    AnomalyRepository repo(ctx.db);
-    auto usage = repo.usage(from, to, offsetSeconds);
+    auto usage = AnomalyRepository(ctx.db).usage(from, to, offsetSeconds);
     if (!usage)
         return usage.error();
     for (const AnomalyRepository::Usage &u : *usage) {
@@ -192,6 +192,26 @@ Status loadHistory(Context &ctx, qint64 firstBucket, qint64 lastBucket, History 
         (u.mode == kModePackage ? d.covered : d.payPerUse) += u.calls;
         d.charged += u.charged;
     }
+    std::vector<CostPiece> late;
+    if (Status s = gatherLate(ctx, from, to, late); !s)
+        return s;
+    for (const CostPiece &p : late) {
+        DayFacts &d = out[{p.api, p.region, p.project}][bucketOf(p.at, offset)];
+        d.lateCharged += p.cost;
+        d.lateCalls += p.calls;
+    }
+    return {};
+}
+
+// What explaining needs besides: the tier rows and the non-billable calls (read only when a day is
+// anomalous, which keeps the catch-up's check of a long range cheap).
+Status loadDetails(Context &ctx, qint64 firstBucket, qint64 lastBucket, History &out)
+{
+    const int offsetSeconds = ctx.calendar.utcOffsetSeconds();
+    const qint64 offset = qint64(offsetSeconds) * kMicrosPerSecond;
+    const Instant from = startOf(firstBucket, offset);
+    const Instant to = startOf(lastBucket + 1, offset);
+    AnomalyRepository repo(ctx.db);
     auto tiers = repo.tiers(from, to, offsetSeconds);
     if (!tiers)
         return tiers.error();
@@ -203,14 +223,6 @@ Status loadHistory(Context &ctx, qint64 firstBucket, qint64 lastBucket, History 
         return failed.error();
     for (const AnomalyRepository::NonBillable &f : *failed)
         out[{f.key.api, f.key.region, f.key.project}][f.key.bucket].nonBillable += f.calls;
-    std::vector<CostPiece> late;
-    if (Status s = gatherLate(ctx, from, to, late); !s)
-        return s;
-    for (const CostPiece &p : late) {
-        DayFacts &d = out[{p.api, p.region, p.project}][bucketOf(p.at, offset)];
-        d.lateCharged += p.cost;
-        d.lateCalls += p.calls;
-    }
     return {};
 }
 
@@ -304,42 +316,57 @@ Result<std::vector<Anomaly>> findAnomalies(Context &ctx, Instant from, Instant t
     if (w.lastBucket < w.firstBucket)
         return out;
     History history;
-    if (Status s = loadHistory(ctx, w.firstBucket - 7 * kWeeks, w.lastBucket, history); !s)
+    if (Status s = loadCosts(ctx, w.firstBucket - 7 * kWeeks, w.lastBucket, history); !s)
+        return s.error();
+    struct Found
+    {
+        const Key *key;
+        const std::map<qint64, DayFacts> *days;
+        qint64 bucket;
+        Judgement judgement;
+    };
+    std::vector<Found> found;
+    for (const auto &[key, days] : history)
+        for (qint64 b = w.firstBucket; b <= w.lastBucket; ++b) {
+            const Judgement j = judge(factsOn(days, b).cost().units(), weeksBefore(days, b));
+            if (j.anomalous)
+                found.push_back({&key, &days, b, j});
+        }
+    if (found.empty())
+        return out;
+    // std::map keeps its nodes where they are: the pointers above stay valid while details are added.
+    if (Status s = loadDetails(ctx, w.firstBucket - 7 * kWeeks, w.lastBucket, history); !s)
         return s.error();
     const qint64 offset = qint64(ctx.calendar.utcOffsetSeconds()) * kMicrosPerSecond;
-    for (const auto &[key, days] : history) {
-        const auto &[api, region, project] = key;
-        for (qint64 b = w.firstBucket; b <= w.lastBucket; ++b) {
-            const DayFacts &d = factsOn(days, b);
-            const std::array<qint64, kWeeks> before = weeksBefore(days, b);
-            const Judgement j = judge(d.cost().units(), before);
-            if (!j.anomalous)
-                continue;
-            const qint64 refBucket = b - 7 * (kWeeks - j.reference);
-            const DayFacts &r = factsOn(days, refBucket);
-            Anomaly a;
-            a.day = startOf(b, offset);
-            a.api = api;
-            a.region = region;
-            a.project = project;
-            a.cost = d.cost();
-            a.baseline = quarterUnits(j.baseline4);
-            a.referenceDay = startOf(refBucket, offset);
-            a.referenceCost = r.cost();
-            a.difference = a.cost - a.referenceCost;
-            const std::vector<Tier> *referencePrices = nullptr;
-            if (const ApiInfo *info = ctx.catalog.api(api))
-                referencePrices = &ctx.catalog.tiers(ctx.catalog.priceListAt(a.referenceDay), info->category);
-            auto causes = attributeAnomaly(d, r, referencePrices);
-            if (!causes)
-                return causes.error();
-            a.causes = *causes;
-            a.calls = d.billable() + d.lateCalls;
-            a.referenceCalls = r.billable() + r.lateCalls;
-            a.failedCalls = d.nonBillable;
-            a.referenceFailedCalls = r.nonBillable;
-            out.push_back(std::move(a));
-        }
+    for (const Found &f : found) {
+        const auto &[api, region, project] = *f.key;
+        const qint64 b = f.bucket;
+        const Judgement &j = f.judgement;
+        const DayFacts &d = factsOn(*f.days, b);
+        const qint64 refBucket = b - 7 * (kWeeks - j.reference);
+        const DayFacts &r = factsOn(*f.days, refBucket);
+        Anomaly a;
+        a.day = startOf(b, offset);
+        a.api = api;
+        a.region = region;
+        a.project = project;
+        a.cost = d.cost();
+        a.baseline = quarterUnits(j.baseline4);
+        a.referenceDay = startOf(refBucket, offset);
+        a.referenceCost = r.cost();
+        a.difference = a.cost - a.referenceCost;
+        const std::vector<Tier> *referencePrices = nullptr;
+        if (const ApiInfo *info = ctx.catalog.api(api))
+            referencePrices = &ctx.catalog.tiers(ctx.catalog.priceListAt(a.referenceDay), info->category);
+        auto causes = attributeAnomaly(d, r, referencePrices);
+        if (!causes)
+            return causes.error();
+        a.causes = *causes;
+        a.calls = d.billable() + d.lateCalls;
+        a.referenceCalls = r.billable() + r.lateCalls;
+        a.failedCalls = d.nonBillable;
+        a.referenceFailedCalls = r.nonBillable;
+        out.push_back(std::move(a));
     }
     std::sort(out.begin(), out.end(), [](const Anomaly &x, const Anomaly &y) {
         return std::tie(x.day, x.api, x.region, x.project) < std::tie(y.day, y.api, y.region, y.project);
@@ -389,7 +416,7 @@ Result<std::vector<AnomalyPoint>> anomalySeries(Context &ctx, const QString &api
     if (last < first)
         return out;
     History history;
-    if (Status s = loadHistory(ctx, first - 7 * kWeeks, last, history); !s)
+    if (Status s = loadCosts(ctx, first - 7 * kWeeks, last, history); !s)
         return s.error();
     const auto &days = history[{api, region, project}];
     for (qint64 b = first; b <= last; ++b) {
