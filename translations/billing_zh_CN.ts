@@ -351,6 +351,30 @@
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
+    <message>
+        <source>volume</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>failed share</source>
+        <translation>失败占比</translation>
+    </message>
+    <message>
+        <source>package coverage</source>
+        <translation>资源包覆盖</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>late usage</source>
+        <translation>迟到用量</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>
@@ -1252,6 +1276,18 @@
     <message>
         <source>unknown package size &quot;%1&quot; for package %2 (%3 in %4): choose one of %5</source>
         <translation>资源包 %2（%4的%3）没有规格“%1”：可选 %5</translation>
+    </message>
+    <message>
+        <source>%1, project %2: the cost on %3 fell to %4 against a usual %5; main cause: %6.</source>
+        <translation>%1，项目 %2：%3 的费用降至 %4，通常为 %5；主要原因：%6。</translation>
+    </message>
+    <message>
+        <source>%1, project %2: the cost on %3 rose to %4 against a usual %5; main cause: %6.</source>
+        <translation>%1，项目 %2：%3 的费用升至 %4，通常为 %5；主要原因：%6。</translation>
+    </message>
+    <message>
+        <source>Cost anomaly</source>
+        <translation>费用异常</translation>
     </message>
 </context>
 <context>
@@ -2171,6 +2207,118 @@
     <message>
         <source>Export &amp;FOCUS cost and usage data…</source>
         <translation>导出 FOCUS 成本和用量数据(&amp;F)…</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AnomaliesPage</name>
+    <message>
+        <source>Filter by day, API, region, project or cause</source>
+        <translation>按日期、API、区域、项目或原因筛选</translation>
+    </message>
+    <message>
+        <source>Filter anomalies</source>
+        <translation>筛选异常</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Daily cost with its baseline band</source>
+        <translation>每日费用及其基线区间</translation>
+    </message>
+    <message>
+        <source>The daily cost of the selected anomaly&apos;s API, region and project with its baseline band; the table above lists every anomaly.</source>
+        <translation>所选异常对应 API、区域和项目的每日费用及其基线区间；上方表格列出全部异常。</translation>
+    </message>
+    <message>
+        <source>A day is anomalous when its cost leaves the band around the median of the same weekday in the 4 weeks before: more than 3 × 1.4826 × MAD, half the baseline and 1.00 away from it.</source>
+        <translation>当某天的费用偏离前 4 周同一星期几费用中位数的区间时即为异常：偏离幅度超过 3 × 1.4826 × 中位数绝对偏差、基线的一半以及 1.00。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomalies</source>
+        <translation>
+            <numerusform>%n 个异常</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for anomalies.</source>
+        <translation>无法检测异常。</translation>
+    </message>
+    <message>
+        <source>No anomalies in this period.</source>
+        <translation>此期间没有异常。</translation>
+    </message>
+    <message>
+        <source>Could not read the daily costs.</source>
+        <translation>无法读取每日费用。</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>费用（%1）</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Daily cost of %1 in %2 for project %3 over the weeks around %4, with the baseline band. That day cost %5 against a baseline of %6; the table above lists every anomaly with its figures.</source>
+        <translation>%1 在 %2、项目 %3 于 %4 前后数周的每日费用及基线区间。当天费用 %5，基线为 %6；上方表格列出全部异常及其数据。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AnomalyModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 against the reference day %2 (cost %3, %4 billable and %5 failed calls; this day %6 and %7): difference %8 = %9.</source>
+        <translation>%1 与参照日 %2 相比（参照日费用 %3，计费调用 %4 次、失败 %5 次；当天 %6 次和 %7 次）：差额 %8 = %9。</translation>
+    </message>
+    <message>
+        <source>Rise: %1</source>
+        <translation>上升：%1</translation>
+    </message>
+    <message>
+        <source>Drop: %1</source>
+        <translation>下降：%1</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Cost (%1)</source>
+        <translation>费用（%1）</translation>
+    </message>
+    <message>
+        <source>Baseline (%1)</source>
+        <translation>基线（%1）</translation>
+    </message>
+    <message>
+        <source>Difference (%1)</source>
+        <translation>差额（%1）</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>主要原因</translation>
     </message>
 </context>
 <context>
@@ -4411,6 +4559,10 @@ mode</source>
     <message>
         <source>not a member</source>
         <translation>非成员</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
     </message>
 </context>
 <context>
@@ -7248,6 +7400,30 @@ yyyy</translation>
     <message>
         <source>Auto-renew of package %1 is on, renewing as %2.</source>
         <translation>资源包 %1 的自动续费已开启，续费为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4: %5 %6 against a baseline of %7; reference day %8 cost %9, difference %10 (%11); main cause: %12; calls %13 (reference %14), failed %15 (reference %16)</source>
+        <translation>%1 %2 %3 %4：%5 %6，基线为 %7；参照日 %8 费用 %9，差额 %10（%11）；主要原因：%12；调用 %13 次（参照日 %14 次），失败 %15 次（参照日 %16 次）</translation>
+    </message>
+    <message>
+        <source>rise to</source>
+        <translation>上升至</translation>
+    </message>
+    <message>
+        <source>drop to</source>
+        <translation>下降至</translation>
+    </message>
+    <message>
+        <source>anomalies: --%1 TIME is required</source>
+        <translation>anomalies：必须提供 --%1 TIME</translation>
+    </message>
+    <message>
+        <source>No anomalies from %1 to %2.</source>
+        <translation>%1 至 %2 期间没有异常。</translation>
     </message>
 </context>
 </TS>

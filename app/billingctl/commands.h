@@ -42,6 +42,7 @@ Reply cmdForecast(Call &call);
 Reply cmdPrice(Call &call);
 Reply cmdTag(Call &call);
 Reply cmdTags(Call &call);
+Reply cmdAnomalies(Call &call);
 // commands_budgets.cpp
 Reply cmdBudget(Call &call);
 Reply cmdBudgetSet(Call &call);

@@ -1,5 +1,6 @@
-// cost, recommend, forecast, price, tag, tags: cost management (billing-rules §10).
+// cost, recommend, forecast, price, anomalies, tag, tags: cost management (billing-rules §10).
 #include "analysis/analysissettings.h"
+#include "analysis/anomalies.h"
 #include "analysis/costanalysis.h"
 #include "analysis/costmeasure.h"
 #include "analysis/forecast.h"
@@ -179,6 +180,24 @@ QStringList priceLines(const QString &api, qint64 calls, const QString &currency
     }
     return o;
 }
+// One anomaly on one line: the day and key, cost against baseline, the reference day, the causes.
+QString anomalyLine(const Anomaly &a, const BillingCalendar &cal)
+{
+    QStringList causes;
+    for (const QString &id : anomalyCauseIds())
+        causes << CliTr::tr("%1 %2").arg(anomalyCauseName(id), json::amount(a.causes.byId(id)));
+    return CliTr::tr("%1 %2 %3 %4: %5 %6 against a baseline of %7; reference day %8 cost %9, difference %10 "
+                     "(%11); main cause: %12; calls %13 (reference %14), failed %15 (reference %16)")
+        .arg(json::day(a.day, cal), a.api, a.region, a.project,
+             a.isRise() ? CliTr::tr("rise to") : CliTr::tr("drop to"), json::amount(a.cost),
+             json::amount(a.baseline), json::day(a.referenceDay, cal))
+        .arg(json::amount(a.referenceCost), json::amount(a.difference), causes.join(QStringLiteral(", ")),
+             anomalyCauseName(a.causes.dominant()))
+        .arg(a.calls)
+        .arg(a.referenceCalls)
+        .arg(a.failedCalls)
+        .arg(a.referenceFailedCalls);
+}
 } // namespace
 
 Reply cmdCost(Call &call)
@@ -263,6 +282,32 @@ Reply cmdPrice(Call &call)
                               {QStringLiteral("currency"), catalog->currency()},
                               {QStringLiteral("quotes"), list}},
                   priceLines(call.at(0), calls, catalog->currency(), *quotes)};
+}
+
+Reply cmdAnomalies(Call &call)
+{
+    Instant range[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        const QString key = QLatin1String(i == 0 ? "from" : "to");
+        if (!call.has(key))
+            return Error::badUsage(CliTr::tr("anomalies: --%1 TIME is required").arg(key));
+        auto t = BillingCalendar::parseTimestamp(call.value(key));
+        if (!t)
+            return Error::badUsage(QStringLiteral("anomalies: --%1: %2").arg(key, t.error().message));
+        range[i] = *t;
+    }
+    if (Status s = validateAnomalyRange(range[0], range[1]); !s)
+        return Error::badUsage(QStringLiteral("anomalies: ") + s.error().message);
+    return call.run([&](Context &ctx) -> Reply {
+        auto r = findAnomalies(ctx, range[0], range[1]);
+        if (!r)
+            return r.error();
+        return Output::list(
+            QStringLiteral("anomalies"), *r, [&](const Anomaly &a) { return json::anomaly(a, ctx.calendar); },
+            [&](const Anomaly &a) { return anomalyLine(a, ctx.calendar); },
+            CliTr::tr("No anomalies from %1 to %2.")
+                .arg(ctx.calendar.format(range[0]), ctx.calendar.format(range[1])));
+    });
 }
 
 Reply cmdTag(Call &call)

@@ -306,6 +306,39 @@ QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar 
     return o;
 }
 
+QString day(Instant dayStart, const BillingCalendar &cal)
+{
+    const CivilDate d = cal.dateOf(dayStart);
+    return QStringLiteral("%1-%2-%3")
+        .arg(d.year, 4, 10, QLatin1Char('0'))
+        .arg(d.month, 2, 10, QLatin1Char('0'))
+        .arg(d.day, 2, 10, QLatin1Char('0'));
+}
+
+QJsonObject anomaly(const Anomaly &a, const BillingCalendar &cal)
+{
+    QJsonObject causes;
+    for (const QString &id : anomalyCauseIds())
+        causes.insert(id, amount(a.causes.byId(id)));
+    return QJsonObject{
+        {QStringLiteral("day"), day(a.day, cal)},
+        {QStringLiteral("api"), a.api},
+        {QStringLiteral("region"), a.region},
+        {QStringLiteral("project"), a.project},
+        {QStringLiteral("direction"), a.isRise() ? QStringLiteral("rise") : QStringLiteral("drop")},
+        {QStringLiteral("cost"), amount(a.cost)},
+        {QStringLiteral("baseline"), amount(a.baseline)},
+        {QStringLiteral("reference_day"), day(a.referenceDay, cal)},
+        {QStringLiteral("reference_cost"), amount(a.referenceCost)},
+        {QStringLiteral("difference"), amount(a.difference)},
+        {QStringLiteral("causes"), causes},
+        {QStringLiteral("dominant_cause"), a.causes.dominant()},
+        {QStringLiteral("calls"), a.calls},
+        {QStringLiteral("reference_calls"), a.referenceCalls},
+        {QStringLiteral("failed_calls"), a.failedCalls},
+        {QStringLiteral("reference_failed_calls"), a.referenceFailedCalls}};
+}
+
 QJsonObject quote(const Quote &q)
 {
     QJsonArray tiers;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/anomalies.h"
 #include "analysis/budgets.h"
 #include "analysis/costanalysis.h"
 #include "analysis/costmeasure.h"
@@ -60,6 +61,8 @@ QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar 
 QJsonObject quote(const Quote &q);
 QJsonObject recommendation(const Recommendation &rec, const BillingCalendar &cal);
 QJsonObject forecast(const Forecast &f, const BillingCalendar &cal);
+QJsonObject anomaly(const Anomaly &a, const BillingCalendar &cal);
+QString day(Instant dayStart, const BillingCalendar &cal); // "YYYY-MM-DD"
 QJsonObject columnProfile(const ColumnProfile &p);
 
 } // namespace billing::cli::json

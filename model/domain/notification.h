@@ -25,6 +25,7 @@ enum class AlertKind {
     CouponLapsed,
     BudgetActual,
     BudgetForecast,
+    Anomaly,
 };
 QString alertKindId(AlertKind k); // "arrears-started", "low-balance", ...
 std::optional<AlertKind> alertKindFromId(const QString &id);

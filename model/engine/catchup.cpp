@@ -1,5 +1,6 @@
 #include "engine/catchup.h"
 
+#include "analysis/anomalies.h"
 #include "analysis/budgets.h"
 
 #include "engine/context.h"
@@ -153,6 +154,7 @@ Status catchUp(Context &ctx)
 {
     const Instant now = ctx.now;
     Instant t = ctx.account.processedUntil;
+    const Instant since = t;
     if (t >= now)
         return {};
     // Hours whose end has come: the settlement hour H is due at H + 1 h ≤ now.
@@ -237,7 +239,10 @@ Status catchUp(Context &ctx)
         t = x;
         ctx.account.processedUntil = t;
     }
-    return state.writeCounters(ctx);
+    if (Status s = state.writeCounters(ctx); !s)
+        return s;
+    // billing-rules §10: each anomaly of a day that has ended raises one notification.
+    return notifyAnomalies(ctx, since);
 }
 
 } // namespace billing

@@ -2,6 +2,7 @@
 #include "engine/tr.h"
 
 #include "domain/budget.h"
+#include "analysis/anomalies.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -108,6 +109,14 @@ QString sentence(AlertKind kind, const Notification &n, const Facts &f)
             EngineTr::tr("Budget \u201c%1\u201d: %2 is forecast to end at %5, at least %3 % of %4.")
                 .arg(f.string("budget"), f.string("month"), f.number("threshold"), f.money("amount"),
                      f.money("spend")));
+    case AlertKind::Anomaly:
+        return (n.args.value(QLatin1String("direction")).toString() == QLatin1String("drop")
+                    ? EngineTr::tr(
+                          "%1, project %2: the cost on %3 fell to %4 against a usual %5; main cause: %6.")
+                    : EngineTr::tr(
+                          "%1, project %2: the cost on %3 rose to %4 against a usual %5; main cause: %6."))
+            .arg(f.service(), f.string("project"), f.string("day"), f.money("cost"), f.money("baseline"),
+                 anomalyCauseName(f.string("cause")));
     }
     return {};
 }
@@ -139,6 +148,8 @@ const char *title(AlertKind kind)
         return QT_TRANSLATE_NOOP("billing::engine", "Budget threshold reached");
     case AlertKind::BudgetForecast:
         return QT_TRANSLATE_NOOP("billing::engine", "Budget forecast exceeded");
+    case AlertKind::Anomaly:
+        return QT_TRANSLATE_NOOP("billing::engine", "Cost anomaly");
     case AlertKind::FreezeSoon:
         return QT_TRANSLATE_NOOP("billing::engine", "Freeze in 24 hours");
     case AlertKind::PackageExpiring:

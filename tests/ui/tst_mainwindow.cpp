@@ -83,8 +83,8 @@ private slots:
         for (int i = 0; i < nav->topLevelItem(3)->childCount(); ++i)
             costCenter << nav->topLevelItem(3)->child(i)->text(0);
         QCOMPARE(costCenter, (QStringList{"Composition", "Allocation", "Analysis", "Budgets", "Optimization",
-                                          "Price calculator"}));
-        QCOMPARE(w.pages().size(), 15);
+                                          "Anomalies", "Price calculator"}));
+        QCOMPARE(w.pages().size(), 16);
     }
 
     void navigatesWithMouseAndKeys()

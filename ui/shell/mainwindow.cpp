@@ -8,6 +8,7 @@
 #include "bills/transactionspage.h"
 #include "costcenter/allocationpage.h"
 #include "costcenter/analysispage.h"
+#include "costcenter/anomaliespage.h"
 #include "costcenter/budgetspage.h"
 #include "costcenter/calculatorpage.h"
 #include "costcenter/compositionpage.h"
@@ -137,6 +138,8 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     addPage(
         PageId::Optimization, [this] { return new OptimizationPage(m_engine, this); }, tr("Optimization"),
         costCenter);
+    addPage(
+        PageId::Anomalies, [this] { return new AnomaliesPage(m_engine, this); }, tr("Anomalies"), costCenter);
     addPage(
         PageId::Calculator, [this] { return new CalculatorPage(m_engine, this); }, tr("Price calculator"),
         costCenter);
@@ -365,10 +368,11 @@ QList<PageId> MainWindow::pages() const
 
 QString MainWindow::pageKey(PageId page)
 {
-    static const char *const keys[] = {"overview",     "bills",       "transactions",  "services", "packages",
-                                       "funds",        "composition", "allocation",    "analysis", "budgets",
-                                       "optimization", "calculator",  "notifications", "settings", "audit"};
-    static_assert(std::size(keys) == size_t(PageId::Audit) + 1, "one key per page");
+    static const char *const keys[] = {"overview",      "bills",    "transactions", "services",
+                                       "packages",      "funds",    "composition",  "allocation",
+                                       "analysis",      "budgets",  "optimization", "calculator",
+                                       "notifications", "settings", "audit",        "anomalies"};
+    static_assert(std::size(keys) == size_t(PageId::Anomalies) + 1, "one key per page");
     return QLatin1String(keys[size_t(page)]);
 }
 

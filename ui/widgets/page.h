@@ -30,6 +30,7 @@ enum class PageId {
     Notifications,
     Settings,
     Audit,
+    Anomalies,
 };
 
 // One page of the console: it owns its filter bar, its table or chart and its actions, and reloads

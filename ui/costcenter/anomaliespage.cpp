@@ -1,0 +1,184 @@
+#include "costcenter/anomaliespage.h"
+
+#include "costcenter/anomalymodel.h"
+#include "costcenter/periodpicker.h"
+#include "engine/engine.h"
+#include "widgets/errorbanner.h"
+#include "widgets/format.h"
+#include "widgets/itemroles.h"
+#include "widgets/moneydelegate.h"
+#include "widgets/timeseriesplot.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace billing::ui {
+
+namespace {
+double toDouble(Money m)
+{
+    return double(m.units()) / double(Money::Scale); // chart-drawing boundary
+}
+// The series around an anomaly: six weeks before it, one after.
+constexpr qint64 kWeeksBefore = 6;
+constexpr qint64 kWeeksAfter = 1;
+} // namespace
+
+AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
+    : Page(parent), m_engine(engine), m_model(new AnomalyModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_banner(new ErrorBanner(this)),
+      m_period(new PeriodPicker(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this)),
+      m_table(new QTableView(this)), m_explanation(new QLabel(this)), m_plot(new TimeSeriesPlot(this))
+{
+    setObjectName(QStringLiteral("anomaliesPage"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_period->setChoice(PeriodPicker::Last12Months);
+    m_filter->setObjectName(QStringLiteral("anomalyFilter"));
+    m_filter->setPlaceholderText(tr("Filter by day, API, region, project or cause"));
+    m_filter->setAccessibleName(tr("Filter anomalies"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_table->setObjectName(QStringLiteral("anomalyTable"));
+    m_table->setAccessibleName(tr("Anomalies"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(AnomalyModel::Day, Qt::DescendingOrder); // newest first
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    auto *money = new MoneyDelegate(this);
+    for (int c : {AnomalyModel::Cost, AnomalyModel::Baseline, AnomalyModel::Difference})
+        m_table->setItemDelegateForColumn(c, money);
+    m_explanation->setObjectName(QStringLiteral("anomalyExplanation"));
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_plot->setObjectName(QStringLiteral("anomalyPlot"));
+    m_plot->setAccessibleName(tr("Daily cost with its baseline band"));
+    m_plot->setMinimumHeight(200);
+    m_plot->setAccessibleDescription(tr("The daily cost of the selected anomaly's API, region and project "
+                                        "with its baseline band; the table above lists every anomaly."));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_period);
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_count);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    auto *detail = new QWidget(splitter);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_explanation);
+    detailLayout->addWidget(m_plot, 1);
+    splitter->addWidget(detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createTitle(tr("Anomalies")));
+    layout->addWidget(m_banner);
+    layout->addWidget(
+        new QLabel(tr("A day is anomalous when its cost leaves the band around the median of the "
+                      "same weekday in the 4 weeks before: more than 3 × 1.4826 × MAD, half the "
+                      "baseline and 1.00 away from it."),
+                   this));
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    connect(m_banner, &ErrorBanner::retryRequested, this, &AnomaliesPage::refresh);
+    connect(m_period, &PeriodPicker::changed, this, &AnomaliesPage::refresh);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        m_count->setText(tr("%n anomalies", nullptr, m_proxy->rowCount()));
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showSeries(m_proxy->mapToSource(current).row());
+            });
+}
+
+void AnomaliesPage::refresh()
+{
+    struct Loaded
+    {
+        std::vector<Anomaly> anomalies;
+        Account account;
+    };
+    auto r = m_engine.run([this](Context &ctx) -> Result<Loaded> {
+        m_period->setContext(ctx.calendar.utcOffsetSeconds(), ctx.now);
+        auto list = findAnomalies(ctx, m_period->from(), m_period->to());
+        if (!list)
+            return list.error();
+        return Loaded{std::move(*list), ctx.account};
+    });
+    if (!r) {
+        m_banner->showError(tr("Could not look for anomalies."), r.error());
+        return;
+    }
+    m_banner->clear();
+    m_currency = r->account.currency;
+    m_model->setAnomalies(
+        std::move(r->anomalies),
+        AccountDisplay{r->account.currency, r->account.utcOffsetSeconds, &m_engine.catalog()});
+    m_count->setText(tr("%n anomalies", nullptr, m_proxy->rowCount()));
+    m_table->resizeColumnsToContents();
+    if (m_proxy->rowCount() > 0)
+        m_table->selectRow(0);
+    else {
+        m_explanation->setText(tr("No anomalies in this period."));
+        m_plot->setSeries({}, {}, TimeSeriesPlot::Style::Lines, 86400.0);
+        m_plot->setBand(QString(), {}, {}, {}, {}, QColor());
+    }
+}
+
+void AnomaliesPage::showSeries(int row)
+{
+    const Anomaly &a = m_model->anomaly(row);
+    m_explanation->setText(m_model->explanation(row));
+    auto points = m_engine.run([&a](Context &ctx) {
+        return anomalySeries(ctx, a.api, a.region, a.project, a.day - kWeeksBefore * 7 * kMicrosPerDay,
+                             a.day + (kWeeksAfter * 7 + 1) * kMicrosPerDay);
+    });
+    if (!points) {
+        m_banner->showError(tr("Could not read the daily costs."), points.error());
+        return;
+    }
+    std::vector<double> keys, cost, bandKeys, centre, low, high;
+    for (const AnomalyPoint &p : *points) {
+        const double key = double(p.day / kMicrosPerSecond);
+        keys.push_back(key);
+        cost.push_back(toDouble(p.cost));
+        if (p.hasBaseline) {
+            bandKeys.push_back(key);
+            centre.push_back(toDouble(p.baseline));
+            low.push_back(std::max(0.0, toDouble(p.low)));
+            high.push_back(toDouble(p.high));
+        }
+    }
+    PlotSeries series;
+    series.name = tr("%1, %2, %3").arg(a.api, a.region, a.project);
+    series.color = palette().color(QPalette::Highlight);
+    series.values = std::move(cost);
+    m_plot->setValueAxisLabel(tr("Cost (%1)").arg(m_currency));
+    m_plot->setSeries(keys, {series}, TimeSeriesPlot::Style::Lines, 86400.0);
+    m_plot->setBand(tr("Baseline"), bandKeys, centre, low, high, palette().color(QPalette::Mid));
+    const QLocale l;
+    m_plot->setAccessibleDescription(
+        tr("Daily cost of %1 in %2 for project %3 over the weeks around %4, with the baseline band. That day "
+           "cost %5 against a baseline of %6; the table above lists every anomaly with its figures.")
+            .arg(a.api, a.region, a.project, m_model->index(row, AnomalyModel::Day).data().toString(),
+                 formatMoney(a.cost, 2, l), formatMoney(a.baseline, 2, l)));
+}
+
+} // namespace billing::ui

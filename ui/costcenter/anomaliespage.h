@@ -1,0 +1,58 @@
+#pragma once
+
+#include "widgets/page.h"
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace billing {
+class Engine;
+}
+
+namespace billing::ui {
+
+class AnomalyModel;
+class ErrorBanner;
+class PeriodPicker;
+class TimeSeriesPlot;
+
+// Cost Center › Anomalies (billing-rules §10): the days whose cost per (API, region, project) left the
+// band around the same weekday's median of the 4 weeks before, newest first, filtered by a period and by
+// text; the selected one's causes, and its key's daily cost over the weeks around it with the baseline
+// band.
+class AnomaliesPage : public Page
+{
+    Q_OBJECT
+
+public:
+    AnomaliesPage(Engine &engine, QWidget *parent);
+
+    void refresh() override;
+
+    AnomalyModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    PeriodPicker *periodPicker() const { return m_period; }
+    TimeSeriesPlot *plot() const { return m_plot; }
+    QLabel *explanation() const { return m_explanation; }
+
+private:
+    void showSeries(int row);
+
+    Engine &m_engine;
+    AnomalyModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    ErrorBanner *m_banner;
+    PeriodPicker *m_period;
+    QLineEdit *m_filter;
+    QLabel *m_count;
+    QTableView *m_table;
+    QLabel *m_explanation;
+    TimeSeriesPlot *m_plot;
+    QString m_currency;
+};
+
+} // namespace billing::ui
