@@ -1,8 +1,8 @@
 #include "engine/notificationtext.h"
 #include "engine/tr.h"
 
-#include "domain/budget.h"
 #include "analysis/anomalies.h"
+#include "domain/budget.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
