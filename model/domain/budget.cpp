@@ -117,19 +117,28 @@ QString BudgetScope::key() const
     return parts.join(u';');
 }
 
-QString BudgetScope::describe() const
+QString BudgetScope::describe(
+    const std::function<QString(const QString &dimension, const QString &value)> &label) const
 {
     if (isEmpty())
         return Tr::tr("Whole account");
+    const auto names = [&](const char *dimension, const QStringList &values) {
+        if (!label)
+            return values.join(QStringLiteral(", "));
+        QStringList out;
+        for (const QString &v : values)
+            out << label(QLatin1String(dimension), v);
+        return out.join(QStringLiteral(", "));
+    };
     QStringList parts;
     if (!apis.isEmpty())
-        parts << Tr::tr("API %1").arg(apis.join(QStringLiteral(", ")));
+        parts << Tr::tr("API %1").arg(names("api", apis));
     if (!regions.isEmpty())
-        parts << Tr::tr("region %1").arg(regions.join(QStringLiteral(", ")));
+        parts << Tr::tr("region %1").arg(names("region", regions));
     if (!projects.isEmpty())
-        parts << Tr::tr("project %1").arg(projects.join(QStringLiteral(", ")));
+        parts << Tr::tr("project %1").arg(names("project", projects));
     if (!tags.isEmpty())
-        parts << Tr::tr("tag %1").arg(tags.join(QStringLiteral(", ")));
+        parts << Tr::tr("tag %1").arg(names("tag", tags));
     return parts.join(QStringLiteral("; "));
 }
 

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace billing {
 
 // What a budget counts (billing-rules §10, "Budget scope"): the charges whose API, region, enterprise
@@ -31,7 +33,9 @@ struct BudgetScope
     // threshold alerts once per month per scope.
     QString key() const;
     // For people: "API general-text, idcard; region cn-north-4" or "Whole account".
-    QString describe() const;
+    // `label` names a value as the reader sees it (the console: catalog display names); ids without it.
+    QString
+    describe(const std::function<QString(const QString &dimension, const QString &value)> &label = {}) const;
     bool operator==(const BudgetScope &) const = default;
 };
 

@@ -25,12 +25,22 @@ using namespace billing;
 using namespace billing::ui;
 
 namespace {
+// The items of a scope list whose value (the id kept as item data) is `value`.
+QList<QListWidgetItem *> itemsOf(QListWidget *list, const QString &value)
+{
+    QList<QListWidgetItem *> out;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->data(Qt::UserRole).toString() == value)
+            out << list->item(i);
+    return out;
+}
+
 // Clicks the item `value` of a scope list, as a person would: it toggles its selection.
 void clickValue(ScopeEditor *editor, const char *dimension, const char *value)
 {
     QListWidget *list = editor->list(QString::fromLatin1(dimension));
     QVERIFY(list);
-    const auto found = list->findItems(QString::fromLatin1(value), Qt::MatchExactly);
+    const auto found = itemsOf(list, QString::fromLatin1(value));
     QVERIFY2(found.size() == 1, value);
     list->scrollToItem(found.front());
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(found.front()).center());
@@ -40,7 +50,7 @@ QStringList selected(ScopeEditor *editor, const char *dimension)
 {
     QStringList out;
     for (QListWidgetItem *item : editor->list(QString::fromLatin1(dimension))->selectedItems())
-        out << item->text();
+        out << item->data(Qt::UserRole).toString();
     out.sort();
     return out;
 }
@@ -94,12 +104,14 @@ private slots:
         page.refresh();
         ScopeEditor *scope = page.scopeEditor();
         // The values offered: the catalog's APIs and regions, the projects with records, the tags in use.
-        QVERIFY(!scope->list(QStringLiteral("api"))
-                     ->findItems(QStringLiteral("id-card"), Qt::MatchExactly)
-                     .isEmpty());
-        QVERIFY(!scope->list(QStringLiteral("region"))
-                     ->findItems(QStringLiteral("ap-southeast-1"), Qt::MatchExactly)
-                     .isEmpty());
+        // APIs and regions by the names the console shows everywhere, their ids as the items' data.
+        const auto idCard = itemsOf(scope->list(QStringLiteral("api")), QStringLiteral("id-card"));
+        QCOMPARE(idCard.size(), 1);
+        QCOMPARE(idCard.front()->text(), QStringLiteral("ID Card"));
+        const auto singapore =
+            itemsOf(scope->list(QStringLiteral("region")), QStringLiteral("ap-southeast-1"));
+        QCOMPARE(singapore.size(), 1);
+        QCOMPARE(singapore.front()->text(), QStringLiteral("CN-Hong Kong"));
         QCOMPARE(scope->list(QStringLiteral("project"))->count(), 2); // kyc, web
         QCOMPARE(scope->list(QStringLiteral("tag"))->count(), 1);     // frontend
 
@@ -120,7 +132,7 @@ private slots:
         QTRY_COMPARE(page.model()->rowCount(), 1);
         // The list shows the scope and the scope's own spend: id-card's 3.00 of the 6.00 spent.
         QCOMPARE(page.model()->data(page.model()->index(0, BudgetModel::Scope)).toString(),
-                 QStringLiteral("API id-card; region cn-north-4"));
+                 QStringLiteral("API ID Card; region CN North-Beijing4"));
         QCOMPARE(page.model()->status(0).actual, Money::fromCents(300));
         QCOMPARE(page.model()->data(page.model()->index(0, BudgetModel::SpentPercent)).toString(),
                  QStringLiteral("60 %"));

@@ -1,4 +1,5 @@
 #include "costcenter/budgetmodel.h"
+#include "costcenter/scopeeditor.h"
 
 #include "widgets/itemroles.h"
 
@@ -7,6 +8,13 @@
 namespace billing::ui {
 
 BudgetModel::BudgetModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+QString BudgetModel::scopeText(const BudgetScope &scope) const
+{
+    return scope.describe([this](const QString &dimension, const QString &value) {
+        return scopeValueName(m_catalog, dimension, value);
+    });
+}
 
 void BudgetModel::setStatuses(std::vector<BudgetStatus> statuses, const QString &currency)
 {
@@ -59,7 +67,7 @@ QVariant BudgetModel::data(const QModelIndex &index, int role) const
         case Name:
             return s.budget.name;
         case Scope:
-            return s.budget.scope.describe();
+            return scopeText(s.budget.scope);
         case ActualThresholds:
             return thresholds(s.budget.actualThresholds);
         case ForecastThresholds:
@@ -83,7 +91,7 @@ QVariant BudgetModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (c == Scope)
             return s.budget.scope.isEmpty() ? tr("Every charge of the account")
-                                            : tr("Only the charges of %1").arg(s.budget.scope.describe());
+                                            : tr("Only the charges of %1").arg(scopeText(s.budget.scope));
         if (c == Forecast)
             return s.forecast.intervalKnown ? tr("Likely between %1 and %2")
                                                   .arg(s.forecast.low.toDisplayString(QLocale(), 2),

@@ -34,6 +34,8 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
       m_error(new QLabel(this)), m_save(new QPushButton(this)), m_remove(new QPushButton(this)),
       m_new(new QPushButton(tr("&New budget"), this))
 {
+    m_scope->setCatalog(&m_engine.catalog());
+    m_model->setCatalog(&m_engine.catalog());
     setObjectName(QStringLiteral("budgetsPage"));
     m_table->setObjectName(QStringLiteral("budgetTable"));
     m_table->setAccessibleName(tr("Budgets"));

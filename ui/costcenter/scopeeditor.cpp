@@ -1,34 +1,59 @@
 #include "costcenter/scopeeditor.h"
 
+#include "widgets/format.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalBlocker>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 namespace billing::ui {
 
+QString scopeValueName(const Catalog *catalog, const QString &dimension, const QString &value)
+{
+    const AccountDisplay display{QString(), 0, catalog};
+    if (dimension == QLatin1String("api"))
+        return apiName(display, value);
+    if (dimension == QLatin1String("region"))
+        return regionName(display, value);
+    return value;
+}
+
 namespace {
-// Selected values of a list, in its order.
+// Selected values (ids) of a list, in its order.
 QStringList selectedValues(const QListWidget *list)
 {
     QStringList out;
     for (int i = 0; i < list->count(); ++i)
         if (list->item(i)->isSelected())
-            out << list->item(i)->text();
+            out << list->item(i)->data(Qt::UserRole).toString();
     return out;
 }
 
-void fill(QListWidget *list, QStringList values, const QStringList &selected)
+void fill(QListWidget *list, const QString &dimension, const Catalog *catalog, QStringList values,
+          const QStringList &selected)
 {
     for (const QString &v : selected)
         if (!values.contains(v))
             values << v;
-    values.sort();
+    std::vector<std::pair<QString, QString>> items; // (name, id), in the order of the names
+    for (const QString &v : values)
+        items.emplace_back(scopeValueName(catalog, dimension, v), v);
+    std::sort(items.begin(), items.end(),
+              [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.first, b.first) < 0; });
     const QSignalBlocker block(list);
     list->clear();
-    list->addItems(values);
-    for (int i = 0; i < list->count(); ++i)
-        list->item(i)->setSelected(selected.contains(list->item(i)->text()));
+    for (const auto &[name, id] : items) {
+        auto *item = new QListWidgetItem(name, list);
+        item->setData(Qt::UserRole, id);
+        if (name != id)
+            item->setToolTip(id);
+        item->setSelected(selected.contains(id));
+    }
 }
 } // namespace
 
@@ -69,13 +94,14 @@ void ScopeEditor::setOptions(const QString &dimension, const QStringList &values
     if (i < 0)
         return;
     m_options[i] = values;
-    fill(m_lists[i], values, selectedValues(m_lists[i]));
+    fill(m_lists[i], dimension, m_catalog, values, selectedValues(m_lists[i]));
 }
 
 void ScopeEditor::setScope(const BudgetScope &scope)
 {
     for (int i = 0; i < m_lists.size(); ++i)
-        fill(m_lists[i], m_options[i], scopeValues(scope, budgetScopeDimensions()[i]));
+        fill(m_lists[i], budgetScopeDimensions()[i], m_catalog, m_options[i],
+             scopeValues(scope, budgetScopeDimensions()[i]));
     emit changed();
 }
 

@@ -6,7 +6,15 @@
 
 class QListWidget;
 
+namespace billing {
+class Catalog;
+}
+
 namespace billing::ui {
+
+// A scope value as the console names it: APIs and regions by their catalog display names (the id when
+// the catalog is null or does not know it), projects and tags as they are.
+QString scopeValueName(const Catalog *catalog, const QString &dimension, const QString &value);
 
 // A budget's scope (billing-rules §10, "Budget scope"): one multi-select list per dimension (API, region,
 // enterprise project, cost tag); nothing selected in a list means every value of it, nothing selected
@@ -18,6 +26,9 @@ class ScopeEditor : public QWidget
 
 public:
     explicit ScopeEditor(QWidget *parent);
+
+    // Names the values of the lists (item text); the ids stay the items' Qt::UserRole data.
+    void setCatalog(const Catalog *catalog) { m_catalog = catalog; }
 
     // The values offered for a dimension of budgetScopeDimensions() ("api", "region", "project", "tag");
     // the selection is kept where the value is still offered.
@@ -32,6 +43,7 @@ signals:
 private:
     QList<QListWidget *> m_lists; // in the order of budgetScopeDimensions()
     QList<QStringList> m_options; // what setOptions() offered, per list
+    const Catalog *m_catalog = nullptr;
 };
 
 } // namespace billing::ui
