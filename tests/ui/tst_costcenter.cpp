@@ -215,6 +215,11 @@ private slots:
         // CSV with exact decimal strings.
         const QString csv = toCsv(*page.model());
         QVERIFY(csv.startsWith(QStringLiteral("Category,")));
+        // As the table shows it: the columns it hides (the chart's, the other measure's) stay out.
+        const QString shown = toCsv(*page.model(), page.table());
+        const QString shownHeader = shown.left(shown.indexOf(u'\n'));
+        QVERIFY2(!shownHeader.contains(QStringLiteral("1,000")), qPrintable(shownHeader));
+        QCOMPARE(shownHeader.count(u',') + 1, page.model()->columnCount() - 3);
     }
 
     // The chart exports as PDF stay on their page (poppler reads the words back): the composition's

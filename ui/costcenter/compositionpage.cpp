@@ -406,7 +406,7 @@ void CompositionPage::exportTable()
     if (path.isEmpty())
         return;
     QString error;
-    if (!exportCsv(*m_model, path, &error))
+    if (!exportCsv(*m_model, path, &error, m_table))
         m_banner->showError(tr("Could not export the table."), Error::internal(error));
 }
 

@@ -13,20 +13,25 @@
 #include <QPixmap>
 #include <QSaveFile>
 #include <QStringList>
+#include <QTableView>
 #include <QWidget>
 
 namespace billing::ui {
 
-QString toCsv(const QAbstractItemModel &model)
+QString toCsv(const QAbstractItemModel &model, const QTableView *view)
 {
+    QList<int> columns;
+    for (int c = 0; c < model.columnCount(); ++c)
+        if (!view || !view->isColumnHidden(c))
+            columns << c;
     QString out;
     QStringList header;
-    for (int c = 0; c < model.columnCount(); ++c)
+    for (int c : columns)
         header << model.headerData(c, Qt::Horizontal).toString();
     out += report::csvFields(header) + u'\n';
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList fields;
-        for (int c = 0; c < model.columnCount(); ++c) {
+        for (int c : columns) {
             const QModelIndex index = model.index(r, c);
             const QVariant money = model.data(index, MoneyRole);
             fields << (money.isValid() ? Money::fromUnits(money.toLongLong()).toString(2)
@@ -37,10 +42,10 @@ QString toCsv(const QAbstractItemModel &model)
     return out;
 }
 
-bool exportCsv(const QAbstractItemModel &model, const QString &path, QString *error)
+bool exportCsv(const QAbstractItemModel &model, const QString &path, QString *error, const QTableView *view)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(model).toUtf8()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(model, view).toUtf8()) < 0 || !file.commit()) {
         if (error)
             *error = WidgetsTr::tr("Could not write %1: %2").arg(path, file.errorString());
         return false;
