@@ -2269,6 +2269,14 @@
         <source>Daily cost of %1 in %2 for project %3 over the weeks around %4, with the baseline band. That day cost %5 against a baseline of %6; the table above lists every anomaly with its figures.</source>
         <translation>%1 在 %2、项目 %3 于 %4 前后数周的每日费用及基线区间。当天费用 %5，基线为 %6；上方表格列出全部异常及其数据。</translation>
     </message>
+    <message>
+        <source>Show &amp;records…</source>
+        <translation>显示记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The transaction records behind the selected anomaly: that day&apos;s usage of its API, region and project</source>
+        <translation>所选异常背后的交易记录：其 API、区域和项目当天的用量</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AnomalyModel</name>
@@ -5029,6 +5037,44 @@ mode</source>
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Latest anomalies</source>
+        <translation>最近的异常</translation>
+    </message>
+    <message>
+        <source>All anomalies…</source>
+        <translation>全部异常…</translation>
+    </message>
+    <message>
+        <source>Looking for anomalies…</source>
+        <translation>正在检测异常…</translation>
+    </message>
+    <message>
+        <source>Could not look for anomalies.</source>
+        <translation>无法检测异常。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No anomalies in the last %n days</source>
+        <translation>
+            <numerusform>最近 %n 天内没有异常</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, project %4: %5 against a baseline of %6 (%7)</source>
+        <translation>%1 — %2，%3，项目 %4：%5，基线为 %6（%7）</translation>
+    </message>
+    <message>
+        <source>rise: %1</source>
+        <translation>上升：%1</translation>
+    </message>
+    <message>
+        <source>drop: %1</source>
+        <translation>下降：%1</translation>
+    </message>
+    <message>
+        <source>Open this anomaly on the Anomalies page</source>
+        <translation>在“异常”页面中打开此异常</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,15 @@
 // Cost Center › Anomalies against a real account: newest first, the text filter, the causes of the
 // selected anomaly and its daily cost with the baseline band.
+#include "bills/recordfilterbar.h"
+#include "bills/recordtablemodel.h"
+#include "bills/transactionspage.h"
 #include "costcenter/anomaliespage.h"
 #include "costcenter/anomalymodel.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
 #include "engine/services.h"
+#include "shell/mainwindow.h"
+#include "shell/settings.h"
 #include "testaccount.h"
 #include "widgets/itemroles.h"
 #include "widgets/timeseriesplot.h"
@@ -12,10 +17,14 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBuffer>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace billing;
@@ -106,6 +115,73 @@ private slots:
         const QString shot = qEnvironmentVariable("ANOMALIES_SCREENSHOT");
         if (!shot.isEmpty())
             page.grab().save(shot);
+    }
+
+    // "Show records…" (and Enter on a row) opens Bills › Transactions filtered to the anomaly's day, API,
+    // region and project; the usage records listed sum to the anomaly's cost.
+    void drillsToTheTransactionRecords()
+    {
+        test::TestAccount acc("2026-10-01T00:00:00+08:00");
+        history(acc);
+        QTemporaryDir dir;
+        ConsoleSettings settings(dir.filePath(QStringLiteral("drill.ini")));
+        MainWindow w(*acc.engine, settings);
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showPage(PageId::Anomalies);
+        auto *page = qobject_cast<AnomaliesPage *>(w.page(PageId::Anomalies));
+        QVERIFY(page);
+        QTRY_COMPARE(page->proxy()->rowCount(), 2);
+        auto *transactions = qobject_cast<TransactionsPage *>(w.page(PageId::Transactions));
+        QVERIFY(transactions);
+
+        const auto sumListed = [&] {
+            Money sum;
+            for (int row = 0; row < transactions->model()->rowCount(); ++row)
+                sum += transactions->model()->record(row).charged;
+            return sum;
+        };
+
+        // The rise of 2026-10-30 (second row, newest first), with the button.
+        page->table()->selectRow(1);
+        const Anomaly rise =
+            page->model()->anomaly(page->proxy()->mapToSource(page->proxy()->index(1, 0)).row());
+        QVERIFY(page->recordsButton()->isEnabled());
+        QTest::mouseClick(page->recordsButton(), Qt::LeftButton);
+        QCOMPARE(w.currentPage(), PageId::Transactions);
+        RecordFilterBar *bar = transactions->filterBar();
+        QCOMPARE(bar->fromEdit()->date(), QDate(2026, 10, 30));
+        QCOMPARE(bar->toEdit()->date(), QDate(2026, 10, 30));
+        QCOMPARE(bar->apiBox()->currentData().toString(), QStringLiteral("general-text"));
+        QCOMPARE(bar->regionBox()->currentData().toString(), QStringLiteral("cn-north-4"));
+        QCOMPARE(bar->projectBox()->currentData().toString(), rise.project);
+        const RecordFilter f = bar->filter();
+        QCOMPARE(f.project, rise.project);
+        QCOMPARE(f.type, std::optional<Record::Type>(Record::Type::Usage));
+        QCOMPARE(f.from, std::optional<Instant>(rise.day));
+        QCOMPARE(f.to, std::optional<Instant>(rise.day + kMicrosPerDay));
+        QTRY_VERIFY(!transactions->isLoading());
+        QCOMPARE(sumListed(), rise.cost);
+        QCOMPARE(rise.cost, Money::fromCents(9000));
+        QCOMPARE(transactions->model()->rowCount(), 10); // one settlement line per hour
+
+        const QString shot = qEnvironmentVariable("DRILL_SCREENSHOT");
+        if (!shot.isEmpty())
+            w.grab().save(shot);
+
+        // The drop of 2026-11-03 with Enter on its row.
+        w.showPage(PageId::Anomalies);
+        page->table()->setFocus();
+        page->table()->selectRow(0);
+        const Anomaly drop =
+            page->model()->anomaly(page->proxy()->mapToSource(page->proxy()->index(0, 0)).row());
+        QTest::keyClick(page->table(), Qt::Key_Return);
+        QCOMPARE(w.currentPage(), PageId::Transactions);
+        QCOMPARE(bar->fromEdit()->date(), QDate(2026, 11, 3));
+        QTRY_VERIFY(!transactions->isLoading());
+        QCOMPARE(sumListed(), drop.cost);
+        QCOMPARE(drop.cost, Money::fromCents(60));
     }
 };
 

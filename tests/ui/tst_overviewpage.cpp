@@ -2,12 +2,20 @@
 // stale: the tile says it is loading until the figures of the latest refresh are in, and those equal
 // the cash view of cost analysis.
 #include "analysis/costanalysis.h"
+#include "costcenter/anomaliespage.h"
+#include "costcenter/anomalymodel.h"
 #include "overview/overviewpage.h"
 #include "ownertest.h"
+#include "shell/mainwindow.h"
+#include "shell/settings.h"
 #include "widgets/figure.h"
 #include "widgets/format.h"
 
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
 
 using namespace billing;
 using namespace billing::ui;
@@ -64,7 +72,7 @@ private slots:
         page.resize(1100, 700);
         test::shot(&page, "overview-loading");
         QVERIFY(loaded.wait(10000));
-        QVERIFY(!page.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 10000); // the latest anomalies load beside the spending
         test::shot(&page, "overview-loaded");
         // This month up to the last settled hour; last month up to the same day and hour (the call
         // of 19 October is after it).
@@ -98,6 +106,68 @@ private slots:
         QCOMPARE(page.spendText(), formatMoney(test::money("3.00")));
         QCOMPARE(page.spendText(),
                  formatMoney(cash(acc, "2026-11-01T00:00:00+08:00", "2026-11-05T12:00:00+08:00")));
+        // No history to compare with: no anomalies.
+        QCOMPARE(page.anomaliesText(), QStringLiteral("No anomalies in the last 30 days"));
+        QVERIFY(page.anomalyButtons().isEmpty());
+    }
+
+    // The latest anomalies of the last 30 days, newest first, from a worker thread; a click opens the
+    // Anomalies page with that anomaly selected.
+    void theLatestAnomaliesLeadToTheAnomaliesPage()
+    {
+        test::TestAccount acc("2026-10-01T00:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
+        // Five weeks: weekdays 30.00, weekends 6.00; a rise on Friday 2026-10-30 (90.00) and a drop on
+        // Tuesday 2026-11-03 (0.60).
+        QByteArray csv = "timestamp,api,region,status,count\n";
+        for (int day = 0; day < 35; ++day) {
+            const QDate date = QDate(2026, 10, 1).addDays(day);
+            int calls = date.dayOfWeek() >= 6 ? 400 : 2000;
+            if (date == QDate(2026, 10, 30))
+                calls = 6000;
+            if (date == QDate(2026, 11, 3))
+                calls = 40;
+            for (int hour = 9; hour < 19; ++hour)
+                csv += date.toString(Qt::ISODate).toLatin1() + 'T' +
+                       QByteArray::number(hour).rightJustified(2, '0') +
+                       ":15:00+08:00,general-text,cn-north-4,200," + QByteArray::number(calls) + '\n';
+        }
+        acc.setNow("2026-11-05T00:00:00+08:00");
+        QVERIFY(test::ok(test::importCsv(acc, csv)));
+
+        QTemporaryDir dir;
+        ConsoleSettings settings(dir.filePath(QStringLiteral("overview.ini")));
+        MainWindow w(*acc.engine, settings);
+        w.resize(1200, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showPage(PageId::Overview);
+        auto *page = qobject_cast<OverviewPage *>(w.page(PageId::Overview));
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 10000);
+        const QList<QPushButton *> buttons = page->anomalyButtons();
+        QCOMPARE(buttons.size(), 2);
+        QCOMPARE(buttons[0]->text(),
+                 QStringLiteral("11/3/26 \u2014 General Text, CN North-Beijing4, project "
+                                "default: 0.60 against a baseline of 30.00 (drop: volume)"));
+        QCOMPARE(buttons[1]->text(),
+                 QStringLiteral("10/30/26 \u2014 General Text, CN North-Beijing4, project "
+                                "default: 90.00 against a baseline of 30.00 (rise: volume)"));
+        const QString shot = qEnvironmentVariable("OVERVIEW_SCREENSHOT");
+        if (!shot.isEmpty())
+            w.grab().save(shot);
+
+        // The older one: the Anomalies page opens with it selected.
+        QTest::mouseClick(buttons[1], Qt::LeftButton);
+        QCOMPARE(w.currentPage(), PageId::Anomalies);
+        auto *anomalies = qobject_cast<AnomaliesPage *>(w.page(PageId::Anomalies));
+        QVERIFY(anomalies);
+        const QModelIndex current = anomalies->table()->currentIndex();
+        QVERIFY(current.isValid());
+        const Anomaly &selected = anomalies->model()->anomaly(anomalies->proxy()->mapToSource(current).row());
+        QCOMPARE(selected.cost, test::money("90.00"));
+        QVERIFY(anomalies->table()->selectionModel()->isRowSelected(current.row(), QModelIndex()));
     }
 };
 

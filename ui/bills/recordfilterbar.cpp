@@ -192,6 +192,22 @@ void RecordFilterBar::showBillLine(const QString &month, const QString &api, con
     emit changed();
 }
 
+void RecordFilterBar::showAnomaly(const QDate &day, const QString &api, const QString &region,
+                                  const QString &project)
+{
+    m_quiet = true;
+    reset();
+    m_quiet = true;
+    m_from->setDate(day);
+    m_to->setDate(day);
+    select(m_api, api);
+    select(m_region, region);
+    select(m_project, project);
+    select(m_type, recordTypeId(Record::Type::Usage));
+    m_quiet = false;
+    emit changed();
+}
+
 void RecordFilterBar::reset()
 {
     const bool quiet = m_quiet;

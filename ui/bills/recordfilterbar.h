@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDate;
 class QDateEdit;
 class QLineEdit;
 
@@ -28,6 +29,9 @@ public:
     RecordFilter filter() const;
     // Drill-down from a bill line: the charges of that month, API, region and mode (everything else reset).
     void showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode);
+    // Drill-down from an anomaly (billing-rules §10): the usage of that day (billing time zone), API,
+    // region and enterprise project (everything else reset).
+    void showAnomaly(const QDate &day, const QString &api, const QString &region, const QString &project);
     void reset();
 
     QLineEdit *idSearch() const { return m_id; }

@@ -294,6 +294,13 @@ void TransactionsPage::showBillLine(const QString &month, const QString &api, co
     m_filters->showBillLine(month, api, region, mode);
 }
 
+void TransactionsPage::showAnomaly(const QDate &day, const QString &api, const QString &region,
+                                   const QString &project)
+{
+    loadChoices(); // the filter bar offers the catalog's names before it selects them
+    m_filters->showAnomaly(day, api, region, project);
+}
+
 void TransactionsPage::openSelected()
 {
     const QModelIndex index = m_table->currentIndex();

@@ -3,16 +3,20 @@
 #include "costcenter/anomalymodel.h"
 #include "costcenter/periodpicker.h"
 #include "engine/engine.h"
+#include "time/billingcalendar.h"
+#include "widgets/activatingtableview.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
 #include "widgets/itemroles.h"
 #include "widgets/moneydelegate.h"
 #include "widgets/timeseriesplot.h"
 
+#include <QDate>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -34,7 +38,8 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     : Page(parent), m_engine(engine), m_model(new AnomalyModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_banner(new ErrorBanner(this)),
       m_period(new PeriodPicker(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this)),
-      m_table(new QTableView(this)), m_explanation(new QLabel(this)), m_plot(new TimeSeriesPlot(this))
+      m_table(new ActivatingTableView(this)), m_explanation(new QLabel(this)),
+      m_records(new QPushButton(tr("Show &records…"), this)), m_plot(new TimeSeriesPlot(this))
 {
     setObjectName(QStringLiteral("anomaliesPage"));
     m_proxy->setSourceModel(m_model);
@@ -62,6 +67,10 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     m_explanation->setObjectName(QStringLiteral("anomalyExplanation"));
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_records->setObjectName(QStringLiteral("anomalyRecords"));
+    m_records->setToolTip(tr("The transaction records behind the selected anomaly: that day's usage of its "
+                             "API, region and project"));
+    m_records->setEnabled(false);
     m_plot->setObjectName(QStringLiteral("anomalyPlot"));
     m_plot->setAccessibleName(tr("Daily cost with its baseline band"));
     m_plot->setMinimumHeight(200);
@@ -72,6 +81,7 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     bar->addWidget(m_period);
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_count);
+    bar->addWidget(m_records);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
@@ -103,9 +113,37 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
+                m_records->setEnabled(current.isValid());
                 if (current.isValid())
                     showSeries(m_proxy->mapToSource(current).row());
             });
+    connect(m_records, &QPushButton::clicked, this, &AnomaliesPage::openRecords);
+    connect(m_table, &QAbstractItemView::activated, this, &AnomaliesPage::openRecords);
+}
+
+void AnomaliesPage::selectAnomaly(Instant day, const QString &api, const QString &region,
+                                  const QString &project)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Anomaly &a = m_model->anomaly(row);
+        if (a.day == day && a.api == api && a.region == region && a.project == project) {
+            m_filter->clear();
+            const QModelIndex at = m_proxy->mapFromSource(m_model->index(row, 0));
+            m_table->selectRow(at.row());
+            m_table->scrollTo(at);
+            return;
+        }
+    }
+}
+
+void AnomaliesPage::openRecords()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const Anomaly &a = m_model->anomaly(m_proxy->mapToSource(current).row());
+    const CivilDate d = BillingCalendar(m_utcOffsetSeconds).dateOf(a.day);
+    emit recordsRequested(QDate(d.year, d.month, d.day), a.api, a.region, a.project);
 }
 
 void AnomaliesPage::refresh()
@@ -128,6 +166,7 @@ void AnomaliesPage::refresh()
     }
     m_banner->clear();
     m_currency = r->account.currency;
+    m_utcOffsetSeconds = r->account.utcOffsetSeconds;
     m_model->setAnomalies(
         std::move(r->anomalies),
         AccountDisplay{r->account.currency, r->account.utcOffsetSeconds, &m_engine.catalog()});

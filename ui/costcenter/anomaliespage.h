@@ -1,8 +1,11 @@
 #pragma once
 
+#include "time/instant.h"
 #include "widgets/page.h"
 
+class QDate;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -21,7 +24,7 @@ class TimeSeriesPlot;
 // Cost Center › Anomalies (billing-rules §10): the days whose cost per (API, region, project) left the
 // band around the same weekday's median of the 4 weeks before, newest first, filtered by a period and by
 // text; the selected one's causes, and its key's daily cost over the weeks around it with the baseline
-// band.
+// band. "Show records…", a double-click or Enter on a row opens the transaction records behind it.
 class AnomaliesPage : public Page
 {
     Q_OBJECT
@@ -30,6 +33,8 @@ public:
     AnomaliesPage(Engine &engine, QWidget *parent);
 
     void refresh() override;
+    // Selects the anomaly of that day and key if the list shows it (the Overview's latest anomalies).
+    void selectAnomaly(Instant day, const QString &api, const QString &region, const QString &project);
 
     AnomalyModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
@@ -38,9 +43,16 @@ public:
     PeriodPicker *periodPicker() const { return m_period; }
     TimeSeriesPlot *plot() const { return m_plot; }
     QLabel *explanation() const { return m_explanation; }
+    QPushButton *recordsButton() const { return m_records; }
+
+signals:
+    // Drill-down: the transaction records behind an anomaly, its day in the billing time zone.
+    void recordsRequested(const QDate &day, const QString &api, const QString &region,
+                          const QString &project);
 
 private:
     void showSeries(int row);
+    void openRecords();
 
     Engine &m_engine;
     AnomalyModel *m_model;
@@ -51,8 +63,10 @@ private:
     QLabel *m_count;
     QTableView *m_table;
     QLabel *m_explanation;
+    QPushButton *m_records;
     TimeSeriesPlot *m_plot;
     QString m_currency;
+    int m_utcOffsetSeconds = 0;
 };
 
 } // namespace billing::ui

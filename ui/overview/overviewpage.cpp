@@ -27,6 +27,8 @@ namespace billing::ui {
 namespace {
 constexpr int kLatestNotifications = 5;
 constexpr int kRenewalDays = 30;
+constexpr int kLatestAnomalies = 3;
+constexpr qint64 kAnomalyDays = 30;
 
 struct Loaded
 {
@@ -34,6 +36,8 @@ struct Loaded
     std::vector<Notification> notifications;
     std::vector<RenewalEvent> renewals;
     SpendRange spend;
+    Instant anomaliesFrom = 0;
+    Instant anomaliesTo = 0;
 };
 } // namespace
 
@@ -89,6 +93,14 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     middle->addWidget(packagesBox, 1);
     middle->addWidget(renewalsBox, 1);
 
+    auto *anomaliesBox = new QGroupBox(tr("Latest anomalies"), this);
+    anomaliesBox->setObjectName(QStringLiteral("anomaliesBox"));
+    m_anomalies = new QVBoxLayout;
+    auto *allAnomalies = new QPushButton(tr("All anomalies\u2026"), anomaliesBox);
+    auto *anomaliesLayout = new QVBoxLayout(anomaliesBox);
+    anomaliesLayout->addLayout(m_anomalies);
+    anomaliesLayout->addWidget(allAnomalies, 0, Qt::AlignRight);
+
     auto *latestBox = new QGroupBox(tr("Latest notifications"), this);
     m_latest = new QVBoxLayout;
     auto *all = new QPushButton(tr("All notifications\u2026"), latestBox);
@@ -102,12 +114,15 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     layout->addWidget(m_stopped);
     layout->addLayout(tiles);
     layout->addLayout(middle);
+    layout->addWidget(anomaliesBox);
     layout->addWidget(latestBox);
     layout->addStretch(1);
 
     connect(all, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Notifications); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &OverviewPage::refresh);
+    connect(allAnomalies, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Anomalies); });
     m_spendTask.onFinished([this](const SpendFigures &f) { onSpendLoaded(f); });
+    m_anomalyTask.onFinished([this](const AnomalyFigures &f) { onAnomaliesLoaded(f); });
 }
 
 FigureButton *OverviewPage::addTile(const QString &caption, bool large, PageId target)
@@ -161,6 +176,8 @@ void OverviewPage::refresh()
         r.to = std::max(asOf, r.from + 1);
         r.lastFrom = ctx.calendar.addMonths(r.from, -1);
         r.lastTo = std::min(r.lastFrom + (r.to - r.from), r.from);
+        l.anomaliesTo = ctx.now;
+        l.anomaliesFrom = ctx.now - kAnomalyDays * kMicrosPerDay;
         return l;
     });
     if (!loaded) {
@@ -198,7 +215,9 @@ void OverviewPage::refresh()
             ? tr("Frozen from %1 unless repaid").arg(formatDateTime(*timeline.graceEnds, a.utcOffsetSeconds))
             : tr("Calls are served and billed"));
 
+    m_display = display;
     loadSpend(loaded->spend);
+    loadAnomalies(loaded->anomaliesFrom, loaded->anomaliesTo);
 
     const auto enabled = std::count_if(st.services.begin(), st.services.end(),
                                        [](const ServiceState &s) { return s.enabled; });
@@ -339,6 +358,98 @@ void OverviewPage::onSpendLoaded(const SpendFigures &f)
             tr("Last month by the same day: %1").arg(formatMoney(f.lastMonthSameDay)));
     }
     emit figuresLoaded();
+}
+
+AnomalyFigures OverviewPage::readAnomalies(const QString &location, const Clock &clock, Instant from,
+                                           Instant to)
+{
+    AnomalyFigures f;
+    Status s = withOwnEngine(location, clock, [&](Engine &engine) -> Status {
+        auto ctx = engine.inspect();
+        if (!ctx)
+            return ctx.error();
+        auto list = findAnomalies(**ctx, from, to);
+        if (!list)
+            return list.error();
+        f.latest = std::move(*list);
+        return {};
+    });
+    if (!s) {
+        f.error = s.error();
+        return f;
+    }
+    // findAnomalies lists them by day: the newest last.
+    std::stable_sort(f.latest.begin(), f.latest.end(),
+                     [](const Anomaly &a, const Anomaly &b) { return a.day > b.day; });
+    if (f.latest.size() > size_t(kLatestAnomalies))
+        f.latest.resize(size_t(kLatestAnomalies));
+    return f;
+}
+
+void OverviewPage::loadAnomalies(Instant from, Instant to)
+{
+    clear(m_anomalies);
+    auto *loading = new QLabel(tr("Looking for anomalies\u2026"), this);
+    loading->setForegroundRole(QPalette::PlaceholderText);
+    m_anomalies->addWidget(loading);
+    const QString location = m_engine.database().location();
+    const Clock &clock = m_engine.clock();
+    m_anomalyTask.start(
+        [location, &clock, from, to](TaskControl &) { return readAnomalies(location, clock, from, to); });
+}
+
+void OverviewPage::onAnomaliesLoaded(const AnomalyFigures &f)
+{
+    clear(m_anomalies);
+    if (f.error) {
+        m_banner->showError(tr("Could not look for anomalies."), *f.error);
+    } else if (f.latest.empty()) {
+        auto *none = new QLabel(tr("No anomalies in the last %n days", nullptr, int(kAnomalyDays)), this);
+        none->setForegroundRole(QPalette::PlaceholderText);
+        m_anomalies->addWidget(none);
+    }
+    const QLocale locale;
+    for (const Anomaly &a : f.latest) {
+        const QString cause = anomalyCauseName(a.causes.dominant());
+        const QString text = tr("%1 \u2014 %2, %3, project %4: %5 against a baseline of %6 (%7)")
+                                 .arg(locale.toString(toDateTime(a.day, m_display.utcOffsetSeconds).date(),
+                                                      QLocale::ShortFormat),
+                                      apiName(m_display, a.api), regionName(m_display, a.region), a.project,
+                                      formatMoney(a.cost, 2, locale), formatMoney(a.baseline, 2, locale),
+                                      a.isRise() ? tr("rise: %1").arg(cause) : tr("drop: %1").arg(cause));
+        auto *button = new QPushButton(text, this);
+        button->setFlat(true);
+        button->setStyleSheet(QStringLiteral("text-align: left"));
+        button->setToolTip(tr("Open this anomaly on the Anomalies page"));
+        const Instant day = a.day;
+        const QString api = a.api, region = a.region, project = a.project;
+        connect(button, &QPushButton::clicked, this,
+                [this, day, api, region, project] { emit anomalyRequested(day, api, region, project); });
+        m_anomalies->addWidget(button);
+    }
+    emit anomaliesLoaded();
+}
+
+QList<QPushButton *> OverviewPage::anomalyButtons() const
+{
+    QList<QPushButton *> out;
+    for (int i = 0; i < m_anomalies->count(); ++i)
+        if (auto *b = qobject_cast<QPushButton *>(m_anomalies->itemAt(i)->widget()))
+            out.append(b);
+    return out;
+}
+
+QString OverviewPage::anomaliesText() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_anomalies->count(); ++i) {
+        QWidget *w = m_anomalies->itemAt(i)->widget();
+        if (auto *b = qobject_cast<QPushButton *>(w))
+            lines.append(b->text());
+        else if (auto *l = qobject_cast<QLabel *>(w))
+            lines.append(l->text());
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace billing::ui

@@ -1,14 +1,17 @@
 #pragma once
 
+#include "analysis/anomalies.h"
 #include "core/result.h"
 #include "money/money.h"
 #include "time/instant.h"
 #include "widgets/backgroundtask.h"
+#include "widgets/format.h"
 #include "widgets/page.h"
 
 #include <optional>
 
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace billing {
@@ -36,6 +39,13 @@ struct SpendFigures
     std::optional<Error> error;
 };
 
+// The latest anomalies tile: the newest anomalies of the last 30 days (billing-rules §10).
+struct AnomalyFigures
+{
+    std::vector<Anomaly> latest; // newest first, at most 3
+    std::optional<Error> error;
+};
+
 // The account at a glance: balance first, then what it owes and what clears it, its state, spending
 // this month against last month, what is switched on, the packages in force with their quota left,
 // renewals due and the latest notifications. Every tile leads to the page that explains it. When
@@ -51,7 +61,7 @@ public:
 
     void refresh() override;
     // True until the spending figures of the last refresh are shown.
-    bool isBusy() const override { return m_spendTask.isRunning(); }
+    bool isBusy() const override { return m_spendTask.isRunning() || m_anomalyTask.isRunning(); }
     // The "billing is stopped" banner's text, empty while billing runs.
     QString stoppedText() const;
     QString spendText() const;
@@ -59,16 +69,30 @@ public:
     // The work of the worker, callable from any thread: its own engine over `location` (a database
     // connection belongs to its thread), reading without catch-up (refresh() has caught up first).
     static SpendFigures readSpend(const QString &location, const Clock &clock, const SpendRange &range);
+    // The newest anomalies of [from, to), the same way.
+    static AnomalyFigures readAnomalies(const QString &location, const Clock &clock, Instant from,
+                                        Instant to);
+
+    // The latest anomalies' buttons, newest first (each opens the Anomalies page with it selected).
+    QList<QPushButton *> anomalyButtons() const;
+    QString anomaliesText() const;
 
 signals:
     // The spending figures of the latest refresh are shown (or their error is).
     void figuresLoaded();
+    // The latest anomalies of the latest refresh are shown (or their error is).
+    void anomaliesLoaded();
+    // One of the latest anomalies was clicked.
+    void anomalyRequested(billing::Instant day, const QString &api, const QString &region,
+                          const QString &project);
 
 private:
     FigureButton *addTile(const QString &caption, bool large, PageId target);
     static void clear(QVBoxLayout *layout);
     void loadSpend(const SpendRange &range);
     void onSpendLoaded(const SpendFigures &f);
+    void loadAnomalies(Instant from, Instant to);
+    void onAnomaliesLoaded(const AnomalyFigures &f);
 
     Engine &m_engine;
     ErrorBanner *m_banner;
@@ -84,8 +108,11 @@ private:
     QVBoxLayout *m_packageBars;
     QVBoxLayout *m_renewalList;
     QVBoxLayout *m_latest;
+    QVBoxLayout *m_anomalies;
+    AccountDisplay m_display;
     // A newer refresh supersedes a read still running: its figures are stale and never shown.
     BackgroundTask<SpendFigures> m_spendTask;
+    BackgroundTask<AnomalyFigures> m_anomalyTask;
 };
 
 } // namespace billing::ui

@@ -34,6 +34,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMenuBar>
@@ -79,7 +80,19 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_navigation->setAccessibleName(tr("Pages"));
 
     addPage(
-        PageId::Overview, [this] { return new OverviewPage(m_engine, this); }, tr("Overview"), nullptr);
+        PageId::Overview,
+        [this] {
+            auto *overview = new OverviewPage(m_engine, this);
+            // One of the latest anomalies opens the Anomalies page with it selected.
+            connect(overview, &OverviewPage::anomalyRequested, this,
+                    [this](Instant day, const QString &api, const QString &region, const QString &project) {
+                        showPage(PageId::Anomalies);
+                        if (auto *anomalies = qobject_cast<AnomaliesPage *>(page(PageId::Anomalies)))
+                            anomalies->selectAnomaly(day, api, region, project);
+                    });
+            return overview;
+        },
+        tr("Overview"), nullptr);
     QTreeWidgetItem *bills = addGroup(tr("Bills"));
     addPage(
         PageId::Bills,
@@ -139,7 +152,20 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         PageId::Optimization, [this] { return new OptimizationPage(m_engine, this); }, tr("Optimization"),
         costCenter);
     addPage(
-        PageId::Anomalies, [this] { return new AnomaliesPage(m_engine, this); }, tr("Anomalies"), costCenter);
+        PageId::Anomalies,
+        [this] {
+            auto *anomalies = new AnomaliesPage(m_engine, this);
+            // Drill-down: an anomaly opens the transaction records behind it.
+            connect(
+                anomalies, &AnomaliesPage::recordsRequested, this,
+                [this](const QDate &day, const QString &api, const QString &region, const QString &project) {
+                    if (auto *transactions = qobject_cast<TransactionsPage *>(page(PageId::Transactions)))
+                        transactions->showAnomaly(day, api, region, project);
+                    showPage(PageId::Transactions);
+                });
+            return anomalies;
+        },
+        tr("Anomalies"), costCenter);
     addPage(
         PageId::Calculator, [this] { return new CalculatorPage(m_engine, this); }, tr("Price calculator"),
         costCenter);
