@@ -10,6 +10,7 @@
 #include "testaccount.h"
 
 #include <QBuffer>
+#include <QDate>
 #include <QTest>
 #include <QWidget>
 
@@ -68,6 +69,27 @@ inline Result<std::vector<Package>> buy(TestAccount &acc, const char *api, const
     req.effective = effective;
     req.autoRenew = autoRenew;
     return acc.run([&](Context &c) { return packages::buy(c, req); });
+}
+
+// Five weeks of general-text calls in cn-north-4 from 2026-10-01, ten hours a day: weekdays 30.00,
+// weekends 6.00; Friday 2026-10-30 at 90.00 and Tuesday 2026-11-03 at 0.60 (a rise and a drop, the two
+// anomalies of billing-rules §10). Import it with the clock at 2026-11-05T00:00:00+08:00.
+inline QByteArray anomalyHistoryCsv()
+{
+    QByteArray csv = "timestamp,api,region,status,count\n";
+    for (int day = 0; day < 35; ++day) {
+        const QDate date = QDate(2026, 10, 1).addDays(day);
+        int calls = date.dayOfWeek() >= 6 ? 400 : 2000;
+        if (date == QDate(2026, 10, 30))
+            calls = 6000;
+        if (date == QDate(2026, 11, 3))
+            calls = 40;
+        for (int hour = 9; hour < 19; ++hour)
+            csv += date.toString(Qt::ISODate).toLatin1() + 'T' +
+                   QByteArray::number(hour).rightJustified(2, '0') +
+                   ":15:00+08:00,general-text,cn-north-4,200," + QByteArray::number(calls) + '\n';
+    }
+    return csv;
 }
 
 // With BILLING_DIALOG_SHOTS=DIR set, saves a picture of a dialog as the test leaves it (to look at).

@@ -8,6 +8,7 @@
 #include "engine/funds.h"
 #include "engine/importer.h"
 #include "engine/services.h"
+#include "ownertest.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
 #include "testaccount.h"
@@ -40,26 +41,8 @@ void history(test::TestAccount &acc)
         return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"), true);
     }));
     QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(100000)); }));
-    QByteArray csv = "timestamp,api,region,status,count\n";
-    for (int day = 0; day < 35; ++day) {
-        const QDate date = QDate(2026, 10, 1).addDays(day);
-        const bool weekend = date.dayOfWeek() >= 6;
-        int calls = weekend ? 400 : 2000;
-        if (date == QDate(2026, 10, 30))
-            calls = 6000;
-        if (date == QDate(2026, 11, 3))
-            calls = 40;
-        for (int hour = 9; hour < 19; ++hour)
-            csv += date.toString(Qt::ISODate).toLatin1() + 'T' +
-                   QByteArray::number(hour).rightJustified(2, '0') +
-                   ":15:00+08:00,general-text,cn-north-4,200," + QByteArray::number(calls) + '\n';
-    }
     acc.setNow("2026-11-05T00:00:00+08:00");
-    QBuffer buf(&csv);
-    buf.open(QIODevice::ReadOnly);
-    QVERIFY(acc.engine->runThenCatchUp([&](Context &c) {
-        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false});
-    }));
+    QVERIFY(test::ok(test::importCsv(acc, test::anomalyHistoryCsv())));
 }
 } // namespace
 

@@ -118,23 +118,9 @@ private slots:
         test::TestAccount acc("2026-10-01T00:00:00+08:00");
         QVERIFY(test::topUp(acc, "1000"));
         QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
-        // Five weeks: weekdays 30.00, weekends 6.00; a rise on Friday 2026-10-30 (90.00) and a drop on
-        // Tuesday 2026-11-03 (0.60).
-        QByteArray csv = "timestamp,api,region,status,count\n";
-        for (int day = 0; day < 35; ++day) {
-            const QDate date = QDate(2026, 10, 1).addDays(day);
-            int calls = date.dayOfWeek() >= 6 ? 400 : 2000;
-            if (date == QDate(2026, 10, 30))
-                calls = 6000;
-            if (date == QDate(2026, 11, 3))
-                calls = 40;
-            for (int hour = 9; hour < 19; ++hour)
-                csv += date.toString(Qt::ISODate).toLatin1() + 'T' +
-                       QByteArray::number(hour).rightJustified(2, '0') +
-                       ":15:00+08:00,general-text,cn-north-4,200," + QByteArray::number(calls) + '\n';
-        }
+        // A rise on Friday 2026-10-30 (90.00) and a drop on Tuesday 2026-11-03 (0.60).
         acc.setNow("2026-11-05T00:00:00+08:00");
-        QVERIFY(test::ok(test::importCsv(acc, csv)));
+        QVERIFY(test::ok(test::importCsv(acc, test::anomalyHistoryCsv())));
 
         QTemporaryDir dir;
         ConsoleSettings settings(dir.filePath(QStringLiteral("overview.ini")));
