@@ -8,6 +8,7 @@
 #include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/services.h"
+#include "importcsv.h"
 #include "testaccount.h"
 
 #include <QBuffer>
@@ -29,18 +30,6 @@ Money m(const char *text)
 std::optional<Money> om(const char *text)
 {
     return m(text);
-}
-
-Status importCsv(test::TestAccount &acc, QByteArray csv)
-{
-    QBuffer buf(&csv);
-    buf.open(QIODevice::ReadOnly);
-    auto r = acc.engine->runThenCatchUp([&](Context &c) {
-        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false});
-    });
-    if (!r)
-        return r.error();
-    return {};
 }
 
 // The scenario cost-cash-amortized of the CLI tests: 2,000 general-text calls for web on Oct 1 (3.00),

@@ -3,6 +3,7 @@
 #include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/services.h"
+#include "importcsv.h"
 #include "testaccount.h"
 
 #include <QBuffer>
@@ -18,19 +19,6 @@ const QString kBeijing = QStringLiteral("cn-north-4");
 Money money(const char *text)
 {
     return *Money::parse(QString::fromLatin1(text));
-}
-
-Status importCsv(test::TestAccount &acc, const QByteArray &csv)
-{
-    QByteArray data = csv;
-    QBuffer buf(&data);
-    buf.open(QIODevice::ReadOnly);
-    auto r = acc.engine->runThenCatchUp([&](Context &c) {
-        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false});
-    });
-    if (!r)
-        return r.error();
-    return {};
 }
 
 QByteArray calls(qint64 count)

@@ -7,6 +7,7 @@
 #include "engine/packages.h"
 #include "engine/services.h"
 #include "engine/verifier.h"
+#include "importcsv.h"
 #include "storage/notificationrepository.h"
 #include "testaccount.h"
 
@@ -32,17 +33,6 @@ QByteArray bigHour(const char *time, int lines)
 QString messageOf(const Status &s)
 {
     return s ? QString() : s.error().message;
-}
-
-Status importCsv(test::TestAccount &acc, const QByteArray &csv)
-{
-    QByteArray data = csv;
-    QBuffer buf(&data);
-    buf.open(QIODevice::ReadOnly);
-    auto r = acc.engine->runThenCatchUp([&](Context &c) {
-        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), false});
-    });
-    return r ? Status() : Status(r.error());
 }
 
 // Top-ups of 10,000,000.00 in one command until the balance is at least `target` (in millions).
