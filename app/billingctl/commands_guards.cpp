@@ -34,8 +34,8 @@ QJsonObject guardJson(const Guard &g, const BillingCalendar &cal)
                   {QStringLiteral("trigger"), guardTriggerId(g.trigger)},
                   {QStringLiteral("amount"), json::amount(g.amount)},
                   {QStringLiteral("state"), g.fired ? QStringLiteral("fired") : QStringLiteral("armed")},
-                  {QStringLiteral("fired_at"), g.fired && g.firedAt ? QJsonValue(cal.format(*g.firedAt))
-                                                                    : QJsonValue()}};
+                  {QStringLiteral("fired_at"),
+                   g.fired && g.firedAt ? QJsonValue(cal.format(*g.firedAt)) : QJsonValue()}};
     // Beyond the contract: the last firing also once the guard is armed again.
     o.insert(QStringLiteral("last_fired_at"), g.firedAt ? QJsonValue(cal.format(*g.firedAt)) : QJsonValue());
     return o;
@@ -43,7 +43,7 @@ QJsonObject guardJson(const Guard &g, const BillingCalendar &cal)
 
 QString describe(const Guard &g)
 {
-    const QString scope = g.api.isEmpty() ? CliTr::tr("every API")
+    const QString scope = g.api.isEmpty()      ? CliTr::tr("every API")
                           : g.region.isEmpty() ? CliTr::tr("%1 in every region").arg(g.api)
                                                : CliTr::tr("%1 in %2").arg(g.api, g.region);
     return g.trigger == Guard::Trigger::MonthCost
@@ -72,6 +72,8 @@ Reply cmdGuard(Call &)
 
 Reply cmdGuardSet(Call &call)
 {
+    if (!call.has(QStringLiteral("api")))
+        return Error::badUsage(CliTr::tr("guard set: give the scope with --api API or --api all"));
     const guards::GuardSpec spec = specOf(call);
     return call.run([&](Context &ctx) -> Reply {
         auto g = guards::fromSpec(ctx, spec);
@@ -110,9 +112,11 @@ Reply cmdGuardRemove(Call &call)
 
 Reply cmdGuardDryRun(Call &call)
 {
+    if (!call.has(QStringLiteral("days")))
+        return Error::badUsage(CliTr::tr("guard dry-run: give the days to replay with --days N"));
     bool ok = false;
     const int days = call.value(QStringLiteral("days")).toInt(&ok);
-    if (!ok || days < 1 || days > guards::kMaxDryRunDays)
+    if (!ok) // a number out of 1–366 is refused by the engine (exit 1), as buy --days 31 is
         return Error::badUsage(
             CliTr::tr("--days must be a whole number from 1 to %1").arg(guards::kMaxDryRunDays));
     const bool described = describesGuard(call);
@@ -128,7 +132,8 @@ Reply cmdGuardDryRun(Call &call)
             auto all = guards::list(ctx);
             if (!all)
                 return all.error();
-            auto it = std::find_if(all->begin(), all->end(), [&](const Guard &x) { return x.name == spec.name; });
+            auto it =
+                std::find_if(all->begin(), all->end(), [&](const Guard &x) { return x.name == spec.name; });
             if (it == all->end())
                 return Error::refused(CliTr::tr("there is no guard named \"%1\"; describe one with --api and "
                                                 "--month-cost or --balance-floor to try it unsaved")
@@ -146,8 +151,9 @@ Reply cmdGuardDryRun(Call &call)
         o.insert(QStringLiteral("charges_avoided"), json::amount(r->chargesAvoided));
         const QString line =
             r->wouldFireAt
-                ? CliTr::tr("Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and "
-                            "avoiding %5 of charges.")
+                ? CliTr::tr(
+                      "Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and "
+                      "avoiding %5 of charges.")
                       .arg(days)
                       .arg(g.name, ctx.calendar.format(*r->wouldFireAt))
                       .arg(r->callsRejected)

@@ -20,10 +20,10 @@ struct Guard
     QString api;    // empty: every API
     QString region; // empty: every region
     Trigger trigger = Trigger::MonthCost;
-    Money amount; // the month's cost limit, or the balance floor
-    bool fired = false;              // as of its last check (a cost guard: in the month of firedAt's hour)
-    std::optional<Instant> firedAt;  // the hour end it last fired at
-    Instant createdAt = 0;           // first checked at the first hour end after this
+    Money amount;                   // the month's cost limit, or the balance floor
+    bool fired = false;             // as of its last check (a cost guard: in the month of firedAt's hour)
+    std::optional<Instant> firedAt; // the hour end it last fired at
+    Instant createdAt = 0;          // first checked at the first hour end after this
 
     bool inScope(const QString &serviceApi, const QString &serviceRegion) const
     {

@@ -94,10 +94,11 @@ private:
 };
 } // namespace
 
-Result<DryRun> dryRun(Context &ctx, const Guard &guard, int days, const std::function<bool(int, int)> &progress)
+Result<DryRun> dryRun(Context &ctx, const Guard &guard, int days,
+                      const std::function<bool(int, int)> &progress)
 {
     if (days < 1 || days > kMaxDryRunDays)
-        return Error::badUsage(
+        return Error::refused(
             EngineTr::tr("a dry run covers 1 to %1 days, not %2").arg(kMaxDryRunDays).arg(days));
     const Instant from = std::max(ctx.now - days * kMicrosPerDay, ctx.account.createdAt);
     // As if set at `from`: first checked at the first hour end after it (§12.19); the hours settled

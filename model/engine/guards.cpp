@@ -125,8 +125,8 @@ Result<Guard> set(Context &ctx, Guard g)
     if (!id)
         return id.error();
     g.id = *id;
-    if (Status s = ctx.audit(QStringLiteral("guard-set"), QStringLiteral("guard %1").arg(g.name), {},
-                             guardJson(g));
+    if (Status s =
+            ctx.audit(QStringLiteral("guard-set"), QStringLiteral("guard %1").arg(g.name), {}, guardJson(g));
         !s)
         return s.error();
     return g;
@@ -144,7 +144,8 @@ Status remove(Context &ctx, const QString &name)
         return Error::refused(EngineTr::tr("there is no guard named \"%1\"").arg(shownValue(name)));
     if (Status s = repo.remove((*g)->id); !s)
         return s;
-    return ctx.audit(QStringLiteral("guard-remove"), QStringLiteral("guard %1").arg(name), guardJson(**g), {});
+    return ctx.audit(QStringLiteral("guard-remove"), QStringLiteral("guard %1").arg(name), guardJson(**g),
+                     {});
 }
 
 bool firedAt(const Guard &g, const BillingCalendar &calendar, Instant now)

@@ -121,10 +121,12 @@ QString sentence(AlertKind kind, const Notification &n, const Facts &f)
         QStringList services;
         for (const QJsonValue &v : n.args.value(QLatin1String("services")).toArray())
             services << v.toString();
-        const QString stopped = services.isEmpty() ? EngineTr::tr("no service was enabled in its scope")
-                                                   : EngineTr::tr("disabled %1").arg(services.join(QStringLiteral(", ")));
+        const QString stopped = services.isEmpty()
+                                    ? EngineTr::tr("no service was enabled in its scope")
+                                    : EngineTr::tr("disabled %1").arg(services.join(QStringLiteral(", ")));
         return n.args.value(QLatin1String("trigger")).toString() == QLatin1String("balance-floor")
-                   ? EngineTr::tr("Guard \u201c%1\u201d: the balance fell to %2, at or below the floor of %3; %4.")
+                   ? EngineTr::tr(
+                         "Guard \u201c%1\u201d: the balance fell to %2, at or below the floor of %3; %4.")
                          .arg(f.string("guard"), f.money("value"), f.money("amount"), stopped)
                    : EngineTr::tr("Guard \u201c%1\u201d: this month's cost reached %2, the limit is %3; %4.")
                          .arg(f.string("guard"), f.money("value"), f.money("amount"), stopped);

@@ -15,8 +15,8 @@ namespace billing {
 
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT id, name, api, region, kind, amount, state, fired_at, created_at FROM guard");
+const QString kSelect =
+    QStringLiteral("SELECT id, name, api, region, kind, amount, state, fired_at, created_at FROM guard");
 
 Guard fromQuery(const QSqlQuery &q)
 {
@@ -67,8 +67,9 @@ Result<qint64> GuardRepository::insert(const Guard &g)
         return Error::refused(
             StorageTr::tr("a guard named \"%1\" exists already; remove it first").arg(shownValue(g.name)));
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO guard (name, api, region, kind, amount, state, fired_at, created_at) "
-                             "VALUES (:n, :a, :r, :k, :m, :s, :f, :c) RETURNING id"));
+    q.prepare(
+        QStringLiteral("INSERT INTO guard (name, api, region, kind, amount, state, fired_at, created_at) "
+                       "VALUES (:n, :a, :r, :k, :m, :s, :f, :c) RETURNING id"));
     q.bindValue(QStringLiteral(":n"), g.name);
     q.bindValue(QStringLiteral(":a"), sql::text(g.api));
     q.bindValue(QStringLiteral(":r"), sql::text(g.region));

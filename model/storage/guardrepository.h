@@ -45,7 +45,8 @@ public:
         Instant expenditureAt = 0;
         Money charged;
     };
-    Result<std::vector<CostLine>> costLines(const QString &api, const QString &region, Instant expenditureFrom);
+    Result<std::vector<CostLine>> costLines(const QString &api, const QString &region,
+                                            Instant expenditureFrom);
     struct BalanceStep
     {
         Instant at = 0;
