@@ -1289,6 +1289,50 @@
         <source>Cost anomaly</source>
         <translation>费用异常</translation>
     </message>
+    <message>
+        <source>the dry run was cancelled</source>
+        <translation>试运行已取消</translation>
+    </message>
+    <message>
+        <source>a dry run covers 1 to %1 days, not %2</source>
+        <translation>试运行覆盖 1 到 %1 天，而不是 %2 天</translation>
+    </message>
+    <message>
+        <source>a guard&apos;s name has 1 to 64 characters without surrounding spaces; &quot;%1&quot; has not</source>
+        <translation>守卫名称为 1 到 64 个字符，首尾不能有空格；“%1”不符合</translation>
+    </message>
+    <message>
+        <source>a guard has one trigger: give either a month&apos;s cost limit or a balance floor</source>
+        <translation>一个守卫只有一个触发条件：请给出月度费用上限或余额下限之一</translation>
+    </message>
+    <message>
+        <source>a balance guard watches the whole account: its scope is every API in every region (no API, no region)</source>
+        <translation>余额守卫监视整个账户：其范围是所有区域的所有 API（不能指定 API 或区域）</translation>
+    </message>
+    <message>
+        <source>there is no guard named &quot;%1&quot;</source>
+        <translation>没有名为“%1”的守卫</translation>
+    </message>
+    <message>
+        <source>no service was enabled in its scope</source>
+        <translation>其范围内没有已开通的服务</translation>
+    </message>
+    <message>
+        <source>disabled %1</source>
+        <translation>已关闭 %1</translation>
+    </message>
+    <message>
+        <source>Guard “%1”: the balance fell to %2, at or below the floor of %3; %4.</source>
+        <translation>守卫“%1”：余额降至 %2，达到或低于下限 %3；%4。</translation>
+    </message>
+    <message>
+        <source>Guard “%1”: this month&apos;s cost reached %2, the limit is %3; %4.</source>
+        <translation>守卫“%1”：本月费用达到 %2，上限为 %3；%4。</translation>
+    </message>
+    <message>
+        <source>Spend guard fired</source>
+        <translation>支出守卫已触发</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -1846,6 +1890,10 @@
     <message>
         <source>the transaction records this filter matches add up to more than a sum can hold; choose fewer, e.g. one bill month or a shorter time range</source>
         <translation>此筛选条件匹配的交易记录合计超出了可容纳的范围；请减少范围，例如只选一个账单月或更短的时间段</translation>
+    </message>
+    <message>
+        <source>a guard named &quot;%1&quot; exists already; remove it first</source>
+        <translation>名为“%1”的守卫已存在；请先删除它</translation>
     </message>
 </context>
 <context>
@@ -7470,6 +7518,74 @@ yyyy</translation>
     <message>
         <source>No anomalies from %1 to %2.</source>
         <translation>%1 至 %2 期间没有异常。</translation>
+    </message>
+    <message>
+        <source>every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>%1 in every region</source>
+        <translation>%1（所有区域）</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: month&apos;s cost of %2 reaching %3</source>
+        <translation>%1：%2 的月度费用达到 %3</translation>
+    </message>
+    <message>
+        <source>%1: balance at or below %2</source>
+        <translation>%1：余额达到或低于 %2</translation>
+    </message>
+    <message>
+        <source>fired at %1</source>
+        <translation>已于 %1 触发</translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>guard: give set, list, remove or dry-run</source>
+        <translation>guard：请给出 set、list、remove 或 dry-run</translation>
+    </message>
+    <message>
+        <source>guard set: give the scope with --api API or --api all</source>
+        <translation>guard set：请用 --api API 或 --api all 指定范围</translation>
+    </message>
+    <message>
+        <source>Guard %1; first checked at the next hour&apos;s end.</source>
+        <translation>守卫 %1；将在下一个整点首次检查。</translation>
+    </message>
+    <message>
+        <source>No guards.</source>
+        <translation>没有守卫。</translation>
+    </message>
+    <message>
+        <source>Guard %1 removed.</source>
+        <translation>守卫 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>guard dry-run: give the days to replay with --days N</source>
+        <translation>guard dry-run：请用 --days N 指定回放天数</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number from 1 to %1</source>
+        <translation>--days 必须是 1 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <source>there is no guard named &quot;%1&quot;; describe one with --api and --month-cost or --balance-floor to try it unsaved</source>
+        <translation>没有名为“%1”的守卫；可用 --api 加 --month-cost 或 --balance-floor 描述一个守卫，不保存而试运行</translation>
+    </message>
+    <message>
+        <source>Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and avoiding %5 of charges.</source>
+        <translation>在过去 %1 天内，守卫 %2 会在 %3 触发，拒绝 %4 次调用，避免 %5 的费用。</translation>
+    </message>
+    <message>
+        <source>Over the last %1 day(s) guard %2 would not have fired.</source>
+        <translation>在过去 %1 天内，守卫 %2 不会触发。</translation>
     </message>
 </context>
 </TS>
