@@ -5,6 +5,7 @@
 #include "core/shown.h"
 #include "engine/context.h"
 #include "engine/funds.h"
+#include "engine/services.h"
 #include "engine/settlement.h"
 #include "storage/guardrepository.h"
 
@@ -165,6 +166,36 @@ Result<std::vector<Guard>> list(Context &ctx)
     for (Guard &g : *all)
         g.fired = firedAt(g, ctx.calendar, ctx.now);
     return all;
+}
+
+Result<std::vector<ServiceState>> stillDisabledBy(Context &ctx, const Guard &g)
+{
+    std::vector<ServiceState> out;
+    if (!g.firedAt)
+        return out;
+    auto services = ctx.subscriptions.services();
+    if (!services)
+        return services.error();
+    for (const ServiceState &sv : *services)
+        if (!sv.enabled && sv.changedAt == *g.firedAt && g.inScope(sv.api, sv.region))
+            out.push_back(sv);
+    return out;
+}
+
+Result<std::vector<ServiceState>> reenable(Context &ctx, const QString &name)
+{
+    auto g = GuardRepository(ctx.db).byName(name);
+    if (!g)
+        return g.error();
+    if (!*g)
+        return Error::refused(EngineTr::tr("there is no guard named \"%1\"").arg(shownValue(name)));
+    auto off = stillDisabledBy(ctx, **g);
+    if (!off)
+        return off.error();
+    for (const ServiceState &sv : *off)
+        if (auto r = services::setEnabled(ctx, sv.api, sv.region, true); !r)
+            return r.error();
+    return off;
 }
 
 Status check(Context &ctx, RatingState &state, std::vector<Guard> &guards, Instant hourEnd, bool settled)

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "domain/guard.h"
+#include "domain/types.h"
 
 #include <functional>
 #include <optional>
@@ -39,6 +40,13 @@ Status remove(Context &ctx, const QString &name);
 bool firedAt(const Guard &guard, const BillingCalendar &calendar, Instant now);
 // Every guard in id order, its state as of ctx.now.
 Result<std::vector<Guard>> list(Context &ctx);
+
+// The services a fired guard disabled that are still disabled (disabled at its firing, not changed
+// since), in catalog order.
+Result<std::vector<ServiceState>> stillDisabledBy(Context &ctx, const Guard &guard);
+// Enables them again, as `enable` would, by the person running the command (a guard never enables).
+// Returns the services enabled.
+Result<std::vector<ServiceState>> reenable(Context &ctx, const QString &name);
 
 // Checks the guards at the end of the settled hour ending at `hourEnd`, in id order (billing-rules §13,
 // §12.3: after the arrears stages, before auto-renew attempts). A guard that fires disables every

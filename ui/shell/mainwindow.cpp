@@ -24,6 +24,7 @@
 #include "services/servicespage.h"
 #include "settings/settingspage.h"
 #include "shell/accountbar.h"
+#include "shell/guardbanner.h"
 #include "shell/rolegate.h"
 #include "shell/settings.h"
 #include "shell/shortcutsdialog.h"
@@ -63,8 +64,9 @@ struct AccountSnapshot
 
 MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_settings(settings), m_accountBar(new AccountBar(this)),
-      m_banner(new ErrorBanner(this)), m_navigation(new QTreeWidget(this)), m_stack(new QStackedWidget(this)),
-      m_unread(new QToolButton(this)), m_pageActions(new QActionGroup(this))
+      m_banner(new ErrorBanner(this)), m_guardBanner(new GuardBanner(engine, this)),
+      m_navigation(new QTreeWidget(this)), m_stack(new QStackedWidget(this)), m_unread(new QToolButton(this)),
+      m_pageActions(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QGuiApplication::applicationDisplayName());
@@ -203,6 +205,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     auto *content = new QVBoxLayout;
     content->setContentsMargins(0, 0, 0, 0);
     content->addWidget(m_banner);
+    content->addWidget(m_guardBanner);
     content->addWidget(m_stack, 1);
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
@@ -478,6 +481,7 @@ void MainWindow::refreshAccount()
     }
     m_banner->clear();
     m_accountBar->setStatus(snapshot->status);
+    m_guardBanner->refresh();
     applyRole();
     const int unread = snapshot->unread;
     m_unread->setText(unread == 0 ? tr("No unread notifications")
