@@ -51,6 +51,8 @@ GuardDialog::GuardDialog(Engine &engine, QWidget *parent)
     m_reason->setForegroundRole(QPalette::PlaceholderText);
     m_preview->setWordWrap(true);
     m_preview->setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    m_preview->setMinimumHeight(fontMetrics().lineSpacing() * 3); // the answer does not move the buttons
+    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_progress->hide();
     m_cancelPreview->hide();
     m_add = m_buttons->addButton(tr("&Add guard"), QDialogButtonBox::AcceptRole);

@@ -83,8 +83,14 @@ ConfirmDialog *GuardBanner::openReenable()
     const AccountDisplay display{QString(), m_offset, &m_engine.catalog()};
     auto *dialog = new ConfirmDialog(
         tr("Re-enable services"),
-        tr("Guard \u201c%1\u201d disabled these services. Enabled again, they accept calls from now on and "
-           "the calls are billed; the guard does not fire again this month if it is a cost guard.")
+        (m_guard.trigger == Guard::Trigger::MonthCost
+             ? tr("Guard \u201c%1\u201d disabled these services. Enabled again, they accept calls from now "
+                  "on "
+                  "and the calls are billed; the guard does not fire again this month.")
+             : tr("Guard \u201c%1\u201d disabled these services. Enabled again, they accept calls from now "
+                  "on "
+                  "and the calls are billed; the guard fires again once the balance has been above its floor "
+                  "at an hour's end and falls to it again."))
             .arg(m_guard.name),
         m_off.size() == 1 ? tr("Re-enable 1 service") : tr("Re-enable %1 services").arg(m_off.size()), this);
     dialog->setObjectName(QStringLiteral("reenableDialog"));

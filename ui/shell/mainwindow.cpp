@@ -222,6 +222,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onCurrentItemChanged);
     connect(m_unread, &QToolButton::clicked, this, [this] { showPage(PageId::Notifications); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_guardBanner, &GuardBanner::servicesReenabled, this, &MainWindow::refresh);
 
     if (!restoreGeometry(m_settings.windowGeometry())) {
         const QRect available = screen()->availableGeometry();
