@@ -4004,6 +4004,251 @@ mode</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::GuardBanner</name>
+    <message>
+        <source>&amp;Re-enable…</source>
+        <translation>重新开通(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <source>Spend guard “%1” fired on %2 and disabled %3.</source>
+        <translation>支出守卫“%1”于 %2 触发，已关闭 %3。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&amp;Re-enable 1 service…</source>
+        <translation>重新开通 1 个服务(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-enable %1 services…</source>
+        <translation>重新开通 %1 个服务(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re-enable services</source>
+        <translation>重新开通服务</translation>
+    </message>
+    <message>
+        <source>Guard “%1” disabled these services. Enabled again, they accept calls from now on and the calls are billed; the guard does not fire again this month.</source>
+        <translation>守卫“%1”关闭了这些服务。重新开通后，它们从现在起接受调用并计费；本月该守卫不会再次触发。</translation>
+    </message>
+    <message>
+        <source>Guard “%1” disabled these services. Enabled again, they accept calls from now on and the calls are billed; the guard fires again once the balance has been above its floor at an hour&apos;s end and falls to it again.</source>
+        <translation>守卫“%1”关闭了这些服务。重新开通后，它们从现在起接受调用并计费；余额在某个整点高于下限后再次降至下限时，该守卫会再次触发。</translation>
+    </message>
+    <message>
+        <source>Re-enable 1 service</source>
+        <translation>重新开通 1 个服务</translation>
+    </message>
+    <message>
+        <source>Re-enable %1 services</source>
+        <translation>重新开通 %1 个服务</translation>
+    </message>
+    <message>
+        <source>the next 1,000 calls cost %1</source>
+        <translation>接下来 1,000 次调用费用 %1</translation>
+    </message>
+    <message>
+        <source>price not available</source>
+        <translation>价格不可用</translation>
+    </message>
+    <message>
+        <source>%1 in %2:</source>
+        <translation>%2 的 %1：</translation>
+    </message>
+    <message>
+        <source>The services were not enabled: %1</source>
+        <translation>服务未开通：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::GuardDialog</name>
+    <message>
+        <source>&amp;Preview the last %1 days</source>
+        <translation>预览最近 %1 天(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel preview</source>
+        <translation>取消预览</translation>
+    </message>
+    <message>
+        <source>New spend guard</source>
+        <translation>新建支出守卫</translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>Every region</source>
+        <translation>所有区域</translation>
+    </message>
+    <message>
+        <source>This month&apos;s cost reaches</source>
+        <translation>本月费用达到</translation>
+    </message>
+    <message>
+        <source>The balance falls to</source>
+        <translation>余额降至</translation>
+    </message>
+    <message>
+        <source>e.g. 500.00</source>
+        <translation>例如 500.00</translation>
+    </message>
+    <message>
+        <source>&amp;Add guard</source>
+        <translation>添加守卫(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A&amp;PI:</source>
+        <translation>API(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trigger:</source>
+        <translation>触发条件(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>When the trigger holds at the end of an hour, the guard disables every enabled service in its scope, so later calls are rejected and never billed. It never enables anything again; a cost guard fires at most once a month.</source>
+        <translation>当某个整点时触发条件成立，守卫会关闭其范围内所有已开通的服务，之后的调用将被拒绝，不会计费。守卫从不重新开通任何服务；费用守卫每月最多触发一次。</translation>
+    </message>
+    <message>
+        <source>Give the guard a name.</source>
+        <translation>请为守卫命名。</translation>
+    </message>
+    <message>
+        <source>A name has 1 to 64 characters without spaces around it.</source>
+        <translation>名称为 1 到 64 个字符，首尾不能有空格。</translation>
+    </message>
+    <message>
+        <source>Give the balance floor.</source>
+        <translation>请填写余额下限。</translation>
+    </message>
+    <message>
+        <source>Give the month&apos;s cost limit.</source>
+        <translation>请填写月度费用上限。</translation>
+    </message>
+    <message>
+        <source>Replaying the last %1 days…</source>
+        <translation>正在回放最近 %1 天…</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message>
+        <source>Over the last %1 days this guard would not have fired.</source>
+        <translation>在最近 %1 天内，该守卫不会触发。</translation>
+    </message>
+    <message>
+        <source>Over the last %1 days this guard would have fired on %2, rejecting %3 calls and avoiding %4 of charges.</source>
+        <translation>在最近 %1 天内，该守卫会在 %2 触发，拒绝 %3 次调用，避免 %4 的费用。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::GuardsPanel</name>
+    <message>
+        <source>&amp;New guard…</source>
+        <translation>新建守卫(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Remove guard…</source>
+        <translation>删除守卫…</translation>
+    </message>
+    <message>
+        <source>Spend guards</source>
+        <translation>支出守卫</translation>
+    </message>
+    <message>
+        <source>A guard disables services for you at the end of an hour when this month&apos;s cost reaches a limit or the balance falls to a floor.</source>
+        <translation>当本月费用达到上限或余额降至下限时，守卫会在整点替您关闭服务。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Could not load the spend guards.</source>
+        <translation>无法加载支出守卫。</translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>%1, every region</source>
+        <translation>%1，所有区域</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <source>This month&apos;s cost reaches</source>
+        <translation>本月费用达到</translation>
+    </message>
+    <message>
+        <source>The balance falls to</source>
+        <translation>余额降至</translation>
+    </message>
+    <message>
+        <source>Fired on %1</source>
+        <translation>已于 %1 触发</translation>
+    </message>
+    <message>
+        <source>Armed</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>Remove a spend guard</source>
+        <translation>删除支出守卫</translation>
+    </message>
+    <message>
+        <source>Guard “%1” is no longer checked from now on. Services it disabled stay disabled until you enable them.</source>
+        <translation>从现在起不再检查守卫“%1”。它关闭的服务将保持关闭，直到您重新开通。</translation>
+    </message>
+    <message>
+        <source>Remove guard “%1”</source>
+        <translation>删除守卫“%1”</translation>
+    </message>
+    <message>
+        <source>The guard was not removed.</source>
+        <translation>守卫未删除。</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::ImportDialog</name>
     <message>
         <source>&amp;Bill late records (calls in hours already settled) as late usage</source>
