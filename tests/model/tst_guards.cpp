@@ -110,28 +110,43 @@ private slots:
     void dryRunEqualsReality_data()
     {
         QTest::addColumn<bool>("balance");
-        QTest::newRow("month-cost") << false;
-        QTest::newRow("balance-floor") << true;
+        QTest::addColumn<bool>("midway"); // set a day before now, over a day's dry run; else from the start
+        QTest::newRow("month-cost") << false << false;
+        QTest::newRow("balance-floor") << true << false;
+        QTest::newRow("month-cost set a day ago") << false << true;
+        QTest::newRow("balance-floor set a day ago") << true << true;
     }
     void dryRunEqualsReality()
     {
         QFETCH(bool, balance);
-        const guards::GuardSpec spec = balance ? floorSpec("40") : costSpec("30");
+        QFETCH(bool, midway);
+        const guards::GuardSpec spec = balance ? floorSpec(midway ? "60" : "40") : costSpec("30");
         test::TestAccount plain, guarded;
         prepare(plain, "100");
         prepare(guarded, "100");
-        QVERIFY(setGuard(guarded, spec));
         const QByteArray calls = threeDays();
+        if (midway) {
+            // The calls of the first two days imported before their hours settle, the guard set at
+            // 2 October 22:00, the third day's calls after: as one import of all three at the end.
+            const qsizetype day3 = calls.indexOf("2026-10-03");
+            guarded.setNow("2026-10-02T22:00:00+08:00");
+            QVERIFY(test::importCsv(guarded, calls.left(day3)));
+            QVERIFY(setGuard(guarded, spec));
+            guarded.setNow("2026-10-03T22:00:00+08:00");
+            QVERIFY(test::importCsv(guarded, "timestamp,api,region,status,count\n" + calls.mid(day3)));
+        } else {
+            QVERIFY(setGuard(guarded, spec));
+            guarded.setNow("2026-10-03T22:00:00+08:00");
+            QVERIFY(test::importCsv(guarded, calls));
+        }
         plain.setNow("2026-10-03T22:00:00+08:00");
-        guarded.setNow("2026-10-03T22:00:00+08:00");
         QVERIFY(test::importCsv(plain, calls));
-        QVERIFY(test::importCsv(guarded, calls));
 
         auto dry = plain.run([&](Context &c) -> Result<guards::DryRun> {
             auto g = guards::fromSpec(c, spec);
             if (!g)
                 return g.error();
-            return guards::dryRun(c, *g, 3);
+            return guards::dryRun(c, *g, midway ? 1 : 3);
         });
         QVERIFY2(dry, dry ? "" : qPrintable(dry.error().message));
         QVERIFY(dry->wouldFireAt);
