@@ -66,8 +66,9 @@ inline constexpr int kMaxDryRunDays = 366;
 // Replays the window hour by hour against the account's own history: until the guard would first
 // fire, the account would have been exactly as it was (a guard changes nothing before it fires), so the
 // instant is the first hour end at which its trigger held; from there the scope's services that were
-// enabled stay disabled until a person enabled them again, and their billable calls and charges in
-// that time are what the guard would have rejected and avoided. Reads only.
+// enabled stay disabled until a person enabled them again: their successful calls in that time are
+// what it would have rejected (billed then, or rejected anyway, e.g. by the guard itself when it exists
+// already), their charges what it would have avoided. Reads only.
 // `progress(done, total)` returning false cancels (the result is then an error).
 Result<DryRun> dryRun(Context &ctx, const Guard &guard, int days,
                       const std::function<bool(int, int)> &progress = {});

@@ -144,9 +144,10 @@ Result<GuardRepository::Usage> GuardRepository::serviceUsage(const QString &api,
 {
     Usage u;
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT coalesce(sum(calls), 0) FROM usage_hour WHERE "
-                                                    "outcome = 'billable' AND hour >= :f AND hour < :t") +
-                                     scopeFilter(api, region));
+        QSqlQuery &q =
+            m_db.prepared(QStringLiteral("SELECT coalesce(sum(calls), 0) FROM usage_hour WHERE "
+                                         "outcome IN ('billable', 'rejected') AND hour >= :f AND hour < :t") +
+                          scopeFilter(api, region));
         q.bindValue(QStringLiteral(":f"), from);
         q.bindValue(QStringLiteral(":t"), to);
         bindScope(q, api, region);

@@ -29,7 +29,8 @@ public:
     // api/region (empty: every one) whose expenditure time is in [from, to), settled by `settledBy`.
     Result<Money> scopeCost(const QString &api, const QString &region, Instant from, Instant to,
                             Instant settledBy);
-    // The same lines' billable calls and charges in [from, to) (a dry run's avoided part).
+    // A dry run's avoided part in [from, to): the successful calls (billed, or rejected anyway) and the
+    // charged amount of the pay-per-use lines.
     struct Usage
     {
         qint64 calls = 0;

@@ -1,6 +1,7 @@
 // Spend guards (issue #16, billing-rules §13, §12.19): the check at every settled hour's end, its instant
 // rules, and the dry run, which must say what actually happens when the guard is set and the same calls
 // are imported. Runs on SQLite and, as tst_guards_pg, PostgreSQL.
+#include "engine/bills.h"
 #include "engine/funds.h"
 #include "engine/guards.h"
 #include "engine/services.h"
@@ -9,8 +10,6 @@
 #include "storage/guardrepository.h"
 
 #include <QTest>
-
-#include <limits>
 
 using namespace billing;
 using test::at;
@@ -66,13 +65,18 @@ std::vector<Guard> listGuards(test::TestAccount &acc)
     return r ? *r : std::vector<Guard>();
 }
 
-// Billable calls and charges of one service over the whole account.
+// Billed calls and charges of one service in October, as its bill says.
 GuardRepository::Usage usage(test::TestAccount &acc, const QString &api)
 {
-    auto u = acc.run([&](Context &c) {
-        return GuardRepository(c.db).serviceUsage(api, kBeijing, 0, std::numeric_limits<Instant>::max());
-    });
-    return u ? *u : GuardRepository::Usage{};
+    auto bill = acc.run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-10")); });
+    GuardRepository::Usage u;
+    if (bill)
+        for (const BillLine &l : bill->lines)
+            if (l.api == api && l.region == kBeijing) {
+                u.calls += l.calls;
+                u.charged = u.charged + l.charged;
+            }
+    return u;
 }
 
 // Three days of calls: 4,000 general-text calls (6.00) and 500 id-card calls (1.50) in some hours.
@@ -167,6 +171,14 @@ private slots:
         }
         QCOMPARE(dry->callsRejected, rejected);
         QCOMPARE(dry->chargesAvoided.toString(), avoided.toString());
+
+        // On the account where the guard exists and fired, its dry run finds the same instant and the
+        // same calls (rejected there already), and nothing left to avoid.
+        auto again = guarded.run([&](Context &c) { return guards::dryRun(c, fired[0], midway ? 1 : 3); });
+        QVERIFY(again);
+        QCOMPARE(again->wouldFireAt, dry->wouldFireAt);
+        QCOMPARE(again->callsRejected, dry->callsRejected);
+        QCOMPARE(again->chargesAvoided, Money());
 
         // The dry run left the account as it was.
         QCOMPARE(usage(plain, kText).calls, qint64(12 * 4000));
