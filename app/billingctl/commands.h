@@ -43,6 +43,8 @@ Reply cmdPrice(Call &call);
 Reply cmdTag(Call &call);
 Reply cmdTags(Call &call);
 Reply cmdAnomalies(Call &call);
+// commands_rightsize.cpp
+Reply cmdRightSize(Call &call);
 // commands_budgets.cpp
 Reply cmdBudget(Call &call);
 Reply cmdBudgetSet(Call &call);

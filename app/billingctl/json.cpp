@@ -384,6 +384,34 @@ QJsonObject recommendation(const Recommendation &rec, const BillingCalendar &cal
         {QStringLiteral("options"), options}};
 }
 
+QJsonObject rightSizing(const RightSizing &r, const BillingCalendar &cal)
+{
+    QJsonArray options;
+    for (const Quote &q : r.options)
+        options.append(quote(q));
+    return QJsonObject{{QStringLiteral("package_id"), r.packageId},
+                       {QStringLiteral("api"), r.api},
+                       {QStringLiteral("region"), r.region},
+                       {QStringLiteral("sku"), r.sku},
+                       {QStringLiteral("renew_sku"), r.renewSku ? QJsonValue(*r.renewSku) : QJsonValue()},
+                       {QStringLiteral("term_end"), cal.format(r.termEnd)},
+                       {QStringLiteral("quota"), r.quota},
+                       {QStringLiteral("used"), r.used},
+                       {QStringLiteral("projected_use"), r.projectedUse},
+                       {QStringLiteral("lapsing_calls"), r.lapsingCalls},
+                       {QStringLiteral("lapsing_worth"), amount(r.lapsingWorth)},
+                       {QStringLiteral("rate_calls_30_days"), r.rateCalls},
+                       {QStringLiteral("usage_calls_90_days"), r.usageCalls},
+                       {QStringLiteral("monthly_calls"), r.monthlyCalls},
+                       {QStringLiteral("next_term_calls"), r.nextTermCalls},
+                       {QStringLiteral("best"), r.best},
+                       {QStringLiteral("best_cost"), amount(r.bestCost)},
+                       {QStringLiteral("current_cost"), amount(r.currentCost)},
+                       {QStringLiteral("yearly_difference"), amount(r.yearlyDifference)},
+                       {QStringLiteral("ends_within"), r.endsWithin},
+                       {QStringLiteral("options"), options}};
+}
+
 QJsonObject forecast(const Forecast &f, const BillingCalendar &cal)
 {
     QJsonArray daily;

@@ -8,6 +8,7 @@
 #include "analysis/marginalprice.h"
 #include "analysis/pricecalculator.h"
 #include "analysis/recommendations.h"
+#include "analysis/renewalsizer.h"
 #include "auth/identity.h"
 #include "demo/demogenerator.h"
 #include "engine/accountstatus.h"
@@ -60,6 +61,7 @@ QJsonObject cost(const CostQuery &q, const CostResult &r, const BillingCalendar 
                  CostMeasure measure = CostMeasure::Cost, const ResultUnitCosts *unitCosts = nullptr);
 QJsonObject quote(const Quote &q);
 QJsonObject recommendation(const Recommendation &rec, const BillingCalendar &cal);
+QJsonObject rightSizing(const RightSizing &r, const BillingCalendar &cal);
 QJsonObject forecast(const Forecast &f, const BillingCalendar &cal);
 QJsonObject anomaly(const Anomaly &a, const BillingCalendar &cal);
 QString day(Instant dayStart, const BillingCalendar &cal); // "YYYY-MM-DD"
