@@ -7,6 +7,7 @@
 #include "packages/packagetablemodel.h"
 #include "packages/renewaltablemodel.h"
 #include "packages/renewdialog.h"
+#include "packages/rightsizerpanel.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
 #include "widgets/confirmdialog.h"
@@ -212,6 +213,81 @@ private slots:
         QCOMPARE(cell(page, next.id, PackageTableModel::AutoRenew), QStringLiteral("10 days before"));
         // The renewal calendar lists nothing within 90 days for a term that ends in 2028.
         QCOMPARE(page.renewals()->rowCount(), 0);
+    }
+
+    void rightSizerPreviewsThenSetsTheAutoRenewSize()
+    {
+        // A 100k bought 2026-10-01 with 300,000 calls on 2027-07-01: on 2027-09-22 its term ends in 10
+        // days, and 100,000 calls a month make 1m the cheapest (tst_rightsizer has the hand computation).
+        test::TestAccount acc("2026-10-01T08:00:00+08:00");
+        QVERIFY(test::topUp(acc, "2000"));
+        QVERIFY(test::enable(acc, "general-text", "ap-southeast-1"));
+        auto bought = test::buy(acc, "general-text", "ap-southeast-1", "100k");
+        QVERIFY(test::ok(bought));
+        const qint64 id = bought->front().id;
+        auto other =
+            test::buy(acc, "general-text", "cn-north-4", "100k", test::at("2027-01-10T00:00:00+08:00"));
+        QVERIFY(test::ok(other));
+        acc.setNow("2027-07-01T09:30:00+08:00");
+        QVERIFY(test::ok(
+            test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                 "2027-07-01T09:15:00+08:00,general-text,ap-southeast-1,200,300000\n")));
+        acc.setNow("2027-09-22T00:30:00+08:00");
+        PackagesPage page(*acc.engine, nullptr);
+        page.resize(1400, 700);
+        page.show();
+        page.refresh();
+        // The term ending within 30 days is highlighted; the one ending in 2028 is not.
+        const int row = page.model()->rowOf(id);
+        QVERIFY(page.model()->index(row, PackageTableModel::Id).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!page.model()
+                     ->index(page.model()->rowOf(other->front().id), PackageTableModel::Id)
+                     .data(Qt::BackgroundRole)
+                     .isValid());
+        // Select the package with a click on its row.
+        QTableView *table = page.table();
+        QModelIndex index;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()->index(r, 0).data(PackageTableModel::PackageIdRole).toLongLong() == id)
+                index = table->model()->index(r, PackageTableModel::Sku);
+        QVERIFY(index.isValid());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        RightSizerPanel *sizer = page.rightSizer();
+        const QString figures = sizer->figuresText();
+        QVERIFY2(figures.contains(QStringLiteral("Used so far: 100,000 of 100,000 calls")),
+                 qPrintable(figures));
+        QVERIFY2(figures.contains(QStringLiteral("Cheapest for the next term: 1m at 1,500.00 a year")),
+                 qPrintable(figures));
+        QVERIFY2(figures.contains(QStringLiteral("Renewing at this size: 1,777.44 a year as 100k")),
+                 qPrintable(figures));
+        QVERIFY2(figures.contains(QStringLiteral("Yearly difference: 277.44")), qPrintable(figures));
+        QCOMPARE(sizer->renewButton()->text(), QStringLiteral("Renew next term as 1m\u2026"));
+        QVERIFY(sizer->renewButton()->isEnabled());
+        if (const QString dir = qEnvironmentVariable("BILLING_DIALOG_SHOTS"); !dir.isEmpty())
+            page.grab().save(dir + QStringLiteral("/packages-rightsizer.png"));
+        // The button previews the cost; nothing changes before the confirmation.
+        QTest::mouseClick(sizer->renewButton(), Qt::LeftButton);
+        auto *dialog = page.findChild<ConfirmDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(!test::status(acc).packages.front().autoRenew);
+        const QStringList rows = dialog->rows();
+        QVERIFY2(rows.contains(QStringLiteral("Each attempt pays: 1,200.00")), qPrintable(rows.join(u'|')));
+        QVERIFY2(rows.contains(QStringLiteral("A year as 1m: 1,500.00")), qPrintable(rows.join(u'|')));
+        QVERIFY2(
+            rows.contains(QStringLiteral("Today's funds: covered: 0.00 from coupons, 1,200.00 from cash")),
+            qPrintable(rows.join(u'|')));
+        QVERIFY2(rows.contains(QStringLiteral("Yearly difference: 277.44")), qPrintable(rows.join(u'|')));
+        QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Renew next term as 1m"));
+        test::shot(dialog, "dialog-rightsize");
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        const Package p = test::status(acc).packages.front();
+        QCOMPARE(p.id, id);
+        QVERIFY(p.autoRenew);
+        QCOMPARE(p.renewSku, std::optional<QString>(QStringLiteral("1m")));
+        // Done: the panel says so and the button has nothing left to do.
+        QTRY_VERIFY(!sizer->renewButton()->isEnabled());
+        QVERIFY2(sizer->figuresText().contains(QStringLiteral("Auto-renew now: on, renews as 1m")),
+                 qPrintable(sizer->figuresText()));
     }
 
     void renewsAsAnotherSizeChosenInTheDialog()

@@ -9,6 +9,8 @@
 #include "packages/packagetablemodel.h"
 #include "packages/renewaltablemodel.h"
 #include "packages/renewdialog.h"
+#include "packages/rightsizeconfirm.h"
+#include "packages/rightsizerpanel.h"
 #include "widgets/confirmdialog.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
@@ -28,6 +30,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <set>
+
 namespace billing::ui {
 
 namespace {
@@ -37,6 +41,7 @@ struct Loaded
 {
     AccountStatus status;
     std::vector<RenewalEvent> renewals;
+    std::vector<RightSizing> endingSoon; // last terms ending within 30 days
 };
 
 QToolButton *actionButton(QAction *action, QWidget *parent)
@@ -55,7 +60,7 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
       m_calendar(new QTableView(this)), m_buy(new QAction(tr("&Buy package\u2026"), this)),
       m_renew(new QAction(tr("&Renew\u2026"), this)), m_autoRenew(new QAction(tr("&Auto-renew\u2026"), this)),
       m_unsubscribe(new QAction(tr("&Unsubscribe\u2026"), this)),
-      m_mode(new QAction(tr("Change billing &mode\u2026"), this))
+      m_mode(new QAction(tr("Change billing &mode\u2026"), this)), m_sizer(new RightSizerPanel(this))
 {
     setObjectName(QStringLiteral("packagesPage"));
     m_buy->setObjectName(QStringLiteral("buyAction"));
@@ -115,10 +120,12 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
         bar->addWidget(actionButton(a, this));
     bar->addStretch(1);
 
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_table);
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_table);
+    top->addWidget(m_sizer);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 1);
+    top->setChildrenCollapsible(false);
     auto *bottom = new QWidget(this);
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
@@ -149,6 +156,9 @@ PackagesPage::PackagesPage(Engine &engine, QWidget *parent)
     connect(m_mode, &QAction::triggered, this, &PackagesPage::openModeWizard);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PackagesPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PackagesPage::updateRightSizer);
+    connect(m_sizer, &RightSizerPanel::renewRequested, this, [this] { openRightSize(); });
     connect(m_calendar, &QTableView::activated, this, [this, calendarProxy](const QModelIndex &index) {
         selectPackage(calendarProxy->data(index, RenewalTableModel::PackageIdRole).toLongLong());
     });
@@ -165,7 +175,10 @@ void PackagesPage::refresh()
         auto events = upcomingRenewals(ctx, ctx.now, ctx.now + kCalendarDays * kMicrosPerDay);
         if (!events)
             return events.error();
-        return Loaded{std::move(*status), std::move(*events)};
+        auto soon = rightSize(ctx, kRightSizeDefaultWithin);
+        if (!soon)
+            return soon.error();
+        return Loaded{std::move(*status), std::move(*events), std::move(*soon)};
     });
     if (!loaded) {
         m_banner->showError(tr("Could not load the packages."), loaded.error());
@@ -181,19 +194,29 @@ void PackagesPage::refresh()
         active += p.statusAt(loaded->status.now) == Package::Status::Active;
         pending += p.statusAt(loaded->status.now) == Package::Status::Pending;
     }
+    m_display = display;
     m_model->setPackages(std::move(loaded->status.packages), loaded->status.now, display);
+    std::set<qint64> soon;
+    for (const RightSizing &r : loaded->endingSoon)
+        soon.insert(r.packageId);
+    m_model->setEndingSoon(soon);
     m_renewals->setEvents(std::move(loaded->renewals), display);
     m_summary->setText(m_model->rowCount() == 0
                            ? tr("No packages yet: a package prepays a year of calls at a discount. "
                                 "Buy one with “Buy package…” (Ctrl+N).")
                            : tr("In force: %1 \u00b7 pending: %2 \u00b7 bought in all: %3")
-                                 .arg(QLocale().toString(active), QLocale().toString(pending),
-                                      QLocale().toString(m_model->rowCount())));
+                                     .arg(QLocale().toString(active), QLocale().toString(pending),
+                                          QLocale().toString(m_model->rowCount())) +
+                                 (soon.empty() ? QString()
+                                               : tr(" \u00b7 ending within %1 days: %2")
+                                                     .arg(kRightSizeDefaultWithin)
+                                                     .arg(QLocale().toString(int(soon.size())))));
     m_table->resizeColumnsToContents();
     m_calendar->resizeColumnsToContents();
     if (keep)
         selectPackage(keep->id);
     updateActions();
+    updateRightSizer();
 }
 
 void PackagesPage::selectPackage(qint64 id)
@@ -220,6 +243,43 @@ void PackagesPage::updateActions()
     const bool any = selected().has_value();
     for (QAction *a : {m_renew, m_autoRenew, m_unsubscribe})
         a->setEnabled(any);
+}
+
+void PackagesPage::updateRightSizer()
+{
+    m_sizing.reset();
+    const auto p = selected();
+    if (!p) {
+        m_sizer->setMessage(
+            tr("Select a package to see how its term is likely to end and the best size for the next."));
+        return;
+    }
+    const qint64 id = p->id;
+    auto sized = m_engine.run([id](Context &ctx) { return rightSize(ctx, kRightSizeDefaultWithin, id); });
+    if (!sized || sized->empty()) {
+        m_sizer->setMessage(sized ? QString() : sized.error().message);
+        return;
+    }
+    m_sizing = sized->front();
+    m_sizer->setSizing(*m_sizing, m_display);
+}
+
+ConfirmDialog *PackagesPage::openRightSize()
+{
+    if (!m_sizing)
+        return nullptr;
+    const RightSizing r = *m_sizing;
+    auto *dialog = RightSizeConfirm::create(m_engine, r, m_display, this);
+    connect(dialog, &QDialog::accepted, this, [this, r] {
+        const bool on = r.best != kModePayPerUse;
+        const std::optional<QString> sku =
+            on && r.best != r.sku ? std::optional<QString>(r.best) : std::nullopt;
+        (void)applyChange(m_engine, m_banner, tr("Auto-renew was not changed."), [&](Context &ctx) {
+            return packages::setAutoRenew(ctx, r.packageId, on, std::nullopt, sku);
+        });
+    });
+    dialog->open();
+    return dialog;
 }
 
 BuyDialog *PackagesPage::openBuy(const QString &api, const QString &region, const QString &sku)

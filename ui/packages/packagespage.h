@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/renewalsizer.h"
+#include "widgets/format.h"
 #include "widgets/page.h"
 
 #include <optional>
@@ -24,10 +26,12 @@ class ErrorBanner;
 class PackageTableModel;
 class RenewalTableModel;
 class RenewDialog;
+class RightSizerPanel;
 
 // Packages & renewals: every package with its status, term, quota left, auto-renew, chain and deduction
 // order; buy, renew, auto-renew and unsubscribe, each through a dialog that shows the model's quote
-// first; and the renewal calendar of the next 90 days.
+// first; the renewal right-sizer of the selected package (terms ending within 30 days highlighted); and
+// the renewal calendar of the next 90 days.
 class PackagesPage : public Page
 {
     Q_OBJECT
@@ -46,6 +50,9 @@ public:
     RenewDialog *openRenew();
     AutoRenewDialog *openAutoRenew();
     ConfirmDialog *openUnsubscribe();
+    // The right-sizer's action for the selected package: a preview, then auto-renew set to the best size.
+    ConfirmDialog *openRightSize();
+    RightSizerPanel *rightSizer() const { return m_sizer; }
     void openModeWizard();
     void selectPackage(qint64 id);
 
@@ -56,6 +63,7 @@ signals:
 private:
     std::optional<Package> selected() const;
     void updateActions();
+    void updateRightSizer();
 
     Engine &m_engine;
     PackageTableModel *m_model;
@@ -70,6 +78,9 @@ private:
     QAction *m_autoRenew;
     QAction *m_unsubscribe;
     QAction *m_mode;
+    RightSizerPanel *m_sizer;
+    std::optional<RightSizing> m_sizing;
+    AccountDisplay m_display;
     int m_offset = 8 * 3600;
 };
 

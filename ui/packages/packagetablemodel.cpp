@@ -1,16 +1,25 @@
 #include "packages/packagetablemodel.h"
 
+#include "analysis/renewalsizer.h"
 #include "engine/settlement.h"
 #include "widgets/itemroles.h"
 #include "widgets/quotabardelegate.h"
 
 #include <QFont>
+#include <QGuiApplication>
 
 #include <algorithm>
 
 namespace billing::ui {
 
 PackageTableModel::PackageTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void PackageTableModel::setEndingSoon(std::set<qint64> ids)
+{
+    m_endingSoon = std::move(ids);
+    if (!m_packages.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
 
 void PackageTableModel::setPackages(std::vector<Package> packages, Instant now, const AccountDisplay &display)
 {
@@ -170,6 +179,13 @@ QVariant PackageTableModel::data(const QModelIndex &index, int role) const
         if (column == Id || column == Quota || column == Order || column == Price)
             return rightAligned();
         return QVariant();
+    case Qt::BackgroundRole:
+    case Qt::ForegroundRole:
+        if (!endingSoon(p.id))
+            return QVariant();
+        return role == Qt::BackgroundRole
+                   ? stateChipColors(AccountState::Grace, QGuiApplication::palette()).background
+                   : stateChipColors(AccountState::Grace, QGuiApplication::palette()).text;
     case Qt::FontRole:
         if (column == Status && p.statusAt(m_now) == Package::Status::Active) {
             QFont f;
@@ -186,6 +202,10 @@ QVariant PackageTableModel::data(const QModelIndex &index, int role) const
             return tr("The next term of package %1").arg(QLocale().toString(*p.previousId));
         if (column == Price)
             return p.price.toString(2);
+        if (column == LastSecond && endingSoon(p.id))
+            return tr("%1: the term ends within %2 days (see the right-sizer)")
+                .arg(formatDateTimeLong(p.lastSecond(), m_display.utcOffsetSeconds))
+                .arg(kRightSizeDefaultWithin);
         if (column == LastSecond)
             return formatDateTimeLong(p.lastSecond(), m_display.utcOffsetSeconds);
         return QVariant();

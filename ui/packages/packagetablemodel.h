@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 
+#include <set>
 #include <vector>
 
 namespace billing::ui {
@@ -38,6 +39,9 @@ public:
 
     // `now` decides the status; packages may come in any order.
     void setPackages(std::vector<Package> packages, Instant now, const AccountDisplay &display);
+    // The packages whose term ends within the right-sizer's 30 days (highlighted).
+    void setEndingSoon(std::set<qint64> ids);
+    bool endingSoon(qint64 packageId) const { return m_endingSoon.count(packageId) > 0; }
     const Package &package(int row) const { return m_packages[size_t(row)]; }
     int rowOf(qint64 packageId) const; // -1 when absent
     // 1-based place in the deduction order among the usable packages of its API and region; 0: none.
@@ -56,6 +60,7 @@ private:
 
     std::vector<Package> m_packages;
     std::vector<int> m_rank;
+    std::set<qint64> m_endingSoon;
     Instant m_now = 0;
     AccountDisplay m_display;
 };
