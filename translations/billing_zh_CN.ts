@@ -375,6 +375,26 @@
         <source>price</source>
         <translation>价格</translation>
     </message>
+    <message>
+        <source>package %1: the size %2 is no longer in the price list</source>
+        <translation>资源包 %1：价格表中已没有规格 %2</translation>
+    </message>
+    <message>
+        <source>the number of days must be from 1 to %1, not %2</source>
+        <translation>天数须为 1 到 %1 之间，而不是 %2</translation>
+    </message>
+    <message>
+        <source>there is no package %1</source>
+        <translation>没有资源包 %1</translation>
+    </message>
+    <message>
+        <source>package %1 was cancelled: there is no term to renew</source>
+        <translation>资源包 %1 已取消：没有可续费的期限</translation>
+    </message>
+    <message>
+        <source>package %1 has expired; buy a new package instead</source>
+        <translation>资源包 %1 已过期；请改为购买新的资源包</translation>
+    </message>
 </context>
 <context>
     <name>billing::LedgerRepository</name>
@@ -5492,6 +5512,10 @@ mode</source>
         <source>%1, as %2</source>
         <translation>%1，续费为 %2</translation>
     </message>
+    <message>
+        <source>%1: the term ends within %2 days (see the right-sizer)</source>
+        <translation>%1：本期将在 %2 天内结束（见续费规格建议）</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::PackagesPage</name>
@@ -5582,6 +5606,14 @@ mode</source>
     <message>
         <source>Renewal calendar</source>
         <translation>续费日历</translation>
+    </message>
+    <message>
+        <source> · ending within %1 days: %2</source>
+        <translation> · %1 天内到期：%2</translation>
+    </message>
+    <message>
+        <source>Select a package to see how its term is likely to end and the best size for the next.</source>
+        <translation>选择一个资源包，查看本期可能的用量结局以及下一期的最佳规格。</translation>
     </message>
 </context>
 <context>
@@ -6075,6 +6107,180 @@ mode</source>
     <message>
         <source>Auto-renew attempt as %1: %2</source>
         <translation>自动续费尝试（续费为 %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RightSizeConfirm</name>
+    <message>
+        <source>Next term of package %1 pay-per-use</source>
+        <translation>资源包 %1 下一期改为按需计费</translation>
+    </message>
+    <message>
+        <source>Auto-renew is switched off: the term ends on %1 and calls then fall back to pay-per-use.</source>
+        <translation>将关闭自动续费：本期于 %1 结束，之后的调用改为按需计费。</translation>
+    </message>
+    <message>
+        <source>Switch auto-renew off</source>
+        <translation>关闭自动续费</translation>
+    </message>
+    <message>
+        <source>Renew package %1 next term as %2</source>
+        <translation>资源包 %1 下一期续费为 %2</translation>
+    </message>
+    <message>
+        <source>Auto-renew is switched on with the size %1: every attempt, from the days before expiry set for it, renews as %1 at its price then, paid from coupons and cash.</source>
+        <translation>将开启自动续费，规格为 %1：从设定的到期前天数起，每次尝试都按当时 %1 的价格续费为 %1，由代金券和现金支付。</translation>
+    </message>
+    <message>
+        <source>Renew next term as %1</source>
+        <translation>下一期续费为 %1</translation>
+    </message>
+    <message>
+        <source>Each attempt pays:</source>
+        <translation>每次尝试支付：</translation>
+    </message>
+    <message>
+        <source>Next term:</source>
+        <translation>下一期：</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Today&apos;s funds:</source>
+        <translation>当前资金：</translation>
+    </message>
+    <message>
+        <source>covered: %1 from coupons, %2 from cash</source>
+        <translation>足够：代金券支付 %1，现金支付 %2</translation>
+    </message>
+    <message>
+        <source>Next term&apos;s calls:</source>
+        <translation>下一期调用次数：</translation>
+    </message>
+    <message>
+        <source>A year as %1:</source>
+        <translation>按 %1 一年：</translation>
+    </message>
+    <message>
+        <source>A year as %1 (this term&apos;s size):</source>
+        <translation>按 %1 一年（本期规格）：</translation>
+    </message>
+    <message>
+        <source>Yearly difference:</source>
+        <translation>每年差额：</translation>
+    </message>
+    <message>
+        <source>not enough today: top up before the first attempt</source>
+        <translation>当前不足：请在首次尝试前充值</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RightSizerPanel</name>
+    <message>
+        <source>pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Renewal right-sizer</source>
+        <translation>续费规格建议</translation>
+    </message>
+    <message>
+        <source>Term ends:</source>
+        <translation>本期结束：</translation>
+    </message>
+    <message>
+        <source>Used so far:</source>
+        <translation>已使用：</translation>
+    </message>
+    <message>
+        <source>Projected use to the end:</source>
+        <translation>预计到期时用量：</translation>
+    </message>
+    <message>
+        <source>Quota that will lapse:</source>
+        <translation>将作废的额度：</translation>
+    </message>
+    <message>
+        <source>Next term&apos;s calls:</source>
+        <translation>下一期调用次数：</translation>
+    </message>
+    <message>
+        <source>Renewing at this size:</source>
+        <translation>按当前规格续费：</translation>
+    </message>
+    <message>
+        <source>Cheapest for the next term:</source>
+        <translation>下一期最省钱：</translation>
+    </message>
+    <message>
+        <source>Yearly difference:</source>
+        <translation>每年差额：</translation>
+    </message>
+    <message>
+        <source>Auto-renew now:</source>
+        <translation>当前自动续费：</translation>
+    </message>
+    <message>
+        <source>Projected from the last 30 days&apos; calls; the next term is sized for the last 90 days&apos; calls, priced as the price calculator prices them.</source>
+        <translation>按近 30 天的调用量预测；下一期按近 90 天的调用量选择规格，价格与价格计算器的计算一致。</translation>
+    </message>
+    <message>
+        <source>Select a package to see how its term is likely to end and the best size for the next.</source>
+        <translation>选择一个资源包，查看本期可能的用量结局以及下一期的最佳规格。</translation>
+    </message>
+    <message>
+        <source>Package %1&apos;s term ends within %2 days.</source>
+        <translation>资源包 %1 的本期将在 %2 天内结束。</translation>
+    </message>
+    <message>
+        <source>%1 (package %2, %3)</source>
+        <translation>%1（资源包 %2，%3）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls</source>
+        <translation>%1 / %2 次调用</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 次调用</translation>
+    </message>
+    <message>
+        <source>%1 calls, worth %2</source>
+        <translation>%1 次调用，价值 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 a month, from the last %3 days)</source>
+        <translation>%1（每月 %2，依据近 %3 天）</translation>
+    </message>
+    <message>
+        <source>%1 a year as %2</source>
+        <translation>按 %2 每年 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2 a year</source>
+        <translation>%1，每年 %2</translation>
+    </message>
+    <message>
+        <source>on, renews as %1</source>
+        <translation>开启，续费为 %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Next term pay-per-use (auto-renew off)…</source>
+        <translation>下一期按需计费（关闭自动续费）…</translation>
+    </message>
+    <message>
+        <source>Renew next term as %1…</source>
+        <translation>下一期续费为 %1…</translation>
+    </message>
+    <message>
+        <source>Auto-renew already does this.</source>
+        <translation>自动续费已是如此设置。</translation>
     </message>
 </context>
 <context>
@@ -7831,6 +8037,22 @@ yyyy</translation>
     <message>
         <source>Over the last %1 day(s) guard %2 would not have fired.</source>
         <translation>在过去 %1 天内，守卫 %2 不会触发。</translation>
+    </message>
+    <message>
+        <source>package %1 %2 %3 %4, term ends %5: used %6 of %7, projected %8, lapsing %9 worth %10; next term %11 calls (last %12 days): best %13 at %14 a year, renewing as %4 %15, difference %16 a year</source>
+        <translation>资源包 %1 %2 %3 %4，本期结束于 %5：已用 %6 / %7，预计 %8，将作废 %9，价值 %10；下一期 %11 次调用（近 %12 天）：最佳 %13，每年 %14，按 %4 续费每年 %15，每年差额 %16</translation>
+    </message>
+    <message>
+        <source>rightsize: --within &quot;%1&quot; is not a whole number of days</source>
+        <translation>rightsize：--within “%1” 不是整数天数</translation>
+    </message>
+    <message>
+        <source>rightsize: &quot;%1&quot; is not a package id</source>
+        <translation>rightsize：“%1” 不是资源包 ID</translation>
+    </message>
+    <message>
+        <source>No package term ends within %1 days.</source>
+        <translation>没有资源包的本期在 %1 天内结束。</translation>
     </message>
 </context>
 </TS>

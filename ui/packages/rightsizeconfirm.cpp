@@ -40,7 +40,7 @@ ConfirmDialog *RightSizeConfirm::create(Engine &engine, const RightSizing &r, co
                                .arg(formatDateTime(quote->effective, display.utcOffsetSeconds, locale),
                                     formatDateTime(quote->expires, display.utcOffsetSeconds, locale)));
             dialog->addRow(tr("Today's funds:"), quote->refusal
-                                                     ? tr("not enough today: %1").arg(quote->refusal->message)
+                                                     ? tr("not enough today: top up before the first attempt")
                                                      : tr("covered: %1 from coupons, %2 from cash")
                                                            .arg(formatMoney(quote->fromCoupons, 2, locale),
                                                                 formatMoney(quote->fromCash, 2, locale)));
