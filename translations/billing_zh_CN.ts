@@ -6282,6 +6282,10 @@ mode</source>
         <source>Auto-renew already does this.</source>
         <translation>自动续费已是如此设置。</translation>
     </message>
+    <message>
+        <source>Renew next term…</source>
+        <translation>下一期续费…</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::ScopeEditor</name>

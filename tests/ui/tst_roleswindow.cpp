@@ -91,6 +91,7 @@ private slots:
         QCOMPARE(shown(w, "buyAction"), owner);
         QCOMPARE(shown(w, "renewAction"), owner);
         QCOMPARE(shown(w, "unsubscribeAction"), owner);
+        QCOMPARE(shown(w, "rightSizerRenew"), shown(w, "autoRenewAction")); // both set auto-renew
         QCOMPARE(shown(w, "stopBillingAction"), owner);
         QCOMPARE(shown(w, "stopBilling"), owner);
         QCOMPARE(shown(w, "toggleService"), owner);

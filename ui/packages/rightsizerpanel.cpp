@@ -16,7 +16,7 @@ QString rightSizeOptionName(const QString &option)
 
 RightSizerPanel::RightSizerPanel(QWidget *parent)
     : QGroupBox(tr("Renewal right-sizer"), parent), m_form(new QFormLayout), m_message(new QLabel(this)),
-      m_renew(new QPushButton(this))
+      m_renew(new QPushButton(tr("Renew next term\u2026"), this))
 {
     setObjectName(QStringLiteral("rightSizer"));
     m_message->setObjectName(QStringLiteral("rightSizerMessage"));
@@ -63,7 +63,10 @@ void RightSizerPanel::setMessage(const QString &text)
     m_message->show();
     for (int i = 0; i < m_form->rowCount(); ++i)
         m_form->setRowVisible(i, false);
-    m_renew->hide();
+    // Disabled rather than hidden: the role gate alone hides it (shell/rolegate.cpp).
+    m_renew->setText(tr("Renew next term\u2026"));
+    m_renew->setEnabled(false);
+    m_renew->setToolTip(QString());
 }
 
 void RightSizerPanel::setSizing(const RightSizing &r, const AccountDisplay &display)
@@ -97,7 +100,6 @@ void RightSizerPanel::setSizing(const RightSizing &r, const AccountDisplay &disp
                                : tr("Renew next term as %1\u2026").arg(r.best));
     m_renew->setEnabled(!done);
     m_renew->setToolTip(done ? tr("Auto-renew already does this.") : QString());
-    m_renew->show();
 }
 
 QString RightSizerPanel::figuresText() const

@@ -38,6 +38,7 @@ const QHash<QString, Permission> &table()
         {QStringLiteral("autoRenewAction"), Permission::ChangeAutoRenew},
         {QStringLiteral("unsubscribeAction"), Permission::Unsubscribe},
         {QStringLiteral("packageModeAction"), Permission::BuyPackages},
+        {QStringLiteral("rightSizerRenew"), Permission::ChangeAutoRenew},
         // Allocation: the tags are edited in place in the project table
         {QStringLiteral("projectTable"), Permission::EditTags},
         // Budgets
