@@ -290,6 +290,49 @@ private slots:
                  qPrintable(sizer->figuresText()));
     }
 
+    void rightSizerSwitchesAutoRenewOffWhenPayPerUseIsCheapest()
+    {
+        // 3,000 calls in 90 days: 1,000 a month cost 1.50 pay-per-use against 10.62 for a 100k's share.
+        test::TestAccount acc("2026-10-01T08:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1000"));
+        QVERIFY(test::enable(acc, "general-text", "cn-east-3"));
+        auto bought = test::buy(acc, "general-text", "cn-east-3", "100k", std::nullopt, true);
+        QVERIFY(test::ok(bought));
+        const qint64 id = bought->front().id;
+        acc.setNow("2027-07-01T09:30:00+08:00");
+        QVERIFY(
+            test::ok(test::importCsv(acc, "timestamp,api,region,status,count\n"
+                                          "2027-07-01T09:15:00+08:00,general-text,cn-east-3,200,3000\n")));
+        acc.setNow("2027-09-22T00:30:00+08:00");
+        PackagesPage page(*acc.engine, nullptr);
+        page.show();
+        page.refresh();
+        QTableView *table = page.table();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(table->model()->index(0, PackageTableModel::Sku)).center());
+        RightSizerPanel *sizer = page.rightSizer();
+        QVERIFY2(sizer->figuresText().contains(
+                     QStringLiteral("Quota that will lapse: 97,000 calls, worth 123.67")),
+                 qPrintable(sizer->figuresText()));
+        QVERIFY2(sizer->figuresText().contains(
+                     QStringLiteral("Cheapest for the next term: pay-per-use at 18.00 a year")),
+                 qPrintable(sizer->figuresText()));
+        QCOMPARE(sizer->renewButton()->text(),
+                 QStringLiteral("Next term pay-per-use (auto-renew off)\u2026"));
+        QTest::mouseClick(sizer->renewButton(), Qt::LeftButton);
+        auto *dialog = page.findChild<ConfirmDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY2(dialog->rows().contains(QStringLiteral("Yearly difference: 109.44")),
+                 qPrintable(dialog->rows().join(u'|')));
+        QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Switch auto-renew off"));
+        QVERIFY(test::status(acc).packages.front().autoRenew);
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        const Package p = test::status(acc).packages.front();
+        QCOMPARE(p.id, id);
+        QVERIFY(!p.autoRenew);
+        QTRY_VERIFY(!sizer->renewButton()->isEnabled());
+    }
+
     void renewsAsAnotherSizeChosenInTheDialog()
     {
         test::TestAccount acc("2026-11-27T10:00:00+08:00");
