@@ -175,10 +175,11 @@ void PackagesPage::refresh()
         auto events = upcomingRenewals(ctx, ctx.now, ctx.now + kCalendarDays * kMicrosPerDay);
         if (!events)
             return events.error();
+        // Only the highlight depends on it: a right-sizer that cannot size a term (its size no longer
+        // sold, say) must not hide the packages; the panel says why for the package selected.
         auto soon = rightSize(ctx, kRightSizeDefaultWithin);
-        if (!soon)
-            return soon.error();
-        return Loaded{std::move(*status), std::move(*events), std::move(*soon)};
+        return Loaded{std::move(*status), std::move(*events),
+                      soon ? std::move(*soon) : std::vector<RightSizing>()};
     });
     if (!loaded) {
         m_banner->showError(tr("Could not load the packages."), loaded.error());
