@@ -142,8 +142,11 @@ private slots:
         const RecordFilter f = bar->filter();
         QCOMPARE(f.project, rise.project);
         QCOMPARE(f.type, std::optional<Record::Type>(Record::Type::Usage));
-        QCOMPARE(f.from, std::optional<Instant>(rise.day));
-        QCOMPARE(f.to, std::optional<Instant>(rise.day + kMicrosPerDay));
+        QVERIFY(!f.from && !f.to); // by the time of use, not the record's time
+        QCOMPARE(f.usedFrom, std::optional<Instant>(rise.day));
+        QCOMPARE(f.usedTo, std::optional<Instant>(rise.day + kMicrosPerDay));
+        QVERIFY(!f.late);
+        QCOMPARE(bar->datesByBox()->currentData().toString(), QStringLiteral("use"));
         QTRY_VERIFY(!transactions->isLoading());
         QCOMPARE(sumListed(), rise.cost);
         QCOMPARE(rise.cost, Money::fromCents(9000));

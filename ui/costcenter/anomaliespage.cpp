@@ -142,8 +142,8 @@ void AnomaliesPage::openRecords()
     if (!current.isValid())
         return;
     const Anomaly &a = m_model->anomaly(m_proxy->mapToSource(current).row());
-    const CivilDate d = BillingCalendar(m_utcOffsetSeconds).dateOf(a.day);
-    emit recordsRequested(QDate(d.year, d.month, d.day), a.api, a.region, a.project);
+    if (const std::optional<RecordFilter> f = anomalyRecords(a, QString(), m_utcOffsetSeconds))
+        emit recordsRequested(*f);
 }
 
 void AnomaliesPage::refresh()

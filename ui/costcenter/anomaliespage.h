@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/records.h"
 #include "time/instant.h"
 #include "widgets/page.h"
 
@@ -46,9 +47,8 @@ public:
     QPushButton *recordsButton() const { return m_records; }
 
 signals:
-    // Drill-down: the transaction records behind an anomaly, its day in the billing time zone.
-    void recordsRequested(const QDate &day, const QString &api, const QString &region,
-                          const QString &project);
+    // Drill-down: the transaction records behind an anomaly or one of its causes (anomalyRecords).
+    void recordsRequested(const billing::RecordFilter &filter);
 
 private:
     void showSeries(int row);
