@@ -1,5 +1,6 @@
 #include "costcenter/anomaliespage.h"
 
+#include "costcenter/anomalycausemodel.h"
 #include "costcenter/anomalymodel.h"
 #include "costcenter/periodpicker.h"
 #include "engine/engine.h"
@@ -10,6 +11,7 @@
 #include "widgets/itemroles.h"
 #include "widgets/moneydelegate.h"
 #include "widgets/timeseriesplot.h"
+#include "widgets/waterfallplot.h"
 
 #include <QDate>
 #include <QHBoxLayout>
@@ -39,7 +41,9 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
       m_proxy(new QSortFilterProxyModel(this)), m_banner(new ErrorBanner(this)),
       m_period(new PeriodPicker(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this)),
       m_table(new ActivatingTableView(this)), m_explanation(new QLabel(this)),
-      m_records(new QPushButton(tr("Show &records…"), this)), m_plot(new TimeSeriesPlot(this))
+      m_records(new QPushButton(tr("Show &records…"), this)), m_plot(new TimeSeriesPlot(this)),
+      m_causes(new AnomalyCauseModel(this)), m_causeTable(new ActivatingTableView(this)),
+      m_waterfall(new WaterfallPlot(this))
 {
     setObjectName(QStringLiteral("anomaliesPage"));
     m_proxy->setSourceModel(m_model);
@@ -77,6 +81,21 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     m_plot->setAccessibleDescription(tr("The daily cost of the selected anomaly's API, region and project "
                                         "with its baseline band; the table above lists every anomaly."));
 
+    m_waterfall->setAccessibleName(tr("Causes of the difference"));
+    m_waterfall->setAccessibleDescription(
+        tr("A waterfall from the reference day's cost through each cause to the day's cost; the causes "
+           "table beside it has the same steps. Click a bar to show the records behind it."));
+    m_causeTable->setObjectName(QStringLiteral("anomalyCauses"));
+    m_causeTable->setAccessibleName(tr("Causes"));
+    m_causeTable->setModel(m_causes);
+    m_causeTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_causeTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_causeTable->verticalHeader()->hide();
+    m_causeTable->horizontalHeader()->setStretchLastSection(true);
+    m_causeTable->setWordWrap(false);
+    m_causeTable->setItemDelegateForColumn(AnomalyCauseModel::Amount,
+                                           new MoneyDelegate(this, MoneyDelegate::Precision::Exact));
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_period);
     bar->addWidget(m_filter, 1);
@@ -89,10 +108,14 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_explanation);
+    auto *causes = new QHBoxLayout;
+    causes->addWidget(m_waterfall, 1);
+    causes->addWidget(m_causeTable, 1);
+    detailLayout->addLayout(causes, 1);
     detailLayout->addWidget(m_plot, 1);
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 3);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Anomalies")));
@@ -119,6 +142,9 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
             });
     connect(m_records, &QPushButton::clicked, this, &AnomaliesPage::openRecords);
     connect(m_table, &QAbstractItemView::activated, this, &AnomaliesPage::openRecords);
+    connect(m_waterfall, &WaterfallPlot::barClicked, this, &AnomaliesPage::openStep);
+    connect(m_causeTable, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { openStep(index.row()); });
 }
 
 void AnomaliesPage::selectAnomaly(Instant day, const QString &api, const QString &region,
@@ -144,6 +170,45 @@ void AnomaliesPage::openRecords()
     const Anomaly &a = m_model->anomaly(m_proxy->mapToSource(current).row());
     if (const std::optional<RecordFilter> f = anomalyRecords(a, QString(), m_utcOffsetSeconds))
         emit recordsRequested(*f);
+}
+
+void AnomaliesPage::openStep(int step)
+{
+    if (const std::optional<RecordFilter> f = m_causes->records(step))
+        emit recordsRequested(*f);
+}
+
+void AnomaliesPage::showCauses(const Anomaly *a)
+{
+    m_causes->setAnomaly(a ? std::optional<Anomaly>(*a) : std::nullopt,
+                         AccountDisplay{m_currency, m_utcOffsetSeconds, &m_engine.catalog()});
+    m_causeTable->resizeColumnsToContents();
+    m_causeTable->resizeRowsToContents();
+    std::vector<WaterfallBar> bars;
+    const QLocale l;
+    for (int step = 0; step < m_causes->rowCount(); ++step) {
+        const bool total = m_causes->isReference(step) || m_causes->isDay(step);
+        const Money amount = m_causes->amount(step);
+        WaterfallBar b;
+        b.id = m_causes->causeId(step);
+        b.total = total;
+        b.value = toDouble(amount);
+        const QString text = formatMoney(amount, 2, l);
+        b.text = total || amount.units() <= 0 ? text : tr("+%1").arg(text);
+        b.label = total
+                      ? (m_causes->isReference(step) ? tr("Reference\n%1") : tr("This day\n%1"))
+                            .arg(l.toString(toDateTime(m_causes->isReference(step) ? a->referenceDay : a->day,
+                                                       m_utcOffsetSeconds)
+                                                .date(),
+                                            QLocale::ShortFormat))
+                      : m_causes->stepName(step).replace(QLatin1Char(' '), QLatin1Char('\n'));
+        b.tooltip = tr("%1: %2\nClick to show %3.")
+                        .arg(m_causes->stepName(step), formatMoney(amount, 8, l),
+                             m_causes->index(step, AnomalyCauseModel::Records).data().toString());
+        bars.push_back(std::move(b));
+    }
+    m_waterfall->setValueAxisLabel(tr("Cost (%1)").arg(m_currency));
+    m_waterfall->setBars(bars);
 }
 
 void AnomaliesPage::refresh()
@@ -176,6 +241,7 @@ void AnomaliesPage::refresh()
         m_table->selectRow(0);
     else {
         m_explanation->setText(tr("No anomalies in this period."));
+        showCauses(nullptr);
         m_plot->setSeries({}, {}, TimeSeriesPlot::Style::Lines, 86400.0);
         m_plot->setBand(QString(), {}, {}, {}, {}, QColor());
     }
@@ -185,6 +251,7 @@ void AnomaliesPage::showSeries(int row)
 {
     const Anomaly &a = m_model->anomaly(row);
     m_explanation->setText(m_model->explanation(row));
+    showCauses(&a);
     auto points = m_engine.run([&a](Context &ctx) {
         return anomalySeries(ctx, a.api, a.region, a.project, a.day - kWeeksBefore * 7 * kMicrosPerDay,
                              a.day + (kWeeksAfter * 7 + 1) * kMicrosPerDay);
