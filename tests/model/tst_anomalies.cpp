@@ -399,6 +399,53 @@ private slots:
         checkCauses(a);
     }
 
+    // Time of use (RecordFilter::usedFrom, the drill's filter): a late line billed in a later month than
+    // its own counts at the hour of its settlement, as the cash view counts it, on both engines.
+    void timeOfUseCountsALateLineBilledLaterAtItsSettlement()
+    {
+        test::TestAccount acc(kStart);
+        prepare(acc, m("1000"));
+        importAt(acc, dayStart(29) + 13 * kMicrosPerHour,
+                 kHeader + callLine(29, 10, kGeneral, 200, "p", 2000)); // 3.00 on time, 10-30
+        // 11-05 10:30: October is final (two days after its end), so this late line of 10-30 12:00 goes
+        // into November's bill, settled at 11:00 and counted at 10:00–11:00 on 11-05.
+        importAt(acc, dayStart(35) + 10 * kMicrosPerHour + 30 * kMicrosPerMinute,
+                 kHeader + callLine(29, 12, kGeneral, 200, "p", 4000), true);
+        acc.clock.set(dayStart(36));
+        const auto linesOn = [&](int day) {
+            RecordFilter f;
+            f.usedFrom = dayStart(day);
+            f.usedTo = dayStart(day + 1);
+            auto r = acc.run([&](Context &c) { return listRecords(c, f); });
+            return r ? *r : std::vector<Record>();
+        };
+        const std::vector<Record> oct30 = linesOn(29);
+        QCOMPARE(oct30.size(), size_t(1));
+        QVERIFY(!oct30.front().late);
+        QCOMPARE(oct30.front().charged, m("3.00"));
+        const std::vector<Record> nov5 = linesOn(35);
+        QCOMPARE(nov5.size(), size_t(1));
+        QVERIFY(nov5.front().late);
+        QCOMPARE(nov5.front().billMonth, QStringLiteral("2026-11"));
+        QCOMPARE(nov5.front().expenditureAt, dayStart(29) + 12 * kMicrosPerHour);
+        QCOMPARE(nov5.front().charged, m("6.00"));
+        // The cash view's days agree.
+        for (int day : {29, 35}) {
+            Anomaly a;
+            a.day = dayStart(day);
+            a.api = kGeneral;
+            a.region = kNorth;
+            a.project = QStringLiteral("p");
+            QCOMPARE(cashCostOf(acc, a), day == 29 ? m("3.00") : m("6.00"));
+        }
+        // An open end: everything from 11-01 on is the late line only.
+        RecordFilter from;
+        from.usedFrom = dayStart(31);
+        auto after = acc.run([&](Context &c) { return listRecords(c, from); });
+        QVERIFY(after);
+        QCOMPARE(after->size(), size_t(1));
+    }
+
     // The worked example of docs/billing-decisions.md, "Anomalies", step by step.
     void workedExample()
     {
