@@ -2282,8 +2282,8 @@
         <translation>差额的成因</translation>
     </message>
     <message>
-        <source>A waterfall from the reference day&apos;s cost through each cause to the day&apos;s cost; the causes table beside it has the same steps. Click a bar to show the records behind it.</source>
-        <translation>瀑布图：从参照日的费用经过各项成因到当日的费用；旁边的成因表列出相同的步骤。点击柱条可显示其背后的记录。</translation>
+        <source>A waterfall from the reference day&apos;s cost through each cause to the day&apos;s cost; the causes table below it has the same steps. Click a bar to show the records behind it.</source>
+        <translation>瀑布图：从参照日的费用经过各项成因到当日的费用；下方的成因表列出相同的步骤。点击柱条可显示其背后的记录。</translation>
     </message>
     <message>
         <source>Causes</source>

@@ -14,6 +14,7 @@
 #include "widgets/waterfallplot.h"
 
 #include <QDate>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -84,7 +85,7 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     m_waterfall->setAccessibleName(tr("Causes of the difference"));
     m_waterfall->setAccessibleDescription(
         tr("A waterfall from the reference day's cost through each cause to the day's cost; the causes "
-           "table beside it has the same steps. Click a bar to show the records behind it."));
+           "table below it has the same steps. Click a bar to show the records behind it."));
     m_causeTable->setObjectName(QStringLiteral("anomalyCauses"));
     m_causeTable->setAccessibleName(tr("Causes"));
     m_causeTable->setModel(m_causes);
@@ -105,17 +106,26 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
     auto *detail = new QWidget(splitter);
-    auto *detailLayout = new QVBoxLayout(detail);
+    // The sentence with both days' calls; the waterfall beside the daily series; under them the same
+    // steps as a table, all seven rows shown.
+    auto *detailLayout = new QGridLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_explanation);
-    auto *causes = new QHBoxLayout;
-    causes->addWidget(m_waterfall, 1);
-    causes->addWidget(m_causeTable, 1);
-    detailLayout->addLayout(causes, 1);
-    detailLayout->addWidget(m_plot, 1);
+    detailLayout->addWidget(m_explanation, 0, 0, 1, 2);
+    detailLayout->addWidget(m_waterfall, 1, 0);
+    detailLayout->addWidget(m_plot, 1, 1);
+    detailLayout->addWidget(m_causeTable, 2, 0, 1, 2);
+    detailLayout->setColumnStretch(0, 2);
+    detailLayout->setColumnStretch(1, 2);
+    detailLayout->setRowStretch(1, 1);
+    QHeaderView *rows = m_causeTable->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + fontMetrics().height() / 2);
+    m_causeTable->setFixedHeight(
+        rows->defaultSectionSize() * (int(AnomalyCauseModel::causeIds().size()) + 2) +
+        m_causeTable->horizontalHeader()->sizeHint().height() + 2 * m_causeTable->frameWidth());
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Anomalies")));
@@ -183,7 +193,6 @@ void AnomaliesPage::showCauses(const Anomaly *a)
     m_causes->setAnomaly(a ? std::optional<Anomaly>(*a) : std::nullopt,
                          AccountDisplay{m_currency, m_utcOffsetSeconds, &m_engine.catalog()});
     m_causeTable->resizeColumnsToContents();
-    m_causeTable->resizeRowsToContents();
     std::vector<WaterfallBar> bars;
     const QLocale l;
     for (int step = 0; step < m_causes->rowCount(); ++step) {
