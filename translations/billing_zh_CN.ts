@@ -5569,10 +5569,6 @@ mode</source>
         <translation>任意</translation>
     </message>
     <message>
-        <source>Records from this day on (the record&apos;s time, billing time zone)</source>
-        <translation>从这一天起的记录（记录时间，计费时区）</translation>
-    </message>
-    <message>
         <source>Records up to and including this day</source>
         <translation>截至这一天（含）的记录</translation>
     </message>
@@ -5679,6 +5675,10 @@ mode</source>
     <message>
         <source>Timin&amp;g:</source>
         <translation>计费时机(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Records from this day on (by the record&apos;s time or the time of use, as Dates by says; billing time zone)</source>
+        <translation>从这一天起的记录（按记录时间或使用时间，由“日期依据”决定；计费时区）</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,8 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
         d->setSpecialValueText(tr("any"));
         d->setDate(kAnyDate);
     }
-    m_from->setToolTip(tr("Records from this day on (the record's time, billing time zone)"));
+    m_from->setToolTip(tr("Records from this day on (by the record's time or the time of use, as Dates by "
+                          "says; billing time zone)"));
     m_to->setToolTip(tr("Records up to and including this day"));
     m_datesBy->setObjectName(QStringLiteral("recordDatesBy"));
     m_datesBy->addItem(tr("Record time"));
