@@ -61,6 +61,24 @@ void lateUsage(test::TestAccount &acc)
     QVERIFY2(r, r ? "" : qPrintable(r.error().message));
     acc.setNow("2026-11-05T01:00:00+08:00");
 }
+// The console on an account, shown, with the Anomalies page open once it lists `rows` anomalies.
+struct Console
+{
+    QTemporaryDir dir;
+    ConsoleSettings settings{dir.filePath(QStringLiteral("console.ini"))};
+    MainWindow w;
+    explicit Console(Engine &engine) : w(engine, settings)
+    {
+        w.resize(1300, 900);
+        w.show();
+    }
+    AnomaliesPage *anomalies() { return qobject_cast<AnomaliesPage *>(w.page(PageId::Anomalies)); }
+    TransactionsPage *transactions()
+    {
+        return qobject_cast<TransactionsPage *>(w.page(PageId::Transactions));
+    }
+};
+
 // How many records the Transactions page lists and the sum of their charged amounts.
 std::pair<int, Money> listed(const TransactionsPage *transactions)
 {
@@ -131,17 +149,14 @@ private slots:
     {
         test::TestAccount acc("2026-10-01T00:00:00+08:00");
         history(acc);
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("drill.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(1200, 800);
-        w.show();
+        Console console(*acc.engine);
+        MainWindow &w = console.w;
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.showPage(PageId::Anomalies);
-        auto *page = qobject_cast<AnomaliesPage *>(w.page(PageId::Anomalies));
+        AnomaliesPage *page = console.anomalies();
         QVERIFY(page);
         QTRY_COMPARE(page->proxy()->rowCount(), 2);
-        auto *transactions = qobject_cast<TransactionsPage *>(w.page(PageId::Transactions));
+        TransactionsPage *transactions = console.transactions();
         QVERIFY(transactions);
 
         const auto sumListed = [&] { return listed(transactions).second; };
@@ -197,14 +212,11 @@ private slots:
         test::TestAccount acc("2026-10-01T00:00:00+08:00");
         history(acc);
         lateUsage(acc);
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("causes.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(1300, 900);
-        w.show();
+        Console console(*acc.engine);
+        MainWindow &w = console.w;
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.showPage(PageId::Anomalies);
-        auto *page = qobject_cast<AnomaliesPage *>(w.page(PageId::Anomalies));
+        AnomaliesPage *page = console.anomalies();
         QVERIFY(page);
         QTRY_COMPARE(page->proxy()->rowCount(), 2);
         page->table()->selectRow(0); // newest first: the drop
@@ -227,7 +239,7 @@ private slots:
         QCOMPARE(plot->barRange(2).first, plot->barRange(2).second); // package coverage: zero, a line
         QCOMPARE(page->causeModel()->rowCount(), 7);
 
-        auto *transactions = qobject_cast<TransactionsPage *>(w.page(PageId::Transactions));
+        TransactionsPage *transactions = console.transactions();
         QVERIFY(transactions);
 
         // A click on the late usage bar: the late line of 23:00, written on 11-05.
