@@ -2294,22 +2294,24 @@
         <translation>+%1</translation>
     </message>
     <message>
-        <source>Reference
+        <source>%1: %2
+Click to show %3.</source>
+        <translation>%1：%2
+点击显示%3。</translation>
+    </message>
+    <message>
+        <source>Ref. day
 %1</source>
+        <comment>waterfall axis: the reference day, short</comment>
         <translation>参照日
 %1</translation>
     </message>
     <message>
         <source>This day
 %1</source>
+        <comment>waterfall axis: the anomalous day, short</comment>
         <translation>当日
 %1</translation>
-    </message>
-    <message>
-        <source>%1: %2
-Click to show %3.</source>
-        <translation>%1：%2
-点击显示%3。</translation>
     </message>
 </context>
 <context>

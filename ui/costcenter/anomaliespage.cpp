@@ -205,7 +205,9 @@ void AnomaliesPage::showCauses(const Anomaly *a)
         const QString text = formatMoney(amount, 2, l);
         b.text = total || amount.units() <= 0 ? text : tr("+%1").arg(text);
         b.label = total
-                      ? (m_causes->isReference(step) ? tr("Reference\n%1") : tr("This day\n%1"))
+                      ? (m_causes->isReference(step)
+                             ? tr("Ref. day\n%1", "waterfall axis: the reference day, short")
+                             : tr("This day\n%1", "waterfall axis: the anomalous day, short"))
                             .arg(l.toString(toDateTime(m_causes->isReference(step) ? a->referenceDay : a->day,
                                                        m_utcOffsetSeconds)
                                                 .date(),

@@ -1,7 +1,5 @@
 #include "widgets/timeseriesplot.h"
 
-#include "widgets/plotstyle.h"
-
 #include <qcustomplot.h>
 
 #include <QEvent>
@@ -387,8 +385,16 @@ void TimeSeriesPlot::applyPalette()
 {
     const QPalette pal = palette();
     const QColor text = pal.color(QPalette::Text);
-    const QColor grid = pal.color(QPalette::Mid);
-    applyPlotPalette(m_plot, pal);
+    QColor grid = pal.color(QPalette::Mid);
+    m_plot->setBackground(pal.brush(QPalette::Base));
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+    }
     m_plot->legend->setBrush(pal.brush(QPalette::Base));
     m_plot->legend->setTextColor(text);
     m_plot->legend->setBorderPen(QPen(grid));

@@ -22,8 +22,8 @@ struct PlotSeries
     std::vector<double> values; // chart-drawing boundary: money becomes double here and only here
 };
 
-// The console's one time-series chart (QCustomPlot stays behind the plot widgets: only they and
-// widgets/plotstyle.cpp include qcustomplot.h). Lines or stacked areas over shared period keys, an optional band (a forecast
+// The console's one time-series chart (QCustomPlot stays behind this class: nothing else includes
+// qcustomplot.h). Lines or stacked areas over shared period keys, an optional band (a forecast
 // interval with its centre line), optional horizontal reference lines (budgets); zoom and pan with the
 // mouse wheel and drag (horizontal), double-click to see everything again; a tooltip with the exact
 // values of the period under the mouse, written by the page (setTooltipProvider).

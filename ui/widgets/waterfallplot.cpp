@@ -1,13 +1,18 @@
 #include "widgets/waterfallplot.h"
 
 #include "widgets/format.h"
-#include "widgets/plotstyle.h"
 
-#include <qcustomplot.h>
-
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QEvent>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLineSeries>
+#include <QMouseEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -18,50 +23,68 @@ namespace {
 constexpr double kHalfWidth = 0.32; // half a bar, in bar slots
 } // namespace
 
-WaterfallPlot::WaterfallPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+WaterfallPlot::WaterfallPlot(QWidget *parent)
+    : QWidget(parent), m_view(new QChartView(this)), m_chart(new QChart),
+      m_categories(new QBarCategoryAxis(this)), m_values(new QValueAxis(this)),
+      m_anchor(new QLineSeries(this))
 {
     setObjectName(QStringLiteral("waterfallPlot"));
-    m_plot->setObjectName(QStringLiteral("waterfallCanvas"));
+    m_view->setObjectName(QStringLiteral("waterfallView"));
+    m_view->viewport()->setObjectName(QStringLiteral("waterfallCanvas"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->setMinimumHeight(fontMetrics().height() * 12);
-    m_plot->setMouseTracking(true);
-    m_plot->xAxis->grid()->setVisible(false);
-    m_plot->xAxis->setTickLength(0, 0);
-    m_plot->xAxis->setSubTicks(false);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &WaterfallPlot::onMouseMove);
-    connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *event) {
-        if (event->button() != Qt::LeftButton)
-            return;
-        if (const int i = barAt(event->position().toPoint()); i >= 0)
-            emit barClicked(i);
-    });
+    layout->addWidget(m_view);
+    m_chart->legend()->hide();
+    m_chart->setMargins(QMargins(0, 4, 0, 0));
+    m_chart->addSeries(m_anchor);
+    m_chart->addAxis(m_categories, Qt::AlignBottom);
+    m_chart->addAxis(m_values, Qt::AlignLeft);
+    m_anchor->attachAxis(m_categories);
+    m_anchor->attachAxis(m_values);
+    m_anchor->setPen(Qt::NoPen);
+    m_values->setLabelFormat(QStringLiteral("%.2f"));
+    QChart *first = m_view->chart();
+    m_view->setChart(m_chart);
+    delete first; // setChart() lets go of the view's own first chart without deleting it
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(fontMetrics().height() * 12);
+    m_view->viewport()->setMouseTracking(true);
+    m_view->viewport()->installEventFilter(this);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { layoutBars(); });
+    restyle();
 }
 
 WaterfallPlot::~WaterfallPlot() = default;
 
 void WaterfallPlot::setValueAxisLabel(const QString &label)
 {
-    m_plot->yAxis->setLabel(label);
+    m_values->setTitleText(label);
 }
 
 void WaterfallPlot::setBars(const std::vector<WaterfallBar> &bars)
 {
     m_bars = bars;
     m_ranges.clear();
-    double level = 0;
+    double level = 0, low = 0, high = 0;
+    QStringList labels;
     for (const WaterfallBar &b : m_bars) {
-        if (b.total) {
-            m_ranges.emplace_back(std::min(0.0, b.value), std::max(0.0, b.value));
-            level = b.value;
-        } else {
-            const double next = level + b.value;
-            m_ranges.emplace_back(std::min(level, next), std::max(level, next));
-            level = next;
-        }
+        const double next = b.total ? b.value : level + b.value;
+        const double from = b.total ? 0.0 : level;
+        m_ranges.emplace_back(std::min(from, next), std::max(from, next));
+        low = std::min(low, m_ranges.back().first);
+        high = std::max(high, m_ranges.back().second);
+        level = next;
+        labels << b.label.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); // rich text
     }
-    redraw();
+    m_categories->setCategories(labels);
+    QList<QPointF> anchor;
+    for (int i = 0; i < barCount(); ++i)
+        anchor << QPointF(i, 0);
+    m_anchor->replace(anchor);
+    const double span = high - low > 0 ? high - low : 1.0;
+    m_values->setRange(low < 0 ? low - span * 0.08 : 0, high + span * 0.15);
+    m_values->applyNiceNumbers();
+    layoutBars();
 }
 
 QColor WaterfallPlot::barColor(int i) const
@@ -84,95 +107,117 @@ std::pair<double, double> WaterfallPlot::barRange(int i) const
 
 QWidget *WaterfallPlot::canvas() const
 {
-    return m_plot;
+    return m_view->viewport();
+}
+
+QPointF WaterfallPlot::toChart(double index, double value) const
+{
+    return m_chart->mapToPosition(QPointF(index, value), m_anchor);
 }
 
 QPoint WaterfallPlot::barCentre(int i) const
 {
     const auto [low, high] = m_ranges[size_t(i)];
-    return QPoint(int(std::lround(m_plot->xAxis->coordToPixel(i))),
-                  int(std::lround(m_plot->yAxis->coordToPixel((low + high) / 2))));
+    const QPointF scene = m_chart->mapToScene(toChart(i, (low + high) / 2));
+    return m_view->mapFromScene(scene);
 }
 
 int WaterfallPlot::barAt(const QPoint &pos) const
 {
-    if (!m_plot->axisRect()->rect().contains(pos))
+    const QPointF inChart = m_chart->mapFromScene(m_view->mapToScene(pos));
+    if (!m_chart->plotArea().contains(inChart))
         return -1;
-    const double x = m_plot->xAxis->pixelToCoord(pos.x());
+    const double x = m_chart->mapToValue(inChart, m_anchor).x();
     const int i = int(std::lround(x));
     if (i < 0 || i >= barCount() || std::abs(x - i) > 0.45)
         return -1;
     return i;
 }
 
-void WaterfallPlot::replotNow()
+void WaterfallPlot::layoutBars()
 {
-    m_plot->replot(QCustomPlot::rpImmediateRefresh);
-}
-
-void WaterfallPlot::redraw()
-{
-    m_plot->clearItems();
+    for (QGraphicsItem *item : m_items)
+        delete item;
+    m_items.clear();
+    if (m_bars.empty() || m_chart->plotArea().isEmpty())
+        return;
     const QPalette pal = palette();
     const QColor text = pal.color(QPalette::Text);
     const QColor grid = pal.color(QPalette::Mid);
-    applyPlotPalette(m_plot, pal);
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    double low = 0, high = 0;
+    const QFont labelFont = tabularFont(font());
     for (int i = 0; i < barCount(); ++i) {
         const WaterfallBar &b = m_bars[size_t(i)];
         const auto [from, to] = m_ranges[size_t(i)];
-        low = std::min(low, from);
-        high = std::max(high, to);
-        ticker->addTick(i, b.label);
         const QColor color = barColor(i);
-        auto *rect = new QCPItemRect(m_plot);
-        rect->topLeft->setCoords(i - kHalfWidth, to);
-        rect->bottomRight->setCoords(i + kHalfWidth, from);
+        const QRectF rect(toChart(i - kHalfWidth, to), toChart(i + kHalfWidth, from));
+        auto *bar = new QGraphicsRectItem(rect.normalized(), m_chart);
         if (from == to) { // a step of zero: a thin line at its level
-            rect->setPen(QPen(color, 2));
-            rect->setBrush(Qt::NoBrush);
+            bar->setPen(QPen(color, 2));
         } else {
-            rect->setPen(QPen(color.darker(120), 1));
-            rect->setBrush(color);
+            bar->setPen(QPen(color.darker(120), 1));
+            bar->setBrush(color);
         }
-        auto *label = new QCPItemText(m_plot);
-        label->position->setCoords(i, to);
-        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        label->setPadding(QMargins(0, 0, 0, 3));
-        label->setText(b.text);
-        label->setColor(b.total || b.value == 0 ? text : color);
-        label->setFont(tabularFont(font()));
-        // A dashed connector to the next bar at the level this one ends at.
-        if (i + 1 < barCount()) {
+        m_items.push_back(bar);
+        auto *label = new QGraphicsSimpleTextItem(b.text, m_chart);
+        label->setFont(labelFont);
+        label->setBrush(b.total || b.value == 0 ? text : color);
+        const QRectF box = label->boundingRect();
+        const QPointF top = toChart(i, to);
+        label->setPos(top.x() - box.width() / 2, top.y() - box.height() - 2);
+        m_items.push_back(label);
+        if (i + 1 < barCount()) { // a dashed connector to the next bar at the level this one ends at
             const double end = b.total ? b.value : (b.value >= 0 ? to : from);
-            auto *line = new QCPItemLine(m_plot);
-            line->start->setCoords(i + kHalfWidth, end);
-            line->end->setCoords(i + 1 - kHalfWidth, end);
+            auto *line = new QGraphicsLineItem(
+                QLineF(toChart(i + kHalfWidth, end), toChart(i + 1 - kHalfWidth, end)), m_chart);
             line->setPen(QPen(grid, 1, Qt::DashLine));
+            m_items.push_back(line);
         }
     }
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setRange(-0.6, std::max(0, barCount() - 1) + 0.6);
-    const double span = high - low > 0 ? high - low : 1.0;
-    m_plot->yAxis->setRange(low < 0 ? low - span * 0.08 : 0, high + span * 0.15);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void WaterfallPlot::onMouseMove(QMouseEvent *event)
+void WaterfallPlot::restyle()
 {
-    const int i = barAt(event->position().toPoint());
-    m_plot->setCursor(i >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
-    if (i >= 0 && !m_bars[size_t(i)].tooltip.isEmpty())
-        QToolTip::showText(event->globalPosition().toPoint(), m_bars[size_t(i)].tooltip, m_plot);
-    else
-        QToolTip::hideText();
+    const QPalette pal = palette();
+    m_chart->setBackgroundBrush(pal.brush(QPalette::Base));
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_categories), static_cast<QAbstractAxis *>(m_values)}) {
+        axis->setLabelsColor(pal.color(QPalette::Text));
+        axis->setTitleBrush(pal.brush(QPalette::Text));
+        axis->setLinePenColor(pal.color(QPalette::Text));
+        axis->setGridLineColor(pal.color(QPalette::Midlight));
+    }
+    m_categories->setGridLineVisible(false);
+    QFont small = font(); // seven categories share the width: a smaller font keeps their names whole
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_categories->setLabelsFont(small);
+    layoutBars();
+}
+
+bool WaterfallPlot::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::MouseButtonRelease) {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            if (mouse->button() == Qt::LeftButton)
+                if (const int i = barAt(mouse->position().toPoint()); i >= 0)
+                    emit barClicked(i);
+        } else if (event->type() == QEvent::MouseMove) {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            const int i = barAt(mouse->position().toPoint());
+            m_view->viewport()->setCursor(i >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+            if (i >= 0 && !m_bars[size_t(i)].tooltip.isEmpty())
+                QToolTip::showText(mouse->globalPosition().toPoint(), m_bars[size_t(i)].tooltip, m_view);
+            else
+                QToolTip::hideText();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void WaterfallPlot::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange && !m_bars.empty())
-        redraw();
+    if (event->type() == QEvent::PaletteChange)
+        restyle();
     QWidget::changeEvent(event);
 }
 

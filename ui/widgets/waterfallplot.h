@@ -6,8 +6,12 @@
 
 #include <vector>
 
-class QCustomPlot;
-class QMouseEvent;
+class QChart;
+class QChartView;
+class QBarCategoryAxis;
+class QValueAxis;
+class QLineSeries;
+class QGraphicsItem;
 
 namespace billing::ui {
 
@@ -23,10 +27,11 @@ struct WaterfallBar
     QString tooltip; // the exact amount and what a click shows
 };
 
-// A waterfall chart (QCustomPlot stays behind this class, as behind TimeSeriesPlot): totals in the
-// palette's highlight, rises in the negative-money accent, falls in the positive one, a step of zero as a
-// thin line at its level so every step keeps its place; the amounts over the bars. A click on a bar's
-// column says which (barClicked); the tooltip of the bar under the mouse is the page's.
+// A waterfall chart on Qt Charts (bars, as architecture.md has Qt Charts draw them): the axes are the
+// chart's, the floating bars are drawn over its plot area. Totals in the palette's highlight, rises in
+// the negative-money accent, falls in the positive one, a step of zero as a thin line at its level so
+// every step keeps its place; the amounts over the bars. A click on a bar's column says which
+// (barClicked); the tooltip of the bar under the mouse is the page's.
 class WaterfallPlot : public QWidget
 {
     Q_OBJECT
@@ -49,21 +54,27 @@ public:
     QPoint barCentre(int i) const;
     // The bar whose column holds `pos` (canvas coordinates), or -1.
     int barAt(const QPoint &pos) const;
-    void replotNow();
 
 signals:
     void barClicked(int index);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void redraw();
-    void onMouseMove(QMouseEvent *event);
+    void restyle();
+    void layoutBars(); // places the bars, labels and connectors over the plot area
+    QPointF toChart(double index, double value) const;
 
-    QCustomPlot *m_plot;
+    QChartView *m_view;
+    QChart *m_chart;
+    QBarCategoryAxis *m_categories;
+    QValueAxis *m_values;
+    QLineSeries *m_anchor; // an invisible series the axes map through
     std::vector<WaterfallBar> m_bars;
     std::vector<std::pair<double, double>> m_ranges; // low, high of each bar
+    std::vector<QGraphicsItem *> m_items;
 };
 
 } // namespace billing::ui
