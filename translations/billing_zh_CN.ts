@@ -6671,6 +6671,17 @@ yyyy</translation>
     </message>
 </context>
 <context>
+    <name>billing::ui::WaterfallPlot</name>
+    <message>
+        <source>Waterfall chart</source>
+        <translation>瀑布图</translation>
+    </message>
+    <message>
+        <source>Bars from the first total through each step to the last total, each with its amount; click a bar to show what is behind it.</source>
+        <translation>从第一个合计经过各个步骤到最后一个合计的柱条，每根都标有金额；点击柱条可显示其背后的内容。</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::costcenter</name>
     <message>
         <source>API</source>

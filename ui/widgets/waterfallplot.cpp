@@ -31,6 +31,9 @@ WaterfallPlot::WaterfallPlot(QWidget *parent)
     setObjectName(QStringLiteral("waterfallPlot"));
     m_view->setObjectName(QStringLiteral("waterfallView"));
     m_view->viewport()->setObjectName(QStringLiteral("waterfallCanvas"));
+    m_view->setAccessibleName(tr("Waterfall chart"));
+    m_view->setAccessibleDescription(tr("Bars from the first total through each step to the last total, each "
+                                        "with its amount; click a bar to show what is behind it."));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
