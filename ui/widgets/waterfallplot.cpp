@@ -176,6 +176,8 @@ void WaterfallPlot::layoutBars()
             m_items.push_back(line);
         }
     }
+    for (QGraphicsItem *item : m_items)
+        item->setZValue(100); // over the chart's grid lines
 }
 
 void WaterfallPlot::restyle()
