@@ -2345,6 +2345,93 @@
         <source>The transaction records behind the selected anomaly: that day&apos;s usage of its API, region and project</source>
         <translation>所选异常背后的交易记录：其 API、区域和项目当天的用量</translation>
     </message>
+    <message>
+        <source>Causes of the difference</source>
+        <translation>差额的成因</translation>
+    </message>
+    <message>
+        <source>A waterfall from the reference day&apos;s cost through each cause to the day&apos;s cost; the causes table below it has the same steps. Click a bar to show the records behind it.</source>
+        <translation>瀑布图：从参照日的费用经过各项成因到当日的费用；下方的成因表列出相同的步骤。点击柱条可显示其背后的记录。</translation>
+    </message>
+    <message>
+        <source>Causes</source>
+        <translation>成因</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>%1: %2
+Click to show %3.</source>
+        <translation>%1：%2
+点击显示%3。</translation>
+    </message>
+    <message>
+        <source>Ref. day
+%1</source>
+        <comment>waterfall axis: the reference day, short</comment>
+        <translation>参照日
+%1</translation>
+    </message>
+    <message>
+        <source>This day
+%1</source>
+        <comment>waterfall axis: the anomalous day, short</comment>
+        <translation>当日
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AnomalyCauseModel</name>
+    <message>
+        <source>Reference day %1</source>
+        <translation>参照日 %1</translation>
+    </message>
+    <message>
+        <source>This day %1</source>
+        <translation>当日 %1</translation>
+    </message>
+    <message>
+        <source>every usage line of the day&apos;s cost</source>
+        <translation>构成当日费用的全部用量记录</translation>
+    </message>
+    <message>
+        <source>the day&apos;s usage lines billed on time</source>
+        <translation>当日按时计费的用量记录</translation>
+    </message>
+    <message>
+        <source>the day&apos;s lines a package covered</source>
+        <translation>当日由资源包抵扣的记录</translation>
+    </message>
+    <message>
+        <source>the day&apos;s pay-per-use lines, with their tiers</source>
+        <translation>当日按需计费的记录及其阶梯</translation>
+    </message>
+    <message>
+        <source>the day&apos;s pay-per-use lines, with their prices</source>
+        <translation>当日按需计费的记录及其单价</translation>
+    </message>
+    <message>
+        <source>the late lines counted in the day</source>
+        <translation>计入当日的迟到记录</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to show %1 on the Transactions page</source>
+        <translation>按回车键或双击，在交易记录页显示%1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>面额（%1）</translation>
+    </message>
+    <message>
+        <source>Records shown</source>
+        <translation>显示的记录</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AnomalyModel</name>
@@ -5809,10 +5896,6 @@ mode</source>
         <translation>任意</translation>
     </message>
     <message>
-        <source>Records from this day on (the record&apos;s time, billing time zone)</source>
-        <translation>从这一天起的记录（记录时间，计费时区）</translation>
-    </message>
-    <message>
         <source>Records up to and including this day</source>
         <translation>截至这一天（含）的记录</translation>
     </message>
@@ -5883,6 +5966,46 @@ mode</source>
     <message>
         <source>Mo&amp;de:</source>
         <translation>计费模式(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Record time</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Time of use</source>
+        <translation>使用时间</translation>
+    </message>
+    <message>
+        <source>Record time: when the record was written (a usage line: the end of the hour that settled it). Time of use: the hour the calls were made, as the cost analysis and the anomalies count usage lines (a late line billed in a later month counts at its settlement); only usage lines.</source>
+        <translation>记录时间：记录写入的时间（用量记录为结算该小时的时刻）。使用时间：调用发生的小时，与费用分析和异常检测统计用量记录的方式相同（计入更晚月份账单的迟到记录按其结算时间计）；仅限用量记录。</translation>
+    </message>
+    <message>
+        <source>On time and late</source>
+        <translation>按时与迟到</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Usage lines billed on time, or late (imported after their hour was settled)</source>
+        <translation>按时计费的用量记录，或迟到的记录（在其小时结算后才导入）</translation>
+    </message>
+    <message>
+        <source>Dates &amp;by:</source>
+        <translation>日期依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Timin&amp;g:</source>
+        <translation>计费时机(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Records from this day on (by the record&apos;s time or the time of use, as Dates by says; billing time zone)</source>
+        <translation>从这一天起的记录（按记录时间或使用时间，由“日期依据”决定；计费时区）</translation>
     </message>
 </context>
 <context>
@@ -7048,6 +7171,17 @@ yyyy</translation>
     <message>
         <source>Enter opens the selected record with the calls, tier positions and fee behind it.</source>
         <translation>按 Enter 打开所选记录及其背后的调用、阶梯位置和费用。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::WaterfallPlot</name>
+    <message>
+        <source>Waterfall chart</source>
+        <translation>瀑布图</translation>
+    </message>
+    <message>
+        <source>Bars from the first total through each step to the last total, each with its amount; click a bar to show what is behind it.</source>
+        <translation>从第一个合计经过各个步骤到最后一个合计的柱条，每根都标有金额；点击柱条可显示其背后的内容。</translation>
     </message>
 </context>
 <context>

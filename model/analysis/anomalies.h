@@ -20,12 +20,14 @@
 //   takes what the hourly truncation to cents made of the rest, so the causes sum exactly to the
 //   difference.
 #include "core/result.h"
+#include "domain/records.h"
 #include "money/money.h"
 #include "time/instant.h"
 
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace billing {
@@ -100,6 +102,14 @@ struct Anomaly
 
     bool isRise() const { return cost > baseline; }
 };
+
+// The transaction records behind an anomaly, by time of use (RecordFilter::usedFrom) so that they are
+// the lines its day's cost sums (docs/billing-decisions.md, "Anomalies", one sentence per cause). cause
+// empty: every usage line of the day's cost (their charged sums to a.cost); "volume": the on-time lines
+// of both modes; "package_coverage": the on-time lines a package covered; "tier" and "price": the
+// on-time pay-per-use lines (their tier rows show the tiers and prices); "late_usage": the late lines
+// counted in the day. None for "failed_share" (failed calls make no records) or an unknown id.
+std::optional<RecordFilter> anomalyRecords(const Anomaly &a, const QString &cause, int utcOffsetSeconds);
 
 // A range for anomalies: from before to (a bad-usage error otherwise).
 Status validateAnomalyRange(Instant from, Instant to);

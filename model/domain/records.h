@@ -48,6 +48,15 @@ struct RecordFilter
     std::vector<Record::Type> types; // any of these types (empty: no constraint; `type` still applies)
     RecordSort sort = RecordSort::Time;
     bool descending = false;
+    // Time of use (the anomaly drill): usage lines counted in [usedFrom, usedTo) the way the cash view
+    // counts them (analysis/costanalysis.h): at their hour of use (expenditure time), except a late line
+    // billed in a later month than its own (billing-rules §12.15), which counts at the hour of the
+    // settlement that billed it. Records of other types never match. utcOffsetSeconds: the billing time
+    // zone whose months that compares.
+    std::optional<Instant> usedFrom;
+    std::optional<Instant> usedTo;
+    int utcOffsetSeconds = 8 * 3600;
+    std::optional<bool> late; // only late usage lines (true) or only those billed on time (false)
 };
 
 // Sums over every record a filter matches (limit, offset and sort ignored). Charges (usage, purchases,

@@ -90,6 +90,48 @@ Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse>
 }
 
 namespace {
+// The first instant of a record's bill month ('YYYY-MM', billing time zone) in plain integer SQL, the
+// same on both engines (no date functions, storage/dialect.h): the days from 1970-01-01 of the month's
+// first day by the civil-calendar formula (March-based years, so February comes last), for years from 1.
+QString billMonthStart(int utcOffsetSeconds)
+{
+    const QString month = QStringLiteral("CAST(substr(bill_month, 6, 2) AS INTEGER)");
+    const QString year = QStringLiteral("(CAST(substr(bill_month, 1, 4) AS INTEGER) - CASE WHEN %1 <= 2 "
+                                        "THEN 1 ELSE 0 END)")
+                             .arg(month);
+    return QStringLiteral("((365 * %1 + %1 / 4 - %1 / 100 + %1 / 400 + (153 * ((%2 + 9) % 12) + 2) / 5 "
+                          "- 719468) * %3 - %4)")
+        .arg(year, month, QString::number(kMicrosPerDay),
+             QString::number(qint64(utcOffsetSeconds) * kMicrosPerSecond));
+}
+
+// The time-of-use clause (RecordFilter::usedFrom): the hour of use, or for a late line billed in a later
+// month than its own (its hour lies before its bill month), the hour of the settlement that billed it.
+void addTimeOfUse(const RecordFilter &f, QStringList &where, QVariantList &args)
+{
+    if (!f.usedFrom && !f.usedTo)
+        return;
+    const QString billedLater =
+        QStringLiteral("(late = 1 AND expenditure_at < %1)").arg(billMonthStart(f.utcOffsetSeconds));
+    QStringList own{QStringLiteral("NOT ") + billedLater}, settled{billedLater};
+    QVariantList ownArgs, settledArgs;
+    if (f.usedFrom) {
+        own << QStringLiteral("expenditure_at >= ?");
+        ownArgs << *f.usedFrom;
+        settled << QStringLiteral("at - ? >= ?");
+        settledArgs << kMicrosPerHour << *f.usedFrom;
+    }
+    if (f.usedTo) {
+        own << QStringLiteral("expenditure_at < ?");
+        ownArgs << *f.usedTo;
+        settled << QStringLiteral("at - ? < ?");
+        settledArgs << kMicrosPerHour << *f.usedTo;
+    }
+    where << QStringLiteral("type = 'usage' AND ((%1) OR (%2))")
+                 .arg(own.join(QStringLiteral(" AND ")), settled.join(QStringLiteral(" AND ")));
+    args << ownArgs << settledArgs;
+}
+
 // The WHERE clause of a filter ("" when it has none) and its positional arguments.
 QString whereClause(const RecordFilter &f, QVariantList &args)
 {
@@ -118,6 +160,9 @@ QString whereClause(const RecordFilter &f, QVariantList &args)
         add("package_id = ?", *f.packageId);
     if (f.id)
         add("id = ?", *f.id);
+    if (f.late)
+        add("late = ?", *f.late ? 1 : 0);
+    addTimeOfUse(f, where, args);
     if (!f.types.empty()) {
         QStringList marks;
         for (Record::Type t : f.types) {

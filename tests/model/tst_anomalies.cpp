@@ -3,6 +3,7 @@
 #include "analysis/anomalies.h"
 #include "analysis/costanalysis.h"
 #include "catalog/catalog.h"
+#include "engine/billview.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
 #include "engine/notifications.h"
@@ -21,6 +22,7 @@ using test::at;
 namespace {
 const QString kGeneral = QStringLiteral("general-text");
 const QString kIdCard = QStringLiteral("id-card");
+const QString kTable = QStringLiteral("general-table");
 const QString kNorth = QStringLiteral("cn-north-4");
 const char *kStart = "2026-10-01T00:00:00+08:00"; // a Thursday
 
@@ -58,7 +60,7 @@ void importAt(test::TestAccount &acc, Instant now, const QByteArray &csv, bool l
 
 void prepare(test::TestAccount &acc, Money topUp)
 {
-    for (const QString &api : {kGeneral, kIdCard})
+    for (const QString &api : {kGeneral, kIdCard, kTable})
         QVERIFY(acc.run([&](Context &c) { return services::setEnabled(c, api, kNorth, true); }));
     QVERIFY(acc.run([&](Context &c) { return funds::topUp(c, topUp); }));
 }
@@ -90,6 +92,51 @@ Money cashCostOf(test::TestAccount &acc, const Anomaly &a)
     return r ? r->total : Money::fromUnits(-1);
 }
 
+// The records the drill of an anomaly (cause empty) or of one of its causes lists, and the sum of their
+// charged amounts.
+struct Drilled
+{
+    std::vector<Record> records;
+    Money charged;
+};
+Drilled drill(test::TestAccount &acc, const Anomaly &a, const QString &cause = QString())
+{
+    Drilled out;
+    const std::optional<RecordFilter> f = anomalyRecords(a, cause, 8 * 3600);
+    if (!f)
+        return out;
+    auto r = acc.run([&](Context &c) { return listRecords(c, *f); });
+    if (!r)
+        qFatal("%s", qPrintable(r.error().message));
+    out.records = *r;
+    for (const Record &rec : out.records)
+        out.charged += rec.charged;
+    return out;
+}
+
+// The drill of the whole anomaly lists exactly the lines of its cost; each cause's drill lists its kind.
+void checkDrill(test::TestAccount &acc, const Anomaly &a)
+{
+    const Drilled all = drill(acc, a);
+    QCOMPARE(all.charged, a.cost);
+    qint64 calls = 0;
+    for (const Record &r : all.records)
+        calls += r.calls;
+    QCOMPARE(calls, a.calls);
+    const Drilled late = drill(acc, a, QStringLiteral("late_usage"));
+    QVERIFY(std::all_of(late.records.begin(), late.records.end(), [](const Record &r) { return r.late; }));
+    const Drilled volume = drill(acc, a, QStringLiteral("volume"));
+    QCOMPARE(volume.records.size() + late.records.size(), all.records.size());
+    QCOMPARE(volume.charged + late.charged, a.cost);
+    const Drilled covered = drill(acc, a, QStringLiteral("package_coverage"));
+    const Drilled paid = drill(acc, a, QStringLiteral("tier"));
+    QCOMPARE(covered.records.size() + paid.records.size(), volume.records.size());
+    QVERIFY(covered.charged.isZero());
+    QCOMPARE(paid.charged, volume.charged);
+    QCOMPARE(drill(acc, a, QStringLiteral("price")).records.size(), paid.records.size());
+    QVERIFY(!anomalyRecords(a, QStringLiteral("failed_share"), 8 * 3600));
+}
+
 // One key with one hour line on each of days 0, 7, 14, 21, 28 (the calls given), judged on day 28.
 std::vector<Anomaly> fiveThursdays(const std::array<qint64, 5> &calls)
 {
@@ -112,12 +159,14 @@ class TestAnomalies : public QObject
     Q_OBJECT
 
 private slots:
-    // Six weeks of two projects: "web" (general-text, weekdays ~30.00 a day, weekends 6.00, a 5× spike on
-    // day 35) and "scan" (id-card, all covered by a 1m package that runs out at 16:00 on day 41).
+    // Six weeks of three projects: "web" (general-text, weekdays ~30.00 a day, weekends 6.00 — a normal
+    // weekend dip —, a 5× spike on day 35 and late usage for the last hour of day 40), "scan" (id-card,
+    // all covered by a 1m package that runs out at 16:00 on day 41) and "batch" (general-table: 5m calls
+    // on day 0, then 100,000 every Thursday at the third tier until the counter starts again in November).
     void plantedEvents()
     {
         test::TestAccount acc(kStart);
-        prepare(acc, m("5000"));
+        prepare(acc, m("20000"));
         packages::BuyRequest buy;
         buy.api = kIdCard;
         buy.region = kNorth;
@@ -134,14 +183,42 @@ private slots:
             }
             for (int hour = 0; hour < 24; ++hour)
                 csv += callLine(day, hour, kIdCard, 200, "scan", 1000);
+            if (day == 0)
+                csv += callLine(day, 1, kTable, 200, "batch", 5000000);
+            else if (day % 7 == 0)
+                csv += callLine(day, 12, kTable, 200, "batch", 100000);
         }
         importAt(acc, dayStart(42), csv);
+        // 20,000 calls of the last hour of day 40 arrive late, billed by the settlement of 01:00–02:00 on
+        // day 42 (their own month, so they count at their own hour: day 40).
+        importAt(acc, dayStart(42) + kMicrosPerHour, kHeader + callLine(40, 23, kGeneral, 200, "web", 20000),
+                 true);
+        acc.clock.set(dayStart(42) + 2 * kMicrosPerHour);
 
         auto r = anomalies(acc, dayStart(0), dayStart(42));
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
-        QCOMPARE(r->size(), size_t(2));
+        QCOMPARE(r->size(), size_t(4));
+        for (const Anomaly &a : *r) {
+            checkCauses(a);
+            checkDrill(acc, a);
+        }
 
-        const Anomaly &spike = r->at(0);
+        // The tier crossing: October's Thursdays rated at 0.90 (past 5m), November's first at 1.50.
+        const Anomaly &tier = r->at(0);
+        QCOMPARE(tier.day, dayStart(35));
+        QCOMPARE(tier.api, kTable);
+        QCOMPARE(tier.project, QStringLiteral("batch"));
+        QCOMPARE(tier.cost, m("150.00"));
+        QCOMPARE(tier.baseline, m("90.00"));
+        QCOMPARE(tier.difference, m("60.00"));
+        QCOMPARE(tier.causes.dominant(), QStringLiteral("tier"));
+        QCOMPARE(tier.causes.tier, m("60.00"));
+        QVERIFY(tier.causes.volume.isZero());
+        QVERIFY(tier.causes.packageCoverage.isZero());
+        QVERIFY(tier.causes.price.isZero());
+        QVERIFY(tier.causes.lateUsage.isZero());
+
+        const Anomaly &spike = r->at(1);
         QCOMPARE(spike.day, dayStart(35));
         QCOMPARE(spike.api, kGeneral);
         QCOMPARE(spike.region, kNorth);
@@ -166,8 +243,28 @@ private slots:
         checkCauses(spike);
         QCOMPARE(cashCostOf(acc, spike), spike.cost);
 
+        // The late usage: day 40 (30.70 on time) against day 12 (30.00), the earliest at the baseline.
+        const Anomaly &late = r->at(2);
+        QCOMPARE(late.day, dayStart(40));
+        QCOMPARE(late.project, QStringLiteral("web"));
+        QCOMPARE(late.cost, m("60.70"));
+        QCOMPARE(late.baseline, m("30.35"));
+        QCOMPARE(late.referenceDay, dayStart(12));
+        QCOMPARE(late.difference, m("30.70"));
+        QCOMPARE(late.causes.dominant(), QStringLiteral("late_usage"));
+        QCOMPARE(late.causes.lateUsage, m("30.00"));
+        QCOMPARE(late.causes.volume, m("0.70"));
+        // The drill by time of use lists the late line (written on day 42) with the day's ten hours; by
+        // the record's time it would not be there.
+        const Drilled lateLines = drill(acc, late, QStringLiteral("late_usage"));
+        QCOMPARE(lateLines.records.size(), size_t(1));
+        QCOMPARE(lateLines.records.front().expenditureAt, dayStart(40) + 23 * kMicrosPerHour);
+        QCOMPARE(lateLines.records.front().at, dayStart(42) + 2 * kMicrosPerHour);
+        QCOMPARE(lateLines.charged, m("30.00"));
+        QCOMPARE(drill(acc, late).records.size(), size_t(11));
+
         // 41 days × 24,000 = 984,000 calls: 16,000 left for day 41, hours 16–23 pay per use (8 × 3.00).
-        const Anomaly &runOut = r->at(1);
+        const Anomaly &runOut = r->at(3);
         QCOMPARE(runOut.day, dayStart(41));
         QCOMPARE(runOut.api, kIdCard);
         QCOMPARE(runOut.project, QStringLiteral("scan"));
@@ -182,16 +279,27 @@ private slots:
         QCOMPARE(runOut.referenceCalls, qint64(24000));
         checkCauses(runOut);
         QCOMPARE(cashCostOf(acc, runOut), runOut.cost);
+        // Its last hour (23:00–24:00) is settled at 00:00 the next day: by the time of use it is the day's.
+        const Drilled runOutLines = drill(acc, runOut);
+        QCOMPARE(runOutLines.records.size(), size_t(24));
+        QCOMPARE(runOutLines.records.back().expenditureAt, dayStart(41) + 23 * kMicrosPerHour);
+        QCOMPARE(runOutLines.records.back().at, dayStart(42));
+        QCOMPARE(drill(acc, runOut, QStringLiteral("package_coverage")).records.size(), size_t(16));
+        QCOMPARE(drill(acc, runOut, QStringLiteral("tier")).charged, m("24.00"));
 
-        // The catch-up that settled the days raised one notification per anomaly, and only one.
-        // (Day 42 has not ended: the level shift of "scan" raises its next one tomorrow.)
+        // The catch-up that settled the days raised one notification per anomaly, and only one (day 40
+        // was normal when it ended; the late import does not judge it again). (Day 42 has not ended: the
+        // level shift of "scan" raises its next one tomorrow.)
         auto notes = acc.run([&](Context &c) { return listNotifications(c); });
         QVERIFY(notes);
         QStringList texts;
         for (const Notification &n : *notes)
             if (n.kind == QLatin1String("cost-anomaly"))
                 texts << notificationText(n);
-        QCOMPARE(texts.size(), 2);
+        QCOMPARE(texts.size(), 3);
+        QCOMPARE(texts.at(2), QStringLiteral("general-table in cn-north-4, project batch: the cost on "
+                                             "2026-11-05 rose to 150.00 against a usual 90.00; main cause: "
+                                             "tier."));
         QCOMPARE(texts.at(1),
                  QStringLiteral("general-text in cn-north-4, project web: the cost on 2026-11-05 rose "
                                 "to 150.00 against a usual 30.70; main cause: volume."));
@@ -202,8 +310,8 @@ private slots:
         // The range picks days; days without four weeks before them are not judged.
         auto one = anomalies(acc, dayStart(36), dayStart(42));
         QVERIFY(one);
-        QCOMPARE(one->size(), size_t(1));
-        QCOMPARE(one->front().day, dayStart(41));
+        QCOMPARE(one->size(), size_t(2));
+        QCOMPARE(one->front().day, dayStart(40));
         auto early = anomalies(acc, dayStart(0), dayStart(28));
         QVERIFY(early);
         QVERIFY(early->empty());
@@ -220,7 +328,7 @@ private slots:
         QCOMPARE(series->size(), size_t(14));
         for (const AnomalyPoint &p : *series) {
             QVERIFY(p.hasBaseline);
-            if (p.day != dayStart(35)) {
+            if (p.day != dayStart(35) && p.day != dayStart(40)) {
                 QVERIFY(p.cost >= p.low);
                 QVERIFY(p.cost <= p.high);
             }
@@ -289,6 +397,53 @@ private slots:
         QCOMPARE(a.causes.dominant(), QStringLiteral("late_usage"));
         QCOMPARE(a.calls, qint64(40000));
         checkCauses(a);
+    }
+
+    // Time of use (RecordFilter::usedFrom, the drill's filter): a late line billed in a later month than
+    // its own counts at the hour of its settlement, as the cash view counts it, on both engines.
+    void timeOfUseCountsALateLineBilledLaterAtItsSettlement()
+    {
+        test::TestAccount acc(kStart);
+        prepare(acc, m("1000"));
+        importAt(acc, dayStart(29) + 13 * kMicrosPerHour,
+                 kHeader + callLine(29, 10, kGeneral, 200, "p", 2000)); // 3.00 on time, 10-30
+        // 11-05 10:30: October is final (two days after its end), so this late line of 10-30 12:00 goes
+        // into November's bill, settled at 11:00 and counted at 10:00–11:00 on 11-05.
+        importAt(acc, dayStart(35) + 10 * kMicrosPerHour + 30 * kMicrosPerMinute,
+                 kHeader + callLine(29, 12, kGeneral, 200, "p", 4000), true);
+        acc.clock.set(dayStart(36));
+        const auto linesOn = [&](int day) {
+            RecordFilter f;
+            f.usedFrom = dayStart(day);
+            f.usedTo = dayStart(day + 1);
+            auto r = acc.run([&](Context &c) { return listRecords(c, f); });
+            return r ? *r : std::vector<Record>();
+        };
+        const std::vector<Record> oct30 = linesOn(29);
+        QCOMPARE(oct30.size(), size_t(1));
+        QVERIFY(!oct30.front().late);
+        QCOMPARE(oct30.front().charged, m("3.00"));
+        const std::vector<Record> nov5 = linesOn(35);
+        QCOMPARE(nov5.size(), size_t(1));
+        QVERIFY(nov5.front().late);
+        QCOMPARE(nov5.front().billMonth, QStringLiteral("2026-11"));
+        QCOMPARE(nov5.front().expenditureAt, dayStart(29) + 12 * kMicrosPerHour);
+        QCOMPARE(nov5.front().charged, m("6.00"));
+        // The cash view's days agree.
+        for (int day : {29, 35}) {
+            Anomaly a;
+            a.day = dayStart(day);
+            a.api = kGeneral;
+            a.region = kNorth;
+            a.project = QStringLiteral("p");
+            QCOMPARE(cashCostOf(acc, a), day == 29 ? m("3.00") : m("6.00"));
+        }
+        // An open end: everything from 11-01 on is the late line only.
+        RecordFilter from;
+        from.usedFrom = dayStart(31);
+        auto after = acc.run([&](Context &c) { return listRecords(c, from); });
+        QVERIFY(after);
+        QCOMPARE(after->size(), size_t(1));
     }
 
     // The worked example of docs/billing-decisions.md, "Anomalies", step by step.

@@ -4,6 +4,7 @@
 #include "bills/recordtablemodel.h"
 #include "bills/transactionspage.h"
 #include "costcenter/anomaliespage.h"
+#include "costcenter/anomalycausemodel.h"
 #include "costcenter/anomalymodel.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
@@ -14,6 +15,7 @@
 #include "testaccount.h"
 #include "widgets/itemroles.h"
 #include "widgets/timeseriesplot.h"
+#include "widgets/waterfallplot.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -43,6 +45,47 @@ void history(test::TestAccount &acc)
     QVERIFY(acc.run([](Context &c) { return funds::topUp(c, Money::fromCents(100000)); }));
     acc.setNow("2026-11-05T00:00:00+08:00");
     QVERIFY(test::ok(test::importCsv(acc, test::anomalyHistoryCsv())));
+}
+
+// 4,000 calls of 23:00 on Tuesday 2026-11-03 (6.00) arrive late, settled at 01:00 on 11-05.
+void lateUsage(test::TestAccount &acc)
+{
+    acc.setNow("2026-11-05T00:30:00+08:00");
+    QByteArray csv = "timestamp,api,region,status,count\n"
+                     "2026-11-03T23:40:00+08:00,general-text,cn-north-4,200,4000\n";
+    QBuffer buf(&csv);
+    buf.open(QIODevice::ReadOnly);
+    auto r = acc.engine->runThenCatchUp([&](Context &c) {
+        return importCalls(c, buf, ImportOptions{QStringLiteral("late"), true});
+    });
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    acc.setNow("2026-11-05T01:00:00+08:00");
+}
+// The console on an account, shown, with the Anomalies page open once it lists `rows` anomalies.
+struct Console
+{
+    QTemporaryDir dir;
+    ConsoleSettings settings{dir.filePath(QStringLiteral("console.ini"))};
+    MainWindow w;
+    explicit Console(Engine &engine) : w(engine, settings)
+    {
+        w.resize(1300, 900);
+        w.show();
+    }
+    AnomaliesPage *anomalies() { return qobject_cast<AnomaliesPage *>(w.page(PageId::Anomalies)); }
+    TransactionsPage *transactions()
+    {
+        return qobject_cast<TransactionsPage *>(w.page(PageId::Transactions));
+    }
+};
+
+// How many records the Transactions page lists and the sum of their charged amounts.
+std::pair<int, Money> listed(const TransactionsPage *transactions)
+{
+    Money sum;
+    for (int row = 0; row < transactions->model()->rowCount(); ++row)
+        sum += transactions->model()->record(row).charged;
+    return {transactions->model()->rowCount(), sum};
 }
 } // namespace
 
@@ -106,25 +149,17 @@ private slots:
     {
         test::TestAccount acc("2026-10-01T00:00:00+08:00");
         history(acc);
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("drill.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(1200, 800);
-        w.show();
+        Console console(*acc.engine);
+        MainWindow &w = console.w;
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.showPage(PageId::Anomalies);
-        auto *page = qobject_cast<AnomaliesPage *>(w.page(PageId::Anomalies));
+        AnomaliesPage *page = console.anomalies();
         QVERIFY(page);
         QTRY_COMPARE(page->proxy()->rowCount(), 2);
-        auto *transactions = qobject_cast<TransactionsPage *>(w.page(PageId::Transactions));
+        TransactionsPage *transactions = console.transactions();
         QVERIFY(transactions);
 
-        const auto sumListed = [&] {
-            Money sum;
-            for (int row = 0; row < transactions->model()->rowCount(); ++row)
-                sum += transactions->model()->record(row).charged;
-            return sum;
-        };
+        const auto sumListed = [&] { return listed(transactions).second; };
 
         // The rise of 2026-10-30 (second row, newest first), with the button.
         page->table()->selectRow(1);
@@ -142,8 +177,11 @@ private slots:
         const RecordFilter f = bar->filter();
         QCOMPARE(f.project, rise.project);
         QCOMPARE(f.type, std::optional<Record::Type>(Record::Type::Usage));
-        QCOMPARE(f.from, std::optional<Instant>(rise.day));
-        QCOMPARE(f.to, std::optional<Instant>(rise.day + kMicrosPerDay));
+        QVERIFY(!f.from && !f.to); // by the time of use, not the record's time
+        QCOMPARE(f.usedFrom, std::optional<Instant>(rise.day));
+        QCOMPARE(f.usedTo, std::optional<Instant>(rise.day + kMicrosPerDay));
+        QVERIFY(!f.late);
+        QCOMPARE(bar->datesByBox()->currentData().toString(), QStringLiteral("use"));
         QTRY_VERIFY(!transactions->isLoading());
         QCOMPARE(sumListed(), rise.cost);
         QCOMPARE(rise.cost, Money::fromCents(9000));
@@ -165,6 +203,84 @@ private slots:
         QTRY_VERIFY(!transactions->isLoading());
         QCOMPARE(sumListed(), drop.cost);
         QCOMPARE(drop.cost, Money::fromCents(60));
+    }
+
+    // The waterfall of the drop of 2026-11-03 (now 0.60 on time and 6.00 late): a click on a bar, or
+    // Enter on a causes row, opens Transactions with the records behind that step.
+    void drillsFromEachCause()
+    {
+        test::TestAccount acc("2026-10-01T00:00:00+08:00");
+        history(acc);
+        lateUsage(acc);
+        Console console(*acc.engine);
+        MainWindow &w = console.w;
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showPage(PageId::Anomalies);
+        AnomaliesPage *page = console.anomalies();
+        QVERIFY(page);
+        QTRY_COMPARE(page->proxy()->rowCount(), 2);
+        page->table()->selectRow(0); // newest first: the drop
+        const Anomaly drop = *page->causeModel()->anomaly();
+        QCOMPARE(drop.day, at("2026-11-03T00:00:00+08:00"));
+        QCOMPARE(drop.cost, Money::fromCents(660));
+        QCOMPARE(drop.causes.lateUsage, Money::fromCents(600));
+        QCOMPARE(drop.causes.sum(), drop.difference);
+
+        // Seven bars: the reference day, volume, package coverage, tier, late usage, price, the day.
+        WaterfallPlot *plot = page->waterfall();
+        QCOMPARE(plot->barCount(), 7);
+        QVERIFY(plot->bar(0).total && plot->bar(6).total);
+        QCOMPARE(plot->bar(4).id, QStringLiteral("late_usage"));
+        QCOMPARE(plot->bar(4).text, QStringLiteral("+6.00"));
+        QCOMPARE(plot->bar(6).text, QStringLiteral("6.60"));
+        QVERIFY(plot->bar(1).value < 0); // volume fell
+        QCOMPARE(plot->barColor(1), stateChipColors(AccountState::Normal, plot->palette()).text);
+        QCOMPARE(plot->barColor(4), negativeMoneyColor(plot->palette()));
+        QCOMPARE(plot->barRange(2).first, plot->barRange(2).second); // package coverage: zero, a line
+        QCOMPARE(page->causeModel()->rowCount(), 7);
+
+        TransactionsPage *transactions = console.transactions();
+        QVERIFY(transactions);
+
+        // A click on the late usage bar: the late line of 23:00, written on 11-05.
+        QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, plot->barCentre(4));
+        QCOMPARE(w.currentPage(), PageId::Transactions);
+        RecordFilterBar *bar = transactions->filterBar();
+        QCOMPARE(bar->fromEdit()->date(), QDate(2026, 11, 3));
+        QCOMPARE(bar->toEdit()->date(), QDate(2026, 11, 3));
+        QCOMPARE(bar->datesByBox()->currentData().toString(), QStringLiteral("use"));
+        QCOMPARE(bar->timingBox()->currentData().toString(), QStringLiteral("late"));
+        QTRY_VERIFY(!transactions->isLoading());
+        QCOMPARE(listed(transactions), std::make_pair(1, Money::fromCents(600)));
+        const Record late = transactions->model()->record(0);
+        QVERIFY(late.late);
+        QCOMPARE(late.expenditureAt, at("2026-11-03T23:00:00+08:00"));
+        QCOMPARE(late.at, at("2026-11-05T01:00:00+08:00"));
+        test::shot(&w, "page-anomalies-late-usage-records");
+
+        // Enter on the volume row of the causes table: the day's ten hours billed on time.
+        w.showPage(PageId::Anomalies);
+        page->causeTable()->setFocus();
+        page->causeTable()->setCurrentIndex(page->causeModel()->index(1, 0));
+        QTest::keyClick(page->causeTable(), Qt::Key_Return);
+        QCOMPARE(w.currentPage(), PageId::Transactions);
+        QCOMPARE(bar->timingBox()->currentData().toString(), QStringLiteral("on-time"));
+        QTRY_VERIFY(!transactions->isLoading());
+        QCOMPARE(listed(transactions), std::make_pair(10, Money::fromCents(60)));
+
+        // The day's bar: every line of its cost; the reference day's bar: that day's.
+        w.showPage(PageId::Anomalies);
+        QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, plot->barCentre(6));
+        QTRY_VERIFY(!transactions->isLoading());
+        QCOMPARE(listed(transactions), std::make_pair(11, drop.cost));
+        w.showPage(PageId::Anomalies);
+        QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, plot->barCentre(0));
+        QCOMPARE(bar->fromEdit()->date(), QDate(2026, 10, 6));
+        QTRY_VERIFY(!transactions->isLoading());
+        QCOMPARE(listed(transactions), std::make_pair(10, drop.referenceCost));
+
+        w.showPage(PageId::Anomalies);
+        test::shot(&w, "page-anomalies");
     }
 };
 

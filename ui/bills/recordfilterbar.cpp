@@ -21,13 +21,19 @@ namespace {
 const QDate kAnyDate(2000, 1, 1);
 // Type choices beyond the single types: what a bill sums.
 const QString kCharges = QStringLiteral("charges");
+// "Dates by" choices.
+const QString kTimeOfUse = QStringLiteral("use");
+// Timing choices.
+const QString kOnTime = QStringLiteral("on-time");
+const QString kLate = QStringLiteral("late");
 
 } // namespace
 
 RecordFilterBar::RecordFilterBar(QWidget *parent)
     : QWidget(parent), m_id(new QLineEdit(this)), m_month(new QComboBox(this)), m_from(new QDateEdit(this)),
-      m_to(new QDateEdit(this)), m_type(new QComboBox(this)), m_api(new QComboBox(this)),
-      m_region(new QComboBox(this)), m_project(new QComboBox(this)), m_mode(new QComboBox(this))
+      m_to(new QDateEdit(this)), m_datesBy(new QComboBox(this)), m_timing(new QComboBox(this)),
+      m_type(new QComboBox(this)), m_api(new QComboBox(this)), m_region(new QComboBox(this)),
+      m_project(new QComboBox(this)), m_mode(new QComboBox(this))
 {
     setObjectName(QStringLiteral("recordFilterBar"));
     m_id->setObjectName(QStringLiteral("recordIdSearch"));
@@ -43,8 +49,21 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
         d->setSpecialValueText(tr("any"));
         d->setDate(kAnyDate);
     }
-    m_from->setToolTip(tr("Records from this day on (the record's time, billing time zone)"));
+    m_from->setToolTip(tr("Records from this day on (by the record's time or the time of use, as Dates by "
+                          "says; billing time zone)"));
     m_to->setToolTip(tr("Records up to and including this day"));
+    m_datesBy->setObjectName(QStringLiteral("recordDatesBy"));
+    m_datesBy->addItem(tr("Record time"));
+    m_datesBy->addItem(tr("Time of use"), kTimeOfUse);
+    m_datesBy->setToolTip(tr("Record time: when the record was written (a usage line: the end of the hour "
+                             "that settled it). Time of use: the hour the calls were made, as the cost "
+                             "analysis and the anomalies count usage lines (a late line billed in a later "
+                             "month counts at its settlement); only usage lines."));
+    m_timing->setObjectName(QStringLiteral("recordTiming"));
+    m_timing->addItem(tr("On time and late"));
+    m_timing->addItem(tr("On time"), kOnTime);
+    m_timing->addItem(tr("Late"), kLate);
+    m_timing->setToolTip(tr("Usage lines billed on time, or late (imported after their hour was settled)"));
     m_type->addItem(tr("All types"));
     m_type->addItem(tr("Charges (as billed)"), kCharges);
     for (auto t : {Record::Type::Usage, Record::Type::Purchase, Record::Type::Renewal, Record::Type::Refund,
@@ -76,14 +95,16 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     add(1, 1, tr("&Region:"), m_region);
     add(1, 2, tr("Pro&ject:"), m_project);
     add(1, 3, tr("Mo&de:"), m_mode);
-    grid->addWidget(reset, 1, 9);
-    grid->setColumnStretch(10, 1);
+    add(0, 5, tr("Dates &by:"), m_datesBy);
+    add(1, 4, tr("Timin&g:"), m_timing);
+    grid->addWidget(reset, 1, 11);
+    grid->setColumnStretch(12, 1);
 
     auto emitChanged = [this] {
         if (!m_quiet)
             emit changed();
     };
-    for (QComboBox *box : {m_month, m_type, m_api, m_region, m_project, m_mode})
+    for (QComboBox *box : {m_month, m_type, m_api, m_region, m_project, m_mode, m_datesBy, m_timing})
         connect(box, &QComboBox::currentIndexChanged, this, emitChanged);
     for (QDateEdit *d : {m_from, m_to})
         connect(d, &QDateEdit::dateChanged, this, emitChanged);
@@ -158,12 +179,19 @@ RecordFilter RecordFilterBar::filter() const
         return f;
     }
     const BillingCalendar cal(m_display.utcOffsetSeconds);
+    const bool byUse = m_datesBy->currentData().toString() == kTimeOfUse;
+    std::optional<Instant> &from = byUse ? f.usedFrom : f.from;
+    std::optional<Instant> &to = byUse ? f.usedTo : f.to;
+    f.utcOffsetSeconds = m_display.utcOffsetSeconds;
     if (m_from->date() != kAnyDate)
-        f.from = cal.startOfDate({m_from->date().year(), m_from->date().month(), m_from->date().day()});
+        from = cal.startOfDate({m_from->date().year(), m_from->date().month(), m_from->date().day()});
     if (m_to->date() != kAnyDate) {
         const QDate next = m_to->date().addDays(1);
-        f.to = cal.startOfDate({next.year(), next.month(), next.day()});
+        to = cal.startOfDate({next.year(), next.month(), next.day()});
     }
+    const QString timing = m_timing->currentData().toString();
+    if (!timing.isEmpty())
+        f.late = timing == kLate;
     f.billMonth = m_month->currentData().toString();
     f.api = m_api->currentData().toString();
     f.region = m_region->currentData().toString();
@@ -192,18 +220,29 @@ void RecordFilterBar::showBillLine(const QString &month, const QString &api, con
     emit changed();
 }
 
-void RecordFilterBar::showAnomaly(const QDate &day, const QString &api, const QString &region,
-                                  const QString &project)
+void RecordFilterBar::showRecords(const RecordFilter &f)
 {
     m_quiet = true;
     reset();
     m_quiet = true;
-    m_from->setDate(day);
-    m_to->setDate(day);
-    select(m_api, api);
-    select(m_region, region);
-    select(m_project, project);
-    select(m_type, recordTypeId(Record::Type::Usage));
+    const BillingCalendar cal(m_display.utcOffsetSeconds);
+    const std::optional<Instant> from = f.usedFrom ? f.usedFrom : f.from;
+    const std::optional<Instant> to = f.usedFrom || f.usedTo ? f.usedTo : f.to;
+    auto dateOf = [&cal](Instant t) {
+        const CivilDate d = cal.dateOf(t);
+        return QDate(d.year, d.month, d.day);
+    };
+    if (from)
+        m_from->setDate(dateOf(*from));
+    if (to)
+        m_to->setDate(dateOf(*to - 1)); // up to and including the day before the end
+    select(m_datesBy, f.usedFrom || f.usedTo ? kTimeOfUse : QString());
+    select(m_timing, !f.late ? QString() : *f.late ? kLate : kOnTime);
+    select(m_api, f.api);
+    select(m_region, f.region);
+    select(m_project, f.project);
+    select(m_mode, f.mode);
+    select(m_type, f.type ? recordTypeId(*f.type) : QString());
     m_quiet = false;
     emit changed();
 }
@@ -213,7 +252,7 @@ void RecordFilterBar::reset()
     const bool quiet = m_quiet;
     m_quiet = true;
     m_id->clear();
-    for (QComboBox *box : {m_month, m_type, m_api, m_region, m_project, m_mode})
+    for (QComboBox *box : {m_month, m_type, m_api, m_region, m_project, m_mode, m_datesBy, m_timing})
         box->setCurrentIndex(0);
     m_from->setDate(kAnyDate);
     m_to->setDate(kAnyDate);

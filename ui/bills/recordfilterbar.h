@@ -29,9 +29,10 @@ public:
     RecordFilter filter() const;
     // Drill-down from a bill line: the charges of that month, API, region and mode (everything else reset).
     void showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode);
-    // Drill-down from an anomaly (billing-rules §10): the usage of that day (billing time zone), API,
-    // region and enterprise project (everything else reset).
-    void showAnomaly(const QDate &day, const QString &api, const QString &region, const QString &project);
+    // Drill-down from an anomaly or one of its causes (billing-rules §10, analysis/anomalies.h
+    // anomalyRecords): the filter's days by time of use, type, API, region, project, mode and timing
+    // (everything else reset).
+    void showRecords(const RecordFilter &f);
     void reset();
 
     QLineEdit *idSearch() const { return m_id; }
@@ -43,6 +44,10 @@ public:
     QComboBox *monthBox() const { return m_month; }
     QDateEdit *fromEdit() const { return m_from; }
     QDateEdit *toEdit() const { return m_to; }
+    // Whether From and To are the record's time or the time of use (RecordFilter::usedFrom).
+    QComboBox *datesByBox() const { return m_datesBy; }
+    // On time and late, on time only, or late only (usage lines).
+    QComboBox *timingBox() const { return m_timing; }
 
 signals:
     void changed();
@@ -56,6 +61,8 @@ private:
     QComboBox *m_month;
     QDateEdit *m_from;
     QDateEdit *m_to;
+    QComboBox *m_datesBy;
+    QComboBox *m_timing;
     QComboBox *m_type;
     QComboBox *m_api;
     QComboBox *m_region;

@@ -294,11 +294,10 @@ void TransactionsPage::showBillLine(const QString &month, const QString &api, co
     m_filters->showBillLine(month, api, region, mode);
 }
 
-void TransactionsPage::showAnomaly(const QDate &day, const QString &api, const QString &region,
-                                   const QString &project)
+void TransactionsPage::showRecords(const RecordFilter &filter)
 {
     loadChoices(); // the filter bar offers the catalog's names before it selects them
-    m_filters->showAnomaly(day, api, region, project);
+    m_filters->showRecords(filter);
 }
 
 void TransactionsPage::openSelected()

@@ -57,8 +57,8 @@ public:
 
     // Drill-down from a bill line.
     void showBillLine(const QString &month, const QString &api, const QString &region, const QString &mode);
-    // Drill-down from an anomaly: that day's usage of the API, region and project.
-    void showAnomaly(const QDate &day, const QString &api, const QString &region, const QString &project);
+    // Drill-down from an anomaly or one of its causes: the records of that filter (anomalyRecords).
+    void showRecords(const RecordFilter &filter);
     // The calls behind a record (usage lines), in a dialog the page owns.
     LineDetailDialog *openDetail(qint64 recordId);
     ImportDialog *openImport();

@@ -1,5 +1,6 @@
 #include "costcenter/anomaliespage.h"
 
+#include "costcenter/anomalycausemodel.h"
 #include "costcenter/anomalymodel.h"
 #include "costcenter/periodpicker.h"
 #include "engine/engine.h"
@@ -10,8 +11,10 @@
 #include "widgets/itemroles.h"
 #include "widgets/moneydelegate.h"
 #include "widgets/timeseriesplot.h"
+#include "widgets/waterfallplot.h"
 
 #include <QDate>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,7 +42,9 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
       m_proxy(new QSortFilterProxyModel(this)), m_banner(new ErrorBanner(this)),
       m_period(new PeriodPicker(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this)),
       m_table(new ActivatingTableView(this)), m_explanation(new QLabel(this)),
-      m_records(new QPushButton(tr("Show &records…"), this)), m_plot(new TimeSeriesPlot(this))
+      m_records(new QPushButton(tr("Show &records…"), this)), m_plot(new TimeSeriesPlot(this)),
+      m_causes(new AnomalyCauseModel(this)), m_causeTable(new ActivatingTableView(this)),
+      m_waterfall(new WaterfallPlot(this))
 {
     setObjectName(QStringLiteral("anomaliesPage"));
     m_proxy->setSourceModel(m_model);
@@ -77,6 +82,21 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     m_plot->setAccessibleDescription(tr("The daily cost of the selected anomaly's API, region and project "
                                         "with its baseline band; the table above lists every anomaly."));
 
+    m_waterfall->setAccessibleName(tr("Causes of the difference"));
+    m_waterfall->setAccessibleDescription(
+        tr("A waterfall from the reference day's cost through each cause to the day's cost; the causes "
+           "table below it has the same steps. Click a bar to show the records behind it."));
+    m_causeTable->setObjectName(QStringLiteral("anomalyCauses"));
+    m_causeTable->setAccessibleName(tr("Causes"));
+    m_causeTable->setModel(m_causes);
+    m_causeTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_causeTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_causeTable->verticalHeader()->hide();
+    m_causeTable->horizontalHeader()->setStretchLastSection(true);
+    m_causeTable->setWordWrap(false);
+    m_causeTable->setItemDelegateForColumn(AnomalyCauseModel::Amount,
+                                           new MoneyDelegate(this, MoneyDelegate::Precision::Exact));
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_period);
     bar->addWidget(m_filter, 1);
@@ -86,13 +106,26 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
     auto *detail = new QWidget(splitter);
-    auto *detailLayout = new QVBoxLayout(detail);
+    // The sentence with both days' calls; the waterfall beside the daily series; under them the same
+    // steps as a table, all seven rows shown.
+    auto *detailLayout = new QGridLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_explanation);
-    detailLayout->addWidget(m_plot, 1);
+    detailLayout->addWidget(m_explanation, 0, 0, 1, 2);
+    detailLayout->addWidget(m_waterfall, 1, 0);
+    detailLayout->addWidget(m_plot, 1, 1);
+    detailLayout->addWidget(m_causeTable, 2, 0, 1, 2);
+    detailLayout->setColumnStretch(0, 2);
+    detailLayout->setColumnStretch(1, 2);
+    detailLayout->setRowStretch(1, 1);
+    QHeaderView *rows = m_causeTable->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + fontMetrics().height() / 2);
+    m_causeTable->setFixedHeight(
+        rows->defaultSectionSize() * (int(AnomalyCauseModel::causeIds().size()) + 2) +
+        m_causeTable->horizontalHeader()->sizeHint().height() + 2 * m_causeTable->frameWidth());
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Anomalies")));
@@ -119,6 +152,9 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
             });
     connect(m_records, &QPushButton::clicked, this, &AnomaliesPage::openRecords);
     connect(m_table, &QAbstractItemView::activated, this, &AnomaliesPage::openRecords);
+    connect(m_waterfall, &WaterfallPlot::barClicked, this, &AnomaliesPage::openStep);
+    connect(m_causeTable, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { openStep(index.row()); });
 }
 
 void AnomaliesPage::selectAnomaly(Instant day, const QString &api, const QString &region,
@@ -142,8 +178,48 @@ void AnomaliesPage::openRecords()
     if (!current.isValid())
         return;
     const Anomaly &a = m_model->anomaly(m_proxy->mapToSource(current).row());
-    const CivilDate d = BillingCalendar(m_utcOffsetSeconds).dateOf(a.day);
-    emit recordsRequested(QDate(d.year, d.month, d.day), a.api, a.region, a.project);
+    if (const std::optional<RecordFilter> f = anomalyRecords(a, QString(), m_utcOffsetSeconds))
+        emit recordsRequested(*f);
+}
+
+void AnomaliesPage::openStep(int step)
+{
+    if (const std::optional<RecordFilter> f = m_causes->records(step))
+        emit recordsRequested(*f);
+}
+
+void AnomaliesPage::showCauses(const Anomaly *a)
+{
+    m_causes->setAnomaly(a ? std::optional<Anomaly>(*a) : std::nullopt,
+                         AccountDisplay{m_currency, m_utcOffsetSeconds, &m_engine.catalog()});
+    m_causeTable->resizeColumnsToContents();
+    std::vector<WaterfallBar> bars;
+    const QLocale l;
+    for (int step = 0; step < m_causes->rowCount(); ++step) {
+        const bool total = m_causes->isReference(step) || m_causes->isDay(step);
+        const Money amount = m_causes->amount(step);
+        WaterfallBar b;
+        b.id = m_causes->causeId(step);
+        b.total = total;
+        b.value = toDouble(amount);
+        const QString text = formatMoney(amount, 2, l);
+        b.text = total || amount.units() <= 0 ? text : tr("+%1").arg(text);
+        b.label = total
+                      ? (m_causes->isReference(step)
+                             ? tr("Ref. day\n%1", "waterfall axis: the reference day, short")
+                             : tr("This day\n%1", "waterfall axis: the anomalous day, short"))
+                            .arg(l.toString(toDateTime(m_causes->isReference(step) ? a->referenceDay : a->day,
+                                                       m_utcOffsetSeconds)
+                                                .date(),
+                                            QLocale::ShortFormat))
+                      : m_causes->stepName(step).replace(QLatin1Char(' '), QLatin1Char('\n'));
+        b.tooltip = tr("%1: %2\nClick to show %3.")
+                        .arg(m_causes->stepName(step), formatMoney(amount, 8, l),
+                             m_causes->index(step, AnomalyCauseModel::Records).data().toString());
+        bars.push_back(std::move(b));
+    }
+    m_waterfall->setValueAxisLabel(tr("Cost (%1)").arg(m_currency));
+    m_waterfall->setBars(bars);
 }
 
 void AnomaliesPage::refresh()
@@ -176,6 +252,7 @@ void AnomaliesPage::refresh()
         m_table->selectRow(0);
     else {
         m_explanation->setText(tr("No anomalies in this period."));
+        showCauses(nullptr);
         m_plot->setSeries({}, {}, TimeSeriesPlot::Style::Lines, 86400.0);
         m_plot->setBand(QString(), {}, {}, {}, {}, QColor());
     }
@@ -185,6 +262,7 @@ void AnomaliesPage::showSeries(int row)
 {
     const Anomaly &a = m_model->anomaly(row);
     m_explanation->setText(m_model->explanation(row));
+    showCauses(&a);
     auto points = m_engine.run([&a](Context &ctx) {
         return anomalySeries(ctx, a.api, a.region, a.project, a.day - kWeeksBefore * 7 * kMicrosPerDay,
                              a.day + (kWeeksAfter * 7 + 1) * kMicrosPerDay);

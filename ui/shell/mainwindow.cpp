@@ -158,13 +158,11 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         [this] {
             auto *anomalies = new AnomaliesPage(m_engine, this);
             // Drill-down: an anomaly opens the transaction records behind it.
-            connect(
-                anomalies, &AnomaliesPage::recordsRequested, this,
-                [this](const QDate &day, const QString &api, const QString &region, const QString &project) {
-                    if (auto *transactions = qobject_cast<TransactionsPage *>(page(PageId::Transactions)))
-                        transactions->showAnomaly(day, api, region, project);
-                    showPage(PageId::Transactions);
-                });
+            connect(anomalies, &AnomaliesPage::recordsRequested, this, [this](const RecordFilter &filter) {
+                if (auto *transactions = qobject_cast<TransactionsPage *>(page(PageId::Transactions)))
+                    transactions->showRecords(filter);
+                showPage(PageId::Transactions);
+            });
             return anomalies;
         },
         tr("Anomalies"), costCenter);
