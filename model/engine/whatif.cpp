@@ -9,6 +9,7 @@
 #include "engine/services.h"
 #include "engine/tr.h"
 #include "storage/notificationrepository.h"
+#include "storage/scratchcopyrepository.h"
 
 #include <QBuffer>
 #include <QDate>
@@ -305,6 +306,17 @@ private:
     QString m_actor;
     std::function<bool()> m_step;
 };
+// A SQLite copy of the account at `path`: SQLite's online backup, or for a PostgreSQL account its tables
+// copied row by row into a new SQLite database of the same schema version.
+Status scratchCopy(Database &account, const QString &path, const QString &actor)
+{
+    if (!account.isPostgres())
+        return backupDatabase(account, path, actor);
+    auto to = Database::open(path, Database::Mode::CreateIfMissing);
+    if (!to)
+        return to.error();
+    return ScratchCopyRepository(account, **to).copyAll();
+}
 } // namespace
 
 Result<Window> synthesisWindow(Engine &account, Instant now, Instant &windowStart)
@@ -383,9 +395,6 @@ Result<Report> plan(Engine &account, Instant now, const QString &actor,
     if (months < 1 || months > kMaxMonths)
         return Error::badUsage(
             EngineTr::tr("months must be from 1 to %1, not %2").arg(kMaxMonths).arg(months));
-    if (account.database().isPostgres())
-        return Error::badUsage(EngineTr::tr("the scenario planner runs on SQLite accounts only for now; "
-                                            "copy the PostgreSQL account into a SQLite file first"));
     Frame f;
     f.now = now;
     std::vector<Scenario> resolved = scenarios;
@@ -417,10 +426,14 @@ Result<Report> plan(Engine &account, Instant now, const QString &actor,
         ++done;
         return !progress || progress(done, total);
     };
+    // The account as it is now, once: every run starts from a copy of this file.
+    const QString master = dir.filePath(QStringLiteral("account.sqlite"));
+    if (Status st = scratchCopy(account.database(), master, actor); !st)
+        return st.error();
     auto runOne = [&](const Scenario &s, int i) -> Result<RunResult> {
         const QString copy = dir.filePath(QStringLiteral("scratch%1.sqlite").arg(i));
-        if (Status st = backupDatabase(account.database(), copy, actor); !st)
-            return st.error();
+        if (!QFile::copy(master, copy))
+            return Error::internal(EngineTr::tr("cannot copy the scratch account"));
         return Run(f, s, actor, step).go(copy);
     };
     Report report;
