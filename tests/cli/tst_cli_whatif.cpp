@@ -220,6 +220,23 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(m_cli.dbBytes(), before);
     }
+
+    // Last: it adds a budget to the account.
+    void budgetCrossings()
+    {
+        CliResult r = m_cli.run(kNow, {"budget", "set", "monthly", "1000", "--actual", "80,100"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = whatIf({scenario(QStringLiteral("same2"), R"({"name": "same", "months": 1})")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // 1.50 an hour: 801.00 ≥ 80 % after 534 hours (2026-11-23 06:00), 1000.50 ≥ 100 % after 667 hours.
+        QStringList actual;
+        for (const QJsonValue &v :
+             month(r.json().value("baseline").toObject(), 0).value("budget_crossings").toArray())
+            if (v.toObject().value("kind").toString() == QLatin1String("actual"))
+                actual << QString::number(v.toObject().value("threshold").toInt()) + u'@' +
+                              v.toObject().value("at").toString();
+        QCOMPARE(actual, (QStringList{"80@2026-11-23T06:00:00+08:00", "100@2026-11-28T19:00:00+08:00"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliWhatIf)
