@@ -11,6 +11,7 @@
 #include "costcenter/anomaliespage.h"
 #include "costcenter/budgetspage.h"
 #include "costcenter/calculatorpage.h"
+#include "planner/scenarioplannerpage.h"
 #include "costcenter/compositionpage.h"
 #include "costcenter/optimizationpage.h"
 #include "engine/accountstatus.h"
@@ -170,6 +171,9 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         tr("Anomalies"), costCenter);
     addPage(
         PageId::Calculator, [this] { return new CalculatorPage(m_engine, this); }, tr("Price calculator"),
+        costCenter);
+    addPage(
+        PageId::Planner, [this] { return new ScenarioPlannerPage(m_engine, this); }, tr("Scenario planner"),
         costCenter);
     addPage(
         PageId::Notifications, [this] { return new NotificationsPage(m_engine, this); }, tr("Notifications"),
@@ -401,8 +405,9 @@ QString MainWindow::pageKey(PageId page)
     static const char *const keys[] = {"overview",      "bills",    "transactions", "services",
                                        "packages",      "funds",    "composition",  "allocation",
                                        "analysis",      "budgets",  "optimization", "calculator",
-                                       "notifications", "settings", "audit",        "anomalies"};
-    static_assert(std::size(keys) == size_t(PageId::Anomalies) + 1, "one key per page");
+                                       "notifications", "settings", "audit",        "anomalies",
+                                       "planner"};
+    static_assert(std::size(keys) == size_t(PageId::Planner) + 1, "one key per page");
     return QLatin1String(keys[size_t(page)]);
 }
 
