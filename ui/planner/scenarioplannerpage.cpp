@@ -109,11 +109,12 @@ ScenarioPlannerPage::ScenarioPlannerPage(Engine &engine, QWidget *parent, const 
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_results);
     bottom->addWidget(m_plot);
+    bottom->setSizes({500, 700});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Scenario planner")));
     layout->addWidget(m_banner);
-    layout->addWidget(top, 2);
+    layout->addWidget(top, 1);
     layout->addLayout(bar);
     layout->addWidget(bottom, 3);
     layout->addWidget(m_events);
