@@ -18,9 +18,10 @@ namespace {
 
 const QStringList &typeIds()
 {
-    static const QStringList ids{QStringLiteral("volume"), QStringLiteral("move"),  QStringLiteral("buy"),
-                                 QStringLiteral("renew"),  QStringLiteral("unsubscribe"),
-                                 QStringLiteral("enable"), QStringLiteral("disable"), QStringLiteral("guard")};
+    static const QStringList ids{QStringLiteral("volume"),      QStringLiteral("move"),
+                                 QStringLiteral("buy"),         QStringLiteral("renew"),
+                                 QStringLiteral("unsubscribe"), QStringLiteral("enable"),
+                                 QStringLiteral("disable"),     QStringLiteral("guard")};
     return ids;
 }
 
@@ -40,7 +41,7 @@ QString keyFor(const QString &type, int column)
         if (type == QLatin1String("move"))
             return QStringLiteral("from_api");
         return type == QLatin1String("renew") || type == QLatin1String("unsubscribe") ? QString()
-                                                                                       : QStringLiteral("api");
+                                                                                      : QStringLiteral("api");
     case C::Target:
         if (type == QLatin1String("move"))
             return QStringLiteral("to_api");
@@ -80,13 +81,14 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_changes->setAccessibleName(tr("Changes of the scenario"));
     m_changes->setHorizontalHeaderLabels(
         {tr("Change"), tr("API"), tr("Target"), tr("Region"), tr("Project"), tr("Amount"), tr("Date")});
-    const QStringList tips{tr("volume, move, buy, renew, unsubscribe, enable, disable or guard"),
-                           tr("The API (move: from this API; empty: every API)"),
-                           tr("move: to this API; buy: the SKU; renew, unsubscribe: the package id; guard: its name"),
-                           tr("The region (buy, enable, disable, guard)"),
-                           tr("volume: only this enterprise project (empty: all)"),
-                           tr("volume: percent change (-100 or more); move: share in percent; guard: month cost"),
-                           tr("YYYY-MM-DD, after today (not for volume and move)")};
+    const QStringList tips{
+        tr("volume, move, buy, renew, unsubscribe, enable, disable or guard"),
+        tr("The API (move: from this API; empty: every API)"),
+        tr("move: to this API; buy: the SKU; renew, unsubscribe: the package id; guard: its name"),
+        tr("The region (buy, enable, disable, guard)"),
+        tr("volume: only this enterprise project (empty: all)"),
+        tr("volume: percent change (-100 or more); move: share in percent; guard: month cost"),
+        tr("YYYY-MM-DD, after today (not for volume and move)")};
     for (int c = 0; c < ColumnCount; ++c)
         m_changes->horizontalHeaderItem(c)->setToolTip(tips[c]);
     m_changes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -149,7 +151,8 @@ Result<whatif::Scenario> ScenarioEditor::scenario() const
         }
         changes.append(o);
     }
-    const QJsonObject doc{{QStringLiteral("name"), m_name->text().trimmed()}, {QStringLiteral("changes"), changes}};
+    const QJsonObject doc{{QStringLiteral("name"), m_name->text().trimmed()},
+                          {QStringLiteral("changes"), changes}};
     return whatif::parseScenario(QJsonDocument(doc).toJson());
 }
 

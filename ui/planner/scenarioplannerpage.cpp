@@ -59,6 +59,9 @@ ScenarioPlannerPage::ScenarioPlannerPage(Engine &engine, QWidget *parent, const 
     m_plot->setObjectName(QStringLiteral("scenarioPlot"));
     m_plot->setAccessibleName(tr("Monthly charged amount of the baseline and each scenario"));
     m_plot->setMinimumHeight(180);
+    m_plot->setAccessibleDescription(
+        tr("One line per run: the baseline and each scenario, the charged "
+           "amount of each simulated month; the table beside it has the figures."));
     m_plot->setValueAxisLabel(tr("Charged"));
     m_events->setObjectName(QStringLiteral("scenarioEvents"));
     m_events->setAccessibleName(tr("What happens in the simulated months"));
@@ -276,8 +279,9 @@ void ScenarioPlannerPage::showReport(const Result<whatif::Report> &r)
             events << tr("%1: change %2 refused: %3").arg(s.name).arg(x.index + 1).arg(x.message);
     m_results->resizeColumnsToContents();
     m_plot->setSeries(keys, series, TimeSeriesPlot::Style::Points, 30.0 * 86400);
-    m_events->setPlainText(events.isEmpty() ? tr("No quota used up or lapsing, no budget crossed, no guard fired.")
-                                            : events.join(u'\n'));
+    m_events->setPlainText(events.isEmpty()
+                               ? tr("No quota used up or lapsing, no budget crossed, no guard fired.")
+                               : events.join(u'\n'));
 }
 
 } // namespace billing::ui

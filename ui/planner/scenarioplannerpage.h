@@ -29,7 +29,8 @@ class ScenarioPlannerPage : public Page
     Q_OBJECT
 
 public:
-    ScenarioPlannerPage(Engine &engine, QWidget *parent, const QString &folder = ScenarioStore::defaultFolder());
+    ScenarioPlannerPage(Engine &engine, QWidget *parent,
+                        const QString &folder = ScenarioStore::defaultFolder());
 
     void refresh() override;
     bool isBusy() const override { return m_task.isRunning(); }

@@ -51,7 +51,8 @@ Status ScenarioStore::save(const whatif::Scenario &scenario) const
     if (!QDir().mkpath(m_folder))
         return Error::badData(QObject::tr("cannot create the folder %1").arg(m_folder));
     QFile file(pathOf(scenario.name));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(whatif::scenarioToJson(scenario)) < 0)
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(whatif::scenarioToJson(scenario)) < 0)
         return Error::badData(QObject::tr("cannot write %1").arg(file.fileName()));
     return {};
 }
