@@ -6665,6 +6665,10 @@ mode</source>
         <source>No quota used up or lapsing, no budget crossed, no guard fired.</source>
         <translation>没有资源包用完或作废，没有越过预算，没有守卫触发。</translation>
     </message>
+    <message>
+        <source>One line per run: the baseline and each scenario, the charged amount of each simulated month; the table beside it has the figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::ScopeEditor</name>

@@ -237,6 +237,25 @@ private slots:
                               v.toObject().value("at").toString();
         QCOMPARE(actual, (QStringList{"80@2026-11-23T06:00:00+08:00", "100@2026-11-28T19:00:00+08:00"}));
     }
+
+    // Last (SQLite: members by --as): an analyst may run the planner; the copy runs as an owner.
+    void anAnalystMayPlan()
+    {
+        if (m_cli.onPostgres())
+            QSKIP("roles on PostgreSQL are the server's grants");
+        QCOMPARE(m_cli.run(kNow, {"--as", "boss", "member", "set", "boss", "owner"}).exitCode, 0);
+        QCOMPARE(m_cli.run(kNow, {"--as", "boss", "member", "set", "ana", "analyst"}).exitCode, 0);
+        const QByteArray before = m_cli.dbBytes();
+        const CliResult r = m_cli.run(
+            kNow,
+            {"--as", "ana", "--json", "whatif",
+             scenario(QStringLiteral("plus30b"),
+                      R"({"name": "p", "months": 1, "changes": [{"type": "volume", "percent": 30}]})")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(month(r.json().value("scenarios").toArray().at(0).toObject(), 0).value("charged").toString(),
+                 QStringLiteral("1404.00"));
+        QCOMPARE(m_cli.dbBytes(), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliWhatIf)
