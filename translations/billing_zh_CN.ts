@@ -6667,7 +6667,7 @@ mode</source>
     </message>
     <message>
         <source>One line per run: the baseline and each scenario, the charged amount of each simulated month; the table beside it has the figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次运行一条线：基线和各场景，每个模拟月份的应付金额；旁边的表格列出具体数字。</translation>
     </message>
 </context>
 <context>
