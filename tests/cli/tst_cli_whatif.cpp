@@ -165,6 +165,26 @@ private slots:
         QCOMPARE(r.exitCode, 2);
     }
 
+    void movesAndServicesOnADate()
+    {
+        // Half of general-text's calls moved to general-table, which is not enabled: rejected, never billed
+        // (540.00 = 720 h × 0.75); with general-table enabled from 2026-11-01 both halves are billed
+        // (1080.00); general-text disabled from 2026-11-16: 15 days × 24 h × 1.50 = 540.00.
+        const QString moved = scenario(QStringLiteral("move"), R"({"name": "move", "changes": [
+            {"type": "move", "from_api": "general-text", "to_api": "general-table", "share_percent": 50}]})");
+        const QString movedEnabled = scenario(QStringLiteral("move2"), R"({"name": "move2", "changes": [
+            {"type": "move", "from_api": "general-text", "to_api": "general-table", "share_percent": 50},
+            {"type": "enable", "api": "general-table", "region": "cn-north-4", "date": "2026-11-01"}]})");
+        const QString disabled = scenario(QStringLiteral("off"), R"({"name": "off", "changes": [
+            {"type": "disable", "api": "general-text", "region": "cn-north-4", "date": "2026-11-16"}]})");
+        const CliResult r = whatIf({moved, movedEnabled, disabled, "--months", "1"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray s = r.json().value("scenarios").toArray();
+        QCOMPARE(month(s[0].toObject(), 0).value("charged").toString(), QStringLiteral("540.00"));
+        QCOMPARE(month(s[1].toObject(), 0).value("charged").toString(), QStringLiteral("1080.00"));
+        QCOMPARE(month(s[2].toObject(), 0).value("charged").toString(), QStringLiteral("540.00"));
+    }
+
     void badInputChangesNothing_data()
     {
         QTest::addColumn<QByteArray>("json");
