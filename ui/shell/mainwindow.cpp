@@ -11,7 +11,6 @@
 #include "costcenter/anomaliespage.h"
 #include "costcenter/budgetspage.h"
 #include "costcenter/calculatorpage.h"
-#include "planner/scenarioplannerpage.h"
 #include "costcenter/compositionpage.h"
 #include "costcenter/optimizationpage.h"
 #include "engine/accountstatus.h"
@@ -22,6 +21,7 @@
 #include "overview/overviewpage.h"
 #include "packages/billingmodewizard.h"
 #include "packages/packagespage.h"
+#include "planner/scenarioplannerpage.h"
 #include "services/servicespage.h"
 #include "settings/settingspage.h"
 #include "shell/accountbar.h"
@@ -402,11 +402,10 @@ QList<PageId> MainWindow::pages() const
 
 QString MainWindow::pageKey(PageId page)
 {
-    static const char *const keys[] = {"overview",      "bills",    "transactions", "services",
-                                       "packages",      "funds",    "composition",  "allocation",
-                                       "analysis",      "budgets",  "optimization", "calculator",
-                                       "notifications", "settings", "audit",        "anomalies",
-                                       "planner"};
+    static const char *const keys[] = {"overview",     "bills",       "transactions",  "services", "packages",
+                                       "funds",        "composition", "allocation",    "analysis", "budgets",
+                                       "optimization", "calculator",  "notifications", "settings", "audit",
+                                       "anomalies",    "planner"};
     static_assert(std::size(keys) == size_t(PageId::Planner) + 1, "one key per page");
     return QLatin1String(keys[size_t(page)]);
 }
