@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>there is no saved scenario &quot;%1&quot;</source>
+        <translation>没有名为“%1”的已保存场景</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the scenario &quot;%1&quot;</source>
+        <translation>无法删除场景“%1”</translation>
+    </message>
+</context>
+<context>
     <name>billing::AccountRepository</name>
     <message>
         <source>the database holds no account: run &quot;billingctl init&quot; first</source>
@@ -1353,6 +1372,138 @@
         <source>Spend guard fired</source>
         <translation>支出守卫已触发</translation>
     </message>
+    <message>
+        <source>%1: changes[%2]: </source>
+        <translation>%1：changes[%2]：</translation>
+    </message>
+    <message>
+        <source>unknown API &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>“%2”中的 API“%1”未知</translation>
+    </message>
+    <message>
+        <source>unknown SKU &quot;%1&quot;</source>
+        <translation>规格“%1”未知</translation>
+    </message>
+    <message>
+        <source>no package %1</source>
+        <translation>没有资源包 %1</translation>
+    </message>
+    <message>
+        <source>&quot;date&quot; %1 is not a date</source>
+        <translation>“date” %1 不是日期</translation>
+    </message>
+    <message>
+        <source>the date %1 is not after today (%2)</source>
+        <translation>日期 %1 不在今天（%2）之后</translation>
+    </message>
+    <message>
+        <source>the date %1 is after the simulated months</source>
+        <translation>日期 %1 在模拟的月份之后</translation>
+    </message>
+    <message>
+        <source>the simulation was cancelled</source>
+        <translation>模拟已取消</translation>
+    </message>
+    <message>
+        <source>at most %1 scenarios at a time</source>
+        <translation>一次最多 %1 个场景</translation>
+    </message>
+    <message>
+        <source>months must be from 1 to %1, not %2</source>
+        <translation>月数须为 1 到 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>cannot create a scratch folder for the simulation</source>
+        <translation>无法为模拟创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>cannot copy the scratch account</source>
+        <translation>无法复制临时账户</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>%1&quot;%2&quot; must be a non-empty string</source>
+        <translation>%1“%2”须为非空字符串</translation>
+    </message>
+    <message>
+        <source>%1&quot;%2&quot; must be a whole number</source>
+        <translation>%1“%2”须为整数</translation>
+    </message>
+    <message>
+        <source>%1&quot;%2&quot; must be an amount as a string, e.g. &quot;100.00&quot;</source>
+        <translation>%1“%2”须为字符串形式的金额，例如 “100.00”</translation>
+    </message>
+    <message>
+        <source>changes[%1]: </source>
+        <translation>changes[%1]：</translation>
+    </message>
+    <message>
+        <source>a change must be an object</source>
+        <translation>一项变更须为对象</translation>
+    </message>
+    <message>
+        <source>unknown &quot;type&quot; &quot;%1&quot; (volume, move, buy, renew, unsubscribe, enable, disable, guard)</source>
+        <translation>“type”“%1”未知（volume、move、buy、renew、unsubscribe、enable、disable、guard）</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; for a %2 change</source>
+        <translation>%2 变更中的键“%1”未知</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;percent&quot; must be from -100 to 100000, not %1</source>
+        <translation>“percent”须为 -100 到 100000，而不是 %1</translation>
+    </message>
+    <message>
+        <source>&quot;share_percent&quot; must be from 0 to 100, not %1</source>
+        <translation>“share_percent”须为 0 到 100，而不是 %1</translation>
+    </message>
+    <message>
+        <source>&quot;from_api&quot; and &quot;to_api&quot; must differ</source>
+        <translation>“from_api”和“to_api”不能相同</translation>
+    </message>
+    <message>
+        <source>&quot;package_id&quot; must be a package id</source>
+        <translation>“package_id”须为资源包 ID</translation>
+    </message>
+    <message>
+        <source>a guard needs exactly one of &quot;month_cost&quot; and &quot;balance_floor&quot;</source>
+        <translation>守卫须且只能有“month_cost”和“balance_floor”之一</translation>
+    </message>
+    <message>
+        <source>&quot;date&quot; must be YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>“date”须为 YYYY-MM-DD 格式，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: not valid JSON: %3</source>
+        <translation>第 %1 行第 %2 列：不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <source>a scenario file holds one JSON object</source>
+        <translation>场景文件只含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (name, months, changes)</source>
+        <translation>未知的键“%1”（name、months、changes）</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is missing</source>
+        <translation>缺少“name”</translation>
+    </message>
+    <message>
+        <source>&quot;months&quot; must be from 1 to %1, not %2</source>
+        <translation>“months”须为 1 到 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>&quot;changes&quot; must be a list</source>
+        <translation>“changes”须为列表</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -1914,6 +2065,14 @@
     <message>
         <source>a guard named &quot;%1&quot; exists already; remove it first</source>
         <translation>名为“%1”的守卫已存在；请先删除它</translation>
+    </message>
+    <message>
+        <source>a scratch copy is a SQLite database</source>
+        <translation>临时副本是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>the copy was cancelled</source>
+        <translation>复制已取消</translation>
     </message>
 </context>
 <context>
@@ -4972,6 +5131,10 @@ mode</source>
         <source>Anomalies</source>
         <translation>异常</translation>
     </message>
+    <message>
+        <source>Scenario planner</source>
+        <translation>场景规划</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::MaintenanceSection</name>
@@ -6408,6 +6571,226 @@ mode</source>
     <message>
         <source>Renew next term…</source>
         <translation>下一期续费…</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ScenarioEditor</name>
+    <message>
+        <source>&amp;Add change</source>
+        <translation>添加变更(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve change</source>
+        <translation>删除变更(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>场景名称</translation>
+    </message>
+    <message>
+        <source>Changes of the scenario</source>
+        <translation>场景的变更</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>volume, move, buy, renew, unsubscribe, enable, disable or guard</source>
+        <translation>volume、move、buy、renew、unsubscribe、enable、disable 或 guard</translation>
+    </message>
+    <message>
+        <source>The API (move: from this API; empty: every API)</source>
+        <translation>API（move：从此 API 移出；留空：所有 API）</translation>
+    </message>
+    <message>
+        <source>move: to this API; buy: the SKU; renew, unsubscribe: the package id; guard: its name</source>
+        <translation>move：移到此 API；buy：规格；renew、unsubscribe：资源包 ID；guard：守卫名称</translation>
+    </message>
+    <message>
+        <source>The region (buy, enable, disable, guard)</source>
+        <translation>区域（buy、enable、disable、guard）</translation>
+    </message>
+    <message>
+        <source>volume: only this enterprise project (empty: all)</source>
+        <translation>volume：仅此企业项目（留空：全部）</translation>
+    </message>
+    <message>
+        <source>volume: percent change (-100 or more); move: share in percent; guard: month cost</source>
+        <translation>volume：变化百分比（-100 或以上）；move：转移比例（百分比）；guard：月度费用</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, after today (not for volume and move)</source>
+        <translation>YYYY-MM-DD，须在今天之后（volume 和 move 不用）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kind of change</source>
+        <translation>变更类型</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ScenarioPlannerPage</name>
+    <message>
+        <source>&amp;Save scenario</source>
+        <translation>保存场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Saved scenarios; tick up to three to run</source>
+        <translation>已保存的场景；勾选最多三个来运行</translation>
+    </message>
+    <message>
+        <source>Tick up to three saved scenarios to run; none ticked runs the form&apos;s scenario</source>
+        <translation>勾选最多三个已保存的场景来运行；未勾选时运行表单中的场景</translation>
+    </message>
+    <message>
+        <source>Months to simulate</source>
+        <translation>模拟的月数</translation>
+    </message>
+    <message>
+        <source>Monthly bill of the baseline and each scenario</source>
+        <translation>基线和各场景的月度账单</translation>
+    </message>
+    <message>
+        <source>Monthly charged amount of the baseline and each scenario</source>
+        <translation>基线和各场景的每月应付金额</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>What happens in the simulated months</source>
+        <translation>模拟月份中发生的事</translation>
+    </message>
+    <message>
+        <source>Could not open the scenario</source>
+        <translation>无法打开场景</translation>
+    </message>
+    <message>
+        <source>Saved scenarios (double-click to edit):</source>
+        <translation>已保存的场景（双击编辑）：</translation>
+    </message>
+    <message>
+        <source>&amp;Months:</source>
+        <translation>月数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Scenario planner</source>
+        <translation>场景规划</translation>
+    </message>
+    <message>
+        <source>The scenario cannot be saved</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <source>The scenario cannot be deleted</source>
+        <translation>无法删除场景</translation>
+    </message>
+    <message>
+        <source>The scenario cannot run</source>
+        <translation>场景无法运行</translation>
+    </message>
+    <message>
+        <source>The scenarios cannot run</source>
+        <translation>这些场景无法运行</translation>
+    </message>
+    <message>
+        <source>tick at most %1 scenarios</source>
+        <translation>最多勾选 %1 个场景</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>正在模拟…</translation>
+    </message>
+    <message>
+        <source>The simulation did not finish</source>
+        <translation>模拟未完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulated %n month(s) from %1.</source>
+        <translation>
+            <numerusform>已模拟自 %1 起的 %n 个月。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>%1 − baseline</source>
+        <translation>%1 − 基线</translation>
+    </message>
+    <message>
+        <source>%1, %2: package %3 used up</source>
+        <translation>%1，%2：资源包 %3 用完</translation>
+    </message>
+    <message>
+        <source>%1, %2: package %3 lapses %4 calls worth %5</source>
+        <translation>%1，%2：资源包 %3 作废 %4 次调用，价值 %5</translation>
+    </message>
+    <message>
+        <source>%1, %2: budget %3 crosses %4 %</source>
+        <translation>%1，%2：预算 %3 越过 %4 %</translation>
+    </message>
+    <message>
+        <source>%1, %2: guard %3 fires</source>
+        <translation>%1，%2：守卫 %3 触发</translation>
+    </message>
+    <message>
+        <source>%1: change %2 refused: %3</source>
+        <translation>%1：第 %2 项变更被拒绝：%3</translation>
+    </message>
+    <message>
+        <source>No quota used up or lapsing, no budget crossed, no guard fired.</source>
+        <translation>没有资源包用完或作废，没有越过预算，没有守卫触发。</translation>
+    </message>
+    <message>
+        <source>One line per run: the baseline and each scenario, the charged amount of each simulated month; the table beside it has the figures.</source>
+        <translation>每次运行一条线：基线和各场景，每个模拟月份的应付金额；旁边的表格列出具体数字。</translation>
     </message>
 </context>
 <context>
@@ -8191,6 +8574,50 @@ yyyy</translation>
     <message>
         <source>No package term ends within %1 days.</source>
         <translation>没有资源包的本期在 %1 天内结束。</translation>
+    </message>
+    <message>
+        <source>%1 %2: charged %3, fee %4</source>
+        <translation>%1 %2：应付 %3，原价 %4</translation>
+    </message>
+    <message>
+        <source>, difference %1</source>
+        <translation>，差额 %1</translation>
+    </message>
+    <message>
+        <source>; package %1 used up</source>
+        <translation>；资源包 %1 用完</translation>
+    </message>
+    <message>
+        <source>; package %1 lapses %2 calls</source>
+        <translation>；资源包 %1 作废 %2 次调用</translation>
+    </message>
+    <message>
+        <source>; budget %1 crosses %2 %</source>
+        <translation>；预算 %1 越过 %2 %</translation>
+    </message>
+    <message>
+        <source>; guard %1 fires</source>
+        <translation>；守卫 %1 触发</translation>
+    </message>
+    <message>
+        <source>whatif: give one to %1 scenario files</source>
+        <translation>whatif：请给出 1 到 %1 个场景文件</translation>
+    </message>
+    <message>
+        <source>whatif: --months must be a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>whatif：--months 须为 1 到 %1 之间的整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>whatif: no file %1</source>
+        <translation>whatif：文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>whatif: cannot read %1</source>
+        <translation>whatif：无法读取 %1</translation>
+    </message>
+    <message>
+        <source>%1: changes[%2] refused at %3: %4</source>
+        <translation>%1：changes[%2] 在 %3 被拒绝：%4</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,8 @@ Reply cmdTags(Call &call);
 Reply cmdAnomalies(Call &call);
 // commands_rightsize.cpp
 Reply cmdRightSize(Call &call);
+// commands_whatif.cpp
+Reply cmdWhatIf(Call &call);
 // commands_budgets.cpp
 Reply cmdBudget(Call &call);
 Reply cmdBudgetSet(Call &call);

@@ -83,8 +83,8 @@ private slots:
         for (int i = 0; i < nav->topLevelItem(3)->childCount(); ++i)
             costCenter << nav->topLevelItem(3)->child(i)->text(0);
         QCOMPARE(costCenter, (QStringList{"Composition", "Allocation", "Analysis", "Budgets", "Optimization",
-                                          "Anomalies", "Price calculator"}));
-        QCOMPARE(w.pages().size(), 16);
+                                          "Anomalies", "Price calculator", "Scenario planner"}));
+        QCOMPARE(w.pages().size(), 17);
     }
 
     void navigatesWithMouseAndKeys()

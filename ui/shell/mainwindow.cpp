@@ -21,6 +21,7 @@
 #include "overview/overviewpage.h"
 #include "packages/billingmodewizard.h"
 #include "packages/packagespage.h"
+#include "planner/scenarioplannerpage.h"
 #include "services/servicespage.h"
 #include "settings/settingspage.h"
 #include "shell/accountbar.h"
@@ -168,6 +169,9 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         tr("Anomalies"), costCenter);
     addPage(
         PageId::Calculator, [this] { return new CalculatorPage(m_engine, this); }, tr("Price calculator"),
+        costCenter);
+    addPage(
+        PageId::Planner, [this] { return new ScenarioPlannerPage(m_engine, this); }, tr("Scenario planner"),
         costCenter);
     addPage(
         PageId::Notifications, [this] { return new NotificationsPage(m_engine, this); }, tr("Notifications"),
@@ -396,11 +400,11 @@ QList<PageId> MainWindow::pages() const
 
 QString MainWindow::pageKey(PageId page)
 {
-    static const char *const keys[] = {"overview",      "bills",    "transactions", "services",
-                                       "packages",      "funds",    "composition",  "allocation",
-                                       "analysis",      "budgets",  "optimization", "calculator",
-                                       "notifications", "settings", "audit",        "anomalies"};
-    static_assert(std::size(keys) == size_t(PageId::Anomalies) + 1, "one key per page");
+    static const char *const keys[] = {"overview",     "bills",       "transactions",  "services", "packages",
+                                       "funds",        "composition", "allocation",    "analysis", "budgets",
+                                       "optimization", "calculator",  "notifications", "settings", "audit",
+                                       "anomalies",    "planner"};
+    static_assert(std::size(keys) == size_t(PageId::Planner) + 1, "one key per page");
     return QLatin1String(keys[size_t(page)]);
 }
 
