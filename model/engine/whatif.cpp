@@ -221,7 +221,7 @@ Result<std::vector<MonthResult>> collect(Context &ctx, const Frame &f)
             if (lapsed <= 0 || it == byId.end() || it->second.quota <= 0)
                 continue;
             auto worth = Money::scaled(it->second.price, lapsed, it->second.quota);
-            m->lapsedQuota.push_back({id, lapsed, worth ? worth->truncatedToCents() : Money()});
+            m->lapsedQuota.push_back({id, lapsed, worth ? *worth : Money()});
         } else if (kind == AlertKind::BudgetActual || kind == AlertKind::BudgetForecast) {
             m->budgetCrossings.push_back(
                 {n.args.value(QStringLiteral("budget")).toString(),
