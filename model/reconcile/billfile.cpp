@@ -199,23 +199,21 @@ public:
         m_searched = 0;
         m_reason.clear();
         m_isCallLog = false;
+        m_firstLine = 0;
         return {};
     }
 
     Result<bool> row(qint64 line, const QStringList &cells) override
     {
+        if (m_firstLine == 0)
+            m_firstLine = line;
         if (m_kind == Kind::None) {
             if (recognize(cells))
                 return true;
             if (m_isCallLog)
                 return false;
             if (++m_searched >= kHeaderSearchRows || m_o.profile) {
-                m_reason = m_o.profile ? ReconcileTr::tr("the header lacks the columns of the profile \"%1\"")
-                                             .arg(m_o.profile->name)
-                                       : ReconcileTr::tr(
-                                             "not a bill: the header is not one of the provider's bills, a "
-                                             "FOCUS file or the console's bill or transaction export; map "
-                                             "its columns with a provider-bill profile (--profile)");
+                m_reason = notBill();
                 return false;
             }
             return true; // a title row above the header
@@ -231,13 +229,26 @@ public:
     Status end() override
     {
         if (m_kind == Kind::None)
-            return Error::badData(QStringLiteral("%1: %2").arg(m_table, m_reason));
+            return Error::badData(QStringLiteral("%1: %2").arg(at(m_table, m_firstLine, 0), notBill()));
         return {};
+    }
+
+    bool recognized() const override { return m_kind != Kind::None; }
+
+    QString notBill() const
+    {
+        if (!m_reason.isEmpty())
+            return m_reason;
+        return m_o.profile ? ReconcileTr::tr("the header lacks the columns of the profile \"%1\"")
+                                 .arg(m_o.profile->name)
+                           : ReconcileTr::tr("not a bill: the header is not one of the provider's bills, a "
+                                             "FOCUS file or the console's bill or transaction export; map "
+                                             "its columns with a provider-bill profile (--profile)");
     }
 
     QString notReadReason() const override
     {
-        return m_reason.isEmpty() ? ReconcileTr::tr("the sheet is empty") : m_reason;
+        return m_firstLine == 0 ? ReconcileTr::tr("the sheet is empty") : notBill();
     }
 
 private:
@@ -645,6 +656,7 @@ private:
     QHash<QString, int> m_named;
     std::array<int, size_t(F::Count)> m_prov{};
     qint64 m_line = 0;
+    qint64 m_firstLine = 0;
     const QStringList *m_cells = nullptr;
 };
 
@@ -691,9 +703,13 @@ Result<Money> parseBillAmount(const QString &text)
 
 Result<Instant> parseBillTime(const QString &text)
 {
+    // An instant: date, time, an optional "GMT+08:00", "+08:00" or "Z"; a period is two with a hyphen
+    // between (its start counts).
     static const QRegularExpression re(QStringLiteral(
         "^\\s*(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,6}))?)?"
-        "\\s*(?:(?:GMT|UTC)?\\s*([+-])(\\d{2}):?(\\d{2})|(Z))?"));
+        "\\s*(?:(?:GMT|UTC)?\\s*([+-])(\\d{2}):?(\\d{2})|(Z))?"
+        "(?:\\s*-\\s*\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?"
+        "\\s*(?:(?:GMT|UTC)?\\s*[+-]\\d{2}:?\\d{2}|Z)?)?\\s*$"));
     const auto m = re.match(text);
     if (!m.hasMatch())
         return Error::badData(ReconcileTr::tr("\"%1\" is not a time (2020-08-23 22:00:00 GMT+08:00, "

@@ -91,7 +91,7 @@ public:
                     return s;
         }
         if (m_skipTable)
-            return bad(at(m_name, m_recordLine, 0), m_sink.notReadReason());
+            return bad(at(m_name, m_skipLine, 0), m_sink.notReadReason());
         if (m_records == 0)
             return bad(m_name, ReconcileTr::tr("the file is empty"));
         return m_sink.end();
@@ -196,7 +196,7 @@ private:
             return take.error();
         if (!*take) {
             m_skipTable = true;
-            m_recordLine = line;
+            m_skipLine = line;
         }
         return {};
     }
@@ -209,6 +209,7 @@ private:
     qint64 m_line = 1;
     qint64 m_recordLine = 1;
     qint64 m_records = 0;
+    qint64 m_skipLine = 0;
     bool m_afterCr = false;
     bool m_skipTable = false;
 };
@@ -309,8 +310,6 @@ private:
     {
         if (m_zip)
             return {};
-        if (code == ZIP_ER_NOZIP)
-            return bad(name, ReconcileTr::tr("not a ZIP archive or XLSX workbook"));
         zip_error_t e;
         zip_error_init_with_code(&e, code);
         const QString why = QString::fromUtf8(zip_error_strerror(&e));
@@ -512,6 +511,7 @@ private:
         bool inValue = false;
         bool skipped = false;
         qint64 rows = 0;
+        qint64 firstRow = 0;
         Status parsed = parse(index, sheet, [&](QXmlStreamReader &xml) -> Result<bool> {
             if (xml.isStartElement()) {
                 const auto name = xml.name();
@@ -554,7 +554,8 @@ private:
                         blank = blank && c.trimmed().isEmpty();
                     if (blank)
                         return true;
-                    ++rows;
+                    if (rows++ == 0)
+                        firstRow = rowNumber;
                     auto take = m_sink.row(rowNumber, cells);
                     if (!take)
                         return take.error();
@@ -573,8 +574,8 @@ private:
             return parsed.error();
         if (skipped)
             return false;
-        if (rows == 0) {
-            m_skippedAt = 0;
+        if (rows == 0 || !m_sink.recognized()) {
+            m_skippedAt = rows == 0 ? 0 : firstRow;
             return false;
         }
         if (Status s = m_sink.end(); !s)

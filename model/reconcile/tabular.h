@@ -35,6 +35,8 @@ public:
     // the next table, and refuses the file if no table was read.
     virtual Result<bool> row(qint64 line, const QStringList &cells) = 0;
     virtual Status end() = 0;
+    // Whether the current table's rows were read (a header was found).
+    virtual bool recognized() const = 0;
     // Why the last table was not read (for the refusal).
     virtual QString notReadReason() const = 0;
 };
