@@ -236,6 +236,18 @@
         <source>a package of %1 calls of category %2 would cost %3, outside the range of ±10,000,000,000.00</source>
         <translation>类别 %2 的 %1 次调用套餐价格将为 %3，超出 ±10,000,000,000.00 的范围</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of strings</source>
+        <translation>&quot;%1&quot; 必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of non-empty strings</source>
+        <translation>&quot;%1&quot; 必须是非空字符串的列表</translation>
+    </message>
+    <message>
+        <source>provider_service</source>
+        <translation>provider_service</translation>
+    </message>
 </context>
 <context>
     <name>billing::CostAnalysis</name>
@@ -1437,10 +1449,6 @@
         <translation>未知的键；可用的键为 kind、columns、time_format、utc_offset 和 values</translation>
     </message>
     <message>
-        <source>%1 is not a kind of profile; use &quot;call-log&quot;</source>
-        <translation>%1 不是配置类型；请使用 “call-log”</translation>
-    </message>
-    <message>
         <source>(missing)</source>
         <translation>（缺失）</translation>
     </message>
@@ -1491,6 +1499,321 @@
     <message>
         <source>line %1, field &quot;%2&quot;: the field appears twice in the object</source>
         <translation>第 %1 行，字段 “%2”：该字段在对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>Billing cycle</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Expenditure time</source>
+        <translation>消费时间</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>产品类型</translation>
+    </message>
+    <message>
+        <source>API (product)</source>
+        <translation>API（产品）</translation>
+    </message>
+    <message>
+        <source>Billing mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Bill type</source>
+        <translation>账单类型</translation>
+    </message>
+    <message>
+        <source>Usage (calls)</source>
+        <translation>使用量（调用次数）</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>官网价</translation>
+    </message>
+    <message>
+        <source>Truncated amount</source>
+        <translation>抹零金额</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind of profile; use &quot;call-log&quot; or &quot;provider-bill&quot;</source>
+        <translation>%1 不是列映射方案的类型；请使用 &quot;call-log&quot; 或 &quot;provider-bill&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>billing::reconcile</name>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>a %1 row is not a charge</source>
+        <translation>%1 行不是费用</translation>
+    </message>
+    <message>
+        <source>unused package quota is not a charge</source>
+        <translation>资源包未用完的额度不是费用</translation>
+    </message>
+    <message>
+        <source>not an OCR API of the catalog: %1</source>
+        <translation>不是价目表中的 OCR API：%1</translation>
+    </message>
+    <message>
+        <source>no billing mode</source>
+        <translation>没有计费模式</translation>
+    </message>
+    <message>
+        <source>a %1 record is not a charge</source>
+        <translation>%1 记录不是费用</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month (YYYY-MM)</source>
+        <translation>&quot;%1&quot; 不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>the bill&apos;s total row</source>
+        <translation>账单的合计行</translation>
+    </message>
+    <message>
+        <source>%1: a bill export does not name its month; give it with --month</source>
+        <translation>%1：导出的账单没有写明月份；请用 --month 指定</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an API of the catalog</source>
+        <translation>&quot;%1&quot; 不是价目表中的 API</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a billing mode (pay-per-use, package)</source>
+        <translation>&quot;%1&quot; 不是计费模式（按需、资源包）</translation>
+    </message>
+    <message>
+        <source>the header lacks the columns of the profile &quot;%1&quot;</source>
+        <translation>表头缺少列映射方案 &quot;%1&quot; 的列</translation>
+    </message>
+    <message>
+        <source>not a bill: the header is not one of the provider&apos;s bills, a FOCUS file or the console&apos;s bill or transaction export; map its columns with a provider-bill profile (--profile)</source>
+        <translation>不是账单：表头既不是服务商的账单，也不是 FOCUS 文件或本控制台导出的账单或交易记录；请用 provider-bill 列映射方案（--profile）映射其列</translation>
+    </message>
+    <message>
+        <source>the sheet is empty</source>
+        <translation>工作表为空</translation>
+    </message>
+    <message>
+        <source>a call log, not a bill; import it with import-calls</source>
+        <translation>这是调用日志，不是账单；请用 import-calls 导入</translation>
+    </message>
+    <message>
+        <source>the amount is missing</source>
+        <translation>缺少金额</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number of calls</source>
+        <translation>&quot;%1&quot; 不是整数的调用次数</translation>
+    </message>
+    <message>
+        <source>the bill is of the account &quot;%1&quot;, not of this account (&quot;%2&quot;); refused</source>
+        <translation>该账单属于账号 &quot;%1&quot;，不是本账号（&quot;%2&quot;）；已拒绝</translation>
+    </message>
+    <message>
+        <source>the bill is in %1, the account in %2; refused</source>
+        <translation>账单币种为 %1，账号币种为 %2；已拒绝</translation>
+    </message>
+    <message>
+        <source>the region is missing</source>
+        <translation>缺少区域</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a region of the catalog</source>
+        <translation>&quot;%1&quot; 不是价目表中的区域</translation>
+    </message>
+    <message>
+        <source>another service: %1</source>
+        <translation>其他服务：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a bill type (usage, purchase, renewal, refund)</source>
+        <translation>&quot;%1&quot; 不是账单类型（使用、新购、续订、退款）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a billing cycle (YYYY-MM)</source>
+        <translation>&quot;%1&quot; 不是账期（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>neither a billing cycle nor an expenditure time</source>
+        <translation>既没有账期也没有消费时间</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3</source>
+        <translation>%1，第 %2 行，第 %3 列</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: its thousands separators are not in groups of three</source>
+        <translation>&quot;%1&quot; 不是金额：千位分隔符没有按三位分组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount (an exact decimal, at most 8 decimals)</source>
+        <translation>&quot;%1&quot; 不是金额（应为精确小数，最多 8 位小数）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time (2020-08-23 22:00:00 GMT+08:00, 2020/07/02 08:36 or ISO 8601)</source>
+        <translation>&quot;%1&quot; 不是时间（2020-08-23 22:00:00 GMT+08:00、2020/07/02 08:36 或 ISO 8601）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time</source>
+        <translation>&quot;%1&quot; 不是时间</translation>
+    </message>
+    <message>
+        <source>The reconciliation was cancelled.</source>
+        <translation>对账已取消。</translation>
+    </message>
+    <message>
+        <source>the file cannot be read to its end</source>
+        <translation>无法读完该文件</translation>
+    </message>
+    <message>
+        <source>UTF-16 text; save the file as UTF-8 (CSV UTF-8)</source>
+        <translation>UTF-16 文本；请将文件另存为 UTF-8（CSV UTF-8）</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>带引号的字段到文件结尾仍未闭合</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>binary data, not a CSV text file</source>
+        <translation>二进制数据，不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>a quote inside a field that does not start with one</source>
+        <translation>字段中间出现引号，但字段不是以引号开头</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>字段的闭合引号之后还有文字</translation>
+    </message>
+    <message>
+        <source>a field longer than 1 MiB</source>
+        <translation>字段长度超过 1 MiB</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text; save the file as UTF-8 (CSV UTF-8)</source>
+        <translation>不是 UTF-8 文本；请将文件另存为 UTF-8（CSV UTF-8）</translation>
+    </message>
+    <message>
+        <source>a damaged archive entry: %1</source>
+        <translation>压缩包中的条目已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Only in the provider&apos;s bill</source>
+        <translation>仅在服务商账单中</translation>
+    </message>
+    <message>
+        <source>Only in our records</source>
+        <translation>仅在我方记录中</translation>
+    </message>
+    <message>
+        <source>Usage missing from our logs</source>
+        <translation>我方日志缺少用量</translation>
+    </message>
+    <message>
+        <source>Usage the provider did not bill</source>
+        <translation>服务商未计费的用量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Package coverage</source>
+        <translation>资源包抵扣</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时间差</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>reconcile needs at least one file</source>
+        <translation>对账至少需要一个文件</translation>
+    </message>
+    <message>
+        <source>the files hold no line of %1</source>
+        <translation>这些文件中没有 %1 的任何明细</translation>
+    </message>
+    <message>
+        <source>a damaged archive: entry %1 cannot be read</source>
+        <translation>压缩包已损坏：无法读取第 %1 个条目</translation>
+    </message>
+    <message>
+        <source>expands more than %1 times; refused as a possible ZIP bomb</source>
+        <translation>解压后膨胀超过 %1 倍；疑为 ZIP 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>expands to more than %1 MiB; refused as a possible ZIP bomb</source>
+        <translation>解压后超过 %1 MiB；疑为 ZIP 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>a damaged ZIP archive or XLSX workbook (%1)</source>
+        <translation>ZIP 压缩包或 XLSX 工作簿已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: it has no workbook part</source>
+        <translation>XLSX 工作簿已损坏：缺少工作簿部件</translation>
+    </message>
+    <message>
+        <source>not a CSV or XLSX file; an archive may hold only those</source>
+        <translation>不是 CSV 或 XLSX 文件；压缩包中只能包含这两种文件</translation>
+    </message>
+    <message>
+        <source>the archive holds no CSV or XLSX file</source>
+        <translation>压缩包中没有 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: it has no worksheet</source>
+        <translation>XLSX 工作簿已损坏：没有工作表</translation>
+    </message>
+    <message>
+        <source>%1 › sheet %2</source>
+        <translation>%1 › 工作表 %2</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: %1</source>
+        <translation>XLSX 工作簿已损坏：%1</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: shared string %1 does not exist</source>
+        <translation>XLSX 工作簿已损坏：共享字符串 %1 不存在</translation>
     </message>
 </context>
 <context>
@@ -4572,6 +4895,10 @@ mode</source>
         <source>Anomalies</source>
         <translation>异常</translation>
     </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::MaintenanceSection</name>
@@ -5467,6 +5794,197 @@ mode</source>
     <message>
         <source>Cheaper than pay-per-use</source>
         <translation>比按需计费更省钱</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ReconciliationPage</name>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>对账(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show &amp;records…</source>
+        <translation>查看记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export differences…</source>
+        <translation>导出差异(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt month</source>
+        <translation>确认该月(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Column profile</source>
+        <translation>列映射方案</translation>
+    </message>
+    <message>
+        <source>Reconciliation progress</source>
+        <translation>对账进度</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Why the differences are accepted</source>
+        <translation>接受这些差异的理由</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>已对账</translation>
+    </message>
+    <message>
+        <source>All causes</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Provider charged</source>
+        <translation>服务商应付</translation>
+    </message>
+    <message>
+        <source>Our charged</source>
+        <translation>我方应付</translation>
+    </message>
+    <message>
+        <source>Column &amp;profile:</source>
+        <translation>列映射方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>By the headers</source>
+        <translation>按表头识别</translation>
+    </message>
+    <message>
+        <source>No files chosen: add the provider&apos;s bill files (CSV, XLSX or ZIP).</source>
+        <translation>尚未选择文件：请添加服务商的账单文件（CSV、XLSX 或 ZIP）。</translation>
+    </message>
+    <message>
+        <source>Bill files</source>
+        <translation>账单文件</translation>
+    </message>
+    <message>
+        <source>Bill files (*.csv *.xlsx *.zip);;All files (*)</source>
+        <translation>账单文件 (*.csv *.xlsx *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Could not reconcile the files.</source>
+        <translation>无法对这些文件对账。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every month matches (%n row(s) read).</source>
+        <translation>
+            <numerusform>每个月都一致（已读取 %n 行）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read, %1 ignored; the months below differ.</source>
+        <translation>
+            <numerusform>已读取 %n 行，忽略 %1 行；以下月份存在差异。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export differences</source>
+        <translation>导出差异</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export the differences.</source>
+        <translation>无法导出差异。</translation>
+    </message>
+    <message>
+        <source>Saved the differences of %1 to %2</source>
+        <translation>已将 %1 的差异保存到 %2</translation>
+    </message>
+    <message>
+        <source>Could not accept the month.</source>
+        <translation>无法确认该月。</translation>
+    </message>
+    <message>
+        <source>%1 is reconciled.</source>
+        <translation>%1 已对账。</translation>
     </message>
 </context>
 <context>
@@ -7470,6 +7988,42 @@ yyyy</translation>
     <message>
         <source>No anomalies from %1 to %2.</source>
         <translation>%1 至 %2 期间没有异常。</translation>
+    </message>
+    <message>
+        <source>reconcile: no file %1</source>
+        <translation>reconcile：没有文件 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 calls, fee %2, charged %3</source>
+        <translation>%1 次调用，费用 %2，应付 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 row(s), %4 ignored</source>
+        <translation>%1：%2，%3 行，忽略 %4 行</translation>
+    </message>
+    <message>
+        <source>%1: provider %2, ours %3, difference %4; %5 line(s) matched, %6 difference(s)%7</source>
+        <translation>%1：服务商 %2，我方 %3，差额 %4；%5 条明细一致，%6 处差异%7</translation>
+    </message>
+    <message>
+        <source>; reconciled</source>
+        <translation>；已对账</translation>
+    </message>
+    <message>
+        <source>  %1 %2: provider %3; ours %4; difference %5</source>
+        <translation>  %1 %2：服务商 %3；我方 %4；差额 %5</translation>
+    </message>
+    <message>
+        <source>reconcile: the files and the account differ</source>
+        <translation>reconcile：文件与账号不一致</translation>
+    </message>
+    <message>
+        <source>%1 is reconciled; %2 difference(s) accepted.</source>
+        <translation>%1 已对账；已接受 %2 处差异。</translation>
     </message>
 </context>
 </TS>

@@ -108,7 +108,9 @@ Reply cmdReconcile(Call &call)
         return s.error();
     const ReconcileRequest req = request(call, files);
     BillingCalendar cal;
-    auto r = call.inspect([&](Context &ctx) -> Result<Reconciliation> {
+    // After the catch-up every command makes (cli-contract): the month's last hours are settled; the
+    // reconciliation itself writes nothing.
+    auto r = call.run([&](Context &ctx) -> Result<Reconciliation> {
         cal = ctx.calendar;
         return reconcile(ctx, req);
     });

@@ -396,6 +396,49 @@ private slots:
         }
     }
 
+    // A layout of someone else's, read through a saved provider-bill column profile.
+    void profile()
+    {
+        QByteArray json =
+            R"({"kind":"provider-bill","columns":{"Cycle":"billing_cycle","When":"expenditure_time",
+            "Svc":"api","Zone":"region","Plan":"mode","Team":"project","N":"calls","Price":"fee","Cut":"rounded_off",
+            "Due":"charged","Notes":"ignore"},"values":{"api":{)";
+        QStringList maps;
+        for (const ApiInfo &a : m_catalog->apis())
+            maps << QStringLiteral("\"OCR/%1\":\"%1\"").arg(a.id);
+        json += maps.join(',').toUtf8() + "}}}";
+        writeFile("custom.json", json);
+        auto r = m_cli->run(kNow, {"profile", "save", "custom", path("custom.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QString text = "Notes,Cycle,When,Svc,Zone,Plan,Team,N,Price,Cut,Due\n";
+        for (const ProviderRow &row : m_base)
+            text += QStringList{"x",
+                                row.month,
+                                kCal.format(row.time),
+                                "OCR/" + row.api,
+                                row.region,
+                                row.mode,
+                                row.project,
+                                QString::number(row.calls),
+                                row.fee.toString(8),
+                                row.roundedOff.toString(8),
+                                row.charged.toString()}
+                        .join(',') +
+                    '\n';
+        writeFile("custom.csv", text.toUtf8());
+        r = m_cli->run(kNow, {"--json", "reconcile", path("custom.csv"), "--profile", "custom"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out.left(2000)));
+        QCOMPARE(r.json().value("files").toArray()[0].toObject().value("format").toString(),
+                 QStringLiteral("custom"));
+        QCOMPARE(march(r).value("differences").toArray().size(), 0);
+        // Without the profile the layout is not recognized; an unknown profile is bad usage.
+        r = m_cli->run(kNow, {"reconcile", path("custom.csv")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("custom.csv, line 1") && r.err.contains("--profile"), qPrintable(r.err));
+        r = m_cli->run(kNow, {"reconcile", path("custom.csv"), "--profile", "nosuch"});
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void accept()
     {
         const ProviderBillWriter en(*m_catalog, m_account, Language::English);

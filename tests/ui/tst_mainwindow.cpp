@@ -84,7 +84,7 @@ private slots:
             costCenter << nav->topLevelItem(3)->child(i)->text(0);
         QCOMPARE(costCenter, (QStringList{"Composition", "Allocation", "Analysis", "Budgets", "Optimization",
                                           "Anomalies", "Price calculator"}));
-        QCOMPARE(w.pages().size(), 16);
+        QCOMPARE(w.pages().size(), 17);
     }
 
     void navigatesWithMouseAndKeys()

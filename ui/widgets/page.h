@@ -31,6 +31,7 @@ enum class PageId {
     Settings,
     Audit,
     Anomalies,
+    Reconciliation,
 };
 
 // One page of the console: it owns its filter bar, its table or chart and its actions, and reloads
