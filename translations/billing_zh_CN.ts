@@ -5932,7 +5932,7 @@ mode</source>
     </message>
     <message>
         <source>No files chosen: add the provider&apos;s bill files (CSV, XLSX or ZIP).</source>
-        <translation>尚未选择文件：请添加服务商的账单文件（CSV、XLSX 或 ZIP）。</translation>
+        <translation>尚未选择文件：请添加服务商的账单文件（CSV、XLSX 或其压缩包）。</translation>
     </message>
     <message>
         <source>Bill files</source>

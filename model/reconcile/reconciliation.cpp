@@ -315,6 +315,11 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request, 
     return result;
 }
 
+Result<bool> monthReconciled(Context &ctx, const QString &month)
+{
+    return ReconcileRepository(ctx.db).isReconciled(month);
+}
+
 Status acceptReconciliation(Context &ctx, const QString &month, const QString &note,
                             const Reconciliation *evidence)
 {

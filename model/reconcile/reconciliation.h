@@ -87,6 +87,9 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request,
 Status acceptReconciliation(Context &ctx, const QString &month, const QString &note,
                             const Reconciliation *evidence);
 
+// Whether a month was accepted as reconciled (for the Bills page's mark and the close pack).
+Result<bool> monthReconciled(Context &ctx, const QString &month);
+
 // The month's differences as JSON (reconcile --json's "differences" objects) and as CSV for export.
 QJsonObject differenceJson(const Difference &d, const BillingCalendar &calendar);
 QString differencesCsv(const MonthReconciliation &m, const BillingCalendar &calendar);

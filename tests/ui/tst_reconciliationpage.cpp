@@ -4,7 +4,6 @@
 #include "bills/reconciliationpage.h"
 #include "engine/context.h"
 #include "pagewalk.h"
-#include "storage/reconcilerepository.h"
 #include "transactionscsv.h"
 
 #include <QComboBox>
@@ -110,8 +109,7 @@ private slots:
         QTest::keyClicks(page.noteEdit(), "a cent of rounding");
         QTest::mouseClick(page.acceptButton(), Qt::LeftButton);
         QCOMPARE(months->item(months->currentRow(), 6)->text(), QStringLiteral("Reconciled"));
-        auto reconciled =
-            acc.engine->run([](Context &ctx) { return ReconcileRepository(ctx.db).isReconciled(kMonth); });
+        auto reconciled = acc.engine->run([](Context &ctx) { return monthReconciled(ctx, kMonth); });
         QVERIFY(reconciled && *reconciled);
     }
 };

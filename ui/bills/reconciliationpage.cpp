@@ -263,8 +263,12 @@ void ReconciliationPage::showMonths()
                                 QString::number(m.matched),
                                 QString::number(m.differences.size()),
                                 m.reconciled ? tr("Reconciled") : QString()};
-        for (int c = 0; c < cells.size(); ++c)
-            m_months->setItem(row, c, new QTableWidgetItem(cells[c]));
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *cell = new QTableWidgetItem(cells[c]);
+            if (c >= 1 && c <= 5)
+                cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_months->setItem(row, c, cell);
+        }
     }
     if (m_months->rowCount() > 0)
         m_months->setCurrentCell(0, 0);
