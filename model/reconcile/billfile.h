@@ -43,10 +43,12 @@ struct LineFigures
     Money fee;
     Money charged;
     Money roundedOff;
+    bool callsKnown = true; // false: the file has no usage column (a resource bill without it)
 
     LineFigures &operator+=(const LineFigures &o)
     {
         calls += o.calls;
+        callsKnown = callsKnown && o.callsKnown;
         fee += o.fee;
         charged += o.charged;
         roundedOff += o.roundedOff;

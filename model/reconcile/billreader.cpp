@@ -314,6 +314,7 @@ Status Reader::readProvider()
     if (!calls)
         return calls.error();
     f.calls = *calls;
+    f.callsKnown = p(F::Usage) >= 0;
     const QString unit = norm(cell(F::UsageUnit));
     if (unit.contains(QLatin1String("1000")) || unit.contains(u'千'))
         f.calls *= 1000;

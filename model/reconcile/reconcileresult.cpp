@@ -13,7 +13,7 @@ QJsonValue figuresJson(const std::optional<LineFigures> &f)
 {
     if (!f)
         return QJsonValue::Null;
-    return QJsonObject{{QStringLiteral("calls"), f->calls},
+    return QJsonObject{{QStringLiteral("calls"), f->callsKnown ? QJsonValue(f->calls) : QJsonValue()},
                        {QStringLiteral("fee"), f->fee.toString(Money::Decimals)},
                        {QStringLiteral("charged"), f->charged.toString()},
                        {QStringLiteral("rounded_off"), f->roundedOff.toString(Money::Decimals)}};
@@ -108,8 +108,8 @@ QString differencesCsv(const MonthReconciliation &m, const BillingCalendar &cale
                         causeId(d.cause)};
         for (const auto *f : {&d.provider, &d.ours}) {
             if (*f)
-                row << QString::number((*f)->calls) << (*f)->fee.toString(Money::Decimals)
-                    << (*f)->charged.toString();
+                row << ((*f)->callsKnown ? QString::number((*f)->calls) : QString())
+                    << (*f)->fee.toString(Money::Decimals) << (*f)->charged.toString();
             else
                 row << QString() << QString() << QString();
         }

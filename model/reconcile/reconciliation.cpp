@@ -53,7 +53,8 @@ void dropZero(Lines &lines)
 
 bool sameCharge(const LineFigures &a, const LineFigures &b)
 {
-    return a.calls == b.calls && a.fee == b.fee && a.charged == b.charged;
+    // A file without usage says nothing about calls: only its amounts are compared.
+    return (!a.callsKnown || !b.callsKnown || a.calls == b.calls) && a.fee == b.fee && a.charged == b.charged;
 }
 
 QString neighbour(const BillingCalendar &cal, const QString &month, int by)
@@ -105,7 +106,7 @@ public:
             LineKey k = o.key;
             k.mode.clear();
             const auto &[p, ours] = calls[k];
-            if (!o.cause && modes[k].size() > 1 && p == ours &&
+            if (!o.cause && modes[k].size() > 1 && p == ours && (!o.provider || o.provider->callsKnown) &&
                 (o.provider ? o.provider->calls : 0) != (o.ours ? o.ours->calls : 0))
                 o.cause = Cause::PackageCoverage;
         }
@@ -172,7 +173,7 @@ public:
                 d.cause = Cause::OnlyProvider;
             } else if (!o.provider) {
                 d.cause = Cause::OnlyOurs;
-            } else if (o.provider->calls != o.ours->calls) {
+            } else if (o.provider->callsKnown && o.provider->calls != o.ours->calls) {
                 d.cause = o.provider->calls > o.ours->calls ? Cause::UsageMissing : Cause::UsageExtra;
             } else if (o.provider->fee == o.ours->fee && Money::max(d.difference, -d.difference) <= kCent) {
                 d.cause = Cause::Rounding;

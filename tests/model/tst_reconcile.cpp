@@ -153,6 +153,32 @@ private slots:
         QCOMPARE(m.differences[0].key.hour, at("2026-10-01T10:00:00+08:00"));
         QCOMPARE(m.difference(), -Money::fromCents(1));
 
+        // A resource bill by billing cycle without usage: the month's amounts only, and they match.
+        request.files = {write(dir, "resource.csv",
+                               "Billing Cycle,Account Name,Product,Region,Billing Mode,Amount Due\n"
+                               "2026-10,Test,General Text OCR,CN North-Beijing4,Pay-per-use,2.55\n")};
+        auto resource = acc.run([&](Context &ctx) { return reconcile(ctx, request); });
+        QVERIFY2(resource, qPrintable(resource ? QString() : resource.error().message));
+        QCOMPARE(resource->files[0].format, QStringLiteral("provider-resource"));
+        QCOMPARE(resource->months.size(), size_t(1));
+        QCOMPARE(resource->months[0].matched, 1);
+        QVERIFY(resource->matches());
+        // The same with one cent more: a price difference (calls unknown, the fee differs).
+        request.files = {write(dir, "resource2.csv",
+                               "Billing Cycle,Account Name,Product,Region,Billing Mode,Amount Due\n"
+                               "2026-10,Test,General Text OCR,CN North-Beijing4,Pay-per-use,2.56\n")};
+        resource = acc.run([&](Context &ctx) { return reconcile(ctx, request); });
+        QVERIFY(resource);
+        QCOMPARE(resource->months[0].differences.size(), size_t(1));
+        QCOMPARE(resource->months[0].differences[0].cause, Cause::Price);
+        QCOMPARE(differenceJson(resource->months[0].differences[0], BillingCalendar())
+                     .value("provider")
+                     .toObject()
+                     .value("calls")
+                     .isNull(),
+                 true);
+        request.files = {bill};
+
         // Cancelled from another thread (here: before it starts): the cancellation, nothing else.
         std::atomic_bool cancel{true};
         hooks.cancel = &cancel;
