@@ -3272,6 +3272,10 @@ mode</source>
         <source>&amp;FOCUS cost and usage data…</source>
         <translation>FOCUS 成本和用量数据(&amp;F)…</translation>
     </message>
+    <message>
+        <source> · &lt;b&gt;Reconciled&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;已对账&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::BudgetModel</name>

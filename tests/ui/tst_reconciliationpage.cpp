@@ -1,6 +1,7 @@
 // Bills › Reconciliation against a demo account (issue #14): the console's own transaction export with
 // one line a cent short, reconciled in a worker by a click; the month's totals, the difference with its
 // cause, the cause filter, the drill to the records, the CSV export and accepting the month with a note.
+#include "bills/billspage.h"
 #include "bills/reconciliationpage.h"
 #include "engine/context.h"
 #include "pagewalk.h"
@@ -8,6 +9,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -111,6 +113,18 @@ private slots:
         QCOMPARE(months->item(months->currentRow(), 6)->text(), QStringLiteral("Reconciled"));
         auto reconciled = acc.engine->run([](Context &ctx) { return monthReconciled(ctx, kMonth); });
         QVERIFY(reconciled && *reconciled);
+
+        // The Bills page marks the month.
+        BillsPage bills(*acc.engine, nullptr);
+        bills.setMonth(kMonth);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bills.findChild<QLabel *>(QStringLiteral("billStatus"))->text().contains("Reconciled"), 20000);
+        bills.setMonth(QStringLiteral("2026-11"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bills.month() == QStringLiteral("2026-11") &&
+                !bills.findChild<QLabel *>(QStringLiteral("billStatus"))->text().isEmpty(),
+            20000);
+        QVERIFY(!bills.findChild<QLabel *>(QStringLiteral("billStatus"))->text().contains("Reconciled"));
     }
 };
 
