@@ -156,7 +156,7 @@ const std::vector<Command> &Cli::commands()
         {QStringLiteral("profile"),
          {},
          {},
-         QStringLiteral("column profiles for call logs in other layouts"),
+         QStringLiteral("column profiles for call logs and provider bills in other layouts"),
          cmdProfile},
         {QStringLiteral("profile save"), words("NAME FILE.json"), {flag("replace")}, {}, cmdProfileSave},
         {QStringLiteral("profile list"), {}, {}, {}, cmdProfileList},

@@ -511,6 +511,12 @@ private slots:
         other.replace(other.indexOf("Demo account"), 12, "Other account");
         QTest::newRow("account") << "other-account.csv" << other
                                  << QStringList{"line 2", "column 2", "Other account", "refused"};
+        QByteArrayList lines = good.split('\n');
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            if (!lines[i].trimmed().isEmpty())
+                lines[i] = lines[i].trimmed() + (i == 0 ? ",Currency\r" : ",CNY\r");
+        QTest::newRow("currency") << "cny.csv" << lines.join('\n')
+                                  << QStringList{"line 2", "column 16", "CNY", "refused"};
         QByteArray time = good;
         time.replace(time.indexOf(" GMT+08:00"), 10, "-ish");
         QTest::newRow("time") << "time.csv" << time << QStringList{"line 2", "column 8", "not a time"};
