@@ -6,11 +6,13 @@
 #include "engine/context.h"
 #include "pagewalk.h"
 #include "transactionscsv.h"
+#include "widgets/errorbanner.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -125,6 +127,42 @@ private slots:
                 !bills.findChild<QLabel *>(QStringLiteral("billStatus"))->text().isEmpty(),
             20000);
         QVERIFY(!bills.findChild<QLabel *>(QStringLiteral("billStatus"))->text().contains("Reconciled"));
+    }
+
+    // A long read shows its progress and stops on Cancel, with the cancellation in the banner.
+    void cancels()
+    {
+        test::DemoAccount acc;
+        const QString file = acc.dir.filePath("transactions.csv");
+        QVERIFY(writeExport(*acc.engine, file));
+        QFile small(file);
+        QVERIFY(small.open(QIODevice::ReadOnly));
+        const QByteArray text = small.readAll();
+        const QByteArray rows = text.mid(text.indexOf('\n') + 1);
+        QByteArray big = text;
+        while (big.size() < (48 << 20))
+            big += rows;
+        const QString large = acc.dir.filePath("large.csv");
+        QFile out(large);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(big);
+        out.close();
+
+        ReconciliationPage page(*acc.engine, nullptr);
+        page.resize(1100, 700);
+        page.refresh();
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setFiles({large});
+        QTest::mouseClick(page.reconcileButton(), Qt::LeftButton);
+        QVERIFY(page.isBusy());
+        QVERIFY(page.progress()->isVisible());
+        QVERIFY(page.cancelButton()->isVisible());
+        QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 60000);
+        QVERIFY(!page.result().has_value());
+        QVERIFY2(page.banner()->message().contains("cancelled"), qPrintable(page.banner()->message()));
+        QVERIFY(!page.progress()->isVisible());
     }
 };
 

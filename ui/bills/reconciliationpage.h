@@ -55,6 +55,8 @@ public:
     QTableView *differencesTable() const { return m_table; }
     QSortFilterProxyModel *differences() const { return m_proxy; }
     QLabel *status() const { return m_status; }
+    ErrorBanner *banner() const { return m_banner; }
+    QProgressBar *progress() const { return m_progress; }
     const std::optional<Reconciliation> &result() const { return m_result; }
 
 signals:
