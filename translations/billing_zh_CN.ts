@@ -1301,6 +1301,50 @@
         <source>Cost anomaly</source>
         <translation>费用异常</translation>
     </message>
+    <message>
+        <source>the dry run was cancelled</source>
+        <translation>试运行已取消</translation>
+    </message>
+    <message>
+        <source>a dry run covers 1 to %1 days, not %2</source>
+        <translation>试运行覆盖 1 到 %1 天，而不是 %2 天</translation>
+    </message>
+    <message>
+        <source>a guard&apos;s name has 1 to 64 characters without surrounding spaces; &quot;%1&quot; has not</source>
+        <translation>守卫名称为 1 到 64 个字符，首尾不能有空格；“%1”不符合</translation>
+    </message>
+    <message>
+        <source>a guard has one trigger: give either a month&apos;s cost limit or a balance floor</source>
+        <translation>一个守卫只有一个触发条件：请给出月度费用上限或余额下限之一</translation>
+    </message>
+    <message>
+        <source>a balance guard watches the whole account: its scope is every API in every region (no API, no region)</source>
+        <translation>余额守卫监视整个账户：其范围是所有区域的所有 API（不能指定 API 或区域）</translation>
+    </message>
+    <message>
+        <source>there is no guard named &quot;%1&quot;</source>
+        <translation>没有名为“%1”的守卫</translation>
+    </message>
+    <message>
+        <source>no service was enabled in its scope</source>
+        <translation>其范围内没有已开通的服务</translation>
+    </message>
+    <message>
+        <source>disabled %1</source>
+        <translation>已关闭 %1</translation>
+    </message>
+    <message>
+        <source>Guard “%1”: the balance fell to %2, at or below the floor of %3; %4.</source>
+        <translation>守卫“%1”：余额降至 %2，达到或低于下限 %3；%4。</translation>
+    </message>
+    <message>
+        <source>Guard “%1”: this month&apos;s cost reached %2, the limit is %3; %4.</source>
+        <translation>守卫“%1”：本月费用达到 %2，上限为 %3；%4。</translation>
+    </message>
+    <message>
+        <source>Spend guard fired</source>
+        <translation>支出守卫已触发</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -2169,6 +2213,10 @@
     <message>
         <source>the transaction records this filter matches add up to more than a sum can hold; choose fewer, e.g. one bill month or a shorter time range</source>
         <translation>此筛选条件匹配的交易记录合计超出了可容纳的范围；请减少范围，例如只选一个账单月或更短的时间段</translation>
+    </message>
+    <message>
+        <source>a guard named &quot;%1&quot; exists already; remove it first</source>
+        <translation>名为“%1”的守卫已存在；请先删除它</translation>
     </message>
 </context>
 <context>
@@ -4280,6 +4328,251 @@ mode</source>
     <message>
         <source>Cash coupons</source>
         <translation>代金券</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::GuardBanner</name>
+    <message>
+        <source>&amp;Re-enable…</source>
+        <translation>重新开通(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <source>Spend guard “%1” fired on %2 and disabled %3.</source>
+        <translation>支出守卫“%1”于 %2 触发，已关闭 %3。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&amp;Re-enable 1 service…</source>
+        <translation>重新开通 1 个服务(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-enable %1 services…</source>
+        <translation>重新开通 %1 个服务(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re-enable services</source>
+        <translation>重新开通服务</translation>
+    </message>
+    <message>
+        <source>Guard “%1” disabled these services. Enabled again, they accept calls from now on and the calls are billed; the guard does not fire again this month.</source>
+        <translation>守卫“%1”关闭了这些服务。重新开通后，它们从现在起接受调用并计费；本月该守卫不会再次触发。</translation>
+    </message>
+    <message>
+        <source>Guard “%1” disabled these services. Enabled again, they accept calls from now on and the calls are billed; the guard fires again once the balance has been above its floor at an hour&apos;s end and falls to it again.</source>
+        <translation>守卫“%1”关闭了这些服务。重新开通后，它们从现在起接受调用并计费；余额在某个整点高于下限后再次降至下限时，该守卫会再次触发。</translation>
+    </message>
+    <message>
+        <source>Re-enable 1 service</source>
+        <translation>重新开通 1 个服务</translation>
+    </message>
+    <message>
+        <source>Re-enable %1 services</source>
+        <translation>重新开通 %1 个服务</translation>
+    </message>
+    <message>
+        <source>the next 1,000 calls cost %1</source>
+        <translation>接下来 1,000 次调用费用 %1</translation>
+    </message>
+    <message>
+        <source>price not available</source>
+        <translation>价格不可用</translation>
+    </message>
+    <message>
+        <source>%1 in %2:</source>
+        <translation>%2 的 %1：</translation>
+    </message>
+    <message>
+        <source>The services were not enabled: %1</source>
+        <translation>服务未开通：%1</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::GuardDialog</name>
+    <message>
+        <source>&amp;Preview the last %1 days</source>
+        <translation>预览最近 %1 天(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel preview</source>
+        <translation>取消预览</translation>
+    </message>
+    <message>
+        <source>New spend guard</source>
+        <translation>新建支出守卫</translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>Every region</source>
+        <translation>所有区域</translation>
+    </message>
+    <message>
+        <source>This month&apos;s cost reaches</source>
+        <translation>本月费用达到</translation>
+    </message>
+    <message>
+        <source>The balance falls to</source>
+        <translation>余额降至</translation>
+    </message>
+    <message>
+        <source>e.g. 500.00</source>
+        <translation>例如 500.00</translation>
+    </message>
+    <message>
+        <source>&amp;Add guard</source>
+        <translation>添加守卫(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A&amp;PI:</source>
+        <translation>API(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trigger:</source>
+        <translation>触发条件(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>When the trigger holds at the end of an hour, the guard disables every enabled service in its scope, so later calls are rejected and never billed. It never enables anything again; a cost guard fires at most once a month.</source>
+        <translation>当某个整点时触发条件成立，守卫会关闭其范围内所有已开通的服务，之后的调用将被拒绝，不会计费。守卫从不重新开通任何服务；费用守卫每月最多触发一次。</translation>
+    </message>
+    <message>
+        <source>Give the guard a name.</source>
+        <translation>请为守卫命名。</translation>
+    </message>
+    <message>
+        <source>A name has 1 to 64 characters without spaces around it.</source>
+        <translation>名称为 1 到 64 个字符，首尾不能有空格。</translation>
+    </message>
+    <message>
+        <source>Give the balance floor.</source>
+        <translation>请填写余额下限。</translation>
+    </message>
+    <message>
+        <source>Give the month&apos;s cost limit.</source>
+        <translation>请填写月度费用上限。</translation>
+    </message>
+    <message>
+        <source>Replaying the last %1 days…</source>
+        <translation>正在回放最近 %1 天…</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message>
+        <source>Over the last %1 days this guard would not have fired.</source>
+        <translation>在最近 %1 天内，该守卫不会触发。</translation>
+    </message>
+    <message>
+        <source>Over the last %1 days this guard would have fired on %2, rejecting %3 calls and avoiding %4 of charges.</source>
+        <translation>在最近 %1 天内，该守卫会在 %2 触发，拒绝 %3 次调用，避免 %4 的费用。</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::GuardsPanel</name>
+    <message>
+        <source>&amp;New guard…</source>
+        <translation>新建守卫(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Remove guard…</source>
+        <translation>删除守卫…</translation>
+    </message>
+    <message>
+        <source>Spend guards</source>
+        <translation>支出守卫</translation>
+    </message>
+    <message>
+        <source>A guard disables services for you at the end of an hour when this month&apos;s cost reaches a limit or the balance falls to a floor.</source>
+        <translation>当本月费用达到上限或余额降至下限时，守卫会在整点替您关闭服务。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Could not load the spend guards.</source>
+        <translation>无法加载支出守卫。</translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>%1, every region</source>
+        <translation>%1，所有区域</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <source>This month&apos;s cost reaches</source>
+        <translation>本月费用达到</translation>
+    </message>
+    <message>
+        <source>The balance falls to</source>
+        <translation>余额降至</translation>
+    </message>
+    <message>
+        <source>Fired on %1</source>
+        <translation>已于 %1 触发</translation>
+    </message>
+    <message>
+        <source>Armed</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>Remove a spend guard</source>
+        <translation>删除支出守卫</translation>
+    </message>
+    <message>
+        <source>Guard “%1” is no longer checked from now on. Services it disabled stay disabled until you enable them.</source>
+        <translation>从现在起不再检查守卫“%1”。它关闭的服务将保持关闭，直到您重新开通。</translation>
+    </message>
+    <message>
+        <source>Remove guard “%1”</source>
+        <translation>删除守卫“%1”</translation>
+    </message>
+    <message>
+        <source>The guard was not removed.</source>
+        <translation>守卫未删除。</translation>
     </message>
 </context>
 <context>
@@ -8028,6 +8321,74 @@ yyyy</translation>
     <message>
         <source>%1 is reconciled; %2 difference(s) accepted.</source>
         <translation>%1 已对账；已接受 %2 处差异。</translation>
+    </message>
+    <message>
+        <source>every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>%1 in every region</source>
+        <translation>%1（所有区域）</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: month&apos;s cost of %2 reaching %3</source>
+        <translation>%1：%2 的月度费用达到 %3</translation>
+    </message>
+    <message>
+        <source>%1: balance at or below %2</source>
+        <translation>%1：余额达到或低于 %2</translation>
+    </message>
+    <message>
+        <source>fired at %1</source>
+        <translation>已于 %1 触发</translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>guard: give set, list, remove or dry-run</source>
+        <translation>guard：请给出 set、list、remove 或 dry-run</translation>
+    </message>
+    <message>
+        <source>guard set: give the scope with --api API or --api all</source>
+        <translation>guard set：请用 --api API 或 --api all 指定范围</translation>
+    </message>
+    <message>
+        <source>Guard %1; first checked at the next hour&apos;s end.</source>
+        <translation>守卫 %1；将在下一个整点首次检查。</translation>
+    </message>
+    <message>
+        <source>No guards.</source>
+        <translation>没有守卫。</translation>
+    </message>
+    <message>
+        <source>Guard %1 removed.</source>
+        <translation>守卫 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>guard dry-run: give the days to replay with --days N</source>
+        <translation>guard dry-run：请用 --days N 指定回放天数</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number from 1 to %1</source>
+        <translation>--days 必须是 1 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <source>there is no guard named &quot;%1&quot;; describe one with --api and --month-cost or --balance-floor to try it unsaved</source>
+        <translation>没有名为“%1”的守卫；可用 --api 加 --month-cost 或 --balance-floor 描述一个守卫，不保存而试运行</translation>
+    </message>
+    <message>
+        <source>Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and avoiding %5 of charges.</source>
+        <translation>在过去 %1 天内，守卫 %2 会在 %3 触发，拒绝 %4 次调用，避免 %5 的费用。</translation>
+    </message>
+    <message>
+        <source>Over the last %1 day(s) guard %2 would not have fired.</source>
+        <translation>在过去 %1 天内，守卫 %2 不会触发。</translation>
     </message>
 </context>
 </TS>

@@ -48,6 +48,12 @@ Reply cmdBudget(Call &call);
 Reply cmdBudgetSet(Call &call);
 Reply cmdBudgetList(Call &call);
 Reply cmdBudgetRemove(Call &call);
+// commands_guards.cpp
+Reply cmdGuard(Call &call);
+Reply cmdGuardSet(Call &call);
+Reply cmdGuardList(Call &call);
+Reply cmdGuardRemove(Call &call);
+Reply cmdGuardDryRun(Call &call);
 // commands_members.cpp
 Reply cmdMember(Call &call);
 Reply cmdMemberSet(Call &call);

@@ -6,10 +6,11 @@ namespace billing {
 
 namespace {
 // The stored ids, in AlertKind's order: never change one, databases hold them.
-constexpr std::array<const char *, 15> kAlertIds = {
-    "arrears-started",   "arrears-cleared", "low-balance",     "frozen",           "released",
-    "freeze-soon",       "quota-low",       "package-expired", "package-expiring", "auto-renewed",
-    "auto-renew-failed", "coupon-lapsed",   "budget-actual",   "budget-forecast",  "cost-anomaly"};
+constexpr std::array<const char *, 16> kAlertIds = {
+    "arrears-started",  "arrears-cleared", "low-balance",       "frozen",
+    "released",         "freeze-soon",     "quota-low",         "package-expired",
+    "package-expiring", "auto-renewed",    "auto-renew-failed", "coupon-lapsed",
+    "budget-actual",    "budget-forecast", "cost-anomaly",      "guard-fired"};
 } // namespace
 
 QString alertKindId(AlertKind k)

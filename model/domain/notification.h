@@ -26,6 +26,7 @@ enum class AlertKind {
     BudgetActual,
     BudgetForecast,
     Anomaly,
+    GuardFired,
 };
 QString alertKindId(AlertKind k); // "arrears-started", "low-balance", ...
 std::optional<AlertKind> alertKindFromId(const QString &id);

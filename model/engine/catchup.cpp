@@ -4,9 +4,11 @@
 #include "analysis/budgets.h"
 
 #include "engine/context.h"
+#include "engine/guards.h"
 #include "engine/packages.h"
 #include "engine/settlement.h"
 #include "storage/database.h"
+#include "storage/guardrepository.h"
 #include "storage/usagerepository.h"
 
 #include <QJsonObject>
@@ -167,6 +169,9 @@ Status catchUp(Context &ctx)
     auto budgets = BudgetRepository(ctx.db).all();
     if (!budgets)
         return budgets.error();
+    auto guardList = GuardRepository(ctx.db).all();
+    if (!guardList)
+        return guardList.error();
     size_t nextHour = 0;
 
     for (;;) {
@@ -197,11 +202,14 @@ Status catchUp(Context &ctx)
             if (!p.cancelledAt && packages::isLastTerm(state.packages, p))
                 consider(p.endAt - 7 * kMicrosPerDay);
         consider(nextClosing(ctx, t));
+        if (!guardList->empty()) // guards are checked at the end of every hour (billing-rules §13)
+            consider(ctx.calendar.hourStart(t) + kMicrosPerHour);
         if (next > now)
             break;
 
         // billing-rules §12.3: at one instant, month closing, then the settlement of the hour ending
-        // there, then coupon and package expiries, then arrears stages, then auto-renew attempts.
+        // there, then coupon and package expiries, then arrears stages, then guards, then auto-renew
+        // attempts.
         const Instant x = next;
         if (nextClosing(ctx, t) == x && x > ctx.account.createdAt) {
             const Instant closedMonth = ctx.calendar.addMonths(ctx.calendar.monthStart(x), -1);
@@ -209,7 +217,8 @@ Status catchUp(Context &ctx)
                 if (Status s = closeMonth(ctx, closedMonth, x); !s)
                     return s;
         }
-        if (nextHour < hours->size() && (*hours)[nextHour] + kMicrosPerHour == x) {
+        const bool settles = nextHour < hours->size() && (*hours)[nextHour] + kMicrosPerHour == x;
+        if (settles) {
             const AccountState before = ctx.account.state;
             if (Status s = settleHour(ctx, state, (*hours)[nextHour]); !s)
                 return s;
@@ -228,6 +237,9 @@ Status catchUp(Context &ctx)
             return s;
         if (Status s = warnAhead(ctx, state, x); !s)
             return s;
+        if (!guardList->empty() && ctx.calendar.hourStart(x) == x)
+            if (Status s = guards::check(ctx, state, *guardList, x, settles); !s)
+                return s;
         std::vector<qint64> attempts;
         for (const Package &p : state.packages)
             if (auto a = packages::nextAutoRenewAttempt(ctx, state.packages, p, t); a && *a == x)

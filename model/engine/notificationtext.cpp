@@ -117,6 +117,20 @@ QString sentence(AlertKind kind, const Notification &n, const Facts &f)
                           "%1, project %2: the cost on %3 rose to %4 against a usual %5; main cause: %6."))
             .arg(f.service(), f.string("project"), f.string("day"), f.money("cost"), f.money("baseline"),
                  anomalyCauseName(f.string("cause")));
+    case AlertKind::GuardFired: {
+        QStringList services;
+        for (const QJsonValue &v : n.args.value(QLatin1String("services")).toArray())
+            services << v.toString();
+        const QString stopped = services.isEmpty()
+                                    ? EngineTr::tr("no service was enabled in its scope")
+                                    : EngineTr::tr("disabled %1").arg(services.join(QStringLiteral(", ")));
+        return n.args.value(QLatin1String("trigger")).toString() == QLatin1String("balance-floor")
+                   ? EngineTr::tr(
+                         "Guard \u201c%1\u201d: the balance fell to %2, at or below the floor of %3; %4.")
+                         .arg(f.string("guard"), f.money("value"), f.money("amount"), stopped)
+                   : EngineTr::tr("Guard \u201c%1\u201d: this month's cost reached %2, the limit is %3; %4.")
+                         .arg(f.string("guard"), f.money("value"), f.money("amount"), stopped);
+    }
     }
     return {};
 }
@@ -154,6 +168,8 @@ const char *title(AlertKind kind)
         return QT_TRANSLATE_NOOP("billing::engine", "Freeze in 24 hours");
     case AlertKind::PackageExpiring:
         return QT_TRANSLATE_NOOP("billing::engine", "Package expiring");
+    case AlertKind::GuardFired:
+        return QT_TRANSLATE_NOOP("billing::engine", "Spend guard fired");
     }
     return "";
 }

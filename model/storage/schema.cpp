@@ -323,6 +323,20 @@ const std::vector<QStringList> &migrations()
         {
             QStringLiteral("ALTER TABLE package ADD COLUMN renew_sku TEXT"),
         },
+        // 13: spend guards (billing-rules §13): a scope (api, region; NULL is every one), a trigger with its
+        // amount, and the state as of the last check. Checked in id order (§12.19); a name is one guard.
+        {
+            QStringLiteral(R"(CREATE TABLE guard (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                api TEXT,
+                region TEXT,
+                kind TEXT NOT NULL CHECK (kind IN ('month-cost', 'balance-floor')),
+                amount INTEGER NOT NULL CHECK (amount > 0),
+                state TEXT NOT NULL DEFAULT 'armed' CHECK (state IN ('armed', 'fired')),
+                fired_at INTEGER,
+                created_at INTEGER NOT NULL))"),
+        },
     };
     return steps;
 }

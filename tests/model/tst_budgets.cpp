@@ -434,9 +434,9 @@ private slots:
         acc.setNow("2026-10-01T12:00:00+08:00");
         QVERIFY(importCsv(acc, calls("2026-10-01T09:10:00+08:00", 4000))); // 6.00: 60 %
         QCOMPARE(alerts(acc, "budget-actual"), QStringList{"2026-10:50"});
-        // As the database was before step 11 (and step 12 after it).
+        // As the database was before step 11 (and steps 12 and 13 after it).
         for (const char *sql :
-             {"ALTER TABLE package DROP COLUMN renew_sku", "DROP TABLE budget_scope",
+             {"DROP TABLE guard", "ALTER TABLE package DROP COLUMN renew_sku", "DROP TABLE budget_scope",
               "CREATE TABLE budget_alert_old (budget_id INTEGER NOT NULL, month TEXT NOT NULL, threshold "
               "INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('actual', 'forecast')), fired_at INTEGER "
               "NOT NULL, PRIMARY KEY (budget_id, month, threshold, kind))",

@@ -210,6 +210,7 @@ private slots:
         test::TestAccount acc("2026-09-20T08:00:00+08:00");
         settleOneHour(acc);
         // As the database was before schema step 9 (and the steps after it).
+        exec(acc, "DROP TABLE guard");
         exec(acc, "ALTER TABLE package DROP COLUMN renew_sku");
         exec(acc, "DROP TABLE budget_scope");
         exec(acc, "DROP TABLE column_profile");

@@ -94,6 +94,8 @@ private slots:
         QCOMPARE(shown(w, "stopBillingAction"), owner);
         QCOMPARE(shown(w, "stopBilling"), owner);
         QCOMPARE(shown(w, "toggleService"), owner);
+        QCOMPARE(shown(w, "newGuard"), owner);
+        QCOMPARE(shown(w, "removeGuard"), owner);
         QCOMPARE(shown(w, "topUpAction"), owner || finance);
         QCOMPARE(shown(w, "topUpButton"), owner || finance);
         QCOMPARE(shown(w, "importCallsAction"), owner || finance);

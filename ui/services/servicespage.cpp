@@ -5,6 +5,7 @@
 #include "engine/bills.h"
 #include "engine/engine.h"
 #include "engine/services.h"
+#include "services/guardspanel.h"
 #include "services/servicelistmodel.h"
 #include "widgets/confirmdialog.h"
 #include "widgets/errorbanner.h"
@@ -46,7 +47,8 @@ ServicesPage::ServicesPage(Engine &engine, QWidget *parent)
       m_proxy(new QSortFilterProxyModel(this)), m_banner(new ErrorBanner(this)), m_summary(new QLabel(this)),
       m_hint(new QLabel(this)), m_table(new QTableView(this)),
       m_toggle(new QAction(tr("&Enable\u2026"), this)), m_stop(new QAction(tr("&Stop billing\u2026"), this)),
-      m_mode(new QAction(tr("Change billing &mode\u2026"), this))
+      m_mode(new QAction(tr("Change billing &mode\u2026"), this)),
+      m_guards(new GuardsPanel(engine, m_banner, this))
 {
     setObjectName(QStringLiteral("servicesPage"));
     QFont summaryFont = m_summary->font();
@@ -104,6 +106,7 @@ ServicesPage::ServicesPage(Engine &engine, QWidget *parent)
     layout->addWidget(m_hint);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_guards);
 
     connect(m_toggle, &QAction::triggered, this, [this] { openToggle(); });
     connect(m_stop, &QAction::triggered, this, [this] { openStopBilling(); });
@@ -118,6 +121,7 @@ ServicesPage::ServicesPage(Engine &engine, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ServicesPage::updateActions);
     connect(m_banner, &ErrorBanner::retryRequested, this, &ServicesPage::refresh);
+    connect(m_guards, &GuardsPanel::guardsChanged, this, &ServicesPage::accountChanged);
     updateActions();
 }
 
@@ -158,6 +162,7 @@ void ServicesPage::refresh()
                                  .arg(QLocale().toString(enabled), QLocale().toString(m_model->rowCount()),
                                       formatMoney(m_model->totalCost()), a.currency));
     m_stop->setEnabled(true);
+    m_guards->refresh();
     if (!keepApi.isEmpty())
         selectService(keepApi, keepRegion);
     updateActions();

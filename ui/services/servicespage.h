@@ -15,10 +15,12 @@ namespace billing::ui {
 
 class ConfirmDialog;
 class ErrorBanner;
+class GuardsPanel;
 class ServiceListModel;
 
 // Every API in every region: on or off, billing mode, calls and cost this month. Enable or disable one
 // (with a confirmation that names it), stop billing for the whole account, or change a billing mode.
+// Below them the spend guards (services/guardspanel.h).
 class ServicesPage : public Page
 {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
     ServiceListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QAction *stopBillingAction() const { return m_stop; }
+    GuardsPanel *guardsPanel() const { return m_guards; }
 
     void selectService(const QString &api, const QString &region);
     // Opens the confirmation for switching the selected service on or off.
@@ -54,6 +57,7 @@ private:
     QAction *m_toggle;
     QAction *m_stop;
     QAction *m_mode;
+    GuardsPanel *m_guards;
 };
 
 } // namespace billing::ui

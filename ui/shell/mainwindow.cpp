@@ -25,6 +25,7 @@
 #include "services/servicespage.h"
 #include "settings/settingspage.h"
 #include "shell/accountbar.h"
+#include "shell/guardbanner.h"
 #include "shell/rolegate.h"
 #include "shell/settings.h"
 #include "shell/shortcutsdialog.h"
@@ -64,8 +65,9 @@ struct AccountSnapshot
 
 MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_settings(settings), m_accountBar(new AccountBar(this)),
-      m_banner(new ErrorBanner(this)), m_navigation(new QTreeWidget(this)), m_stack(new QStackedWidget(this)),
-      m_unread(new QToolButton(this)), m_pageActions(new QActionGroup(this))
+      m_banner(new ErrorBanner(this)), m_guardBanner(new GuardBanner(engine, this)),
+      m_navigation(new QTreeWidget(this)), m_stack(new QStackedWidget(this)), m_unread(new QToolButton(this)),
+      m_pageActions(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QGuiApplication::applicationDisplayName());
@@ -220,6 +222,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     auto *content = new QVBoxLayout;
     content->setContentsMargins(0, 0, 0, 0);
     content->addWidget(m_banner);
+    content->addWidget(m_guardBanner);
     content->addWidget(m_stack, 1);
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
@@ -236,6 +239,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onCurrentItemChanged);
     connect(m_unread, &QToolButton::clicked, this, [this] { showPage(PageId::Notifications); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_guardBanner, &GuardBanner::servicesReenabled, this, &MainWindow::refresh);
 
     if (!restoreGeometry(m_settings.windowGeometry())) {
         const QRect available = screen()->availableGeometry();
@@ -495,6 +499,7 @@ void MainWindow::refreshAccount()
     }
     m_banner->clear();
     m_accountBar->setStatus(snapshot->status);
+    m_guardBanner->refresh();
     applyRole();
     const int unread = snapshot->unread;
     m_unread->setText(unread == 0 ? tr("No unread notifications")

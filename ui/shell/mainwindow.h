@@ -28,6 +28,7 @@ class AccountBar;
 class BillingModeWizard;
 class ConsoleSettings;
 class ErrorBanner;
+class GuardBanner;
 class TransactionsPage;
 
 // The shell: account bar, grouped navigation, the pages, menus and the status bar. Pages do the work.
@@ -48,6 +49,7 @@ public:
     // The page, built now if it has not been yet.
     Page *page(PageId id);
     AccountBar *accountBar() const { return m_accountBar; }
+    GuardBanner *guardBanner() const { return m_guardBanner; }
     // The View menu's page actions, in navigation order (Ctrl+1 … Ctrl+9 on the first nine).
     QList<QAction *> pageActions() const;
 
@@ -97,6 +99,7 @@ private:
     ConsoleSettings &m_settings;
     AccountBar *m_accountBar;
     ErrorBanner *m_banner;
+    GuardBanner *m_guardBanner;
     QTreeWidget *m_navigation;
     QStackedWidget *m_stack;
     QToolButton *m_unread;

@@ -29,6 +29,9 @@ const QHash<QString, Permission> &table()
         {QStringLiteral("toggleService"), Permission::ManageServices},
         {QStringLiteral("stopBilling"), Permission::ManageServices},
         {QStringLiteral("serviceModeAction"), Permission::BuyPackages},
+        {QStringLiteral("newGuard"), Permission::ManageServices},
+        {QStringLiteral("removeGuard"), Permission::ManageServices},
+        {QStringLiteral("guardReenable"), Permission::ManageServices},
         // Packages & renewals
         {QStringLiteral("buyAction"), Permission::BuyPackages},
         {QStringLiteral("renewAction"), Permission::BuyPackages},
