@@ -250,6 +250,21 @@
     </message>
 </context>
 <context>
+    <name>billing::Close</name>
+    <message>
+        <source>the bill of %1 is not final yet (it becomes final on %2); only a final month can be closed</source>
+        <translation>%1 的账单尚未出账（将于 %2 出账）；只有已出账的月份才能结账</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>（无项目）</translation>
+    </message>
+    <message>
+        <source>the records of %1 changed after the month was closed (its close pack no longer matches them)</source>
+        <translation>%1 的记录在结账后被更改（其结账包已与之不符）</translation>
+    </message>
+</context>
+<context>
     <name>billing::CostAnalysis</name>
     <message>
         <source>the start of the range must be before its end</source>
@@ -2067,6 +2082,235 @@
         <source>cannot write the audit log: %1</source>
         <translation>无法写入审计日志：%1</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a whole percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>The bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Rounded-off ledger</source>
+        <translation>抹零明细</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Chargeback</source>
+        <translation>费用分摊</translation>
+    </message>
+    <message>
+        <source>Chargeback by enterprise project</source>
+        <translation>按企业项目分摊费用</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>直接费用</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>分摊费用</translation>
+    </message>
+    <message>
+        <source>Shared package costs are split by the rule &quot;%1&quot; (largest remainder, to the cent); the statements add up to the bill&apos;s amount charged.</source>
+        <translation>共享的资源包费用按规则“%1”分摊（最大余额法，精确到分）；各分摊单合计等于账单的实扣金额。</translation>
+    </message>
+    <message>
+        <source>Chargeback statement: %1</source>
+        <translation>费用分摊单：%1</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费用项</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Share of package %1</source>
+        <translation>资源包 %1 的分摊</translation>
+    </message>
+    <message>
+        <source>Shared cost without a package</source>
+        <translation>无资源包的共享费用</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Budgets against actual</source>
+        <translation>预算与实际</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>No budgets.</source>
+        <translation>没有预算。</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Anomalies of the month</source>
+        <translation>本月异常</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>主要原因</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>No anomalies in this month.</source>
+        <translation>本月没有异常。</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Reconciliation with the provider&apos;s bill</source>
+        <translation>与服务商账单对账</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Not reconciled</source>
+        <translation>未对账</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>已对账</translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Difference accepted</source>
+        <translation>已接受的差额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Guards</source>
+        <translation>守卫</translation>
+    </message>
+    <message>
+        <source>Spend guards that fired</source>
+        <translation>已触发的消费守卫</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>守卫</translation>
+    </message>
+    <message>
+        <source>Fired at</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>Services disabled</source>
+        <translation>已关闭的服务</translation>
+    </message>
+    <message>
+        <source>No guard fired in this month.</source>
+        <translation>本月没有守卫触发。</translation>
+    </message>
+    <message>
+        <source>Close pack for %1</source>
+        <translation>%1 结账包</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结账时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结账人</translation>
+    </message>
+    <message>
+        <source>Audit chain head at closing</source>
+        <translation>结账时审计链头哈希</translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256 of %1)</source>
+        <translation>内容哈希（%1 的 SHA-256）</translation>
+    </message>
+    <message>
+        <source>--out %1 is not an existing folder</source>
+        <translation>--out %1 不是已存在的文件夹</translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be written</source>
+        <translation>无法写入文件夹 %1</translation>
+    </message>
+    <message>
+        <source>the close was cancelled; nothing was written</source>
+        <translation>结账已取消；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>cannot write into %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>no PDF writer</source>
+        <translation>没有 PDF 写入器</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;</source>
+        <translation>无法写入 “%1”</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结账</translation>
+    </message>
 </context>
 <context>
     <name>billing::storage</name>
@@ -3685,6 +3929,141 @@ mode</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::CloseMonthWizard</name>
+    <message>
+        <source>Close month</source>
+        <translation>月度结账</translation>
+    </message>
+    <message>
+        <source>Which month?</source>
+        <translation>哪个月？</translation>
+    </message>
+    <message>
+        <source>Only a final month can be closed.</source>
+        <translation>只有已出账的月份才能结账。</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The close pack holds the bill, the rounded-off ledger, a chargeback statement per enterprise project, budgets against actual, the month&apos;s anomalies, the reconciliation and the spend guards that fired, with the audit chain&apos;s head.</source>
+        <translation>结账包包含账单、抹零明细、每个企业项目的费用分摊单、预算与实际、本月异常、对账结果和已触发的消费守卫，以及审计链头哈希。</translation>
+    </message>
+    <message>
+        <source>Where to?</source>
+        <translation>保存到哪里？</translation>
+    </message>
+    <message>
+        <source>A PDF, an XLSX workbook and the JSON of the content are written to this folder.</source>
+        <translation>PDF、XLSX 工作簿和内容的 JSON 文件将写入此文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>正在结账</translation>
+    </message>
+    <message>
+        <source>Close progress</source>
+        <translation>结账进度</translation>
+    </message>
+    <message>
+        <source>Close pack folder</source>
+        <translation>结账包文件夹</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be closed: %2</source>
+        <translation>%1 无法结账：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bill: %1 charged, %n line(s)</source>
+        <translation>
+            <numerusform>账单：实扣 %1，%n 条明细</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rounded off, not charged: %1</source>
+        <translation>抹零金额，不收取：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chargeback statements: %n enterprise project(s)</source>
+        <translation>
+            <numerusform>费用分摊单：%n 个企业项目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Budgets: %n</source>
+        <translation>
+            <numerusform>预算：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Anomalies: %n</source>
+        <translation>
+            <numerusform>异常：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconciliation: reconciled by %1 at %2</source>
+        <translation>对账：已由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>Reconciliation: not reconciled</source>
+        <translation>对账：未对账</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend guards that fired: %n</source>
+        <translation>
+            <numerusform>已触发的消费守卫：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closing %1…</source>
+        <translation>正在为 %1 结账…</translation>
+    </message>
+    <message>
+        <source>%1 was not closed: %2</source>
+        <translation>%1 未结账：%2</translation>
+    </message>
+    <message>
+        <source>Closed %1.
+
+Files:
+%2
+
+Content hash (SHA-256):
+%3
+
+Audit chain head at closing:
+%4</source>
+        <translation>%1 已结账。
+
+文件：
+%2
+
+内容哈希（SHA-256）：
+%3
+
+结账时审计链头哈希：
+%4</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::ColumnMappingDialog</name>
     <message>
         <source>Map columns</source>
@@ -5195,6 +5574,10 @@ mode</source>
     <message>
         <source>Reconciliation</source>
         <translation>对账</translation>
+    </message>
+    <message>
+        <source>&amp;Close month…</source>
+        <translation>月度结账(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -8389,6 +8772,26 @@ yyyy</translation>
     <message>
         <source>Over the last %1 day(s) guard %2 would not have fired.</source>
         <translation>在过去 %1 天内，守卫 %2 不会触发。</translation>
+    </message>
+    <message>
+        <source>close needs --out DIR</source>
+        <translation>close 需要 --out 文件夹</translation>
+    </message>
+    <message>
+        <source>close: &quot;%1&quot; is not a month (YYYY-MM)</source>
+        <translation>close：“%1” 不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2</source>
+        <translation>%1 已结账：%2</translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256): %1</source>
+        <translation>内容哈希（SHA-256）：%1</translation>
+    </message>
+    <message>
+        <source>Audit chain head at closing: %1</source>
+        <translation>结账时审计链头哈希：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
 #include "shell/mainwindow.h"
+#include "widgets/closemonthwizard.h"
 
 #include <iterator>
 
@@ -321,6 +322,11 @@ void MainWindow::buildMenus()
     buy->setObjectName(QStringLiteral("buyPackageAction"));
     file->addAction(tr("Change billing &mode\u2026"), this, [this] { openModeWizard(QString(), QString()); })
         ->setObjectName(QStringLiteral("modeMenuAction"));
+    file->addAction(tr("&Close month\u2026"), this, [this] {
+            auto *wizard = new CloseMonthWizard(m_engine, this);
+            wizard->setAttribute(Qt::WA_DeleteOnClose);
+            wizard->open();
+        })->setObjectName(QStringLiteral("closeMonthAction"));
     file->addSeparator();
     QAction *stop = file->addAction(tr("&Stop billing\u2026"), this, &MainWindow::stopBilling);
     stop->setObjectName(QStringLiteral("stopBillingAction"));
