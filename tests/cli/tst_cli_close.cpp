@@ -181,6 +181,61 @@ private slots:
         QCOMPARE(text(second), text(first));
     }
 
+    // A guard that fired in the month and an accepted reconciliation are in the pack; before the
+    // acceptance the pack says "not reconciled", after it the content (and its hash) changes.
+    void guardsAndReconciliationAreInThePack()
+    {
+        CliRunner cli;
+        int failures = 0;
+        auto ok = [&](const QString &now, const QStringList &args, const QByteArray &in = {}) {
+            const CliResult r = cli.run(now, args, in);
+            if (r.exitCode != 0) {
+                ++failures;
+                qWarning("%s: %s", qPrintable(args.join(' ')), qPrintable(r.err));
+            }
+            return r;
+        };
+        const QString t0 = QStringLiteral("2026-10-01T08:00:00+08:00"),
+                      t1 = QStringLiteral("2026-10-01T12:00:00+08:00");
+        ok(t0, {"init"});
+        ok(t0, {"enable", "general-text", "cn-north-4"});
+        ok(t0, {"topup", "500"});
+        ok(t0, {"guard", "set", "Text", "--api", "general-text", "--month-cost", "10"});
+        ok(t1, {"import-calls", "-"},
+           "timestamp,api,region,status,count\n2026-10-01T09:10:00+08:00,general-text,cn-north-4,200,4000\n"
+           "2026-10-01T10:10:00+08:00,general-text,cn-north-4,200,4000\n");
+        const QString later = QStringLiteral("2026-11-05T09:00:00+08:00");
+        const QString dir = cli.dir() + "/pack";
+        QVERIFY(QDir().mkpath(dir));
+        QCOMPARE(failures, 0);
+        const CliResult first = ok(later, {"--json", "close", "2026-10", "--out", dir});
+        QCOMPARE(failures, 0);
+        QJsonObject pack = QJsonDocument::fromJson(fileBytes(dir + "/close-2026-10.json")).object();
+        const QJsonArray guards = pack.value("guards_fired").toArray();
+        QCOMPARE(guards.size(), 1);
+        QCOMPARE(guards.at(0).toObject().value("guard").toString(), QStringLiteral("Text"));
+        QCOMPARE(guards.at(0).toObject().value("at").toString(), QStringLiteral("2026-10-01T11:00:00+08:00"));
+        QCOMPARE(guards.at(0).toObject().value("services").toArray().at(0).toString(),
+                 QStringLiteral("general-text/cn-north-4"));
+        QCOMPARE(pack.value("reconciliation").toObject().value("reconciled").toBool(), false);
+
+        ok(later, {"reconcile", "accept", "2026-10", "--note", "checked by hand"});
+        const CliResult second = ok(later, {"--json", "close", "2026-10", "--out", dir});
+        QCOMPARE(failures, 0);
+        pack = QJsonDocument::fromJson(fileBytes(dir + "/close-2026-10.json")).object();
+        const QJsonObject reconciliation = pack.value("reconciliation").toObject();
+        QCOMPARE(reconciliation.value("reconciled").toBool(), true);
+        QCOMPARE(reconciliation.value("note").toString(), QStringLiteral("checked by hand"));
+        QVERIFY(first.json().value("content_sha256") != second.json().value("content_sha256"));
+        const QString text =
+            QString::fromUtf8(tool("pdftotext", {"-layout", dir + "/close-2026-10.pdf", "-"}));
+        QVERIFY2(text.contains(QLatin1String("Reconciled")) &&
+                     text.contains(QLatin1String("checked by hand")) &&
+                     text.contains(QLatin1String("general-text/cn-north-4")),
+                 qPrintable(text));
+        QCOMPARE(cli.run(later, {"verify"}).exitCode, 0);
+    }
+
     void verifyFindsAChangedClosedMonth()
     {
         QVERIFY(m_cli->database().exec(
