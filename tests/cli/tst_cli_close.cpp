@@ -249,6 +249,23 @@ private slots:
                 .contains(QStringLiteral("records of %1 changed after the month was closed").arg(kMonth)),
             qPrintable(verify.out + verify.err));
     }
+
+    // Owner or finance closes; an analyst is refused (exit 1) and nothing is written. SQLite: on
+    // PostgreSQL the database user acts and the server's grants decide.
+    void anAnalystCannotClose()
+    {
+        if (m_cli->onPostgres())
+            QSKIP("roles by --as are SQLite's");
+        for (const QStringList &member :
+             {QStringList{"olivia", "owner"}, QStringList{"fred", "finance"}, QStringList{"ana", "analyst"}})
+            QCOMPARE(m_cli->run(kNow, QStringList{"--as", "olivia", "member", "set"} + member).exitCode, 0);
+        const QString dir = folder(QStringLiteral("analyst"));
+        const CliResult refused = m_cli->run(kNow, {"--as", "ana", "close", kMonth, "--out", dir});
+        QVERIFY2(refused.exitCode == 1, qPrintable(refused.err));
+        QCOMPARE(QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        const CliResult finance = m_cli->run(kNow, {"--as", "fred", "close", kMonth, "--out", dir});
+        QVERIFY2(finance.exitCode == 0, qPrintable(finance.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliClose)
