@@ -3,6 +3,7 @@
 #include "billexport.h"
 #include "billprint.h"
 #include "exportcommon.h"
+#include "pagedprint.h"
 #include "papertable.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -30,17 +31,6 @@ constexpr int Dpi = 96; // layout units are CSS pixels; the PDF itself is vector
 QString esc(const QString &s)
 {
     return s.toHtmlEscaped();
-}
-
-QFont baseFont(qreal points)
-{
-    QFont f(QStringList{QStringLiteral("DejaVu Sans"), QStringLiteral("Liberation Sans"),
-                        QStringLiteral("Noto Sans")});
-    // No shaping for Latin text: no "fi"/"ff" ligatures, so the text reads back (pdftotext, copy and
-    // search) exactly as written.
-    f.setStyleHint(QFont::SansSerif, QFont::PreferNoShaping);
-    f.setPointSizeF(points);
-    return f;
 }
 
 struct Cells
@@ -135,7 +125,7 @@ constexpr qreal PointStep = 0.5;
 void render(const BillDocument &doc, QTextDocument &text, const QLocale &locale, qreal tablePoints,
             const QList<qreal> &widths, QPaintDevice *device)
 {
-    text.setDefaultFont(baseFont(9));
+    text.setDefaultFont(paperFont(9));
     text.setDefaultStyleSheet(QString::fromLatin1(StyleSheet).arg(tablePoints));
     text.setDocumentMargin(0);
     // A name without spaces (an account, an API) breaks anywhere rather than running off the page.
@@ -143,38 +133,9 @@ void render(const BillDocument &doc, QTextDocument &text, const QLocale &locale,
     wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     text.setDefaultTextOption(wrap);
     text.setHtml(billHtml(doc, locale,
-                          paperTableHtml(linesTable(doc, locale), widths, baseFont(tablePoints), device)));
+                          paperTableHtml(linesTable(doc, locale), widths, paperFont(tablePoints), device)));
 }
 
-// The widest table as laid out: one wider than the page width (its numbers do not break) shows here. The
-// tables start at the left edge (no document margin); their bounding rects' x is their cell padding.
-qreal contentWidth(QTextDocument &text)
-{
-    qreal width = 0;
-    for (QTextFrame *frame : text.rootFrame()->childFrames())
-        width = std::max(width, text.documentLayout()->frameBoundingRect(frame).width());
-    return width;
-}
-// A heading (the "Payment" section's) left at the foot of a page while its table starts on the next
-// one moves over with it: QTextDocument has no "keep with next", so the heading gets a page break.
-void keepHeadingsWithTables(QTextDocument &text, qreal pageHeight)
-{
-    QAbstractTextDocumentLayout *layout = text.documentLayout();
-    auto pageOf = [&](const QTextBlock &b) {
-        return qFloor(layout->blockBoundingRect(b).top() / pageHeight);
-    };
-    for (QTextFrame *table : text.rootFrame()->childFrames()) {
-        QTextCursor heading(table->firstCursorPosition());
-        const QTextBlock firstCell = heading.block();
-        if (!heading.movePosition(QTextCursor::PreviousBlock) || heading.block().text().trimmed().isEmpty())
-            continue;
-        if (pageOf(heading.block()) != pageOf(firstCell)) {
-            QTextBlockFormat format;
-            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-            heading.mergeBlockFormat(format);
-        }
-    }
-}
 } // namespace
 
 Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLocale &locale)
@@ -185,56 +146,28 @@ Status printBill(const BillDocument &doc, QPagedPaintDevice &device, const QLoca
     // resolution; the document measures its fonts on the device either way.
     const int dpi = device.logicalDpiX();
     const QRectF page(QPointF(0, 0), device.pageLayout().paintRectPixels(dpi).size());
-    const QFont footerFont = baseFont(7.5);
-    const qreal footerHeight = QFontMetricsF(footerFont, &device).height();
-    const qreal bodyHeight = page.height() - 2 * footerHeight;
+    const qreal bodyHeight = page.height() - 2 * footerHeight(device);
 
     QTextDocument text;
     text.documentLayout()->setPaintDevice(&device);
     // The largest table font at which the columns fit the page; the layout then proves it.
     const PaperTable lines = linesTable(doc, locale);
     for (qreal points = TablePoints;; points -= PointStep) {
-        const QList<qreal> widths = fitColumns(lines, baseFont(points), &device, page.width());
+        const QList<qreal> widths = fitColumns(lines, paperFont(points), &device, page.width());
         const bool last = points - PointStep < MinTablePoints;
         if (widths.isEmpty() && !last)
             continue;
         render(doc, text, locale, points, widths, &device);
         text.setPageSize(QSizeF(page.width(), bodyHeight));
-        if (contentWidth(text) <= page.width() || last)
+        if (tablesWidth(text) <= page.width() || last)
             break;
     }
     keepHeadingsWithTables(text, bodyHeight);
 
-    QPainter painter;
-    if (!painter.begin(&device))
-        return Error::internal(Tr::tr("the PDF writer could not start"));
-    const int pages = text.pageCount();
-    for (int p = 0; p < pages; ++p) {
-        if (p > 0 && !device.newPage())
-            return Error::internal(Tr::tr("the PDF writer could not add a page"));
-        painter.save();
-        painter.translate(0, -p * bodyHeight);
-        // drawContents() leaves out what is outside the rect but paints a line it touches whole: the
-        // clip keeps the end of the previous page out of this page's top margin.
-        painter.setClipRect(QRectF(0, p * bodyHeight, page.width(), bodyHeight));
-        text.drawContents(&painter, QRectF(0, p * bodyHeight, page.width(), bodyHeight));
-        painter.restore();
-
-        const QRectF footer(0, page.height() - footerHeight, page.width(), footerHeight);
-        painter.setPen(QColor(0x55, 0x55, 0x55));
-        painter.drawLine(footer.topLeft() - QPointF(0, footerHeight * 0.4),
-                         footer.topRight() - QPointF(0, footerHeight * 0.4));
-        painter.setFont(footerFont);
-        const QString left = doc.generatedAt.isEmpty()
-                                 ? Tr::tr("Bill for %1").arg(doc.bill.month)
-                                 : Tr::tr("Bill for %1, generated %2").arg(doc.bill.month, doc.generatedAt);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, left);
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
-                         Tr::tr("Page %1 of %2").arg(p + 1).arg(pages));
-    }
-    if (!painter.end())
-        return Error::internal(Tr::tr("the PDF writer could not finish the file"));
-    return {};
+    const QString left = doc.generatedAt.isEmpty()
+                             ? Tr::tr("Bill for %1").arg(doc.bill.month)
+                             : Tr::tr("Bill for %1, generated %2").arg(doc.bill.month, doc.generatedAt);
+    return paintPages(text, device, bodyHeight, left);
 }
 
 void renderBill(const BillDocument &doc, QTextDocument &text, const QLocale &locale)

@@ -19,7 +19,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql libpq-dev libqcustomplot-dev libgl-dev
-    libxlsxwriter-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev libssl-dev zstd xvfb xauth poppler-utils unzip hyperfine jq libqt6svg6
+    libxlsxwriter-dev libzip-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev libssl-dev zstd xvfb xauth poppler-utils unzip hyperfine jq libqt6svg6
     qt6-translations-l10n fonts-noto-cjk clang-format
     "${extra[@]}"
 )

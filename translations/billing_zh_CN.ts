@@ -255,6 +255,33 @@
         <source>a package of %1 calls of category %2 would cost %3, outside the range of ±10,000,000,000.00</source>
         <translation>类别 %2 的 %1 次调用套餐价格将为 %3，超出 ±10,000,000,000.00 的范围</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of strings</source>
+        <translation>&quot;%1&quot; 必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of non-empty strings</source>
+        <translation>&quot;%1&quot; 必须是非空字符串的列表</translation>
+    </message>
+    <message>
+        <source>provider_service</source>
+        <translation>provider_service</translation>
+    </message>
+</context>
+<context>
+    <name>billing::Close</name>
+    <message>
+        <source>the bill of %1 is not final yet (it becomes final on %2); only a final month can be closed</source>
+        <translation>%1 的账单尚未出账（将于 %2 出账）；只有已出账的月份才能结账</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>（无项目）</translation>
+    </message>
+    <message>
+        <source>the records of %1 changed after the month was closed (its close pack no longer matches them)</source>
+        <translation>%1 的记录在结账后被更改（其结账包已与之不符）</translation>
+    </message>
 </context>
 <context>
     <name>billing::CostAnalysis</name>
@@ -1652,10 +1679,6 @@
         <translation>未知的键；可用的键为 kind、columns、time_format、utc_offset 和 values</translation>
     </message>
     <message>
-        <source>%1 is not a kind of profile; use &quot;call-log&quot;</source>
-        <translation>%1 不是配置类型；请使用 “call-log”</translation>
-    </message>
-    <message>
         <source>(missing)</source>
         <translation>（缺失）</translation>
     </message>
@@ -1706,6 +1729,321 @@
     <message>
         <source>line %1, field &quot;%2&quot;: the field appears twice in the object</source>
         <translation>第 %1 行，字段 “%2”：该字段在对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>Billing cycle</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Expenditure time</source>
+        <translation>消费时间</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>产品类型</translation>
+    </message>
+    <message>
+        <source>API (product)</source>
+        <translation>API（产品）</translation>
+    </message>
+    <message>
+        <source>Billing mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Bill type</source>
+        <translation>账单类型</translation>
+    </message>
+    <message>
+        <source>Usage (calls)</source>
+        <translation>使用量（调用次数）</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>官网价</translation>
+    </message>
+    <message>
+        <source>Truncated amount</source>
+        <translation>抹零金额</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind of profile; use &quot;call-log&quot; or &quot;provider-bill&quot;</source>
+        <translation>%1 不是列映射方案的类型；请使用 &quot;call-log&quot; 或 &quot;provider-bill&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>billing::reconcile</name>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>a %1 row is not a charge</source>
+        <translation>%1 行不是费用</translation>
+    </message>
+    <message>
+        <source>unused package quota is not a charge</source>
+        <translation>资源包未用完的额度不是费用</translation>
+    </message>
+    <message>
+        <source>not an OCR API of the catalog: %1</source>
+        <translation>不是价目表中的 OCR API：%1</translation>
+    </message>
+    <message>
+        <source>no billing mode</source>
+        <translation>没有计费模式</translation>
+    </message>
+    <message>
+        <source>a %1 record is not a charge</source>
+        <translation>%1 记录不是费用</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month (YYYY-MM)</source>
+        <translation>&quot;%1&quot; 不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>the bill&apos;s total row</source>
+        <translation>账单的合计行</translation>
+    </message>
+    <message>
+        <source>%1: a bill export does not name its month; give it with --month</source>
+        <translation>%1：导出的账单没有写明月份；请用 --month 指定</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an API of the catalog</source>
+        <translation>&quot;%1&quot; 不是价目表中的 API</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a billing mode (pay-per-use, package)</source>
+        <translation>&quot;%1&quot; 不是计费模式（按需、资源包）</translation>
+    </message>
+    <message>
+        <source>the header lacks the columns of the profile &quot;%1&quot;</source>
+        <translation>表头缺少列映射方案 &quot;%1&quot; 的列</translation>
+    </message>
+    <message>
+        <source>not a bill: the header is not one of the provider&apos;s bills, a FOCUS file or the console&apos;s bill or transaction export; map its columns with a provider-bill profile (--profile)</source>
+        <translation>不是账单：表头既不是服务商的账单，也不是 FOCUS 文件或本控制台导出的账单或交易记录；请用 provider-bill 列映射方案（--profile）映射其列</translation>
+    </message>
+    <message>
+        <source>the sheet is empty</source>
+        <translation>工作表为空</translation>
+    </message>
+    <message>
+        <source>a call log, not a bill; import it with import-calls</source>
+        <translation>这是调用日志，不是账单；请用 import-calls 导入</translation>
+    </message>
+    <message>
+        <source>the amount is missing</source>
+        <translation>缺少金额</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number of calls</source>
+        <translation>&quot;%1&quot; 不是整数的调用次数</translation>
+    </message>
+    <message>
+        <source>the bill is of the account &quot;%1&quot;, not of this account (&quot;%2&quot;); refused</source>
+        <translation>该账单属于账号 &quot;%1&quot;，不是本账号（&quot;%2&quot;）；已拒绝</translation>
+    </message>
+    <message>
+        <source>the bill is in %1, the account in %2; refused</source>
+        <translation>账单币种为 %1，账号币种为 %2；已拒绝</translation>
+    </message>
+    <message>
+        <source>the region is missing</source>
+        <translation>缺少区域</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a region of the catalog</source>
+        <translation>&quot;%1&quot; 不是价目表中的区域</translation>
+    </message>
+    <message>
+        <source>another service: %1</source>
+        <translation>其他服务：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a bill type (usage, purchase, renewal, refund)</source>
+        <translation>&quot;%1&quot; 不是账单类型（使用、新购、续订、退款）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a billing cycle (YYYY-MM)</source>
+        <translation>&quot;%1&quot; 不是账期（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>neither a billing cycle nor an expenditure time</source>
+        <translation>既没有账期也没有消费时间</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3</source>
+        <translation>%1，第 %2 行，第 %3 列</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: its thousands separators are not in groups of three</source>
+        <translation>&quot;%1&quot; 不是金额：千位分隔符没有按三位分组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount (an exact decimal, at most 8 decimals)</source>
+        <translation>&quot;%1&quot; 不是金额（应为精确小数，最多 8 位小数）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time (2020-08-23 22:00:00 GMT+08:00, 2020/07/02 08:36 or ISO 8601)</source>
+        <translation>&quot;%1&quot; 不是时间（2020-08-23 22:00:00 GMT+08:00、2020/07/02 08:36 或 ISO 8601）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time</source>
+        <translation>&quot;%1&quot; 不是时间</translation>
+    </message>
+    <message>
+        <source>The reconciliation was cancelled.</source>
+        <translation>对账已取消。</translation>
+    </message>
+    <message>
+        <source>the file cannot be read to its end</source>
+        <translation>无法读完该文件</translation>
+    </message>
+    <message>
+        <source>UTF-16 text; save the file as UTF-8 (CSV UTF-8)</source>
+        <translation>UTF-16 文本；请将文件另存为 UTF-8（CSV UTF-8）</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>带引号的字段到文件结尾仍未闭合</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>binary data, not a CSV text file</source>
+        <translation>二进制数据，不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>a quote inside a field that does not start with one</source>
+        <translation>字段中间出现引号，但字段不是以引号开头</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>字段的闭合引号之后还有文字</translation>
+    </message>
+    <message>
+        <source>a field longer than 1 MiB</source>
+        <translation>字段长度超过 1 MiB</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text; save the file as UTF-8 (CSV UTF-8)</source>
+        <translation>不是 UTF-8 文本；请将文件另存为 UTF-8（CSV UTF-8）</translation>
+    </message>
+    <message>
+        <source>a damaged archive entry: %1</source>
+        <translation>压缩包中的条目已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Only in the provider&apos;s bill</source>
+        <translation>仅在服务商账单中</translation>
+    </message>
+    <message>
+        <source>Only in our records</source>
+        <translation>仅在我方记录中</translation>
+    </message>
+    <message>
+        <source>Usage missing from our logs</source>
+        <translation>我方日志缺少用量</translation>
+    </message>
+    <message>
+        <source>Usage the provider did not bill</source>
+        <translation>服务商未计费的用量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Package coverage</source>
+        <translation>资源包抵扣</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时间差</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>reconcile needs at least one file</source>
+        <translation>对账至少需要一个文件</translation>
+    </message>
+    <message>
+        <source>the files hold no line of %1</source>
+        <translation>这些文件中没有 %1 的任何明细</translation>
+    </message>
+    <message>
+        <source>a damaged archive: entry %1 cannot be read</source>
+        <translation>压缩包已损坏：无法读取第 %1 个条目</translation>
+    </message>
+    <message>
+        <source>expands more than %1 times; refused as a possible ZIP bomb</source>
+        <translation>解压后膨胀超过 %1 倍；疑为 ZIP 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>expands to more than %1 MiB; refused as a possible ZIP bomb</source>
+        <translation>解压后超过 %1 MiB；疑为 ZIP 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>a damaged ZIP archive or XLSX workbook (%1)</source>
+        <translation>ZIP 压缩包或 XLSX 工作簿已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: it has no workbook part</source>
+        <translation>XLSX 工作簿已损坏：缺少工作簿部件</translation>
+    </message>
+    <message>
+        <source>not a CSV or XLSX file; an archive may hold only those</source>
+        <translation>不是 CSV 或 XLSX 文件；压缩包中只能包含这两种文件</translation>
+    </message>
+    <message>
+        <source>the archive holds no CSV or XLSX file</source>
+        <translation>压缩包中没有 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: it has no worksheet</source>
+        <translation>XLSX 工作簿已损坏：没有工作表</translation>
+    </message>
+    <message>
+        <source>%1 › sheet %2</source>
+        <translation>%1 › 工作表 %2</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: %1</source>
+        <translation>XLSX 工作簿已损坏：%1</translation>
+    </message>
+    <message>
+        <source>a damaged XLSX workbook: shared string %1 does not exist</source>
+        <translation>XLSX 工作簿已损坏：共享字符串 %1 不存在</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2252,235 @@
     <message>
         <source>cannot write the audit log: %1</source>
         <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a whole percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>The bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Rounded-off ledger</source>
+        <translation>抹零明细</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Chargeback</source>
+        <translation>费用分摊</translation>
+    </message>
+    <message>
+        <source>Chargeback by enterprise project</source>
+        <translation>按企业项目分摊费用</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>直接费用</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>分摊费用</translation>
+    </message>
+    <message>
+        <source>Shared package costs are split by the rule &quot;%1&quot; (largest remainder, to the cent); the statements add up to the bill&apos;s amount charged.</source>
+        <translation>共享的资源包费用按规则“%1”分摊（最大余额法，精确到分）；各分摊单合计等于账单的实扣金额。</translation>
+    </message>
+    <message>
+        <source>Chargeback statement: %1</source>
+        <translation>费用分摊单：%1</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费用项</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Share of package %1</source>
+        <translation>资源包 %1 的分摊</translation>
+    </message>
+    <message>
+        <source>Shared cost without a package</source>
+        <translation>无资源包的共享费用</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Budgets against actual</source>
+        <translation>预算与实际</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>No budgets.</source>
+        <translation>没有预算。</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Anomalies of the month</source>
+        <translation>本月异常</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>主要原因</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>No anomalies in this month.</source>
+        <translation>本月没有异常。</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Reconciliation with the provider&apos;s bill</source>
+        <translation>与服务商账单对账</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Not reconciled</source>
+        <translation>未对账</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>已对账</translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Difference accepted</source>
+        <translation>已接受的差额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Guards</source>
+        <translation>守卫</translation>
+    </message>
+    <message>
+        <source>Spend guards that fired</source>
+        <translation>已触发的消费守卫</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>守卫</translation>
+    </message>
+    <message>
+        <source>Fired at</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>Services disabled</source>
+        <translation>已关闭的服务</translation>
+    </message>
+    <message>
+        <source>No guard fired in this month.</source>
+        <translation>本月没有守卫触发。</translation>
+    </message>
+    <message>
+        <source>Close pack for %1</source>
+        <translation>%1 结账包</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结账时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结账人</translation>
+    </message>
+    <message>
+        <source>Audit chain head at closing</source>
+        <translation>结账时审计链头哈希</translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256 of %1)</source>
+        <translation>内容哈希（%1 的 SHA-256）</translation>
+    </message>
+    <message>
+        <source>--out %1 is not an existing folder</source>
+        <translation>--out %1 不是已存在的文件夹</translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be written</source>
+        <translation>无法写入文件夹 %1</translation>
+    </message>
+    <message>
+        <source>the close was cancelled; nothing was written</source>
+        <translation>结账已取消；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>cannot write into %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>no PDF writer</source>
+        <translation>没有 PDF 写入器</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;</source>
+        <translation>无法写入 “%1”</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结账</translation>
     </message>
 </context>
 <context>
@@ -3263,6 +3830,10 @@ mode</source>
         <source>&amp;FOCUS cost and usage data…</source>
         <translation>FOCUS 成本和用量数据(&amp;F)…</translation>
     </message>
+    <message>
+        <source> · &lt;b&gt;Reconciled&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;已对账&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::BudgetModel</name>
@@ -3621,6 +4192,141 @@ mode</source>
     <message>
         <source>AP-Singapore</source>
         <translation>亚太-新加坡</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CloseMonthWizard</name>
+    <message>
+        <source>Close month</source>
+        <translation>月度结账</translation>
+    </message>
+    <message>
+        <source>Which month?</source>
+        <translation>哪个月？</translation>
+    </message>
+    <message>
+        <source>Only a final month can be closed.</source>
+        <translation>只有已出账的月份才能结账。</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The close pack holds the bill, the rounded-off ledger, a chargeback statement per enterprise project, budgets against actual, the month&apos;s anomalies, the reconciliation and the spend guards that fired, with the audit chain&apos;s head.</source>
+        <translation>结账包包含账单、抹零明细、每个企业项目的费用分摊单、预算与实际、本月异常、对账结果和已触发的消费守卫，以及审计链头哈希。</translation>
+    </message>
+    <message>
+        <source>Where to?</source>
+        <translation>保存到哪里？</translation>
+    </message>
+    <message>
+        <source>A PDF, an XLSX workbook and the JSON of the content are written to this folder.</source>
+        <translation>PDF、XLSX 工作簿和内容的 JSON 文件将写入此文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>正在结账</translation>
+    </message>
+    <message>
+        <source>Close progress</source>
+        <translation>结账进度</translation>
+    </message>
+    <message>
+        <source>Close pack folder</source>
+        <translation>结账包文件夹</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be closed: %2</source>
+        <translation>%1 无法结账：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bill: %1 charged, %n line(s)</source>
+        <translation>
+            <numerusform>账单：实扣 %1，%n 条明细</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rounded off, not charged: %1</source>
+        <translation>抹零金额，不收取：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chargeback statements: %n enterprise project(s)</source>
+        <translation>
+            <numerusform>费用分摊单：%n 个企业项目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Budgets: %n</source>
+        <translation>
+            <numerusform>预算：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Anomalies: %n</source>
+        <translation>
+            <numerusform>异常：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconciliation: reconciled by %1 at %2</source>
+        <translation>对账：已由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>Reconciliation: not reconciled</source>
+        <translation>对账：未对账</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend guards that fired: %n</source>
+        <translation>
+            <numerusform>已触发的消费守卫：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closing %1…</source>
+        <translation>正在为 %1 结账…</translation>
+    </message>
+    <message>
+        <source>%1 was not closed: %2</source>
+        <translation>%1 未结账：%2</translation>
+    </message>
+    <message>
+        <source>Closed %1.
+
+Files:
+%2
+
+Content hash (SHA-256):
+%3
+
+Audit chain head at closing:
+%4</source>
+        <translation>%1 已结账。
+
+文件：
+%2
+
+内容哈希（SHA-256）：
+%3
+
+结账时审计链头哈希：
+%4</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -5135,6 +5841,14 @@ mode</source>
         <source>Scenario planner</source>
         <translation>场景规划</translation>
     </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>&amp;Close month…</source>
+        <translation>月度结账(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::MaintenanceSection</name>
@@ -6042,6 +6756,197 @@ mode</source>
     <message>
         <source>Cheaper than pay-per-use</source>
         <translation>比按需计费更省钱</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ReconciliationPage</name>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>对账(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show &amp;records…</source>
+        <translation>查看记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export differences…</source>
+        <translation>导出差异(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt month</source>
+        <translation>确认该月(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Column profile</source>
+        <translation>列映射方案</translation>
+    </message>
+    <message>
+        <source>Reconciliation progress</source>
+        <translation>对账进度</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Why the differences are accepted</source>
+        <translation>接受这些差异的理由</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>已对账</translation>
+    </message>
+    <message>
+        <source>All causes</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Provider charged</source>
+        <translation>服务商应付</translation>
+    </message>
+    <message>
+        <source>Our charged</source>
+        <translation>我方应付</translation>
+    </message>
+    <message>
+        <source>Column &amp;profile:</source>
+        <translation>列映射方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>By the headers</source>
+        <translation>按表头识别</translation>
+    </message>
+    <message>
+        <source>No files chosen: add the provider&apos;s bill files (CSV, XLSX or ZIP).</source>
+        <translation>尚未选择文件：请添加服务商的账单文件（CSV、XLSX 或其压缩包）。</translation>
+    </message>
+    <message>
+        <source>Bill files</source>
+        <translation>账单文件</translation>
+    </message>
+    <message>
+        <source>Bill files (*.csv *.xlsx *.zip);;All files (*)</source>
+        <translation>账单文件 (*.csv *.xlsx *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Could not reconcile the files.</source>
+        <translation>无法对这些文件对账。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every month matches (%n row(s) read).</source>
+        <translation>
+            <numerusform>每个月都一致（已读取 %n 行）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read, %1 ignored; the months below differ.</source>
+        <translation>
+            <numerusform>已读取 %n 行，忽略 %1 行；以下月份存在差异。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export differences</source>
+        <translation>导出差异</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export the differences.</source>
+        <translation>无法导出差异。</translation>
+    </message>
+    <message>
+        <source>Saved the differences of %1 to %2</source>
+        <translation>已将 %1 的差异保存到 %2</translation>
+    </message>
+    <message>
+        <source>Could not accept the month.</source>
+        <translation>无法确认该月。</translation>
+    </message>
+    <message>
+        <source>%1 is reconciled.</source>
+        <translation>%1 已对账。</translation>
     </message>
 </context>
 <context>
@@ -8618,6 +9523,62 @@ yyyy</translation>
     <message>
         <source>%1: changes[%2] refused at %3: %4</source>
         <translation>%1：changes[%2] 在 %3 被拒绝：%4</translation>
+    </message>
+    <message>
+        <source>close needs --out DIR</source>
+        <translation>close 需要 --out 文件夹</translation>
+    </message>
+    <message>
+        <source>close: &quot;%1&quot; is not a month (YYYY-MM)</source>
+        <translation>close：“%1” 不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2</source>
+        <translation>%1 已结账：%2</translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256): %1</source>
+        <translation>内容哈希（SHA-256）：%1</translation>
+    </message>
+    <message>
+        <source>Audit chain head at closing: %1</source>
+        <translation>结账时审计链头哈希：%1</translation>
+    </message>
+    <message>
+        <source>reconcile: no file %1</source>
+        <translation>reconcile：没有文件 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 calls, fee %2, charged %3</source>
+        <translation>%1 次调用，费用 %2，应付 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 row(s), %4 ignored</source>
+        <translation>%1：%2，%3 行，忽略 %4 行</translation>
+    </message>
+    <message>
+        <source>%1: provider %2, ours %3, difference %4; %5 line(s) matched, %6 difference(s)%7</source>
+        <translation>%1：服务商 %2，我方 %3，差额 %4；%5 条明细一致，%6 处差异%7</translation>
+    </message>
+    <message>
+        <source>; reconciled</source>
+        <translation>；已对账</translation>
+    </message>
+    <message>
+        <source>  %1 %2: provider %3; ours %4; difference %5</source>
+        <translation>  %1 %2：服务商 %3；我方 %4；差额 %5</translation>
+    </message>
+    <message>
+        <source>reconcile: the files and the account differ</source>
+        <translation>reconcile：文件与账号不一致</translation>
+    </message>
+    <message>
+        <source>%1 is reconciled; %2 difference(s) accepted.</source>
+        <translation>%1 已对账；已接受 %2 处差异。</translation>
     </message>
 </context>
 </TS>

@@ -163,9 +163,10 @@ QStringList Cli::subcommandSynopses(const Command &group)
 
 int Cli::execute(const Command &command, const QStringList &arguments)
 {
-    // A group's handler only says which subcommands it has: its arguments are not its own.
+    // A group's handler only says which subcommands it has: its arguments are not its own; unless the
+    // group is a command of its own too (reconcile FILE... beside reconcile accept MONTH).
     Args args;
-    if (subcommandSynopses(command).isEmpty()) {
+    if (subcommandSynopses(command).isEmpty() || !command.arguments.isEmpty()) {
         qsizetype required = 0;
         bool unbounded = false;
         for (const QString &a : command.arguments) {
@@ -201,8 +202,8 @@ void Cli::printHelp()
         if (c.name.contains(u' '))
             continue; // shown in its group's line
         QStringList variants = subcommandSynopses(c);
-        if (variants.isEmpty())
-            variants << c.synopsis();
+        if (variants.isEmpty() || !c.arguments.isEmpty())
+            variants.prepend(c.synopsis());
         m_out << "  " << variants.join(QLatin1String(" | "));
         if (!c.note.isEmpty())
             m_out << "   (" << c.note << ")";

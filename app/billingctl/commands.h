@@ -71,4 +71,10 @@ Reply cmdProfileList(Call &call);
 Reply cmdProfileShow(Call &call);
 Reply cmdProfileRemove(Call &call);
 
+// commands_close.cpp
+Reply cmdClose(Call &call);
+// commands_reconcile.cpp
+Reply cmdReconcile(Call &call);
+Reply cmdReconcileAccept(Call &call);
+
 } // namespace billing::cli

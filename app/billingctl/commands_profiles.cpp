@@ -31,6 +31,14 @@ QString summary(const ColumnProfile &p)
     return parts.join(QLatin1String(", "));
 }
 
+// The kind of the saved profile of that name: a provider-bill profile when there is one, else call-log
+// (whose unknown-name message lists the names).
+ProfileKind kindOf(Context &ctx, const QString &name)
+{
+    auto bill = columnProfileExists(ctx, ProfileKind::ProviderBill, name);
+    return bill && *bill ? ProfileKind::ProviderBill : ProfileKind::CallLog;
+}
+
 } // namespace
 
 Reply cmdProfile(Call &)
@@ -56,7 +64,7 @@ Reply cmdProfileSave(Call &call)
         auto profile = profileFromJson(text, name, ctx.catalog);
         if (!profile)
             return Error::badData(QStringLiteral("%1: %2").arg(path, profile.error().message));
-        auto exists = columnProfileExists(ctx, ProfileKind::CallLog, name);
+        auto exists = columnProfileExists(ctx, profile->kind, name);
         if (!exists)
             return exists.error();
         existed = *exists;
@@ -71,7 +79,16 @@ Reply cmdProfileSave(Call &call)
 
 Reply cmdProfileList(Call &call)
 {
-    auto r = call.run([](Context &ctx) { return columnProfiles(ctx, ProfileKind::CallLog); });
+    auto r = call.run([](Context &ctx) -> Result<std::vector<ColumnProfile>> {
+        std::vector<ColumnProfile> all;
+        for (ProfileKind kind : {ProfileKind::CallLog, ProfileKind::ProviderBill}) {
+            auto some = columnProfiles(ctx, kind);
+            if (!some)
+                return some.error();
+            all.insert(all.end(), some->begin(), some->end());
+        }
+        return all;
+    });
     if (!r)
         return r.error();
     return Output::list(
@@ -83,7 +100,7 @@ Reply cmdProfileList(Call &call)
 Reply cmdProfileShow(Call &call)
 {
     const QString name = call.at(0);
-    auto r = call.run([&](Context &ctx) { return columnProfile(ctx, ProfileKind::CallLog, name); });
+    auto r = call.run([&](Context &ctx) { return columnProfile(ctx, kindOf(ctx, name), name); });
     if (!r)
         return r.error();
     const QString text = QString::fromUtf8(QJsonDocument(profileToJson(*r)).toJson(QJsonDocument::Indented));
@@ -93,7 +110,7 @@ Reply cmdProfileShow(Call &call)
 Reply cmdProfileRemove(Call &call)
 {
     const QString name = call.at(0);
-    Status s = call.run([&](Context &ctx) { return removeColumnProfile(ctx, ProfileKind::CallLog, name); });
+    Status s = call.run([&](Context &ctx) { return removeColumnProfile(ctx, kindOf(ctx, name), name); });
     if (!s)
         return s.error();
     return Output{QJsonObject{{QStringLiteral("removed"), name}},

@@ -13,6 +13,8 @@ bool mayWantPdf(int argc, char **argv)
 {
     bool exportBill = false, pdf = false;
     for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "close") == 0)
+            return true;
         exportBill = exportBill || std::strcmp(argv[i], "export-bill") == 0;
         const QString arg = QString::fromLocal8Bit(argv[i]).trimmed();
         pdf = pdf || arg.compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0 ||

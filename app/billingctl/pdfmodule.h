@@ -11,7 +11,8 @@ class QString;
 
 namespace billing::report {
 struct BillDocument;
-}
+struct CloseDocument;
+} // namespace billing::report
 
 namespace billing::cli {
 
@@ -21,13 +22,15 @@ struct PdfModule
     // The application a PDF needs (a QGuiApplication: fonts), made inside the module.
     QCoreApplication *(*makeApplication)(int &argc, char **argv);
     Status (*exportPdf)(const report::BillDocument &doc, const QString &path, const QLocale &locale);
+    // close's PDF (closeprint.h).
+    Status (*exportClosePdf)(const report::CloseDocument &doc, const QString &path, const QLocale &locale);
 };
 
 // The C symbol the module exports: `const PdfModule *billingctl_pdf_module()`.
 inline constexpr const char *kPdfModuleSymbol = "billingctl_pdf_module";
 
 // Whether the arguments may ask for a PDF: "export-bill" with a "pdf" or "--format=pdf" argument (any
-// case). A false positive only loads the module for nothing; main() decides with it before any
+// case), or "close". A false positive only loads the module for nothing; main() decides with it before any
 // application object exists.
 bool mayWantPdf(int argc, char **argv);
 

@@ -41,6 +41,23 @@ Result<QString> text(const QJsonObject &o, const char *key, const QString &where
     return v.toString();
 }
 
+// An optional list of non-empty strings.
+Result<QStringList> texts(const QJsonObject &o, const char *key, const QString &where)
+{
+    QStringList out;
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return out;
+    if (!v.isArray())
+        return bad(where, Tr::tr("\"%1\" must be a list of strings").arg(QLatin1String(key)));
+    for (const QJsonValue &e : v.toArray()) {
+        if (!e.isString() || e.toString().trimmed().isEmpty())
+            return bad(where, Tr::tr("\"%1\" must be a list of non-empty strings").arg(QLatin1String(key)));
+        out << e.toString();
+    }
+    return out;
+}
+
 Result<qint64> positive(const QJsonObject &o, const char *key, const QString &where)
 {
     const QJsonValue v = o.value(QLatin1String(key));
@@ -90,6 +107,14 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
         return cur.error();
     c.m_currency = *cur;
 
+    const QJsonObject service = root.value(QLatin1String("provider_service")).toObject();
+    for (const char *key : {"codes", "names"}) {
+        auto list = texts(service, key, Tr::tr("provider_service"));
+        if (!list)
+            return list.error();
+        c.m_providerServices += *list;
+    }
+
     QSet<QString> categories;
     const QJsonArray apis = root.value(QLatin1String("apis")).toArray();
     if (apis.isEmpty())
@@ -107,7 +132,13 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
             return category.error();
         if (c.apiIndex(*id) >= 0)
             return bad(where, Tr::tr("API \"%1\" appears twice").arg(*id));
-        c.m_apis.push_back({*id, *category, o.value(QLatin1String("name")).toString(*id)});
+        auto names = texts(o, "provider_names", where);
+        if (!names)
+            return names.error();
+        auto codes = texts(o, "provider_codes", where);
+        if (!codes)
+            return codes.error();
+        c.m_apis.push_back({*id, *category, o.value(QLatin1String("name")).toString(*id), *names + *codes});
         categories.insert(*category);
     }
     const QJsonArray regions = root.value(QLatin1String("regions")).toArray();
@@ -121,7 +152,10 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
             return id.error();
         if (c.regionIndex(*id) >= 0)
             return bad(where, Tr::tr("region \"%1\" appears twice").arg(*id));
-        c.m_regions.push_back({*id, o.value(QLatin1String("name")).toString(*id)});
+        auto names = texts(o, "provider_names", where);
+        if (!names)
+            return names.error();
+        c.m_regions.push_back({*id, o.value(QLatin1String("name")).toString(*id), *names});
     }
 
     const QJsonArray lists = root.value(QLatin1String("price_lists")).toArray();

@@ -20,12 +20,16 @@ struct ApiInfo
     QString id;
     QString category; // GENERAL, CARD, RECEIPT
     QString name;
+    // How the provider's bill files name the API (provider-bills.md §1): product names and resource type
+    // codes, kept in the catalog as data ("provider_names", "provider_codes").
+    QStringList providerNames;
 };
 
 struct RegionInfo
 {
     QString id;
     QString name;
+    QStringList providerNames; // e.g. the Chinese console's "华北-北京四"
 };
 
 struct Tier
@@ -69,6 +73,9 @@ public:
     const std::vector<ApiInfo> &apis() const { return m_apis; }
     const std::vector<RegionInfo> &regions() const { return m_regions; }
     const QByteArray &source() const { return m_source; }
+    // The provider's service type codes and names of OCR ("provider_service"): rows of a bill file with
+    // another service are not OCR.
+    const QStringList &providerServices() const { return m_providerServices; }
 
     int apiIndex(QStringView id) const;    // -1 when unknown
     int regionIndex(QStringView id) const; // -1 when unknown
@@ -98,6 +105,7 @@ private:
     QString m_currency;
     std::vector<ApiInfo> m_apis;
     std::vector<RegionInfo> m_regions;
+    QStringList m_providerServices;
     std::vector<PriceList> m_priceLists;
 };
 

@@ -1,4 +1,5 @@
 #include "engine/verifier.h"
+#include "close/closeseal.h"
 #include "engine/settlementrange.h"
 #include "engine/tr.h"
 
@@ -265,6 +266,7 @@ Result<QStringList> verifyAccount(Context &ctx)
     }
     checkPackages(ctx, findings);
     checkClosedMonths(ctx, findings);
+    checkClosedPacks(ctx, findings);
     checkAudit(ctx, findings);
     verifier::checkIds(ctx, findings);
     verifier::checkTiers(ctx, findings);

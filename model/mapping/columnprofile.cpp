@@ -110,6 +110,27 @@ std::vector<ProfileField> profileFields(ProfileKind kind)
             {QLatin1String(kCallFieldNames[5]), MappingTr::tr("Request id"), false, ValueDomain::None, false},
             {QLatin1String(kCallFieldNames[6]), MappingTr::tr("Count"), false, ValueDomain::None, false},
         };
+    case ProfileKind::ProviderBill:
+        // The meanings of provider-bills.md §1; ids are the profile JSON's.
+        return {
+            {QStringLiteral("billing_cycle"), MappingTr::tr("Billing cycle"), false, ValueDomain::None,
+             false},
+            {QStringLiteral("expenditure_time"), MappingTr::tr("Expenditure time"), false, ValueDomain::None,
+             true},
+            {QStringLiteral("account"), MappingTr::tr("Account name"), false, ValueDomain::None, false},
+            {QStringLiteral("service"), MappingTr::tr("Service type"), false, ValueDomain::None, false},
+            {QStringLiteral("api"), MappingTr::tr("API (product)"), true, ValueDomain::Api, false},
+            {QStringLiteral("region"), MappingTr::tr("Region"), false, ValueDomain::Region, false},
+            {QStringLiteral("mode"), MappingTr::tr("Billing mode"), false, ValueDomain::None, false},
+            {QStringLiteral("bill_type"), MappingTr::tr("Bill type"), false, ValueDomain::None, false},
+            {QStringLiteral("project"), MappingTr::tr("Enterprise project"), false, ValueDomain::None, false},
+            {QStringLiteral("calls"), MappingTr::tr("Usage (calls)"), false, ValueDomain::None, false},
+            {QStringLiteral("fee"), MappingTr::tr("List price"), false, ValueDomain::None, false},
+            {QStringLiteral("rounded_off"), MappingTr::tr("Truncated amount"), false, ValueDomain::None,
+             false},
+            {QStringLiteral("charged"), MappingTr::tr("Amount due"), true, ValueDomain::None, false},
+            {QStringLiteral("currency"), MappingTr::tr("Currency"), false, ValueDomain::None, false},
+        };
     }
     return {};
 }
@@ -127,14 +148,17 @@ QString profileKindId(ProfileKind kind)
     switch (kind) {
     case ProfileKind::CallLog:
         return QStringLiteral("call-log");
+    case ProfileKind::ProviderBill:
+        return QStringLiteral("provider-bill");
     }
     return {};
 }
 
 std::optional<ProfileKind> parseProfileKind(const QString &id)
 {
-    if (id == profileKindId(ProfileKind::CallLog))
-        return ProfileKind::CallLog;
+    for (ProfileKind k : {ProfileKind::CallLog, ProfileKind::ProviderBill})
+        if (id == profileKindId(k))
+            return k;
     return std::nullopt;
 }
 
@@ -278,9 +302,10 @@ Result<ColumnProfile> profileFromJson(QByteArrayView json, const QString &name, 
     p.name = name;
     const std::optional<ProfileKind> kind = parseProfileKind(o.value(kKind).toString());
     if (!kind)
-        return keyError(quoted(kKind), MappingTr::tr("%1 is not a kind of profile; use \"call-log\"")
-                                           .arg(o.contains(kKind) ? quoted(o.value(kKind).toString())
-                                                                  : MappingTr::tr("(missing)")));
+        return keyError(
+            quoted(kKind),
+            MappingTr::tr("%1 is not a kind of profile; use \"call-log\" or \"provider-bill\"")
+                .arg(o.contains(kKind) ? quoted(o.value(kKind).toString()) : MappingTr::tr("(missing)")));
     p.kind = *kind;
     auto columns = readColumns(o.value(kColumns), p.kind);
     if (!columns)

@@ -14,9 +14,9 @@ namespace billing {
 
 class Catalog;
 
-// What a profile reads: call logs now; the provider's bill files (provider-bills.md §1) use the same
-// mechanism with their own fields.
-enum class ProfileKind { CallLog };
+// What a profile reads: call logs, and the provider's bill files (provider-bills.md §1) in a layout the
+// reconciliation does not recognize by its headers.
+enum class ProfileKind { CallLog, ProviderBill };
 // How a log writes the time of a call.
 enum class TimeFormat { Iso8601, Local, EpochSeconds, EpochMilliseconds };
 // The catalog list a field's values are mapped to.
@@ -36,7 +36,7 @@ struct ProfileField
 std::vector<ProfileField> profileFields(ProfileKind kind);
 std::optional<ProfileField> profileField(ProfileKind kind, const QString &id);
 
-QString profileKindId(ProfileKind kind); // "call-log"
+QString profileKindId(ProfileKind kind); // "call-log", "provider-bill"
 std::optional<ProfileKind> parseProfileKind(const QString &id);
 QString timeFormatId(TimeFormat format); // "iso8601", "local", "epoch-seconds", "epoch-milliseconds"
 std::optional<TimeFormat> parseTimeFormat(const QString &id);

@@ -235,6 +235,33 @@ private slots:
         QVERIFY(report::printBill(extremeBill(), printer, QLocale::c()).ok());
         checkPdf(pdf, printer.pageLayout(), 2);
     }
+
+    // The month-end close pack (issue #14): every section's table fits the page, names as the console
+    // shows them, every page renders.
+    void closePackFitsLandscapeA4()
+    {
+        const QString keep = qEnvironmentVariable("BILLING_PDF_DIR");
+        const QString dir = keep.isEmpty() ? m_dir.path() : keep;
+        const CliResult r =
+            m_cli.run(QStringLiteral("2026-11-05T09:00:00+08:00"), {"close", Month, "--out", dir});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString pdf = QDir(dir).filePath(QStringLiteral("close-%1.pdf").arg(Month));
+        const QList<PdfPage> pages = readPdfPages(pdf);
+        QVERIFY2(pages.size() >= 2, qPrintable(QString::number(pages.size())));
+        QCOMPARE(test::pageMisfit(pages, report::billPageLayout()), QString());
+        QString all;
+        for (int p = 0; p < pages.size(); ++p) {
+            all += pages.at(p).text() + u' ';
+            QVERIFY2(
+                pages.at(p).text().contains(QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages.size())),
+                qPrintable(pages.at(p).text()));
+        }
+        for (const char *heading : {"Rounded-off ledger", "Chargeback statement:", "Budgets against actual",
+                                    "Anomalies of the month", "Not reconciled", "Spend guards that fired",
+                                    "Audit chain head at closing", "General Text"})
+            QVERIFY2(all.contains(QLatin1String(heading)), heading);
+        QCOMPARE(test::renderProblems(pdf, pages.size()), QString());
+    }
 };
 
 QTEST_MAIN(TestPdfPages)

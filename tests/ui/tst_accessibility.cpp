@@ -98,7 +98,10 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("navigation"));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Up);
-        QCOMPARE(w.currentPage(), pages.at(pages.size() - 2));
+        // The entry above the last page in the list: Reconciliation, added last (Ctrl+1 … Ctrl+9 keep
+        // their pages), sits under Bills after Transactions.
+        QCOMPARE(pages.last(), PageId::Reconciliation);
+        QCOMPARE(w.currentPage(), PageId::Transactions);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
         QVERIFY(w.page(w.currentPage())->isAncestorOf(QApplication::focusWidget()));
     }

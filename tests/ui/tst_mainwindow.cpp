@@ -84,7 +84,7 @@ private slots:
             costCenter << nav->topLevelItem(3)->child(i)->text(0);
         QCOMPARE(costCenter, (QStringList{"Composition", "Allocation", "Analysis", "Budgets", "Optimization",
                                           "Anomalies", "Price calculator", "Scenario planner"}));
-        QCOMPARE(w.pages().size(), 17);
+        QCOMPARE(w.pages().size(), 18);
     }
 
     void navigatesWithMouseAndKeys()

@@ -3,6 +3,7 @@
 #include "billprint.h"
 #include "bills/billtablemodel.h"
 #include "engine/engine.h"
+#include "reconcile/reconciliation.h"
 #include "widgets/activatingtableview.h"
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
@@ -260,8 +261,14 @@ void BillsPage::showSummary()
     const QLocale locale;
     const CivilDate d = cal.dateOf(bill.finalAt);
     const QString date = locale.toString(QDate(d.year, d.month, d.day), QLocale::LongFormat);
-    m_status->setText(bill.final ? tr("<b>Final</b> since %1").arg(date)
-                                 : tr("<b>Open</b> \u2014 becomes final on %1").arg(date));
+    QString status = bill.final ? tr("<b>Final</b> since %1").arg(date)
+                                : tr("<b>Open</b> \u2014 becomes final on %1").arg(date);
+    // Accepted on the Reconciliation page (or with billingctl reconcile accept): one small query.
+    const QString shown = bill.month;
+    if (auto reconciled = m_engine.run([&shown](Context &ctx) { return monthReconciled(ctx, shown); });
+        reconciled && *reconciled)
+        status += tr(" \u00b7 <b>Reconciled</b>");
+    m_status->setText(status);
     m_status->setToolTip(
         bill.final ? tr("Nothing in a final month changes again; corrections go into the open month.")
                    : tr("Charges of this month can still arrive until it becomes final."));

@@ -1,10 +1,12 @@
 #include "shell/mainwindow.h"
+#include "widgets/closemonthwizard.h"
 
 #include <iterator>
 
 #include "audit/auditpage.h"
 #include "auth/identity.h"
 #include "bills/billspage.h"
+#include "bills/reconciliationpage.h"
 #include "bills/transactionspage.h"
 #include "costcenter/allocationpage.h"
 #include "costcenter/analysispage.h"
@@ -186,6 +188,22 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         tr("Settings"), nullptr);
     addPage(
         PageId::Audit, [this] { return new AuditPage(m_engine, this); }, tr("Audit log"), nullptr);
+    // Added last so that Ctrl+1 … Ctrl+9 keep their pages; it shows under Bills.
+    addPage(
+        PageId::Reconciliation,
+        [this] {
+            auto *reconciliation = new ReconciliationPage(m_engine, this);
+            // Drill-down: a difference opens the transaction records of its bill line.
+            connect(
+                reconciliation, &ReconciliationPage::recordsRequested, this,
+                [this](const QString &month, const QString &api, const QString &region, const QString &mode) {
+                    if (auto *transactions = qobject_cast<TransactionsPage *>(page(PageId::Transactions)))
+                        transactions->showBillLine(month, api, region, mode);
+                    showPage(PageId::Transactions);
+                });
+            return reconciliation;
+        },
+        tr("Reconciliation"), bills);
     m_navigation->expandAll();
     // Wide enough for the longest entry with a count after it ("Notifications (99)").
     int widest = 0;
@@ -306,6 +324,13 @@ void MainWindow::buildMenus()
     buy->setObjectName(QStringLiteral("buyPackageAction"));
     file->addAction(tr("Change billing &mode\u2026"), this, [this] { openModeWizard(QString(), QString()); })
         ->setObjectName(QStringLiteral("modeMenuAction"));
+    file->addAction(tr("&Close month\u2026"), this,
+                    [this] {
+                        auto *wizard = new CloseMonthWizard(m_engine, this);
+                        wizard->setAttribute(Qt::WA_DeleteOnClose);
+                        wizard->open();
+                    })
+        ->setObjectName(QStringLiteral("closeMonthAction"));
     file->addSeparator();
     QAction *stop = file->addAction(tr("&Stop billing\u2026"), this, &MainWindow::stopBilling);
     stop->setObjectName(QStringLiteral("stopBillingAction"));
@@ -403,8 +428,8 @@ QString MainWindow::pageKey(PageId page)
     static const char *const keys[] = {"overview",     "bills",       "transactions",  "services", "packages",
                                        "funds",        "composition", "allocation",    "analysis", "budgets",
                                        "optimization", "calculator",  "notifications", "settings", "audit",
-                                       "anomalies",    "planner"};
-    static_assert(std::size(keys) == size_t(PageId::Planner) + 1, "one key per page");
+                                       "anomalies",    "planner",     "reconciliation"};
+    static_assert(std::size(keys) == size_t(PageId::Reconciliation) + 1, "one key per page");
     return QLatin1String(keys[size_t(page)]);
 }
 

@@ -32,6 +32,7 @@ enum class PageId {
     Audit,
     Anomalies,
     Planner,
+    Reconciliation,
 };
 
 // One page of the console: it owns its filter bar, its table or chart and its actions, and reloads

@@ -1,0 +1,91 @@
+#pragma once
+
+// The table sink of readBillFile (billfile.h): recognizes a table's format by its header and turns its
+// rows into lines. Provider bills: billreader.cpp; FOCUS files and the console's exports: billformats.cpp.
+// Internal to model/reconcile/.
+#include "reconcile/billwords.h"
+#include "reconcile/tabular.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <array>
+
+namespace billing::billwords {
+
+class Reader : public TableSink
+{
+public:
+    Reader(const BillFileOptions &o, const LineSink &sink, BillFileSummary &summary);
+
+    Status begin(const QString &name) override;
+
+    Result<bool> row(qint64 line, const QStringList &cells) override;
+
+    Status end() override;
+
+    bool recognized() const override { return m_kind != Kind::None; }
+
+    QString notBill() const;
+
+    QString notReadReason() const override;
+
+private:
+    bool recognize(const QStringList &cells);
+
+    bool setKind(Kind k, const QString &format);
+
+    int p(F f) const { return m_prov[size_t(f)]; }
+
+    // The cell of a provider meaning, or of a named column (FOCUS, ours); empty when absent.
+    QString cell(int pos) const;
+    QString cell(F f) const { return cell(p(f)); }
+    int pos(const char *name) const { return m_named.value(norm(QLatin1String(name)), -1); }
+    QString cell(const char *name) const { return cell(pos(name)); }
+
+    Error badCell(int pos, const QString &why) const;
+    Status ignore(const QString &why);
+
+    Result<Money> amount(int pos, bool required) const;
+
+    Result<qint64> count(int pos) const;
+
+    Status checkAccount(int accountPos, int currencyPos) const;
+
+    Result<QString> region(int pos) const;
+
+    Result<Instant> time(int pos) const;
+
+    Status deliver(const LineKey &key, const LineFigures &f);
+
+    Status readRow();
+
+    Status readProvider();
+
+    Status readFocus();
+
+    Status readOursTransaction();
+
+    Status readOursBill();
+
+    Status readOursFigures(LineKey &key);
+
+    const BillFileOptions &m_o;
+    const LineSink &m_sink;
+    BillFileSummary &m_summary;
+    QHash<QString, QString> m_apis;    // normalized name or code → API id
+    QHash<QString, QString> m_regions; // the same for regions
+    QSet<QString> m_services;
+    QString m_table;
+    Kind m_kind = Kind::None;
+    int m_searched = 0;
+    bool m_isCallLog = false;
+    QString m_reason;
+    QHash<QString, int> m_named;
+    std::array<int, size_t(F::Count)> m_prov{};
+    qint64 m_line = 0;
+    qint64 m_firstLine = 0;
+    const QStringList *m_cells = nullptr;
+};
+
+} // namespace billing::billwords
