@@ -89,7 +89,7 @@ Reply cmdWhatIf(Call &call)
             return Error::badData(CliTr::tr("whatif: cannot read %1").arg(path));
         auto s = whatif::parseScenario(f.readAll());
         if (!s)
-            return Error(s.error().code, path + QStringLiteral(": ") + s.error().message);
+            return Error{s.error().code, path + QStringLiteral(": ") + s.error().message};
         if (!months && s->months > 0)
             months = s->months;
         scenarios.push_back(std::move(*s));

@@ -75,7 +75,7 @@ Status resolve(Context &ctx, Scenario &s, Instant endAt)
         }
         if (c.type == Change::Type::Guard) {
             if (auto g = guards::fromSpec(ctx, c.guard); !g)
-                return Error(g.error().code, where + g.error().message);
+                return Error{g.error().code, where + g.error().message};
         }
         if (c.date.isEmpty())
             continue;
