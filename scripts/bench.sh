@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance workloads of docs/performance.md (P1–P5, P1pg), each against its baseline in the same run.
+# The performance workloads of docs/performance.md (P1–P5, P1pg, P7), each against its baseline in the same run.
 # Prints a Markdown table of medians, min, max and ratios (and writes it to $BENCH_OUT if set).
 #
 #   scripts/bench.sh            full sizes: 2 M and 10 M lines, a year at 2 M lines a month, 5 runs each
@@ -33,7 +33,8 @@ GEN="$build/tests/bench/bench_gencalls"
 STARTUP="$build/tests/bench/bench_startup"
 PLOT="$build/tests/bench/bench_plot"
 QUERY="$build/tests/bench/bench_query"
-for exe in "$B" "$GEN" "$STARTUP" "$PLOT" "$QUERY"; do
+GENBILLS="$build/tests/bench/bench_genbills"
+for exe in "$B" "$GEN" "$STARTUP" "$PLOT" "$QUERY" "$GENBILLS"; do
     [[ -x "$exe" ]] || { echo "bench: $exe is not built (run scripts/setup.sh)" >&2; exit 1; }
 done
 work="$(mktemp -d "${TMPDIR:-/tmp}/billing-bench.XXXXXX")"
@@ -160,6 +161,30 @@ compare P2c "first page (50) of transactions" \
     billingctl-transactions true "$B --db $year --now $ynow --json transactions --limit 50"
 # The same three in one process, without the cost of starting one (see tests/bench/query.cpp).
 "$QUERY" --db "$year" --now "$ynow" --month "$last" --from "$from" --to "$to" --runs "$runs" >>"$table"
+
+# P7: reconcile a year of the provider's files (its transaction bill, English CSV, provider-bills.md §1)
+# written from the year-long account's own records, one window of transactions at a time (tests/bench/
+# genbills.cpp), against sqlite3 loading the same files into one table (matching nothing).
+bills="$work/bills"
+mkdir -p "$bills"
+yname="$(sqlite3 "$year" 'SELECT name FROM account')"
+for ((i = 0; i < months; i++)); do
+    wfrom="$(date -d "2025-11-01 +$i month" +%Y-%m-%d)T00:00:00+08:00"
+    wto="$(date -d "2025-11-01 +$((i + 1)) month" +%Y-%m-%d)T00:00:00+08:00"
+    ((i == months - 1)) && wto="$ynow" # the last hour's records are dated at its end
+    "$B" --db "$year" --now "$ynow" --json transactions --from "$wfrom" --to "$wto" |
+        "$GENBILLS" --account "$yname" --transactions - --out-dir "$bills" --tag "$i" >/dev/null
+done
+billfiles=("$bills"/*.csv)
+p7import=(".import --csv ${billfiles[0]} bills")
+for f in "${billfiles[@]:1}"; do p7import+=(".import --csv --skip 1 $f bills"); done
+printf '%s\n' "${p7import[@]}" >"$work/p7import.sql"
+"$B" --db "$year" --now "$ynow" --json reconcile "${billfiles[@]}" >"$work/p7.json"
+p7rows="$(jq '[.files[].rows] | add' "$work/p7.json")"
+compare P7 "reconcile $months months of provider files ($p7rows rows, $(du -cm "${billfiles[@]}" | tail -n 1 | cut -f1) MB)" \
+    sqlite3-import "rm -f $work/bills.db" "sqlite3 $work/bills.db < $work/p7import.sql" \
+    billingctl-reconcile true "$B --db $year --now $ynow --json reconcile ${billfiles[*]}"
+rm -rf "$bills"
 
 # P3: a year of catch-up — every hour of a year settled, with an automatic renewal and the arrears
 # stages (grace, frozen, released) — in one command, against nothing (goal: within 2 s).

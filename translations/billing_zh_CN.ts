@@ -282,6 +282,14 @@
         <source>the records of %1 changed after the month was closed (its close pack no longer matches them)</source>
         <translation>%1 的记录在结账后被更改（其结账包已与之不符）</translation>
     </message>
+    <message>
+        <source>the ledger entries of %1 changed after the month was closed (its close pack no longer matches them)</source>
+        <translation>%1 的账务流水在结账后被更改（其结账包已与之不符）</translation>
+    </message>
+    <message>
+        <source>the tier rows of %1 changed after the month was closed (its close pack no longer matches them)</source>
+        <translation>%1 的阶梯明细在结账后被更改（其结账包已与之不符）</translation>
+    </message>
 </context>
 <context>
     <name>billing::CostAnalysis</name>

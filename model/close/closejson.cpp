@@ -109,7 +109,9 @@ QByteArray closePackJson(const ClosePack &pack)
                            {QStringLiteral("anomalies"), anomalies},
                            {QStringLiteral("reconciliation"), reconciliation},
                            {QStringLiteral("guards_fired"), guards},
-                           {QStringLiteral("records_sha256"), pack.recordsDigest}};
+                           {QStringLiteral("records_sha256"), pack.recordsDigest},
+                           {QStringLiteral("ledger_sha256"), pack.ledgerDigest},
+                           {QStringLiteral("tiers_sha256"), pack.tiersDigest}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -224,7 +224,12 @@ Result<ClosePack> assembleClosePack(Context &ctx, const QString &month)
     if (!statements)
         return statements.error();
     pack.chargebacks = std::move(*statements);
-    pack.recordsDigest = recordsDigest(*records);
+    auto digests = monthDigests(ctx, month, *records);
+    if (!digests)
+        return digests.error();
+    pack.recordsDigest = digests->records;
+    pack.ledgerDigest = digests->ledger;
+    pack.tiersDigest = digests->tiers;
     auto budgets = budgetActuals(ctx, from, to);
     if (!budgets)
         return budgets.error();

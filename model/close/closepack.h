@@ -107,6 +107,8 @@ struct ClosePack
     ReconciliationState reconciliation;
     std::vector<FiredGuard> guards;
     QString recordsDigest; // SHA-256 of the month's records (closeseal.h), what verify recomputes
+    QString ledgerDigest;  // ... of its ledger entries
+    QString tiersDigest;   // ... of its records' tier rows
 };
 
 // The close's own stamp: outside the content hash.

@@ -17,6 +17,11 @@ QString optionalId(const std::optional<qint64> &id)
 {
     return id ? QString::number(*id) : QString();
 }
+void addLine(QCryptographicHash &hash, const QStringList &fields)
+{
+    hash.addData(fields.join(QLatin1Char('\t')).toUtf8());
+    hash.addData(QByteArrayView("\n"));
+}
 } // namespace
 
 QString recordsDigest(const std::vector<Record> &records)
@@ -43,10 +48,43 @@ QString recordsDigest(const std::vector<Record> &records)
                                  r.paidCoupon.toString(8),
                                  r.paidCash.toString(8),
                                  r.arrears.toString(8)};
-        hash.addData(fields.join(QLatin1Char('\t')).toUtf8());
-        hash.addData(QByteArrayView("\n"));
+        addLine(hash, fields);
     }
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString ledgerDigest(const std::vector<LedgerEntry> &entries)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const LedgerEntry &e : entries)
+        addLine(hash, {QString::number(e.id), QString::number(e.at), ledgerKindId(e.kind),
+                       e.cashDelta.toString(8), e.balanceAfter.toString(8), optionalId(e.couponId),
+                       e.couponDelta.toString(8), optionalId(e.recordId), optionalId(e.packageId)});
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString tiersDigest(const std::vector<std::pair<qint64, TierUse>> &tiers)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const auto &[recordId, t] : tiers)
+        addLine(hash,
+                {QString::number(recordId), QString::number(t.tier), QString::number(t.firstPosition),
+                 QString::number(t.calls), t.pricePer1000.toString(8), QString::number(t.lastPosition)});
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+Result<MonthDigests> monthDigests(Context &ctx, const QString &month, const std::vector<Record> &records)
+{
+    auto start = ctx.calendar.parseMonth(month);
+    if (!start)
+        return start.error();
+    auto ledger = ctx.ledger.ofBillMonth(month, *start, ctx.calendar.nextMonthStart(*start));
+    if (!ledger)
+        return ledger.error();
+    auto tiers = ctx.records.tiersOfMonth(month);
+    if (!tiers)
+        return tiers.error();
+    return MonthDigests{recordsDigest(records), ledgerDigest(*ledger), tiersDigest(*tiers)};
 }
 
 Status authorizeClose(Context &ctx)
@@ -68,6 +106,8 @@ Status recordClose(Context &ctx, const ClosePack &pack, const CloseStamp &stamp)
     const QJsonObject after{{QStringLiteral("month"), pack.month},
                             {QStringLiteral("content_sha256"), stamp.contentHash},
                             {QStringLiteral("records_sha256"), pack.recordsDigest},
+                            {QStringLiteral("ledger_sha256"), pack.ledgerDigest},
+                            {QStringLiteral("tiers_sha256"), pack.tiersDigest},
                             {QStringLiteral("audit_head"), stamp.auditHead},
                             {QStringLiteral("charged"), pack.bill.totals.charged.toString()}};
     return ctx.audit(closeAction(), closeSubject(pack.month), {}, after);
@@ -80,12 +120,11 @@ void checkClosedPacks(Context &ctx, QStringList &findings)
         findings << entries.error().message;
         return;
     }
-    std::map<QString, QString> digests; // month → the newest close's digest
+    std::map<QString, QJsonObject> closes; // month → the newest close's entry
     for (const AuditEntry &e : *entries)
         if (e.action == closeAction())
-            digests[e.after.value(QStringLiteral("month")).toString()] =
-                e.after.value(QStringLiteral("records_sha256")).toString();
-    for (const auto &[month, digest] : digests) {
+            closes[e.after.value(QStringLiteral("month")).toString()] = e.after;
+    for (const auto &[month, close] : closes) {
         RecordFilter f;
         f.billMonth = month;
         f.sort = RecordSort::Id;
@@ -94,8 +133,25 @@ void checkClosedPacks(Context &ctx, QStringList &findings)
             findings << records.error().message;
             continue;
         }
-        if (recordsDigest(*records) != digest)
+        auto now = monthDigests(ctx, month, *records);
+        if (!now) {
+            findings << now.error().message;
+            continue;
+        }
+        const auto changed = [&](const char *key, const QString &digest) {
+            const QJsonValue recorded = close.value(QLatin1String(key));
+            return !recorded.isUndefined() && recorded.toString() != digest;
+        };
+        if (changed("records_sha256", now->records))
             findings << CloseTr::tr("the records of %1 changed after the month was closed (its close pack "
+                                    "no longer matches them)")
+                            .arg(month);
+        if (changed("ledger_sha256", now->ledger))
+            findings << CloseTr::tr("the ledger entries of %1 changed after the month was closed (its close "
+                                    "pack no longer matches them)")
+                            .arg(month);
+        if (changed("tiers_sha256", now->tiers))
+            findings << CloseTr::tr("the tier rows of %1 changed after the month was closed (its close pack "
                                     "no longer matches them)")
                             .arg(month);
     }

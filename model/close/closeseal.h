@@ -2,10 +2,12 @@
 
 // What a close records and what verify proves afterwards (provider-bills.md §4): the close is an audit
 // entry "close" on "month YYYY-MM" holding the pack's content hash, the audit chain's head at closing and
-// the SHA-256 of the month's records (every field of every record of the bill month, in id order). The
+// the SHA-256 of the month's records (every field of every record of the bill month, in id order), of its
+// ledger entries and of its records' tier rows. The
 // log is hash-chained, so the digest cannot be changed either; verify recomputes it for every close.
 #include "close/closepack.h"
 #include "core/result.h"
+#include "domain/records.h"
 #include "domain/types.h"
 
 #include <QStringList>
@@ -18,6 +20,16 @@ struct Context;
 
 // SHA-256 (hex) of the records as stored, backend-neutral (the fields as text, one line per record).
 QString recordsDigest(const std::vector<Record> &records);
+// The same for the month's ledger entries (LedgerRepository::ofBillMonth) and its records' tier rows.
+QString ledgerDigest(const std::vector<LedgerEntry> &entries);
+QString tiersDigest(const std::vector<std::pair<qint64, TierUse>> &tiers);
+
+// The three digests of a bill month as stored now, what a close records and verify recomputes.
+struct MonthDigests
+{
+    QString records, ledger, tiers;
+};
+Result<MonthDigests> monthDigests(Context &ctx, const QString &month, const std::vector<Record> &records);
 
 inline QString closeAction()
 {
@@ -35,7 +47,8 @@ Status authorizeClose(Context &ctx);
 Result<CloseStamp> closeStamp(Context &ctx, const QString &contentHash);
 Status recordClose(Context &ctx, const ClosePack &pack, const CloseStamp &stamp);
 
-// verify: for every close entry, the month's records still have the digest recorded at closing.
+// verify: for every close entry, the month's records, ledger entries and tier rows still have the digests
+// recorded at closing (a close recorded before the ledger and tier digests existed checks the records).
 void checkClosedPacks(Context &ctx, QStringList &findings);
 
 } // namespace billing

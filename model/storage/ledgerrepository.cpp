@@ -28,15 +28,22 @@ Status LedgerRepository::append(LedgerEntry &e)
 
 Result<std::vector<LedgerEntry>> LedgerRepository::all()
 {
-    return select(QString(), QVariant());
+    return select(QString(), {});
 }
 
 Result<std::vector<LedgerEntry>> LedgerRepository::forPackage(qint64 packageId)
 {
-    return select(QStringLiteral("WHERE package_id = :arg"), packageId);
+    return select(QStringLiteral("WHERE package_id = ?"), {packageId});
 }
 
-Result<std::vector<LedgerEntry>> LedgerRepository::select(const QString &where, const QVariant &arg)
+Result<std::vector<LedgerEntry>> LedgerRepository::ofBillMonth(const QString &month, Instant from, Instant to)
+{
+    return select(QStringLiteral("WHERE record_id IN (SELECT id FROM record WHERE bill_month = ?) OR "
+                                 "(record_id IS NULL AND at >= ? AND at < ?)"),
+                  {month, from, to});
+}
+
+Result<std::vector<LedgerEntry>> LedgerRepository::select(const QString &where, const QVariantList &args)
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
@@ -44,8 +51,8 @@ Result<std::vector<LedgerEntry>> LedgerRepository::select(const QString &where, 
         QStringLiteral("SELECT id, at, kind, cash_delta, balance_after, coupon_id, coupon_delta, record_id, "
                        "package_id FROM ledger %1 ORDER BY id")
             .arg(where));
-    if (!where.isEmpty())
-        q.bindValue(QStringLiteral(":arg"), arg);
+    for (qsizetype i = 0; i < args.size(); ++i)
+        q.bindValue(int(i), args[i]);
     if (Status s = execQuery(q, "reading the ledger"); !s)
         return s.error();
     std::vector<LedgerEntry> out;

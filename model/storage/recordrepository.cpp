@@ -315,6 +315,25 @@ Result<std::vector<TierUse>> RecordRepository::tiers(qint64 recordId)
     return out;
 }
 
+Result<std::vector<std::pair<qint64, TierUse>>> RecordRepository::tiersOfMonth(const QString &month)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT t.record_id, t.tier, t.first_position, t.calls, t.price_per_1000, "
+        "coalesce(t.last_position, t.first_position + t.calls - 1) FROM record_tier t "
+        "JOIN record r ON r.id = t.record_id WHERE r.bill_month = ? ORDER BY t.record_id, t.first_position"));
+    q.bindValue(0, month);
+    if (Status s = execQuery(q, "reading a month's tier breakdown"); !s)
+        return s.error();
+    std::vector<std::pair<qint64, TierUse>> out;
+    while (q.next())
+        out.emplace_back(q.value(0).toLongLong(),
+                         TierUse{q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                 sql::money(q.value(4)), q.value(5).toLongLong()});
+    return out;
+}
+
 Result<std::vector<BillLine>> RecordRepository::billSums(const QString &month)
 {
     QSqlQuery q(m_db.connection());

@@ -22,6 +22,8 @@ public:
     Result<std::vector<Record>> list(const RecordFilter &f);
     Result<Record> get(qint64 id);
     Result<std::vector<TierUse>> tiers(qint64 recordId);
+    // The tier rows of every record of a bill month, in (record id, first position) order.
+    Result<std::vector<std::pair<qint64, TierUse>>> tiersOfMonth(const QString &month);
     Result<std::vector<BillLine>> billSums(const QString &month);
     // Every record of a bill month (charges and credits), each money column summed over its positive and
     // over its negative amounts apart: any total of a subset of the month lies between the two.

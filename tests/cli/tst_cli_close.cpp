@@ -2,7 +2,8 @@
 // chargeback statements add up to the bill to the cent; two closes give the same content (the JSON byte
 // for byte, the same hash, the same workbook sheets and PDF text but for the close's own stamp); the
 // close is an audit entry holding the hash; verify is clean after it and finds a record of the closed
-// month changed behind the engine's back; refusals (a month not final, bad month, a folder that cannot
+// month changed behind the engine's back (a record, a ledger entry, a tier row: each named, and clean
+// again once put back); refusals (a month not final, bad month, a folder that cannot
 // be written) write and change nothing. SQLite and (tst_cli_close_pg) PostgreSQL.
 #include "clirunner.h"
 #include "money/money.h"
@@ -236,18 +237,51 @@ private slots:
         QCOMPARE(cli.run(later, {"verify"}).exitCode, 0);
     }
 
-    void verifyFindsAChangedClosedMonth()
+    // Changes one row of the closed month behind the engine's back, expects verify to name it, and puts
+    // the row back: verify is clean again.
+    void expectVerifyFinds(const QString &change, const QString &undo, const QString &finding)
     {
-        QVERIFY(m_cli->database().exec(
-            QStringLiteral("UPDATE record SET project = 'elsewhere' WHERE id = (SELECT min(id) FROM record "
-                           "WHERE bill_month = '%1' AND type = 'usage')")
-                .arg(kMonth)));
+        QVERIFY(m_cli->database().exec(change.arg(kMonth)));
         const CliResult verify = m_cli->run(kNow, {"verify"});
         QCOMPARE(verify.exitCode, 3);
-        QVERIFY2(
-            (verify.out + verify.err)
-                .contains(QStringLiteral("records of %1 changed after the month was closed").arg(kMonth)),
-            qPrintable(verify.out + verify.err));
+        QVERIFY2((verify.out + verify.err).contains(finding.arg(kMonth)),
+                 qPrintable(verify.out + verify.err));
+        QVERIFY(m_cli->database().exec(undo.arg(kMonth)));
+        const CliResult again = m_cli->run(kNow, {"verify"});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
+    }
+
+    void verifyFindsAChangedClosedMonth_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("undo");
+        QTest::addColumn<QString>("finding");
+        const QString record = QStringLiteral(
+            "(SELECT min(id) FROM record WHERE bill_month = '%1' AND type = 'usage' AND calls > 0)");
+        QTest::newRow("record") << QStringLiteral("UPDATE record SET calls = calls + 1 WHERE id = ") + record
+                                << QStringLiteral("UPDATE record SET calls = calls - 1 WHERE id = ") + record
+                                << QStringLiteral("records of %1 changed after the month was closed");
+        const QString entry = QStringLiteral("(SELECT min(id) FROM ledger WHERE record_id IN (SELECT id FROM "
+                                             "record WHERE bill_month = '%1'))");
+        QTest::newRow("ledger")
+            << QStringLiteral("UPDATE ledger SET cash_delta = cash_delta + 1 WHERE id = ") + entry
+            << QStringLiteral("UPDATE ledger SET cash_delta = cash_delta - 1 WHERE id = ") + entry
+            << QStringLiteral("ledger entries of %1 changed after the month was closed");
+        const QString tiered = QStringLiteral("(SELECT min(t.record_id) FROM record_tier t JOIN record r ON "
+                                              "r.id = t.record_id WHERE r.bill_month = '%1')");
+        QTest::newRow("tier")
+            << QStringLiteral("UPDATE record_tier SET calls = calls + 1 WHERE record_id = ") + tiered
+            << QStringLiteral("UPDATE record_tier SET calls = calls - 1 WHERE record_id = ") + tiered
+            << QStringLiteral("tier rows of %1 changed after the month was closed");
+    }
+
+    void verifyFindsAChangedClosedMonth()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, undo);
+        QFETCH(QString, finding);
+        QCOMPARE(m_cli->run(kNow, {"verify"}).exitCode, 0);
+        expectVerifyFinds(change, undo, finding);
     }
 
     // Owner or finance closes; an analyst is refused (exit 1) and nothing is written. SQLite: on
