@@ -138,8 +138,9 @@ void checkClosedPacks(Context &ctx, QStringList &findings)
             findings << now.error().message;
             continue;
         }
+        const auto &pack = close; // clang 14 cannot capture a structured binding
         const auto changed = [&](const char *key, const QString &digest) {
-            const QJsonValue recorded = close.value(QLatin1String(key));
+            const QJsonValue recorded = pack.value(QLatin1String(key));
             return !recorded.isUndefined() && recorded.toString() != digest;
         };
         if (changed("records_sha256", now->records))
