@@ -18,7 +18,7 @@
 
 namespace billing {
 
-bool LineKey::operator<(const LineKey &o) const
+bool BillLineKey::operator<(const BillLineKey &o) const
 {
     return std::tie(month, hour, api, region, mode, project) <
            std::tie(o.month, o.hour, o.api, o.region, o.mode, o.project);

@@ -24,7 +24,7 @@ class Catalog;
 inline constexpr Instant kNoHour = std::numeric_limits<Instant>::min();
 
 // Where a line belongs; hour kNoHour and project nullopt where the file does not say.
-struct LineKey
+struct BillLineKey
 {
     QString month;
     Instant hour = kNoHour;
@@ -33,8 +33,8 @@ struct LineKey
     QString mode;
     std::optional<QString> project;
 
-    bool operator<(const LineKey &o) const;
-    bool operator==(const LineKey &o) const = default;
+    bool operator<(const BillLineKey &o) const;
+    bool operator==(const BillLineKey &o) const = default;
 };
 
 struct LineFigures
@@ -86,7 +86,7 @@ struct BillFileSummary
     QByteArray sha256; // of the file's bytes, hex
 };
 
-using LineSink = std::function<Status(const LineKey &, const LineFigures &)>;
+using LineSink = std::function<Status(const BillLineKey &, const LineFigures &)>;
 
 // Reads a whole file (CSV, XLSX or a ZIP of them) and hands every OCR line to sink. An unreadable file,
 // a row that cannot be read, another account or currency: a bad-data error naming the file, line and

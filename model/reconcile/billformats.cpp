@@ -18,7 +18,7 @@ Status Reader::readFocus()
         return ignore(ReconcileTr::tr("a %1 row is not a charge").arg(category));
     if (cell("CommitmentDiscountStatus") == QLatin1String("Unused"))
         return ignore(ReconcileTr::tr("unused package quota is not a charge"));
-    LineKey key;
+    BillLineKey key;
     auto period = time(pos("BillingPeriodStart"));
     if (!period)
         return period.error();
@@ -79,7 +79,7 @@ Status Reader::readOursTransaction()
     if (type != QLatin1String("usage") && type != QLatin1String("purchase") &&
         type != QLatin1String("renewal") && type != QLatin1String("refund"))
         return ignore(ReconcileTr::tr("a %1 record is not a charge").arg(type));
-    LineKey key;
+    BillLineKey key;
     key.month = monthOfCycle(cell("bill_month"));
     if (key.month.isEmpty())
         return badCell(
@@ -101,12 +101,12 @@ Status Reader::readOursBill()
     if (m_o.month.isEmpty())
         return Error::badData(
             ReconcileTr::tr("%1: a bill export does not name its month; give it with --month").arg(m_table));
-    LineKey key;
+    BillLineKey key;
     key.month = m_o.month;
     return readOursFigures(key);
 }
 
-Status Reader::readOursFigures(LineKey &key)
+Status Reader::readOursFigures(BillLineKey &key)
 {
     const QString api = cell("api");
     if (!m_o.catalog->api(api))

@@ -221,7 +221,7 @@ Result<Instant> Reader::time(int pos) const
     return t;
 }
 
-Status Reader::deliver(const LineKey &key, const LineFigures &f)
+Status Reader::deliver(const BillLineKey &key, const LineFigures &f)
 {
     ++m_summary.rows;
     return m_sink(key, f);
@@ -250,7 +250,7 @@ Status Reader::readProvider()
     const QString service = cell(F::ServiceCode).isEmpty() ? cell(F::Service) : cell(F::ServiceCode);
     if (!service.isEmpty() && !m_services.contains(norm(service)))
         return ignore(ReconcileTr::tr("another service: %1").arg(service));
-    LineKey key;
+    BillLineKey key;
     QString product;
     for (F f : {F::Spec, F::Product, F::ResourceCode, F::Resource}) {
         const QString v = cell(f);

@@ -56,7 +56,7 @@ private:
 
     Result<Instant> time(int pos) const;
 
-    Status deliver(const LineKey &key, const LineFigures &f);
+    Status deliver(const BillLineKey &key, const LineFigures &f);
 
     Status readRow();
 
@@ -68,7 +68,7 @@ private:
 
     Status readOursBill();
 
-    Status readOursFigures(LineKey &key);
+    Status readOursFigures(BillLineKey &key);
 
     const BillFileOptions &m_o;
     const LineSink &m_sink;

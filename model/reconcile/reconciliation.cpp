@@ -17,7 +17,7 @@ namespace billing {
 
 namespace {
 
-using Lines = std::map<LineKey, LineFigures>;
+using Lines = std::map<BillLineKey, LineFigures>;
 
 const Money kCent = Money::fromCents(1);
 
@@ -27,7 +27,7 @@ Error cancelled()
 }
 
 // The key at a coarser grain: without the hour, without the project.
-LineKey coarse(LineKey k, bool byHour, bool byProject)
+BillLineKey coarse(BillLineKey k, bool byHour, bool byProject)
 {
     if (!byHour)
         k.hour = kNoHour;
@@ -73,12 +73,12 @@ public:
             m_out.providerCharged += f.charged;
         for (const auto &[k, f] : ours)
             m_out.oursCharged += f.charged;
-        std::set<LineKey> keys;
+        std::set<BillLineKey> keys;
         for (const auto &[k, f] : provider)
             keys.insert(k);
         for (const auto &[k, f] : ours)
             keys.insert(k);
-        for (const LineKey &k : keys) {
+        for (const BillLineKey &k : keys) {
             auto p = provider.find(k);
             auto o = ours.find(k);
             if (p != provider.end() && o != ours.end() && sameCharge(p->second, o->second))
@@ -93,17 +93,17 @@ public:
     // modes, split otherwise.
     void packageCoverage()
     {
-        std::map<LineKey, std::pair<qint64, qint64>> calls; // mode-less key → (provider, ours)
-        std::map<LineKey, std::set<QString>> modes;
+        std::map<BillLineKey, std::pair<qint64, qint64>> calls; // mode-less key → (provider, ours)
+        std::map<BillLineKey, std::set<QString>> modes;
         for (const Open &o : m_open) {
-            LineKey k = o.key;
+            BillLineKey k = o.key;
             k.mode.clear();
             calls[k].first += o.provider ? o.provider->calls : 0;
             calls[k].second += o.ours ? o.ours->calls : 0;
             modes[k].insert(o.key.mode);
         }
         for (Open &o : m_open) {
-            LineKey k = o.key;
+            BillLineKey k = o.key;
             k.mode.clear();
             const auto &[p, ours] = calls[k];
             if (!o.cause && modes[k].size() > 1 && p == ours && (!o.provider || o.provider->callsKnown) &&
@@ -121,7 +121,7 @@ public:
             for (Open &o : m_open) {
                 if (o.cause || o.provider || !o.ours || o.key.hour == kNoHour)
                     continue;
-                LineKey a = p.key, b = o.key;
+                BillLineKey a = p.key, b = o.key;
                 const Instant apart = a.hour - b.hour;
                 a.hour = b.hour = 0;
                 if (a == b && (apart == kMicrosPerHour || apart == -kMicrosPerHour) &&
@@ -145,7 +145,7 @@ public:
                 const Lines &mine = x.provider ? *sameSide : *otherSide;
                 bool found = false;
                 for (const auto &[k, g] : other) {
-                    LineKey a = k;
+                    BillLineKey a = k;
                     a.month = x.key.month;
                     if (a == x.key && sameCharge(f, g)) {
                         auto same = mine.find(k);
@@ -187,7 +187,7 @@ public:
 private:
     struct Open
     {
-        LineKey key;
+        BillLineKey key;
         std::optional<LineFigures> provider;
         std::optional<LineFigures> ours;
         std::optional<Cause> cause;
@@ -233,7 +233,7 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request, 
         const QString &path = request.files[i];
         auto summary = readBillFile(
             path, options,
-            [&](const LineKey &k, const LineFigures &f) -> Status {
+            [&](const BillLineKey &k, const LineFigures &f) -> Status {
                 provider[k] += f;
                 return {};
             },
@@ -269,11 +269,11 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request, 
             byHour = byProject = false;
         auto ourMonth = [&](const QString &m) -> Result<Lines> {
             Lines lines;
-            Status s =
-                repo.ourLines(m, byHour, byProject, [&](const LineKey &k, const LineFigures &f) -> Status {
-                    lines[k] += f;
-                    return {};
-                });
+            Status s = repo.ourLines(m, byHour, byProject,
+                                     [&](const BillLineKey &k, const LineFigures &f) -> Status {
+                                         lines[k] += f;
+                                         return {};
+                                     });
             if (!s)
                 return s.error();
             dropZero(lines);

@@ -38,7 +38,7 @@ std::optional<Cause> parseCause(const QString &id);
 
 struct Difference
 {
-    LineKey key;
+    BillLineKey key;
     std::optional<LineFigures> provider;
     std::optional<LineFigures> ours;
     Money difference; // provider charged − our charged

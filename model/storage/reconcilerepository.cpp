@@ -30,7 +30,7 @@ Status ReconcileRepository::ourLines(const QString &month, bool byHour, bool byP
     if (Status s = execQuery(q, "summing a month for reconciliation"); !s)
         return s;
     while (q.next()) {
-        LineKey key;
+        BillLineKey key;
         key.month = month;
         key.api = q.value(0).toString();
         key.region = q.value(1).toString();
