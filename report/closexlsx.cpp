@@ -4,10 +4,8 @@
 // workbook byte for byte.
 #include "closetables.h"
 #include "exportcommon.h"
+#include "xlsxfile.h"
 #include "xlsxsheet.h"
-
-#include <QFile>
-#include <QTemporaryDir>
 
 #include <map>
 
@@ -146,19 +144,7 @@ lxw_error writeWorkbook(lxw_workbook *wb, const CloseDocument &doc)
 
 Status exportCloseXlsx(const CloseDocument &doc, const QString &path)
 {
-    return saveAtomically(path, [&](QIODevice &out) -> Status {
-        // libxlsxwriter 1.1 writes only to a named file: built in a private folder, copied into the target.
-        QTemporaryDir tmp;
-        if (!tmp.isValid())
-            return Error::internal(Tr::tr("no temporary folder: %1").arg(tmp.errorString()));
-        const QString file = tmp.filePath(QStringLiteral("close.xlsx"));
-        const QByteArray fileName = QFile::encodeName(file);
-        QByteArray tmpDir = QFile::encodeName(tmp.path());
-        lxw_workbook_options options{};
-        options.tmpdir = tmpDir.data();
-        lxw_workbook *wb = workbook_new_opt(fileName.constData(), &options);
-        if (!wb)
-            return Error::internal(Tr::tr("the XLSX writer could not start a workbook"));
+    return xlsx::saveWorkbook(path, QStringLiteral("close.xlsx"), [&](lxw_workbook *wb) {
         QByteArray title = closeTitle(doc.pack.month).toUtf8();
         QByteArray subject = doc.pack.accountName.toUtf8();
         lxw_doc_properties props{};
@@ -170,19 +156,7 @@ Status exportCloseXlsx(const CloseDocument &doc, const QString &path)
         lxw_error err = workbook_set_properties(wb, &props);
         if (err == LXW_NO_ERROR)
             err = writeWorkbook(wb, doc);
-        const lxw_error closed = workbook_close(wb); // frees the workbook in every case
-        if (err == LXW_NO_ERROR)
-            err = closed;
-        if (err != LXW_NO_ERROR)
-            return Error::internal(
-                Tr::tr("the XLSX writer failed: %1").arg(QString::fromUtf8(lxw_strerror(err))));
-        QFile built(file);
-        if (!built.open(QIODevice::ReadOnly))
-            return Error::internal(built.errorString());
-        const QByteArray bytes = built.readAll();
-        if (out.write(bytes) != bytes.size())
-            return Error::internal(out.errorString());
-        return {};
+        return err;
     });
 }
 

@@ -1,11 +1,10 @@
 // The bill as an XLSX workbook (libxlsxwriter): typed cells for people, exact strings for the record.
 #include "billexport.h"
 #include "exportcommon.h"
+#include "xlsxfile.h"
 #include "xlsxsheet.h"
 
-#include <QFile>
 #include <QLocale>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <vector>
@@ -158,21 +157,7 @@ lxw_error writeExactSheet(lxw_workbook *wb, const BillDocument &doc, const Forma
 
 Status exportBillXlsx(const BillDocument &doc, const QString &path)
 {
-    return saveAtomically(path, [&](QIODevice &out) -> Status {
-        // libxlsxwriter 1.1 writes only to a named file: build the workbook in a private folder, then
-        // copy it into the atomic target.
-        QTemporaryDir tmp;
-        if (!tmp.isValid())
-            return Error::internal(Tr::tr("no temporary folder: %1").arg(tmp.errorString()));
-        const QString file = tmp.filePath(QStringLiteral("bill.xlsx"));
-        const QByteArray fileName = QFile::encodeName(file);
-        QByteArray tmpDir = QFile::encodeName(tmp.path());
-        lxw_workbook_options options{};
-        options.tmpdir = tmpDir.data();
-        lxw_workbook *wb = workbook_new_opt(fileName.constData(), &options);
-        if (!wb)
-            return Error::internal(Tr::tr("the XLSX writer could not start a workbook"));
-
+    return xlsx::saveWorkbook(path, QStringLiteral("bill.xlsx"), [&](lxw_workbook *wb) {
         QByteArray title = Tr::tr("Bill for %1").arg(doc.bill.month).toUtf8();
         QByteArray subject = doc.accountName.toUtf8();
         QByteArray comments = Tr::tr("Generated %1").arg(doc.generatedAt).toUtf8();
@@ -181,26 +166,12 @@ Status exportBillXlsx(const BillDocument &doc, const QString &path)
         props.subject = subject.data();
         props.comments = comments.data();
         lxw_error err = workbook_set_properties(wb, &props);
-
         const Formats formats(wb);
         if (err == LXW_NO_ERROR)
             err = writeBillSheet(wb, doc, formats);
         if (err == LXW_NO_ERROR)
             err = writeExactSheet(wb, doc, formats);
-        const lxw_error closed = workbook_close(wb); // frees the workbook in every case
-        if (err == LXW_NO_ERROR)
-            err = closed;
-        if (err != LXW_NO_ERROR)
-            return Error::internal(
-                Tr::tr("the XLSX writer failed: %1").arg(QString::fromUtf8(lxw_strerror(err))));
-
-        QFile built(file);
-        if (!built.open(QIODevice::ReadOnly))
-            return Error::internal(built.errorString());
-        const QByteArray bytes = built.readAll();
-        if (out.write(bytes) != bytes.size())
-            return Error::internal(out.errorString());
-        return {};
+        return err;
     });
 }
 
