@@ -118,8 +118,18 @@ Status applyChange(Context &ctx, const Change &c)
     }
     case Change::Type::Enable:
     case Change::Type::Disable: {
-        auto r = services::setEnabled(ctx, c.api, c.region, c.type == Change::Type::Enable);
-        return r ? Status() : Status(r.error());
+        const bool enable = c.type == Change::Type::Enable;
+        auto r = services::setEnabled(ctx, c.api, c.region, enable);
+        if (!r)
+            return r.error();
+        // The command succeeds and changes nothing (§12.1); in a scenario that is a mistake worth naming.
+        if (!*r)
+            return Error::refused(enable
+                                      ? EngineTr::tr("%1 in %2 is already enabled: the change does nothing")
+                                            .arg(c.api, c.region)
+                                      : EngineTr::tr("%1 in %2 is already disabled: the change does nothing")
+                                            .arg(c.api, c.region));
+        return {};
     }
     case Change::Type::Guard: {
         auto g = guards::fromSpec(ctx, c.guard);

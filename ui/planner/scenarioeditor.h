@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "engine/whatif.h"
+#include "engine/whatifchoices.h"
 
 #include <QWidget>
 
@@ -11,31 +11,45 @@ class QPushButton;
 
 namespace billing::ui {
 
-// The form of one scenario: its name and its changes, one row each (type, API, target, region, project,
-// amount, date). What the columns mean depends on the type (their tooltips say); the rows become a scenario
-// file and are checked as `billingctl whatif` checks one.
+class ChangeEditor;
+
+// The form of one scenario: its name, its changes listed one a row (kind, what, date and the problem, if
+// any), and an editor for the selected change with pickers filled from the account. The changes become a
+// scenario file; problems that `billingctl whatif` would refuse keep it from being saved or run.
 class ScenarioEditor : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum Column { Type, Api, Target, Region, Project, Amount, Date, ColumnCount };
+    enum Column { Kind, Details, Date, Check, ColumnCount };
 
     explicit ScenarioEditor(QWidget *parent);
 
+    void setChoices(const whatif::Choices &choices);
+    void setMonths(int months); // the dates are checked against this many simulated months
     Result<whatif::Scenario> scenario() const;
     void setScenario(const whatif::Scenario &s);
 
-    // Appends a change row of `type` ("volume", "buy", …) with the given cells; for tests and the form.
-    void addChange(const QString &type, const QStringList &cells = {});
+    // Appends a change (a 0 % volume change unless given) and selects it.
+    void addChange(const whatif::Change &change = {});
     QLineEdit *nameEdit() const { return m_name; }
-    QTableWidget *changesTable() const { return m_changes; }
+    QTableWidget *changesTable() const { return m_list; }
+    ChangeEditor *changeEditor() const { return m_detail; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *removeButton() const { return m_remove; }
 
 private:
+    whatif::Scenario current() const;
+    void showRow(int row);
+    void recheck();
+    QString details(const whatif::Change &c) const;
+
+    whatif::Choices m_choices;
+    int m_months = 3;
+    std::vector<whatif::Change> m_changes;
     QLineEdit *m_name;
-    QTableWidget *m_changes;
+    QTableWidget *m_list;
+    ChangeEditor *m_detail;
     QPushButton *m_add;
     QPushButton *m_remove;
 };

@@ -71,6 +71,7 @@ ScenarioPlannerPage::ScenarioPlannerPage(Engine &engine, QWidget *parent, const 
     connect(m_save, &QPushButton::clicked, this, &ScenarioPlannerPage::save);
     connect(m_delete, &QPushButton::clicked, this, &ScenarioPlannerPage::removeSaved);
     connect(m_run, &QPushButton::clicked, this, &ScenarioPlannerPage::run);
+    connect(m_months, &QSpinBox::valueChanged, m_editor, &ScenarioEditor::setMonths);
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_task.cancel(); });
     connect(m_saved, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         if (auto s = m_store.load(item->text()))
@@ -125,6 +126,13 @@ ScenarioPlannerPage::ScenarioPlannerPage(Engine &engine, QWidget *parent, const 
 
 void ScenarioPlannerPage::refresh()
 {
+    // The form's pickers: the account's APIs, regions, projects, package sizes and packages, as of now.
+    if (auto ctx = m_engine.inspect()) {
+        if (auto choices = whatif::choices(**ctx))
+            m_editor->setChoices(*choices);
+        else
+            m_banner->showError(tr("Could not read the account"), choices.error());
+    }
     QStringList ticked;
     for (int i = 0; i < m_saved->count(); ++i)
         if (m_saved->item(i)->checkState() == Qt::Checked)

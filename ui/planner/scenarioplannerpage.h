@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "engine/whatif.h"
+#include "engine/whatifchoices.h"
 #include "planner/scenariostore.h"
 #include "widgets/backgroundtask.h"
 #include "widgets/page.h"

@@ -142,6 +142,18 @@ TimeSeriesPlot::~TimeSeriesPlot() = default;
 void TimeSeriesPlot::setUtcOffset(int seconds)
 {
     m_utcOffset = seconds;
+    // Months: one tick at each period start (every k-th when there are many), never several ticks in one
+    // month with the same label, as a ticker at a fixed number of seconds would place them.
+    if (m_period >= 28 * 86400) {
+        QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+        const size_t step = std::max<size_t>(1, (m_keys.size() + 11) / 12);
+        for (size_t i = 0; i < m_keys.size(); i += step)
+            ticker->addTick(m_keys[i], QDateTime::fromSecsSinceEpoch(qint64(m_keys[i]), QTimeZone(seconds))
+                                           .toString(dateFormat(m_period)));
+        ticker->setSubTickCount(0);
+        m_plot->xAxis->setTicker(ticker);
+        return;
+    }
     QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
     ticker->setTimeZone(QTimeZone(seconds));
     ticker->setDateTimeFormat(dateFormat(m_period));
@@ -166,7 +178,7 @@ void TimeSeriesPlot::setSeries(const std::vector<double> &keys, const std::vecto
     m_style = style;
     m_keys = keys;
     m_series = series;
-    if (periodChanged)
+    if (periodChanged || m_period >= 28 * 86400) // month ticks sit at the keys
         setUtcOffset(m_utcOffset);
     while (m_graphs.size() > series.size()) {
         m_plot->removeGraph(m_graphs.back());
