@@ -70,6 +70,7 @@ ChangeEditor::ChangeEditor(QWidget *parent)
     m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_problem->setWordWrap(true);
     m_problem->setObjectName(QStringLiteral("changeProblem"));
+    m_problem->setVisible(false);
     const std::pair<QWidget *, QString> names[] = {{m_type, tr("Kind of change")},
                                                    {m_api, tr("API")},
                                                    {m_toApi, tr("To API")},
