@@ -203,6 +203,26 @@ private slots:
             << QByteArray(
                    R"({"name": "x", "changes": [{"type": "disable", "api": "general-text", "region": "cn-north-4", "date": "2026-10-28"}]})")
             << 1 << "2026-10-28";
+        QTest::newRow("unknown key of a buy")
+            << QByteArray(
+                   R"({"name": "x", "changes": [{"type": "buy", "api": "general-text", "region": "cn-north-4", "sku": "1m", "date": "2026-11-02", "price": "1"}]})")
+            << 2 << "unknown key \"price\" for a buy change";
+        QTest::newRow("today")
+            << QByteArray(
+                   R"({"name": "x", "changes": [{"type": "enable", "api": "general-table", "region": "cn-north-4", "date": "2026-10-29"}]})")
+            << 1 << "not after today";
+        QTest::newRow("after the months")
+            << QByteArray(
+                   R"({"name": "x", "months": 1, "changes": [{"type": "enable", "api": "general-table", "region": "cn-north-4", "date": "2026-12-01"}]})")
+            << 2 << "after the simulated months";
+        QTest::newRow("move to itself")
+            << QByteArray(
+                   R"({"name": "x", "changes": [{"type": "move", "from_api": "general-text", "to_api": "general-text", "share_percent": 5}]})")
+            << 2 << "must differ";
+        QTest::newRow("share above 100 %")
+            << QByteArray(
+                   R"({"name": "x", "changes": [{"type": "move", "from_api": "general-text", "to_api": "general-table", "share_percent": 101}]})")
+            << 2 << "share_percent";
         QTest::newRow("unknown API")
             << QByteArray(R"({"name": "x", "changes": [{"type": "volume", "api": "ocr-x", "percent": 5}]})")
             << 2 << "ocr-x";
@@ -239,6 +259,53 @@ private slots:
             {"type": "buy", "api": "general-text", "region": "cn-north-4", "sku": "1m", "date": "2026-11-02"}]})")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(m_cli.dbBytes(), before);
+    }
+
+    // A second account: a 1m package bought 2025-11-10 (1200.00, term to 2026-11-11 00:00) and 100 calls an
+    // hour in the 28 days before now.
+    void aPackagesLapsedQuotaAndRefusedChanges()
+    {
+        CliRunner pkg;
+        for (const QStringList &args :
+             {QStringList{"init"}, QStringList{"enable", "general-text", "cn-north-4"},
+              QStringList{"topup", "10000"}, QStringList{"buy", "general-text", "cn-north-4", "1m"}}) {
+            const CliResult r = pkg.run(QStringLiteral("2025-11-10T10:00:00+08:00"), args);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        CliResult r =
+            pkg.run(kNow, {"import-calls", "-"}, hourly(local(2026, 10, 1), local(2026, 10, 29), 100));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray before = pkg.dbBytes();
+        r = pkg.run(kNow,
+                    {"--json", "whatif", scenario(QStringLiteral("refused"), R"({"name": "no", "changes": [
+            {"type": "unsubscribe", "package_id": 1, "date": "2026-11-02"},
+            {"type": "enable", "api": "general-text", "region": "cn-north-4", "date": "2026-11-03"}]})"),
+                     "--months", "1"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(pkg.dbBytes(), before);
+        // 98,400 calls used (41 days × 2,400), 901,600 lapse at the term's end: 1200.00 × 0.9016 = 1081.92.
+        const QJsonArray lapsed =
+            month(r.json().value("baseline").toObject(), 0).value("lapsed_quota").toArray();
+        QCOMPARE(lapsed.size(), 1);
+        QCOMPARE(lapsed[0].toObject().value("package_id").toInteger(), 1);
+        QCOMPARE(lapsed[0].toObject().value("calls").toInteger(), 901600);
+        QCOMPARE(lapsed[0].toObject().value("worth").toString(), QStringLiteral("1081.92"));
+        const QJsonArray refused =
+            r.json().value("scenarios").toArray().at(0).toObject().value("refused_changes").toArray();
+        QCOMPARE(refused.size(), 2);
+        QCOMPARE(refused[0].toObject().value("change").toInt(), 0);
+        QCOMPARE(refused[0].toObject().value("at").toString(), QStringLiteral("2026-11-02T00:00:00+08:00"));
+        QVERIFY2(refused[0].toObject().value("message").toString().contains(
+                     QStringLiteral("package 1 is in force since 2025-11-10")),
+                 qPrintable(refused[0].toObject().value("message").toString()));
+        QCOMPARE(refused[1].toObject().value("change").toInt(), 1);
+        QCOMPARE(refused[1].toObject().value("message").toString(),
+                 QStringLiteral("general-text in cn-north-4 is already enabled: the change does nothing"));
+        // The text output names them too.
+        r = pkg.run(kNow, {"whatif", m_dir.filePath(QStringLiteral("refused.json")), "--months", "1"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("changes[1] refused at 2026-11-03T00:00:00+08:00")),
+                 qPrintable(r.out));
     }
 
     // Last: it adds a budget to the account.
