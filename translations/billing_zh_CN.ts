@@ -1539,6 +1539,68 @@
         <source>&quot;changes&quot; must be a list</source>
         <translation>“changes”须为列表</translation>
     </message>
+    <message>
+        <source>%1 in %2 is already enabled: the change does nothing</source>
+        <translation>%2 的 %1 已经启用：此变更不起作用</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is already disabled: the change does nothing</source>
+        <translation>%2 的 %1 已经停用：此变更不起作用</translation>
+    </message>
+    <message>
+        <source>the volume cannot fall by more than 100 %</source>
+        <translation>调用量的降幅不能超过 100 %</translation>
+    </message>
+    <message>
+        <source>choose the API the calls move from and the one they move to</source>
+        <translation>请选择调用迁出的 API 和迁入的 API</translation>
+    </message>
+    <message>
+        <source>calls cannot move from %1 to the same API</source>
+        <translation>调用不能从 %1 迁移到同一个 API</translation>
+    </message>
+    <message>
+        <source>choose a package size</source>
+        <translation>请选择资源包规格</translation>
+    </message>
+    <message>
+        <source>choose a package</source>
+        <translation>请选择资源包</translation>
+    </message>
+    <message>
+        <source>there is no package %1 that has not ended</source>
+        <translation>没有尚未结束的资源包 %1</translation>
+    </message>
+    <message>
+        <source>give the guard a name</source>
+        <translation>请为守卫命名</translation>
+    </message>
+    <message>
+        <source>the guard needs an amount such as 500.00, not &quot;%1&quot;</source>
+        <translation>守卫需要一个金额，例如 500.00，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>choose a date</source>
+        <translation>请选择日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>the date %1 is after the %n simulated month(s) (the last day is %2)</source>
+        <translation>
+            <numerusform>日期 %1 晚于模拟的 %n 个月（最后一天为 %2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>package %1 is in force from %2: a package in force cannot be unsubscribed</source>
+        <translation>资源包 %1 自 %2 起生效：已生效的资源包不能退订</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is already enabled then: the change does nothing</source>
+        <translation>届时 %2 的 %1 已经启用：此变更不起作用</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is already disabled then: the change does nothing</source>
+        <translation>届时 %2 的 %1 已经停用：此变更不起作用</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -4200,6 +4262,201 @@ mode</source>
     <message>
         <source>AP-Singapore</source>
         <translation>亚太-新加坡</translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::ChangeEditor</name>
+    <message>
+        <source>Volume change</source>
+        <translation>调用量变化</translation>
+    </message>
+    <message>
+        <source>Move share between APIs</source>
+        <translation>在 API 之间迁移调用</translation>
+    </message>
+    <message>
+        <source>Buy package</source>
+        <translation>购买资源包</translation>
+    </message>
+    <message>
+        <source>Renew package</source>
+        <translation>续费资源包</translation>
+    </message>
+    <message>
+        <source>Unsubscribe package</source>
+        <translation>退订资源包</translation>
+    </message>
+    <message>
+        <source>Enable service</source>
+        <translation>启用服务</translation>
+    </message>
+    <message>
+        <source>Disable service</source>
+        <translation>停用服务</translation>
+    </message>
+    <message>
+        <source>Add guard</source>
+        <translation>添加守卫</translation>
+    </message>
+    <message>
+        <source>Month cost cap</source>
+        <translation>月度费用上限</translation>
+    </message>
+    <message>
+        <source>Balance floor</source>
+        <translation>余额下限</translation>
+    </message>
+    <message>
+        <source>e.g. 500.00</source>
+        <translation>例如 500.00</translation>
+    </message>
+    <message>
+        <source>Kind of change</source>
+        <translation>变更类型</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>To API</source>
+        <translation>迁入 API</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Enterprise project</source>
+        <translation>企业项目</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Package size</source>
+        <translation>资源包规格</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>资源包</translation>
+    </message>
+    <message>
+        <source>Guard name</source>
+        <translation>守卫名称</translation>
+    </message>
+    <message>
+        <source>Guard limit</source>
+        <translation>守卫限制</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Date the change takes effect</source>
+        <translation>变更生效日期</translation>
+    </message>
+    <message>
+        <source>&amp;Change:</source>
+        <translation>变更(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Guard &amp;name:</source>
+        <translation>守卫名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Package:</source>
+        <translation>资源包(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>API(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;To API:</source>
+        <translation>迁入 API(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>项目(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Package &amp;size:</source>
+        <translation>资源包规格(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Percentage:</source>
+        <translation>百分比(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>限制(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation>全部 API</translation>
+    </message>
+    <message>
+        <source>Same size</source>
+        <translation>相同规格</translation>
+    </message>
+    <message>
+        <source>%1: %2 calls, %3</source>
+        <translation>%1：%2 次调用，%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, %4, %5 to %6</source>
+        <translation>%1：%2 %3，%4，%5 至 %6</translation>
+    </message>
+    <message>
+        <source>&amp;From API:</source>
+        <translation>迁出 API(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Share &amp;moved:</source>
+        <translation>迁移比例(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The share of the calls that move to the other API</source>
+        <translation>迁移到另一个 API 的调用比例</translation>
+    </message>
+    <message>
+        <source>The change in calls: −100 % is none at all</source>
+        <translation>调用量的变化：−100 % 表示完全没有调用</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>资源包 %1</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -7501,72 +7758,88 @@ Audit chain head at closing:
         <translation>场景名称</translation>
     </message>
     <message>
-        <source>Changes of the scenario</source>
-        <translation>场景的变更</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>变更</translation>
-    </message>
-    <message>
-        <source>API</source>
-        <translation>API</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>数值</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>volume, move, buy, renew, unsubscribe, enable, disable or guard</source>
-        <translation>volume、move、buy、renew、unsubscribe、enable、disable 或 guard</translation>
-    </message>
-    <message>
-        <source>The API (move: from this API; empty: every API)</source>
-        <translation>API（move：从此 API 移出；留空：所有 API）</translation>
-    </message>
-    <message>
-        <source>move: to this API; buy: the SKU; renew, unsubscribe: the package id; guard: its name</source>
-        <translation>move：移到此 API；buy：规格；renew、unsubscribe：资源包 ID；guard：守卫名称</translation>
-    </message>
-    <message>
-        <source>The region (buy, enable, disable, guard)</source>
-        <translation>区域（buy、enable、disable、guard）</translation>
-    </message>
-    <message>
-        <source>volume: only this enterprise project (empty: all)</source>
-        <translation>volume：仅此企业项目（留空：全部）</translation>
-    </message>
-    <message>
-        <source>volume: percent change (-100 or more); move: share in percent; guard: month cost</source>
-        <translation>volume：变化百分比（-100 或以上）；move：转移比例（百分比）；guard：月度费用</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD, after today (not for volume and move)</source>
-        <translation>YYYY-MM-DD，须在今天之后（volume 和 move 不用）</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Kind of change</source>
-        <translation>变更类型</translation>
+        <source>Changes of the scenario; select one to edit it</source>
+        <translation>场景的变更；选择一项进行编辑</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>all APIs</source>
+        <translation>全部 API</translation>
+    </message>
+    <message>
+        <source>%1%2: %3 %</source>
+        <translation>%1%2：%3 %</translation>
+    </message>
+    <message>
+        <source>, project %1</source>
+        <translation>，项目 %1</translation>
+    </message>
+    <message>
+        <source>%1 % of %2 to %3</source>
+        <translation>%2 的 %1 % 迁移到 %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2, size %3</source>
+        <translation>%2 的 %1，规格 %3</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>资源包 %1</translation>
+    </message>
+    <message>
+        <source>package %1 as size %2</source>
+        <translation>资源包 %1，续费为规格 %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4</source>
+        <translation>%1：%2 %3 %4</translation>
+    </message>
+    <message>
+        <source>month cost %1</source>
+        <translation>月度费用 %1</translation>
+    </message>
+    <message>
+        <source>balance floor %1</source>
+        <translation>余额下限 %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2): %3</source>
+        <translation>第 %1 项变更（%2）：%3</translation>
     </message>
 </context>
 <context>
@@ -7704,6 +7977,10 @@ Audit chain head at closing:
     <message>
         <source>One line per run: the baseline and each scenario, the charged amount of each simulated month; the table beside it has the figures.</source>
         <translation>每次运行一条线：基线和各场景，每个模拟月份的应付金额；旁边的表格列出具体数字。</translation>
+    </message>
+    <message>
+        <source>Could not read the account</source>
+        <translation>无法读取账户</translation>
     </message>
 </context>
 <context>
