@@ -184,6 +184,8 @@ private slots:
         change->typeBox()->setFocus();
         QTest::keyClick(change->typeBox(), Qt::Key_Down);
         QCOMPARE(change->typeBox()->currentText(), ChangeEditor::typeLabel(whatif::Change::Type::Move));
+        QVERIFY(change->toApiBox()->isVisible());
+        QVERIFY(!change->dateEdit()->isVisible());
         pick(change->apiBox(), QStringLiteral("general-text"));
         pick(change->toApiBox(), QStringLiteral("general-text"));
         QVERIFY(change->problemLabel()->isVisible());
@@ -194,8 +196,24 @@ private slots:
         QVERIFY(!page.isBusy());
         auto *banner = page.findChild<ErrorBanner *>();
         QVERIFY(banner && banner->isVisible());
+        if (!shot.isEmpty())
+            QVERIFY(page.grab().save(QDir(shot).filePath(QStringLiteral("page-scenario-planner-check.png"))));
         pick(change->toApiBox(), QStringLiteral("general-table"));
         QVERIFY(!change->problemLabel()->isVisible());
+
+        // The saved scenario opens again in the form by a double click, its pickers set from the file.
+        const QListWidget *saved = page.savedList();
+        const QPoint item = saved->visualItemRect(saved->item(0)).center();
+        QTest::mouseClick(saved->viewport(), Qt::LeftButton, {}, item); // the press a double click follows
+        QTest::mouseDClick(saved->viewport(), Qt::LeftButton, {}, item);
+        QCOMPARE(editor->changesTable()->rowCount(), 2);
+        QCOMPARE(editor->changesTable()->item(1, ScenarioEditor::Details)->text(),
+                 QStringLiteral("general-text in cn-north-4, size 100k"));
+        QTest::mouseClick(
+            editor->changesTable()->viewport(), Qt::LeftButton, {},
+            editor->changesTable()->visualItemRect(editor->changesTable()->item(1, 0)).center());
+        QCOMPARE(change->skuBox()->currentData().toString(), QStringLiteral("100k"));
+        QCOMPARE(change->dateEdit()->date(), QDate(2026, 11, 30));
 
         // Cancel: a 12-month run stopped at once reports the cancellation.
         page.savedList()->item(0)->setCheckState(Qt::Checked);

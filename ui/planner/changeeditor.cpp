@@ -11,6 +11,8 @@
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 
+#include <algorithm>
+
 namespace billing::ui {
 
 using Type = whatif::Change::Type;
@@ -87,19 +89,16 @@ ChangeEditor::ChangeEditor(QWidget *parent)
         w->setAccessibleName(name);
     m_type->setObjectName(QStringLiteral("changeType"));
     m_form->setContentsMargins(0, 0, 0, 0);
-    m_form->addRow(tr("&Change:"), m_type);
-    m_form->addRow(tr("Guard &name:"), m_guardName);
-    m_form->addRow(tr("&Package:"), m_package);
-    m_form->addRow(tr("&API:"), m_api);
-    m_form->addRow(tr("&To API:"), m_toApi);
-    m_form->addRow(tr("&Region:"), m_region);
-    m_form->addRow(tr("Pro&ject:"), m_project);
-    m_form->addRow(tr("Package &size:"), m_sku);
-    m_form->addRow(tr("&Percentage:"), m_percent);
-    m_form->addRow(tr("&Limit:"), m_guardKind);
-    m_form->addRow(tr("A&mount:"), m_amount);
-    m_form->addRow(tr("&Date:"), m_date);
-    m_form->addRow(m_problem);
+    const std::pair<QWidget *, QString> rows[] = {
+        {m_type, tr("&Change:")},     {m_guardName, tr("Guard &name:")}, {m_package, tr("&Package:")},
+        {m_api, tr("&API:")},         {m_toApi, tr("&To API:")},         {m_region, tr("&Region:")},
+        {m_project, tr("Pro&ject:")}, {m_sku, tr("Package &size:")},     {m_percent, tr("&Percentage:")},
+        {m_guardKind, tr("&Limit:")}, {m_amount, tr("A&mount:")},        {m_date, tr("&Date:")}};
+    for (const auto &[field, text] : rows) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        m_rows.push_back({label, field});
+    }
 
     connect(m_type, &QComboBox::currentIndexChanged, this, &ChangeEditor::typeChanged);
     connect(m_api, &QComboBox::currentIndexChanged, this, [this] {
@@ -195,24 +194,46 @@ void ChangeEditor::fillPackages()
 
 void ChangeEditor::showFields()
 {
+    // The form is laid out anew with the rows of this kind (hiding rows of a QFormLayout left some of them
+    // without height when shown again).
+    while (m_form->rowCount() > 0) {
+        const QFormLayout::TakeRowResult taken = m_form->takeRow(0);
+        delete taken.labelItem; // the items only: the widgets stay
+        delete taken.fieldItem;
+    }
+    std::vector<QWidget *> shown;
+    auto showRow = [&shown](QWidget *field, bool on) {
+        if (on)
+            shown.push_back(field);
+    };
     const Type t = type();
     const bool dated = t != Type::Volume && t != Type::Move;
     const bool service = t == Type::Buy || t == Type::Enable || t == Type::Disable || t == Type::Guard;
-    m_form->setRowVisible(m_guardName, t == Type::Guard);
-    m_form->setRowVisible(m_package, t == Type::Renew || t == Type::Unsubscribe);
-    m_form->setRowVisible(m_api, t != Type::Renew && t != Type::Unsubscribe);
-    m_form->setRowVisible(m_toApi, t == Type::Move);
-    m_form->setRowVisible(m_region, service);
-    m_form->setRowVisible(m_project, t == Type::Volume);
-    m_form->setRowVisible(m_sku, t == Type::Buy || t == Type::Renew);
-    m_form->setRowVisible(m_percent, t == Type::Volume || t == Type::Move);
-    m_form->setRowVisible(m_guardKind, t == Type::Guard);
-    m_form->setRowVisible(m_amount, t == Type::Guard);
-    m_form->setRowVisible(m_date, dated);
-    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_api)))
-        label->setText(t == Type::Move ? tr("&From API:") : tr("&API:"));
-    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_percent)))
-        label->setText(t == Type::Move ? tr("Share &moved:") : tr("&Percentage:"));
+    showRow(m_guardName, t == Type::Guard);
+    showRow(m_package, t == Type::Renew || t == Type::Unsubscribe);
+    showRow(m_api, t != Type::Renew && t != Type::Unsubscribe);
+    showRow(m_toApi, t == Type::Move);
+    showRow(m_region, service);
+    showRow(m_project, t == Type::Volume);
+    showRow(m_sku, t == Type::Buy || t == Type::Renew);
+    showRow(m_percent, t == Type::Volume || t == Type::Move);
+    showRow(m_guardKind, t == Type::Guard);
+    showRow(m_amount, t == Type::Guard);
+    showRow(m_date, dated);
+    for (const auto &[label, field] : m_rows) {
+        const bool on = field == m_type || std::find(shown.begin(), shown.end(), field) != shown.end();
+        label->setVisible(on);
+        field->setVisible(on);
+        if (on)
+            m_form->addRow(label, field);
+    }
+    m_form->addRow(m_problem);
+    for (const auto &[label, field] : m_rows) {
+        if (field == m_api)
+            label->setText(t == Type::Move ? tr("&From API:") : tr("&API:"));
+        if (field == m_percent)
+            label->setText(t == Type::Move ? tr("Share &moved:") : tr("&Percentage:"));
+    }
     // Volume: −100 % is no calls at all, less is impossible; a share is 0 … 100 %.
     m_percent->setRange(t == Type::Move ? 0 : -100, t == Type::Move ? 100 : 100000);
     m_percent->setToolTip(t == Type::Move ? tr("The share of the calls that move to the other API")

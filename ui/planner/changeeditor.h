@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <utility>
+#include <vector>
+
 class QComboBox;
 class QDateEdit;
 class QFormLayout;
@@ -65,6 +68,7 @@ private:
     QLineEdit *m_guardName, *m_amount;
     QDateEdit *m_date;
     QLabel *m_problem;
+    std::vector<std::pair<QLabel *, QWidget *>> m_rows; // every row's label and field, in form order
 };
 
 } // namespace billing::ui

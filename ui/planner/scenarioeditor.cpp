@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -72,7 +73,13 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     left->addLayout(buttons);
     auto *body = new QHBoxLayout;
     body->addLayout(left, 3);
-    body->addWidget(m_detail, 2);
+    // The editor keeps its rows' heights; on a short window it scrolls rather than squeezing them.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_detail);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    body->addWidget(scroll, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);

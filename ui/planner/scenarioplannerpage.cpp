@@ -118,7 +118,7 @@ ScenarioPlannerPage::ScenarioPlannerPage(Engine &engine, QWidget *parent, const 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Scenario planner")));
     layout->addWidget(m_banner);
-    layout->addWidget(top, 1);
+    layout->addWidget(top, 2);
     layout->addLayout(bar);
     layout->addWidget(bottom, 3);
     layout->addWidget(m_events);
