@@ -153,6 +153,9 @@ private slots:
         QCOMPARE(t->item(0, 3)->text(), QStringLiteral("404.70"));
         QCOMPARE(t->item(1, 1)->text(), QStringLiteral("1116.00"));
         QCOMPARE(page.plot()->seriesCount(), 2);
+        // One label per month on the time axis, at the month's start: no month twice.
+        page.plot()->replotNow();
+        QCOMPARE(page.plot()->timeAxisLabels(), (QStringList{"Nov\n2026", "Dec\n2026"}));
 
         // GUI equals CLI: billingctl whatif on the saved file and the same account gives the same figures.
         const QJsonObject cli = runBillingctl({"--db", acc.path, "--now", "2026-10-29T00:00:00+08:00",

@@ -309,6 +309,14 @@ void TimeSeriesPlot::resetView()
     rescale();
 }
 
+QStringList TimeSeriesPlot::timeAxisLabels() const
+{
+    QStringList out;
+    for (const QString &label : m_plot->xAxis->tickVectorLabels())
+        out << label;
+    return out;
+}
+
 void TimeSeriesPlot::replotNow()
 {
     m_plot->replot(QCustomPlot::rpImmediateRefresh);

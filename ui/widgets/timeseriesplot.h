@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <functional>
@@ -59,6 +60,8 @@ public:
     void replotNow();
 
     int seriesCount() const { return int(m_series.size()); }
+    // The labels of the time axis as last drawn, left to right (for tests).
+    QStringList timeAxisLabels() const;
     QString seriesName(int i) const;
     QColor seriesColor(int i) const;
     // Σ of the series' own values (not stacked).
