@@ -227,6 +227,50 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 60000);
         QVERIFY(page.runButton()->isEnabled());
     }
+
+    // Every kind of change of the README's example goes through the form unchanged: the file the form
+    // writes is the one billingctl reads. Values the account does not have (packages 3 and 4, project
+    // "shop") are kept and shown as they are.
+    void everyKindRoundTripsThroughTheForm()
+    {
+        test::TestAccount acc("2026-10-29T00:00:00+08:00");
+        ScenarioPlannerPage page(*acc.engine, nullptr, m_folder.path());
+        page.resize(1200, 800);
+        page.show();
+        page.refresh();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto file = whatif::parseScenario(R"({ "name": "growth", "changes": [
+          { "type": "volume", "api": "general-text", "project": "shop", "percent": 30 },
+          { "type": "move", "from_api": "general-text", "to_api": "general-table", "share_percent": 20 },
+          { "type": "buy", "api": "general-text", "region": "cn-north-4", "sku": "1m", "date": "2026-11-10" },
+          { "type": "renew", "package_id": 3, "sku": "5m", "date": "2026-12-01" },
+          { "type": "unsubscribe", "package_id": 4, "date": "2026-11-02" },
+          { "type": "disable", "api": "web-image", "region": "cn-east-3", "date": "2026-11-15" },
+          { "type": "enable", "api": "web-image", "region": "cn-east-3", "date": "2026-12-01" },
+          { "type": "guard", "name": "cap", "api": "general-text", "region": "cn-north-4",
+            "month_cost": "500.00", "date": "2026-11-01" },
+          { "type": "guard", "name": "floor", "api": "all", "balance_floor": "20.00", "date": "2026-11-01" } ] })");
+        QVERIFY2(file, qPrintable(file ? QString() : file.error().message));
+        ScenarioEditor *editor = page.editor();
+        editor->setScenario(*file);
+        QTableWidget *list = editor->changesTable();
+        QCOMPARE(list->rowCount(), int(file->changes.size()));
+        for (int row = 0; row < list->rowCount(); ++row) {
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                              list->visualItemRect(list->item(row, 0)).center());
+            QCOMPARE(list->currentRow(), row);
+            const auto json = [](const whatif::Change &c) {
+                whatif::Scenario one;
+                one.name = QStringLiteral("x");
+                one.changes = {c};
+                return whatif::scenarioToJson(one);
+            };
+            QCOMPARE(json(editor->changeEditor()->change()), json(file->changes[size_t(row)]));
+        }
+        // Packages 3 and 4 are not the account's: flagged, so the scenario is not saved.
+        QVERIFY(list->item(3, ScenarioEditor::Check)->text().contains(QStringLiteral("package 3")));
+        QVERIFY(!editor->scenario());
+    }
 };
 
 QTEST_MAIN(TestScenarioPlanner)
