@@ -1,0 +1,79 @@
+#include "reconcile/linetable.h"
+
+namespace billing::linetable {
+
+qint32 Names::id(const QString &s)
+{
+    auto it = m_ids.constFind(s);
+    if (it != m_ids.constEnd())
+        return *it;
+    const auto id = qint32(m_names.size());
+    m_names.push_back(s);
+    m_ids.insert(s, id);
+    return id;
+}
+
+LineId Names::idOf(const BillLineKey &k)
+{
+    LineId id;
+    id.hour = k.hour;
+    id.api = this->id(k.api);
+    id.region = this->id(k.region);
+    id.mode = this->id(k.mode);
+    id.project = k.project ? this->id(*k.project) : -1;
+    return id;
+}
+
+BillLineKey Names::keyOf(const QString &month, const LineId &id) const
+{
+    BillLineKey k;
+    k.month = month;
+    k.hour = id.hour;
+    k.api = name(id.api);
+    k.region = name(id.region);
+    k.mode = name(id.mode);
+    if (id.project >= 0)
+        k.project = name(id.project);
+    return k;
+}
+
+void ProviderLines::add(const BillLineKey &k, const LineFigures &f)
+{
+    if (!m_last || k.month != m_lastMonth) {
+        m_lastMonth = k.month;
+        m_last = &m_months[k.month];
+    }
+    m_last->lines[m_names.idOf(k)] += f;
+    m_last->allHours = m_last->allHours && k.hour != kNoHour;
+    m_last->allProjects = m_last->allProjects && k.project.has_value();
+}
+
+LineMap ProviderLines::atGrain(const QString &month, bool byHour, bool byProject) const
+{
+    LineMap out;
+    auto it = m_months.find(month);
+    if (it == m_months.end())
+        return out;
+    if (byHour && byProject) {
+        out = it->second.lines;
+    } else {
+        out.reserve(it->second.lines.size());
+        for (const auto &[k, f] : it->second.lines) {
+            LineId c = k;
+            if (!byHour)
+                c.hour = kNoHour;
+            if (!byProject)
+                c.project = -1;
+            out[c] += f;
+        }
+    }
+    dropZero(out);
+    return out;
+}
+
+void dropZero(LineMap &lines)
+{
+    std::erase_if(lines, [](const auto &line) { return line.second.isZero(); });
+}
+
+} // namespace billing::linetable

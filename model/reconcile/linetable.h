@@ -1,0 +1,83 @@
+#pragma once
+
+// The lines of a reconciliation keyed by integers (performance.md P7): API, region, mode and project
+// interned to ids once per distinct string, a month's lines in a hash map of packed keys. Only the open
+// lines (the differences) go back to string keys, in BillLineKey order. Internal to model/reconcile/.
+#include "reconcile/billfile.h"
+
+#include <QHash>
+
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+namespace billing::linetable {
+
+// A line's key within its month; project -1: the file has no project column.
+struct LineId
+{
+    Instant hour = kNoHour;
+    qint32 api = 0;
+    qint32 region = 0;
+    qint32 mode = 0;
+    qint32 project = -1;
+
+    bool operator==(const LineId &) const = default;
+};
+
+struct LineIdHash
+{
+    size_t operator()(const LineId &k) const noexcept
+    {
+        quint64 h = quint64(k.hour) * 0x9E3779B97F4A7C15ull;
+        h ^= (quint64(quint32(k.api)) << 40) ^ (quint64(quint32(k.region)) << 20) ^ quint64(quint32(k.mode));
+        h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
+        h ^= quint64(quint32(k.project)) * 0x94D049BB133111EBull;
+        return size_t(h ^ (h >> 32));
+    }
+};
+
+using LineMap = std::unordered_map<LineId, LineFigures, LineIdHash>;
+
+// Strings to ids and back.
+class Names
+{
+public:
+    qint32 id(const QString &s);
+    const QString &name(qint32 id) const { return m_names[size_t(id)]; }
+    LineId idOf(const BillLineKey &k);
+    BillLineKey keyOf(const QString &month, const LineId &id) const;
+
+private:
+    QHash<QString, qint32> m_ids;
+    std::vector<QString> m_names;
+};
+
+// One month of one side's lines, and whether every line has an hour and a project.
+struct MonthLines
+{
+    LineMap lines;
+    bool allHours = true;
+    bool allProjects = true;
+};
+
+// The provider's lines as the files are read: by month.
+class ProviderLines
+{
+public:
+    explicit ProviderLines(Names &names) : m_names(names) {}
+    void add(const BillLineKey &k, const LineFigures &f);
+    const std::map<QString, MonthLines> &months() const { return m_months; }
+    // A month's lines at a grain (without the hour, without the project), zero lines dropped.
+    LineMap atGrain(const QString &month, bool byHour, bool byProject) const;
+
+private:
+    Names &m_names;
+    std::map<QString, MonthLines> m_months;
+    QString m_lastMonth;
+    MonthLines *m_last = nullptr;
+};
+
+void dropZero(LineMap &lines);
+
+} // namespace billing::linetable
