@@ -10,35 +10,28 @@ namespace billing {
 
 Status ReconcileRepository::ourLines(const QString &month, bool byHour, bool byProject, const LineSink &sink)
 {
-    // Integer division: the UTC hour, the account's hour for whole-hour offsets (every offset we accept).
-    const QString hour =
-        byHour ? QStringLiteral("(expenditure_at / %1) * %1").arg(kMicrosPerHour) : QStringLiteral("0");
-    const QString project = byProject ? QStringLiteral("coalesce(project, '')") : QStringLiteral("''");
-    // Grouped only by what is asked: a constant in GROUP BY would be read as a column number.
-    QString groups = QStringLiteral("api, coalesce(region, ''), mode");
-    if (byProject)
-        groups += QStringLiteral(", ") + project;
-    if (byHour)
-        groups += QStringLiteral(", ") + hour;
+    // The records one by one, not grouped: a month's records are nearly one per line at the finest grain,
+    // so a GROUP BY would sort them all for next to nothing; the sink sums them (performance.md P7).
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT api, coalesce(region, ''), mode, %1, %2, sum(calls), sum(fee), "
-                             "sum(charged), sum(rounded_off) FROM record WHERE bill_month = ? AND type IN "
-                             "('usage', 'purchase', 'renewal', 'refund') GROUP BY %3")
-                  .arg(project, hour, groups));
+    q.prepare(QStringLiteral("SELECT api, region, mode, project, expenditure_at, calls, fee, charged, "
+                             "rounded_off FROM record WHERE bill_month = ? AND type IN ('usage', "
+                             "'purchase', 'renewal', 'refund')"));
     q.bindValue(0, month);
-    if (Status s = execQuery(q, "summing a month for reconciliation"); !s)
+    if (Status s = execQuery(q, "reading a month for reconciliation"); !s)
         return s;
+    BillLineKey key;
+    key.month = month;
     while (q.next()) {
-        BillLineKey key;
-        key.month = month;
+        // A missing region or project is the empty one; the hour by integer division: the UTC hour, the
+        // account's hour for whole-hour offsets (every offset we accept).
         key.api = q.value(0).toString();
         key.region = q.value(1).toString();
         key.mode = q.value(2).toString();
         if (byProject)
             key.project = q.value(3).toString();
         if (byHour)
-            key.hour = q.value(4).toLongLong();
+            key.hour = (q.value(4).toLongLong() / kMicrosPerHour) * kMicrosPerHour;
         LineFigures f;
         f.calls = q.value(5).toLongLong();
         f.fee = sql::money(q.value(6));
