@@ -57,23 +57,74 @@ LineMap ProviderLines::atGrain(const QString &month, bool byHour, bool byProject
     if (byHour && byProject) {
         out = it->second.lines;
     } else {
-        out.reserve(it->second.lines.size());
-        for (const auto &[k, f] : it->second.lines) {
+        it->second.lines.forEach([&](const LineId &k, const LineFigures &f) {
             LineId c = k;
             if (!byHour)
                 c.hour = kNoHour;
             if (!byProject)
                 c.project = -1;
             out[c] += f;
-        }
+        });
     }
-    dropZero(out);
+    out.dropZero();
     return out;
 }
 
-void dropZero(LineMap &lines)
+LineFigures &LineMap::operator[](const LineId &k)
 {
-    std::erase_if(lines, [](const auto &line) { return line.second.isZero(); });
+    if ((m_size + 1) * 4 > m_slots.size() * 3)
+        grow();
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = LineIdHash()(k) & mask;; i = (i + 1) & mask) {
+        Slot &s = m_slots[i];
+        if (!s.used) {
+            s.used = true;
+            s.key = k;
+            ++m_size;
+            return s.figures;
+        }
+        if (s.key == k)
+            return s.figures;
+    }
+}
+
+const LineFigures *LineMap::find(const LineId &k) const
+{
+    if (m_slots.empty())
+        return nullptr;
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = LineIdHash()(k) & mask;; i = (i + 1) & mask) {
+        const Slot &s = m_slots[i];
+        if (!s.used)
+            return nullptr;
+        if (s.key == k)
+            return &s.figures;
+    }
+}
+
+void LineMap::grow()
+{
+    std::vector<Slot> old;
+    old.swap(m_slots);
+    m_slots.resize(std::max<size_t>(16, old.size() * 2));
+    m_size = 0;
+    for (const Slot &s : old)
+        if (s.used)
+            (*this)[s.key] = s.figures;
+}
+
+void LineMap::dropZero()
+{
+    bool any = false;
+    forEach([&](const LineId &, const LineFigures &f) { any = any || f.isZero(); });
+    if (!any)
+        return;
+    LineMap kept;
+    forEach([&](const LineId &k, const LineFigures &f) {
+        if (!f.isZero())
+            kept[k] = f;
+    });
+    *this = std::move(kept);
 }
 
 } // namespace billing::linetable

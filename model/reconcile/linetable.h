@@ -8,7 +8,6 @@
 #include <QHash>
 
 #include <map>
-#include <unordered_map>
 #include <vector>
 
 namespace billing::linetable {
@@ -37,7 +36,35 @@ struct LineIdHash
     }
 };
 
-using LineMap = std::unordered_map<LineId, LineFigures, LineIdHash>;
+// A month's lines: open addressing with linear probing in a power-of-two table (one allocation, no
+// node per line); the order of forEach is the table's, not the keys'.
+class LineMap
+{
+public:
+    LineFigures &operator[](const LineId &k);
+    const LineFigures *find(const LineId &k) const;
+    bool contains(const LineId &k) const { return find(k) != nullptr; }
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    template <typename Fn> void forEach(Fn &&fn) const
+    {
+        for (const Slot &s : m_slots)
+            if (s.used)
+                fn(s.key, s.figures);
+    }
+    void dropZero(); // the lines whose figures are all zero
+
+private:
+    struct Slot
+    {
+        LineId key;
+        LineFigures figures;
+        bool used = false;
+    };
+    void grow();
+    std::vector<Slot> m_slots;
+    size_t m_size = 0;
+};
 
 // Strings to ids and back.
 class Names
@@ -77,7 +104,5 @@ private:
     QString m_lastMonth;
     MonthLines *m_last = nullptr;
 };
-
-void dropZero(LineMap &lines);
 
 } // namespace billing::linetable

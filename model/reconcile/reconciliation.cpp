@@ -50,19 +50,19 @@ public:
                  const linetable::Names &names)
         : m_out(out)
     {
-        for (const auto &[k, f] : provider) {
+        provider.forEach([&](const LineId &k, const LineFigures &f) {
             m_out.providerCharged += f.charged;
-            auto o = ours.find(k);
-            if (o != ours.end() && sameCharge(f, o->second))
+            const LineFigures *o = ours.find(k);
+            if (o && sameCharge(f, *o))
                 ++m_out.matched;
             else
-                m_open.push_back({k, {}, f, o == ours.end() ? std::nullopt : std::optional(o->second), {}});
-        }
-        for (const auto &[k, f] : ours) {
+                m_open.push_back({k, {}, f, o ? std::optional(*o) : std::nullopt, {}});
+        });
+        ours.forEach([&](const LineId &k, const LineFigures &f) {
             m_out.oursCharged += f.charged;
             if (!provider.contains(k))
                 m_open.push_back({k, {}, std::nullopt, f, {}});
-        }
+        });
         // The differences in key order, as people read them (and as the timing passes take them).
         for (Open &o : m_open)
             o.key = names.keyOf(m_out.month, o.id);
@@ -123,10 +123,10 @@ public:
             for (const auto &[otherSide, sameSide] : neighbours) {
                 const LineMap &other = x.provider ? *otherSide : *sameSide;
                 const LineMap &mine = x.provider ? *sameSide : *otherSide;
-                auto g = other.find(x.id);
-                if (g != other.end() && sameCharge(f, g->second)) {
-                    auto same = mine.find(x.id);
-                    if (same == mine.end() || !sameCharge(same->second, g->second)) {
+                const LineFigures *g = other.find(x.id);
+                if (g && sameCharge(f, *g)) {
+                    const LineFigures *same = mine.find(x.id);
+                    if (!same || !sameCharge(*same, *g)) {
                         x.cause = Cause::Timing;
                         break;
                     }
@@ -252,7 +252,7 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request, 
             });
         if (!st)
             return st.error();
-        linetable::dropZero(s.ours);
+        s.ours.dropZero();
         return &window.emplace(std::tuple(m, byHour, byProject), std::move(s)).first->second;
     };
     for (const QString &month : months) {
