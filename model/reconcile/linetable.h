@@ -6,6 +6,9 @@
 #include "reconcile/billfile.h"
 
 #include <QHash>
+#include <QStringList>
+
+#include <functional>
 
 #include <map>
 #include <vector>
@@ -72,6 +75,7 @@ class Names
 public:
     qint32 id(const QString &s);
     const QString &name(qint32 id) const { return m_names[size_t(id)]; }
+    size_t size() const { return m_names.size(); }
     LineId idOf(const BillLineKey &k);
     BillLineKey keyOf(const QString &month, const LineId &id) const;
 
@@ -94,6 +98,8 @@ class ProviderLines
 public:
     explicit ProviderLines(Names &names) : m_names(names) {}
     void add(const BillLineKey &k, const LineFigures &f);
+    // Adds another reader's lines (its own names).
+    void merge(const ProviderLines &other);
     const std::map<QString, MonthLines> &months() const { return m_months; }
     // A month's lines at a grain (without the hour, without the project), zero lines dropped.
     LineMap atGrain(const QString &month, bool byHour, bool byProject) const;
@@ -104,5 +110,13 @@ private:
     QString m_lastMonth;
     MonthLines *m_last = nullptr;
 };
+
+// Reads the files into `out`, two at a time when there are several: one on this thread, which alone
+// calls progress (the file's index, its bytes read and size; false cancels), one on a helper thread. The
+// summaries in the files' order; an error: the first in the files' order, as if read one by one.
+Result<std::vector<BillFileSummary>>
+readProviderFiles(const QStringList &files, const BillFileOptions &options, const ReadLimits &limits,
+                  ProviderLines &out, const std::function<bool(int, qint64, qint64)> &progress,
+                  const std::function<bool()> &cancelled);
 
 } // namespace billing::linetable

@@ -205,23 +205,15 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request, 
     Reconciliation result;
     linetable::Names names;
     linetable::ProviderLines provider(names);
-    for (int i = 0; i < request.files.size(); ++i) {
-        const QString &path = request.files[i];
-        auto summary = readBillFile(
-            path, options,
-            [&](const BillLineKey &k, const LineFigures &f) -> Status {
-                provider.add(k, f);
-                return {};
-            },
-            request.limits,
-            [&](qint64 done, qint64 total) {
-                return !isCancelled() &&
-                       (!hooks.progress || hooks.progress(i, int(request.files.size()), done, total));
-            });
-        if (!summary)
-            return summary.error();
-        result.files.push_back(std::move(*summary));
-    }
+    auto summaries = linetable::readProviderFiles(
+        request.files, options, request.limits, provider,
+        [&](int file, qint64 done, qint64 total) {
+            return !hooks.progress || hooks.progress(file, int(request.files.size()), done, total);
+        },
+        isCancelled);
+    if (!summaries)
+        return summaries.error();
+    result.files = std::move(*summaries);
 
     std::set<QString> months;
     for (const auto &[month, lines] : provider.months())
