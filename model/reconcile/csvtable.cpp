@@ -184,24 +184,19 @@ private:
         const auto column = size_t(m_cells.size());
         if (column >= m_last.size())
             m_last.resize(column + 1);
-        Last &last = m_last[column];
-        if (!last.known || last.bytes != m_field) {
-            QString text;
-            if (isAscii(m_field)) {
-                text = QString::fromLatin1(m_field);
-            } else {
-                QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-                text = decode(m_field);
-                if (decode.hasError())
-                    return bad(at(m_name, m_recordLine, int(m_cells.size()) + 1),
-                               ReconcileTr::tr("not UTF-8 text; save the file as UTF-8 (CSV UTF-8)"));
-            }
-            last.bytes = m_field;
-            last.text = text;
-            last.known = true;
+        QString &last = m_last[column];
+        if (isAscii(m_field)) {
+            if (last.size() != m_field.size() || last != QLatin1StringView(m_field))
+                last = QString::fromLatin1(m_field);
+        } else {
+            QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            last = decode(m_field);
+            if (decode.hasError())
+                return bad(at(m_name, m_recordLine, int(m_cells.size()) + 1),
+                           ReconcileTr::tr("not UTF-8 text; save the file as UTF-8 (CSV UTF-8)"));
         }
-        m_cells << last.text;
-        m_field.clear();
+        m_cells << last;
+        m_field.resize(0); // its buffer kept for the next field
         m_state = State::FieldStart;
         return {};
     }
@@ -247,13 +242,7 @@ private:
     State m_state = State::FieldStart;
     QByteArray m_field;
     QStringList m_cells;
-    struct Last
-    {
-        QByteArray bytes;
-        QString text;
-        bool known = false;
-    };
-    std::vector<Last> m_last; // per column, the last field's bytes and text
+    std::vector<QString> m_last; // per column, the last field's text
     qint64 m_line = 1;
     qint64 m_recordLine = 1;
     qint64 m_records = 0;

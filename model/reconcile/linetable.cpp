@@ -102,11 +102,20 @@ const LineFigures *LineMap::find(const LineId &k) const
     }
 }
 
-void LineMap::grow()
+void LineMap::reserve(size_t lines)
+{
+    size_t n = 16;
+    while (n * 3 < lines * 4)
+        n *= 2;
+    if (n > m_slots.size())
+        grow(n);
+}
+
+void LineMap::grow(size_t atLeast)
 {
     std::vector<Slot> old;
     old.swap(m_slots);
-    m_slots.resize(std::max<size_t>(16, old.size() * 2));
+    m_slots.resize(std::max<size_t>(atLeast, std::max<size_t>(16, old.size() * 2)));
     m_size = 0;
     for (const Slot &s : old)
         if (s.used)

@@ -49,6 +49,7 @@ public:
     bool contains(const LineId &k) const { return find(k) != nullptr; }
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
+    void reserve(size_t lines);
     template <typename Fn> void forEach(Fn &&fn) const
     {
         for (const Slot &s : m_slots)
@@ -64,7 +65,7 @@ private:
         LineFigures figures;
         bool used = false;
     };
-    void grow();
+    void grow(size_t atLeast = 0);
     std::vector<Slot> m_slots;
     size_t m_size = 0;
 };

@@ -237,6 +237,7 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request, 
             return &it->second;
         Sides s;
         s.provider = provider.atGrain(m, byHour, byProject);
+        s.ours.reserve(s.provider.size()); // about as many: sized once
         Status st =
             repo.ourLines(m, byHour, byProject, [&](const BillLineKey &k, const LineFigures &f) -> Status {
                 s.ours[names.idOf(k)] += f;
