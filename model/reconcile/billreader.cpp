@@ -187,16 +187,19 @@ Result<qint64> Reader::count(int pos) const
     return m->units() / Money::Scale;
 }
 
-Status Reader::checkAccount(int accountPos, int currencyPos) const
+Status Reader::checkAccount(int accountPos, int currencyPos)
 {
     const QString account = cell(accountPos);
     if (!account.isEmpty() && !m_o.accountName.isEmpty() &&
-        account.compare(m_o.accountName, Qt::CaseInsensitive) != 0)
+        !m_accountMemo.get(
+            account, [&](const QString &v) { return v.compare(m_o.accountName, Qt::CaseInsensitive) == 0; }))
         return badCell(accountPos, ReconcileTr::tr("the bill is of the account \"%1\", not of this account "
                                                    "(\"%2\"); refused")
                                        .arg(shownValue(account), m_o.accountName));
     const QString currency = cell(currencyPos);
-    if (!currency.isEmpty() && currency.compare(m_o.currency, Qt::CaseInsensitive) != 0)
+    if (!currency.isEmpty() && !m_currencyMemo.get(currency, [&](const QString &v) {
+            return v.compare(m_o.currency, Qt::CaseInsensitive) == 0;
+        }))
         return badCell(currencyPos, ReconcileTr::tr("the bill is in %1, the account in %2; refused")
                                         .arg(shownValue(currency), m_o.currency));
     return {};

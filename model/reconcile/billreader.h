@@ -81,7 +81,7 @@ private:
 
     Result<qint64> count(int pos) const;
 
-    Status checkAccount(int accountPos, int currencyPos) const;
+    Status checkAccount(int accountPos, int currencyPos);
 
     Result<QString> region(int pos);
 
@@ -107,6 +107,8 @@ private:
     QHash<QString, QString> m_apis;    // normalized name or code → API id
     QHash<QString, QString> m_regions; // the same for regions
     QSet<QString> m_services;
+    CellMemo<bool> m_accountMemo;   // this account's
+    CellMemo<bool> m_currencyMemo;  // the account's currency
     CellMemo<bool> m_serviceMemo;   // ours (an OCR service)
     CellMemo<QString> m_apiMemo;    // the API id, or empty
     CellMemo<QString> m_regionMemo; // the region id, or empty

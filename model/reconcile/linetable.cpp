@@ -4,12 +4,20 @@ namespace billing::linetable {
 
 qint32 Names::id(const QString &s)
 {
+    Recent &r = m_recent[(quintptr(s.constData()) >> 4) % m_recent.size()];
+    if (r.id >= 0 && r.text.constData() == s.constData() && r.text.size() == s.size())
+        return r.id;
     auto it = m_ids.constFind(s);
-    if (it != m_ids.constEnd())
-        return *it;
-    const auto id = qint32(m_names.size());
-    m_names.push_back(s);
-    m_ids.insert(s, id);
+    qint32 id = 0;
+    if (it != m_ids.constEnd()) {
+        id = *it;
+    } else {
+        id = qint32(m_names.size());
+        m_names.push_back(s);
+        m_ids.insert(s, id);
+    }
+    r.text = s;
+    r.id = id;
     return id;
 }
 

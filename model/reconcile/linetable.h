@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <array>
 #include <functional>
 
 #include <map>
@@ -83,6 +84,14 @@ public:
 private:
     QHash<QString, qint32> m_ids;
     std::vector<QString> m_names;
+    // The strings asked for lately, by where their text is: a string handed on from row to row shares its
+    // text, and is found without hashing it (the string is held, so its text cannot be another's).
+    struct Recent
+    {
+        QString text;
+        qint32 id = -1;
+    };
+    std::array<Recent, 64> m_recent;
 };
 
 // One month of one side's lines, and whether every line has an hour and a project.
