@@ -85,8 +85,7 @@ LineFigures &LineMap::operator[](const LineId &k)
     const size_t mask = m_slots.size() - 1;
     for (size_t i = LineIdHash()(k) & mask;; i = (i + 1) & mask) {
         Slot &s = m_slots[i];
-        if (!s.used) {
-            s.used = true;
+        if (!s.used()) {
             s.key = k;
             ++m_size;
             return s.figures;
@@ -103,7 +102,7 @@ const LineFigures *LineMap::find(const LineId &k) const
     const size_t mask = m_slots.size() - 1;
     for (size_t i = LineIdHash()(k) & mask;; i = (i + 1) & mask) {
         const Slot &s = m_slots[i];
-        if (!s.used)
+        if (!s.used())
             return nullptr;
         if (s.key == k)
             return &s.figures;
@@ -126,7 +125,7 @@ void LineMap::grow(size_t atLeast)
     m_slots.resize(std::max<size_t>(atLeast, std::max<size_t>(16, old.size() * 2)));
     m_size = 0;
     for (const Slot &s : old)
-        if (s.used)
+        if (s.used())
             (*this)[s.key] = s.figures;
 }
 

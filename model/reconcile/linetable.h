@@ -54,18 +54,20 @@ public:
     template <typename Fn> void forEach(Fn &&fn) const
     {
         for (const Slot &s : m_slots)
-            if (s.used)
+            if (s.used())
                 fn(s.key, s.figures);
     }
     void dropZero(); // the lines whose figures are all zero
 
 private:
-    struct Slot
+    // One cache line: a free slot has no API (ids are never negative).
+    struct alignas(64) Slot
     {
-        LineId key;
+        LineId key{kNoHour, -1, 0, 0, -1};
         LineFigures figures;
-        bool used = false;
+        bool used() const { return key.api >= 0; }
     };
+    static_assert(sizeof(Slot) == 64);
     void grow(size_t atLeast = 0);
     std::vector<Slot> m_slots;
     size_t m_size = 0;
