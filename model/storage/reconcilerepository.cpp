@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <cstring>
 #include <memory>
 
@@ -31,8 +32,10 @@ Instant hourOf(qint64 expenditureAt)
     return (expenditureAt / kMicrosPerHour) * kMicrosPerHour;
 }
 
-// A text column read straight from SQLite, its last value's string kept: the API, region, mode and
-// project repeat from record to record and are not decoded again (a missing one is the empty text).
+// A text column read straight from SQLite, its recent values' strings kept: the API, region, mode and
+// project take few values, and a value seen lately is the same string again, neither decoded nor
+// allocated (nor hashed by the line table, which knows a string by its text's address). A missing value
+// is the empty text.
 class SqliteText
 {
 public:
@@ -40,16 +43,33 @@ public:
     {
         const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
         const int n = sqlite3_column_bytes(stmt, column);
-        if (n != m_bytes.size() || (n > 0 && std::memcmp(p, m_bytes.constData(), size_t(n)) != 0)) {
-            m_bytes = QByteArray(p, n);
-            m_text = QString::fromUtf8(m_bytes);
+        for (size_t i = 0; i < m_recent.size(); ++i) {
+            Recent &r = m_recent[(m_last + i) % m_recent.size()];
+            if (r.known && r.bytes.size() == n &&
+                (n == 0 || std::memcmp(p, r.bytes.constData(), size_t(n)) == 0)) {
+                m_last = (m_last + i) % m_recent.size();
+                return r.text;
+            }
         }
-        return m_text;
+        m_last = m_next;
+        m_next = (m_next + 1) % m_recent.size();
+        Recent &r = m_recent[m_last];
+        r.bytes = QByteArray(p, n);
+        r.text = QString::fromUtf8(r.bytes);
+        r.known = true;
+        return r.text;
     }
 
 private:
-    QByteArray m_bytes;
-    QString m_text;
+    struct Recent
+    {
+        QByteArray bytes;
+        QString text;
+        bool known = false;
+    };
+    std::array<Recent, 8> m_recent;
+    size_t m_last = 0; // the one found last: looked at first
+    size_t m_next = 0; // the one replaced next
 };
 
 // The SQLite connection's handle, or null (PostgreSQL).
