@@ -187,35 +187,44 @@ Result<qint64> Reader::count(int pos) const
     return m->units() / Money::Scale;
 }
 
-Status Reader::checkAccount(int accountPos, int currencyPos) const
+Status Reader::checkAccount(int accountPos, int currencyPos)
 {
     const QString account = cell(accountPos);
     if (!account.isEmpty() && !m_o.accountName.isEmpty() &&
-        account.compare(m_o.accountName, Qt::CaseInsensitive) != 0)
+        !m_accountMemo.get(
+            account, [&](const QString &v) { return v.compare(m_o.accountName, Qt::CaseInsensitive) == 0; }))
         return badCell(accountPos, ReconcileTr::tr("the bill is of the account \"%1\", not of this account "
                                                    "(\"%2\"); refused")
                                        .arg(shownValue(account), m_o.accountName));
     const QString currency = cell(currencyPos);
-    if (!currency.isEmpty() && currency.compare(m_o.currency, Qt::CaseInsensitive) != 0)
+    if (!currency.isEmpty() && !m_currencyMemo.get(currency, [&](const QString &v) {
+            return v.compare(m_o.currency, Qt::CaseInsensitive) == 0;
+        }))
         return badCell(currencyPos, ReconcileTr::tr("the bill is in %1, the account in %2; refused")
                                         .arg(shownValue(currency), m_o.currency));
     return {};
 }
 
-Result<QString> Reader::region(int pos) const
+Result<QString> Reader::region(int pos)
 {
     const QString v = cell(pos);
     if (v.isEmpty())
         return badCell(pos, ReconcileTr::tr("the region is missing"));
-    auto it = m_regions.find(norm(v));
-    if (it == m_regions.end())
+    const QString &id = m_regionMemo.get(v, [&](const QString &t) { return m_regions.value(norm(t)); });
+    if (id.isEmpty())
         return badCell(pos, ReconcileTr::tr("\"%1\" is not a region of the catalog").arg(shownValue(v)));
-    return *it;
+    return id;
 }
 
-Result<Instant> Reader::time(int pos) const
+Result<Instant> Reader::time(int pos)
 {
-    auto t = parseBillTime(cell(pos));
+    const auto &known = m_timeMemo.get(cell(pos), [](const QString &v) -> std::optional<Instant> {
+        auto t = parseBillTime(v);
+        return t ? std::optional(*t) : std::nullopt;
+    });
+    if (known)
+        return *known;
+    auto t = parseBillTime(cell(pos)); // for its message
     if (!t)
         return badCell(pos, t.error().message);
     return t;
@@ -248,7 +257,8 @@ Status Reader::readProvider()
     if (Status s = checkAccount(p(F::Account), p(F::Currency)); !s)
         return s;
     const QString service = cell(F::ServiceCode).isEmpty() ? cell(F::Service) : cell(F::ServiceCode);
-    if (!service.isEmpty() && !m_services.contains(norm(service)))
+    if (!service.isEmpty() &&
+        !m_serviceMemo.get(service, [&](const QString &v) { return m_services.contains(norm(v)); }))
         return ignore(ReconcileTr::tr("another service: %1").arg(service));
     BillLineKey key;
     QString product;
@@ -258,8 +268,9 @@ Status Reader::readProvider()
             continue;
         if (product.isEmpty())
             product = v;
-        if (auto it = m_apis.find(norm(v)); it != m_apis.end()) {
-            key.api = *it;
+        if (const QString &api = m_apiMemo.get(v, [&](const QString &t) { return m_apis.value(norm(t)); });
+            !api.isEmpty()) {
+            key.api = api;
             break;
         }
     }
@@ -273,7 +284,7 @@ Status Reader::readProvider()
     }
     BillType type = BillType::Usage;
     if (!cell(F::BillType).isEmpty()) {
-        const auto t = billTypeOf(cell(F::BillType));
+        const auto t = m_billTypeMemo.get(cell(F::BillType), [](const QString &v) { return billTypeOf(v); });
         if (!t)
             return badCell(p(F::BillType), ReconcileTr::tr("\"%1\" is not a bill type (usage, purchase, "
                                                            "renewal, refund)")
@@ -281,7 +292,7 @@ Status Reader::readProvider()
         type = *t;
     }
     if (!cell(F::Mode).isEmpty()) {
-        const auto m = modeOf(cell(F::Mode));
+        const auto m = m_modeMemo.get(cell(F::Mode), [](const QString &v) { return modeOf(v); });
         if (!m)
             return badCell(p(F::Mode), ReconcileTr::tr("\"%1\" is not a billing mode (pay-per-use, package)")
                                            .arg(shownValue(cell(F::Mode))));
@@ -296,7 +307,7 @@ Status Reader::readProvider()
         key.hour = m_o.calendar.hourStart(*t);
     }
     if (!cell(F::Cycle).isEmpty()) {
-        key.month = monthOfCycle(cell(F::Cycle));
+        key.month = m_cycleMemo.get(cell(F::Cycle), [](const QString &v) { return monthOfCycle(v); });
         if (key.month.isEmpty())
             return badCell(
                 p(F::Cycle),
@@ -315,8 +326,10 @@ Status Reader::readProvider()
         return calls.error();
     f.calls = *calls;
     f.callsKnown = p(F::Usage) >= 0;
-    const QString unit = norm(cell(F::UsageUnit));
-    if (unit.contains(QLatin1String("1000")) || unit.contains(u'千'))
+    if (m_thousandsMemo.get(cell(F::UsageUnit), [](const QString &v) {
+            const QString unit = norm(v);
+            return unit.contains(QLatin1String("1000")) || unit.contains(u'千');
+        }))
         f.calls *= 1000;
     auto due = amount(p(F::Due), true);
     auto list = amount(p(F::ListPrice), false);

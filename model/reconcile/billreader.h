@@ -10,8 +10,39 @@
 #include <QSet>
 
 #include <array>
+#include <optional>
 
 namespace billing::billwords {
+
+// What a cell's text means, worked out once per distinct text (a file has few services, products,
+// regions, modes, cycles and hours): not normalized and parsed again on every row (performance.md P7).
+// The last text is recognized by its shared data (the CSV reader hands on a column's repeated text
+// shared); a bounded number kept.
+template <typename T> class CellMemo
+{
+public:
+    template <typename Compute> const T &get(const QString &text, Compute &&compute)
+    {
+        if (m_has && text.constData() == m_lastText.constData() && text.size() == m_lastText.size())
+            return m_last;
+        auto it = m_known.constFind(text);
+        if (it == m_known.constEnd()) {
+            if (m_known.size() >= 65536)
+                m_known.clear();
+            it = m_known.insert(text, compute(text));
+        }
+        m_lastText = text;
+        m_last = *it;
+        m_has = true;
+        return m_last;
+    }
+
+private:
+    QHash<QString, T> m_known;
+    QString m_lastText;
+    T m_last{};
+    bool m_has = false;
+};
 
 class Reader : public TableSink
 {
@@ -50,11 +81,11 @@ private:
 
     Result<qint64> count(int pos) const;
 
-    Status checkAccount(int accountPos, int currencyPos) const;
+    Status checkAccount(int accountPos, int currencyPos);
 
-    Result<QString> region(int pos) const;
+    Result<QString> region(int pos);
 
-    Result<Instant> time(int pos) const;
+    Result<Instant> time(int pos);
 
     Status deliver(const BillLineKey &key, const LineFigures &f);
 
@@ -76,6 +107,16 @@ private:
     QHash<QString, QString> m_apis;    // normalized name or code → API id
     QHash<QString, QString> m_regions; // the same for regions
     QSet<QString> m_services;
+    CellMemo<bool> m_accountMemo;   // this account's
+    CellMemo<bool> m_currencyMemo;  // the account's currency
+    CellMemo<bool> m_serviceMemo;   // ours (an OCR service)
+    CellMemo<QString> m_apiMemo;    // the API id, or empty
+    CellMemo<QString> m_regionMemo; // the region id, or empty
+    CellMemo<std::optional<BillType>> m_billTypeMemo;
+    CellMemo<std::optional<QString>> m_modeMemo;
+    CellMemo<QString> m_cycleMemo;               // "YYYY-MM", or empty
+    CellMemo<bool> m_thousandsMemo;              // a usage unit of 1000 calls
+    CellMemo<std::optional<Instant>> m_timeMemo; // parsed, or not a time
     QString m_table;
     Kind m_kind = Kind::None;
     int m_searched = 0;

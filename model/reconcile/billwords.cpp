@@ -129,14 +129,13 @@ QString monthOfCycle(const QString &v)
 Result<Money> parseBillAmount(const QString &text)
 {
     QString v = text.trimmed();
-    const QString shown = shownValue(text);
     if (v.contains(u',')) {
         static const QRegularExpression grouped(QStringLiteral("^-?\\d{1,3}(,\\d{3})+(\\.\\d*)?$"));
         if (!grouped.match(v).hasMatch())
             return Error::badData(
                 ReconcileTr::tr(
                     "\"%1\" is not an amount: its thousands separators are not in groups of three")
-                    .arg(shown));
+                    .arg(shownValue(text)));
         v.remove(u',');
     }
     if (const qsizetype point = v.indexOf(u'.'); point >= 0) {
@@ -148,7 +147,8 @@ Result<Money> parseBillAmount(const QString &text)
     auto m = Money::parse(v);
     if (!m)
         return Error::badData(
-            ReconcileTr::tr("\"%1\" is not an amount (an exact decimal, at most 8 decimals)").arg(shown));
+            ReconcileTr::tr("\"%1\" is not an amount (an exact decimal, at most 8 decimals)")
+                .arg(shownValue(text)));
     return m;
 }
 

@@ -1,6 +1,11 @@
 #include "reconcile/tableparts.h"
 
+#include "usage/bytescan.h"
+
+#include <QScopeGuard>
 #include <QStringDecoder>
+
+#include <bit>
 
 namespace billing::tables {
 
@@ -54,9 +59,21 @@ public:
                 if (n >= 3 && uchar(p[0]) == 0xEF && uchar(p[1]) == 0xBB && uchar(p[2]) == 0xBF)
                     p += 3;
             }
-            for (; p < end; ++p)
+            for (; p < end; ++p) {
+                // Within a field, the bytes up to the next one that means something go in at once.
+                if (m_state == State::Unquoted || m_state == State::Quoted) {
+                    const char *q = plainUntil(p, end);
+                    if (q > p) {
+                        if (Status s = append(p, q - p); !s)
+                            return s;
+                        p = q;
+                        if (p == end)
+                            break;
+                    }
+                }
                 if (Status s = feed(*p); !s)
                     return s;
+            }
             if (m_skipTable)
                 break;
             if (progress && !progress(n))
@@ -136,26 +153,64 @@ private:
         return {};
     }
 
-    Status append(char c)
+    // The first byte in [p, e) that a field's state may act on: a comma, quote, line end or NUL.
+    static const char *plainUntil(const char *p, const char *e)
     {
-        if (m_field.size() >= kMaxField)
+        using namespace bytescan;
+        for (; e - p >= 8; p += 8) {
+            const quint64 w = load8(p);
+            if (const quint64 m = bytesEqual(w, ',') | bytesEqual(w, '"') | bytesBelow(w, 14))
+                return p + (std::countr_zero(m) >> 3);
+        }
+        while (p < e && *p != ',' && *p != '"' && uchar(*p) >= 14)
+            ++p;
+        return p;
+    }
+
+    Status append(const char *p, qsizetype n)
+    {
+        if (m_field.size() + n > kMaxField)
             return bad(at(m_name, m_recordLine, int(m_cells.size()) + 1),
                        ReconcileTr::tr("a field longer than 1 MiB"));
-        m_field.append(c);
+        m_field.append(p, n);
         return {};
     }
+    Status append(char c) { return append(&c, 1); }
 
     Status endField()
     {
-        QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        QString text = decode(m_field);
-        if (decode.hasError())
-            return bad(at(m_name, m_recordLine, int(m_cells.size()) + 1),
-                       ReconcileTr::tr("not UTF-8 text; save the file as UTF-8 (CSV UTF-8)"));
-        m_cells << text;
-        m_field.clear();
+        // A column often holds the same text as in the row before (the month, the product, the hour):
+        // that text is shared, not decoded and allocated again.
+        const auto column = size_t(m_cells.size());
+        if (column >= m_last.size())
+            m_last.resize(column + 1);
+        QString &last = m_last[column];
+        if (isAscii(m_field)) {
+            if (last.size() != m_field.size() || last != QLatin1StringView(m_field))
+                last = QString::fromLatin1(m_field);
+        } else {
+            QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            last = decode(m_field);
+            if (decode.hasError())
+                return bad(at(m_name, m_recordLine, int(m_cells.size()) + 1),
+                           ReconcileTr::tr("not UTF-8 text; save the file as UTF-8 (CSV UTF-8)"));
+        }
+        m_cells << last;
+        m_field.resize(0); // its buffer kept for the next field
         m_state = State::FieldStart;
         return {};
+    }
+
+    static bool isAscii(const QByteArray &b)
+    {
+        const char *p = b.constData(), *e = p + b.size();
+        for (; e - p >= 8; p += 8)
+            if (bytescan::load8(p) & bytescan::kHighs)
+                return false;
+        for (; p < e; ++p)
+            if (uchar(*p) >= 0x80)
+                return false;
+        return true;
     }
 
     Status endRecord()
@@ -164,8 +219,9 @@ private:
             return s;
         const qint64 line = m_recordLine;
         m_recordLine = m_line;
-        QStringList cells;
-        cells.swap(m_cells);
+        // The cells are handed on and cleared, their list kept for the next record.
+        const QStringList &cells = m_cells;
+        const auto clear = qScopeGuard([this] { m_cells.clear(); });
         if (cells.size() == 1 && cells.front().trimmed().isEmpty())
             return {}; // a blank line
         ++m_records;
@@ -186,6 +242,7 @@ private:
     State m_state = State::FieldStart;
     QByteArray m_field;
     QStringList m_cells;
+    std::vector<QString> m_last; // per column, the last field's text
     qint64 m_line = 1;
     qint64 m_recordLine = 1;
     qint64 m_records = 0;

@@ -1,4 +1,5 @@
 #include "reconcile/reconciliation.h"
+#include "reconcile/linetable.h"
 #include "reconcile/tr.h"
 
 #include "auth/identity.h"
@@ -10,45 +11,23 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace billing {
 
 namespace {
 
-using Lines = std::map<BillLineKey, LineFigures>;
+using linetable::LineId;
+using linetable::LineMap;
 
 const Money kCent = Money::fromCents(1);
 
 Error cancelled()
 {
     return Error::refused(ReconcileTr::tr("The reconciliation was cancelled."));
-}
-
-// The key at a coarser grain: without the hour, without the project.
-BillLineKey coarse(BillLineKey k, bool byHour, bool byProject)
-{
-    if (!byHour)
-        k.hour = kNoHour;
-    if (!byProject)
-        k.project.reset();
-    return k;
-}
-
-Lines atGrain(const Lines &lines, const QString &month, bool byHour, bool byProject)
-{
-    Lines out;
-    for (const auto &[k, f] : lines)
-        if (k.month == month)
-            out[coarse(k, byHour, byProject)] += f;
-    return out;
-}
-
-void dropZero(Lines &lines)
-{
-    for (auto it = lines.begin(); it != lines.end();)
-        it = it->second.isZero() ? lines.erase(it) : std::next(it);
 }
 
 bool sameCharge(const LineFigures &a, const LineFigures &b)
@@ -67,26 +46,27 @@ QString neighbour(const BillingCalendar &cal, const QString &month, int by)
 class MonthMatcher
 {
 public:
-    MonthMatcher(MonthReconciliation &out, const Lines &provider, const Lines &ours) : m_out(out)
+    MonthMatcher(MonthReconciliation &out, const LineMap &provider, const LineMap &ours,
+                 const linetable::Names &names)
+        : m_out(out)
     {
-        for (const auto &[k, f] : provider)
+        provider.forEach([&](const LineId &k, const LineFigures &f) {
             m_out.providerCharged += f.charged;
-        for (const auto &[k, f] : ours)
-            m_out.oursCharged += f.charged;
-        std::set<BillLineKey> keys;
-        for (const auto &[k, f] : provider)
-            keys.insert(k);
-        for (const auto &[k, f] : ours)
-            keys.insert(k);
-        for (const BillLineKey &k : keys) {
-            auto p = provider.find(k);
-            auto o = ours.find(k);
-            if (p != provider.end() && o != ours.end() && sameCharge(p->second, o->second))
+            const LineFigures *o = ours.find(k);
+            if (o && sameCharge(f, *o))
                 ++m_out.matched;
             else
-                m_open.push_back({k, p == provider.end() ? std::nullopt : std::optional(p->second),
-                                  o == ours.end() ? std::nullopt : std::optional(o->second), std::nullopt});
-        }
+                m_open.push_back({k, {}, f, o ? std::optional(*o) : std::nullopt, {}});
+        });
+        ours.forEach([&](const LineId &k, const LineFigures &f) {
+            m_out.oursCharged += f.charged;
+            if (!provider.contains(k))
+                m_open.push_back({k, {}, std::nullopt, f, {}});
+        });
+        // The differences in key order, as people read them (and as the timing passes take them).
+        for (Open &o : m_open)
+            o.key = names.keyOf(m_out.month, o.id);
+        std::sort(m_open.begin(), m_open.end(), [](const Open &a, const Open &b) { return a.key < b.key; });
     }
 
     // A package-covered line on one side and pay-per-use on the other: the same calls in all of a key's
@@ -134,28 +114,22 @@ public:
     }
 
     // The same charge in the neighbouring month on the other side (and not matched there).
-    void monthTiming(const std::vector<std::pair<const Lines *, const Lines *>> &neighbours)
+    void monthTiming(const std::vector<std::pair<const LineMap *, const LineMap *>> &neighbours)
     {
         for (Open &x : m_open) {
             if (x.cause || (x.provider && x.ours))
                 continue;
             const LineFigures &f = x.provider ? *x.provider : *x.ours;
             for (const auto &[otherSide, sameSide] : neighbours) {
-                const Lines &other = x.provider ? *otherSide : *sameSide;
-                const Lines &mine = x.provider ? *sameSide : *otherSide;
-                bool found = false;
-                for (const auto &[k, g] : other) {
-                    BillLineKey a = k;
-                    a.month = x.key.month;
-                    if (a == x.key && sameCharge(f, g)) {
-                        auto same = mine.find(k);
-                        found = same == mine.end() || !sameCharge(same->second, g);
+                const LineMap &other = x.provider ? *otherSide : *sameSide;
+                const LineMap &mine = x.provider ? *sameSide : *otherSide;
+                const LineFigures *g = other.find(x.id);
+                if (g && sameCharge(f, *g)) {
+                    const LineFigures *same = mine.find(x.id);
+                    if (!same || !sameCharge(*same, *g)) {
+                        x.cause = Cause::Timing;
                         break;
                     }
-                }
-                if (found) {
-                    x.cause = Cause::Timing;
-                    break;
                 }
             }
         }
@@ -187,6 +161,7 @@ public:
 private:
     struct Open
     {
+        LineId id;
         BillLineKey key;
         std::optional<LineFigures> provider;
         std::optional<LineFigures> ours;
@@ -228,87 +203,86 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request, 
     const auto isCancelled = [&] { return hooks.cancel && hooks.cancel->load(); };
 
     Reconciliation result;
-    Lines provider;
-    for (int i = 0; i < request.files.size(); ++i) {
-        const QString &path = request.files[i];
-        auto summary = readBillFile(
-            path, options,
-            [&](const BillLineKey &k, const LineFigures &f) -> Status {
-                provider[k] += f;
-                return {};
-            },
-            request.limits,
-            [&](qint64 done, qint64 total) {
-                return !isCancelled() &&
-                       (!hooks.progress || hooks.progress(i, int(request.files.size()), done, total));
-            });
-        if (!summary)
-            return summary.error();
-        result.files.push_back(std::move(*summary));
-    }
+    linetable::Names names;
+    linetable::ProviderLines provider(names);
+    auto summaries = linetable::readProviderFiles(
+        request.files, options, request.limits, provider,
+        [&](int file, qint64 done, qint64 total) {
+            return !hooks.progress || hooks.progress(file, int(request.files.size()), done, total);
+        },
+        isCancelled);
+    if (!summaries)
+        return summaries.error();
+    result.files = std::move(*summaries);
 
     std::set<QString> months;
-    for (const auto &[k, f] : provider)
-        if (request.month.isEmpty() || k.month == request.month)
-            months.insert(k.month);
+    for (const auto &[month, lines] : provider.months())
+        if (request.month.isEmpty() || month == request.month)
+            months.insert(month);
     if (!request.month.isEmpty())
         months.insert(request.month);
 
     ReconcileRepository repo(ctx.db);
+    // A month's lines of both sides at a grain, read once: each month is also the neighbour of the two
+    // beside it. Only the months around the current one are kept.
+    struct Sides
+    {
+        LineMap provider;
+        LineMap ours;
+    };
+    std::map<std::tuple<QString, bool, bool>, Sides> window;
+    auto sides = [&](const QString &m, bool byHour, bool byProject) -> Result<const Sides *> {
+        auto it = window.find({m, byHour, byProject});
+        if (it != window.end())
+            return &it->second;
+        Sides s;
+        s.provider = provider.atGrain(m, byHour, byProject);
+        s.ours.reserve(s.provider.size()); // about as many: sized once
+        Status st =
+            repo.ourLines(m, byHour, byProject, [&](const BillLineKey &k, const LineFigures &f) -> Status {
+                s.ours[names.idOf(k)] += f;
+                return {};
+            });
+        if (!st)
+            return st.error();
+        s.ours.dropZero();
+        return &window.emplace(std::tuple(m, byHour, byProject), std::move(s)).first->second;
+    };
     for (const QString &month : months) {
         if (isCancelled())
             return cancelled();
-        bool byHour = true, byProject = true, any = false;
-        for (const auto &[k, f] : provider)
-            if (k.month == month) {
-                any = true;
-                byHour = byHour && k.hour != kNoHour;
-                byProject = byProject && k.project.has_value();
-            }
-        if (!any)
-            byHour = byProject = false;
-        auto ourMonth = [&](const QString &m) -> Result<Lines> {
-            Lines lines;
-            Status s = repo.ourLines(m, byHour, byProject,
-                                     [&](const BillLineKey &k, const LineFigures &f) -> Status {
-                                         lines[k] += f;
-                                         return {};
-                                     });
-            if (!s)
-                return s.error();
-            dropZero(lines);
-            return lines;
-        };
-        Lines p = atGrain(provider, month, byHour, byProject);
-        dropZero(p);
-        auto o = ourMonth(month);
-        if (!o)
-            return o.error();
+        const QString before = neighbour(ctx.calendar, month, -1), after = neighbour(ctx.calendar, month, 1);
+        std::erase_if(window, [&](const auto &w) {
+            const QString &m = std::get<0>(w.first);
+            return m != before && m != month && m != after;
+        });
+        bool byHour = false, byProject = false;
+        if (auto it = provider.months().find(month);
+            it != provider.months().end() && !it->second.lines.empty()) {
+            byHour = it->second.allHours;
+            byProject = it->second.allProjects;
+        }
+        auto here = sides(month, byHour, byProject);
+        if (!here)
+            return here.error();
         MonthReconciliation out;
         out.month = month;
         auto reconciled = repo.isReconciled(month);
         if (!reconciled)
             return reconciled.error();
         out.reconciled = *reconciled;
-        MonthMatcher matcher(out, p, *o);
+        MonthMatcher matcher(out, (*here)->provider, (*here)->ours, names);
         matcher.packageCoverage();
         if (byHour)
             matcher.hourTiming();
-        std::vector<Lines> keep; // the neighbours' lines, both sides
-        keep.reserve(4);
-        std::vector<std::pair<const Lines *, const Lines *>> neighbours;
-        for (int by : {-1, 1}) {
-            const QString other = neighbour(ctx.calendar, month, by);
-            auto theirs = ourMonth(other);
+        // ours of the neighbour (the other side for a provider line), the provider's of the neighbour
+        std::vector<std::pair<const LineMap *, const LineMap *>> neighbours;
+        for (const QString &other : {before, after}) {
+            auto theirs = sides(other, byHour, byProject);
             if (!theirs)
                 return theirs.error();
-            keep.push_back(std::move(*theirs));
-            keep.push_back(atGrain(provider, other, byHour, byProject));
-            dropZero(keep.back());
+            neighbours.emplace_back(&(*theirs)->ours, &(*theirs)->provider);
         }
-        // ours of the neighbour (the other side for a provider line), the provider's of the neighbour
-        neighbours.emplace_back(&keep[0], &keep[1]);
-        neighbours.emplace_back(&keep[2], &keep[3]);
         matcher.monthTiming(neighbours);
         matcher.finish();
         result.months.push_back(std::move(out));

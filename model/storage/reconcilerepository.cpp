@@ -1,44 +1,147 @@
 #include "storage/reconcilerepository.h"
 
 #include "storage/database.h"
+#include "storage/sqlerror.h"
 #include "storage/sqlhelpers.h"
 
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cstring>
+#include <memory>
 
 namespace billing {
 
+namespace {
+
+// The records one by one, not grouped: a month's records are nearly one per line at the finest grain,
+// so a GROUP BY would sort them all for next to nothing; the sink sums them (performance.md P7).
+const char kOurRecords[] =
+    "SELECT api, region, mode, project, expenditure_at, calls, fee, charged, rounded_off "
+    "FROM record WHERE bill_month = ? AND type IN ('usage', 'purchase', 'renewal', "
+    "'refund')";
+
+// The hour by integer division: the UTC hour, the account's hour for whole-hour offsets (every offset we
+// accept).
+Instant hourOf(qint64 expenditureAt)
+{
+    return (expenditureAt / kMicrosPerHour) * kMicrosPerHour;
+}
+
+// A text column read straight from SQLite, its recent values' strings kept: the API, region, mode and
+// project take few values, and a value seen lately is the same string again, neither decoded nor
+// allocated (nor hashed by the line table, which knows a string by its text's address). A missing value
+// is the empty text.
+class SqliteText
+{
+public:
+    const QString &at(sqlite3_stmt *stmt, int column)
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
+        const int n = sqlite3_column_bytes(stmt, column);
+        for (size_t i = 0; i < m_recent.size(); ++i) {
+            Recent &r = m_recent[(m_last + i) % m_recent.size()];
+            if (r.known && r.bytes.size() == n &&
+                (n == 0 || std::memcmp(p, r.bytes.constData(), size_t(n)) == 0)) {
+                m_last = (m_last + i) % m_recent.size();
+                return r.text;
+            }
+        }
+        m_last = m_next;
+        m_next = (m_next + 1) % m_recent.size();
+        Recent &r = m_recent[m_last];
+        r.bytes = QByteArray(p, n);
+        r.text = QString::fromUtf8(r.bytes);
+        r.known = true;
+        return r.text;
+    }
+
+private:
+    struct Recent
+    {
+        QByteArray bytes;
+        QString text;
+        bool known = false;
+    };
+    std::array<Recent, 8> m_recent;
+    size_t m_last = 0; // the one found last: looked at first
+    size_t m_next = 0; // the one replaced next
+};
+
+// The SQLite connection's handle, or null (PostgreSQL).
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(handle.data());
+    return nullptr;
+}
+
+// The same through SQLite's own API: the driver's values (a QVariant and a UTF-16 string per column of
+// every record) were most of the reading.
+Status ourLinesSqlite(sqlite3 *h, const QString &month, bool byHour, bool byProject, const LineSink &sink)
+{
+    const QLatin1String what("reading a month for reconciliation");
+    sqlite3_stmt *stmt = nullptr;
+    const auto failed = [&] { return sqlError(SqlFault::Other, what, QString::fromUtf8(sqlite3_errmsg(h))); };
+    if (sqlite3_prepare_v2(h, kOurRecords, -1, &stmt, nullptr) != SQLITE_OK)
+        return failed();
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> finalize(stmt, sqlite3_finalize);
+    const QByteArray m = month.toUtf8();
+    if (sqlite3_bind_text(stmt, 1, m.constData(), int(m.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        return failed();
+    SqliteText api, region, mode, project;
+    BillLineKey key;
+    key.month = month;
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        key.api = api.at(stmt, 0);
+        key.region = region.at(stmt, 1);
+        key.mode = mode.at(stmt, 2);
+        if (byProject)
+            key.project = project.at(stmt, 3);
+        if (byHour)
+            key.hour = hourOf(sqlite3_column_int64(stmt, 4));
+        LineFigures f;
+        f.calls = sqlite3_column_int64(stmt, 5);
+        f.fee = Money::fromUnits(sqlite3_column_int64(stmt, 6));
+        f.charged = Money::fromUnits(sqlite3_column_int64(stmt, 7));
+        f.roundedOff = Money::fromUnits(sqlite3_column_int64(stmt, 8));
+        if (Status s = sink(key, f); !s)
+            return s;
+    }
+    if (rc != SQLITE_DONE)
+        return sqlError(rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? SqlFault::Damaged : SqlFault::Other,
+                        what, QString::fromUtf8(sqlite3_errmsg(h)));
+    return {};
+}
+
+} // namespace
+
 Status ReconcileRepository::ourLines(const QString &month, bool byHour, bool byProject, const LineSink &sink)
 {
-    // Integer division: the UTC hour, the account's hour for whole-hour offsets (every offset we accept).
-    const QString hour =
-        byHour ? QStringLiteral("(expenditure_at / %1) * %1").arg(kMicrosPerHour) : QStringLiteral("0");
-    const QString project = byProject ? QStringLiteral("coalesce(project, '')") : QStringLiteral("''");
-    // Grouped only by what is asked: a constant in GROUP BY would be read as a column number.
-    QString groups = QStringLiteral("api, coalesce(region, ''), mode");
-    if (byProject)
-        groups += QStringLiteral(", ") + project;
-    if (byHour)
-        groups += QStringLiteral(", ") + hour;
+    if (sqlite3 *h = sqliteHandle(m_db.connection()))
+        return ourLinesSqlite(h, month, byHour, byProject, sink);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT api, coalesce(region, ''), mode, %1, %2, sum(calls), sum(fee), "
-                             "sum(charged), sum(rounded_off) FROM record WHERE bill_month = ? AND type IN "
-                             "('usage', 'purchase', 'renewal', 'refund') GROUP BY %3")
-                  .arg(project, hour, groups));
+    q.prepare(QLatin1String(kOurRecords));
     q.bindValue(0, month);
-    if (Status s = execQuery(q, "summing a month for reconciliation"); !s)
+    if (Status s = execQuery(q, "reading a month for reconciliation"); !s)
         return s;
+    BillLineKey key;
+    key.month = month;
     while (q.next()) {
-        BillLineKey key;
-        key.month = month;
         key.api = q.value(0).toString();
         key.region = q.value(1).toString();
         key.mode = q.value(2).toString();
         if (byProject)
             key.project = q.value(3).toString();
         if (byHour)
-            key.hour = q.value(4).toLongLong();
+            key.hour = hourOf(q.value(4).toLongLong());
         LineFigures f;
         f.calls = q.value(5).toLongLong();
         f.fee = sql::money(q.value(6));

@@ -18,8 +18,9 @@ class ReconcileRepository
 public:
     explicit ReconcileRepository(Database &db) : m_db(db) {}
 
-    // The charges (usage, purchases, renewals, refunds) of `month` summed per (API, region, mode), and
-    // per project and per hour of the expenditure time when asked; handed to sink one group at a time.
+    // The charges (usage, purchases, renewals, refunds) of `month` keyed by (API, region, mode), and by
+    // project and hour of the expenditure time when asked; handed to sink one record at a time (several
+    // may share a key: the sink sums them).
     Status ourLines(const QString &month, bool byHour, bool byProject, const LineSink &sink);
 
     // Every accepted month ("YYYY-MM") with the latest acceptance's audit content.

@@ -102,9 +102,9 @@ private slots:
 
     // A provider bill of the account's calls, one hour a cent short (rounding), one row of another
     // service; then the same file with the cancel flag set.
-    void providerBillAndHooks()
+    // The account's calls: 1000 at 09:10 and 700 at 10:10 on 2026-10-01 (general-text, cn-north-4).
+    static void withCalls(test::TestAccount &acc)
     {
-        test::TestAccount acc("2026-10-01T08:00:00+08:00");
         QVERIFY(acc.run([](Context &c) {
             return services::setEnabled(c, QStringLiteral("general-text"), QStringLiteral("cn-north-4"),
                                         true);
@@ -116,6 +116,12 @@ private slots:
         acc.setNow("2026-10-01T12:00:00+08:00");
         const Status imported = test::importCsv(acc, calls);
         QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+    }
+
+    void providerBillAndHooks()
+    {
+        test::TestAccount acc("2026-10-01T08:00:00+08:00");
+        withCalls(acc);
         QTemporaryDir dir;
         // 1000 calls: fee 1.50, charged 1.50; 700 calls: fee 1.05, charged 1.05 (billed here as 1.04).
         const QString bill = write(
@@ -181,6 +187,55 @@ private slots:
 
         // Cancelled from another thread (here: before it starts): the cancellation, nothing else.
         std::atomic_bool cancel{true};
+        hooks.cancel = &cancel;
+        auto cancelled = acc.run([&](Context &ctx) { return reconcile(ctx, request, hooks); });
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().message, QStringLiteral("The reconciliation was cancelled."));
+    }
+
+    // Several files are read two at a time (performance.md P7): the same lines as one file, the summaries
+    // in the files' order, the first bad file's error in that order, and the cancellation.
+    void severalFiles()
+    {
+        test::TestAccount acc("2026-10-01T08:00:00+08:00");
+        withCalls(acc);
+        QTemporaryDir dir;
+        const QByteArray header = "Billing Cycle,Account Name,Product,Region,Billing Mode,Expenditure Time,"
+                                  "Usage,Amount Due\n";
+        const QString nine = write(dir, "nine.csv",
+                                   header + "2026-10,Test,General Text OCR,CN North-Beijing4,Pay-per-use,"
+                                            "2026-10-01 09:00:00 GMT+08:00,600,0.90\n");
+        const QString nineMore = write(dir, "nine-more.csv",
+                                       header + "2026-10,Test,General Text OCR,CN North-Beijing4,Pay-per-use,"
+                                                "2026-10-01 09:00:00 GMT+08:00,400,0.60\n");
+        const QString ten = write(dir, "ten.csv",
+                                  header + "2026-10,Test,General Text OCR,CN North-Beijing4,Pay-per-use,"
+                                           "2026-10-01 10:00:00 GMT+08:00,700,1.05\n");
+        const QString notBill = write(dir, "not-a-bill.csv", "a,b\n1,2\n");
+        const QString notBill2 = write(dir, "not-a-bill-2.csv", "c,d\n3,4\n");
+        ReconcileRequest request;
+        request.files = {nine, ten, nineMore};
+        auto r = acc.run([&](Context &ctx) { return reconcile(ctx, request); });
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->files.size(), size_t(3));
+        for (size_t i = 0; i < 3; ++i)
+            QCOMPARE(r->files[i].path, request.files[qsizetype(i)]);
+        QCOMPARE(r->months.size(), size_t(1));
+        QCOMPARE(r->months[0].matched, 2); // 600 + 400 calls of the 09:00 hour add up
+        QVERIFY(r->matches());
+
+        for (const QStringList &files : {QStringList{nine, notBill, ten, notBill2, nineMore},
+                                         QStringList{notBill, nine, ten, nineMore, notBill2}}) {
+            request.files = files;
+            auto bad = acc.run([&](Context &ctx) { return reconcile(ctx, request); });
+            QVERIFY(!bad);
+            QVERIFY2(bad.error().message.contains(QLatin1String("not-a-bill.csv")),
+                     qPrintable(bad.error().message));
+        }
+
+        request.files = {nine, ten, nineMore};
+        std::atomic_bool cancel{true};
+        ReconcileHooks hooks;
         hooks.cancel = &cancel;
         auto cancelled = acc.run([&](Context &ctx) { return reconcile(ctx, request, hooks); });
         QVERIFY(!cancelled);
