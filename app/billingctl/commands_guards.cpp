@@ -152,20 +152,23 @@ Reply cmdGuardDryRun(Call &call)
     const BillingCalendar &cal = (*ctx)->calendar;
     QJsonObject o = guardJson(g, cal);
     o.insert(QStringLiteral("days"), days);
-    o.insert(QStringLiteral("would_fire_at"), r->wouldFireAt ? QJsonValue(cal.format(*r->wouldFireAt)) : QJsonValue());
+    o.insert(QStringLiteral("would_fire_at"),
+             r->wouldFireAt ? QJsonValue(cal.format(*r->wouldFireAt)) : QJsonValue());
     o.insert(QStringLiteral("calls_rejected"), r->callsRejected);
     o.insert(QStringLiteral("charges_avoided"), json::amount(r->chargesAvoided));
     o.insert(QStringLiteral("arrears_avoided"), json::amount(r->arrearsAvoided));
     QStringList lines;
     if (r->wouldFireAt) {
-        lines << CliTr::tr("Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and "
-                           "avoiding %5 of charges.")
+        lines << CliTr::tr(
+                     "Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and "
+                     "avoiding %5 of charges.")
                      .arg(days)
                      .arg(g.name, cal.format(*r->wouldFireAt))
                      .arg(r->callsRejected)
                      .arg(json::amount(r->chargesAvoided));
         if (r->arrearsAvoided > Money())
-            lines << CliTr::tr("Of these, %1 would not have been arrears.").arg(json::amount(r->arrearsAvoided));
+            lines << CliTr::tr("Of these, %1 would not have been arrears.")
+                         .arg(json::amount(r->arrearsAvoided));
     } else {
         lines << CliTr::tr("Over the last %1 day(s) guard %2 would not have fired.").arg(days).arg(g.name);
     }

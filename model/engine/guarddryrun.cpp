@@ -169,7 +169,8 @@ public:
                 m_clock.set(c.at);
                 // A command the account made but the replay cannot (a top-up above the range after
                 // charges it did not have) is left out, as a person would have found it refused.
-                [[maybe_unused]] const Status st = m_e.run([&](Context &ctx) { return replayCommand(ctx, c); });
+                [[maybe_unused]] const Status st =
+                    m_e.run([&](Context &ctx) { return replayCommand(ctx, c); });
             }
             // Up to the next day or the hour of the next command, whichever is first.
             Instant b = std::min(cal.dayStart(a) + kMicrosPerDay, lastEnd);

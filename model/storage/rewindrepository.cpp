@@ -25,7 +25,7 @@ Status run(QSqlDatabase &db, const QString &sql, Instant t, const char *what)
 } // namespace
 
 Result<std::optional<RewindRepository::Unreplayable>> RewindRepository::unreplayable(Instant after,
-                                                                                    Instant until)
+                                                                                     Instant until)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
@@ -66,10 +66,11 @@ Result<RewindRepository::Figures> RewindRepository::figures(Instant after, Insta
 Result<std::vector<RewindRepository::HourCalls>> RewindRepository::calls(Instant fromHour, Instant toHour)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT hour, api, region, project, status, sum(calls) FROM usage_hour "
-                             "WHERE late = 0 AND hour >= :f AND hour < :t "
-                             "GROUP BY hour, api, region, project, status ORDER BY hour, api, region, project, "
-                             "status"));
+    q.prepare(
+        QStringLiteral("SELECT hour, api, region, project, status, sum(calls) FROM usage_hour "
+                       "WHERE late = 0 AND hour >= :f AND hour < :t "
+                       "GROUP BY hour, api, region, project, status ORDER BY hour, api, region, project, "
+                       "status"));
     q.bindValue(QStringLiteral(":f"), fromHour);
     q.bindValue(QStringLiteral(":t"), toHour);
     if (Status s = execQuery(q, "reading the calls to replay"); !s)
@@ -159,11 +160,13 @@ Status RewindRepository::rewind(Instant t, const std::function<QString(Instant)>
         "at <= :t ORDER BY id DESC LIMIT 1), 0), state = coalesce((SELECT state FROM state_event WHERE at <= "
         ":t ORDER BY at DESC, id DESC LIMIT 1), 'normal'), state_until = (SELECT until_at FROM state_event "
         "WHERE at <= :t ORDER BY at DESC, id DESC LIMIT 1), released = CASE WHEN EXISTS (SELECT 1 FROM "
-        "notification WHERE kind = 'released' AND at <= :t) AND coalesce((SELECT state FROM state_event WHERE "
+        "notification WHERE kind = 'released' AND at <= :t) AND coalesce((SELECT state FROM state_event "
+        "WHERE "
         "at <= :t ORDER BY at DESC, id DESC LIMIT 1), 'normal') = 'frozen' THEN 1 ELSE 0 END",
         // Services as the last change by t left them.
         "UPDATE service SET enabled = coalesce((SELECT e.enabled FROM service_event e WHERE e.api = "
-        "service.api AND e.region = service.region AND e.at <= :t ORDER BY e.at DESC, e.id DESC LIMIT 1), 0), "
+        "service.api AND e.region = service.region AND e.at <= :t ORDER BY e.at DESC, e.id DESC LIMIT 1), "
+        "0), "
         "changed_at = coalesce((SELECT e.at FROM service_event e WHERE e.api = service.api AND e.region = "
         "service.region AND e.at <= :t ORDER BY e.at DESC, e.id DESC LIMIT 1), (SELECT created_at FROM "
         "account)) WHERE changed_at > :t",

@@ -114,9 +114,10 @@ QByteArray fingerprint(test::TestAccount &acc)
 {
     Database &db = acc.engine->database();
     QSqlQuery tables(db.connection());
-    tables.exec(db.isPostgres() ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                                                 "table_schema = current_schema() ORDER BY 1")
-                                : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"));
+    tables.exec(db.isPostgres()
+                    ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                     "table_schema = current_schema() ORDER BY 1")
+                    : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     int count = 0;
     while (tables.next()) {
@@ -159,13 +160,20 @@ private slots:
         QTest::addColumn<bool>("midway"); // set a day before now, over a day's dry run; else from the start
         QTest::addColumn<QString>("topUp");
         QTest::addColumn<QString>("later"); // a top-up on 3 October 08:30 in both, or none
-        QTest::newRow("month-cost") << false << false << "100" << "";
-        QTest::newRow("balance-floor") << true << false << "100" << "";
-        QTest::newRow("month-cost set a day ago") << false << true << "100" << "";
-        QTest::newRow("balance-floor set a day ago") << true << true << "100" << "";
-        QTest::newRow("month-cost, arrears avoided") << false << false << "20" << "";
-        QTest::newRow("month-cost, arrears and a top-up") << false << false << "20" << "15";
-        QTest::newRow("balance-floor, a top-up re-arms") << true << false << "100" << "50";
+        QTest::newRow("month-cost") << false << false << "100"
+                                    << "";
+        QTest::newRow("balance-floor") << true << false << "100"
+                                       << "";
+        QTest::newRow("month-cost set a day ago") << false << true << "100"
+                                                  << "";
+        QTest::newRow("balance-floor set a day ago") << true << true << "100"
+                                                     << "";
+        QTest::newRow("month-cost, arrears avoided") << false << false << "20"
+                                                     << "";
+        QTest::newRow("month-cost, arrears and a top-up") << false << false << "20"
+                                                          << "15";
+        QTest::newRow("balance-floor, a top-up re-arms") << true << false << "100"
+                                                         << "50";
     }
     void dryRunEqualsReality()
     {
@@ -255,14 +263,17 @@ private slots:
         acc.setNow("2026-10-02T22:00:00+08:00");
         QVERIFY(test::importCsv(acc, threeDays().left(threeDays().indexOf("2026-10-03"))));
         acc.setNow("2026-10-03T09:00:00+08:00");
-        QVERIFY(acc.run([](Context &c) { return coupons::grant(c, money("5"), at("2026-11-01T00:00:00+08:00"), {}); })
+        QVERIFY(acc.run([](Context &c) {
+                       return coupons::grant(c, money("5"), at("2026-11-01T00:00:00+08:00"), {});
+                   })
                     .ok());
         auto g = acc.run([&](Context &c) { return guards::fromSpec(c, costSpec("30")); });
         QVERIFY(g);
         auto dry = dryRun(acc, *g, 3);
         QVERIFY(!dry);
         QCOMPARE(int(dry.error().code), int(ErrorCode::Refused));
-        QVERIFY2(dry.error().message.contains(QLatin1String("grant-coupon")), qPrintable(dry.error().message));
+        QVERIFY2(dry.error().message.contains(QLatin1String("grant-coupon")),
+                 qPrintable(dry.error().message));
     }
 
     // §12.19: a guard set exactly at an hour end is first checked at the following one.
