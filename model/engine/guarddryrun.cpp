@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "engine/funds.h"
 #include "engine/importer.h"
+#include "engine/packages.h"
 #include "engine/scratchcopy.h"
 #include "engine/services.h"
 #include "storage/guardrepository.h"
@@ -121,6 +122,18 @@ Status replayCommand(Context &ctx, const Rewind::Command &c)
 {
     if (c.kind == Rewind::Command::Kind::TopUp) {
         auto r = funds::topUp(ctx, c.amount);
+        return r ? Status() : Status(r.error());
+    }
+    if (c.kind == Rewind::Command::Kind::Buy) {
+        packages::BuyRequest req;
+        req.api = c.api;
+        req.region = c.region;
+        req.sku = c.sku;
+        req.effective = c.effective;
+        req.autoRenew = c.autoRenew;
+        req.renewDays = c.renewDays;
+        req.quantity = c.quantity;
+        auto r = packages::buy(ctx, req);
         return r ? Status() : Status(r.error());
     }
     auto r = services::setEnabled(ctx, c.api, c.region, c.kind == Rewind::Command::Kind::Enable);

@@ -5,6 +5,7 @@
 #include "storage/tr.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 #include <map>
@@ -31,7 +32,7 @@ Result<std::optional<RewindRepository::Unreplayable>> RewindRepository::unreplay
     q.prepare(QStringLiteral(
         "SELECT what, at FROM ("
         "SELECT action AS what, at, 0 AS o, id FROM audit_log WHERE at > :a AND at <= :u AND action IN "
-        "('buy', 'renew', 'unsubscribe', 'grant-coupon', 'guard-remove', 'stop-billing') "
+        "('renew', 'unsubscribe', 'grant-coupon', 'guard-remove', 'stop-billing') AND actor <> 'system' "
         "UNION ALL SELECT 'late-usage', at, 1, id FROM record WHERE late <> 0 AND at > :a AND at <= :u "
         "UNION ALL SELECT kind, at, 2, id FROM notification WHERE kind = 'released' AND at > :a AND at <= :u"
         ") ORDER BY at, o, id LIMIT 1"));
@@ -89,7 +90,8 @@ Result<std::vector<RewindRepository::Command>> RewindRepository::commands(Instan
     q.prepare(QStringLiteral(
         "SELECT at, kind, subject, amount FROM ("
         "SELECT at, action AS kind, subject, 0 AS amount, id, 0 AS o FROM audit_log WHERE at > :a AND "
-        "at <= :u AND action IN ('enable', 'disable') AND actor NOT LIKE 'guard:%' "
+        "at <= :u AND ((action IN ('enable', 'disable') AND actor NOT LIKE 'guard:%') OR (action = 'buy' AND "
+        "actor <> 'system')) "
         "UNION ALL SELECT at, 'topup', '', cash_delta, id, 1 FROM ledger WHERE kind = 'topup' AND at > :a "
         "AND at <= :u) ORDER BY at, o, id"));
     q.bindValue(QStringLiteral(":a"), after);
@@ -101,13 +103,35 @@ Result<std::vector<RewindRepository::Command>> RewindRepository::commands(Instan
         Command c;
         c.at = q.value(0).toLongLong();
         const QString kind = q.value(1).toString();
-        c.kind = kind == QLatin1String("topup")    ? Command::Kind::TopUp
-                 : kind == QLatin1String("enable") ? Command::Kind::Enable
-                                                   : Command::Kind::Disable;
         const QString subject = q.value(2).toString();
-        c.api = subject.section(u'/', 0, 0);
-        c.region = subject.section(u'/', 1);
         c.amount = sql::money(q.value(3));
+        if (kind == QLatin1String("topup")) {
+            c.kind = Command::Kind::TopUp;
+        } else if (kind == QLatin1String("buy")) {
+            // "package 12, 13": the packages of one purchase, alike but for their ids.
+            c.kind = Command::Kind::Buy;
+            const QStringList ids = subject.mid(subject.indexOf(u' ') + 1).split(QStringLiteral(", "));
+            c.quantity = int(ids.size());
+            QSqlQuery p(m_db.connection());
+            p.prepare(
+                QStringLiteral("SELECT api, region, sku, effective_at, auto_renew, renew_days FROM package "
+                               "WHERE id = :id"));
+            p.bindValue(QStringLiteral(":id"), ids.front().toLongLong());
+            if (Status s = execQuery(p, "reading a purchase to replay"); !s)
+                return s.error();
+            if (!p.next())
+                continue; // not in the account any more: nothing to make again
+            c.api = p.value(0).toString();
+            c.region = p.value(1).toString();
+            c.sku = p.value(2).toString();
+            c.effective = p.value(3).toLongLong();
+            c.autoRenew = p.value(4).toBool();
+            c.renewDays = p.value(5).toInt();
+        } else {
+            c.kind = kind == QLatin1String("enable") ? Command::Kind::Enable : Command::Kind::Disable;
+            c.api = subject.section(u'/', 0, 0);
+            c.region = subject.section(u'/', 1);
+        }
         out.push_back(c);
     }
     return out;

@@ -33,14 +33,20 @@ public:
         int status = 200;
         qint64 calls = 0;
     };
-    // A command the replay makes again at its instant: a top-up, or a person's enable or disable.
+    // A command the replay makes again at its instant: a top-up, a person's enable or disable, or a
+    // purchase (of `quantity` packages as the account's rows of it describe them, auto-renew as it is now).
     struct Command
     {
-        enum class Kind { TopUp, Enable, Disable };
+        enum class Kind { TopUp, Enable, Disable, Buy };
         Instant at = 0;
         Kind kind = Kind::TopUp;
         QString api, region;
         Money amount;
+        QString sku;
+        Instant effective = 0;
+        bool autoRenew = false;
+        int renewDays = 7;
+        int quantity = 1;
     };
     // What was billed in (after, until]: the calls of the usage lines and the charged and arrears amounts
     // of every record settled or made then.
@@ -51,8 +57,8 @@ public:
         Money arrears;
     };
 
-    // A change after `after` the replay cannot make again (a purchase, renewal, unsubscription, coupon,
-    // guard removal, stop of billing, late usage, a release): its audit action (or kind) and instant.
+    // A change after `after` the replay cannot make again (a person's renewal, an unsubscription, a coupon,
+    // a guard removal, a stop of billing, late usage, a release): its audit action (or kind) and instant.
     struct Unreplayable
     {
         QString what;

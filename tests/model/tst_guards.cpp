@@ -4,6 +4,7 @@
 #include "engine/bills.h"
 #include "engine/funds.h"
 #include "engine/guards.h"
+#include "engine/packages.h"
 #include "engine/services.h"
 #include "engine/verifier.h"
 #include "importcsv.h"
@@ -159,21 +160,20 @@ private slots:
         QTest::addColumn<bool>("balance");
         QTest::addColumn<bool>("midway"); // set a day before now, over a day's dry run; else from the start
         QTest::addColumn<QString>("topUp");
-        QTest::addColumn<QString>("later"); // a top-up on 3 October 08:30 in both, or none
-        QTest::newRow("month-cost") << false << false << "100"
-                                    << "";
-        QTest::newRow("balance-floor") << true << false << "100"
-                                       << "";
-        QTest::newRow("month-cost set a day ago") << false << true << "100"
-                                                  << "";
-        QTest::newRow("balance-floor set a day ago") << true << true << "100"
-                                                     << "";
-        QTest::newRow("month-cost, arrears avoided") << false << false << "20"
-                                                     << "";
-        QTest::newRow("month-cost, arrears and a top-up") << false << false << "20"
-                                                          << "15";
-        QTest::newRow("balance-floor, a top-up re-arms") << true << false << "100"
-                                                         << "50";
+        // On 3 October 08:30 in both: a top-up of this amount, "buy" (an id-card 100k package), or nothing.
+        QTest::addColumn<QString>("later");
+        const QString none;
+        QTest::newRow("month-cost") << false << false << QStringLiteral("100") << none;
+        QTest::newRow("balance-floor") << true << false << QStringLiteral("100") << none;
+        QTest::newRow("month-cost set a day ago") << false << true << QStringLiteral("100") << none;
+        QTest::newRow("balance-floor set a day ago") << true << true << QStringLiteral("100") << none;
+        QTest::newRow("month-cost, arrears avoided") << false << false << QStringLiteral("20") << none;
+        QTest::newRow("month-cost, arrears and a top-up")
+            << false << false << QStringLiteral("20") << QStringLiteral("15");
+        QTest::newRow("balance-floor, a top-up re-arms")
+            << true << false << QStringLiteral("100") << QStringLiteral("50");
+        QTest::newRow("month-cost, a package bought after")
+            << false << false << QStringLiteral("500") << QStringLiteral("buy");
     }
     void dryRunEqualsReality()
     {
@@ -196,7 +196,14 @@ private slots:
             QVERIFY(test::importCsv(*acc, calls.left(day3)));
             if (midway && acc == &guarded)
                 QVERIFY(setGuard(guarded, spec));
-            if (!later.isEmpty()) {
+            if (later == QLatin1String("buy")) {
+                acc->setNow("2026-10-03T08:30:00+08:00");
+                packages::BuyRequest buy;
+                buy.api = kCard;
+                buy.region = kBeijing;
+                buy.sku = QStringLiteral("100k");
+                QVERIFY(acc->run([&](Context &c) { return packages::buy(c, buy); }));
+            } else if (!later.isEmpty()) {
                 acc->setNow("2026-10-03T08:30:00+08:00");
                 QVERIFY(acc->run([&](Context &c) { return funds::topUp(c, *Money::parse(later)); }).ok());
             }
