@@ -5,7 +5,6 @@
 #include "engine/context.h"
 #include "engine/engine.h"
 #include "engine/funds.h"
-#include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/scratchcopy.h"
 #include "engine/services.h"
@@ -13,7 +12,6 @@
 #include "storage/notificationrepository.h"
 #include "storage/rewindrepository.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QTemporaryDir>
 
@@ -191,20 +189,7 @@ public:
                 b = std::min(b, std::max(cal.hourStart(commands[nextCommand].at), a + kMicrosPerHour));
             const QByteArray file = callFile(calls, nextCall, b, cal);
             m_clock.set(b);
-            Status st;
-            if (file.count('\n') > 1) {
-                st = m_e.runThenCatchUp([&](Context &ctx) -> Status {
-                    QBuffer buf;
-                    buf.setData(file);
-                    buf.open(QIODevice::ReadOnly);
-                    ImportOptions opts;
-                    opts.name = QStringLiteral("dry run ") + cal.format(a);
-                    auto r = importCalls(ctx, buf, opts);
-                    return r ? Status() : Status(r.error());
-                });
-            } else {
-                st = m_e.run([](Context &) { return Status(); });
-            }
+            const Status st = importInto(m_e, file, QStringLiteral("dry run ") + cal.format(a));
             if (!st)
                 return st;
             a = b;

@@ -2,9 +2,11 @@
 
 #include "engine/backup.h"
 #include "engine/engine.h"
+#include "engine/importer.h"
 #include "storage/memberrepository.h"
 #include "storage/scratchcopyrepository.h"
 
+#include <QBuffer>
 #include <QFile>
 
 namespace billing {
@@ -34,6 +36,21 @@ Status actAsOwner(Engine &copy)
             break;
         }
     return {};
+}
+
+Status importInto(Engine &copy, const QByteArray &file, const QString &name)
+{
+    if (file.count('\n') <= 1)
+        return copy.run([](Context &) { return Status(); });
+    return copy.runThenCatchUp([&](Context &ctx) -> Status {
+        QBuffer buf;
+        buf.setData(file);
+        buf.open(QIODevice::ReadOnly);
+        ImportOptions opts;
+        opts.name = name;
+        auto r = importCalls(ctx, buf, opts);
+        return r ? Status() : Status(r.error());
+    });
 }
 
 } // namespace billing

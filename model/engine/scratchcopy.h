@@ -20,4 +20,8 @@ Status scratchCopy(Database &account, const QString &path, const QString &actor)
 // runs the planner or the dry run (an analyst may), they run as an owner of the copy.
 Status actAsOwner(Engine &copy);
 
+// Imports a call-record file into the copy at its clock's now and catches up (a file of the header alone:
+// only the catch-up). `name` is the import's name in the copy's history.
+Status importInto(Engine &copy, const QByteArray &file, const QString &name);
+
 } // namespace billing

@@ -3,14 +3,12 @@
 
 #include "engine/bills.h"
 #include "engine/engine.h"
-#include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/scratchcopy.h"
 #include "engine/services.h"
 #include "engine/tr.h"
 #include "storage/notificationrepository.h"
 
-#include <QBuffer>
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -263,20 +261,7 @@ public:
             }
             const QByteArray file = callFile(m_f.window, m_f.windowStart, a, b, m_s, cal);
             clock.set(b);
-            Status st;
-            if (file.count('\n') > 1) {
-                st = e.runThenCatchUp([&](Context &ctx) -> Status {
-                    QBuffer buf;
-                    buf.setData(file);
-                    buf.open(QIODevice::ReadOnly);
-                    ImportOptions opts;
-                    opts.name = QStringLiteral("whatif ") + cal.format(a);
-                    auto r = importCalls(ctx, buf, opts);
-                    return r ? Status() : Status(r.error());
-                });
-            } else {
-                st = e.run([](Context &) { return Status(); });
-            }
+            const Status st = importInto(e, file, QStringLiteral("whatif ") + cal.format(a));
             if (!st)
                 return st.error();
             a = b;

@@ -51,6 +51,20 @@ bool serviceEnabled(test::TestAccount &acc, const char *api)
     return false;
 }
 
+// The main window on the Services page, with settings of its own.
+struct ServicesWindow
+{
+    explicit ServicesWindow(Engine &engine) : w(engine, settings)
+    {
+        w.resize(1280, 800);
+        w.show();
+        w.showPage(PageId::Services);
+    }
+    QTemporaryDir dir;
+    ConsoleSettings settings{dir.filePath(QStringLiteral("s.ini"))};
+    MainWindow w;
+};
+
 bool clickRow(QTableWidget *table, int row)
 {
     const QRect r = table->visualRect(table->model()->index(row, 0));
@@ -166,12 +180,8 @@ private slots:
         QVERIFY(test::ok(test::importCsv(acc, kCalls +
                                                   "2026-11-01T09:40:00+08:00,id-card,cn-north-4,200,500\n"
                                                   "2026-11-01T10:40:00+08:00,id-card,cn-north-4,200,500\n")));
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(1280, 800);
-        w.show();
-        w.showPage(PageId::Services);
+        ServicesWindow window(*acc.engine);
+        MainWindow &w = window.w;
         GuardBanner *banner = w.guardBanner();
         QVERIFY(banner->isVisible());
         QCOMPARE(banner->guardCount(), 2);
@@ -223,12 +233,8 @@ private slots:
         }));
         acc.setNow("2026-11-01T12:00:00+08:00");
         QVERIFY(test::ok(test::importCsv(acc, kCalls)));
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(1280, 800);
-        w.show();
-        w.showPage(PageId::Services);
+        ServicesWindow window(*acc.engine);
+        MainWindow &w = window.w;
         GuardBanner *banner = w.guardBanner();
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text()->text().contains(QStringLiteral("Text cap")),
