@@ -9,7 +9,6 @@
 #include "engine/verifier.h"
 #include "importcsv.h"
 #include "storage/database.h"
-#include "storage/guardrepository.h"
 #include "storage/notificationrepository.h"
 
 #include <QCryptographicHash>
@@ -72,10 +71,15 @@ std::vector<Guard> listGuards(test::TestAccount &acc)
 }
 
 // Billed calls and charges of one service in October, as its bill says.
-GuardRepository::Usage usage(test::TestAccount &acc, const QString &api)
+struct Usage
+{
+    qint64 calls = 0;
+    Money charged;
+};
+Usage usage(test::TestAccount &acc, const QString &api)
 {
     auto bill = acc.run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-10")); });
-    GuardRepository::Usage u;
+    Usage u;
     if (bill)
         for (const BillLine &l : bill->lines)
             if (l.api == api && l.region == kBeijing) {

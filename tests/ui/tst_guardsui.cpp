@@ -116,7 +116,8 @@ private slots:
         QVERIFY(done.wait(10000));
         const QString preview = dialog->previewLabel()->text();
         // 12.00 reached with hour 10: fired at 11:00; hour 11's 4,000 calls (6.00) avoided.
-        QVERIFY2(preview.contains(QStringLiteral("4,000")) && preview.contains(QStringLiteral("6.00")),
+        QVERIFY2(preview.contains(QStringLiteral("11:00")) && preview.contains(QStringLiteral("4,000")) &&
+                     preview.contains(QStringLiteral("6.00")),
                  qPrintable(preview));
         // Replayed on a scratch copy: the account has no guard and the same bill.
         auto none = acc.run([](Context &c) { return guards::list(c); });
