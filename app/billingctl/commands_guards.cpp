@@ -121,8 +121,8 @@ Reply cmdGuardDryRun(Call &call)
             CliTr::tr("--days must be a whole number from 1 to %1").arg(guards::kMaxDryRunDays));
     const bool described = describesGuard(call);
     const guards::GuardSpec spec = specOf(call);
-    // The guard as given or stored, the account caught up to now (a view settles too, §12.16).
-    auto guard = call.run([&](Context &ctx) -> Result<Guard> {
+    // The guard as given or stored. The account is only read, not even caught up: the scratch copy is.
+    auto guard = call.inspect([&](Context &ctx) -> Result<Guard> {
         if (described) // a guard not stored yet, as guard set would take it
             return guards::fromSpec(ctx, spec);
         auto all = guards::list(ctx);

@@ -253,6 +253,9 @@ Result<DryRun> dryRun(Engine &account, Instant now, const QString &actor, const 
     Engine &copy = **opened;
     if (Status st = actAsOwner(copy); !st)
         return st.error();
+    // The copy caught up to now (the account is only read, so it may lag behind).
+    if (Status st = copy.run([](Context &) { return Status(); }); !st)
+        return st.error();
 
     // Until it first fires, the guard changes nothing: the copy's history up to then is the replay's.
     // The first tenth of the progress is this search, the rest the replay.

@@ -66,9 +66,9 @@ struct DryRun
 };
 inline constexpr int kMaxDryRunDays = 366;
 // Replays the window on a scratch copy of the account (engine/scratchcopy.h) with the guard in place,
-// as if set `days` days before `now`; the account itself is only read. Until the guard first fires the
-// account would have been exactly as it was (a guard changes nothing before), so the copy's own history
-// gives that hour end X. The copy is then taken back to the hour before X (every settlement, renewal,
+// as if set `days` days before `now`; the account itself is only read (not even caught up: the copy is
+// caught up to now first). Until the guard first fires the account would have been exactly as it was (a
+// guard changes nothing before), so the copy's own history gives that hour end X. The copy is then taken back to the hour before X (every settlement, renewal,
 // notification and state change after it undone) and the hours from there to now are replayed through
 // the real settlement and catch-up: the calls the account counted in each hour, re-imported at the
 // hour's start, and the top-ups, purchases and a person's enables and disables at their instants (a

@@ -145,7 +145,10 @@ void GuardDialog::startPreview()
     m_task.start([location, &clock, s, actor](TaskControl &control) -> Result<guards::DryRun> {
         return withOwnEngine(location, clock, [&](Engine &engine) -> Result<guards::DryRun> {
             engine.setActor(actor);
-            auto g = engine.run([&](Context &ctx) { return guards::fromSpec(ctx, s); });
+            auto ctx = engine.inspect(); // the account is only read; the scratch copy catches up
+            if (!ctx)
+                return ctx.error();
+            auto g = guards::fromSpec(**ctx, s);
             if (!g)
                 return g.error();
             // Replayed on a scratch copy of the account; the account is only read.
