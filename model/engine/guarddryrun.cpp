@@ -138,8 +138,8 @@ Status replayCommand(Context &ctx, const Rewind::Command &c)
     return r ? Status() : Status(r.error());
 }
 
-// The guard in the copy as if set at `from`: in place of a stored guard of its name (keeping its place in
-// the order), else after the others.
+// The guard in the copy as if set at `from`, replacing a stored guard of its name; it is checked after the
+// others, as a guard set now would be (§12.19: id order).
 Status placeGuard(Database &copy, Guard g, Instant from)
 {
     GuardRepository repo(copy);
