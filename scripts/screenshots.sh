@@ -20,6 +20,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 now="2026-11-27T10:00:00+08:00"
 "$build/app/billingctl/billingctl" --db "$tmp/demo.sqlite" --now "$now" demo --months 12 >/dev/null
+# Two spend guards for the Services page's guard list (set now: first checked at the next hour end).
+"$build/app/billingctl/billingctl" --db "$tmp/demo.sqlite" --now "$now" \
+    guard set "Text cap" --api general-text --month-cost 5000 >/dev/null
+"$build/app/billingctl/billingctl" --db "$tmp/demo.sqlite" --now "$now" \
+    guard set "Keep 100" --api all --balance-floor 100 >/dev/null
 mkdir -p "$out"
 rm -f "$out"/[0-9][0-9]-*.png
 LANG=en_US.UTF-8 xvfb-run -a -s "-screen 0 1400x900x24" \

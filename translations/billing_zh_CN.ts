@@ -1601,6 +1601,14 @@
         <source>%1 in %2 is already disabled then: the change does nothing</source>
         <translation>届时 %2 的 %1 已经停用：此变更不起作用</translation>
     </message>
+    <message>
+        <source>cannot create a scratch folder for the dry run</source>
+        <translation>无法为试运行创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>the dry run cannot replay the account from %1: it would have to make again &quot;%2&quot; of %3; try fewer days</source>
+        <translation>试运行无法从 %1 起重放账户：它需要重做 %3 的“%2”；请减少天数</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -5243,10 +5251,6 @@ Audit chain head at closing:
 <context>
     <name>billing::ui::GuardBanner</name>
     <message>
-        <source>&amp;Re-enable…</source>
-        <translation>重新开通(&amp;R)…</translation>
-    </message>
-    <message>
         <source>%1 in %2</source>
         <translation>%2 的 %1</translation>
     </message>
@@ -5301,6 +5305,10 @@ Audit chain head at closing:
     <message>
         <source>The services were not enabled: %1</source>
         <translation>服务未开通：%1</translation>
+    </message>
+    <message>
+        <source>Re-enable the services guard “%1” disabled</source>
+        <translation>重新开通守卫“%1”停用的服务</translation>
     </message>
 </context>
 <context>
@@ -5396,6 +5404,10 @@ Audit chain head at closing:
     <message>
         <source>Over the last %1 days this guard would have fired on %2, rejecting %3 calls and avoiding %4 of charges.</source>
         <translation>在最近 %1 天内，该守卫会在 %2 触发，拒绝 %3 次调用，避免 %4 的费用。</translation>
+    </message>
+    <message>
+        <source>Of these, %1 would not have been arrears.</source>
+        <translation>其中 %1 本不会成为欠费。</translation>
     </message>
 </context>
 <context>
@@ -9864,6 +9876,10 @@ yyyy</translation>
     <message>
         <source>%1 is reconciled; %2 difference(s) accepted.</source>
         <translation>%1 已对账；已接受 %2 处差异。</translation>
+    </message>
+    <message>
+        <source>Of these, %1 would not have been arrears.</source>
+        <translation>其中 %1 本不会成为欠费。</translation>
     </message>
 </context>
 </TS>

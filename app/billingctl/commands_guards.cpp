@@ -121,46 +121,58 @@ Reply cmdGuardDryRun(Call &call)
             CliTr::tr("--days must be a whole number from 1 to %1").arg(guards::kMaxDryRunDays));
     const bool described = describesGuard(call);
     const guards::GuardSpec spec = specOf(call);
-    return call.run([&](Context &ctx) -> Reply {
-        Guard g;
-        if (described) { // a guard not stored yet, as guard set would take it
-            auto given = guards::fromSpec(ctx, spec);
-            if (!given)
-                return given.error();
-            g = *given;
-        } else {
-            auto all = guards::list(ctx);
-            if (!all)
-                return all.error();
-            auto it =
-                std::find_if(all->begin(), all->end(), [&](const Guard &x) { return x.name == spec.name; });
-            if (it == all->end())
-                return Error::refused(CliTr::tr("there is no guard named \"%1\"; describe one with --api and "
-                                                "--month-cost or --balance-floor to try it unsaved")
-                                          .arg(spec.name));
-            g = *it;
-        }
-        auto r = guards::dryRun(ctx, g, days);
-        if (!r)
-            return r.error();
-        QJsonObject o = guardJson(g, ctx.calendar);
-        o.insert(QStringLiteral("days"), days);
-        o.insert(QStringLiteral("would_fire_at"),
-                 r->wouldFireAt ? QJsonValue(ctx.calendar.format(*r->wouldFireAt)) : QJsonValue());
-        o.insert(QStringLiteral("calls_rejected"), r->callsRejected);
-        o.insert(QStringLiteral("charges_avoided"), json::amount(r->chargesAvoided));
-        const QString line =
-            r->wouldFireAt
-                ? CliTr::tr(
-                      "Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and "
-                      "avoiding %5 of charges.")
-                      .arg(days)
-                      .arg(g.name, ctx.calendar.format(*r->wouldFireAt))
-                      .arg(r->callsRejected)
-                      .arg(json::amount(r->chargesAvoided))
-                : CliTr::tr("Over the last %1 day(s) guard %2 would not have fired.").arg(days).arg(g.name);
-        return Output{o, {line}};
+    // The guard as given or stored. The account is only read, not even caught up: the scratch copy is.
+    auto guard = call.inspect([&](Context &ctx) -> Result<Guard> {
+        if (described) // a guard not stored yet, as guard set would take it
+            return guards::fromSpec(ctx, spec);
+        auto all = guards::list(ctx);
+        if (!all)
+            return all.error();
+        auto it = std::find_if(all->begin(), all->end(), [&](const Guard &x) { return x.name == spec.name; });
+        if (it == all->end())
+            return Error::refused(CliTr::tr("there is no guard named \"%1\"; describe one with --api and "
+                                            "--month-cost or --balance-floor to try it unsaved")
+                                      .arg(spec.name));
+        return *it;
     });
+    if (!guard)
+        return guard.error();
+    const Guard &g = *guard;
+    auto engine = call.engine();
+    if (!engine)
+        return engine.error();
+    Engine &e = **engine;
+    // Replayed on a scratch copy: the account is only read.
+    auto r = guards::dryRun(e, e.clock().now(), call.cli().user(), g, days);
+    if (!r)
+        return r.error();
+    auto ctx = e.inspect();
+    if (!ctx)
+        return ctx.error();
+    const BillingCalendar &cal = (*ctx)->calendar;
+    QJsonObject o = guardJson(g, cal);
+    o.insert(QStringLiteral("days"), days);
+    o.insert(QStringLiteral("would_fire_at"),
+             r->wouldFireAt ? QJsonValue(cal.format(*r->wouldFireAt)) : QJsonValue());
+    o.insert(QStringLiteral("calls_rejected"), r->callsRejected);
+    o.insert(QStringLiteral("charges_avoided"), json::amount(r->chargesAvoided));
+    o.insert(QStringLiteral("arrears_avoided"), json::amount(r->arrearsAvoided));
+    QStringList lines;
+    if (r->wouldFireAt) {
+        lines << CliTr::tr(
+                     "Over the last %1 day(s) guard %2 would have fired at %3, rejecting %4 call(s) and "
+                     "avoiding %5 of charges.")
+                     .arg(days)
+                     .arg(g.name, cal.format(*r->wouldFireAt))
+                     .arg(r->callsRejected)
+                     .arg(json::amount(r->chargesAvoided));
+        if (r->arrearsAvoided > Money())
+            lines << CliTr::tr("Of these, %1 would not have been arrears.")
+                         .arg(json::amount(r->arrearsAvoided));
+    } else {
+        lines << CliTr::tr("Over the last %1 day(s) guard %2 would not have fired.").arg(days).arg(g.name);
+    }
+    return Output{o, lines};
 }
 
 } // namespace billing::cli

@@ -11,6 +11,7 @@
 namespace billing {
 
 struct Context;
+class Engine;
 class RatingState;
 class BillingCalendar;
 
@@ -61,16 +62,24 @@ struct DryRun
     std::optional<Instant> wouldFireAt;
     qint64 callsRejected = 0;
     Money chargesAvoided;
+    Money arrearsAvoided; // a part of the charges avoided: what would not have driven the balance below 0
 };
 inline constexpr int kMaxDryRunDays = 366;
-// Replays the window hour by hour against the account's own history: until the guard would first
-// fire, the account would have been exactly as it was (a guard changes nothing before it fires), so the
-// instant is the first hour end at which its trigger held; from there the scope's services that were
-// enabled stay disabled until a person enabled them again: their successful calls in that time are
-// what it would have rejected (billed then, or rejected anyway, e.g. by the guard itself when it exists
-// already), their charges what it would have avoided. Reads only.
-// `progress(done, total)` returning false cancels (the result is then an error).
-Result<DryRun> dryRun(Context &ctx, const Guard &guard, int days,
+// Replays the window on a scratch copy of the account (engine/scratchcopy.h) with the guard in place,
+// as if set `days` days before `now`; the account itself is only read (not even caught up: the copy is
+// caught up to now first). Until the guard first fires the account would have been exactly as it was (a
+// guard changes nothing before), so the copy's own history gives that hour end X. The copy is then taken back
+// to the hour before X (every settlement, renewal, notification and state change after it undone) and the
+// hours from there to now are replayed through the real settlement and catch-up: the calls the account
+// counted in each hour, re-imported at the hour's start, and the top-ups, purchases and a person's enables
+// and disables at their instants (a purchase's auto-renew as it is now). The guard fires at X as the real
+// check makes it, rejects the scope's calls from then on, and everything that follows (lower tiers, arrears,
+// states, renewals) is what the engine computes. Reported: the first firing, and the account's billed calls,
+// charges and arrears after the hour before X minus the replay's. A window with changes the replay cannot
+// make again after that hour (a person's renewal, an unsubscription, a coupon, a guard removal, a stop of
+// billing, late usage, a release) is refused, naming the first. `actor` makes the copy (as a backup);
+// `progress(done, total)` returning false cancels (an error).
+Result<DryRun> dryRun(Engine &account, Instant now, const QString &actor, const Guard &guard, int days,
                       const std::function<bool(int, int)> &progress = {});
 
 } // namespace guards

@@ -1,18 +1,14 @@
 // The scenario planner (issue #16, billing-rules §10): the engine itself, run on scratch copies.
 #include "engine/whatif.h"
 
-#include "engine/backup.h"
 #include "engine/bills.h"
 #include "engine/engine.h"
-#include "engine/importer.h"
 #include "engine/packages.h"
+#include "engine/scratchcopy.h"
 #include "engine/services.h"
 #include "engine/tr.h"
-#include "storage/memberrepository.h"
 #include "storage/notificationrepository.h"
-#include "storage/scratchcopyrepository.h"
 
-#include <QBuffer>
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -248,16 +244,8 @@ public:
             return engine.error();
         Engine &e = **engine;
         e.setActor(m_actor);
-        // The scenario's commands and imports are the account's own doings on a copy nobody else sees:
-        // whoever runs the planner (an analyst may), they run as an owner of the copy.
-        auto members = MemberRepository(e.database()).all();
-        if (!members)
-            return members.error();
-        for (const Member &m : *members)
-            if (m.role == Role::Owner) {
-                e.setActor(m.name);
-                break;
-            }
+        if (Status st = actAsOwner(e); !st)
+            return st.error();
         RunResult out;
         out.name = m_s.name;
         BillingCalendar cal;
@@ -283,20 +271,7 @@ public:
             }
             const QByteArray file = callFile(m_f.window, m_f.windowStart, a, b, m_s, cal);
             clock.set(b);
-            Status st;
-            if (file.count('\n') > 1) {
-                st = e.runThenCatchUp([&](Context &ctx) -> Status {
-                    QBuffer buf;
-                    buf.setData(file);
-                    buf.open(QIODevice::ReadOnly);
-                    ImportOptions opts;
-                    opts.name = QStringLiteral("whatif ") + cal.format(a);
-                    auto r = importCalls(ctx, buf, opts);
-                    return r ? Status() : Status(r.error());
-                });
-            } else {
-                st = e.run([](Context &) { return Status(); });
-            }
+            const Status st = importInto(e, file, QStringLiteral("whatif ") + cal.format(a));
             if (!st)
                 return st.error();
             a = b;
@@ -314,22 +289,6 @@ private:
     QString m_actor;
     std::function<bool()> m_step;
 };
-// A SQLite copy of the account at `path`: SQLite's online backup, or for a PostgreSQL account (or a
-// member without the backup permission) its tables copied row by row into a new SQLite database of the
-// same schema version.
-Status scratchCopy(Database &account, const QString &path, const QString &actor)
-{
-    if (!account.isPostgres()) {
-        Status st = backupDatabase(account, path, actor);
-        // A member who may not take backups (an analyst) may still read the account: copy it by rows.
-        if (st || st.error().code != ErrorCode::Refused || QFile::exists(path))
-            return st;
-    }
-    auto to = Database::open(path, Database::Mode::CreateIfMissing);
-    if (!to)
-        return to.error();
-    return ScratchCopyRepository(account, **to).copyAll();
-}
 } // namespace
 
 Result<Report> plan(Engine &account, Instant now, const QString &actor,

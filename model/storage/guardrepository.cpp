@@ -9,8 +9,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <limits>
-
 namespace billing {
 
 namespace {
@@ -137,31 +135,6 @@ Result<Money> GuardRepository::scopeCost(const QString &api, const QString &regi
     const sql::FinishOnExit finish{q};
     q.next();
     return sql::money(q.value(0));
-}
-
-Result<GuardRepository::Usage> GuardRepository::serviceUsage(const QString &api, const QString &region,
-                                                             Instant from, Instant to)
-{
-    Usage u;
-    {
-        QSqlQuery &q =
-            m_db.prepared(QStringLiteral("SELECT coalesce(sum(calls), 0) FROM usage_hour WHERE "
-                                         "outcome IN ('billable', 'rejected') AND hour >= :f AND hour < :t") +
-                          scopeFilter(api, region));
-        q.bindValue(QStringLiteral(":f"), from);
-        q.bindValue(QStringLiteral(":t"), to);
-        bindScope(q, api, region);
-        if (Status s = execQuery(q, "counting a service's calls"); !s)
-            return s.error();
-        const sql::FinishOnExit finish{q};
-        q.next();
-        u.calls = q.value(0).toLongLong();
-    }
-    auto charged = scopeCost(api, region, from, to, std::numeric_limits<Instant>::max());
-    if (!charged)
-        return charged.error();
-    u.charged = *charged;
-    return u;
 }
 
 Result<std::vector<GuardRepository::CostLine>>

@@ -29,17 +29,9 @@ public:
     // api/region (empty: every one) whose expenditure time is in [from, to), settled by `settledBy`.
     Result<Money> scopeCost(const QString &api, const QString &region, Instant from, Instant to,
                             Instant settledBy);
-    // A dry run's avoided part in [from, to): the successful calls (billed, or rejected anyway) and the
-    // charged amount of the pay-per-use lines.
-    struct Usage
-    {
-        qint64 calls = 0;
-        Money charged;
-    };
-    Result<Usage> serviceUsage(const QString &api, const QString &region, Instant from, Instant to);
-    // A dry run's history (billing-rules §13): the charged amounts of the scope's pay-per-use lines whose
-    // expenditure time is from `expenditureFrom` on, in settlement order, and the ledger's balance steps
-    // from `from` on with the balance before them.
+    // The dry run's search for the first firing (billing-rules §13): the charged amounts of the scope's
+    // pay-per-use lines whose expenditure time is from `expenditureFrom` on, in settlement order, and the
+    // ledger's balance steps from `from` on with the balance before them.
     struct CostLine
     {
         Instant at = 0;

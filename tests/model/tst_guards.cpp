@@ -4,11 +4,16 @@
 #include "engine/bills.h"
 #include "engine/funds.h"
 #include "engine/guards.h"
+#include "engine/packages.h"
 #include "engine/services.h"
 #include "engine/verifier.h"
 #include "importcsv.h"
-#include "storage/guardrepository.h"
+#include "storage/database.h"
+#include "storage/notificationrepository.h"
 
+#include <QCryptographicHash>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace billing;
@@ -66,10 +71,15 @@ std::vector<Guard> listGuards(test::TestAccount &acc)
 }
 
 // Billed calls and charges of one service in October, as its bill says.
-GuardRepository::Usage usage(test::TestAccount &acc, const QString &api)
+struct Usage
+{
+    qint64 calls = 0;
+    Money charged;
+};
+Usage usage(test::TestAccount &acc, const QString &api)
 {
     auto bill = acc.run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-10")); });
-    GuardRepository::Usage u;
+    Usage u;
     if (bill)
         for (const BillLine &l : bill->lines)
             if (l.api == api && l.region == kBeijing) {
@@ -103,6 +113,41 @@ void verifyClean(test::TestAccount &acc)
     QVERIFY(findings);
     QVERIFY2(findings->isEmpty(), qPrintable(findings->join(u'\n')));
 }
+
+// Every row of every table of the account, hashed: the dry run must leave it byte for byte as it was.
+QByteArray fingerprint(test::TestAccount &acc)
+{
+    Database &db = acc.engine->database();
+    QSqlQuery tables(db.connection());
+    tables.exec(db.isPostgres()
+                    ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                     "table_schema = current_schema() ORDER BY 1")
+                    : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    int count = 0;
+    while (tables.next()) {
+        const QString table = tables.value(0).toString();
+        QSqlQuery rows(db.connection());
+        if (!rows.exec(QStringLiteral("SELECT * FROM ") + table + QStringLiteral(" ORDER BY 1")))
+            return "cannot read " + table.toUtf8();
+        hash.addData(table.toUtf8());
+        while (rows.next())
+            for (int i = 0; i < rows.record().count(); ++i)
+                hash.addData(rows.value(i).toString().toUtf8() + '|');
+        ++count;
+    }
+    return count > 10 ? hash.result().toHex() : QByteArray("no tables");
+}
+
+Result<guards::DryRun> dryRun(test::TestAccount &acc, const Guard &g, int days)
+{
+    // As the command line does: the account is not even caught up; the scratch copy is.
+    const QByteArray before = fingerprint(acc);
+    auto r = guards::dryRun(*acc.engine, acc.clock.now(), acc.engine->actor(), g, days);
+    if (fingerprint(acc) != before)
+        return Error::internal(QStringLiteral("the dry run changed the account"));
+    return r;
+}
 } // namespace
 
 class TestGuards : public QObject
@@ -110,58 +155,84 @@ class TestGuards : public QObject
     Q_OBJECT
 
 private slots:
-    // The dry run on an account without the guard equals what the same account does with it.
+    // The dry run on an account without the guard equals what the same account does with it: the
+    // firing, the calls rejected, the charges and the arrears avoided, with a top-up in between.
     void dryRunEqualsReality_data()
     {
         QTest::addColumn<bool>("balance");
         QTest::addColumn<bool>("midway"); // set a day before now, over a day's dry run; else from the start
-        QTest::newRow("month-cost") << false << false;
-        QTest::newRow("balance-floor") << true << false;
-        QTest::newRow("month-cost set a day ago") << false << true;
-        QTest::newRow("balance-floor set a day ago") << true << true;
+        QTest::addColumn<QString>("topUp");
+        // On 3 October 08:30 in both: a top-up of this amount, "buy" (an id-card 100k package), or nothing.
+        QTest::addColumn<QString>("later");
+        const QString none;
+        QTest::newRow("month-cost") << false << false << QStringLiteral("100") << none;
+        QTest::newRow("balance-floor") << true << false << QStringLiteral("100") << none;
+        QTest::newRow("month-cost set a day ago") << false << true << QStringLiteral("100") << none;
+        QTest::newRow("balance-floor set a day ago") << true << true << QStringLiteral("100") << none;
+        QTest::newRow("month-cost, arrears avoided") << false << false << QStringLiteral("20") << none;
+        QTest::newRow("month-cost, arrears and a top-up")
+            << false << false << QStringLiteral("20") << QStringLiteral("15");
+        QTest::newRow("balance-floor, a top-up re-arms")
+            << true << false << QStringLiteral("100") << QStringLiteral("50");
+        QTest::newRow("month-cost, a package bought after")
+            << false << false << QStringLiteral("500") << QStringLiteral("buy");
     }
     void dryRunEqualsReality()
     {
         QFETCH(bool, balance);
         QFETCH(bool, midway);
+        QFETCH(QString, topUp);
+        QFETCH(QString, later);
         const guards::GuardSpec spec = balance ? floorSpec(midway ? "60" : "40") : costSpec("30");
         test::TestAccount plain, guarded;
-        prepare(plain, "100");
-        prepare(guarded, "100");
+        prepare(plain, qPrintable(topUp));
+        prepare(guarded, qPrintable(topUp));
+        if (!midway)
+            QVERIFY(setGuard(guarded, spec));
+        // The calls of the first two days imported before their hours settle, the guard set at
+        // 2 October 22:00 (midway), a top-up, the third day's calls after: as the calls came.
         const QByteArray calls = threeDays();
-        if (midway) {
-            // The calls of the first two days imported before their hours settle, the guard set at
-            // 2 October 22:00, the third day's calls after: as one import of all three at the end.
-            const qsizetype day3 = calls.indexOf("2026-10-03");
-            guarded.setNow("2026-10-02T22:00:00+08:00");
-            QVERIFY(test::importCsv(guarded, calls.left(day3)));
-            QVERIFY(setGuard(guarded, spec));
-            guarded.setNow("2026-10-03T22:00:00+08:00");
-            QVERIFY(test::importCsv(guarded, "timestamp,api,region,status,count\n" + calls.mid(day3)));
-        } else {
-            QVERIFY(setGuard(guarded, spec));
-            guarded.setNow("2026-10-03T22:00:00+08:00");
-            QVERIFY(test::importCsv(guarded, calls));
+        const qsizetype day3 = calls.indexOf("2026-10-03");
+        for (test::TestAccount *acc : {&plain, &guarded}) {
+            acc->setNow("2026-10-02T22:00:00+08:00");
+            QVERIFY(test::importCsv(*acc, calls.left(day3)));
+            if (midway && acc == &guarded)
+                QVERIFY(setGuard(guarded, spec));
+            if (later == QLatin1String("buy")) {
+                acc->setNow("2026-10-03T08:30:00+08:00");
+                packages::BuyRequest buy;
+                buy.api = kCard;
+                buy.region = kBeijing;
+                buy.sku = QStringLiteral("100k");
+                QVERIFY(acc->run([&](Context &c) { return packages::buy(c, buy); }));
+            } else if (!later.isEmpty()) {
+                acc->setNow("2026-10-03T08:30:00+08:00");
+                QVERIFY(acc->run([&](Context &c) { return funds::topUp(c, *Money::parse(later)); }).ok());
+            }
+            acc->setNow("2026-10-03T22:00:00+08:00");
+            QVERIFY(test::importCsv(*acc, "timestamp,api,region,status,count\n" + calls.mid(day3)));
         }
-        plain.setNow("2026-10-03T22:00:00+08:00");
-        QVERIFY(test::importCsv(plain, calls));
 
-        auto dry = plain.run([&](Context &c) -> Result<guards::DryRun> {
-            auto g = guards::fromSpec(c, spec);
-            if (!g)
-                return g.error();
-            return guards::dryRun(c, *g, midway ? 1 : 3);
-        });
+        auto g = plain.run([&](Context &c) { return guards::fromSpec(c, spec); });
+        QVERIFY(g);
+        auto dry = dryRun(plain, *g, midway ? 1 : 3);
         QVERIFY2(dry, dry ? "" : qPrintable(dry.error().message));
         QVERIFY(dry->wouldFireAt);
         const std::vector<Guard> fired = listGuards(guarded);
         QCOMPARE(fired.size(), size_t(1));
         QVERIFY(fired[0].firedAt);
-        QCOMPARE(*dry->wouldFireAt, *fired[0].firedAt);
+        auto firings = guarded.run([](Context &c) { return NotificationRepository(c.db).all(); });
+        QVERIFY(firings);
+        std::optional<Instant> first;
+        for (const Notification &n : *firings)
+            if (alertKindFromId(n.kind) == AlertKind::GuardFired && (!first || n.at < *first))
+                first = n.at;
+        QVERIFY(first);
+        QCOMPARE(*dry->wouldFireAt, *first);
         QVERIFY(dry->callsRejected > 0);
         QVERIFY(dry->chargesAvoided > Money());
 
-        // Without the guard minus with it: the calls rejected and the charges avoided.
+        // Without the guard minus with it: the calls rejected, the charges and arrears avoided.
         qint64 rejected = 0;
         Money avoided;
         for (const QString &api : {kText, kCard}) {
@@ -171,19 +242,47 @@ private slots:
         }
         QCOMPARE(dry->callsRejected, rejected);
         QCOMPARE(dry->chargesAvoided.toString(), avoided.toString());
+        auto arrears = [](test::TestAccount &acc) {
+            auto bill = acc.run([](Context &c) { return monthlyBill(c, QStringLiteral("2026-10")); });
+            return bill ? bill->totals.arrears : Money();
+        };
+        QCOMPARE(dry->arrearsAvoided.toString(), (arrears(plain) - arrears(guarded)).toString());
+        if (topUp == QLatin1String("20"))
+            QVERIFY(dry->arrearsAvoided > Money());
 
-        // On the account where the guard exists and fired, its dry run finds the same instant and the
-        // same calls (rejected there already), and nothing left to avoid.
-        auto again = guarded.run([&](Context &c) { return guards::dryRun(c, fired[0], midway ? 1 : 3); });
-        QVERIFY(again);
+        // On the account where the guard exists and fired, its dry run finds the same instant and
+        // nothing left to reject or avoid: the account did it already.
+        auto again = dryRun(guarded, fired[0], midway ? 1 : 3);
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
         QCOMPARE(again->wouldFireAt, dry->wouldFireAt);
-        QCOMPARE(again->callsRejected, dry->callsRejected);
+        QCOMPARE(again->callsRejected, qint64(0));
         QCOMPARE(again->chargesAvoided, Money());
 
-        // The dry run left the account as it was.
+        // The dry runs left the accounts as they were (fingerprinted in dryRun()).
         QCOMPARE(usage(plain, kText).calls, qint64(12 * 4000));
         verifyClean(plain);
         verifyClean(guarded);
+    }
+
+    // A window the replay cannot make again after the hour before the firing is refused, naming it.
+    void dryRunRefusesWhatItCannotReplay()
+    {
+        test::TestAccount acc;
+        prepare(acc, "100");
+        acc.setNow("2026-10-02T22:00:00+08:00");
+        QVERIFY(test::importCsv(acc, threeDays().left(threeDays().indexOf("2026-10-03"))));
+        acc.setNow("2026-10-03T09:00:00+08:00");
+        QVERIFY(acc.run([](Context &c) {
+                       return coupons::grant(c, money("5"), at("2026-11-01T00:00:00+08:00"), {});
+                   })
+                    .ok());
+        auto g = acc.run([&](Context &c) { return guards::fromSpec(c, costSpec("30")); });
+        QVERIFY(g);
+        auto dry = dryRun(acc, *g, 3);
+        QVERIFY(!dry);
+        QCOMPARE(int(dry.error().code), int(ErrorCode::Refused));
+        QVERIFY2(dry.error().message.contains(QLatin1String("grant-coupon")),
+                 qPrintable(dry.error().message));
     }
 
     // §12.19: a guard set exactly at an hour end is first checked at the following one.
@@ -242,7 +341,7 @@ private slots:
         QCOMPARE(code(s), 0);
         QCOMPARE(code(s), int(ErrorCode::Refused)); // the same name again
         QCOMPARE(listGuards(acc).size(), size_t(1));
-        auto dry = acc.run([](Context &c) { return guards::dryRun(c, Guard{}, 400); });
+        auto dry = dryRun(acc, Guard{}, 400);
         QVERIFY(!dry);
         QCOMPARE(int(dry.error().code), int(ErrorCode::Refused));
     }

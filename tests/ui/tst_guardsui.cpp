@@ -29,6 +29,42 @@ const QByteArray kCalls = "timestamp,api,region,status,count\n"
                           "2026-11-01T10:10:00+08:00,general-text,cn-north-4,200,4000\n"
                           "2026-11-01T11:10:00+08:00,general-text,cn-north-4,200,4000\n";
 
+Result<Guard> setCostGuard(test::TestAccount &acc, const char *name, const char *api, const char *limit)
+{
+    return acc.run([&](Context &c) -> Result<Guard> {
+        guards::GuardSpec s;
+        s.name = QString::fromUtf8(name);
+        s.api = QString::fromLatin1(api);
+        s.monthCost = QString::fromLatin1(limit);
+        auto g = guards::fromSpec(c, s);
+        if (!g)
+            return g.error();
+        return guards::set(c, *g);
+    });
+}
+
+bool serviceEnabled(test::TestAccount &acc, const char *api)
+{
+    for (const ServiceState &s : test::status(acc).services)
+        if (s.api == QLatin1String(api) && s.region == QLatin1String("cn-north-4"))
+            return s.enabled;
+    return false;
+}
+
+// The main window on the Services page, with settings of its own.
+struct ServicesWindow
+{
+    explicit ServicesWindow(Engine &engine) : w(engine, settings)
+    {
+        w.resize(1280, 800);
+        w.show();
+        w.showPage(PageId::Services);
+    }
+    QTemporaryDir dir;
+    ConsoleSettings settings{dir.filePath(QStringLiteral("s.ini"))};
+    MainWindow w;
+};
+
 bool clickRow(QTableWidget *table, int row)
 {
     const QRect r = table->visualRect(table->model()->index(row, 0));
@@ -80,8 +116,13 @@ private slots:
         QVERIFY(done.wait(10000));
         const QString preview = dialog->previewLabel()->text();
         // 12.00 reached with hour 10: fired at 11:00; hour 11's 4,000 calls (6.00) avoided.
-        QVERIFY2(preview.contains(QStringLiteral("4,000")) && preview.contains(QStringLiteral("6.00")),
+        QVERIFY2(preview.contains(QStringLiteral("11:00")) && preview.contains(QStringLiteral("4,000")) &&
+                     preview.contains(QStringLiteral("6.00")),
                  qPrintable(preview));
+        // Replayed on a scratch copy: the account has no guard and the same bill.
+        auto none = acc.run([](Context &c) { return guards::list(c); });
+        QVERIFY(none && none->empty());
+        QVERIFY(serviceEnabled(acc, "general-text"));
         test::shot(dialog, "dialog-new-guard");
         QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
 
@@ -127,6 +168,55 @@ private slots:
         QVERIFY(!dialog->previewLabel()->text().isEmpty()); // cancelled, or done first: it says which
     }
 
+    // Two guards fired: one line each, each with its own re-enable; re-enabling one leaves the other.
+    void bannerShowsEveryFiredGuardAndReenablesOne()
+    {
+        test::TestAccount acc("2026-11-01T08:00:00+08:00");
+        QVERIFY(test::topUp(acc, "500"));
+        QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
+        QVERIFY(test::enable(acc, "id-card", "cn-north-4"));
+        QVERIFY(setCostGuard(acc, "Text cap", "general-text", "10"));
+        QVERIFY(setCostGuard(acc, "Card cap", "id-card", "2"));
+        acc.setNow("2026-11-01T12:00:00+08:00");
+        QVERIFY(test::ok(test::importCsv(acc, kCalls +
+                                                  "2026-11-01T09:40:00+08:00,id-card,cn-north-4,200,500\n"
+                                                  "2026-11-01T10:40:00+08:00,id-card,cn-north-4,200,500\n")));
+        ServicesWindow window(*acc.engine);
+        MainWindow &w = window.w;
+        GuardBanner *banner = w.guardBanner();
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->guardCount(), 2);
+        QCOMPARE(banner->guardName(0), QStringLiteral("Text cap")); // in id order
+        QCOMPARE(banner->guardName(1), QStringLiteral("Card cap"));
+        QVERIFY2(banner->text(1)->text().contains(QStringLiteral("Card cap")) &&
+                     banner->text(1)->text().contains(QStringLiteral("11:00")),
+                 qPrintable(banner->text(1)->text()));
+        QVERIFY(banner->reenableButton(0)->isVisible() && banner->reenableButton(1)->isVisible());
+        test::shot(&w, "window-guard-fired");
+
+        // Re-enable the second: its own confirmation, with the price of the next 1,000 calls.
+        QTest::mouseClick(banner->reenableButton(1), Qt::LeftButton);
+        auto *dialog = banner->findChild<ConfirmDialog *>(QStringLiteral("reenableDialog"));
+        QVERIFY(dialog);
+        const QString rows = dialog->rows().join(QLatin1Char('|'));
+        QVERIFY2(rows.contains(QStringLiteral("ID Card in CN North-Beijing4")), qPrintable(rows));
+        QVERIFY2(rows.contains(QStringLiteral("3.00000000")), qPrintable(rows));  // 1,000 id-card calls
+        QVERIFY2(!rows.contains(QStringLiteral("1.50000000")), qPrintable(rows)); // not general-text
+        bool namesGuard = false;
+        for (const QLabel *l : dialog->findChildren<QLabel *>())
+            namesGuard = namesGuard || l->text().contains(QStringLiteral("Card cap"));
+        QVERIFY(namesGuard);
+        test::shot(dialog, "dialog-reenable");
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+
+        QVERIFY(serviceEnabled(acc, "id-card"));
+        QVERIFY(!serviceEnabled(acc, "general-text"));
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->guardCount(), 1);
+        QCOMPARE(banner->guardName(0), QStringLiteral("Text cap"));
+        QCOMPARE(banner->reenableButton(0)->text(), QStringLiteral("&Re-enable 1 service\u2026"));
+    }
+
     void bannerAfterAGuardFiredReenablesWithConfirmation()
     {
         test::TestAccount acc("2026-11-01T08:00:00+08:00");
@@ -144,18 +234,14 @@ private slots:
         }));
         acc.setNow("2026-11-01T12:00:00+08:00");
         QVERIFY(test::ok(test::importCsv(acc, kCalls)));
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("s.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(1280, 800);
-        w.show();
-        w.showPage(PageId::Services);
+        ServicesWindow window(*acc.engine);
+        MainWindow &w = window.w;
         GuardBanner *banner = w.guardBanner();
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text()->text().contains(QStringLiteral("Text cap")),
                  qPrintable(banner->text()->text()));
+        QCOMPARE(banner->guardCount(), 1);
         QCOMPARE(banner->reenableButton()->text(), QStringLiteral("&Re-enable 1 service\u2026"));
-        test::shot(&w, "window-guard-fired");
 
         QTest::mouseClick(banner->reenableButton(), Qt::LeftButton);
         auto *dialog = banner->findChild<ConfirmDialog *>(QStringLiteral("reenableDialog"));
@@ -164,14 +250,9 @@ private slots:
         const QString rows = dialog->rows().join(QLatin1Char('|'));
         QVERIFY2(rows.contains(QStringLiteral("1.50000000")), qPrintable(rows));
         QCOMPARE(dialog->confirmButton()->text(), QStringLiteral("Re-enable 1 service"));
-        test::shot(dialog, "dialog-reenable");
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
 
-        bool enabled = false;
-        for (const ServiceState &s : test::status(acc).services)
-            if (s.api == QLatin1String("general-text") && s.region == QLatin1String("cn-north-4"))
-                enabled = s.enabled;
-        QVERIFY(enabled);
+        QVERIFY(serviceEnabled(acc, "general-text"));
         QVERIFY(!banner->isVisible());
     }
 };

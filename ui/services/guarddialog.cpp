@@ -141,16 +141,20 @@ void GuardDialog::startPreview()
     m_progress->show();
     m_cancelPreview->show();
     m_previewButton->setEnabled(false);
-    m_task.start([location, &clock, s](TaskControl &control) -> Result<guards::DryRun> {
-        return withOwnEngine(location, clock, [&](Engine &engine) {
-            return engine.run([&](Context &ctx) -> Result<guards::DryRun> {
-                auto g = guards::fromSpec(ctx, s);
-                if (!g)
-                    return g.error();
-                return guards::dryRun(ctx, *g, kPreviewDays, [&](int done, int total) {
-                    control.setProgress(done, total);
-                    return !control.isCancelled();
-                });
+    const QString actor = m_engine.actor();
+    m_task.start([location, &clock, s, actor](TaskControl &control) -> Result<guards::DryRun> {
+        return withOwnEngine(location, clock, [&](Engine &engine) -> Result<guards::DryRun> {
+            engine.setActor(actor);
+            auto ctx = engine.inspect(); // the account is only read; the scratch copy catches up
+            if (!ctx)
+                return ctx.error();
+            auto g = guards::fromSpec(**ctx, s);
+            if (!g)
+                return g.error();
+            // Replayed on a scratch copy of the account; the account is only read.
+            return guards::dryRun(engine, clock.now(), actor, *g, kPreviewDays, [&](int done, int total) {
+                control.setProgress(done, total);
+                return !control.isCancelled();
             });
         });
     });
@@ -173,7 +177,10 @@ void GuardDialog::onPreviewDone(const Result<guards::DryRun> &r)
                "of charges.")
                 .arg(kPreviewDays)
                 .arg(formatDateTimeLong(*r->wouldFireAt, offset), QLocale().toString(r->callsRejected),
-                     formatMoney(r->chargesAvoided)));
+                     formatMoney(r->chargesAvoided)) +
+            (r->arrearsAvoided > Money()
+                 ? u' ' + tr("Of these, %1 would not have been arrears.").arg(formatMoney(r->arrearsAvoided))
+                 : QString()));
     }
     emit previewFinished();
 }

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QVBoxLayout;
 
 namespace billing {
 class Engine;
@@ -18,9 +19,10 @@ namespace billing::ui {
 
 class ConfirmDialog;
 
-// Across the main window while a spend guard has fired and the services it disabled are still off:
-// what fired and when, and a one-click re-enable that first says what the services cost at the
-// current rate (the marginal price of their next 1,000 calls) and asks for confirmation.
+// Across the main window while spend guards have fired and the services they disabled are still off: one
+// line per such guard (what fired, when, what it disabled) with its own re-enable, which first says what
+// the services cost at the current rate (the marginal price of their next 1,000 calls) and asks for
+// confirmation. Guards in id order (the order they are checked in).
 class GuardBanner : public QFrame
 {
     Q_OBJECT
@@ -29,19 +31,29 @@ public:
     GuardBanner(Engine &engine, QWidget *parent);
 
     void refresh();
-    QLabel *text() const { return m_text; }
-    QPushButton *reenableButton() const { return m_reenable; }
-    ConfirmDialog *openReenable();
+    int guardCount() const { return int(m_entries.size()); }
+    QString guardName(int i) const { return m_entries.at(size_t(i)).guard.name; }
+    QLabel *text(int i = 0) const { return m_entries.at(size_t(i)).text; }
+    QPushButton *reenableButton(int i = 0) const { return m_entries.at(size_t(i)).button; }
+    ConfirmDialog *openReenable(int i = 0);
 
 signals:
     void servicesReenabled();
 
 private:
+    struct Entry
+    {
+        Guard guard;
+        std::vector<ServiceState> off;
+        QWidget *row = nullptr;
+        QLabel *text = nullptr;
+        QPushButton *button = nullptr;
+    };
+    void clearRows();
+
     Engine &m_engine;
-    QLabel *m_text;
-    QPushButton *m_reenable;
-    Guard m_guard; // the guard shown: the first fired one with services still off
-    std::vector<ServiceState> m_off;
+    QVBoxLayout *m_rows;
+    std::vector<Entry> m_entries;
     int m_offset = 0;
 };
 
