@@ -115,7 +115,8 @@ Result<SourceSample> sampleBillFile(const QString &path, int maxRows)
     return sample;
 }
 
-Result<std::vector<BillPreviewRow>> previewBillRows(const SourceSample &sample, const BillFileOptions &options)
+Result<std::vector<BillPreviewRow>> previewBillRows(const SourceSample &sample,
+                                                    const BillFileOptions &options)
 {
     std::vector<BillPreviewRow> out;
     BillPreviewRow *current = nullptr;

@@ -37,7 +37,8 @@ struct BillPreviewRow
 
 // The sample's rows as readBillFile reads them with options (its profile); a header without the
 // profile's columns is an error.
-Result<std::vector<BillPreviewRow>> previewBillRows(const SourceSample &sample, const BillFileOptions &options);
+Result<std::vector<BillPreviewRow>> previewBillRows(const SourceSample &sample,
+                                                    const BillFileOptions &options);
 
 // Whether the file's layout is recognized by its headers (a provider bill, FOCUS, the console's
 // exports) without a profile: reads the first rows only. An unreadable file is an error.

@@ -43,7 +43,8 @@ struct RolesCli : CliRunner
         billProfile = dir() + S("/bill-profile.json");
         QFile p(billProfile);
         p.open(QIODevice::WriteOnly);
-        p.write(R"({"kind":"provider-bill","columns":{"Svc":"api","Due":"charged","Cycle":"billing_cycle"}})");
+        p.write(
+            R"({"kind":"provider-bill","columns":{"Svc":"api","Due":"charged","Cycle":"billing_cycle"}})");
         p.close();
         closeDir = dir() + S("/close");
         QDir().mkpath(closeDir);
@@ -86,7 +87,8 @@ private slots:
         // provider-bill column profiles that reconciliation reads.
         QTest::newRow("close") << QStringList{"close", "2026-10", "--out", "CLOSEDIR"};
         QTest::newRow("reconcile accept") << QStringList{"reconcile", "accept", "2026-10", "--note", "ok"};
-        QTest::newRow("profile save (provider bill)") << QStringList{"profile", "save", "bills", "BILLPROFILE"};
+        QTest::newRow("profile save (provider bill)")
+            << QStringList{"profile", "save", "bills", "BILLPROFILE"};
     }
     void anAnalystIsRefusedEveryChangeAndNothingChanges()
     {
@@ -119,8 +121,8 @@ private slots:
         CliResult r = cli.as(S("ana"), {S("reconcile"), S("accept"), S("2026-10")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(S("close the books")), qPrintable(r.err));
-        QCOMPARE(cli.as(S("fred"), {S("reconcile"), S("accept"), S("2026-10"), S("--note"), S("ok")}).exitCode,
-                 0);
+        QCOMPARE(
+            cli.as(S("fred"), {S("reconcile"), S("accept"), S("2026-10"), S("--note"), S("ok")}).exitCode, 0);
         QCOMPARE(cli.as(S("fred"), {S("profile"), S("save"), S("bills"), cli.billProfile}).exitCode, 0);
         // The analyst reads the profile and may not remove it.
         QCOMPARE(cli.as(S("ana"), {S("profile"), S("show"), S("bills")}).exitCode, 0);

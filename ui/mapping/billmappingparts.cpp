@@ -66,9 +66,9 @@ QString conventionsText()
 
 QStringList previewHeaders()
 {
-    return {Tr::tr("Line"),     Tr::tr("Month"),   Tr::tr("Hour"),        Tr::tr("API"),
-            Tr::tr("Region"),   Tr::tr("Mode"),    Tr::tr("Project"),     Tr::tr("Calls"),
-            Tr::tr("Fee"),      Tr::tr("Charged"), Tr::tr("Rounded off"), Tr::tr("Ignored or problem")};
+    return {Tr::tr("Line"),   Tr::tr("Month"),   Tr::tr("Hour"),        Tr::tr("API"),
+            Tr::tr("Region"), Tr::tr("Mode"),    Tr::tr("Project"),     Tr::tr("Calls"),
+            Tr::tr("Fee"),    Tr::tr("Charged"), Tr::tr("Rounded off"), Tr::tr("Ignored or problem")};
 }
 
 int fillPreview(QTableWidget *table, const std::vector<BillPreviewRow> &rows, const BillingCalendar &calendar)

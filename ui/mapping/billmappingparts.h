@@ -29,6 +29,7 @@ QString servicesText(const Catalog &catalog);
 QString conventionsText();
 QStringList previewHeaders();
 // Fills the preview; returns how many rows cannot be read.
-int fillPreview(QTableWidget *table, const std::vector<BillPreviewRow> &rows, const BillingCalendar &calendar);
+int fillPreview(QTableWidget *table, const std::vector<BillPreviewRow> &rows,
+                const BillingCalendar &calendar);
 
 } // namespace billing::ui::billmapping

@@ -151,8 +151,8 @@ void ColumnMappingDialog::buildForm()
     layout->addWidget(valuesLabel);
     layout->addWidget(m_values, 2);
 
-    auto *previewLabel =
-        new QLabel(bill ? tr("As the reconciliation will &read them:") : tr("As the import will &read them:"));
+    auto *previewLabel = new QLabel(bill ? tr("As the reconciliation will &read them:")
+                                         : tr("As the import will &read them:"));
     m_preview = table(bill ? billmapping::previewHeaders()
                            : QStringList{tr("Line"), tr("Time"), tr("API"), tr("Region"), tr("Status"),
                                          tr("Project"), tr("Calls"), tr("Problem")},
@@ -512,13 +512,14 @@ void ColumnMappingDialog::showPreview()
             ignored += r.key || !r.problem.isEmpty() ? 0 : 1;
         QString text = !m_billProblem.isEmpty() ? m_billProblem
                        : m_billRows.empty()     ? QString()
-                       : refused ? tr("%1 of the first %2 rows cannot be read: the reconciliation refuses a file "
-                                      "whole.")
-                                       .arg(refused)
-                                       .arg(m_billRows.size())
-                                 : tr("The first %1 rows read correctly (%2 of another service, ignored).")
-                                       .arg(m_billRows.size())
-                                       .arg(ignored);
+                       : refused
+                           ? tr("%1 of the first %2 rows cannot be read: the reconciliation refuses a file "
+                                "whole.")
+                                 .arg(refused)
+                                 .arg(m_billRows.size())
+                           : tr("The first %1 rows read correctly (%2 of another service, ignored).")
+                                 .arg(m_billRows.size())
+                                 .arg(ignored);
         if (!m_moved.isEmpty())
             text = m_moved + u' ' + text;
         m_moved.clear();
