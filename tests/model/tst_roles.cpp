@@ -11,6 +11,7 @@
 #include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/services.h"
+#include "reconcile/reconciliation.h"
 #include "storage/auditrepository.h"
 #include "storage/memberrepository.h"
 #include "testaccount.h"

@@ -1,5 +1,5 @@
 // Issue #14: a provider bill in a layout the reconciliation does not recognize, driven with real clicks
-// and keys: Reconcile refuses it and opens the column-mapping dialog over it; a profile without its
+// and typing: Reconcile refuses it and opens the column-mapping dialog over it; a profile without its
 // required fields is not saved, a field given to a second column leaves the first (and says so), the
 // catalog's provider product names are listed; the profile is saved (a second save under the same name
 // asks first, and declining keeps the saved one), "Use for the reconciliation" runs it, and billingctl
@@ -14,6 +14,7 @@
 #include "widgets/confirmdialog.h"
 #include "widgets/errorbanner.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -93,16 +94,22 @@ bool writeBill(Engine &engine, const QString &path)
     return shortened && f.open(QIODevice::WriteOnly) && f.write(text.toUtf8()) > 0;
 }
 
-// Moves a combo box to the item with data, one key press at a time.
-void chooseWithKeys(QComboBox *combo, const QVariant &data)
+// Opens a combo box with a click, moves to the item with data in its list with the arrow keys and takes
+// it with Enter (moving the closed combo box with the keys would give each passing field to the column
+// for a moment).
+void choose(QComboBox *combo, const QVariant &data)
 {
     const int target = combo->findData(data);
     QVERIFY2(target >= 0, qPrintable(data.toString()));
-    combo->setFocus();
-    while (combo->currentIndex() < target)
-        QTest::keyClick(combo, Qt::Key_Down);
-    while (combo->currentIndex() > target)
-        QTest::keyClick(combo, Qt::Key_Up);
+    QTest::mouseClick(combo, Qt::LeftButton);
+    QAbstractItemView *list = combo->view();
+    QTRY_VERIFY(list->isVisible());
+    while (list->currentIndex().row() < target)
+        QTest::keyClick(list, Qt::Key_Down);
+    while (list->currentIndex().row() > target)
+        QTest::keyClick(list, Qt::Key_Up);
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_VERIFY(!list->isVisible());
     QCOMPARE(combo->currentIndex(), target);
 }
 
@@ -170,14 +177,14 @@ private slots:
         QVERIFY(!stored(*acc.engine));
 
         for (int c = 1; c < kColumns.size(); ++c)
-            chooseWithKeys(dialog->fieldCombo(c), kFields[c]);
+            choose(dialog->fieldCombo(c), kFields[c]);
         // A field comes from one column: giving "Amount due" to Notes takes it from Net, and says so.
-        chooseWithKeys(dialog->fieldCombo(0), QStringLiteral("charged"));
+        choose(dialog->fieldCombo(0), QStringLiteral("charged"));
         QCOMPARE(dialog->fieldCombo(11)->currentData().toString(), QString());
         QVERIFY2(dialog->statusText().contains(QStringLiteral("no longer from Net")),
                  qPrintable(dialog->statusText()));
-        chooseWithKeys(dialog->fieldCombo(0), QString());
-        chooseWithKeys(dialog->fieldCombo(11), QStringLiteral("charged"));
+        choose(dialog->fieldCombo(0), QString());
+        choose(dialog->fieldCombo(11), QStringLiteral("charged"));
 
         // The rows as the reconciliation reads them: the other service ignored, the rest lines.
         QTableWidget *preview = dialog->previewTable();
@@ -203,7 +210,7 @@ private slots:
         QCOMPARE(page.profileChoice()->currentData().toString(), kProfile);
 
         // The same name again asks first; declining saves nothing.
-        chooseWithKeys(dialog->fieldCombo(7), QString()); // Team no longer read
+        choose(dialog->fieldCombo(7), QString()); // Team no longer read
         QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
         auto *confirm = dialog->findChild<ConfirmDialog *>();
         QVERIFY(confirm && confirm->isVisible());
@@ -213,7 +220,7 @@ private slots:
         QCOMPARE(saved.count(), 1);
         QVERIFY(stored(*acc.engine) == profile);
         QVERIFY(!dialog->okButton()->isEnabled()); // what is shown is not what is saved
-        chooseWithKeys(dialog->fieldCombo(7), QStringLiteral("project"));
+        choose(dialog->fieldCombo(7), QStringLiteral("project"));
         QVERIFY(dialog->okButton()->isEnabled());
 
         // Use it: the page reconciles the file with the profile.
