@@ -4587,10 +4587,6 @@ Audit chain head at closing:
         <translation>映射服务商账单的列</translation>
     </message>
     <message>
-        <source>The columns of %1 are not ones the reconciliation recognizes. Choose the field of the provider&apos;s bill each column gives; columns left on Ignore are not read.</source>
-        <translation>对账无法识别 %1 的列。请为每一列选择它对应的服务商账单字段；保持“忽略”的列不会被读取。</translation>
-    </message>
-    <message>
         <source>As the reconciliation will &amp;read them:</source>
         <translation>对账将如此读取(&amp;R)：</translation>
     </message>
@@ -4621,6 +4617,10 @@ Audit chain head at closing:
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Choose the field of the provider&apos;s bill each column of %1 gives, for a layout the reconciliation does not recognize by its headers; columns left on Ignore are not read.</source>
+        <translation>请为 %1 的每一列选择它对应的服务商账单字段（用于对账无法按表头识别的格式）；保持“忽略”的列不会被读取。</translation>
     </message>
 </context>
 <context>

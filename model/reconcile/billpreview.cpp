@@ -116,7 +116,7 @@ Result<SourceSample> sampleBillFile(const QString &path, int maxRows)
 }
 
 Result<std::vector<BillPreviewRow>> previewBillRows(const SourceSample &sample,
-                                                    const BillFileOptions &options)
+                                                    const BillFileOptions &options, const QString &table)
 {
     std::vector<BillPreviewRow> out;
     BillPreviewRow *current = nullptr;
@@ -127,7 +127,7 @@ Result<std::vector<BillPreviewRow>> previewBillRows(const SourceSample &sample,
     };
     BillFileSummary summary;
     billwords::Reader reader(options, lines, summary);
-    if (Status s = reader.begin(QStringLiteral("preview")); !s)
+    if (Status s = reader.begin(table); !s)
         return s.error();
     auto header = reader.row(1, sample.columns);
     if (!header)

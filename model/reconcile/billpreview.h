@@ -36,9 +36,9 @@ struct BillPreviewRow
 };
 
 // The sample's rows as readBillFile reads them with options (its profile); a header without the
-// profile's columns is an error.
+// profile's columns is an error. `table` names the file in the rows' problems.
 Result<std::vector<BillPreviewRow>> previewBillRows(const SourceSample &sample,
-                                                    const BillFileOptions &options);
+                                                    const BillFileOptions &options, const QString &table);
 
 // Whether the file's layout is recognized by its headers (a provider bill, FOCUS, the console's
 // exports) without a profile: reads the first rows only. An unreadable file is an error.

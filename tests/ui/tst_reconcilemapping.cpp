@@ -27,6 +27,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSize>
 #include <QTableWidget>
 #include <QTest>
 
@@ -196,6 +197,9 @@ private slots:
         QVERIFY2(preview->item(1, 11)->text().isEmpty(), qPrintable(preview->item(1, 11)->text()));
         QVERIFY2(dialog->statusText().contains(QStringLiteral("read correctly")),
                  qPrintable(dialog->statusText()));
+        dialog->resize(dialog->size().expandedTo(QSize(1150, 940))); // as a user widens it for the guide
+        dialog->sourceTable()->scrollToItem(dialog->sourceTable()->item(1, 0));
+        preview->scrollToItem(preview->item(0, 0));
         shoot(dialog, QStringLiteral("dialog-map-bill-columns.png"));
 
         // Not saved yet: the reconciliation reads a profile by name, so OK waits for the save.
@@ -238,7 +242,7 @@ private slots:
         QCOMPARE(october->differences.size(), size_t(1));
         QCOMPARE(october->differences.front().cause, Cause::Rounding);
         QVERIFY(QTest::qWaitFor([&] { return page.findChild<ColumnMappingDialog *>() == nullptr; }, 5000));
-        page.grab().save(QStringLiteral("/tmp/reconcilemapping-page.png"));
+        shoot(&page, QStringLiteral("page-reconciliation.png"));
 
         // billingctl with the same profile finds the same differences.
         QProcess cli;

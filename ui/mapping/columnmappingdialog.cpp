@@ -67,7 +67,7 @@ ColumnMappingDialog::ColumnMappingDialog(Engine &engine, const QString &path, QW
     buildForm();
     m_task.onFinished([this](MappingSample result) { onRead(std::move(result)); });
     resize(fontMetrics().averageCharWidth() * 150,
-           fontMetrics().height() * (kind == ProfileKind::ProviderBill ? 56 : 46));
+           fontMetrics().height() * (kind == ProfileKind::ProviderBill ? 52 : 46));
     orderTabsByLayout(this);
     read(true);
 }
@@ -102,8 +102,8 @@ void ColumnMappingDialog::buildForm()
     auto *layout = new QVBoxLayout(this);
     const bool bill = m_kind == ProfileKind::ProviderBill;
     m_intro = new QLabel(
-        bill ? tr("The columns of %1 are not ones the reconciliation recognizes. Choose the field of the "
-                  "provider's bill each column gives; columns left on Ignore are not read.")
+        bill ? tr("Choose the field of the provider's bill each column of %1 gives, for a layout the "
+                  "reconciliation does not recognize by its headers; columns left on Ignore are not read.")
                    .arg(QFileInfo(m_path).fileName())
              : tr("Choose the field each column of %1 gives; columns left on Ignore are not read.")
                    .arg(QFileInfo(m_path).fileName()));
@@ -148,8 +148,12 @@ void ColumnMappingDialog::buildForm()
     m_values =
         table({tr("Field"), tr("Value in the file"), tr("Catalog entry")}, tr("API and region values"));
     valuesLabel->setBuddy(m_values);
-    layout->addWidget(valuesLabel);
-    layout->addWidget(m_values, 2);
+    auto *valuesColumn = new QVBoxLayout;
+    valuesColumn->addWidget(valuesLabel);
+    valuesColumn->addWidget(m_values, 1);
+    auto *valuesRow = new QHBoxLayout;
+    valuesRow->addLayout(valuesColumn, 3);
+    layout->addLayout(valuesRow, 2);
 
     auto *previewLabel = new QLabel(bill ? tr("As the reconciliation will &read them:")
                                          : tr("As the import will &read them:"));
@@ -161,7 +165,7 @@ void ColumnMappingDialog::buildForm()
     layout->addWidget(previewLabel);
     layout->addWidget(m_preview, 3);
     if (bill)
-        addBillParts(layout);
+        addBillParts(valuesRow, layout);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("mappingStatus"));
     m_status->setWordWrap(true);
@@ -199,20 +203,22 @@ void ColumnMappingDialog::buildForm()
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-void ColumnMappingDialog::addBillParts(QBoxLayout *layout)
+// Beside the values: the catalog's provider product names; below the preview: the conventions.
+void ColumnMappingDialog::addBillParts(QBoxLayout *beside, QBoxLayout *below)
 {
     auto *conventions = new QLabel(billmapping::conventionsText());
     conventions->setWordWrap(true);
-    layout->addWidget(conventions);
+    below->addWidget(conventions);
     auto *productsLabel = new QLabel(tr("Provider &product names of the catalog's APIs:"));
     m_products = billmapping::newProductTable(m_engine.catalog(), this);
-    m_products->setMaximumHeight(fontMetrics().height() * 9);
     productsLabel->setBuddy(m_products);
     auto *services = new QLabel(billmapping::servicesText(m_engine.catalog()));
     services->setWordWrap(true);
-    layout->addWidget(productsLabel);
-    layout->addWidget(m_products, 1);
-    layout->addWidget(services);
+    auto *column = new QVBoxLayout;
+    column->addWidget(productsLabel);
+    column->addWidget(m_products, 1);
+    column->addWidget(services);
+    beside->addLayout(column, 2);
 }
 
 // The field a column gives before anyone chooses: a saved profile's, a call log's strict-format name, a
@@ -299,7 +305,7 @@ void ColumnMappingDialog::previewBill(const ColumnProfile &profile)
     } else {
         BillFileOptions options = billOptionsOf(**ctx);
         options.profile = profile;
-        auto rows = previewBillRows(m_sample, options);
+        auto rows = previewBillRows(m_sample, options, QFileInfo(m_path).fileName());
         if (rows)
             m_billRows = std::move(*rows);
         else

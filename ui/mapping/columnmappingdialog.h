@@ -72,7 +72,7 @@ signals:
 
 private:
     void buildForm();
-    void addBillParts(QBoxLayout *layout);
+    void addBillParts(QBoxLayout *beside, QBoxLayout *below);
     QString guessedField(const QString &column) const;
     void previewBill(const ColumnProfile &profile);
     void updateOk(bool valid);
