@@ -242,7 +242,7 @@ private slots:
         QCOMPARE(october->differences.size(), size_t(1));
         QCOMPARE(october->differences.front().cause, Cause::Rounding);
         QVERIFY(QTest::qWaitFor([&] { return page.findChild<ColumnMappingDialog *>() == nullptr; }, 5000));
-        shoot(&page, QStringLiteral("page-reconciliation.png"));
+        shoot(&page, QStringLiteral("page-reconciliation-mapped.png"));
 
         // billingctl with the same profile finds the same differences.
         QProcess cli;
