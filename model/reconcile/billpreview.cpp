@@ -75,6 +75,7 @@ public:
             m_found = true;
             return Error::internal(kEnough);
         }
+        m_refused = true; // a short table whose header was not found
         return m_reader.end();
     }
     bool recognized() const override { return m_reader.recognized(); }
