@@ -634,6 +634,10 @@
         <source>restore a backup</source>
         <translation>恢复备份</translation>
     </message>
+    <message>
+        <source>close the books of a month</source>
+        <translation>结账（关闭月份账目）</translation>
+    </message>
 </context>
 <context>
     <name>billing::console</name>
@@ -2123,6 +2127,10 @@
         <source>a damaged XLSX workbook: shared string %1 does not exist</source>
         <translation>XLSX 工作簿已损坏：共享字符串 %1 不存在</translation>
     </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1：文件为空</translation>
+    </message>
 </context>
 <context>
     <name>billing::report</name>
@@ -3510,6 +3518,81 @@ Previous: %8</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::BillMapping</name>
+    <message>
+        <source>Provider product names of the catalog&apos;s APIs</source>
+        <translation>目录中各 API 的服务商产品名称</translation>
+    </message>
+    <message>
+        <source>Name or code in the provider&apos;s bill</source>
+        <translation>服务商账单中的名称或编码</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>API id</source>
+        <translation>API 标识</translation>
+    </message>
+    <message>
+        <source>A row is read when its product is one of these names, the catalog&apos;s API id or name, or a value mapped above; rows of any other product, or whose service type is not %1, are ignored and counted, not refused.</source>
+        <translation>产品为上述名称之一、目录中的 API 标识或名称、或上方已映射的值时，该行被读取；其他产品的行，或产品类型编码不是 %1 的行，将被忽略并计数，而不是被拒绝。</translation>
+    </message>
+    <message>
+        <source>Times as the provider writes them: 2020-08-23 22:00:00 GMT+08:00, a period start-end (its start counts), 2020/07/02 08:36 (UTC+8, the provider&apos;s cycles) or ISO 8601 with an offset. Amounts are exact decimals with a point, with or without thousands separators (1,234.50), at most 8 decimals. Billing cycles as YYYY-MM.</source>
+        <translation>时间按服务商的写法读取：2020-08-23 22:00:00 GMT+08:00、“开始-结束”时段（以开始时间为准）、2020/07/02 08:36（UTC+8，服务商的账期时区）或带时区偏移的 ISO 8601。金额为以小数点分隔的精确小数，可带或不带千位分隔符（1,234.50），最多 8 位小数。账期格式为 YYYY-MM。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>Rounded off</source>
+        <translation>抹零金额</translation>
+    </message>
+    <message>
+        <source>Ignored or problem</source>
+        <translation>忽略原因或问题</translation>
+    </message>
+    <message>
+        <source>ignored: %1</source>
+        <translation>已忽略：%1</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::BillTableModel</name>
     <message>
         <source>%1%2 %</source>
@@ -4763,6 +4846,46 @@ Audit chain head at closing:
     <message>
         <source>Saved the column profile %1.</source>
         <translation>已保存列映射配置 %1。</translation>
+    </message>
+    <message>
+        <source>Map the columns of a provider bill</source>
+        <translation>映射服务商账单的列</translation>
+    </message>
+    <message>
+        <source>As the reconciliation will &amp;read them:</source>
+        <translation>对账将如此读取(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. Bill export of the finance system</source>
+        <translation>例如：财务系统导出的账单</translation>
+    </message>
+    <message>
+        <source>Use for the reconciliation</source>
+        <translation>用于对账</translation>
+    </message>
+    <message>
+        <source>Provider &amp;product names of the catalog&apos;s APIs:</source>
+        <translation>目录中各 API 的服务商产品名称(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 now comes from the column %2, no longer from %3.</source>
+        <translation>%1 现在取自列 %2，不再取自 %3。</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 rows cannot be read: the reconciliation refuses a file whole.</source>
+        <translation>前 %2 行中有 %1 行无法读取：对账会拒绝整个文件。</translation>
+    </message>
+    <message>
+        <source>The first %1 rows read correctly (%2 of another service, ignored).</source>
+        <translation>前 %1 行读取正确（其中 %2 行属于其他服务，已忽略）。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Choose the field of the provider&apos;s bill each column of %1 gives, for a layout the reconciliation does not recognize by its headers; columns left on Ignore are not read.</source>
+        <translation>请为 %1 的每一列选择它对应的服务商账单字段（用于对账无法按表头识别的格式）；保持“忽略”的列不会被读取。</translation>
     </message>
 </context>
 <context>
@@ -7224,6 +7347,22 @@ Audit chain head at closing:
     <message>
         <source>%1 is reconciled.</source>
         <translation>%1 已对账。</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping profiles…</source>
+        <translation>列映射方案(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Map the columns of a bill file in another layout and save them as a profile</source>
+        <translation>映射其他格式账单文件的列，并保存为方案</translation>
+    </message>
+    <message>
+        <source>A bill file to map</source>
+        <translation>要映射的账单文件</translation>
+    </message>
+    <message>
+        <source>The columns of %1 are not recognized: map them to the fields of a provider bill and save them as a profile.</source>
+        <translation>无法识别 %1 的列：请将它们映射到服务商账单的字段，并保存为方案。</translation>
     </message>
 </context>
 <context>

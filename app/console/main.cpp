@@ -178,7 +178,7 @@ int main(int argc, char *argv[])
 
     window.resize(1280, 800);
     window.show();
-    billing::ui::ScreenshotRunner runner(window, parser.value(screenshotsOption), &app);
+    billing::ui::ScreenshotRunner runner(window, **engine, parser.value(screenshotsOption), &app);
     int code = 0;
     QObject::connect(&runner, &billing::ui::ScreenshotRunner::finished, &app,
                      [&](bool ok, const QString &message) {

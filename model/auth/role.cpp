@@ -15,6 +15,7 @@ bool allows(Role role, Permission permission)
         case Permission::View:
         case Permission::TopUp:
         case Permission::ImportCalls:
+        case Permission::CloseMonth:
         case Permission::Backup:
             return true;
         default:
@@ -98,6 +99,8 @@ QString permissionText(Permission permission)
         return AuthTr::tr("back up the database");
     case Permission::Restore:
         return AuthTr::tr("restore a backup");
+    case Permission::CloseMonth:
+        return AuthTr::tr("close the books of a month");
     }
     return {};
 }

@@ -12,7 +12,7 @@ namespace billing {
 // billingctl and the console's hiding of controls all read the same answer.
 enum class Role {
     Owner,   // everything: spending, subscriptions, services, members, restore
-    Finance, // money in and bookkeeping: top-ups, importing call records, backups; reads everything
+    Finance, // money in and bookkeeping: top-ups, importing call records, closing months, backups
     Analyst, // read-only plus analysis settings: cost tags and budgets
 };
 
@@ -31,15 +31,16 @@ enum class Permission {
     ManageMembers,   // who is a member of the account and in which role
     Backup,          // copy the whole database to a file
     Restore,         // replace the whole database with a backup
+    CloseMonth,      // month-end books: accept a reconciliation, close a month, provider-bill profiles
 };
 
 inline constexpr std::array<Role, 3> allRoles{Role::Owner, Role::Finance, Role::Analyst};
-inline constexpr std::array<Permission, 14> allPermissions{
+inline constexpr std::array<Permission, 15> allPermissions{
     Permission::View,           Permission::TopUp,           Permission::GrantCoupon,
     Permission::BuyPackages,    Permission::ChangeAutoRenew, Permission::Unsubscribe,
     Permission::ManageServices, Permission::ImportCalls,     Permission::EditTags,
     Permission::EditBudgets,    Permission::EditSettings,    Permission::ManageMembers,
-    Permission::Backup,         Permission::Restore};
+    Permission::Backup,         Permission::Restore,         Permission::CloseMonth};
 
 bool allows(Role role, Permission permission);
 

@@ -89,8 +89,8 @@ Result<MonthDigests> monthDigests(Context &ctx, const QString &month, const std:
 
 Status authorizeClose(Context &ctx)
 {
-    // Owner or finance: the same permission as importing calls and accepting a reconciliation.
-    return authorize(ctx, Permission::ImportCalls);
+    // Owner or finance: closing the books, like accepting a reconciliation.
+    return authorize(ctx, Permission::CloseMonth);
 }
 
 Result<CloseStamp> closeStamp(Context &ctx, const QString &contentHash)

@@ -4,10 +4,10 @@
 #include "catalog/catalog.h"
 #include "core/shown.h"
 #include "time/billingcalendar.h"
-#include "usage/linecheck.h"
 #include "usage/linemapping.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QStringList>
@@ -40,6 +40,40 @@ QString fieldList(ProfileKind kind)
     for (const ProfileField &f : profileFields(kind))
         ids << f.id;
     return ids.join(QLatin1String(", "));
+}
+
+// A key that appears twice in one object, at any depth (QJsonDocument would keep only the last: a column
+// named twice in "columns" must not pass as one), or empty.
+QString duplicateKeyAnywhere(QByteArrayView json)
+{
+    std::vector<std::optional<QStringList>> open; // the keys of each open object; nullopt for an array
+    bool expectKey = false;
+    for (const char *p = json.begin(), *e = json.end(); p < e; ++p) {
+        const char c = *p;
+        if (c == '"') {
+            const char *b = ++p;
+            while (p < e && *p != '"')
+                p += *p == '\\' ? 2 : 1;
+            if (expectKey && !open.empty() && open.back()) {
+                const QByteArray raw = "[\"" + QByteArray(b, std::min(p, e) - b) + "\"]";
+                const QString key = QJsonDocument::fromJson(raw).array().at(0).toString();
+                if (open.back()->contains(key))
+                    return key;
+                open.back()->append(key);
+                expectKey = false;
+            }
+        } else if (c == '{' || c == '[') {
+            open.push_back(c == '{' ? std::optional<QStringList>(QStringList()) : std::nullopt);
+            expectKey = c == '{';
+        } else if (c == '}' || c == ']') {
+            if (!open.empty())
+                open.pop_back();
+            expectKey = false;
+        } else if (c == ',') {
+            expectKey = !open.empty() && open.back();
+        }
+    }
+    return {};
 }
 
 bool knownId(const Catalog &catalog, ValueDomain domain, const QString &id)
@@ -291,7 +325,7 @@ Result<ColumnProfile> profileFromJson(QByteArrayView json, const QString &name, 
                                   .arg(pe.errorString(), QString::number(pe.offset + 1)));
     if (!doc.isObject())
         return Error::badData(MappingTr::tr("column profile: not a JSON object"));
-    if (const QString twice = linecheck::duplicateJsonKey(json); !twice.isEmpty())
+    if (const QString twice = duplicateKeyAnywhere(json); !twice.isEmpty())
         return keyError(quoted(twice), MappingTr::tr("the key appears twice"));
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it)

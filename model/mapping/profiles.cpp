@@ -29,6 +29,13 @@ QJsonObject auditJson(const std::optional<StoredProfile> &s)
     return QJsonDocument::fromJson(s->definition.toUtf8()).object();
 }
 
+// Who may change a profile of a kind: call-log profiles belong to importing, provider-bill profiles to
+// closing the books (billing-decisions.md, "Roles").
+Permission permissionFor(ProfileKind kind)
+{
+    return kind == ProfileKind::ProviderBill ? Permission::CloseMonth : Permission::ImportCalls;
+}
+
 QString subject(const QString &name)
 {
     return QStringLiteral("column profile %1").arg(name);
@@ -81,7 +88,7 @@ Result<bool> columnProfileExists(Context &ctx, ProfileKind kind, const QString &
 
 Status saveColumnProfile(Context &ctx, const ColumnProfile &profile, bool replace)
 {
-    if (Status s = authorize(ctx, Permission::ImportCalls); !s)
+    if (Status s = authorize(ctx, permissionFor(profile.kind)); !s)
         return s;
     if (Status s = validateProfile(profile, ctx.catalog); !s)
         return s;
@@ -105,7 +112,7 @@ Status saveColumnProfile(Context &ctx, const ColumnProfile &profile, bool replac
 
 Status removeColumnProfile(Context &ctx, ProfileKind kind, const QString &name)
 {
-    if (Status s = authorize(ctx, Permission::ImportCalls); !s)
+    if (Status s = authorize(ctx, permissionFor(kind)); !s)
         return s;
     ProfileRepository repo(ctx.db);
     auto before = repo.byName(profileKindId(kind), name);

@@ -1,7 +1,8 @@
 #pragma once
 
-// Column profiles as changes a person makes: saving and removing one needs the right to import what
-// it reads (Permission::ImportCalls for call logs) and is written to the audit log. billingctl and the
+// Column profiles as changes a person makes: saving and removing one needs the right to use what it
+// reads (Permission::ImportCalls for call logs, Permission::CloseMonth for provider bills) and is
+// written to the audit log. billingctl and the
 // console go through these, never through the repository directly.
 #include "core/result.h"
 #include "mapping/columnprofile.h"

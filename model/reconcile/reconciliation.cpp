@@ -298,7 +298,7 @@ Result<bool> monthReconciled(Context &ctx, const QString &month)
 Status acceptReconciliation(Context &ctx, const QString &month, const QString &note,
                             const Reconciliation *evidence)
 {
-    if (Status s = authorize(ctx, Permission::ImportCalls); !s)
+    if (Status s = authorize(ctx, Permission::CloseMonth); !s)
         return s;
     if (auto m = ctx.calendar.parseMonth(month); !m)
         return m.error();

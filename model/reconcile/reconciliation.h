@@ -82,7 +82,7 @@ Result<Reconciliation> reconcile(Context &ctx, const ReconcileRequest &request,
                                  const ReconcileHooks &hooks = {});
 
 // Marks `month` reconciled: an audit entry "reconcile-accept" with who and when (the entry's own), the
-// files' SHA-256, the differences accepted and the note. Needs the right to import (owner, finance).
+// files' SHA-256, the differences accepted and the note. Needs Permission::CloseMonth (owner, finance).
 // `evidence`: the reconciliation the acceptance rests on (its month must be in it), or none.
 Status acceptReconciliation(Context &ctx, const QString &month, const QString &note,
                             const Reconciliation *evidence);

@@ -109,6 +109,26 @@ private slots:
         QCOMPARE(piped.run(T2, {"--json", "bill", "2026-10"}).out, billA.out);
     }
 
+    // A provider-bill profile's name in use: refused (exit 1), nothing changed; --replace replaces it.
+    void aBillProfileNameInUseIsRefused()
+    {
+        CliRunner cli;
+        start(cli);
+        const QString first =
+            write(cli, "bills.json", R"({"kind":"provider-bill","columns":{"Svc":"api","Due":"charged"}})");
+        const QString second = write(
+            cli, "bills2.json", R"({"kind":"provider-bill","columns":{"Product":"api","Net":"charged"}})");
+        QCOMPARE(cli.run(T1, {"profile", "save", "bills", first}).exitCode, 0);
+        const QByteArray before = cli.dbBytes();
+        const CliResult r = cli.run(T1, {"profile", "save", "bills", second});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("a column profile named \"bills\" exists already"), qPrintable(r.err));
+        QCOMPARE(cli.dbBytes(), before);
+        QVERIFY(cli.run(T1, {"profile", "show", "bills"}).out.contains("\"Svc\""));
+        QCOMPARE(cli.run(T1, {"profile", "save", "bills", second, "--replace"}).exitCode, 0);
+        QVERIFY(cli.run(T1, {"profile", "show", "bills"}).out.contains("\"Product\""));
+    }
+
     void refusalsChangeNothing_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -140,6 +160,21 @@ private slots:
             << QStringList{"profile", "save", "other", "@"} << QByteArray("timestamp") << 3 << "not JSON";
         QTest::newRow("no profile file") << QStringList{"profile", "save", "other", "/nonexistent/x.json"}
                                          << QByteArray() << 2 << "no file";
+        // Provider-bill profiles (reconcile --profile): a missing required field, a field from two columns,
+        // a column named twice, a name in use: the reason, and nothing saved.
+        QTest::newRow("bill profile without amount due")
+            << QStringList{"profile", "save", "bills", "@"}
+            << QByteArray(R"({"kind":"provider-bill","columns":{"Svc":"api","Cycle":"billing_cycle"}})") << 3
+            << "the required field \"charged\" is not mapped";
+        QTest::newRow("bill profile, a field from two columns")
+            << QStringList{"profile", "save", "bills", "@"}
+            << QByteArray(
+                   R"({"kind":"provider-bill","columns":{"Svc":"api","Net":"charged","Due":"charged"}})")
+            << 3 << "the field \"charged\" is mapped twice";
+        QTest::newRow("bill profile, a column twice")
+            << QStringList{"profile", "save", "bills", "@"}
+            << QByteArray(R"({"kind":"provider-bill","columns":{"Svc":"api","Due":"charged","Due":"fee"}})")
+            << 3 << "\"Due\": the key appears twice";
         QTest::newRow("show unknown")
             << QStringList{"profile", "show", "nope"} << QByteArray() << 2 << "no column profile named";
     }

@@ -2,6 +2,7 @@
 // command refused to an analyst with exit 1, one line on stderr, and the database byte-identical.
 #include "clirunner.h"
 
+#include <QDir>
 #include <QJsonArray>
 
 namespace {
@@ -18,6 +19,8 @@ struct RolesCli : CliRunner
     qint64 package = 0;
     QString calls;
     QString backup;
+    QString billProfile;
+    QString closeDir;
 
     RolesCli()
     {
@@ -37,6 +40,14 @@ struct RolesCli : CliRunner
         f.close();
         backup = dir() + S("/backup.sqlite");
         expect(as(S("olivia"), {S("backup"), backup}), 0);
+        billProfile = dir() + S("/bill-profile.json");
+        QFile p(billProfile);
+        p.open(QIODevice::WriteOnly);
+        p.write(
+            R"({"kind":"provider-bill","columns":{"Svc":"api","Due":"charged","Cycle":"billing_cycle"}})");
+        p.close();
+        closeDir = dir() + S("/close");
+        QDir().mkpath(closeDir);
     }
     CliResult as(const QString &user, const QStringList &args) const
     {
@@ -72,6 +83,12 @@ private slots:
         QTest::newRow("member remove") << QStringList{"member", "remove", "fred"};
         QTest::newRow("backup") << QStringList{"backup", "NEWFILE"};
         QTest::newRow("restore") << QStringList{"restore", "BACKUP", "--replace"};
+        // Closing the books (Permission::CloseMonth): the close pack, accepting a reconciliation and the
+        // provider-bill column profiles that reconciliation reads.
+        QTest::newRow("close") << QStringList{"close", "2026-10", "--out", "CLOSEDIR"};
+        QTest::newRow("reconcile accept") << QStringList{"reconcile", "accept", "2026-10", "--note", "ok"};
+        QTest::newRow("profile save (provider bill)")
+            << QStringList{"profile", "save", "bills", "BILLPROFILE"};
     }
     void anAnalystIsRefusedEveryChangeAndNothingChanges()
     {
@@ -82,6 +99,8 @@ private slots:
         args.replaceInStrings(S("CALLS"), cli.calls);
         args.replaceInStrings(S("NEWFILE"), newFile);
         args.replaceInStrings(S("BACKUP"), cli.backup);
+        args.replaceInStrings(S("BILLPROFILE"), cli.billProfile);
+        args.replaceInStrings(S("CLOSEDIR"), cli.closeDir);
         // Catch up to T1 first, so the refused command has nothing left to settle either.
         RolesCli::expect(cli.as(S("ana"), {S("status")}), 0);
         const QByteArray before = cli.dbBytes();
@@ -92,6 +111,24 @@ private slots:
         QVERIFY2(r.err.contains(S("ana")) && r.err.contains(S("analyst")), qPrintable(r.err));
         QVERIFY(cli.dbBytes() == before);
         QVERIFY(!QFile::exists(newFile));
+        QVERIFY(QDir(cli.closeDir).isEmpty());
+    }
+
+    // Finance closes the books: accepts a month and saves the provider-bill profile an analyst may not.
+    void aFinanceMemberClosesTheBooks()
+    {
+        RolesCli cli;
+        CliResult r = cli.as(S("ana"), {S("reconcile"), S("accept"), S("2026-10")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(S("close the books")), qPrintable(r.err));
+        QCOMPARE(
+            cli.as(S("fred"), {S("reconcile"), S("accept"), S("2026-10"), S("--note"), S("ok")}).exitCode, 0);
+        QCOMPARE(cli.as(S("fred"), {S("profile"), S("save"), S("bills"), cli.billProfile}).exitCode, 0);
+        // The analyst reads the profile and may not remove it.
+        QCOMPARE(cli.as(S("ana"), {S("profile"), S("show"), S("bills")}).exitCode, 0);
+        r = cli.as(S("ana"), {S("profile"), S("remove"), S("bills")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(S("analyst")), qPrintable(r.err));
     }
 
     void aFinanceMemberTopsUpButDoesNotBuy()

@@ -5,6 +5,7 @@
 #include "engine/funds.h"
 #include "engine/services.h"
 #include "importcsv.h"
+#include "reconcile/billpreview.h"
 #include "reconcile/reconciliation.h"
 #include "testaccount.h"
 
@@ -240,6 +241,61 @@ private slots:
         auto cancelled = acc.run([&](Context &ctx) { return reconcile(ctx, request, hooks); });
         QVERIFY(!cancelled);
         QCOMPARE(cancelled.error().message, QStringLiteral("The reconciliation was cancelled."));
+    }
+
+    // What the mapping dialog shows of a bill in another layout: whether the headers are recognized, the
+    // first rows, a first guess of the fields, and the rows as a provider-bill profile reads them.
+    void previewThroughAProfile()
+    {
+        test::TestAccount acc("2026-10-01T08:00:00+08:00");
+        QTemporaryDir dir;
+        const QString custom = write(dir, "custom.csv",
+                                     "Svc,When,Zone,Due\n"
+                                     "General Text OCR,2026-10-01 09:00:00 GMT+08:00,cn-north-4,1.50\n"
+                                     "Elastic Cloud Server,2026-10-01 09:00:00 GMT+08:00,cn-north-4,9.00\n"
+                                     "General Text OCR,2026-10-01 10:00:00 GMT+08:00,cn-north-4,1.5.0\n");
+        const QString known = write(dir, "known.csv",
+                                    "Billing Cycle,Product,Region,Amount Due\n"
+                                    "2026-10,General Text OCR,CN North-Beijing4,2.55\n");
+        auto options = acc.run([](Context &ctx) -> Result<BillFileOptions> { return billOptionsOf(ctx); });
+        QVERIFY(options);
+        auto customKnown = billLayoutRecognized(custom, *options);
+        QVERIFY(customKnown && !*customKnown);
+        auto knownKnown = billLayoutRecognized(known, *options);
+        QVERIFY(knownKnown && *knownKnown);
+        QVERIFY(!billLayoutRecognized(dir.filePath("missing.csv"), *options));
+
+        auto two = sampleBillFile(custom, 2);
+        QVERIFY(two);
+        QCOMPARE(two->columns, QStringList({"Svc", "When", "Zone", "Due"}));
+        QCOMPARE(two->rows.size(), size_t(2));
+        QCOMPARE(two->rows[1].line, 3);
+        QCOMPARE(suggestedBillField(QStringLiteral("应付金额")), QStringLiteral("charged"));
+        QCOMPARE(suggestedBillField(QStringLiteral("amount_due")), QStringLiteral("charged"));
+        QCOMPARE(suggestedBillField(QStringLiteral("Svc")), QString());
+
+        auto sample = sampleBillFile(custom, 20);
+        QVERIFY(sample);
+        options->profile = ColumnProfile{
+            QStringLiteral("custom"),
+            ProfileKind::ProviderBill,
+            {{"Svc", "api"}, {"When", "expenditure_time"}, {"Zone", "region"}, {"Due", "charged"}},
+            TimeFormat::Iso8601,
+            0,
+            {}};
+        auto rows = previewBillRows(*sample, *options, QStringLiteral("custom.csv"));
+        QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().message));
+        QCOMPARE(rows->size(), size_t(3));
+        QVERIFY((*rows)[0].key);
+        QCOMPARE((*rows)[0].key->api, QStringLiteral("general-text"));
+        QCOMPARE((*rows)[0].key->month, QStringLiteral("2026-10"));
+        QCOMPARE((*rows)[0].figures.charged, Money::fromCents(150));
+        QVERIFY(!(*rows)[1].key && !(*rows)[1].ignored.isEmpty() && (*rows)[1].problem.isEmpty());
+        QVERIFY2((*rows)[2].problem.startsWith(QStringLiteral("custom.csv, line 4, column 4")),
+                 qPrintable((*rows)[2].problem));
+        // A profile whose amount-due column the file lacks: the header is refused.
+        options->profile->columns = {{"Svc", "api"}, {"Amount", "charged"}};
+        QVERIFY(!previewBillRows(*sample, *options, QStringLiteral("custom.csv")));
     }
 };
 

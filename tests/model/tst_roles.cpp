@@ -11,6 +11,7 @@
 #include "engine/importer.h"
 #include "engine/packages.h"
 #include "engine/services.h"
+#include "reconcile/reconciliation.h"
 #include "storage/auditrepository.h"
 #include "storage/memberrepository.h"
 #include "testaccount.h"
@@ -32,7 +33,7 @@ const std::map<Permission, std::vector<Role>> kExpected = {
     {Permission::BuyPackages, {O}},    {Permission::ChangeAutoRenew, {O}}, {Permission::Unsubscribe, {O}},
     {Permission::ManageServices, {O}}, {Permission::ImportCalls, {O, F}},  {Permission::EditTags, {O, A}},
     {Permission::EditBudgets, {O, A}}, {Permission::EditSettings, {O}},    {Permission::ManageMembers, {O}},
-    {Permission::Backup, {O, F}},      {Permission::Restore, {O}},
+    {Permission::Backup, {O, F}},      {Permission::Restore, {O}},         {Permission::CloseMonth, {O, F}},
 };
 
 const char *userOf(Role r)
@@ -191,6 +192,12 @@ std::map<Permission, Action> actions()
          }},
         {Permission::Restore,
          [](RolesAccount &a) { return restoreDatabase(a.backup, a.path, a.engine->actor()); }},
+        {Permission::CloseMonth,
+         [](RolesAccount &a) {
+             return a.run([](Context &c) {
+                 return acceptReconciliation(c, QStringLiteral("2026-10"), QStringLiteral("ok"), nullptr);
+             });
+         }},
     };
 }
 } // namespace

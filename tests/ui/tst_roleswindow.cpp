@@ -100,6 +100,11 @@ private slots:
         QCOMPARE(shown(w, "topUpAction"), owner || finance);
         QCOMPARE(shown(w, "topUpButton"), owner || finance);
         QCOMPARE(shown(w, "importCallsAction"), owner || finance);
+        // Closing the books (Permission::CloseMonth): File › Close month… and accepting a reconciliation.
+        QCOMPARE(shown(w, "closeMonthAction"), owner || finance);
+        QCOMPARE(shown(w, "reconcileAccept"), owner || finance);
+        QCOMPARE(w.findChild<QLineEdit *>(QStringLiteral("reconcileNote"))->isReadOnly(),
+                 !(owner || finance));
         QCOMPARE(shown(w, "saveBudget"), !finance);
         QCOMPARE(shown(w, "saveSettings"), owner);
         QCOMPARE(w.findChild<QLineEdit *>(QStringLiteral("lowBalanceThreshold"))->isReadOnly(), !owner);

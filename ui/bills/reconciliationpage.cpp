@@ -1,7 +1,9 @@
 #include "bills/reconciliationpage.h"
 
 #include "engine/context.h"
+#include "mapping/columnmappingdialog.h"
 #include "mapping/profiles.h"
+#include "reconcile/billpreview.h"
 #include "widgets/errorbanner.h"
 #include "widgets/format.h"
 #include "widgets/ownengine.h"
@@ -40,12 +42,12 @@ QStandardItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft | Q
 
 ReconciliationPage::ReconciliationPage(Engine &engine, QWidget *parent)
     : Page(parent), m_engine(engine), m_banner(new ErrorBanner(this)), m_files(new QLabel(this)),
-      m_profile(new QComboBox(this)), m_add(new QPushButton(tr("&Add files\u2026"), this)),
-      m_run(new QPushButton(tr("&Reconcile"), this)), m_cancel(new QPushButton(tr("&Cancel"), this)),
-      m_progress(new QProgressBar(this)), m_status(new QLabel(this)), m_months(new QTableWidget(this)),
-      m_cause(new QComboBox(this)), m_model(new QStandardItemModel(0, ColumnCount, this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
-      m_records(new QPushButton(tr("Show &records\u2026"), this)),
+      m_profile(new QComboBox(this)), m_mapping(new QPushButton(tr("&Mapping profiles\u2026"), this)),
+      m_add(new QPushButton(tr("&Add files\u2026"), this)), m_run(new QPushButton(tr("&Reconcile"), this)),
+      m_cancel(new QPushButton(tr("&Cancel"), this)), m_progress(new QProgressBar(this)),
+      m_status(new QLabel(this)), m_months(new QTableWidget(this)), m_cause(new QComboBox(this)),
+      m_model(new QStandardItemModel(0, ColumnCount, this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_table(new QTableView(this)), m_records(new QPushButton(tr("Show &records\u2026"), this)),
       m_export(new QPushButton(tr("&Export differences\u2026"), this)), m_note(new QLineEdit(this)),
       m_accept(new QPushButton(tr("Acce&pt month"), this))
 {
@@ -54,6 +56,8 @@ ReconciliationPage::ReconciliationPage(Engine &engine, QWidget *parent)
     m_files->setWordWrap(true);
     m_profile->setObjectName(QStringLiteral("reconcileProfile"));
     m_profile->setAccessibleName(tr("Column profile"));
+    m_mapping->setObjectName(QStringLiteral("reconcileMapping"));
+    m_mapping->setToolTip(tr("Map the columns of a bill file in another layout and save them as a profile"));
     m_run->setObjectName(QStringLiteral("reconcileRun"));
     m_cancel->setObjectName(QStringLiteral("reconcileCancel"));
     m_progress->setObjectName(QStringLiteral("reconcileProgress"));
@@ -106,6 +110,7 @@ ReconciliationPage::ReconciliationPage(Engine &engine, QWidget *parent)
     profileLabel->setBuddy(m_profile);
     files->addWidget(profileLabel);
     files->addWidget(m_profile);
+    files->addWidget(m_mapping);
     files->addWidget(m_run);
     files->addWidget(m_cancel);
     auto *filter = new QHBoxLayout;
@@ -134,6 +139,7 @@ ReconciliationPage::ReconciliationPage(Engine &engine, QWidget *parent)
     layout->addLayout(accept);
 
     connect(m_add, &QPushButton::clicked, this, &ReconciliationPage::addFiles);
+    connect(m_mapping, &QPushButton::clicked, this, &ReconciliationPage::chooseMapping);
     connect(m_run, &QPushButton::clicked, this, &ReconciliationPage::startReconcile);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_task.cancel();
@@ -150,7 +156,7 @@ ReconciliationPage::ReconciliationPage(Engine &engine, QWidget *parent)
         m_progress->setRange(0, maximum);
         m_progress->setValue(value);
     });
-    m_task.onFinished([this](const Result<Reconciliation> &r) { onDone(r); });
+    m_task.onFinished([this](const ReconcileOutcome &r) { onDone(r); });
     setFiles({});
 }
 
@@ -202,9 +208,10 @@ void ReconciliationPage::startReconcile()
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
     setRunning(true);
-    m_task.start([location, &clock, request](TaskControl &control) -> Result<Reconciliation> {
-        return withOwnEngine(location, clock, [&](Engine &engine) -> Result<Reconciliation> {
-            return engine.run([&](Context &ctx) {
+    m_task.start([location, &clock, request](TaskControl &control) {
+        ReconcileOutcome out;
+        out.result = withOwnEngine(location, clock, [&](Engine &engine) -> Result<Reconciliation> {
+            return engine.run([&](Context &ctx) -> Result<Reconciliation> {
                 ReconcileHooks hooks;
                 hooks.progress = [&control](int file, int files, qint64 done, qint64 total) {
                     const int perFile = 1000;
@@ -212,10 +219,52 @@ void ReconciliationPage::startReconcile()
                                         files * perFile);
                     return !control.isCancelled();
                 };
-                return reconcile(ctx, request, hooks);
+                auto r = reconcile(ctx, request, hooks);
+                // Refused without a profile: is it a layout the headers do not tell? (the first rows only)
+                if (!r && request.profile.isEmpty() && !control.isCancelled())
+                    for (const QString &file : request.files)
+                        if (auto known = billLayoutRecognized(file, billOptionsOf(ctx)); known && !*known) {
+                            out.unrecognized = file;
+                            break;
+                        }
+                return r;
             });
         });
+        return out;
     });
+}
+
+void ReconciliationPage::chooseMapping()
+{
+    QString path = m_paths.value(0);
+    if (path.isEmpty())
+        path = QFileDialog::getOpenFileName(this, tr("A bill file to map"), QString(),
+                                            tr("Bill files (*.csv *.xlsx *.zip);;All files (*)"));
+    if (!path.isEmpty())
+        openMapping(path);
+}
+
+ColumnMappingDialog *ReconciliationPage::openMapping(const QString &path)
+{
+    auto *dialog = new ColumnMappingDialog(m_engine, path, this, ProfileKind::ProviderBill);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const QString chosen = m_profile->currentData().toString(); !chosen.isEmpty())
+        if (auto ctx = m_engine.inspect())
+            if (auto p = columnProfile(**ctx, ProfileKind::ProviderBill, chosen))
+                dialog->setProfile(*p);
+    const auto choose = [this](const QString &name) {
+        refresh();
+        m_profile->setCurrentIndex(std::max(0, m_profile->findData(name)));
+    };
+    connect(dialog, &ColumnMappingDialog::saved, this, choose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, path, choose] {
+        choose(dialog->profile().name);
+        if (!m_paths.contains(path))
+            setFiles(m_paths + QStringList{path});
+        startReconcile();
+    });
+    dialog->open();
+    return dialog;
 }
 
 void ReconciliationPage::setRunning(bool running)
@@ -225,14 +274,22 @@ void ReconciliationPage::setRunning(bool running)
     m_cancel->setVisible(running);
     m_run->setEnabled(!running && !m_paths.isEmpty());
     m_add->setEnabled(!running);
+    m_mapping->setEnabled(!running);
     m_status->setText(running ? tr("Reading the files\u2026") : QString());
 }
 
-void ReconciliationPage::onDone(const Result<Reconciliation> &r)
+void ReconciliationPage::onDone(const ReconcileOutcome &outcome)
 {
     setRunning(false);
+    const Result<Reconciliation> &r = outcome.result;
     if (!r) {
         m_banner->showError(tr("Could not reconcile the files."), r.error());
+        if (!outcome.unrecognized.isEmpty()) {
+            m_status->setText(tr("The columns of %1 are not recognized: map them to the fields of a "
+                                 "provider bill and save them as a profile.")
+                                  .arg(QFileInfo(outcome.unrecognized).fileName()));
+            openMapping(outcome.unrecognized);
+        }
         return;
     }
     m_result = *r;

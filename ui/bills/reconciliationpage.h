@@ -4,7 +4,9 @@
 // console's own exports) against the account, read off the GUI thread with progress and a cancel; per
 // month the totals, and every difference with its cause, filterable by cause. A difference opens the
 // transaction records behind it; the differences export as CSV; "Accept month…" records the month as
-// reconciled (an audit entry with the files' hashes, the differences and a note).
+// reconciled (an audit entry with the files' hashes, the differences and a note). A file whose headers
+// are not recognized opens the column-mapping dialog for a provider-bill profile (so does "Mapping
+// profiles…"); the saved profile is chosen and the reconciliation runs with it.
 #include "core/result.h"
 #include "reconcile/reconciliation.h"
 #include "widgets/backgroundtask.h"
@@ -24,7 +26,16 @@ class QTableWidget;
 
 namespace billing::ui {
 
+class ColumnMappingDialog;
 class ErrorBanner;
+
+// What the worker hands back: the reconciliation, or its error and the first file whose headers are
+// not recognized (no profile was chosen).
+struct ReconcileOutcome
+{
+    Result<Reconciliation> result = Error::internal(QString());
+    QString unrecognized;
+};
 
 class ReconciliationPage : public Page
 {
@@ -44,11 +55,15 @@ public:
     bool exportDifferences(const QString &path);
     // Accepts the selected month with the note in the note field.
     bool acceptMonth();
+    // The column-mapping dialog for a provider-bill profile over path (the chosen profile preloaded).
+    ColumnMappingDialog *openMapping(const QString &path);
 
     QPushButton *reconcileButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *recordsButton() const { return m_records; }
     QPushButton *acceptButton() const { return m_accept; }
+    QPushButton *mappingButton() const { return m_mapping; }
+    QComboBox *profileChoice() const { return m_profile; }
     QComboBox *causeFilter() const { return m_cause; }
     QLineEdit *noteEdit() const { return m_note; }
     QTableWidget *monthsTable() const { return m_months; }
@@ -67,7 +82,8 @@ signals:
 private:
     void addFiles();
     void chooseExport();
-    void onDone(const Result<Reconciliation> &r);
+    void onDone(const ReconcileOutcome &outcome);
+    void chooseMapping();
     void showMonths();
     void showMonth(int row);
     void openRecords();
@@ -78,6 +94,7 @@ private:
     ErrorBanner *m_banner;
     QLabel *m_files;
     QComboBox *m_profile;
+    QPushButton *m_mapping;
     QPushButton *m_add;
     QPushButton *m_run;
     QPushButton *m_cancel;
@@ -95,7 +112,7 @@ private:
     QStringList m_paths;
     int m_utcOffsetSeconds = 8 * 3600;
     std::optional<Reconciliation> m_result;
-    BackgroundTask<Result<Reconciliation>> m_task;
+    BackgroundTask<ReconcileOutcome> m_task;
 };
 
 } // namespace billing::ui

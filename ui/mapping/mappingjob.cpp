@@ -1,5 +1,7 @@
 #include "mapping/mappingjob.h"
 
+#include "reconcile/billpreview.h"
+
 #include <QFile>
 
 namespace billing::ui {
@@ -33,6 +35,17 @@ MappingSample readMappingSample(const QString &path, const Catalog &catalog, con
             return out;
         out.preview = previewRecords(file, catalog, mapping, rows);
     }
+    return out;
+}
+
+MappingSample readBillMappingSample(const QString &path, int rows)
+{
+    MappingSample out;
+    auto sample = sampleBillFile(path, rows);
+    if (!sample)
+        out.error = sample.error().message;
+    else
+        out.sample = std::move(*sample);
     return out;
 }
 

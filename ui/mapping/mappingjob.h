@@ -28,5 +28,8 @@ struct MappingSample
 // withSample, the preview only when there is a mapping.
 MappingSample readMappingSample(const QString &path, const Catalog &catalog, const MappingFactory &mapping,
                                 bool withSample, int rows);
+// The same for a provider bill (CSV, XLSX or a ZIP of them): its first table's header and rows rows.
+// The preview of a bill is made from the sample (billpreview.h), without reading the file again.
+MappingSample readBillMappingSample(const QString &path, int rows);
 
 } // namespace billing::ui

@@ -22,9 +22,14 @@ const QHash<QString, Permission> &table()
         {QStringLiteral("buyPackageAction"), Permission::BuyPackages},
         {QStringLiteral("modeMenuAction"), Permission::BuyPackages},
         {QStringLiteral("stopBillingAction"), Permission::ManageServices},
+        {QStringLiteral("closeMonthAction"), Permission::CloseMonth},
         // Transactions, Funds
         {QStringLiteral("importCalls"), Permission::ImportCalls},
         {QStringLiteral("topUpButton"), Permission::TopUp},
+        // Bills › Reconciliation: accepting a month; saving provider-bill column profiles
+        {QStringLiteral("reconcileAccept"), Permission::CloseMonth},
+        {QStringLiteral("reconcileNote"), Permission::CloseMonth},
+        {QStringLiteral("billProfileSave"), Permission::CloseMonth},
         // Services
         {QStringLiteral("toggleService"), Permission::ManageServices},
         {QStringLiteral("stopBilling"), Permission::ManageServices},

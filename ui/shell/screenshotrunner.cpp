@@ -4,8 +4,11 @@
 #include "bills/billtablemodel.h"
 #include "bills/importdialog.h"
 #include "bills/linedetaildialog.h"
+#include "bills/reconciliationpage.h"
 #include "bills/recordtablemodel.h"
 #include "bills/transactionspage.h"
+#include "engine/context.h"
+#include "engine/engine.h"
 #include "funds/fundspage.h"
 #include "funds/topupdialog.h"
 #include "packages/billingmodewizard.h"
@@ -13,6 +16,7 @@
 #include "packages/packagespage.h"
 #include "services/servicespage.h"
 #include "shell/mainwindow.h"
+#include "transactionscsv.h"
 #include "widgets/confirmdialog.h"
 
 #include <QDir>
@@ -41,8 +45,9 @@ int largestPayPerUseLine(const BillTableModel &bill)
 }
 } // namespace
 
-ScreenshotRunner::ScreenshotRunner(MainWindow &window, const QString &directory, QObject *parent)
-    : QObject(parent), m_window(window), m_directory(directory)
+ScreenshotRunner::ScreenshotRunner(MainWindow &window, Engine &engine, const QString &directory,
+                                   QObject *parent)
+    : QObject(parent), m_window(window), m_engine(engine), m_directory(directory)
 {
 }
 
@@ -56,6 +61,7 @@ void ScreenshotRunner::start()
     m_shots.clear();
     addPageShots();
     addTaskShots();
+    addReconciliationShot();
     m_index = 0;
     QTimer::singleShot(kSettleMs, this, &ScreenshotRunner::next);
 }
@@ -178,6 +184,49 @@ void ScreenshotRunner::addTaskShots()
                            return services->openStopBilling();
                        },
                        always});
+}
+
+// Month-end: last month's transactions as the console exports them, one usage line a cent short,
+// reconciled on Bills › Reconciliation (a Rounding difference).
+void ScreenshotRunner::addReconciliationShot()
+{
+    auto *page = qobject_cast<ReconciliationPage *>(m_window.page(PageId::Reconciliation));
+    auto *bills = qobject_cast<BillsPage *>(m_window.page(PageId::Bills));
+    m_shots.push_back(
+        {QStringLiteral("reconcile-month"),
+         [this, page, bills]() -> QWidget * {
+             const QStringList months = bills->months(); // newest first
+             if (months.size() < 2)
+                 return nullptr;
+             const QString month = months.at(1);
+             const QString path = m_scratch.filePath(QStringLiteral("transactions-%1.csv").arg(month));
+             QFile f(path);
+             Status written = m_engine.run([&](Context &ctx) -> Status {
+                 RecordFilter filter;
+                 filter.billMonth = month;
+                 auto records = ctx.records.list(filter);
+                 if (!records)
+                     return records.error();
+                 for (Record &r : *records)
+                     if (r.type == Record::Type::Usage && r.mode == kModePayPerUse &&
+                         r.charged >= Money::fromCents(1)) {
+                         r.charged -= Money::fromCents(1);
+                         r.roundedOff += Money::fromCents(1);
+                         break;
+                     }
+                 if (!f.open(QIODevice::WriteOnly))
+                     return Error::internal(f.errorString());
+                 return report::exportTransactionsCsv(*records, ctx.calendar, ctx.account.currency, f);
+             });
+             f.close();
+             if (!written)
+                 return nullptr;
+             m_window.showPage(PageId::Reconciliation);
+             page->setFiles({path});
+             page->startReconcile();
+             return &m_window;
+         },
+         [page] { return !page->isBusy() && page->result().has_value(); }});
 }
 
 void ScreenshotRunner::next()

@@ -11,6 +11,10 @@
 
 class QWidget;
 
+namespace billing {
+class Engine;
+}
+
 namespace billing::ui {
 
 class MainWindow;
@@ -18,14 +22,15 @@ class MainWindow;
 // Saves the screenshots of the docs (docs/screenshots/, scripts/screenshots.sh) from a shown main window:
 // every page in navigation order as DIR/NN-<page>.png, then the tasks of the user guide that open a
 // dialog (a bill line's calls, a refused import, top-up, buy, the billing-mode wizard, stop billing) as
-// the next numbers. One shot per event-loop turn, each once its page or dialog has its data; a dialog is
+// the next numbers, then Bills › Reconciliation with last month's transaction export, one line a cent
+// short, reconciled. One shot per event-loop turn, each once its page or dialog has its data; a dialog is
 // closed without acting after its shot. Then reports finished().
 class ScreenshotRunner : public QObject
 {
     Q_OBJECT
 
 public:
-    ScreenshotRunner(MainWindow &window, const QString &directory, QObject *parent);
+    ScreenshotRunner(MainWindow &window, Engine &engine, const QString &directory, QObject *parent);
     void start();
 
 signals:
@@ -44,7 +49,10 @@ private:
     void next();
     void capture();
 
+    void addReconciliationShot();
+
     MainWindow &m_window;
+    Engine &m_engine;
     QString m_directory;
     QTemporaryDir m_scratch; // the refused call-record file of the import shot
     std::vector<Shot> m_shots;
