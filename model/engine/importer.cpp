@@ -163,6 +163,8 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                 .arg(sum.lateRecords)
                 .arg(firstLateLine));
     const QString name = options.name.isEmpty() ? EngineTr::tr("(unnamed)") : options.name;
+    // The import's own entry comes first, then what the settlement that overlapped the reading logged.
+    std::optional<std::vector<AuditEntry>> settlementAudit = std::exchange(ctx.heldAudit, std::nullopt);
     if (Status s =
             usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords);
         !s)
@@ -175,6 +177,7 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                         {QStringLiteral("content_hash"), QString::fromLatin1(reader.contentHash())}});
         !s)
         return s.error();
+    ctx.heldAudit = std::move(settlementAudit);
     if (Status s = ctx.releaseAudit(); !s)
         return s.error();
     if (overlapError)
