@@ -1539,6 +1539,10 @@
         <source>&quot;changes&quot; must be a list</source>
         <translation>“changes”须为列表</translation>
     </message>
+    <message>
+        <source>line %1: the call at %2 is earlier than calls read before it and its hour was settled already; nothing was imported. Import the file again</source>
+        <translation>第 %1 行：%2 的调用早于之前读到的调用，且其所在小时已经结算；未导入任何内容。请重新导入该文件</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
