@@ -1613,6 +1613,10 @@
         <source>the dry run cannot replay the account from %1: it would have to make again &quot;%2&quot; of %3; try fewer days</source>
         <translation>试运行无法从 %1 起重放账户：它需要重做 %3 的“%2”；请减少天数</translation>
     </message>
+    <message>
+        <source>line %1: the call at %2 is earlier than calls read before it and its hour was settled already; nothing was imported. Import the file again</source>
+        <translation>第 %1 行：%2 的调用早于之前读到的调用，且其所在小时已经结算；未导入任何内容。请重新导入该文件</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>

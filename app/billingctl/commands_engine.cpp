@@ -216,15 +216,27 @@ Reply cmdImport(Call &call)
     opts.name = fromStdin ? CliTr::tr("standard input") : QFileInfo(path).fileName();
     opts.late = call.has(QStringLiteral("late"));
     const QString profile = call.value(QStringLiteral("profile"));
-    auto r = call.runThenCatchUp([&](Context &ctx) -> Result<ImportSummary> {
-        if (call.has(QStringLiteral("profile"))) {
-            auto p = columnProfile(ctx, ProfileKind::CallLog, profile);
-            if (!p)
-                return Error{p.error().code, CliTr::tr("import-calls: %1").arg(p.error().message)};
-            opts.mapping = CallLogMapping::factory(*p, ctx.catalog);
-        }
-        return importCalls(ctx, file, opts);
-    });
+    // A file (not a pipe) can be read again: settle while reading, and if it is not sorted by time after
+    // all, roll back and import it the plain way.
+    bool unsorted = false;
+    opts.overlapSettle = !file.isSequential();
+    opts.unsorted = &unsorted;
+    auto run = [&] {
+        return call.runThenCatchUp([&](Context &ctx) -> Result<ImportSummary> {
+            if (call.has(QStringLiteral("profile"))) {
+                auto p = columnProfile(ctx, ProfileKind::CallLog, profile);
+                if (!p)
+                    return Error{p.error().code, CliTr::tr("import-calls: %1").arg(p.error().message)};
+                opts.mapping = CallLogMapping::factory(*p, ctx.catalog);
+            }
+            return importCalls(ctx, file, opts);
+        });
+    };
+    auto r = run();
+    if (!r && unsorted && file.seek(0)) {
+        opts.overlapSettle = false;
+        r = run();
+    }
     if (!r) {
         Error err = r.error();
         if (!fromStdin && err.code == ErrorCode::BadData)

@@ -152,36 +152,70 @@ Status warnAhead(Context &ctx, RatingState &state, Instant at)
 }
 } // namespace
 
-Status catchUp(Context &ctx)
+struct CatchUp::Run
 {
-    const Instant now = ctx.now;
-    Instant t = ctx.account.processedUntil;
-    const Instant since = t;
-    if (t >= now)
-        return {};
-    // Hours whose end has come: the settlement hour H is due at H + 1 h ≤ now.
-    auto hours = ctx.pending.hoursUpTo(now - kMicrosPerHour);
-    if (!hours)
-        return hours.error();
+    Instant since = 0;
     RatingState state;
-    if (Status s = state.load(ctx); !s)
+    std::vector<Budget> budgets;
+    std::vector<Guard> guards;
+};
+
+CatchUp::CatchUp(Context &ctx) : m_ctx(ctx) {}
+
+CatchUp::~CatchUp() = default;
+
+Status CatchUp::start()
+{
+    m_started = true;
+    Context &ctx = m_ctx;
+    if (ctx.account.processedUntil >= ctx.now) {
+        m_nothingDue = true;
+        return {};
+    }
+    m_run = std::make_unique<Run>();
+    m_run->since = ctx.account.processedUntil;
+    if (Status s = m_run->state.load(ctx); !s)
         return s;
+    // Nothing edits budgets or guards while a catch-up runs: read once.
     auto budgets = BudgetRepository(ctx.db).all();
     if (!budgets)
         return budgets.error();
+    m_run->budgets = std::move(*budgets);
     auto guardList = GuardRepository(ctx.db).all();
     if (!guardList)
         return guardList.error();
+    m_run->guards = std::move(*guardList);
+    return {};
+}
+
+Status CatchUp::advance(Instant until)
+{
+    if (!m_started)
+        if (Status s = start(); !s)
+            return s;
+    if (m_nothingDue)
+        return {};
+    Context &ctx = m_ctx;
+    RatingState &state = m_run->state;
+    const std::vector<Budget> &budgets = m_run->budgets;
+    std::vector<Guard> &guardList = m_run->guards;
+    Instant t = ctx.account.processedUntil;
+    if (t >= until)
+        return {};
+    // Hours whose end has come: the settlement hour H is due at H + 1 h ≤ until.
+    auto hours = ctx.pending.hoursUpTo(until - kMicrosPerHour);
+    if (!hours)
+        return hours.error();
     size_t nextHour = 0;
 
     for (;;) {
-        Instant next = now + 1;
+        Instant next = until + 1;
         auto consider = [&](Instant x) {
             if (x > t && x < next)
                 next = x;
         };
         while (nextHour < hours->size() && (*hours)[nextHour] + kMicrosPerHour <= t)
-            ++nextHour; // settled already (cannot happen after a consistent run; defensive)
+            ++nextHour; // settled already (by an earlier step)
         if (nextHour < hours->size())
             consider((*hours)[nextHour] + kMicrosPerHour);
         for (const Coupon &c : state.coupons)
@@ -202,9 +236,9 @@ Status catchUp(Context &ctx)
             if (!p.cancelledAt && packages::isLastTerm(state.packages, p))
                 consider(p.endAt - 7 * kMicrosPerDay);
         consider(nextClosing(ctx, t));
-        if (!guardList->empty()) // guards are checked at the end of every hour (billing-rules §13)
+        if (!guardList.empty()) // guards are checked at the end of every hour (billing-rules §13)
             consider(ctx.calendar.hourStart(t) + kMicrosPerHour);
-        if (next > now)
+        if (next > until)
             break;
 
         // billing-rules §12.3: at one instant, month closing, then the settlement of the hour ending
@@ -222,7 +256,7 @@ Status catchUp(Context &ctx)
             const AccountState before = ctx.account.state;
             if (Status s = settleHour(ctx, state, (*hours)[nextHour]); !s)
                 return s;
-            if (Status s = checkBudgets(ctx, x, *budgets); !s)
+            if (Status s = checkBudgets(ctx, x, budgets); !s)
                 return s;
             ++nextHour;
             if (ctx.account.state != before)
@@ -237,8 +271,8 @@ Status catchUp(Context &ctx)
             return s;
         if (Status s = warnAhead(ctx, state, x); !s)
             return s;
-        if (!guardList->empty() && ctx.calendar.hourStart(x) == x)
-            if (Status s = guards::check(ctx, state, *guardList, x, settles); !s)
+        if (!guardList.empty() && ctx.calendar.hourStart(x) == x)
+            if (Status s = guards::check(ctx, state, guardList, x, settles); !s)
                 return s;
         std::vector<qint64> attempts;
         for (const Package &p : state.packages)
@@ -251,10 +285,27 @@ Status catchUp(Context &ctx)
         t = x;
         ctx.account.processedUntil = t;
     }
-    if (Status s = state.writeCounters(ctx); !s)
+    return {};
+}
+
+Status CatchUp::finish()
+{
+    if (Status s = advance(m_ctx.now); !s)
+        return s;
+    if (m_nothingDue)
+        return {};
+    if (Status s = m_run->state.writeCounters(m_ctx); !s)
         return s;
     // billing-rules §10: each anomaly of a day that has ended raises one notification.
-    return notifyAnomalies(ctx, since);
+    return notifyAnomalies(m_ctx, m_run->since);
+}
+
+Status catchUp(Context &ctx)
+{
+    std::shared_ptr<CatchUp> run = std::exchange(ctx.catchUpInProgress, nullptr);
+    if (!run)
+        run = std::make_shared<CatchUp>(ctx);
+    return run->finish();
 }
 
 } // namespace billing

@@ -52,13 +52,23 @@ Status Context::setState(AccountState state, std::optional<Instant> until, Insta
     return accounts.addStateEvent(at, state, until);
 }
 
-Status Context::audit(const QString &action, const QString &subject, const QJsonObject &before,
-                      const QJsonObject &after)
+namespace {
+Status appendAudit(Database &db, AuditEntry e)
 {
     AuditRepository repo(db);
     auto head = repo.head();
     if (!head)
         return head.error();
+    auto newHead = repo.append(e, *head);
+    if (!newHead)
+        return newHead.error();
+    return repo.setHead(*newHead);
+}
+} // namespace
+
+Status Context::audit(const QString &action, const QString &subject, const QJsonObject &before,
+                      const QJsonObject &after)
+{
     AuditEntry e;
     e.at = now;
     e.actor = actor;
@@ -66,10 +76,23 @@ Status Context::audit(const QString &action, const QString &subject, const QJson
     e.subject = subject;
     e.before = before;
     e.after = after;
-    auto newHead = repo.append(e, *head);
-    if (!newHead)
-        return newHead.error();
-    return repo.setHead(*newHead);
+    if (heldAudit) {
+        heldAudit->push_back(std::move(e));
+        return {};
+    }
+    return appendAudit(db, e);
+}
+
+Status Context::releaseAudit()
+{
+    if (!heldAudit)
+        return {};
+    const std::vector<AuditEntry> held = std::move(*heldAudit);
+    heldAudit.reset();
+    for (const AuditEntry &e : held)
+        if (Status s = appendAudit(db, e); !s)
+            return s;
+    return {};
 }
 
 QJsonObject Context::moneyState() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "domain/audit.h"
 #include "domain/notification.h"
 #include "domain/types.h"
 #include "engine/pendingstore.h"
@@ -12,10 +13,15 @@
 
 #include <QJsonObject>
 
+#include <memory>
+#include <optional>
+#include <vector>
+
 namespace billing {
 
 class Database;
 class NotificationRepository;
+class CatchUp;
 
 // Everything one command works with, inside its transaction: the account as loaded, the time it
 // runs at, and the repositories. Engine functions take a Context and change the account through it.
@@ -50,6 +56,13 @@ struct Context
     QJsonObject moneyState() const;
 
     QString actor; // who runs this command; "system" while the engine acts on its own (auto-renew)
+
+    // A catch-up that an import began while it read (importer.cpp); Engine::finish completes it.
+    std::shared_ptr<CatchUp> catchUpInProgress;
+    // While set, audit() keeps its entries here instead of appending them: the settlement an import runs
+    // while it reads is logged after the import's own entry, as when it runs after the import.
+    std::optional<std::vector<AuditEntry>> heldAudit;
+    Status releaseAudit(); // appends the held entries, in order, and stops holding
 
     // Stores an alert for the console (deduplicated by key when one is given).
     Status notify(Instant at, AlertKind kind, const QJsonObject &args, const QString &dedupeKey = QString());

@@ -2,6 +2,7 @@
 #include "engine/tr.h"
 
 #include "auth/identity.h"
+#include "engine/catchup.h"
 #include "engine/context.h"
 #include "storage/usagerepository.h"
 #include "usage/callrecordreader.h"
@@ -46,6 +47,20 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
         return quint32(cache[size_t(index)]);
     };
 
+    // Overlapped settlement: the hours that ended kOverlapLag before the newest call read so far are
+    // settled while the rest is read; its error, if any, is the command's after the file was read whole,
+    // as when the catch-up runs after the import.
+    constexpr Instant kOverlapLag = 2 * kMicrosPerHour;
+    std::shared_ptr<CatchUp> overlap;
+    if (options.overlapSettle) {
+        overlap = std::make_shared<CatchUp>(ctx);
+        ctx.catchUpInProgress = overlap;
+        ctx.heldAudit.emplace();
+    }
+    Instant overlapUntil = ctx.account.processedUntil; // everything due up to here is processed
+    Instant newestHour = overlapUntil;
+    std::optional<Error> overlapError;
+
     CallRecord rec;
     qint64 lastProgress = 0;
     qint64 sinceBudgetCheck = 0;
@@ -74,6 +89,26 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                 firstLateLine = rec.line;
             if (!options.late)
                 continue; // counted, refused below with the total
+        }
+        if (overlap && !late) {
+            if (hour + kMicrosPerHour <= overlapUntil) {
+                if (options.unsorted)
+                    *options.unsorted = true;
+                return Error::refused(
+                    EngineTr::tr("line %1: the call at %2 is earlier than calls read before it and its hour "
+                                 "was settled already; nothing was imported. Import the file again")
+                        .arg(rec.line)
+                        .arg(ctx.calendar.format(rec.ts)));
+            }
+            if (hour > newestHour) {
+                newestHour = hour;
+                if (const Instant until = hour - kOverlapLag; until > overlapUntil && !overlapError) {
+                    overlapUntil = until;
+                    if (Status s = overlap->advance(until); !s)
+                        overlapError = s.error();
+                    target = nullptr; // settled hours left the pending store
+                }
+            }
         }
         selectHour(late ? lateHour : hour);
         PendingCall c;
@@ -128,6 +163,8 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                 .arg(sum.lateRecords)
                 .arg(firstLateLine));
     const QString name = options.name.isEmpty() ? EngineTr::tr("(unnamed)") : options.name;
+    // The import's own entry comes first, then what the settlement that overlapped the reading logged.
+    std::optional<std::vector<AuditEntry>> settlementAudit = std::exchange(ctx.heldAudit, std::nullopt);
     if (Status s =
             usage.addImport(ctx.now, name, reader.contentHash(), sum.records, sum.calls, sum.lateRecords);
         !s)
@@ -140,6 +177,11 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
                         {QStringLiteral("content_hash"), QString::fromLatin1(reader.contentHash())}});
         !s)
         return s.error();
+    ctx.heldAudit = std::move(settlementAudit);
+    if (Status s = ctx.releaseAudit(); !s)
+        return s.error();
+    if (overlapError)
+        return *overlapError;
     if (observer)
         observer->progress(reader.bytesRead());
     return sum;

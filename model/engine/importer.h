@@ -26,6 +26,11 @@ struct ImportOptions
     QString name;                // shown in the import history
     bool late = false;           // bill late records instead of refusing the file (billing-rules §4)
     MappingFactory mapping = {}; // a log in another layout, read through a column profile (model/mapping/)
+    // Settle the hours that have ended while later lines are still read (performance.md P1), for input
+    // sorted by time that can be read again. A record in an hour that was already settled this way fails
+    // the import with *unsorted set: roll the command back, rewind the input and import it again without.
+    bool overlapSettle = false;
+    bool *unsorted = nullptr;
 };
 
 struct ImportSummary

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QSemaphore>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -47,7 +48,11 @@ struct CallRecordReader::Block
 
 struct CallRecordReader::Parallel
 {
-    QThreadPool pool; // destroyed last: waits for the blocks still being parsed
+    // Hashes what is read, in order, on a thread of its own (one thread: its tasks run one after another
+    // in the order they were started), so that the reading thread only reads and cuts lines.
+    QThreadPool hasher;
+    QSemaphore hashSlots{8}; // chunks read and not hashed yet: bounded memory when the hasher lags
+    QThreadPool pool;        // destroyed first: waits for the blocks still being parsed
     std::deque<QFuture<void>> running;
     std::deque<std::unique_ptr<Block>> blocks; // parallel to running
     std::unique_ptr<Block> current;
@@ -61,6 +66,7 @@ struct CallRecordReader::Parallel
     {
         for (QFuture<void> &f : running)
             f.waitForFinished();
+        hasher.waitForDone();
     }
 };
 
@@ -82,6 +88,8 @@ qint64 CallRecordReader::bytesRead() const
 
 QByteArray CallRecordReader::contentHash() const
 {
+    if (m_par)
+        m_par->hasher.waitForDone();
     return m_hash.result().toHex();
 }
 
@@ -142,7 +150,15 @@ Result<qint64> CallRecordReader::readDevice(char *to, qint64 max)
         m_eof = true;
         return 0;
     }
-    m_hash.addData(QByteArrayView(to, *n));
+    if (m_par) {
+        m_par->hashSlots.acquire();
+        m_par->hasher.start([this, bytes = QByteArray(to, *n)] {
+            m_hash.addData(bytes);
+            m_par->hashSlots.release();
+        });
+    } else {
+        m_hash.addData(QByteArrayView(to, *n));
+    }
     m_bytesRead += *n;
     return *n;
 }
@@ -255,6 +271,7 @@ void CallRecordReader::startParallel()
 {
     m_par = std::make_unique<Parallel>();
     m_par->pool.setMaxThreadCount(m_threads);
+    m_par->hasher.setMaxThreadCount(1);
     // The unconsumed bytes start at a line boundary: they begin the first block.
     m_par->tail = QByteArray(m_buf.get() + m_pos, m_end - m_pos);
     m_par->tailOffset = m_par->consumed = m_bytesRead - (m_end - m_pos);

@@ -26,8 +26,19 @@ ImportOutcome runImport(const QString &location, const Clock &clock, const QStri
         ImportOptions opts = options;
         if (opts.name.isEmpty())
             opts.name = QFileInfo(path).fileName();
-        auto summary =
-            engine.runThenCatchUp([&](Context &ctx) { return importCalls(ctx, file, opts, observer); });
+        // Settle while reading; a file that is not sorted by time after all is imported again the plain way.
+        bool unsorted = false;
+        opts.overlapSettle = !file.isSequential();
+        opts.unsorted = &unsorted;
+        auto run = [&] {
+            return engine.runThenCatchUp(
+                [&](Context &ctx) { return importCalls(ctx, file, opts, observer); });
+        };
+        auto summary = run();
+        if (!summary && unsorted && file.seek(0)) {
+            opts.overlapSettle = false;
+            summary = run();
+        }
         if (summary) {
             out.summary = *summary;
             return {};
