@@ -66,8 +66,8 @@ sized_workloads() { # LINES BIG_LINES YEAR_FACTOR TAG: a month of LINES; P1m als
     p1ms="$(jq '.results[1].median' "$work/P1.json")"
     floorms="$(jq '.results[0].median' "$work/P1p.json")"
     parsems="$(jq '.results[1].median' "$work/P1p.json")"
-    times() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f ×", a / b; else printf "— (below the clock)"}'; }
-    echo "| P1 ÷ floor | import + settle, and parsing alone, against reading the file (wc -l) | — | import $(times "$p1ms" "$floorms") the floor; parse $(times "$parsems" "$floorms") the floor; parse = $(awk -v a="$parsems" -v b="$p1ms" 'BEGIN {printf "%.0f", 100 * a / b}') % of the import | — |" >>"$table"
+    xfloor() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f ×", a / b; else printf "— (below the clock)"}'; }
+    echo "| P1 ÷ floor | import + settle, and parsing alone, against reading the file (wc -l) | — | import $(xfloor "$p1ms" "$floorms") the floor; parse $(xfloor "$parsems" "$floorms") the floor; parse = $(awk -v a="$parsems" -v b="$p1ms" 'BEGIN {printf "%.0f", 100 * a / b}') % of the import | — |" >>"$table"
 
     # P1m: peak memory (streaming: it must not grow with the file).
     local m2 m10
