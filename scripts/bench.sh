@@ -86,8 +86,8 @@ if ((scale)); then
     sized_workloads $((lines * scale)) 0 "$scale" "${scale}x"
     growth="$work/growth.md"
     {
-        echo "| id | workload | 1×: ours (baseline) | ${scale}×: ours (baseline) | ours grew | baseline grew | CPU grew (ours) |"
-        echo "|---|---|---|---|---|---|---|"
+        echo "| id | workload | 1×: ours (baseline) | ${scale}×: ours (baseline) | ours grew (wall) | baseline grew (wall) | ours grew (CPU) | baseline grew (CPU) |"
+        echo "|---|---|---|---|---|---|---|---|"
         join -t $'\t' <(sort -t $'\t' -k 1,1 "$work/figs-1x.tsv") <(sort -t $'\t' -k 1,1 "$work/figs-${scale}x.tsv") | awk -F'\t' '
             function r(a, b) { return (a == "" || b == "" || a == 0) ? "—" : sprintf("%.2f ×", b / a) }
             function fig(m, c, p, bm) {
@@ -97,8 +97,8 @@ if ((scale)); then
                 if (bm != "") s = s " (" bm " ms)"
                 return s
             }
-            { printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, fig($5, $6, $7, $3), fig($11, $12, $13, $9),
-                  ($1 == "P1m" ? r($7, $13) : r($5, $11)), r($3, $9), r($6, $12) }'
+            { printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, fig($5, $6, $7, $3), fig($11, $12, $13, $9),
+                  ($1 == "P1m" ? r($7, $13) : r($5, $11)), r($3, $9), r($6, $12), r($4, $10) }'
     } >"$growth"
     {
         echo "### default size"
