@@ -2,9 +2,11 @@
 // 4 enterprise projects, about 95 % status 200 and the rest 400/401/429/500, timestamps sorted, with daily
 // and weekly seasonality. Writes millions of lines a second: numbers are formatted by hand into one buffer.
 //
-//   bench_gencalls --lines 2000000 --month 2026-10 [--seed 1] [--offset +08:00] --out calls.csv
+//   bench_gencalls --lines 2000000 --month 2026-10 [--seed 1] [--offset +08:00] [--count 1] --out calls.csv
 //
-// The same arguments always give the same bytes.
+// The same arguments always give the same bytes. --count N writes N in every line's count column (the
+// number of calls the line stands for): N times the calls of the same lines, which is how scripts/bench.sh
+// --scale can build a year at N times the volume of calls without N times the lines (BENCH_YEAR=count).
 
 #include <QCoreApplication>
 #include <QDate>
@@ -77,8 +79,10 @@ char *putStr(char *p, const char *s)
 
 int usage()
 {
-    std::fprintf(stderr,
-                 "usage: bench_gencalls --lines N --month YYYY-MM [--seed S] [--offset +HH:MM] --out FILE\n");
+    std::fprintf(
+        stderr,
+        "usage: bench_gencalls --lines N --month YYYY-MM [--seed S] [--offset +HH:MM] [--count N] --out "
+        "FILE\n");
     return 2;
 }
 
@@ -90,6 +94,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     qint64 lines = 2'000'000;
     quint64 seed = 1;
+    quint64 count = 1;
     QString month = QStringLiteral("2026-10");
     QString offset = QStringLiteral("+08:00");
     QString out;
@@ -103,6 +108,8 @@ int main(int argc, char **argv)
             lines = v.toLongLong(&ok);
         else if (a == QLatin1String("--seed"))
             seed = v.toULongLong(&ok);
+        else if (a == QLatin1String("--count"))
+            count = v.toULongLong(&ok);
         else if (a == QLatin1String("--month"))
             month = v;
         else if (a == QLatin1String("--offset"))
@@ -115,7 +122,7 @@ int main(int argc, char **argv)
             return usage();
     }
     const QDate first = QDate::fromString(month + QLatin1String("-01"), QStringLiteral("yyyy-MM-dd"));
-    if (!first.isValid() || lines <= 0 || out.isEmpty() || offset.size() != 6)
+    if (!first.isValid() || lines <= 0 || count == 0 || out.isEmpty() || offset.size() != 6)
         return usage();
 
     // Lines per hour in proportion to the weights; the rounding carry keeps the total exact.
@@ -191,7 +198,9 @@ int main(int argc, char **argv)
             p = putStr(p, kProjects[rng.below(4)]);
             p = putStr(p, ",req-");
             p = putUInt(p, ++requestId);
-            p = putStr(p, ",1\n");
+            *p++ = ',';
+            p = putUInt(p, count);
+            *p++ = '\n';
         }
     }
     if (!flush() || !file.flush()) {

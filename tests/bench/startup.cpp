@@ -4,7 +4,7 @@
 //   bench_startup --db FILE --now TIME [--until-loaded]
 // The console path does what billing-console does: open the engine (which catches up), build the
 // main window with every page, show it; it quits as soon as the overview page has painted. With
-// --until-loaded it waits instead until the overview's spending figures, read in a worker thread,
+// --until-loaded it waits instead until the overview's spending figures, read in worker threads,
 // have been painted: the time at which the person sees every number of the overview.
 #include "engine/engine.h"
 #include "overview/overviewpage.h"

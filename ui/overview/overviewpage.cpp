@@ -1,6 +1,5 @@
 #include "overview/overviewpage.h"
 
-#include "analysis/costanalysis.h"
 #include "engine/accountstatus.h"
 #include "engine/engine.h"
 #include "engine/fundspreview.h"
@@ -121,7 +120,7 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     connect(all, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Notifications); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &OverviewPage::refresh);
     connect(allAnomalies, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Anomalies); });
-    m_spendTask.onFinished([this](const SpendFigures &f) { onSpendLoaded(f); });
+    m_spendReader.onLoaded([this](const SpendFigures &f) { onSpendLoaded(f); });
     m_anomalyTask.onFinished([this](const AnomalyFigures &f) { onAnomaliesLoaded(f); });
 }
 
@@ -216,8 +215,8 @@ void OverviewPage::refresh()
             : tr("Calls are served and billed"));
 
     m_display = display;
+    loadAnomalies(loaded->anomaliesFrom, loaded->anomaliesTo); // after the spending figures
     loadSpend(loaded->spend);
-    loadAnomalies(loaded->anomaliesFrom, loaded->anomaliesTo);
 
     const auto enabled = std::count_if(st.services.begin(), st.services.end(),
                                        [](const ServiceState &s) { return s.enabled; });
@@ -311,37 +310,13 @@ void OverviewPage::refresh()
     }
 }
 
-SpendFigures OverviewPage::readSpend(const QString &location, const Clock &clock, const SpendRange &range)
-{
-    SpendFigures f;
-    Status s = withOwnEngine(location, clock, [&](Engine &engine) -> Status {
-        auto ctx = engine.inspect();
-        if (!ctx)
-            return ctx.error();
-        auto now = cashTotal(**ctx, range.from, range.to);
-        if (!now)
-            return now.error();
-        auto before = cashTotal(**ctx, range.lastFrom, range.lastTo);
-        if (!before)
-            return before.error();
-        f.monthToDate = *now;
-        f.lastMonthSameDay = *before;
-        return {};
-    });
-    if (!s)
-        f.error = s.error();
-    return f;
-}
-
 void OverviewPage::loadSpend(const SpendRange &range)
 {
     // Never the figures of an earlier refresh: the tile says it is loading until the new ones are in.
     m_spend->figure()->setValue(tr("Loading\u2026"));
     m_spend->figure()->setDetail(tr("Summing this month's and last month's spending"));
     m_spend->figure()->setNegative(false);
-    const QString location = m_engine.database().location();
-    const Clock &clock = m_engine.clock();
-    m_spendTask.start([location, &clock, range](TaskControl &) { return readSpend(location, clock, range); });
+    m_spendReader.start(m_engine.database().location(), m_engine.clock(), range);
 }
 
 void OverviewPage::onSpendLoaded(const SpendFigures &f)
@@ -358,6 +333,7 @@ void OverviewPage::onSpendLoaded(const SpendFigures &f)
             tr("Last month by the same day: %1").arg(formatMoney(f.lastMonthSameDay)));
     }
     emit figuresLoaded();
+    startAnomalies();
 }
 
 AnomalyFigures OverviewPage::readAnomalies(const QString &location, const Clock &clock, Instant from,
@@ -392,14 +368,27 @@ void OverviewPage::loadAnomalies(Instant from, Instant to)
     auto *loading = new QLabel(tr("Looking for anomalies\u2026"), this);
     loading->setForegroundRole(QPalette::PlaceholderText);
     m_anomalies->addWidget(loading);
+    m_anomaliesDue = true;
+    m_anomaliesFrom = from;
+    m_anomaliesTo = to;
+}
+
+void OverviewPage::startAnomalies()
+{
+    if (!m_anomaliesDue)
+        return;
+    m_anomaliesDue = false;
     const QString location = m_engine.database().location();
     const Clock &clock = m_engine.clock();
+    const Instant from = m_anomaliesFrom, to = m_anomaliesTo;
     m_anomalyTask.start(
         [location, &clock, from, to](TaskControl &) { return readAnomalies(location, clock, from, to); });
 }
 
 void OverviewPage::onAnomaliesLoaded(const AnomalyFigures &f)
 {
+    if (m_anomaliesDue) // the read of an earlier refresh: this one's comes after its spending figures
+        return;
     clear(m_anomalies);
     if (f.error) {
         m_banner->showError(tr("Could not look for anomalies."), *f.error);

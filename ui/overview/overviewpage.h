@@ -3,6 +3,7 @@
 #include "analysis/anomalies.h"
 #include "core/result.h"
 #include "money/money.h"
+#include "overview/spendreader.h"
 #include "time/instant.h"
 #include "widgets/backgroundtask.h"
 #include "widgets/format.h"
@@ -24,21 +25,6 @@ namespace billing::ui {
 class ErrorBanner;
 class FigureButton;
 
-// The spending tile's two figures: cash spent this month to date and last month up to the same time.
-struct SpendRange
-{
-    Instant from = 0;
-    Instant to = 0;
-    Instant lastFrom = 0;
-    Instant lastTo = 0;
-};
-struct SpendFigures
-{
-    Money monthToDate;
-    Money lastMonthSameDay;
-    std::optional<Error> error;
-};
-
 // The latest anomalies tile: the newest anomalies of the last 30 days (billing-rules §10).
 struct AnomalyFigures
 {
@@ -51,7 +37,9 @@ struct AnomalyFigures
 // renewals due and the latest notifications. Every tile leads to the page that explains it. When
 // billing has been stopped (no service enabled, no auto-renewal) a banner says so at the top.
 // The account's own figures are read at once; the spending figures sum a month of records, so they
-// come from a worker thread while the tile says it is loading (the window paints without waiting).
+// come from worker threads (this month and last month side by side) while the tile says it is loading
+// (the window paints without waiting). The latest anomalies, a heavier read, start once the spending is
+// in, so that they do not take a core from it (performance.md P4b).
 class OverviewPage : public Page
 {
     Q_OBJECT
@@ -60,16 +48,18 @@ public:
     OverviewPage(Engine &engine, QWidget *parent);
 
     void refresh() override;
-    // True until the spending figures of the last refresh are shown.
-    bool isBusy() const override { return m_spendTask.isRunning() || m_anomalyTask.isRunning(); }
+    // True until the spending figures and the latest anomalies of the last refresh are shown.
+    bool isBusy() const override
+    {
+        return m_spendReader.isRunning() || m_anomaliesDue || m_anomalyTask.isRunning();
+    }
     // The "billing is stopped" banner's text, empty while billing runs.
     QString stoppedText() const;
     QString spendText() const;
 
-    // The work of the worker, callable from any thread: its own engine over `location` (a database
-    // connection belongs to its thread), reading without catch-up (refresh() has caught up first).
-    static SpendFigures readSpend(const QString &location, const Clock &clock, const SpendRange &range);
-    // The newest anomalies of [from, to), the same way.
+    // The work of the anomalies' worker, callable from any thread: its own engine over `location` (a
+    // database connection belongs to its thread), reading without catch-up (refresh() has caught up
+    // first): the newest anomalies of [from, to).
     static AnomalyFigures readAnomalies(const QString &location, const Clock &clock, Instant from,
                                         Instant to);
 
@@ -91,7 +81,9 @@ private:
     static void clear(QVBoxLayout *layout);
     void loadSpend(const SpendRange &range);
     void onSpendLoaded(const SpendFigures &f);
+    // Says the anomalies are being looked for; startAnomalies() reads them once the spending is in.
     void loadAnomalies(Instant from, Instant to);
+    void startAnomalies();
     void onAnomaliesLoaded(const AnomalyFigures &f);
 
     Engine &m_engine;
@@ -111,8 +103,12 @@ private:
     QVBoxLayout *m_anomalies;
     AccountDisplay m_display;
     // A newer refresh supersedes a read still running: its figures are stale and never shown.
-    BackgroundTask<SpendFigures> m_spendTask;
+    SpendReader m_spendReader;
     BackgroundTask<AnomalyFigures> m_anomalyTask;
+    // The latest refresh's anomalies wait for its spending figures; [from, to) of that read.
+    bool m_anomaliesDue = false;
+    Instant m_anomaliesFrom = 0;
+    Instant m_anomaliesTo = 0;
 };
 
 } // namespace billing::ui
