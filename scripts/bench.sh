@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance workloads of docs/performance.md (P1–P5, P1pg, P7), each against its baseline in the same run.
+# The performance workloads of docs/performance.md (P1–P5, P1pg, P2y, P7), each against its baseline in the same run.
 # Prints a Markdown table of medians, min, max and ratios (and writes it to $BENCH_OUT if set).
 #
 #   scripts/bench.sh            full sizes: 2 M and 10 M lines, a year at 2 M lines a month, 5 runs each
@@ -161,6 +161,15 @@ compare P2c "first page (50) of transactions" \
     billingctl-transactions true "$B --db $year --now $ynow --json transactions --limit 50"
 # The same three in one process, without the cost of starting one (see tests/bench/query.cpp).
 "$QUERY" --db "$year" --now "$ynow" --month "$last" --from "$from" --to "$to" --runs "$runs" >>"$table"
+
+# P2y (issue #17): the Analysis page's year queries answered from the cost rollups (storage/costrollup.h),
+# in process, against hand-written SQL over the records table in the same run (tests/bench/query.cpp
+# --p2y): cost by day × API over the year, by month × project × tag, by hour × API for one month, each in
+# the cash and the amortized view. Goal: ≤ 0.1× the SQL's time (ratio ≥ 10). Kept in its own function.
+bench_p2y() { # DB NOW MONTH FROM TO
+    "$QUERY" --db "$1" --now "$2" --month "$3" --from "$4" --to "$5" --runs "$runs" --p2y >>"$table"
+}
+bench_p2y "$year" "$ynow" "$last" "$from" "$to"
 
 # P7: reconcile a year of the provider's files (its transaction bill, English CSV, provider-bills.md §1)
 # written from the year-long account's own records, one window of transactions at a time (tests/bench/
