@@ -1,5 +1,6 @@
 #include "analysis/costrepository.h"
 
+#include "storage/costrollup.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
@@ -61,6 +62,9 @@ CostRepository::sums(Kind kind, Instant from, Instant to, int offsetSeconds, Ins
 Result<std::vector<CostRepository::Sum>> CostRepository::rollupSums(int grain, bool amortized, Instant from,
                                                                     Instant to, Columns columns)
 {
+    // Records the open transaction wrote (a catch-up before the query) are in the rollups read.
+    if (Status s = m_db.costRollup().flush(); !s)
+        return s.error();
     QStringList selected;
     QStringList grouped{QStringLiteral("bucket")};
     listColumns(columns, selected, grouped);
@@ -84,6 +88,8 @@ Result<std::vector<CostRepository::Sum>> CostRepository::rollupSums(int grain, b
 
 Result<std::map<qint64, CostRepository::PackageUse>> CostRepository::packageUses()
 {
+    if (Status s = m_db.costRollup().flush(); !s)
+        return s.error();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT package_id, used, allocated FROM cost_rollup_package"));

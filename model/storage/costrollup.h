@@ -47,6 +47,7 @@ public:
         qint64 packageId = 0; // amortized package parts only
         auto tie() const { return std::tie(grain, view, bucket, api, region, project, mode, packageId); }
         bool operator<(const Key &o) const { return tie() < o.tie(); }
+        bool operator==(const Key &o) const { return tie() == o.tie(); }
     };
     struct Sum
     {
