@@ -109,12 +109,10 @@ Status CostRollup::ensureOffset()
 {
     if (m_offsetKnown)
         return {};
+    // Not execQuery: the account is no bulk-written table, and the rows of the records kept for
+    // PostgreSQL's COPY stay with the commit that checks their ids.
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT utc_offset_s FROM account"));
-    if (Status s = execQuery(q, "reading the billing time zone"); !s)
-        return s;
-    if (!q.next())
+    if (!q.exec(QStringLiteral("SELECT utc_offset_s FROM account")) || !q.next())
         return Error::internal(StorageTr::tr("a transaction record was written before the account"));
     m_offset = q.value(0).toInt();
     m_offsetKnown = true; // fixed when the account is created
@@ -229,6 +227,10 @@ Status CostRollup::flush()
 Result<CostRollup::Contents> CostRollup::fromRecords(Database &db)
 {
     CostRollup r(db);
+    Contents out;
+    // The time zone first: on PostgreSQL a query run while the records stream in would end their stream.
+    if (Status s = r.ensureOffset(); !s)
+        return out; // no account yet: no records either
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT type, at, expenditure_at, bill_month, api, region, project, mode, "
@@ -253,7 +255,6 @@ Result<CostRollup::Contents> CostRollup::fromRecords(Database &db)
         if (Status s = r.add(rec); !s)
             return s.error();
     }
-    Contents out;
     if (Status s = r.spreadLines(out.packages, false); !s)
         return s.error();
     out.rows = std::move(r.m_rows);

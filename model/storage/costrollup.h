@@ -69,6 +69,12 @@ public:
 
     explicit CostRollup(Database &db) : m_db(db) {}
 
+    // The account's billing time zone (fixed when it is created); read from the account when not set.
+    void setOffset(int utcOffsetSeconds)
+    {
+        m_offset = utcOffsetSeconds;
+        m_offsetKnown = true;
+    }
     // A write transaction begins or rolls back: what was added is forgotten.
     void reset();
     // A record the open transaction wrote.
