@@ -109,7 +109,12 @@ Status gatherRollups(Context &ctx, const CostQuery &q, CostQuery::Granularity gr
 {
     CostRepository repo(ctx.db);
     const bool amortized = q.view == CostQuery::Amortized;
-    auto sums = repo.rollupSums(int(grain), amortized, q.from, q.to, columnsFor(q));
+    const CostRepository::Columns columns = columnsFor(q);
+    // Hours grouped and filtered by API (or category) alone: the narrower hour-by-API rollup.
+    const int rollup = grain == CostQuery::Hour && !columns.region && !columns.project && !columns.mode
+                           ? int(CostRollup::HourByApi)
+                           : int(grain);
+    auto sums = repo.rollupSums(rollup, amortized, q.from, q.to, columns);
     if (!sums)
         return sums.error();
     for (CostRepository::Sum &s : *sums)

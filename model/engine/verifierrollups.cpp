@@ -16,12 +16,30 @@ QString grainName(int grain)
 {
     switch (grain) {
     case CostRollup::Hour:
+    case CostRollup::HourByApi:
         return EngineTr::tr("hour");
     case CostRollup::Day:
         return EngineTr::tr("day");
     default:
         return EngineTr::tr("month");
     }
+}
+
+// Every key of either map whose values differ (a missing one counts as empty), reported as described.
+template <typename Map, typename Describe, typename Report>
+void compareMaps(const Map &built, const Map &stored, Describe describe, Report report)
+{
+    const typename Map::mapped_type none{};
+    auto valueIn = [&](const Map &m, const typename Map::key_type &k) {
+        auto it = m.find(k);
+        return it == m.end() ? none : it->second;
+    };
+    for (const auto &[k, want] : built)
+        if (!(valueIn(stored, k) == want))
+            report(describe(k, valueIn(stored, k), want));
+    for (const auto &[k, have] : stored)
+        if (!built.count(k) && !(have == none))
+            report(describe(k, have, none));
 }
 
 QString describe(const Context &ctx, const CostRollup::Key &k)
@@ -53,44 +71,28 @@ void checkRollups(Context &ctx, QStringList &findings)
         if (++mismatches <= kShownMismatches)
             findings << finding;
     };
-    const CostRollup::Sum none;
-    auto compare = [&](const CostRollup::Key &k, const CostRollup::Sum &have, const CostRollup::Sum &want) {
-        if (!(have == want))
-            report(EngineTr::tr(
-                       "cost rollup of %1: %2 calls and %3 stored, but the records give %4 calls and %5")
-                       .arg(describe(ctx, k))
-                       .arg(have.calls)
-                       .arg(Money::unitsToString(have.cost))
-                       .arg(want.calls)
-                       .arg(Money::unitsToString(want.cost)));
+    auto describeRow = [&](const CostRollup::Key &k, const CostRollup::Sum &have,
+                           const CostRollup::Sum &want) {
+        return EngineTr::tr("cost rollup of %1: %2 calls and %3 stored, but the records give %4 calls and %5")
+            .arg(describe(ctx, k))
+            .arg(have.calls)
+            .arg(Money::unitsToString(have.cost))
+            .arg(want.calls)
+            .arg(Money::unitsToString(want.cost));
     };
-    for (const auto &[k, want] : built->rows) {
-        auto it = stored->rows.find(k);
-        compare(k, it == stored->rows.end() ? none : it->second, want);
-    }
-    for (const auto &[k, have] : stored->rows)
-        if (!built->rows.count(k))
-            compare(k, have, none);
-    const CostRollup::PackageUse noUse;
-    auto comparePackage = [&](qint64 id, const CostRollup::PackageUse &have,
-                              const CostRollup::PackageUse &want) {
-        if (!(have == want))
-            report(EngineTr::tr(
-                       "cost rollup of package %1: %2 calls covered and %3 given stored, but the records "
-                       "give %4 calls and %5")
-                       .arg(id)
-                       .arg(have.used)
-                       .arg(Money::unitsToString(have.allocated))
-                       .arg(want.used)
-                       .arg(Money::unitsToString(want.allocated)));
+    auto describePackage = [&](qint64 id, const CostRollup::PackageUse &have,
+                               const CostRollup::PackageUse &want) {
+        return EngineTr::tr(
+                   "cost rollup of package %1: %2 calls covered and %3 given stored, but the records "
+                   "give %4 calls and %5")
+            .arg(id)
+            .arg(have.used)
+            .arg(Money::unitsToString(have.allocated))
+            .arg(want.used)
+            .arg(Money::unitsToString(want.allocated));
     };
-    for (const auto &[id, want] : built->packages) {
-        auto it = stored->packages.find(id);
-        comparePackage(id, it == stored->packages.end() ? noUse : it->second, want);
-    }
-    for (const auto &[id, have] : stored->packages)
-        if (!built->packages.count(id))
-            comparePackage(id, have, noUse);
+    compareMaps(built->rows, stored->rows, describeRow, report);
+    compareMaps(built->packages, stored->packages, describePackage, report);
     if (mismatches > kShownMismatches)
         findings << EngineTr::tr("cost rollups: %1 more differ from the records")
                         .arg(mismatches - kShownMismatches);

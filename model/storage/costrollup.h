@@ -6,6 +6,7 @@
 // that writes the records they sum. Tags and categories are not stored: they are joined at query time
 // over the small rollup (a project's tags can change after the fact).
 //
+// Grains: hour, day and month per (API, region, project, mode); and hour per API alone.
 // - Cash: each usage (not late), purchase, renewal and refund record at its expenditure time; a late
 //   usage line at its cash instant (its own hour, or the hour of the settlement that billed it into a
 //   later month). Calls count for usage lines only.
@@ -33,7 +34,9 @@ Money packagePart(Money price, qint64 quota, qint64 usedBefore, qint64 calls);
 class CostRollup
 {
 public:
-    enum Grain : int { Hour = 0, Day = 1, Month = 2 };
+    // HourByApi: per hour and API only (the other key texts empty), for hour queries that group and filter
+    // by nothing but API or category.
+    enum Grain : int { Hour = 0, Day = 1, Month = 2, HourByApi = 3 };
     enum View : int { Cash = 0, Amortized = 1 };
     struct Key
     {
@@ -97,6 +100,7 @@ private:
         qint64 calls = 0;
     };
     Status ensureOffset();
+    Status writePackages(const std::map<qint64, PackageUse> &packages);
     void addPiece(int view, Instant at, const Record &r, const QString &mode, qint64 packageId, qint64 calls,
                   Int128 cost, std::map<Key, Sum> &into) const;
     // Package parts of m_packageLines onto m_rows, from `uses` (loaded from the store when missing).

@@ -338,8 +338,9 @@ const std::vector<QStringList> &migrations()
                 created_at INTEGER NOT NULL))"),
         },
         // 14: cost rollups (storage/costrollup.h, performance.md P2y): the sums of the cost analysis per
-        // hour, day and month (grain 0, 1, 2) and view (cost_view 0 cash, 1 amortized), kept in the
-        // transaction that writes the records; per package the calls covered and the parts given so far.
+        // hour, day and month (grain 0, 1, 2; 3: per hour and API alone) and view (cost_view 0 cash, 1
+        // amortized), kept in the transaction that writes the records; per package the calls covered and
+        // the parts given so far.
         // Database::migrate builds them from the records already there. IF NOT EXISTS: tests that take a
         // database back to an older version run this step again over the tables.
         {
