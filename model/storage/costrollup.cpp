@@ -6,6 +6,7 @@
 #include "time/billingcalendar.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <algorithm>
 
@@ -88,6 +89,19 @@ QString nonNull(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
 }
+
+// One copy of each key text: a year of records repeats a few dozen APIs, regions, projects and modes, and
+// the maps verify and the migration build hold millions of keys.
+struct TextPool
+{
+    QSet<QString> texts;
+    QString operator()(const QVariant &v)
+    {
+        const QString s = v.toString();
+        auto it = texts.constFind(s);
+        return it != texts.constEnd() ? *it : *texts.insert(s);
+    }
+};
 
 Status outsideRange(Int128 v)
 {
@@ -251,15 +265,16 @@ Result<CostRollup::Contents> CostRollup::fromRecords(Database &db)
     if (Status s = execQuery(q, "reading the records for the cost rollups"); !s)
         return s.error();
     Record rec;
+    TextPool text;
     while (q.next()) {
         rec.type = recordTypeFromId(q.value(0).toString()).value_or(Record::Type::TopUp);
         rec.at = q.value(1).toLongLong();
         rec.expenditureAt = q.value(2).toLongLong();
-        rec.billMonth = q.value(3).toString();
-        rec.api = q.value(4).toString();
-        rec.region = q.value(5).toString();
-        rec.project = q.value(6).toString();
-        rec.mode = q.value(7).toString();
+        rec.billMonth = text(q.value(3));
+        rec.api = text(q.value(4));
+        rec.region = text(q.value(5));
+        rec.project = text(q.value(6));
+        rec.mode = text(q.value(7));
         rec.packageId = sql::optInt(q.value(8));
         rec.calls = q.value(9).toLongLong();
         rec.charged = sql::money(q.value(10));
@@ -283,10 +298,11 @@ Result<CostRollup::Contents> CostRollup::stored(Database &db)
                        "cost FROM cost_rollup"));
     if (Status s = execQuery(q, "reading the cost rollups"); !s)
         return s.error();
+    TextPool text;
     while (q.next())
-        out.rows[Key{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toString(),
-                     q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                     q.value(7).toLongLong()}] = Sum{q.value(8).toLongLong(), q.value(9).toLongLong()};
+        out.rows[Key{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toLongLong(), text(q.value(3)),
+                     text(q.value(4)), text(q.value(5)), text(q.value(6)), q.value(7).toLongLong()}] =
+            Sum{q.value(8).toLongLong(), q.value(9).toLongLong()};
     q.prepare(QStringLiteral("SELECT package_id, used, allocated FROM cost_rollup_package"));
     if (Status s = execQuery(q, "reading the cost rollups"); !s)
         return s.error();
