@@ -202,15 +202,11 @@ sized_year() { # LINES YEAR_FACTOR
     # The same three in one process, without the cost of starting one (see tests/bench/query.cpp).
     "$QUERY" --db "$year" --now "$ynow" --month "$last" --from "$from" --to "$to" --runs "$runs" >>"$table"
 
-    # P2y: the Analysis page's queries over the year (issue #17, the rollups). scripts/bench-p2y.sh, when
-    # it exists, defines p2y_workloads YEAR_DB NOW FROM TO MONTH, which adds its rows with compare.
-    if [[ -f "$here/scripts/bench-p2y.sh" ]]; then
-        # shellcheck source=/dev/null
-        source "$here/scripts/bench-p2y.sh"
-        p2y_workloads "$year" "$ynow" "$from" "$to" "$last"
-    else
-        echo "| P2y | the Analysis page's queries over a year | not measured yet (scripts/bench-p2y.sh) | — | — |" >>"$table"
-    fi
+    # P2y (issue #17): the Analysis page's year queries answered from the cost rollups (storage/costrollup.h),
+    # in process, against hand-written SQL over the records table in the same run (tests/bench/query.cpp
+    # --p2y): cost by day × API over the year, by month × project × tag, by hour × API for one month, each in
+    # the cash and the amortized view. Goal: ≤ 0.1× the SQL's time (ratio ≥ 10).
+    "$QUERY" --db "$year" --now "$ynow" --month "$last" --from "$from" --to "$to" --runs "$runs" --p2y >>"$table"
 
     # P7: reconcile a year of the provider's files (its transaction bill, English CSV, provider-bills.md §1)
     # written from the year-long account's own records, one window of transactions at a time (tests/bench/

@@ -1617,6 +1617,46 @@
         <source>line %1: the call at %2 is earlier than calls read before it and its hour was settled already; nothing was imported. Import the file again</source>
         <translation>第 %1 行：%2 的调用早于之前读到的调用，且其所在小时已经结算；未导入任何内容。请重新导入该文件</translation>
     </message>
+    <message>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>amortized</source>
+        <translation>摊销</translation>
+    </message>
+    <message>
+        <source> / package %1</source>
+        <translation> / 资源包 %1</translation>
+    </message>
+    <message>
+        <source>the %1 from %2 (%3 view, %4)</source>
+        <translation>自 %2 起的%1（%3视图，%4）</translation>
+    </message>
+    <message>
+        <source>cost rollup of %1: %2 calls and %3 stored, but the records give %4 calls and %5</source>
+        <translation>%1 的成本汇总：存储为 %2 次调用、%3，但交易记录得出 %4 次调用、%5</translation>
+    </message>
+    <message>
+        <source>cost rollup of package %1: %2 calls covered and %3 given stored, but the records give %4 calls and %5</source>
+        <translation>资源包 %1 的成本汇总：存储为已抵扣 %2 次调用、已分摊 %3，但交易记录得出 %4 次调用、%5</translation>
+    </message>
+    <message>
+        <source>cost rollups: %1 more differ from the records</source>
+        <translation>成本汇总：另有 %1 项与交易记录不符</translation>
+    </message>
 </context>
 <context>
     <name>billing::mapping</name>
@@ -2730,6 +2770,14 @@
     <message>
         <source>the copy was cancelled</source>
         <translation>复制已取消</translation>
+    </message>
+    <message>
+        <source>a cost rollup would add up to %1, more than the database can hold</source>
+        <translation>成本汇总将累计为 %1，超出数据库可存储的范围</translation>
+    </message>
+    <message>
+        <source>a transaction record was written before the account</source>
+        <translation>在账户建立之前写入了交易记录</translation>
     </message>
 </context>
 <context>

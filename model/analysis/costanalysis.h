@@ -64,6 +64,9 @@ struct CostQuery
     QStringList projects;
     QStringList modes;
     QStringList tags;
+    // Read from the records even where the cost rollups could answer (tests and benchmarks compare the
+    // two; see costpieces.h for when the rollups answer).
+    bool scanRecords = false;
 };
 
 QString granularityId(CostQuery::Granularity g); // "hour", "day", "month"

@@ -2,6 +2,7 @@
 
 #include "analysis/costrepository.h"
 #include "engine/context.h"
+#include "storage/costrollup.h"
 
 #include <algorithm>
 
@@ -87,10 +88,64 @@ Status gatherAmortized(Context &ctx, const CostQuery &q, Instant unit, std::vect
     }
     return {};
 }
+
+// The finest period the rollups are kept at that the range starts and ends on, no finer than the query's
+// granularity (a day rollup cannot give hours); none when the range cuts an hour, or when asked to scan.
+std::optional<CostQuery::Granularity> rollupGrain(const Context &ctx, const CostQuery &q)
+{
+    if (q.scanRecords)
+        return std::nullopt;
+    for (int g = q.granularity; g >= CostQuery::Hour; --g) {
+        const auto grain = CostQuery::Granularity(g);
+        if (periodStart(ctx.calendar, grain, q.from) == q.from &&
+            periodStart(ctx.calendar, grain, q.to) == q.to)
+            return grain;
+    }
+    return std::nullopt;
+}
+
+Status gatherRollups(Context &ctx, const CostQuery &q, CostQuery::Granularity grain,
+                     std::vector<CostPiece> &out)
+{
+    CostRepository repo(ctx.db);
+    const bool amortized = q.view == CostQuery::Amortized;
+    const CostRepository::Columns columns = columnsFor(q);
+    // Hours grouped and filtered by API (or category) alone: the narrower hour-by-API rollup.
+    const int rollup = grain == CostQuery::Hour && !columns.region && !columns.project && !columns.mode
+                           ? int(CostRollup::HourByApi)
+                           : int(grain);
+    auto sums = repo.rollupSums(rollup, amortized, q.from, q.to, columns);
+    if (!sums)
+        return sums.error();
+    for (CostRepository::Sum &s : *sums)
+        out.push_back({s.bucket, std::move(s.api), std::move(s.region), std::move(s.project),
+                       std::move(s.mode), s.calls, s.charged});
+    if (!amortized)
+        return {};
+    auto packages = ctx.subscriptions.packages();
+    if (!packages)
+        return packages.error();
+    auto uses = repo.packageUses();
+    if (!uses)
+        return uses.error();
+    for (const Package &p : *packages) {
+        const Instant last = p.lastSecond();
+        if (p.cancelledAt || p.quota <= 0 || last < q.from || last >= q.to)
+            continue;
+        const CostRepository::PackageUse use =
+            uses->count(p.id) ? uses->at(p.id) : CostRepository::PackageUse();
+        if (auto waste = packageWaste(ctx, SpentPackage{p, use.used, use.allocated}, q.to);
+            waste && !waste->isZero())
+            out.push_back({last, p.api, p.region, QString(), kModeWaste, 0, *waste});
+    }
+    return {};
+}
 } // namespace
 
 Status gatherPieces(Context &ctx, const CostQuery &q, Instant unit, std::vector<CostPiece> &out)
 {
+    if (auto grain = rollupGrain(ctx, q))
+        return gatherRollups(ctx, q, *grain, out);
     return q.view == CostQuery::Cash ? gatherCash(ctx, q, unit, out) : gatherAmortized(ctx, q, unit, out);
 }
 
@@ -99,15 +154,8 @@ namespace {
 // the fraction of a cent of the price, if any, goes with the part that uses the quota up.
 Money nextPart(SpentPackage &p, qint64 calls)
 {
-    const Int128 priceCents = p.package.price.truncatedToCents().units() / Money::CentUnits;
-    const qint64 quota = p.package.quota;
-    const qint64 usedBefore = p.used;
+    const Money part = packagePart(p.package.price, p.package.quota, p.used, calls);
     p.used += calls;
-    const qint64 before = qint64(priceCents * std::min(usedBefore, quota) / quota);
-    const qint64 after = qint64(priceCents * std::min(p.used, quota) / quota);
-    Money part = Money::fromCents(after - before);
-    if (usedBefore < quota && p.used >= quota)
-        part += p.package.price.centRemainder();
     p.allocated += part;
     return part;
 }

@@ -1,5 +1,6 @@
 #include "analysis/costrepository.h"
 
+#include "storage/costrollup.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 
@@ -13,13 +14,9 @@ QString whereOf(CostRepository::Kind kind)
                                 "AND late = 1)")
                : QStringLiteral("type = 'usage' AND mode = 'pay-per-use'");
 }
-} // namespace
-
-Result<std::vector<CostRepository::Sum>>
-CostRepository::sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit, Columns columns)
+// The columns a sum selects ('' for those not wanted) and groups by.
+void listColumns(const CostRepository::Columns &columns, QStringList &selected, QStringList &grouped)
 {
-    QStringList selected;
-    QStringList grouped{QStringLiteral("bucket")};
     for (const auto &[wanted, name] :
          {std::pair{columns.api, "api"}, std::pair{columns.region, "region"},
           std::pair{columns.project, "project"}, std::pair{columns.mode, "mode"}}) {
@@ -27,6 +24,25 @@ CostRepository::sums(Kind kind, Instant from, Instant to, int offsetSeconds, Ins
         if (wanted)
             grouped << QLatin1String(name);
     }
+}
+
+std::vector<CostRepository::Sum> readSums(QSqlQuery &q)
+{
+    std::vector<CostRepository::Sum> out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
+                       sql::money(q.value(6))});
+    return out;
+}
+} // namespace
+
+Result<std::vector<CostRepository::Sum>>
+CostRepository::sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit, Columns columns)
+{
+    QStringList selected;
+    QStringList grouped{QStringLiteral("bucket")};
+    listColumns(columns, selected, grouped);
     const QString where = whereOf(kind);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
@@ -40,11 +56,48 @@ CostRepository::sums(Kind kind, Instant from, Instant to, int offsetSeconds, Ins
     q.bindValue(3, to);
     if (Status s = execQuery(q, "summing costs"); !s)
         return s.error();
-    std::vector<Sum> out;
+    return readSums(q);
+}
+
+Result<std::vector<CostRepository::Sum>> CostRepository::rollupSums(int grain, bool amortized, Instant from,
+                                                                    Instant to, Columns columns)
+{
+    // Records the open transaction wrote (a catch-up before the query) are in the rollups read.
+    if (Status s = m_db.costRollup().flush(); !s)
+        return s.error();
+    QStringList selected;
+    QStringList grouped{QStringLiteral("bucket")};
+    listColumns(columns, selected, grouped);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT bucket, %1, sum(calls), sum(cost) FROM cost_rollup WHERE grain = ? AND "
+                             "cost_view = ? AND bucket >= ? AND bucket < ?%2 GROUP BY %3")
+                  .arg(selected.join(QLatin1String(", ")),
+                       amortized ? QStringLiteral(" AND (package_id = 0 OR package_id IN (SELECT id FROM "
+                                                  "package WHERE cancelled_at IS NULL))")
+                                 : QString(),
+                       grouped.join(QLatin1String(", "))));
+    q.bindValue(0, grain);
+    q.bindValue(1, amortized ? 1 : 0);
+    q.bindValue(2, from);
+    q.bindValue(3, to);
+    if (Status s = execQuery(q, "summing costs"); !s)
+        return s.error();
+    return readSums(q);
+}
+
+Result<std::map<qint64, CostRepository::PackageUse>> CostRepository::packageUses()
+{
+    if (Status s = m_db.costRollup().flush(); !s)
+        return s.error();
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT package_id, used, allocated FROM cost_rollup_package"));
+    if (Status s = execQuery(q, "reading package usage"); !s)
+        return s.error();
+    std::map<qint64, PackageUse> out;
     while (q.next())
-        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                       q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
-                       sql::money(q.value(6))});
+        out[q.value(0).toLongLong()] = {q.value(1).toLongLong(), sql::money(q.value(2))};
     return out;
 }
 

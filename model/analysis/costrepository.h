@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "domain/types.h"
 
+#include <map>
 #include <vector>
 
 namespace billing {
@@ -44,6 +45,17 @@ public:
     // Sums over records whose expenditure time lies in [from, to).
     Result<std::vector<Sum>> sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit,
                                   Columns columns);
+    // The same sums from the cost rollups (storage/costrollup.h) of a grain (0 hour, 1 day, 2 month) and
+    // view, over buckets in [from, to); `bucket` is then the period's first instant. The amortized view
+    // leaves out the parts of cancelled packages.
+    Result<std::vector<Sum>> rollupSums(int grain, bool amortized, Instant from, Instant to, Columns columns);
+    // Per package: the calls its lines covered and the parts of its price they were given so far.
+    struct PackageUse
+    {
+        qint64 used = 0;
+        Money allocated;
+    };
+    Result<std::map<qint64, PackageUse>> packageUses();
     // The sum of `charged` over the same records as sums() (one figure: no grouping to pay for).
     Result<Money> total(Kind kind, Instant from, Instant to);
 

@@ -271,6 +271,7 @@ Result<QStringList> verifyAccount(Context &ctx)
     verifier::checkIds(ctx, findings);
     verifier::checkTiers(ctx, findings);
     verifier::checkSeals(ctx, findings);
+    verifier::checkRollups(ctx, findings);
     // Calls no later settlement could bill within range would make every catch-up fail (issue #19). Reading
     // them takes the memory a catch-up takes, and verify must work where a catch-up ran out of it: then
     // this check alone is left out (the import's own check is the first line).

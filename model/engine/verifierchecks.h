@@ -17,6 +17,9 @@ void checkIds(Context &ctx, QStringList &findings);
 void checkTiers(Context &ctx, QStringList &findings);
 // The row seals' chain against the transaction records, tier rows and ledger entries as stored.
 void checkSeals(Context &ctx, QStringList &findings);
+// The cost rollups (storage/costrollup.h) against the rollups the records give (verifierrollups.cpp): each
+// hour, day or month and key that differs, the first few by name.
+void checkRollups(Context &ctx, QStringList &findings);
 } // namespace verifier
 
 } // namespace billing

@@ -1,6 +1,7 @@
 #include "storage/database.h"
 #include "storage/tr.h"
 
+#include "storage/costrollup.h"
 #include "storage/faststatement.h"
 #include "storage/pgbulk.h"
 #include "storage/schema.h"
@@ -140,6 +141,8 @@ QStringList Database::beginStatements() const
     return dialect::beginStatements(m_dialect);
 }
 
+Database::Database() : m_costRollup(std::make_unique<CostRollup>(*this)) {}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &location, Mode mode)
 {
     std::unique_ptr<Database> d(new Database);
@@ -211,6 +214,10 @@ Status Database::configure()
     return dialect::configure(m_dialect, m_db, m_location);
 }
 
+namespace {
+constexpr int kCostRollupStep = 14;
+} // namespace
+
 Status Database::migrate()
 {
     const auto &steps = schema::migrations();
@@ -233,6 +240,10 @@ Status Database::migrate()
                 return s;
         for (const QString &sql : steps[size_t(m_version)])
             if (Status s = execStatement(m_db, dialect::translate(m_dialect, sql)); !s)
+                return s;
+        // Step 14 made the cost rollups: they are built from the records already there.
+        if (m_version + 1 == kCostRollupStep)
+            if (Status s = CostRollup(*this).rebuild(); !s)
                 return s;
         if (Status s = execStatement(m_db, dialect::setVersion(m_dialect, m_version + 1)); !s)
             return s;

@@ -16,6 +16,7 @@ class QSqlQuery;
 namespace billing {
 struct FastStatement;
 class PgBulk;
+class CostRollup;
 } // namespace billing
 
 namespace billing {
@@ -64,6 +65,9 @@ public:
 
     // The rows the open write transaction has written to the sealed tables; sealed when it commits.
     RowSeal &rowSeal() { return m_rowSeal; }
+    // The cost rollups' changes by the records the open write transaction has written (storage/costrollup.h);
+    // written when it commits.
+    CostRollup &costRollup() { return *m_costRollup; }
 
     // The statements that open a write transaction. SQLite: BEGIN IMMEDIATE. PostgreSQL: BEGIN and
     // a transaction-scoped advisory lock, so that writers from every process and connection on the
@@ -71,7 +75,7 @@ public:
     QStringList beginStatements() const;
 
 private:
-    Database() = default;
+    Database();
     Status connect(Mode mode);
     Status checkVersion();
     Result<int> storedVersion();
@@ -82,6 +86,7 @@ private:
     std::map<QString, std::unique_ptr<FastStatement>> m_fast;
     std::unique_ptr<PgBulk> m_bulk;
     RowSeal m_rowSeal;
+    std::unique_ptr<CostRollup> m_costRollup;
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;

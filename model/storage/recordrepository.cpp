@@ -1,5 +1,6 @@
 #include "storage/recordrepository.h"
 
+#include "storage/costrollup.h"
 #include "storage/database.h"
 #include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
@@ -66,7 +67,7 @@ Status RecordRepository::insert(Record &r)
     if (Status s = w.exec("writing a transaction record"); !s)
         return s;
     r.id = w.lastInsertId();
-    return {};
+    return m_db.costRollup().add(r);
 }
 
 Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)

@@ -337,6 +337,31 @@ const std::vector<QStringList> &migrations()
                 fired_at INTEGER,
                 created_at INTEGER NOT NULL))"),
         },
+        // 14: cost rollups (storage/costrollup.h, performance.md P2y): the sums of the cost analysis per
+        // hour, day and month (grain 0, 1, 2; 3: per hour and API alone) and view (cost_view 0 cash, 1
+        // amortized), kept in the transaction that writes the records; per package the calls covered and
+        // the parts given so far.
+        // Database::migrate builds them from the records already there. IF NOT EXISTS: tests that take a
+        // database back to an older version run this step again over the tables.
+        {
+            QStringLiteral(R"(CREATE TABLE IF NOT EXISTS cost_rollup (
+                grain INTEGER NOT NULL,
+                cost_view INTEGER NOT NULL,
+                bucket INTEGER NOT NULL,
+                api TEXT NOT NULL,
+                region TEXT NOT NULL,
+                project TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                package_id INTEGER NOT NULL,
+                calls INTEGER NOT NULL,
+                cost INTEGER NOT NULL,
+                PRIMARY KEY (grain, cost_view, bucket, api, region, project, mode, package_id)) WITHOUT ROWID)"),
+            QStringLiteral(R"(CREATE TABLE IF NOT EXISTS cost_rollup_package (
+                package_id INTEGER NOT NULL,
+                used INTEGER NOT NULL,
+                allocated INTEGER NOT NULL,
+                PRIMARY KEY (package_id)))"),
+        },
     };
     return steps;
 }

@@ -1,5 +1,6 @@
 #include "storage/transaction.h"
 
+#include "storage/costrollup.h"
 #include "storage/database.h"
 #include "storage/pgbulk.h"
 #include "storage/sealrepository.h"
@@ -13,6 +14,7 @@ namespace billing {
 Transaction::Transaction(Database &db) : m_db(db)
 {
     m_db.rowSeal().reset();
+    m_db.costRollup().reset();
     if (PgBulk *bulk = m_db.bulk())
         bulk->discard();
     for (const QString &sql : m_db.beginStatements()) {
@@ -44,6 +46,11 @@ Status Transaction::commit()
             rollback();
             return sent;
         }
+    // The rollups of the records written commit with them (storage/costrollup.h).
+    if (Status rolled = m_db.costRollup().flush(); !rolled) {
+        rollback();
+        return rolled;
+    }
     // The seal of the rows written is part of what commits (billing-decisions.md, "Row seals").
     if (Status sealed = SealRepository(m_db).sealWritten(); !sealed) {
         rollback();
@@ -66,6 +73,7 @@ void Transaction::rollback()
 {
     m_active = false;
     m_db.rowSeal().reset();
+    m_db.costRollup().reset();
     if (PgBulk *bulk = m_db.bulk())
         bulk->discard();
     (void)execStatement(m_db.connection(), QStringLiteral("ROLLBACK"));

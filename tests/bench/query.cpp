@@ -4,7 +4,11 @@
 // every row's columns read. Both sides alternate, so load on the machine falls on both. It separates the
 // queries from the fixed cost of starting a process, which the whole-command figures include.
 //   bench_query --db FILE --now TIME --month YYYY-MM --from TIME --to TIME [--runs N] [--only P2a|P2b|P2c]
+// With --p2y: instead the Analysis page's year queries of P2y (cost by day × API over the range, by month ×
+// project × tag, by hour × API over the month, cash and amortized view), answered from the cost rollups,
+// against hand-written SQL over the records table (tags joined from project_tag).
 #include "analysis/costanalysis.h"
+#include "analysis/costseries.h"
 #include "engine/bills.h"
 #include "engine/context.h"
 #include "engine/engine.h"
@@ -62,6 +66,8 @@ QString value(const QStringList &args, const char *name, const QString &fallback
 
 } // namespace
 
+using billing::Instant;
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -107,7 +113,61 @@ int main(int argc, char **argv)
         std::function<bool()> ours;
     };
     billing::Engine &e = **engine;
-    const std::vector<Workload> workloads{
+    auto analysis = [&](billing::CostQuery::View view, billing::CostQuery::Granularity g, Instant qFrom,
+                        Instant qTo, const QStringList &by) {
+        return [&e, view, g, qFrom, qTo, by] {
+            billing::CostQuery q = billing::rangeQuery(qFrom, qTo, g);
+            q.view = view;
+            q.groupBy = by;
+            return e.run([&](billing::Context &c) { return billing::analyzeCost(c, q); }).ok();
+        };
+    };
+    const bool p2y = args.contains(QLatin1String("--p2y"));
+    const billing::BillingCalendar cal(*offset);
+    const Instant monthFrom = *cal.parseMonth(month);
+    const Instant monthTo = cal.addMonths(monthFrom, 1);
+    // Hand-written SQL over the records: the view's records (the cash view's charges, the amortized view's
+    // usage lines), bucketed in the billing time zone, grouped as asked.
+    auto recordsSql = [&](bool cash, const QString &bucket, const QString &key, const QString &join,
+                          Instant qFrom, Instant qTo) {
+        return QStringLiteral("SELECT %1 AS b, %2, sum(calls), sum(charged) FROM record r %3 WHERE %4 AND "
+                              "expenditure_at >= %5 AND expenditure_at < %6 GROUP BY b, %2 ORDER BY b, %2")
+            .arg(bucket, key, join,
+                 cash ? QStringLiteral("type IN ('usage','purchase','renewal','refund')")
+                      : QStringLiteral("type = 'usage'"))
+            .arg(qFrom)
+            .arg(qTo)
+            .toUtf8();
+    };
+    const QString byDay =
+        QStringLiteral("(expenditure_at + %1) / %2").arg(offsetMicros).arg(billing::kMicrosPerDay);
+    const QString byHour = QStringLiteral("expenditure_at / %1").arg(billing::kMicrosPerHour);
+    const QString byMonth = QStringLiteral("bill_month");
+    const QString tagJoin = QStringLiteral("LEFT JOIN project_tag t ON t.project = r.project");
+    const QStringList api{QStringLiteral("api")};
+    const QStringList projectTag{QStringLiteral("project"), QStringLiteral("tag")};
+    using V = billing::CostQuery;
+    const std::vector<Workload> p2yWorkloads{
+        {"P2y-a", QStringLiteral("cash cost by day × API"),
+         recordsSql(true, byDay, QStringLiteral("api"), QString(), *from, *to),
+         analysis(V::Cash, V::Day, *from, *to, api)},
+        {"P2y-b", QStringLiteral("amortized cost by day × API"),
+         recordsSql(false, byDay, QStringLiteral("api"), QString(), *from, *to),
+         analysis(V::Amortized, V::Day, *from, *to, api)},
+        {"P2y-c", QStringLiteral("cash cost by month × project × tag"),
+         recordsSql(true, byMonth, QStringLiteral("r.project, t.tag"), tagJoin, *from, *to),
+         analysis(V::Cash, V::Month, *from, *to, projectTag)},
+        {"P2y-d", QStringLiteral("amortized cost by month × project × tag"),
+         recordsSql(false, byMonth, QStringLiteral("r.project, t.tag"), tagJoin, *from, *to),
+         analysis(V::Amortized, V::Month, *from, *to, projectTag)},
+        {"P2y-e", QStringLiteral("cash cost by hour × API, %1").arg(month),
+         recordsSql(true, byHour, QStringLiteral("api"), QString(), monthFrom, monthTo),
+         analysis(V::Cash, V::Hour, monthFrom, monthTo, api)},
+        {"P2y-f", QStringLiteral("amortized cost by hour × API, %1").arg(month),
+         recordsSql(false, byHour, QStringLiteral("api"), QString(), monthFrom, monthTo),
+         analysis(V::Amortized, V::Hour, monthFrom, monthTo, api)},
+    };
+    const std::vector<Workload> p2Workloads{
         {"P2a", QStringLiteral("monthly bill %1").arg(month),
          QStringLiteral(
              "SELECT api, region, mode, sum(calls), sum(fee), sum(charged), sum(rounded_off), "
@@ -144,7 +204,7 @@ int main(int argc, char **argv)
     };
 
     QTextStream out(stdout);
-    for (const Workload &w : workloads) {
+    for (const Workload &w : p2y ? p2yWorkloads : p2Workloads) {
         if (!only.isEmpty() && only != QLatin1String(w.id))
             continue;
         std::vector<double> sqlMs, oursMs;

@@ -9,6 +9,7 @@
 #include "engine/packages.h"
 #include "engine/services.h"
 #include "engine/verifier.h"
+#include "randomhistory.h"
 #include "storage/database.h"
 #include "storage/tagrepository.h"
 #include "testaccount.h"
@@ -21,6 +22,9 @@
 
 using namespace billing;
 using test::at;
+using test::importCsv;
+using test::kHeader;
+using test::randomHistory;
 
 namespace {
 const QString kGeneral = QStringLiteral("general-text");
@@ -31,23 +35,12 @@ Money m(const char *text)
     return *Money::parse(QString::fromLatin1(text));
 }
 
-Result<ImportSummary> importCsv(test::TestAccount &acc, const QByteArray &csv, bool late = false)
-{
-    QByteArray data = csv;
-    QBuffer buf(&data);
-    buf.open(QIODevice::ReadOnly);
-    return acc.engine->runThenCatchUp([&](Context &c) {
-        return importCalls(c, buf, ImportOptions{QStringLiteral("t"), late});
-    });
-}
-
 QByteArray callLine(const char *ts, const QString &api, const QString &region, qint64 count,
                     const char *project = "default")
 {
     return QByteArray(ts) + ',' + api.toLatin1() + ',' + region.toLatin1() + ",200," + project + ',' +
            QByteArray::number(count) + '\n';
 }
-const QByteArray kHeader("timestamp,api,region,status,enterprise_project,count\n");
 
 Result<Money> cashTotalOf(test::TestAccount &acc, Instant from, Instant to)
 {
@@ -72,69 +65,6 @@ Money sumRows(const CostResult &r)
     for (const CostRow &row : r.rows)
         s += row.cost;
     return s;
-}
-
-// A random history like tst_properties: top-ups, packages, services, coupons, calls from two projects.
-Instant randomHistory(test::TestAccount &acc, int seed, int steps)
-{
-    std::mt19937 rng(seed);
-    auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(rng)); };
-    const QStringList apis{"general-text", "id-card", "vat-invoice"};
-    const QStringList regions{"cn-north-4", "ap-southeast-1"};
-    for (const QString &a : apis)
-        (void)acc.run([&](Context &c) { return services::setEnabled(c, a, regions[0], true); });
-    (void)acc.run([&](Context &c) { return funds::topUp(c, Money::fromCents(300000)); });
-    Instant now = acc.clock.now();
-    for (int step = 0; step < steps; ++step) {
-        now += std::uniform_int_distribution<qint64>(10 * kMicrosPerMinute, 30 * kMicrosPerHour)(rng);
-        acc.clock.set(now);
-        switch (pick(7)) {
-        case 0:
-            (void)acc.run(
-                [&](Context &c) { return funds::topUp(c, Money::fromCents(100 * (1 + pick(300)))); });
-            break;
-        case 1: {
-            packages::BuyRequest r;
-            r.api = apis[pick(3)];
-            r.region = regions[pick(2)];
-            r.sku = QStringLiteral("100k");
-            if (pick(3) == 0)
-                r.effective = now + kMicrosPerDay * (1 + pick(3));
-            (void)acc.run([&](Context &c) { return packages::buy(c, r); });
-            break;
-        }
-        case 2: {
-            // One pick per statement: the order in which arguments are evaluated differs between
-            // compilers, and the history must be the same under GCC and clang (the sanitizer build).
-            // This is the order GCC used, so the seeds keep the histories the assertions were made on.
-            const bool enable = pick(3) > 0;
-            const QString region = regions[pick(2)];
-            const QString api = apis[pick(3)];
-            (void)acc.run([&](Context &c) { return services::setEnabled(c, api, region, enable); });
-            break;
-        }
-        case 3:
-            (void)acc.run([&](Context &c) { return packages::unsubscribe(c, 1 + pick(5)); });
-            break;
-        default: {
-            QByteArray csv = kHeader;
-            const BillingCalendar cal;
-            const Instant from = std::max(cal.hourStart(now) - 3 * kMicrosPerHour, now - kMicrosPerHour);
-            for (int i = 0, n = 1 + pick(30); i < n; ++i) {
-                const Instant t = std::uniform_int_distribution<qint64>(from, now)(rng);
-                const char *project = pick(3) == 0 ? "batch" : pick(2) ? "web" : "mobile";
-                const QByteArray count = QByteArray::number(1 + pick(20000)); // GCC's order again
-                const char *status = pick(10) ? "200" : "503";
-                const QByteArray region = regions[pick(2)].toLatin1();
-                const QByteArray api = apis[pick(3)].toLatin1();
-                csv += cal.format(t).toLatin1() + ',' + api + ',' + region + ',' + status + ',' + project +
-                       ',' + count + '\n';
-            }
-            (void)importCsv(acc, csv, true);
-        }
-        }
-    }
-    return now;
 }
 
 QStringList billMonths(test::TestAccount &acc)
