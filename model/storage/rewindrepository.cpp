@@ -1,5 +1,6 @@
 #include "storage/rewindrepository.h"
 
+#include "storage/costrollup.h"
 #include "storage/database.h"
 #include "storage/sqlhelpers.h"
 #include "storage/tr.h"
@@ -219,6 +220,9 @@ Status RewindRepository::rewind(Instant t, const std::function<QString(Instant)>
             break;
         result = run(db, QString::fromLatin1(step), t, "taking the scratch copy back");
     }
+    // The rollups sum the records just removed: built again from those that are left.
+    if (result)
+        result = m_db.costRollup().rebuild();
     if (result)
         result = execStatement(db, QStringLiteral("COMMIT"));
     else [[maybe_unused]]
