@@ -220,11 +220,11 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
     return result;
 }
 
-Result<Money> cashTotal(Context &ctx, Instant from, Instant to)
+namespace {
+
+// The cash view's total over [from, to) from the records: on time by the database, late ones here.
+Result<Money> cashTotalOfRecords(Context &ctx, Instant from, Instant to)
 {
-    if (from >= to)
-        return Error::badUsage(AnalysisTr::tr("the start of the range must be before its end"));
-    // The same pieces as the cash view, summed without grouping: on time by the database, late ones here.
     auto onTime = CostRepository(ctx.db).total(CostRepository::Kind::ChargesOnTime, from, to);
     if (!onTime)
         return onTime.error();
@@ -234,6 +234,55 @@ Result<Money> cashTotal(Context &ctx, Instant from, Instant to)
     Int128 total = onTime->units();
     for (const CostPiece &p : late)
         total += p.cost.units();
+    return Money::inRange(total);
+}
+
+// The first instant of a whole period at or after t.
+Instant periodCeil(const BillingCalendar &cal, CostQuery::Granularity g, Instant t, Instant length)
+{
+    const Instant start = periodStart(cal, g, t);
+    return start == t ? t : periodStart(cal, g, start + length);
+}
+
+} // namespace
+
+Result<Money> cashTotal(Context &ctx, Instant from, Instant to)
+{
+    if (from >= to)
+        return Error::badUsage(AnalysisTr::tr("the start of the range must be before its end"));
+    // The overview's spending figures (performance.md P4b): the whole days from the day rollups, the whole
+    // hours around them from the hour rollups, and only the cut hours at either end from the records.
+    const BillingCalendar &cal = ctx.calendar;
+    const Instant h0 = periodCeil(cal, CostQuery::Hour, from, kMicrosPerHour);
+    const Instant h1 = periodStart(cal, CostQuery::Hour, to);
+    if (h0 >= h1)
+        return cashTotalOfRecords(ctx, from, to);
+    const Instant d0 = std::min(periodCeil(cal, CostQuery::Day, h0, kMicrosPerDay), h1);
+    const Instant d1 = std::max(periodStart(cal, CostQuery::Day, h1), d0);
+    Int128 total = 0;
+    const std::pair<Instant, Instant> cut[] = {{from, h0}, {h1, to}};
+    for (const auto &[a, b] : cut) {
+        if (a >= b)
+            continue;
+        auto part = cashTotalOfRecords(ctx, a, b);
+        if (!part)
+            return part.error();
+        total += part->units();
+    }
+    const std::tuple<Instant, Instant, CostQuery::Granularity> whole[] = {
+        {h0, d0, CostQuery::Hour}, {d0, d1, CostQuery::Day}, {d1, h1, CostQuery::Hour}};
+    for (const auto &[a, b, g] : whole) {
+        if (a >= b)
+            continue;
+        CostQuery q;
+        q.from = a;
+        q.to = b;
+        q.granularity = g;
+        auto part = analyzeCost(ctx, q);
+        if (!part)
+            return part.error();
+        total += part->total.units();
+    }
     return Money::inRange(total);
 }
 
