@@ -97,9 +97,14 @@ std::optional<CostQuery::Granularity> rollupGrain(const Context &ctx, const Cost
         return std::nullopt;
     for (int g = q.granularity; g >= CostQuery::Hour; --g) {
         const auto grain = CostQuery::Granularity(g);
-        if (periodStart(ctx.calendar, grain, q.from) == q.from &&
-            periodStart(ctx.calendar, grain, q.to) == q.to)
-            return grain;
+        if (periodStart(ctx.calendar, grain, q.from) != q.from ||
+            periodStart(ctx.calendar, grain, q.to) != q.to)
+            continue;
+        // Hours are kept per API alone: an hour query by region, project or mode reads the records.
+        const CostRepository::Columns columns = columnsFor(q);
+        if (grain == CostQuery::Hour && (columns.region || columns.project || columns.mode))
+            return std::nullopt;
+        return grain;
     }
     return std::nullopt;
 }
@@ -110,10 +115,8 @@ Status gatherRollups(Context &ctx, const CostQuery &q, CostQuery::Granularity gr
     CostRepository repo(ctx.db);
     const bool amortized = q.view == CostQuery::Amortized;
     const CostRepository::Columns columns = columnsFor(q);
-    // Hours grouped and filtered by API (or category) alone: the narrower hour-by-API rollup.
-    const int rollup = grain == CostQuery::Hour && !columns.region && !columns.project && !columns.mode
-                           ? int(CostRollup::HourByApi)
-                           : int(grain);
+    // Hours: the hour-by-API rollup (rollupGrain sends the other hour queries to the records).
+    const int rollup = grain == CostQuery::Hour ? int(CostRollup::HourByApi) : int(grain);
     auto sums = repo.rollupSums(rollup, amortized, q.from, q.to, columns);
     if (!sums)
         return sums.error();

@@ -138,7 +138,9 @@ void CostRollup::addPiece(int view, Instant at, const Record &r, const QString &
 {
     const BillingCalendar cal(m_offset);
     const Instant buckets[] = {cal.hourStart(at), cal.dayStart(at), cal.monthStart(at)};
-    for (int grain : {Hour, Day, Month}) {
+    // No full hour grain: it would be nearly a row per record again, written twice (both views), and
+    // cost an import more than it saves a month's hour query, which reads the month's records instead.
+    for (int grain : {Day, Month}) {
         Sum &s = into[Key{grain, view, buckets[grain], r.api, r.region, r.project, mode, packageId}];
         s.calls += calls;
         s.cost += cost;

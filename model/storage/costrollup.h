@@ -35,7 +35,7 @@ class CostRollup
 {
 public:
     // HourByApi: per hour and API only (the other key texts empty), for hour queries that group and filter
-    // by nothing but API or category.
+    // by nothing but API or category. Hour (every key per hour) is not kept (costrollup.cpp, addPiece).
     enum Grain : int { Hour = 0, Day = 1, Month = 2, HourByApi = 3 };
     enum View : int { Cash = 0, Amortized = 1 };
     struct Key
