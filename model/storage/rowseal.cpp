@@ -26,11 +26,19 @@ void RowDigest::CtxFree::operator()(evp_md_ctx_st *c) const
     EVP_MD_CTX_free(c);
 }
 
-RowDigest::RowDigest() : m_ctx(EVP_MD_CTX_new())
+RowDigest::RowDigest() = default;
+
+evp_md_ctx_st *RowDigest::ctx() const
 {
-    // Only a failed allocation can fail here; std::bad_alloc is what the rest of the program meets then.
-    if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
-        throw std::bad_alloc();
+    if (!m_ctx) {
+        m_ctx.reset(EVP_MD_CTX_new());
+        // Only a failed allocation can fail here; std::bad_alloc is what the rest of the program meets then.
+        if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1) {
+            m_ctx.reset();
+            throw std::bad_alloc();
+        }
+    }
+    return m_ctx.get();
 }
 
 RowDigest::~RowDigest() = default;
@@ -41,7 +49,7 @@ QByteArray RowDigest::hexResult() const
     std::unique_ptr<evp_md_ctx_st, CtxFree> copy(EVP_MD_CTX_new());
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (!copy || EVP_MD_CTX_copy_ex(copy.get(), m_ctx.get()) != 1 ||
+    if (!copy || EVP_MD_CTX_copy_ex(copy.get(), ctx()) != 1 ||
         EVP_DigestUpdate(copy.get(), m_row.data(), m_rowStart) != 1 ||
         EVP_DigestFinal_ex(copy.get(), out, &len) != 1)
         throw std::bad_alloc();
@@ -105,7 +113,7 @@ void RowDigest::endRow(qint64 id)
         addInt(id);
     m_row += '\n';
     if (m_row.size() >= kBlock) {
-        EVP_DigestUpdate(m_ctx.get(), m_row.data(), m_row.size());
+        EVP_DigestUpdate(ctx(), m_row.data(), m_row.size());
         m_row.clear(); // std::string keeps its capacity
     }
     m_rowStart = m_row.size();
@@ -120,7 +128,8 @@ void RowDigest::dropRow()
 
 void RowDigest::reset()
 {
-    EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr);
+    if (m_ctx) // otherwise the first use starts a fresh hash
+        EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr);
     m_row.clear();
     m_rowStart = 0;
     m_rows = 0;
