@@ -34,10 +34,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # ocr-billing-console_VERSION_ARCH.deb
 # dpkg-shlibdeps finds the libraries the programs link; it cannot see what Qt loads as plugins: the
 # SQLite and PostgreSQL drivers, the SVG icon engine (window icon), and a font with Chinese glyphs for
-# the zh_CN translation and for PDF bills holding Chinese names.
+# the zh_CN translation and for PDF bills holding Chinese names. Nor the libraries loaded at their first use
+# (model/core/ondemand.h): libcrypto (libssl3), libzip and libxlsxwriter; libpq comes with the QPSQL driver.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei")
+    "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, libssl3, libzip4, libxlsxwriter4, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
 set(CPACK_STRIP_FILES ON) # the build is RelWithDebInfo; the package carries no debug info
 include(CPack)
