@@ -19,6 +19,18 @@ void appendNumber(std::string &to, qint64 v)
     const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
     to.append(buf, size_t(end - buf));
 }
+
+// A fresh SHA-256; only a failed allocation can fail here, and std::bad_alloc is what the rest of the
+// program meets then. The caller owns the context.
+evp_md_ctx_st *newSha256()
+{
+    evp_md_ctx_st *c = EVP_MD_CTX_new();
+    if (!c || EVP_DigestInit_ex(c, EVP_sha256(), nullptr) != 1) {
+        EVP_MD_CTX_free(c);
+        throw std::bad_alloc();
+    }
+    return c;
+}
 } // namespace
 
 void RowDigest::CtxFree::operator()(evp_md_ctx_st *c) const
@@ -26,30 +38,20 @@ void RowDigest::CtxFree::operator()(evp_md_ctx_st *c) const
     EVP_MD_CTX_free(c);
 }
 
+// The running hash is made at the first full block: until then every row is still in m_row, and a
+// command that writes no sealed row (every read-only one) never starts OpenSSL, nor loads it
+// (storage/libcryptoondemand.cpp; issue #17, P2c).
 RowDigest::RowDigest() = default;
-
-evp_md_ctx_st *RowDigest::ctx() const
-{
-    if (!m_ctx) {
-        m_ctx.reset(EVP_MD_CTX_new());
-        // Only a failed allocation can fail here; std::bad_alloc is what the rest of the program meets then.
-        if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1) {
-            m_ctx.reset();
-            throw std::bad_alloc();
-        }
-    }
-    return m_ctx.get();
-}
 
 RowDigest::~RowDigest() = default;
 
 QByteArray RowDigest::hexResult() const
 {
     // A copy finishes the hash, so that the running one can go on.
-    std::unique_ptr<evp_md_ctx_st, CtxFree> copy(EVP_MD_CTX_new());
+    std::unique_ptr<evp_md_ctx_st, CtxFree> copy(m_ctx ? EVP_MD_CTX_new() : newSha256());
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (!copy || EVP_MD_CTX_copy_ex(copy.get(), ctx()) != 1 ||
+    if (!copy || (m_ctx && EVP_MD_CTX_copy_ex(copy.get(), m_ctx.get()) != 1) ||
         EVP_DigestUpdate(copy.get(), m_row.data(), m_rowStart) != 1 ||
         EVP_DigestFinal_ex(copy.get(), out, &len) != 1)
         throw std::bad_alloc();
@@ -113,7 +115,9 @@ void RowDigest::endRow(qint64 id)
         addInt(id);
     m_row += '\n';
     if (m_row.size() >= kBlock) {
-        EVP_DigestUpdate(ctx(), m_row.data(), m_row.size());
+        if (!m_ctx)
+            m_ctx.reset(newSha256());
+        EVP_DigestUpdate(m_ctx.get(), m_row.data(), m_row.size());
         m_row.clear(); // std::string keeps its capacity
     }
     m_rowStart = m_row.size();
@@ -128,7 +132,7 @@ void RowDigest::dropRow()
 
 void RowDigest::reset()
 {
-    if (m_ctx) // otherwise the first use starts a fresh hash
+    if (m_ctx) // otherwise the first full block starts a fresh hash
         EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr);
     m_row.clear();
     m_rowStart = 0;

@@ -40,10 +40,7 @@ private:
     {
         void operator()(evp_md_ctx_st *c) const;
     };
-    // Made at the first block or result: a command that writes no sealed row (every read-only one)
-    // never starts OpenSSL (its configuration and algorithm tables; issue #17, P2c).
-    evp_md_ctx_st *ctx() const;
-    mutable std::unique_ptr<evp_md_ctx_st, CtxFree> m_ctx;
+    std::unique_ptr<evp_md_ctx_st, CtxFree> m_ctx;
     // Whole rows not yet hashed, then the row being built from m_rowStart; handed to SHA-256 in blocks
     // of about 64 KiB. Keeps its capacity.
     std::string m_row;
