@@ -180,7 +180,10 @@ int Cli::execute(const Command &command, const QStringList &arguments)
         args = std::move(*parsed);
     }
     Call call(*this, std::move(args));
+    // list() builds only the form printed below (a command that is always JSON uses jsonOnly(), not list()).
+    Output::wantedForms() = m_json ? Output::Forms::Json : Output::Forms::Text;
     auto output = command.handler(call);
+    Output::wantedForms() = Output::Forms::Both;
     if (!output)
         return fail(output.error());
     if (m_json || output->alwaysJson) {
@@ -217,6 +220,12 @@ void Cli::printHelp()
           << "\n";
     m_out << CliTr::tr("Exit codes: 0 done, 1 refused by a business rule or a role, 2 bad usage, 3 bad data.")
           << Qt::endl;
+}
+
+Output::Forms &Output::wantedForms()
+{
+    thread_local Forms forms = Forms::Both;
+    return forms;
 }
 
 Result<qint64> Call::idAt(int i, const QString &notAnId) const

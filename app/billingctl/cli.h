@@ -35,6 +35,11 @@ struct Output
         out.alwaysJson = true;
         return out;
     }
+    // Which forms list() builds: both, unless Cli::execute has said which one it prints (the text rows
+    // of `transactions --json` were a third of its own work; issue #17, P2c).
+    enum class Forms { Both, Json, Text };
+    static Forms &wantedForms();
+
     // A list of values: one JSON object each under `key`, one text line each (or `none` for no value).
     template <typename List, typename ToJson, typename ToLine>
     static Output list(const QString &key, const List &items, ToJson toJson, ToLine toLine,
@@ -42,9 +47,12 @@ struct Output
     {
         Output out;
         QJsonArray array;
+        const Forms forms = wantedForms();
         for (const auto &item : items) {
-            array.append(toJson(item));
-            out.lines << toLine(item);
+            if (forms != Forms::Text)
+                array.append(toJson(item));
+            if (forms != Forms::Json)
+                out.lines << toLine(item);
         }
         if (out.lines.isEmpty() && !none.isEmpty())
             out.lines << none;
