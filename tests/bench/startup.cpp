@@ -15,6 +15,7 @@
 #include "widgets/page.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QEvent>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -26,22 +27,29 @@
 namespace {
 // Ends the process right after the watched widget's first paint. It exits at once rather than tearing
 // the window down: the figure is the time to the first paint, and the console's teardown would wait for
-// the overview's worker thread, which the person does not wait for.
+// the overview's worker thread, which the person does not wait for. No destructor runs then, so the
+// scratch directory of the settings file is removed here (it was left behind in /tmp at every run).
 class QuitOnPaint : public QObject
 {
 public:
     using QObject::QObject;
+    void removeOnExit(const QString &dir) { m_scratch = dir; }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::Paint && !m_done) {
             m_done = true;
-            QTimer::singleShot(0, qApp, [] { std::_Exit(0); });
+            QTimer::singleShot(0, qApp, [dir = m_scratch] {
+                if (!dir.isEmpty())
+                    QDir(dir).removeRecursively();
+                std::_Exit(0);
+            });
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
     bool m_done = false;
+    QString m_scratch;
 };
 } // namespace
 
@@ -75,6 +83,7 @@ int main(int argc, char **argv)
         return 1;
     }
     QTemporaryDir scratch;
+    quitter.removeOnExit(scratch.path());
     billing::ui::ConsoleSettings settings(scratch.filePath(QStringLiteral("console.ini")));
     billing::ui::MainWindow window(**engine, settings);
     window.resize(1280, 800);
