@@ -1,7 +1,7 @@
 // P4 (docs/performance.md): cold start to the first painted overview, against a bare Qt Widgets window
 // that paints once and quits. Both are whole processes timed by hyperfine (scripts/bench.sh):
 //   bench_startup --bare
-//   bench_startup --db FILE --now TIME [--until-loaded]
+//   bench_startup --db FILE --now TIME [--until-loaded] [--grab FILE.png]
 // The console path does what billing-console does: open the engine (which catches up), build the
 // main window with every page, show it; it quits as soon as the overview page has painted. With
 // --until-loaded it waits instead until the overview's spending figures, read in worker threads,
@@ -34,11 +34,20 @@ class QuitOnPaint : public QObject
 public:
     using QObject::QObject;
     void removeOnExit(const QString &dir) { m_scratch = dir; }
+    // --grab FILE: saves the window as it is when the process exits (to compare the start's picture
+    // before and after a change).
+    void grabOnExit(QWidget *window, const QString &file)
+    {
+        m_window = window;
+        m_grab = file;
+    }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::Paint && !m_done) {
             m_done = true;
-            QTimer::singleShot(0, qApp, [dir = m_scratch] {
+            QTimer::singleShot(0, qApp, [dir = m_scratch, window = m_window, grab = m_grab] {
+                if (window && !grab.isEmpty())
+                    window->grab().save(grab);
                 if (!dir.isEmpty())
                     QDir(dir).removeRecursively();
                 std::_Exit(0);
@@ -50,6 +59,8 @@ public:
 private:
     bool m_done = false;
     QString m_scratch;
+    QWidget *m_window = nullptr;
+    QString m_grab;
 };
 } // namespace
 
@@ -68,7 +79,8 @@ int main(int argc, char **argv)
     const qsizetype db = args.indexOf(QLatin1String("--db"));
     const qsizetype now = args.indexOf(QLatin1String("--now"));
     if (db < 0 || now < 0 || db + 1 >= args.size() || now + 1 >= args.size()) {
-        std::fprintf(stderr, "usage: bench_startup --bare | --db FILE --now TIME [--until-loaded]\n");
+        std::fprintf(stderr,
+                     "usage: bench_startup --bare | --db FILE --now TIME [--until-loaded] [--grab FILE]\n");
         return 2;
     }
     auto at = billing::BillingCalendar::parseTimestamp(args[now + 1]);
@@ -87,6 +99,8 @@ int main(int argc, char **argv)
     billing::ui::ConsoleSettings settings(scratch.filePath(QStringLiteral("console.ini")));
     billing::ui::MainWindow window(**engine, settings);
     window.resize(1280, 800);
+    if (const qsizetype grab = args.indexOf(QLatin1String("--grab")); grab >= 0 && grab + 1 < args.size())
+        quitter.grabOnExit(&window, args[grab + 1]);
     auto *overview = qobject_cast<billing::ui::OverviewPage *>(window.page(billing::ui::PageId::Overview));
     if (!overview) {
         std::fprintf(stderr, "the main window has no overview page\n");
