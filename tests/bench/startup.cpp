@@ -17,23 +17,32 @@
 #include <QApplication>
 #include <QDir>
 #include <QEvent>
+#include <QFile>
 #include <QLabel>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
 
 namespace {
+void removeSettings(const QString &file)
+{
+    if (file.isEmpty())
+        return;
+    QFile::remove(file);
+    QFile::remove(file + QStringLiteral(".lock"));
+}
+
 // Ends the process right after the watched widget's first paint. It exits at once rather than tearing
 // the window down: the figure is the time to the first paint, and the console's teardown would wait for
 // the overview's worker thread, which the person does not wait for. No destructor runs then, so the
-// scratch directory of the settings file is removed here (it was left behind in /tmp at every run).
+// scratch settings file is removed here, if the start wrote one (a QTemporaryDir was left behind in /tmp
+// at every run; making one also cost a millisecond of CPU, which the console's start does not spend).
 class QuitOnPaint : public QObject
 {
 public:
     using QObject::QObject;
-    void removeOnExit(const QString &dir) { m_scratch = dir; }
+    void removeOnExit(const QString &file) { m_scratch = file; }
     // --grab FILE: saves the window as it is when the process exits (to compare the start's picture
     // before and after a change).
     void grabOnExit(QWidget *window, const QString &file)
@@ -45,11 +54,10 @@ public:
     {
         if (event->type() == QEvent::Paint && !m_done) {
             m_done = true;
-            QTimer::singleShot(0, qApp, [dir = m_scratch, window = m_window, grab = m_grab] {
+            QTimer::singleShot(0, qApp, [file = m_scratch, window = m_window, grab = m_grab] {
                 if (window && !grab.isEmpty())
                     window->grab().save(grab);
-                if (!dir.isEmpty())
-                    QDir(dir).removeRecursively();
+                removeSettings(file);
                 std::_Exit(0);
             });
         }
@@ -94,9 +102,17 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(engine.error().message));
         return 1;
     }
-    QTemporaryDir scratch;
-    quitter.removeOnExit(scratch.path());
-    billing::ui::ConsoleSettings settings(scratch.filePath(QStringLiteral("console.ini")));
+    // A settings file of its own, as at a first start; the console's start only reads it.
+    const QString ini =
+        QDir::temp().filePath(QStringLiteral("bench_startup-%1.ini").arg(QCoreApplication::applicationPid()));
+    removeSettings(ini); // a crashed run's, under the same process id
+    quitter.removeOnExit(ini);
+    struct RemoveAtReturn // declared before the settings: removes what their destructor may write
+    {
+        QString file;
+        ~RemoveAtReturn() { removeSettings(file); }
+    } removeAtReturn{ini};
+    billing::ui::ConsoleSettings settings(ini);
     billing::ui::MainWindow window(**engine, settings);
     window.resize(1280, 800);
     if (const qsizetype grab = args.indexOf(QLatin1String("--grab")); grab >= 0 && grab + 1 < args.size())
