@@ -6,17 +6,26 @@
 
 namespace billing {
 
-Result<Money> readCashTotal(const QString &location, const Clock &clock, Instant from, Instant to)
+Result<std::vector<Money>> readCashTotals(const QString &location, const Clock &clock,
+                                          const std::vector<std::pair<Instant, Instant>> &ranges)
 {
     auto engine = Engine::open(location, clock);
     if (!engine)
         return engine.error();
-    // Best effort: unmapped, the sum is the same, only slower.
+    // Best effort: unmapped, the sums are the same, only slower.
     (void)mapForReading((*engine)->database());
     auto ctx = (*engine)->inspect();
     if (!ctx)
         return ctx.error();
-    return cashTotal(**ctx, from, to);
+    std::vector<Money> out;
+    out.reserve(ranges.size());
+    for (const auto &[from, to] : ranges) {
+        auto cash = cashTotal(**ctx, from, to);
+        if (!cash)
+            return cash.error();
+        out.push_back(*cash);
+    }
+    return out;
 }
 
 } // namespace billing

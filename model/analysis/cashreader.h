@@ -6,14 +6,20 @@
 
 #include <QString>
 
+#include <utility>
+#include <vector>
+
 namespace billing {
 
 class Clock;
 
-// The cash spent in [from, to) (cashTotal, the cash view), read by a worker thread through an engine of
-// its own over `location` (a database connection belongs to its thread), without catch-up: the caller
-// has caught up first. The connection reads the file mapped into memory (storage/readtuning.h): the
-// overview's spending figures are its first paint's last numbers (performance.md P4b).
-Result<Money> readCashTotal(const QString &location, const Clock &clock, Instant from, Instant to);
+// The cash spent in each [from, to) of `ranges` (cashTotal, the cash view), in their order, read by a
+// worker thread through one engine of its own over `location` (a database connection belongs to its
+// thread), without catch-up: the caller has caught up first. The connection reads the file mapped into
+// memory (storage/readtuning.h). The overview's spending figures are its first paint's last numbers
+// (performance.md P4b): each is a sum of rollups, so one connection sums them all, one after the other,
+// rather than opening one per figure.
+Result<std::vector<Money>> readCashTotals(const QString &location, const Clock &clock,
+                                          const std::vector<std::pair<Instant, Instant>> &ranges);
 
 } // namespace billing

@@ -4,6 +4,7 @@
 #include "shell/settings.h"
 #include "testaccount.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTest>
@@ -159,6 +160,27 @@ private slots:
         QVERIFY(!settings.windowGeometry().isEmpty());
         MainWindow again(*m_account->engine, settings);
         QCOMPARE(again.currentPage(), PageId::Services);
+    }
+
+    // The start only reads the settings (performance.md P4): opening on the page the file names, or on
+    // the overview when it names none, writes nothing; going to another page does.
+    void startingWritesNoSettings()
+    {
+        const QString file = m_settingsDir.filePath(QStringLiteral("untouched.ini"));
+        {
+            ConsoleSettings settings(file);
+            MainWindow w(*m_account->engine, settings);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QCOMPARE(w.currentPage(), PageId::Overview);
+            QCoreApplication::processEvents(); // QSettings writes at the next turn of the event loop
+            QVERIFY(!QFileInfo::exists(file));
+            w.showPage(PageId::Funds);
+            QCoreApplication::processEvents();
+            QVERIFY(QFileInfo::exists(file));
+        }
+        ConsoleSettings settings(file);
+        QCOMPARE(settings.lastPage(), QStringLiteral("funds"));
     }
 };
 

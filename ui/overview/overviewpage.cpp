@@ -12,11 +12,13 @@
 #include "widgets/format.h"
 #include "widgets/ownengine.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -28,6 +30,7 @@ constexpr int kLatestNotifications = 5;
 constexpr int kRenewalDays = 30;
 constexpr int kLatestAnomalies = 3;
 constexpr qint64 kAnomalyDays = 30;
+constexpr int kAnomaliesPaintWaitMs = 250;
 
 struct Loaded
 {
@@ -121,6 +124,7 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     connect(m_banner, &ErrorBanner::retryRequested, this, &OverviewPage::refresh);
     connect(allAnomalies, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Anomalies); });
     m_spendReader.onLoaded([this](const SpendFigures &f) { onSpendLoaded(f); });
+    m_spend->installEventFilter(this);
     m_anomalyTask.onFinished([this](const AnomalyFigures &f) { onAnomaliesLoaded(f); });
 }
 
@@ -333,7 +337,30 @@ void OverviewPage::onSpendLoaded(const SpendFigures &f)
             tr("Last month by the same day: %1").arg(formatMoney(f.lastMonthSameDay)));
     }
     emit figuresLoaded();
-    startAnomalies();
+    startAnomaliesAfterPaint();
+}
+
+void OverviewPage::startAnomaliesAfterPaint()
+{
+    if (!m_spend->isVisible()) {
+        startAnomalies();
+        return;
+    }
+    m_anomaliesAfterPaint = true;
+    // A window that does not paint (minimized) must not keep them waiting.
+    QTimer::singleShot(kAnomaliesPaintWaitMs, this, [this] {
+        m_anomaliesAfterPaint = false;
+        startAnomalies();
+    });
+}
+
+bool OverviewPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_spend && event->type() == QEvent::Paint && m_anomaliesAfterPaint) {
+        m_anomaliesAfterPaint = false;
+        QMetaObject::invokeMethod(this, &OverviewPage::startAnomalies, Qt::QueuedConnection);
+    }
+    return Page::eventFilter(watched, event);
 }
 
 AnomalyFigures OverviewPage::readAnomalies(const QString &location, const Clock &clock, Instant from,
@@ -375,7 +402,7 @@ void OverviewPage::loadAnomalies(Instant from, Instant to)
 
 void OverviewPage::startAnomalies()
 {
-    if (!m_anomaliesDue)
+    if (!m_anomaliesDue || m_spendReader.isRunning()) // a newer refresh's: after its own spending
         return;
     m_anomaliesDue = false;
     const QString location = m_engine.database().location();

@@ -36,10 +36,10 @@ struct AnomalyFigures
 // this month against last month, what is switched on, the packages in force with their quota left,
 // renewals due and the latest notifications. Every tile leads to the page that explains it. When
 // billing has been stopped (no service enabled, no auto-renewal) a banner says so at the top.
-// The account's own figures are read at once; the spending figures sum a month of records, so they
-// come from worker threads (this month and last month side by side) while the tile says it is loading
-// (the window paints without waiting). The latest anomalies, a heavier read, start once the spending is
-// in, so that they do not take a core from it (performance.md P4b).
+// The account's own figures are read at once; the spending figures sum a month of cost rollups, so they
+// come from a worker thread (this month, then last month, over one connection) while the tile says it
+// is loading (the window paints without waiting). The latest anomalies, a heavier read, start once the
+// spending is in, so that they do not take a core from it (performance.md P4b).
 class OverviewPage : public Page
 {
     Q_OBJECT
@@ -81,9 +81,12 @@ private:
     static void clear(QVBoxLayout *layout);
     void loadSpend(const SpendRange &range);
     void onSpendLoaded(const SpendFigures &f);
-    // Says the anomalies are being looked for; startAnomalies() reads them once the spending is in.
+    // Says the anomalies are being looked for; startAnomalies() reads them once the spending figures
+    // are painted (or at once if the page is not shown).
     void loadAnomalies(Instant from, Instant to);
+    void startAnomaliesAfterPaint();
     void startAnomalies();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void onAnomaliesLoaded(const AnomalyFigures &f);
 
     Engine &m_engine;
@@ -107,6 +110,7 @@ private:
     BackgroundTask<AnomalyFigures> m_anomalyTask;
     // The latest refresh's anomalies wait for its spending figures; [from, to) of that read.
     bool m_anomaliesDue = false;
+    bool m_anomaliesAfterPaint = false; // the spending tile's next paint starts them
     Instant m_anomaliesFrom = 0;
     Instant m_anomaliesTo = 0;
 };

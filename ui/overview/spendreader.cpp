@@ -6,37 +6,26 @@ namespace billing::ui {
 
 SpendReader::SpendReader()
 {
-    m_thisTask.onFinished([this](const Result<Money> &cash) { onCash(true, cash); });
-    m_lastTask.onFinished([this](const Result<Money> &cash) { onCash(false, cash); });
+    m_task.onFinished([this](const Result<std::vector<Money>> &cash) { onCash(cash); });
 }
 
 void SpendReader::start(const QString &location, const Clock &clock, const SpendRange &range)
 {
-    m_thisCash.reset();
-    m_lastCash.reset();
     const Clock *c = &clock;
-    m_thisTask.start(
-        [location, c, range](TaskControl &) { return readCashTotal(location, *c, range.from, range.to); });
-    m_lastTask.start([location, c, range](TaskControl &) {
-        return readCashTotal(location, *c, range.lastFrom, range.lastTo);
+    m_task.start([location, c, range](TaskControl &) {
+        return readCashTotals(location, *c, {{range.from, range.to}, {range.lastFrom, range.lastTo}});
     });
 }
 
-void SpendReader::onCash(bool thisMonth, const Result<Money> &cash)
+void SpendReader::onCash(const Result<std::vector<Money>> &cash)
 {
-    (thisMonth ? m_thisCash : m_lastCash) = cash;
-    // A task only ever hands over the result of its latest start (an older one is dropped as stale), and
-    // start() forgets both figures: two figures here belong to the same, latest start.
-    if (!m_thisCash || !m_lastCash)
-        return;
+    // The task only ever hands over the result of its latest start (an older one is dropped as stale).
     SpendFigures f;
-    if (!*m_thisCash)
-        f.error = m_thisCash->error();
-    else if (!*m_lastCash)
-        f.error = m_lastCash->error();
-    else {
-        f.monthToDate = **m_thisCash;
-        f.lastMonthSameDay = **m_lastCash;
+    if (!cash)
+        f.error = cash.error();
+    else if (cash->size() == 2) {
+        f.monthToDate = (*cash)[0];
+        f.lastMonthSameDay = (*cash)[1];
     }
     if (m_done)
         m_done(f);

@@ -85,6 +85,7 @@ void AccountBar::setStatus(const AccountStatus &status)
 void AccountBar::paintChip()
 {
     // The one place with a colour of its own: the state accent, picked for a light or a dark palette.
+    m_chipPainted = true;
     const ChipColors colors = stateChipColors(static_cast<AccountState>(m_state), palette());
     m_chip->setStyleSheet(QStringLiteral("QLabel { background-color: %1; color: %2; border: 1px solid %2; "
                                          "border-radius: 0.6em; padding: 0.1em 0.8em; font-weight: bold; }")
@@ -93,9 +94,16 @@ void AccountBar::paintChip()
 
 void AccountBar::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange && m_chipPainted)
         paintChip();
     QFrame::changeEvent(event);
+}
+
+void AccountBar::showEvent(QShowEvent *event)
+{
+    if (!m_chipPainted) // shown before any status (its read failed): the chip as before, empty
+        paintChip();
+    QFrame::showEvent(event);
 }
 
 QString AccountBar::balanceText() const

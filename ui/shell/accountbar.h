@@ -29,6 +29,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void paintChip();
@@ -40,6 +41,9 @@ private:
     QLabel *m_asOf;
     QLabel *m_who;
     int m_state = 0;
+    // The chip's style sheet is set once there is something to show (a style sheet costs a parse and a
+    // re-polish: not in the constructor, whose palette change would set it for nothing, performance.md P4).
+    bool m_chipPainted = false;
 };
 
 } // namespace billing::ui

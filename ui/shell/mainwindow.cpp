@@ -467,7 +467,11 @@ void MainWindow::showPage(PageId id)
     }
     e->action->setChecked(true);
     m_stack->setCurrentWidget(shown);
-    m_settings.setLastPage(pageKey(id));
+    // Stored only when it changes the page the next start opens: otherwise every start would write the
+    // settings file (a lock file and two syncs to disk) for nothing (performance.md P4).
+    const QString stored = m_settings.lastPage();
+    if (pageKey(id) != stored && !(stored.isEmpty() && id == PageId::Overview))
+        m_settings.setLastPage(pageKey(id));
     refresh();
 }
 

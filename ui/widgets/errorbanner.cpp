@@ -19,9 +19,6 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setForegroundRole(QPalette::ToolTipText);
     setAutoFillBackground(true);
 
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_icon->setPixmap(
-        style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
     m_icon->setAlignment(Qt::AlignTop);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -65,6 +62,12 @@ void ErrorBanner::showError(const QString &what, const Error &error)
         break;
     }
     m_details->setText(kind);
+    // The icon is read the first time the banner shows: most never do, and every page has one (P4).
+    if (m_icon->pixmap().isNull()) {
+        const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+        m_icon->setPixmap(
+            style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
+    }
     show();
 }
 

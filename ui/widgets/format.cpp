@@ -9,6 +9,7 @@
 #include <QFont>
 #include <QFontDatabase>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPalette>
 #include <QTimeZone>
 
@@ -110,17 +111,26 @@ QString accountStateText(const Account &account, const QLocale &locale)
 
 QFont tabularFont(const QFont &font)
 {
-    const QFontMetricsF fm(font);
-    const qreal zero = fm.horizontalAdvance(QLatin1Char('0'));
-    for (char16_t digit = u'1'; digit <= u'9'; ++digit)
-        if (!qFuzzyCompare(fm.horizontalAdvance(QChar(digit)), zero)) {
-            QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-            if (font.pointSizeF() > 0)
-                fixed.setPointSizeF(font.pointSizeF());
-            fixed.setWeight(font.weight());
-            return fixed;
-        }
-    return font;
+    // Measured once per font: the overview alone asks for its tiles' font nine times at start (P4).
+    // Fonts are used on the GUI thread only.
+    static QHash<QString, bool> digitsAligned;
+    const QString key = font.key();
+    auto known = digitsAligned.constFind(key);
+    if (known == digitsAligned.constEnd()) {
+        const QFontMetricsF fm(font);
+        const qreal zero = fm.horizontalAdvance(QLatin1Char('0'));
+        bool aligned = true;
+        for (char16_t digit = u'1'; digit <= u'9' && aligned; ++digit)
+            aligned = qFuzzyCompare(fm.horizontalAdvance(QChar(digit)), zero);
+        known = digitsAligned.insert(key, aligned);
+    }
+    if (*known)
+        return font;
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (font.pointSizeF() > 0)
+        fixed.setPointSizeF(font.pointSizeF());
+    fixed.setWeight(font.weight());
+    return fixed;
 }
 
 QColor negativeMoneyColor(const QPalette &palette)
