@@ -332,6 +332,12 @@ Status PgBulk::flushUsage()
     return done ? Status{} : Status{done.error()};
 }
 
+Status PgBulk::exec(const char *what, const QByteArray &sql, const std::vector<QByteArray> &params)
+{
+    auto done = query(what, sql, params);
+    return done ? Status{} : Status{done.error()};
+}
+
 Result<QByteArray> PgBulk::query(const char *what, const QByteArray &sql,
                                  const std::vector<QByteArray> &params)
 {
