@@ -108,6 +108,7 @@ private:
     };
 
     Status copy(Table &t);
+    Status copyRows(const QByteArray &copySql, const QByteArray &rows);
     Status flushUsage();
     Status maybeFlush();
     void setWaiting(bool waiting);
