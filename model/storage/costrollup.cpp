@@ -1,6 +1,7 @@
 #include "storage/costrollup.h"
 
 #include "storage/database.h"
+#include "storage/rollupwriter.h"
 #include "storage/sqlhelpers.h"
 #include "storage/tr.h"
 #include "time/billingcalendar.h"
@@ -84,12 +85,6 @@ Result<CostRollup::PackageUse> storedUse(Database &db, qint64 packageId)
     return u;
 }
 
-// Key texts are never NULL (they are part of the primary key): a missing value is the empty text.
-QString nonNull(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 // One copy of each key text: a year of records repeats a few dozen APIs, regions, projects and modes, and
 // the maps verify and the migration build hold millions of keys.
 struct TextPool
@@ -102,19 +97,11 @@ struct TextPool
         return it != texts.constEnd() ? *it : *texts.insert(s);
     }
 };
-
-Status outsideRange(Int128 v)
-{
-    if (v >= Int128(std::numeric_limits<qint64>::min()) && v <= Int128(std::numeric_limits<qint64>::max()))
-        return {};
-    return Error::refused(StorageTr::tr("a cost rollup would add up to %1, more than the database can hold")
-                              .arg(Money::unitsToString(v)));
-}
 } // namespace
 
 void CostRollup::reset()
 {
-    m_rows.clear();
+    m_sums.clear();
     m_packageLines.clear();
     m_packages.clear();
 }
@@ -133,21 +120,21 @@ Status CostRollup::ensureOffset()
     return {};
 }
 
-void CostRollup::addPiece(int view, Instant at, const Record &r, const QString &mode, qint64 packageId,
-                          qint64 calls, Int128 cost, std::map<Key, Sum> &into) const
+void CostRollup::addPiece(int view, Instant at, qint32 api, qint32 region, qint32 project, qint32 mode,
+                          qint64 packageId, qint64 calls, Int128 cost)
 {
     const BillingCalendar cal(m_offset);
     const Instant buckets[] = {cal.hourStart(at), cal.dayStart(at), cal.monthStart(at)};
     // No full hour grain: it would be nearly a row per record again, written twice (both views), and
     // cost an import more than it saves a month's hour query, which reads the month's records instead.
     for (int grain : {Day, Month}) {
-        Sum &s = into[Key{grain, view, buckets[grain], r.api, r.region, r.project, mode, packageId}];
+        rollup::SumRow &s = m_sums[{buckets[grain], packageId, api, region, project, mode, grain, view}];
         s.calls += calls;
         s.cost += cost;
     }
     // Per hour and API alone (region, project and mode left empty): a month of hours by API or category
     // reads a tenth of the rows of the full hour grain.
-    Sum &s = into[Key{HourByApi, view, buckets[Hour], r.api, QString(), QString(), QString(), packageId}];
+    rollup::SumRow &s = m_sums[{buckets[Hour], packageId, api, 0, 0, 0, HourByApi, view}];
     s.calls += calls;
     s.cost += cost;
 }
@@ -160,11 +147,13 @@ Status CostRollup::add(const Record &r)
         return s;
     const bool usage = r.type == Record::Type::Usage;
     const Instant cashAt = usage && r.late ? lateCashInstant(BillingCalendar(m_offset), r) : r.expenditureAt;
-    addPiece(Cash, cashAt, r, r.mode, 0, usage ? r.calls : 0, r.charged.units(), m_rows);
+    const qint32 api = m_names.id(r.api), region = m_names.id(r.region), project = m_names.id(r.project);
+    const qint32 mode = m_names.id(r.mode);
+    addPiece(Cash, cashAt, api, region, project, mode, 0, usage ? r.calls : 0, r.charged.units());
     if (usage && r.mode == kModePayPerUse)
-        addPiece(Amortized, r.expenditureAt, r, r.mode, 0, r.calls, r.charged.units(), m_rows);
+        addPiece(Amortized, r.expenditureAt, api, region, project, mode, 0, r.calls, r.charged.units());
     else if (usage && r.mode == kModePackage && r.packageId)
-        m_packageLines.push_back({*r.packageId, r.expenditureAt, r.project, r.calls});
+        m_packageLines.push_back({*r.packageId, r.expenditureAt, project, r.calls});
     return {};
 }
 
@@ -175,6 +164,7 @@ Status CostRollup::spreadLines(std::map<qint64, PackageUse> &uses, bool load)
     auto terms = packageTerms(m_db);
     if (!terms)
         return terms.error();
+    const qint32 packageMode = m_names.id(kModePackage);
     for (const PackageLine &l : m_packageLines) {
         auto t = terms->find(l.packageId);
         if (t == terms->end())
@@ -193,11 +183,8 @@ Status CostRollup::spreadLines(std::map<qint64, PackageUse> &uses, bool load)
         const Money part = packagePart(t->second.price, t->second.quota, u->second.used, l.calls);
         u->second.used += l.calls;
         u->second.allocated += part.units();
-        Record r;
-        r.api = t->second.api;
-        r.region = t->second.region;
-        r.project = l.project;
-        addPiece(Amortized, l.at, r, kModePackage, l.packageId, l.calls, part.units(), m_rows);
+        addPiece(Amortized, l.at, m_names.id(t->second.api), m_names.id(t->second.region), l.project,
+                 packageMode, l.packageId, l.calls, part.units());
     }
     m_packageLines.clear();
     return {};
@@ -205,29 +192,13 @@ Status CostRollup::spreadLines(std::map<qint64, PackageUse> &uses, bool load)
 
 Status CostRollup::flush()
 {
-    if (m_rows.empty() && m_packageLines.empty())
+    if (m_sums.empty() && m_packageLines.empty())
         return {};
     m_packages.clear();
     if (Status s = spreadLines(m_packages, true); !s)
         return s;
-    QSqlQuery &up =
-        m_db.prepared(QStringLiteral("INSERT INTO cost_rollup (grain, cost_view, bucket, api, region, "
-                                     "project, mode, package_id, calls, cost) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (grain, cost_view, "
-                                     "bucket, api, region, project, mode, "
-                                     "package_id) DO UPDATE SET calls = cost_rollup.calls + excluded.calls, "
-                                     "cost = cost_rollup.cost + excluded.cost"));
-    for (const auto &[k, s] : m_rows) {
-        if (Status r = outsideRange(s.cost); !r)
-            return r;
-        const QVariant values[] = {
-            k.grain,         k.view,      k.bucket, nonNull(k.api), nonNull(k.region), nonNull(k.project),
-            nonNull(k.mode), k.packageId, s.calls,  qint64(s.cost)};
-        for (int i = 0; i < 10; ++i)
-            up.bindValue(i, values[i]);
-        if (Status r = execQuery(up, "writing the cost rollups"); !r)
-            return r;
-    }
+    if (Status r = rollup::write(m_db, m_sums, m_names); !r)
+        return r;
     if (Status r = writePackages(m_packages); !r)
         return r;
     reset();
@@ -241,7 +212,7 @@ Status CostRollup::writePackages(const std::map<qint64, PackageUse> &packages)
                        "ON CONFLICT (package_id) DO UPDATE SET used = excluded.used, "
                        "allocated = excluded.allocated"));
     for (const auto &[id, u] : packages) {
-        if (Status r = outsideRange(u.allocated); !r)
+        if (Status r = rollup::checkRange(u.allocated); !r)
             return r;
         pk.bindValue(0, id);
         pk.bindValue(1, u.used);
@@ -252,20 +223,18 @@ Status CostRollup::writePackages(const std::map<qint64, PackageUse> &packages)
     return {};
 }
 
-Result<CostRollup::Contents> CostRollup::fromRecords(Database &db)
+Status CostRollup::addRecords()
 {
-    CostRollup r(db);
-    Contents out;
     // The time zone first: on PostgreSQL a query run while the records stream in would end their stream.
-    if (Status s = r.ensureOffset(); !s)
-        return out; // no account yet: no records either
-    QSqlQuery q(db.connection());
+    if (Status s = ensureOffset(); !s)
+        return {}; // no account yet: no records either
+    QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT type, at, expenditure_at, bill_month, api, region, project, mode, "
                              "package_id, calls, charged, late FROM record WHERE type IN ('usage', "
                              "'purchase', 'renewal', 'refund') ORDER BY id"));
     if (Status s = execQuery(q, "reading the records for the cost rollups"); !s)
-        return s.error();
+        return s;
     Record rec;
     TextPool text;
     while (q.next()) {
@@ -281,12 +250,32 @@ Result<CostRollup::Contents> CostRollup::fromRecords(Database &db)
         rec.calls = q.value(9).toLongLong();
         rec.charged = sql::money(q.value(10));
         rec.late = q.value(11).toLongLong() != 0;
-        if (Status s = r.add(rec); !s)
-            return s.error();
+        if (Status s = add(rec); !s)
+            return s;
     }
+    return {};
+}
+
+std::map<CostRollup::Key, CostRollup::Sum> CostRollup::rows() const
+{
+    std::map<Key, Sum> out;
+    m_sums.forEach([&](const rollup::SumRow &r) {
+        const rollup::SumKey &k = r.key;
+        out[Key{k.grain, k.view, k.bucket, m_names.text(k.api), m_names.text(k.region),
+                m_names.text(k.project), m_names.text(k.mode), k.packageId}] = Sum{r.calls, r.cost};
+    });
+    return out;
+}
+
+Result<CostRollup::Contents> CostRollup::fromRecords(Database &db)
+{
+    CostRollup r(db);
+    Contents out;
+    if (Status s = r.addRecords(); !s)
+        return s.error();
     if (Status s = r.spreadLines(out.packages, false); !s)
         return s.error();
-    out.rows = std::move(r.m_rows);
+    out.rows = r.rows();
     return out;
 }
 
@@ -320,16 +309,19 @@ Status CostRollup::rebuild()
                 execStatement(m_db.connection(), QStringLiteral("DELETE FROM ") + QLatin1String(table));
             !s)
             return s;
-    auto built = fromRecords(m_db);
-    if (!built)
-        return built.error();
     reset();
-    m_rows = std::move(built->rows);
-    auto packages = std::move(built->packages);
-    if (Status s = flush(); !s)
+    if (Status s = addRecords(); !s)
         return s;
-    // flush() wrote the rows; the packages' totals are the whole of their lines (none stored before).
-    return writePackages(packages);
+    // The packages' totals are the whole of their lines (none stored any more).
+    std::map<qint64, PackageUse> packages;
+    if (Status s = spreadLines(packages, false); !s)
+        return s;
+    if (Status s = rollup::write(m_db, m_sums, m_names); !s)
+        return s;
+    if (Status s = writePackages(packages); !s)
+        return s;
+    reset();
+    return {};
 }
 
 } // namespace billing

@@ -17,6 +17,7 @@
 #include "core/result.h"
 #include "domain/types.h"
 #include "money/money.h"
+#include "storage/rollupsums.h"
 
 #include <map>
 #include <tuple>
@@ -96,20 +97,25 @@ private:
     {
         qint64 packageId = 0;
         Instant at = 0;
-        QString project;
+        qint32 project = 0; // text id
         qint64 calls = 0;
     };
     Status ensureOffset();
     Status writePackages(const std::map<qint64, PackageUse> &packages);
-    void addPiece(int view, Instant at, const Record &r, const QString &mode, qint64 packageId, qint64 calls,
-                  Int128 cost, std::map<Key, Sum> &into) const;
-    // Package parts of m_packageLines onto m_rows, from `uses` (loaded from the store when missing).
+    void addPiece(int view, Instant at, qint32 api, qint32 region, qint32 project, qint32 mode,
+                  qint64 packageId, qint64 calls, Int128 cost);
+    // Package parts of m_packageLines onto m_sums, from `uses` (loaded from the store when missing).
     Status spreadLines(std::map<qint64, PackageUse> &uses, bool load);
+    // Adds every charge record, in the order they were written (no account yet: nothing).
+    Status addRecords();
+    std::map<Key, Sum> rows() const;
 
     Database &m_db;
     int m_offset = 0;
     bool m_offsetKnown = false;
-    std::map<Key, Sum> m_rows;
+    // Pending sums keyed by interned texts (performance.md P3); the texts stay interned across transactions.
+    rollup::Names m_names;
+    rollup::Sums m_sums;
     std::vector<PackageLine> m_packageLines;
     std::map<qint64, PackageUse> m_packages; // after spreadLines: the new totals of the packages touched
 };

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <limits>
 #include <map>
 #include <mutex>
 
@@ -258,13 +259,18 @@ void PgBulk::discard()
 
 Status PgBulk::copy(Table &t)
 {
-    if (t.m_rows.isEmpty())
+    return copyRows(t.m_copySql, t.m_rows);
+}
+
+Status PgBulk::copyRows(const QByteArray &copySql, const QByteArray &rows)
+{
+    if (rows.isEmpty())
         return {};
     PGconn *c = connectionOf(m_db);
     if (!c)
         return failure("writing rows", QStringLiteral("no PostgreSQL connection"));
     // PQexec drops a forward-only query's unread rows, as Qt's own next statement would.
-    PGresult *r = PQexec(c, t.m_copySql.constData());
+    PGresult *r = PQexec(c, copySql.constData());
     if (PQresultStatus(r) != PGRES_COPY_IN) {
         const Error e = failure("writing rows", QString::fromUtf8(PQerrorMessage(c)),
                                 PQresultErrorField(r, PG_DIAG_SQLSTATE));
@@ -274,8 +280,8 @@ Status PgBulk::copy(Table &t)
     PQclear(r);
     constexpr qsizetype kChunk = qsizetype(1) << 20;
     bool sent = true;
-    for (qsizetype at = 0; sent && at < t.m_rows.size(); at += kChunk)
-        sent = PQputCopyData(c, t.m_rows.constData() + at, int(std::min(kChunk, t.m_rows.size() - at))) == 1;
+    for (qsizetype at = 0; sent && at < rows.size(); at += kChunk)
+        sent = PQputCopyData(c, rows.constData() + at, int(std::min(kChunk, rows.size() - at))) == 1;
     sent = PQputCopyEnd(c, sent ? nullptr : "the rows could not be sent") == 1 && sent;
     Status s = sent ? Status{} : failure("writing rows", QString::fromUtf8(PQerrorMessage(c)));
     while ((r = PQgetResult(c))) {
@@ -291,6 +297,41 @@ Status PgBulk::flushUsage()
 {
     if (m_usage.isEmpty())
         return {};
+    // Hours with no stored row yet (the common case: an import settles hour after hour) take the rows by
+    // COPY: nothing can conflict, and nobody else writes while the advisory lock is held. The upsert's
+    // conflict handling was the largest statement cost of P1pg's server (BENCHMARKS.md, i17-rollfast).
+    qint64 firstHour = std::numeric_limits<qint64>::max(), lastHour = std::numeric_limits<qint64>::min();
+    for (auto it = m_usage.cbegin(); it != m_usage.cend(); ++it) {
+        firstHour = std::min(firstHour, it.key().hour);
+        lastHour = std::max(lastHour, it.key().hour);
+    }
+    auto stored =
+        query("storing hourly usage",
+              "SELECT EXISTS (SELECT 1 FROM usage_hour WHERE hour >= $1::bigint AND hour <= $2::bigint)",
+              {QByteArray::number(firstHour), QByteArray::number(lastHour)});
+    if (!stored)
+        return stored.error();
+    if (*stored == "f") {
+        QByteArray rows;
+        rows.reserve(m_usage.size() * 64);
+        for (auto it = m_usage.cbegin(); it != m_usage.cend(); ++it) {
+            const UsageKey &k = it.key();
+            appendNumber(rows, k.hour);
+            for (const QString *t : {&k.api, &k.region, &k.project}) {
+                rows += '\t';
+                appendCopyText(rows, *t);
+            }
+            rows += '\t';
+            appendNumber(rows, k.status);
+            rows += '\t';
+            appendCopyText(rows, k.outcome);
+            rows += k.late ? "\t1\t" : "\t0\t";
+            appendNumber(rows, it.value());
+            rows += '\n';
+        }
+        return copyRows(
+            "COPY usage_hour (hour, api, region, project, status, outcome, late, calls) FROM STDIN", rows);
+    }
     // One statement for all of them: the columns as arrays, unnested into rows on the server.
     QByteArray arrays[8];
     for (QByteArray &a : arrays)
@@ -329,6 +370,12 @@ Status PgBulk::flushUsage()
                       "ON CONFLICT (hour, api, region, project, status, outcome, late) "
                       "DO UPDATE SET calls = usage_hour.calls + excluded.calls",
                       std::vector<QByteArray>(std::begin(arrays), std::end(arrays)));
+    return done ? Status{} : Status{done.error()};
+}
+
+Status PgBulk::exec(const char *what, const QByteArray &sql, const std::vector<QByteArray> &params)
+{
+    auto done = query(what, sql, params);
     return done ? Status{} : Status{done.error()};
 }
 

@@ -81,6 +81,10 @@ public:
     // ON CONFLICT at the flush.
     Status addUsage(const std::vector<UsageCount> &counts);
 
+    // Runs one statement with text parameters on the connection (e.g. columns as arrays unnested into
+    // rows, storage/rollupwriter.h); the rows kept stay kept.
+    Status exec(const char *what, const QByteArray &sql, const std::vector<QByteArray> &params);
+
     Status flush(); // sends every kept row, tables in foreign-key order
     void discard(); // the transaction ended (committed after a flush, or rolled back)
 
@@ -104,6 +108,7 @@ private:
     };
 
     Status copy(Table &t);
+    Status copyRows(const QByteArray &copySql, const QByteArray &rows);
     Status flushUsage();
     Status maybeFlush();
     void setWaiting(bool waiting);
