@@ -244,10 +244,7 @@ Status configure(Dialect d, QSqlDatabase &db, const QString &location)
     for (const char *pragma :
          {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
           // Settlements write hundreds of thousands of rows in one transaction (P1).
-          "PRAGMA cache_size = -32768",
-          // The settlement's multi-row INSERTs keep a statement journal (storage/rowbatch.h): in memory,
-          // not a temporary file written page by page (10× P1's writes). Decided when a transaction begins.
-          "PRAGMA temp_store = MEMORY"}) {
+          "PRAGMA cache_size = -32768"}) {
         QSqlQuery q(db);
         if (!q.exec(QLatin1String(pragma))) {
             const QString why = q.lastError().text();

@@ -21,7 +21,6 @@ struct LedgerRepository::Batch
     }
     RowBatch rows;
     qint64 nextId = 0;
-    bool active = false; // kept between hours: the buffers keep their capacity
 };
 
 Status LedgerRepository::beginBatch()
@@ -35,29 +34,25 @@ Status LedgerRepository::beginBatch()
         m_batch = std::make_shared<Batch>(m_db.rowSeal());
     m_batch->rows.clear();
     m_batch->nextId = *next;
-    m_batch->active = true;
     return {};
 }
 
 Status LedgerRepository::flushBatch()
 {
-    if (!m_batch || !m_batch->active)
+    if (!m_batch)
         return {};
-    m_batch->active = false; // out of batch mode first
-    return m_batch->rows.flush(m_db, "writing the ledger");
+    std::shared_ptr<Batch> b = std::move(m_batch); // out of batch mode first
+    return b->rows.flush(m_db, "writing the ledger");
 }
 
 void LedgerRepository::endBatch()
 {
-    if (!m_batch)
-        return;
-    m_batch->active = false;
-    m_batch->rows.clear();
+    m_batch.reset();
 }
 
 Status LedgerRepository::append(LedgerEntry &e)
 {
-    if (m_batch && m_batch->active) {
+    if (m_batch) {
         e.id = m_batch->nextId++;
         RowBatch &b = m_batch->rows;
         b.addUnsealed(e.id).add(e.at).add(ledgerKindId(e.kind)).add(e.cashDelta.units());

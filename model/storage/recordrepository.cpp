@@ -60,7 +60,6 @@ struct RecordRepository::Batch
     RowBatch records;
     RowBatch tiers;
     qint64 nextId = 0;
-    bool active = false; // kept between hours: the buffers keep their capacity
 };
 
 const QString RecordRepository::Batch::kInsertColumns =
@@ -81,32 +80,27 @@ Status RecordRepository::beginBatch()
     m_batch->records.clear();
     m_batch->tiers.clear();
     m_batch->nextId = *next;
-    m_batch->active = true;
     return {};
 }
 
 Status RecordRepository::flushBatch()
 {
-    if (!m_batch || !m_batch->active)
+    if (!m_batch)
         return {};
-    m_batch->active = false; // out of batch mode first
-    if (Status s = m_batch->records.flush(m_db, "writing a transaction record"); !s)
+    std::shared_ptr<Batch> b = std::move(m_batch); // out of batch mode first
+    if (Status s = b->records.flush(m_db, "writing a transaction record"); !s)
         return s;
-    return m_batch->tiers.flush(m_db, "writing a tier breakdown");
+    return b->tiers.flush(m_db, "writing a tier breakdown");
 }
 
 void RecordRepository::endBatch()
 {
-    if (!m_batch)
-        return;
-    m_batch->active = false;
-    m_batch->records.clear();
-    m_batch->tiers.clear();
+    m_batch.reset();
 }
 
 Status RecordRepository::insert(Record &r)
 {
-    if (m_batch && m_batch->active) {
+    if (m_batch) {
         r.id = m_batch->nextId++;
         RowBatch &b = m_batch->records;
         b.addUnsealed(r.id).add(recordTypeId(r.type)).add(r.at).add(r.expenditureAt).add(r.billMonth);
@@ -141,7 +135,7 @@ Status RecordRepository::insert(Record &r)
 
 Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)
 {
-    if (m_batch && m_batch->active) {
+    if (m_batch) {
         for (const TierUse &t : tiers) {
             m_batch->tiers.add(recordId).add(t.tier).add(t.firstPosition).add(t.calls);
             m_batch->tiers.add(t.pricePer1000.units()).add(t.lastPosition);

@@ -15,10 +15,7 @@ class RowDigest;
 
 // Rows of one table gathered and written later as multi-row INSERTs (32 rows a statement), for the
 // settlement's hot tables on SQLite (performance.md P1): one statement's fixed cost (cursors opened and
-// closed on the table and each index, the statement's start and end) is then paid once per 32 rows. A
-// multi-row INSERT into a table with foreign keys may fail halfway, so SQLite keeps a statement journal
-// for it (the pages it changes, to undo that statement alone): the connection keeps it in memory (PRAGMA
-// temp_store, storage/dialect.cpp), not in a temporary file written page by page (10× P1's writes).
+// closed on the table and each index, the statement's start and end) is then paid once per 32 rows.
 // Values are added in column order; with a digest (a sealed table, storage/rowseal.h) each value goes
 // into it as it is added, exactly as RowWriter would feed it, and endRow() closes the digest's row.
 class RowBatch
