@@ -34,21 +34,6 @@ Error lineOutOfRange(const Context &ctx, const Record &r, const QString &what)
                        .arg(ctx.calendar.format(r.at));
     return Error::refused(message);
 }
-
-// An hour's records, tier rows and ledger entries are gathered while its lines are paid and written
-// together after them (storage/rowbatch.h); leaving early drops what was gathered.
-struct HourBatch
-{
-    explicit HourBatch(Context &c) : ctx(c) {}
-    HourBatch(const HourBatch &) = delete;
-    HourBatch &operator=(const HourBatch &) = delete;
-    ~HourBatch()
-    {
-        ctx.records.endBatch();
-        ctx.ledger.endBatch();
-    }
-    Context &ctx;
-};
 } // namespace
 
 bool deductsBefore(const Package &a, const Package &b)
@@ -161,13 +146,6 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
     const QString settlingMonth = ctx.calendar.monthKey(hour);
     const Instant settlingMonthStart = ctx.calendar.monthStart(hour);
     const Money balanceBefore = ctx.account.balance;
-    HourBatch batch{ctx};
-    if (!rated->lines.empty()) {
-        if (Status s = ctx.records.beginBatch(); !s)
-            return s;
-        if (Status s = ctx.ledger.beginBatch(); !s)
-            return s;
-    }
     for (const auto &[key, line] : rated->lines) {
         Record r;
         r.type = Record::Type::Usage;
@@ -223,10 +201,6 @@ Status settleHour(Context &ctx, RatingState &state, Instant hour)
                 !s)
                 return s;
     }
-    if (Status s = ctx.records.flushBatch(); !s)
-        return s;
-    if (Status s = ctx.ledger.flushBatch(); !s)
-        return s;
 
     if (Status s = usage.addUsage(rated->usage); !s)
         return s;

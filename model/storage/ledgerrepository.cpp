@@ -1,8 +1,6 @@
 #include "storage/ledgerrepository.h"
 
 #include "storage/database.h"
-#include "storage/rowbatch.h"
-#include "storage/rowseal.h"
 #include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
 
@@ -10,56 +8,8 @@
 
 namespace billing {
 
-struct LedgerRepository::Batch
-{
-    explicit Batch(RowSeal &seal)
-        : rows(QStringLiteral("ledger"),
-               QStringLiteral("id, at, kind, cash_delta, balance_after, coupon_id, coupon_delta, record_id, "
-                              "package_id"),
-               9, &seal.ledger)
-    {
-    }
-    RowBatch rows;
-    qint64 nextId = 0;
-};
-
-Status LedgerRepository::beginBatch()
-{
-    if (m_db.isPostgres())
-        return {};
-    auto next = RowBatch::nextId(m_db, QStringLiteral("ledger"));
-    if (!next)
-        return next.error();
-    if (!m_batch)
-        m_batch = std::make_shared<Batch>(m_db.rowSeal());
-    m_batch->rows.clear();
-    m_batch->nextId = *next;
-    return {};
-}
-
-Status LedgerRepository::flushBatch()
-{
-    if (!m_batch)
-        return {};
-    std::shared_ptr<Batch> b = std::move(m_batch); // out of batch mode first
-    return b->rows.flush(m_db, "writing the ledger");
-}
-
-void LedgerRepository::endBatch()
-{
-    m_batch.reset();
-}
-
 Status LedgerRepository::append(LedgerEntry &e)
 {
-    if (m_batch) {
-        e.id = m_batch->nextId++;
-        RowBatch &b = m_batch->rows;
-        b.addUnsealed(e.id).add(e.at).add(ledgerKindId(e.kind)).add(e.cashDelta.units());
-        b.add(e.balanceAfter.units()).add(e.couponId).add(e.couponDelta.units()).add(e.recordId);
-        b.add(e.packageId).endRow(e.id);
-        return {};
-    }
     RowWriter w(
         m_db,
         QStringLiteral("INSERT INTO ledger (at, kind, cash_delta, balance_after, coupon_id, coupon_delta, "

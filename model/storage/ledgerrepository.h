@@ -5,7 +5,6 @@
 
 #include <QVariantList>
 
-#include <memory>
 #include <vector>
 
 namespace billing {
@@ -19,11 +18,6 @@ public:
     explicit LedgerRepository(Database &db) : m_db(db) {}
 
     Status append(LedgerEntry &entry); // sets entry.id
-    // As RecordRepository::beginBatch(): appends gathered (ids given as SQLite gives them) and written
-    // as multi-row INSERTs by flushBatch(); nothing may read or write the ledger in between.
-    Status beginBatch();
-    Status flushBatch();
-    void endBatch();
     Result<std::vector<LedgerEntry>> all();
     Result<std::vector<LedgerEntry>> forPackage(qint64 packageId);
     // The entries of a bill month, in id order: those of its records, and those without a record (top-ups,
@@ -32,9 +26,7 @@ public:
 
 private:
     Result<std::vector<LedgerEntry>> select(const QString &where, const QVariantList &args);
-    struct Batch;
     Database &m_db;
-    std::shared_ptr<Batch> m_batch; // in batch mode
 };
 
 } // namespace billing

@@ -2,8 +2,6 @@
 
 #include "storage/costrollup.h"
 #include "storage/database.h"
-#include "storage/rowbatch.h"
-#include "storage/rowseal.h"
 #include "storage/rowwriter.h"
 #include "storage/sqlhelpers.h"
 #include "storage/tr.h"
@@ -48,69 +46,8 @@ Record fromRow(const QSqlQuery &q)
 }
 } // namespace
 
-struct RecordRepository::Batch
-{
-    explicit Batch(RowSeal &seal)
-        : records(QStringLiteral("record"), QLatin1String("id, ") + kInsertColumns, 20, &seal.records),
-          tiers(QStringLiteral("record_tier"), kTierColumns, 6, &seal.tiers)
-    {
-    }
-    static const QString kInsertColumns;
-    static const QString kTierColumns;
-    RowBatch records;
-    RowBatch tiers;
-    qint64 nextId = 0;
-};
-
-const QString RecordRepository::Batch::kInsertColumns =
-    QStringLiteral("type, at, expenditure_at, bill_month, api, region, project, mode, package_id, coupon_id, "
-                   "calls, fee, charged, rounded_off, paid_coupon, paid_cash, arrears, late, fee_remainder");
-const QString RecordRepository::Batch::kTierColumns =
-    QStringLiteral("record_id, tier, first_position, calls, price_per_1000, last_position");
-
-Status RecordRepository::beginBatch()
-{
-    if (m_db.isPostgres())
-        return {};
-    auto next = RowBatch::nextId(m_db, QStringLiteral("record"));
-    if (!next)
-        return next.error();
-    if (!m_batch)
-        m_batch = std::make_shared<Batch>(m_db.rowSeal());
-    m_batch->records.clear();
-    m_batch->tiers.clear();
-    m_batch->nextId = *next;
-    return {};
-}
-
-Status RecordRepository::flushBatch()
-{
-    if (!m_batch)
-        return {};
-    std::shared_ptr<Batch> b = std::move(m_batch); // out of batch mode first
-    if (Status s = b->records.flush(m_db, "writing a transaction record"); !s)
-        return s;
-    return b->tiers.flush(m_db, "writing a tier breakdown");
-}
-
-void RecordRepository::endBatch()
-{
-    m_batch.reset();
-}
-
 Status RecordRepository::insert(Record &r)
 {
-    if (m_batch) {
-        r.id = m_batch->nextId++;
-        RowBatch &b = m_batch->records;
-        b.addUnsealed(r.id).add(recordTypeId(r.type)).add(r.at).add(r.expenditureAt).add(r.billMonth);
-        b.addText(r.api).addText(r.region).addText(r.project).addText(r.mode);
-        b.add(r.packageId).add(r.couponId).add(r.calls).add(r.fee.units()).add(r.charged.units());
-        b.add(r.roundedOff.units()).add(r.paidCoupon.units()).add(r.paidCash.units());
-        b.add(r.arrears.units()).add(r.late).add(r.feeRemainder);
-        b.endRow(r.id);
-        return m_db.costRollup().add(r);
-    }
     RowWriter w(m_db,
                 QStringLiteral(
                     "INSERT INTO record (type, at, expenditure_at, bill_month, api, region, project, mode, "
@@ -135,14 +72,6 @@ Status RecordRepository::insert(Record &r)
 
 Status RecordRepository::insertTiers(qint64 recordId, const std::vector<TierUse> &tiers)
 {
-    if (m_batch) {
-        for (const TierUse &t : tiers) {
-            m_batch->tiers.add(recordId).add(t.tier).add(t.firstPosition).add(t.calls);
-            m_batch->tiers.add(t.pricePer1000.units()).add(t.lastPosition);
-            m_batch->tiers.endRow();
-        }
-        return {};
-    }
     RowWriter w(
         m_db,
         QStringLiteral("INSERT INTO record_tier (record_id, tier, first_position, calls, price_per_1000, "

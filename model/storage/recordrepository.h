@@ -5,7 +5,6 @@
 
 #include <QStringList>
 
-#include <memory>
 #include <vector>
 
 namespace billing {
@@ -20,13 +19,6 @@ public:
 
     Status insert(Record &r); // sets r.id
     Status insertTiers(qint64 recordId, const std::vector<TierUse> &tiers);
-    // A settlement's hour on SQLite (performance.md P1): from beginBatch() to flushBatch(), insert() and
-    // insertTiers() gather their rows (ids given on from the table's highest, as SQLite gives them) and
-    // flushBatch() writes them as multi-row INSERTs, records first. Nothing may read or write the records
-    // in between. endBatch() leaves batch mode, dropping what was not flushed. No-ops on PostgreSQL.
-    Status beginBatch();
-    Status flushBatch();
-    void endBatch();
     Result<std::vector<Record>> list(const RecordFilter &f);
     Result<Record> get(qint64 id);
     Result<std::vector<TierUse>> tiers(qint64 recordId);
@@ -43,9 +35,7 @@ public:
     Result<QStringList> projects();   // enterprise projects that have records, sorted
 
 private:
-    struct Batch;
     Database &m_db;
-    std::shared_ptr<Batch> m_batch; // in batch mode
 };
 
 } // namespace billing
