@@ -4,6 +4,7 @@
 #include "time/billingcalendar.h"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 
 namespace billing {
@@ -60,6 +61,49 @@ struct KeyHash
     }
 };
 
+// The lines and usage counts of an hour, looked up once per call: open addressing over a power-of-two
+// table of indices into the items (kept in insertion order), so a lookup is a multiplication, a shift
+// and mostly one comparison, and an hour allocates a few vectors instead of a node per key.
+template <class Key, class Value>
+class FlatMap
+{
+public:
+    Value &operator[](const Key &k)
+    {
+        if ((m_items.size() + 1) * 2 > m_slots.size())
+            grow();
+        for (size_t i = slotOf(k);; i = (i + 1) & (m_slots.size() - 1)) {
+            const quint32 s = m_slots[i];
+            if (s == 0) {
+                m_items.emplace_back(k, Value{});
+                m_slots[i] = quint32(m_items.size());
+                return m_items.back().second;
+            }
+            if (m_items[s - 1].first == k)
+                return m_items[s - 1].second;
+        }
+    }
+    std::vector<std::pair<Key, Value>> take() { return std::move(m_items); }
+
+private:
+    size_t slotOf(const Key &k) const { return size_t(KeyHash{}(k) >> m_shift); } // the product's top bits
+    void grow()
+    {
+        const size_t size = std::max<size_t>(64, m_slots.size() * 2);
+        m_shift = 64 - std::countr_zero(size);
+        m_slots.assign(size, 0);
+        for (size_t n = 0; n < m_items.size(); ++n) {
+            size_t i = slotOf(m_items[n].first);
+            while (m_slots[i] != 0)
+                i = (i + 1) & (size - 1);
+            m_slots[i] = quint32(n + 1);
+        }
+    }
+    std::vector<quint32> m_slots; // 0: empty, else the item's index + 1
+    std::vector<std::pair<Key, Value>> m_items;
+    int m_shift = 64;
+};
+
 // What rating needs to know about one (API, region) of the hour, looked up once instead of once per call.
 struct Combo
 {
@@ -82,8 +126,8 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
                            const StoredCounter &storedCounter)
 {
     const std::vector<QString> &names = pending.names;
-    std::unordered_map<LineKey, Line, KeyHash> lines;
-    std::unordered_map<UsageKey, qint64, KeyHash> counts;
+    FlatMap<LineKey, Line> lines;
+    FlatMap<UsageKey, qint64> counts;
     RatedHour rated;
 
     // The (API, region) pairs of an hour are few while its names may be many (one per project): a map
@@ -177,18 +221,22 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
         counter += left;
     }
 
-    rated.lines.reserve(lines.size());
-    for (auto &[k, l] : lines)
-        rated.lines.emplace_back(k, std::move(l));
+    rated.lines = lines.take();
     // Records are written in the order of the names (api, region, project, hour, then package and
-    // lateness), as they always were.
+    // lateness), as they always were: compared by each name's rank among the hour's names.
+    std::vector<quint32> order(names.size()), rank(names.size());
+    for (quint32 i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return names[a] < names[b]; });
+    for (size_t i = 0; i < order.size(); ++i)
+        rank[order[i]] = i > 0 && names[order[i]] == names[order[i - 1]] ? rank[order[i - 1]] : quint32(i);
     std::sort(rated.lines.begin(), rated.lines.end(), [&](const auto &a, const auto &b) {
         const LineKey &x = a.first, &y = b.first;
-        return std::tie(names[x.api], names[x.region], names[x.project], x.hour, x.packageId, x.late) <
-               std::tie(names[y.api], names[y.region], names[y.project], y.hour, y.packageId, y.late);
+        return std::tie(rank[x.api], rank[x.region], rank[x.project], x.hour, x.packageId, x.late) <
+               std::tie(rank[y.api], rank[y.region], rank[y.project], y.hour, y.packageId, y.late);
     });
 
-    std::vector<std::pair<UsageKey, qint64>> usageRows(counts.begin(), counts.end());
+    std::vector<std::pair<UsageKey, qint64>> usageRows = counts.take();
     std::sort(usageRows.begin(), usageRows.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
     rated.usage.reserve(usageRows.size());
