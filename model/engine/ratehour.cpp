@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <unordered_map>
 
 namespace billing {
 
@@ -52,6 +51,7 @@ struct KeyHash
         return mix(mix(mix(quint64(k.hour), names), quint64(k.project) << 1 | quint64(k.late)),
                    quint64(k.packageId));
     }
+    size_t operator()(quint64 pair) const { return mix(pair, 0); }
     size_t operator()(const UsageKey &k) const
     {
         const quint64 names = quint64(k.api) | quint64(k.region) << 32;
@@ -64,8 +64,7 @@ struct KeyHash
 // The lines and usage counts of an hour, looked up once per call: open addressing over a power-of-two
 // table of indices into the items (kept in insertion order), so a lookup is a multiplication, a shift
 // and mostly one comparison, and an hour allocates a few vectors instead of a node per key.
-template <class Key, class Value>
-class FlatMap
+template <class Key, class Value> class FlatMap
 {
 public:
     Value &operator[](const Key &k)
@@ -133,15 +132,16 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
     // The (API, region) pairs of an hour are few while its names may be many (one per project): a map
     // keyed by the pair keeps memory linear in the pairs, and consecutive calls mostly share one.
     std::vector<Combo> combos;
-    std::unordered_map<quint64, size_t> comboOf;
+    FlatMap<quint64, size_t> comboOf; // (API, region) → index in combos + 1
     quint64 lastPair = ~quint64(0);
     size_t last = 0;
     auto comboFor = [&](const PendingCall &c) -> Combo & {
         const quint64 pair = quint64(c.api) << 32 | c.region;
         if (pair == lastPair)
             return combos[last];
-        auto [it, added] = comboOf.try_emplace(pair, combos.size());
-        if (added) {
+        size_t &index = comboOf[pair];
+        if (index == 0) {
+            index = combos.size() + 1;
             Combo k;
             k.api = names[c.api];
             k.region = names[c.region];
@@ -153,10 +153,12 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
             combos.push_back(std::move(k));
         }
         lastPair = pair;
-        last = it->second;
+        last = index - 1;
         return combos[last];
     };
 
+    Instant keyMonth = -1; // the month whose key keyText is
+    QString keyText;
     for (const PendingCall &c : pending.calls) {
         const Instant callHour = c.late ? calendar.hourStart(c.ts) : hour;
         Combo &combo = comboFor(c);
@@ -188,7 +190,11 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
         if (!combo.counter || c.ts < combo.monthStart || c.ts >= combo.monthEnd) {
             combo.monthStart = calendar.monthStart(c.ts);
             combo.monthEnd = calendar.addMonths(combo.monthStart, 1);
-            const auto key = std::make_tuple(calendar.monthKey(c.ts), combo.api, combo.region);
+            if (combo.monthStart != keyMonth) { // the hour's combos mostly share one month
+                keyMonth = combo.monthStart;
+                keyText = calendar.monthKey(c.ts);
+            }
+            const auto key = std::make_tuple(keyText, combo.api, combo.region);
             auto counter = state.counters.find(key);
             if (counter == state.counters.end()) {
                 auto stored = storedCounter(std::get<0>(key), combo.api, combo.region);
