@@ -10,7 +10,6 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
-#include <algorithm>
 #include <array>
 
 namespace billing {
@@ -38,13 +37,10 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     constexpr size_t kRecentProjects = 8;
     std::array<std::pair<QString, quint32>, kRecentProjects> recentProjects;
     size_t nextRecent = 0;
-    size_t previousHourCalls = 0; // the most calls an hour held so far
     auto selectHour = [&](Instant settleHour) {
         if (target && settleHour == targetHour)
             return;
         target = &ctx.pending.hour(settleHour);
-        if (target->calls.empty() && previousHourCalls > 0)
-            target->calls.reserve(previousHourCalls); // hours are alike: allocated once, not doubling
         targetHour = settleHour;
         apiName.assign(ctx.catalog.apis().size(), -1);
         regionName.assign(ctx.catalog.regions().size(), -1);
@@ -146,7 +142,6 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
             c.count = quint32(rec.count);
             c.seq = ctx.account.nextSeq++;
             target->calls.push_back(c);
-            previousHourCalls = std::max(previousHourCalls, target->calls.size());
             if (++sinceBudgetCheck == 65536) {
                 sinceBudgetCheck = 0;
                 if (Status s = ctx.pending.keepWithinBudget(); !s)
