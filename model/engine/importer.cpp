@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <array>
+
 namespace billing {
 
 Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptions &options,
@@ -30,8 +32,11 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
     PendingCalls *target = nullptr;
     Instant targetHour = -1;
     std::vector<int> apiName, regionName;
-    QString lastProject;
-    quint32 lastProjectName = 0;
+    // The hour's last few projects: the reader hands out one shared string per project, so a call mostly
+    // finds its own here by identity, without hashing the name.
+    constexpr size_t kRecentProjects = 8;
+    std::array<std::pair<QString, quint32>, kRecentProjects> recentProjects;
+    size_t nextRecent = 0;
     auto selectHour = [&](Instant settleHour) {
         if (target && settleHour == targetHour)
             return;
@@ -39,7 +44,16 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
         targetHour = settleHour;
         apiName.assign(ctx.catalog.apis().size(), -1);
         regionName.assign(ctx.catalog.regions().size(), -1);
-        lastProject.clear();
+        recentProjects.fill({});
+    };
+    auto projectName = [&](const QString &project) {
+        for (const auto &[name, index] : recentProjects)
+            if (!name.isNull() && project.isSharedWith(name))
+                return index;
+        const quint32 index = target->intern(project);
+        recentProjects[nextRecent] = {project, index};
+        nextRecent = (nextRecent + 1) % kRecentProjects;
+        return index;
     };
     auto nameOf = [&](std::vector<int> &cache, int index, const QString &name) {
         if (cache[size_t(index)] < 0)
@@ -116,11 +130,7 @@ Result<ImportSummary> importCalls(Context &ctx, QIODevice &in, const ImportOptio
         c.status = quint16(rec.status);
         c.api = nameOf(apiName, rec.api, ctx.catalog.apis()[size_t(rec.api)].id);
         c.region = nameOf(regionName, rec.region, ctx.catalog.regions()[size_t(rec.region)].id);
-        if (lastProject.isEmpty() || !(rec.project.isSharedWith(lastProject) || rec.project == lastProject)) {
-            lastProject = rec.project;
-            lastProjectName = target->intern(rec.project);
-        }
-        c.project = lastProjectName;
+        c.project = projectName(rec.project);
         c.late = late;
         // Identical consecutive calls are stored once with their count.
         PendingCall *prev = target->calls.empty() ? nullptr : &target->calls.back();

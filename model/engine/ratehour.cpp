@@ -4,7 +4,7 @@
 #include "time/billingcalendar.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <bit>
 
 namespace billing {
 
@@ -51,6 +51,7 @@ struct KeyHash
         return mix(mix(mix(quint64(k.hour), names), quint64(k.project) << 1 | quint64(k.late)),
                    quint64(k.packageId));
     }
+    size_t operator()(quint64 pair) const { return mix(pair, 0); }
     size_t operator()(const UsageKey &k) const
     {
         const quint64 names = quint64(k.api) | quint64(k.region) << 32;
@@ -58,6 +59,48 @@ struct KeyHash
             quint64(k.project) << 32 | quint64(k.status) << 3 | quint64(k.outcome) << 1 | quint64(k.late);
         return mix(mix(quint64(k.hour), names), rest);
     }
+};
+
+// The lines and usage counts of an hour, looked up once per call: open addressing over a power-of-two
+// table of indices into the items (kept in insertion order), so a lookup is a multiplication, a shift
+// and mostly one comparison, and an hour allocates a few vectors instead of a node per key.
+template <class Key, class Value> class FlatMap
+{
+public:
+    Value &operator[](const Key &k)
+    {
+        if ((m_items.size() + 1) * 2 > m_slots.size())
+            grow();
+        for (size_t i = slotOf(k);; i = (i + 1) & (m_slots.size() - 1)) {
+            const quint32 s = m_slots[i];
+            if (s == 0) {
+                m_items.emplace_back(k, Value{});
+                m_slots[i] = quint32(m_items.size());
+                return m_items.back().second;
+            }
+            if (m_items[s - 1].first == k)
+                return m_items[s - 1].second;
+        }
+    }
+    std::vector<std::pair<Key, Value>> take() { return std::move(m_items); }
+
+private:
+    size_t slotOf(const Key &k) const { return size_t(KeyHash{}(k) >> m_shift); } // the product's top bits
+    void grow()
+    {
+        const size_t size = std::max<size_t>(64, m_slots.size() * 2);
+        m_shift = 64 - std::countr_zero(size);
+        m_slots.assign(size, 0);
+        for (size_t n = 0; n < m_items.size(); ++n) {
+            size_t i = slotOf(m_items[n].first);
+            while (m_slots[i] != 0)
+                i = (i + 1) & (size - 1);
+            m_slots[i] = quint32(n + 1);
+        }
+    }
+    std::vector<quint32> m_slots; // 0: empty, else the item's index + 1
+    std::vector<std::pair<Key, Value>> m_items;
+    int m_shift = 64;
 };
 
 // What rating needs to know about one (API, region) of the hour, looked up once instead of once per call.
@@ -82,22 +125,23 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
                            const StoredCounter &storedCounter)
 {
     const std::vector<QString> &names = pending.names;
-    std::unordered_map<LineKey, Line, KeyHash> lines;
-    std::unordered_map<UsageKey, qint64, KeyHash> counts;
+    FlatMap<LineKey, Line> lines;
+    FlatMap<UsageKey, qint64> counts;
     RatedHour rated;
 
     // The (API, region) pairs of an hour are few while its names may be many (one per project): a map
     // keyed by the pair keeps memory linear in the pairs, and consecutive calls mostly share one.
     std::vector<Combo> combos;
-    std::unordered_map<quint64, size_t> comboOf;
+    FlatMap<quint64, size_t> comboOf; // (API, region) → index in combos + 1
     quint64 lastPair = ~quint64(0);
     size_t last = 0;
     auto comboFor = [&](const PendingCall &c) -> Combo & {
         const quint64 pair = quint64(c.api) << 32 | c.region;
         if (pair == lastPair)
             return combos[last];
-        auto [it, added] = comboOf.try_emplace(pair, combos.size());
-        if (added) {
+        size_t &index = comboOf[pair];
+        if (index == 0) {
+            index = combos.size() + 1;
             Combo k;
             k.api = names[c.api];
             k.region = names[c.region];
@@ -109,10 +153,12 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
             combos.push_back(std::move(k));
         }
         lastPair = pair;
-        last = it->second;
+        last = index - 1;
         return combos[last];
     };
 
+    Instant keyMonth = -1; // the month whose key keyText is
+    QString keyText;
     for (const PendingCall &c : pending.calls) {
         const Instant callHour = c.late ? calendar.hourStart(c.ts) : hour;
         Combo &combo = comboFor(c);
@@ -144,7 +190,11 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
         if (!combo.counter || c.ts < combo.monthStart || c.ts >= combo.monthEnd) {
             combo.monthStart = calendar.monthStart(c.ts);
             combo.monthEnd = calendar.addMonths(combo.monthStart, 1);
-            const auto key = std::make_tuple(calendar.monthKey(c.ts), combo.api, combo.region);
+            if (combo.monthStart != keyMonth) { // the hour's combos mostly share one month
+                keyMonth = combo.monthStart;
+                keyText = calendar.monthKey(c.ts);
+            }
+            const auto key = std::make_tuple(keyText, combo.api, combo.region);
             auto counter = state.counters.find(key);
             if (counter == state.counters.end()) {
                 auto stored = storedCounter(std::get<0>(key), combo.api, combo.region);
@@ -177,18 +227,22 @@ Result<RatedHour> rateHour(const PendingCalls &pending, Instant hour, RatingStat
         counter += left;
     }
 
-    rated.lines.reserve(lines.size());
-    for (auto &[k, l] : lines)
-        rated.lines.emplace_back(k, std::move(l));
+    rated.lines = lines.take();
     // Records are written in the order of the names (api, region, project, hour, then package and
-    // lateness), as they always were.
+    // lateness), as they always were: compared by each name's rank among the hour's names.
+    std::vector<quint32> order(names.size()), rank(names.size());
+    for (quint32 i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return names[a] < names[b]; });
+    for (size_t i = 0; i < order.size(); ++i)
+        rank[order[i]] = i > 0 && names[order[i]] == names[order[i - 1]] ? rank[order[i - 1]] : quint32(i);
     std::sort(rated.lines.begin(), rated.lines.end(), [&](const auto &a, const auto &b) {
         const LineKey &x = a.first, &y = b.first;
-        return std::tie(names[x.api], names[x.region], names[x.project], x.hour, x.packageId, x.late) <
-               std::tie(names[y.api], names[y.region], names[y.project], y.hour, y.packageId, y.late);
+        return std::tie(rank[x.api], rank[x.region], rank[x.project], x.hour, x.packageId, x.late) <
+               std::tie(rank[y.api], rank[y.region], rank[y.project], y.hour, y.packageId, y.late);
     });
 
-    std::vector<std::pair<UsageKey, qint64>> usageRows(counts.begin(), counts.end());
+    std::vector<std::pair<UsageKey, qint64>> usageRows = counts.take();
     std::sort(usageRows.begin(), usageRows.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
     rated.usage.reserve(usageRows.size());
