@@ -100,9 +100,12 @@ std::optional<CostQuery::Granularity> rollupGrain(const Context &ctx, const Cost
         if (periodStart(ctx.calendar, grain, q.from) != q.from ||
             periodStart(ctx.calendar, grain, q.to) != q.to)
             continue;
-        // Hours are kept per API alone: an hour query by region, project or mode reads the records.
+        // Hours are kept per API alone: an hour query by region or project reads the records, and so does
+        // one by mode in the cash view (in the amortized view a piece's mode is known by its package: the
+        // Analysis page's amortized chart filters by mode to show waste apart).
         const CostRepository::Columns columns = columnsFor(q);
-        if (grain == CostQuery::Hour && (columns.region || columns.project || columns.mode))
+        if (grain == CostQuery::Hour &&
+            (columns.region || columns.project || (columns.mode && q.view == CostQuery::Cash)))
             return std::nullopt;
         return grain;
     }
