@@ -123,6 +123,7 @@ Status gatherRollups(Context &ctx, const CostQuery &q, CostQuery::Granularity gr
     auto sums = repo.rollupSums(rollup, amortized, q.from, q.to, columns);
     if (!sums)
         return sums.error();
+    out.reserve(out.size() + sums->size());
     for (CostRepository::Sum &s : *sums)
         out.push_back({s.bucket, std::move(s.api), std::move(s.region), std::move(s.project),
                        std::move(s.mode), s.calls, s.charged});

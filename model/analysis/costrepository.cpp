@@ -27,6 +27,15 @@ void listColumns(const CostRepository::Columns &columns, QStringList &selected, 
     }
 }
 
+// Binds a rollup read's (grain, view, from, to) and runs it.
+Status bindAndRun(RowReader &r, int grain, bool amortized, Instant from, Instant to)
+{
+    const qint64 values[] = {grain, amortized ? 1 : 0, from, to};
+    for (int i = 0; i < 4; ++i)
+        r.bind(i, values[i]);
+    return r.exec();
+}
+
 std::vector<CostRepository::Sum> readSums(QSqlQuery &q)
 {
     std::vector<CostRepository::Sum> out;
@@ -66,43 +75,54 @@ Result<std::vector<CostRepository::Sum>> CostRepository::rollupSums(int grain, b
     // Records the open transaction wrote (a catch-up before the query) are in the rollups read.
     if (Status s = m_db.costRollup().flush(); !s)
         return s.error();
-    QStringList selected;
-    QStringList grouped{QStringLiteral("bucket")};
-    listColumns(columns, selected, grouped);
     const QString cancelled = amortized
                                   ? QStringLiteral(" AND (package_id = 0 OR package_id IN (SELECT id FROM "
                                                    "package WHERE cancelled_at IS NULL))")
                                   : QString();
-    QString sql;
+    std::vector<Sum> out;
     if (grain == CostRollup::HourByApi) {
         // Kept per hour and API alone: read as stored (a month is a few thousand rows, about one a group:
         // a GROUP BY cost SQLite more than the reading, performance.md P2y), a package's parts apart. The
         // amortized view's mode is known by the package: pay-per-use lines have none.
-        const QString mode = amortized && columns.mode
-                                 ? QStringLiteral("CASE WHEN package_id = 0 THEN '%1' ELSE '%2' END")
-                                       .arg(kModePayPerUse, kModePackage)
-                                 : QStringLiteral("''");
-        sql =
-            QStringLiteral("SELECT bucket, %1, '', '', %2, calls, cost FROM cost_rollup WHERE grain = ? AND "
-                           "cost_view = ? AND bucket >= ? AND bucket < ?%3")
-                .arg(columns.api ? QStringLiteral("api") : QStringLiteral("''"), mode, cancelled);
+        RowReader r(
+            m_db,
+            QStringLiteral("SELECT bucket, api, package_id, calls, cost FROM cost_rollup WHERE grain = ? "
+                           "AND cost_view = ? AND bucket >= ? AND bucket < ?%1")
+                .arg(cancelled),
+            "summing costs");
+        if (Status s = bindAndRun(r, grain, amortized, from, to); !s)
+            return s.error();
+        const bool mode = amortized && columns.mode;
+        while (r.next()) {
+            Sum &s = out.emplace_back();
+            s.bucket = r.integer(0);
+            if (columns.api)
+                s.api = r.text(1);
+            if (mode)
+                s.mode = r.integer(2) ? kModePackage : kModePayPerUse;
+            s.calls = r.integer(3);
+            s.charged = Money::fromUnits(r.integer(4));
+        }
+        if (!r.status())
+            return r.status().error();
     } else {
-        sql = QStringLiteral("SELECT bucket, %1, sum(calls), sum(cost) FROM cost_rollup WHERE grain = ? AND "
-                             "cost_view = ? AND bucket >= ? AND bucket < ?%2 GROUP BY %3")
-                  .arg(selected.join(QLatin1String(", ")), cancelled, grouped.join(QLatin1String(", ")));
+        QStringList selected;
+        QStringList grouped{QStringLiteral("bucket")};
+        listColumns(columns, selected, grouped);
+        RowReader r(
+            m_db,
+            QStringLiteral("SELECT bucket, %1, sum(calls), sum(cost) FROM cost_rollup WHERE grain = ? AND "
+                           "cost_view = ? AND bucket >= ? AND bucket < ?%2 GROUP BY %3")
+                .arg(selected.join(QLatin1String(", ")), cancelled, grouped.join(QLatin1String(", "))),
+            "summing costs");
+        if (Status s = bindAndRun(r, grain, amortized, from, to); !s)
+            return s.error();
+        while (r.next())
+            out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5),
+                           Money::fromUnits(r.integer(6))});
+        if (!r.status())
+            return r.status().error();
     }
-    RowReader r(m_db, sql, "summing costs");
-    const qint64 binds[] = {grain, amortized ? 1 : 0, from, to};
-    for (int i = 0; i < 4; ++i)
-        r.bind(i, binds[i]);
-    if (Status s = r.exec(); !s)
-        return s.error();
-    std::vector<Sum> out;
-    while (r.next())
-        out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5),
-                       Money::fromUnits(r.integer(6))});
-    if (!r.status())
-        return r.status().error();
     return out;
 }
 

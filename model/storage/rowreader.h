@@ -42,7 +42,9 @@ private:
         QString text;
         bool known = false;
     };
-    std::array<Recent, 8> m_recent;
+    // More than the ten APIs: a month of hours by API cycles through all of them, which a smaller ring
+    // would miss every time.
+    std::array<Recent, 16> m_recent;
     size_t m_last = 0; // the one found last: looked at first
     size_t m_next = 0; // the one replaced next
 };
