@@ -120,13 +120,13 @@ Status gatherRollups(Context &ctx, const CostQuery &q, CostQuery::Granularity gr
     const CostRepository::Columns columns = columnsFor(q);
     // Hours: the hour-by-API rollup (rollupGrain sends the other hour queries to the records).
     const int rollup = grain == CostQuery::Hour ? int(CostRollup::HourByApi) : int(grain);
-    auto sums = repo.rollupSums(rollup, amortized, q.from, q.to, columns);
-    if (!sums)
-        return sums.error();
-    out.reserve(out.size() + sums->size());
-    for (CostRepository::Sum &s : *sums)
-        out.push_back({s.bucket, std::move(s.api), std::move(s.region), std::move(s.project),
-                       std::move(s.mode), s.calls, s.charged});
+    if (Status st = repo.rollupSums(
+            rollup, amortized, q.from, q.to, columns,
+            [&out](CostRepository::Sum &s) {
+                out.push_back({s.bucket, s.api, s.region, s.project, s.mode, s.calls, s.charged});
+            });
+        !st)
+        return st;
     if (!amortized)
         return {};
     auto packages = ctx.subscriptions.packages();

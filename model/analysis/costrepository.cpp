@@ -69,17 +69,16 @@ CostRepository::sums(Kind kind, Instant from, Instant to, int offsetSeconds, Ins
     return readSums(q);
 }
 
-Result<std::vector<CostRepository::Sum>> CostRepository::rollupSums(int grain, bool amortized, Instant from,
-                                                                    Instant to, Columns columns)
+Status CostRepository::rollupSums(int grain, bool amortized, Instant from, Instant to, Columns columns,
+                                  const std::function<void(Sum &)> &each)
 {
     // Records the open transaction wrote (a catch-up before the query) are in the rollups read.
     if (Status s = m_db.costRollup().flush(); !s)
-        return s.error();
+        return s;
     const QString cancelled = amortized
                                   ? QStringLiteral(" AND (package_id = 0 OR package_id IN (SELECT id FROM "
                                                    "package WHERE cancelled_at IS NULL))")
                                   : QString();
-    std::vector<Sum> out;
     if (grain == CostRollup::HourByApi) {
         // Kept per hour and API alone: read as stored (a month is a few thousand rows, about one a group:
         // a GROUP BY cost SQLite more than the reading, performance.md P2y), a package's parts apart. The
@@ -91,10 +90,10 @@ Result<std::vector<CostRepository::Sum>> CostRepository::rollupSums(int grain, b
                 .arg(cancelled),
             "summing costs");
         if (Status s = bindAndRun(r, grain, amortized, from, to); !s)
-            return s.error();
+            return s;
         const bool mode = amortized && columns.mode;
+        Sum s;
         while (r.next()) {
-            Sum &s = out.emplace_back();
             s.bucket = r.integer(0);
             if (columns.api)
                 s.api = r.text(1);
@@ -102,28 +101,32 @@ Result<std::vector<CostRepository::Sum>> CostRepository::rollupSums(int grain, b
                 s.mode = r.integer(2) ? kModePackage : kModePayPerUse;
             s.calls = r.integer(3);
             s.charged = Money::fromUnits(r.integer(4));
+            each(s);
         }
-        if (!r.status())
-            return r.status().error();
-    } else {
-        QStringList selected;
-        QStringList grouped{QStringLiteral("bucket")};
-        listColumns(columns, selected, grouped);
-        RowReader r(
-            m_db,
-            QStringLiteral("SELECT bucket, %1, sum(calls), sum(cost) FROM cost_rollup WHERE grain = ? AND "
-                           "cost_view = ? AND bucket >= ? AND bucket < ?%2 GROUP BY %3")
-                .arg(selected.join(QLatin1String(", ")), cancelled, grouped.join(QLatin1String(", "))),
-            "summing costs");
-        if (Status s = bindAndRun(r, grain, amortized, from, to); !s)
-            return s.error();
-        while (r.next())
-            out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5),
-                           Money::fromUnits(r.integer(6))});
-        if (!r.status())
-            return r.status().error();
+        return r.status();
     }
-    return out;
+    QStringList selected;
+    QStringList grouped{QStringLiteral("bucket")};
+    listColumns(columns, selected, grouped);
+    RowReader r(
+        m_db,
+        QStringLiteral("SELECT bucket, %1, sum(calls), sum(cost) FROM cost_rollup WHERE grain = ? AND "
+                       "cost_view = ? AND bucket >= ? AND bucket < ?%2 GROUP BY %3")
+            .arg(selected.join(QLatin1String(", ")), cancelled, grouped.join(QLatin1String(", "))),
+        "summing costs");
+    if (Status s = bindAndRun(r, grain, amortized, from, to); !s)
+        return s;
+    while (r.next()) {
+        Sum s{r.integer(0),
+              r.text(1),
+              r.text(2),
+              r.text(3),
+              r.text(4),
+              r.integer(5),
+              Money::fromUnits(r.integer(6))};
+        each(s);
+    }
+    return r.status();
 }
 
 Result<std::map<qint64, CostRepository::PackageUse>> CostRepository::packageUses()

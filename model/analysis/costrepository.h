@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "domain/types.h"
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -50,7 +51,9 @@ public:
     // out the parts of cancelled packages. The hour-by-API grain is read as stored: a key may come more than
     // once (a package's parts apart from the rest), and in the amortized view it has a mode (package parts,
     // pay-per-use the rest) when columns.mode asks for it.
-    Result<std::vector<Sum>> rollupSums(int grain, bool amortized, Instant from, Instant to, Columns columns);
+    // The sums go to `each` as they are read (a month of hours is thousands: no list of them is kept).
+    Status rollupSums(int grain, bool amortized, Instant from, Instant to, Columns columns,
+                      const std::function<void(Sum &)> &each);
     // Per package: the calls its lines covered and the parts of its price they were given so far.
     struct PackageUse
     {
