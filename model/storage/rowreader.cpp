@@ -75,6 +75,22 @@ void RowReader::bind(int index, qint64 value)
         m_query->bindValue(index, value);
 }
 
+void RowReader::bind(int index, const QVariant &value)
+{
+    if (!m_stmt) {
+        if (m_query)
+            m_query->bindValue(index, value);
+        return;
+    }
+    if (value.isNull())
+        sqlite3_bind_null(m_stmt, index + 1);
+    else if (value.typeId() == QMetaType::QString) {
+        const QByteArray utf8 = value.toString().toUtf8();
+        sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    } else
+        sqlite3_bind_int64(m_stmt, index + 1, value.toLongLong());
+}
+
 Status RowReader::sqliteFailure(int rc)
 {
     return sqlError(rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? SqlFault::Damaged : SqlFault::Other,
@@ -107,6 +123,11 @@ bool RowReader::next()
 qint64 RowReader::integer(int column) const
 {
     return m_stmt ? sqlite3_column_int64(m_stmt, column) : m_query->value(column).toLongLong();
+}
+
+bool RowReader::isNull(int column) const
+{
+    return m_stmt ? sqlite3_column_type(m_stmt, column) == SQLITE_NULL : m_query->value(column).isNull();
 }
 
 const QString &RowReader::text(int column)

@@ -18,6 +18,7 @@ struct sqlite3;
 struct sqlite3_stmt;
 class QSqlDatabase;
 class QSqlQuery;
+class QVariant;
 
 namespace billing {
 
@@ -58,13 +59,15 @@ public:
     RowReader(const RowReader &) = delete;
     RowReader &operator=(const RowReader &) = delete;
 
-    void bind(int index, qint64 value); // index from 0
+    void bind(int index, qint64 value);          // index from 0
+    void bind(int index, const QVariant &value); // an integer, a text or null
     Status exec();
     // Steps to the next row: false at the end, or on a failure (then status() is the error).
     bool next();
     const Status &status() const { return m_status; }
 
     qint64 integer(int column) const;
+    bool isNull(int column) const;
     // The column's text: on SQLite the same QString as lately for a value seen lately in the column.
     const QString &text(int column);
 
