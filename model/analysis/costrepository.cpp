@@ -88,7 +88,7 @@ Status CostRepository::rollupSums(int grain, bool amortized, Instant from, Insta
             QStringLiteral("SELECT bucket, api, package_id, calls, cost FROM cost_rollup WHERE grain = ? "
                            "AND cost_view = ? AND bucket >= ? AND bucket < ?%1")
                 .arg(cancelled),
-            "summing costs");
+            "summing costs", RowReader::Keep::Prepared);
         if (Status s = bindAndRun(r, grain, amortized, from, to); !s)
             return s;
         const bool mode = amortized && columns.mode;
@@ -113,7 +113,7 @@ Status CostRepository::rollupSums(int grain, bool amortized, Instant from, Insta
         QStringLiteral("SELECT bucket, %1, sum(calls), sum(cost) FROM cost_rollup WHERE grain = ? AND "
                        "cost_view = ? AND bucket >= ? AND bucket < ?%2 GROUP BY %3")
             .arg(selected.join(QLatin1String(", ")), cancelled, grouped.join(QLatin1String(", "))),
-        "summing costs");
+        "summing costs", RowReader::Keep::Prepared);
     if (Status s = bindAndRun(r, grain, amortized, from, to); !s)
         return s;
     while (r.next()) {

@@ -212,7 +212,8 @@ Result<std::vector<Record>> RecordRepository::list(const RecordFilter &f)
         sqlText += QStringLiteral(" LIMIT ? OFFSET ?");
         args << f.limit << f.offset;
     }
-    RowReader q(m_db, sqlText, "reading transaction records");
+    // Pages are asked for again and again with the same shape of filter: parse each shape once.
+    RowReader q(m_db, sqlText, "reading transaction records", RowReader::Keep::Prepared);
     for (int i = 0; i < args.size(); ++i)
         q.bind(i, args[i]);
     if (Status s = q.exec(); !s)

@@ -1,6 +1,7 @@
 #include "storage/rowreader.h"
 
 #include "storage/database.h"
+#include "storage/faststatement.h"
 #include "storage/sqlerror.h"
 
 #include <QSqlDriver>
@@ -42,9 +43,23 @@ const QString &SqliteText::at(sqlite3_stmt *stmt, int column)
     return r.text;
 }
 
-RowReader::RowReader(Database &db, const QString &sql, const char *what) : m_what(what)
+RowReader::RowReader(Database &db, const QString &sql, const char *what, Keep keep) : m_what(what)
 {
-    if (sqlite3 *h = sqliteHandle(db.connection())) {
+    sqlite3 *h = sqliteHandle(db.connection());
+    if (keep == Keep::Prepared) {
+        m_kept = true;
+        if (!h) {
+            m_query = &db.prepared(sql); // forward only, finished
+            return;
+        }
+        FastStatement &f = db.fastStatement(sql);
+        m_stmt = f.stmt;
+        m_query = f.query.get(); // SQLite could not prepare it: the query says why when it runs
+        if (m_stmt)
+            m_texts.resize(size_t(sqlite3_column_count(m_stmt)));
+        return;
+    }
+    if (h) {
         const QByteArray utf8 = sql.toUtf8();
         if (const int rc = sqlite3_prepare_v2(h, utf8.constData(), int(utf8.size()), &m_stmt, nullptr);
             rc != SQLITE_OK) {
@@ -56,15 +71,22 @@ RowReader::RowReader(Database &db, const QString &sql, const char *what) : m_wha
         m_texts.resize(size_t(sqlite3_column_count(m_stmt)));
         return;
     }
-    m_query = std::make_unique<QSqlQuery>(db.connection());
+    m_ownQuery = std::make_unique<QSqlQuery>(db.connection());
+    m_query = m_ownQuery.get();
     m_query->setForwardOnly(true);
     m_query->prepare(sql);
 }
 
 RowReader::~RowReader()
 {
-    if (m_stmt)
+    if (m_stmt && m_kept) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    } else if (m_stmt) {
         sqlite3_finalize(m_stmt);
+    } else if (m_query && m_kept) {
+        m_query->finish();
+    }
 }
 
 void RowReader::bind(int index, qint64 value)
