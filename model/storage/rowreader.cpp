@@ -38,7 +38,7 @@ const QString &SqliteText::at(sqlite3_stmt *stmt, int column)
     m_next = (m_next + 1) % m_recent.size();
     Recent &r = m_recent[m_last];
     r.bytes = QByteArray(p, n);
-    r.text = QString::fromUtf8(r.bytes);
+    r.text = n == 0 ? QStringLiteral("") : QString::fromUtf8(r.bytes);
     r.known = true;
     return r.text;
 }
@@ -154,8 +154,12 @@ bool RowReader::isNull(int column) const
 
 const QString &RowReader::text(int column)
 {
-    if (m_stmt)
+    if (m_stmt) {
+        static const QString null; // NULL stays a null QString, as through the Qt driver
+        if (sqlite3_column_type(m_stmt, column) == SQLITE_NULL)
+            return null;
         return m_texts[size_t(column)].at(m_stmt, column);
+    }
     m_text = m_query->value(column).toString();
     return m_text;
 }

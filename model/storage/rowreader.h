@@ -72,7 +72,8 @@ public:
 
     qint64 integer(int column) const;
     bool isNull(int column) const;
-    // The column's text: on SQLite the same QString as lately for a value seen lately in the column.
+    // The column's text: on SQLite the same QString as lately for a value seen lately in the column;
+    // NULL is a null QString, the empty text an empty one.
     const QString &text(int column);
 
 private:
