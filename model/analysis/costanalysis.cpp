@@ -2,6 +2,7 @@
 #include "analysis/tr.h"
 #include "core/shown.h"
 
+#include "analysis/costgrouping.h"
 #include "analysis/costpieces.h"
 #include "analysis/costrepository.h"
 #include "engine/context.h"
@@ -26,11 +27,6 @@ constexpr DimensionId kDimensionIds[] = {
     {CostDimension::Region, QLatin1String("region")},   {CostDimension::Mode, QLatin1String("mode")},
     {CostDimension::Project, QLatin1String("project")}, {CostDimension::Tag, QLatin1String("tag")},
 };
-
-bool passes(const QStringList &filter, const QString &value)
-{
-    return filter.isEmpty() || filter.contains(value);
-}
 } // namespace
 
 QString costDimensionId(CostDimension d)
@@ -131,93 +127,17 @@ Result<CostResult> analyzeCost(Context &ctx, const CostQuery &q)
     std::vector<CostPiece> pieces;
     if (Status s = gatherPieces(ctx, q, unit, pieces); !s)
         return s.error();
-
-    TagRepository tagRepo(ctx.db);
-    auto tagMap = tagRepo.all();
-    if (!tagMap)
-        return tagMap.error();
-    const QStringList sharedTags{kProjectShared};
-    const QStringList untagged{kTagUntagged};
-    auto tagsOf = [&](const QString &project) -> const QStringList & {
-        if (project == kProjectShared)
-            return sharedTags;
-        auto it = tagMap->find(project);
-        return it == tagMap->end() ? untagged : it->second;
-    };
-
-    std::vector<CostDimension> dims; // validated above
-    for (const QString &d : q.groupBy)
-        dims.push_back(*costDimensionFromId(d));
-    const bool byTag = std::find(dims.begin(), dims.end(), CostDimension::Tag) != dims.end();
-    // Sums over a long range (a year of months near the range each) can pass what 64 bits hold: they are
-    // made in 128 bits and refused outside the range (billing-rules §3 Range), as a forecast is.
-    std::map<std::pair<Instant, std::vector<QString>>, std::pair<qint64, Int128>> groups;
-    CostResult result;
-    Int128 total = 0;
-    for (const CostPiece &p : pieces) {
-        const QString project = p.project.isEmpty() ? kProjectShared : p.project;
-        const ApiInfo *api = ctx.catalog.api(p.api);
-        const QString category = api ? api->category : QString();
-        if (!passes(q.apis, p.api) || !passes(q.regions, p.region) || !passes(q.projects, project) ||
-            !passes(q.modes, p.mode) || !passes(q.categories, category))
-            continue;
-        const QStringList &allTags = tagsOf(project);
-        QStringList tags;
-        for (const QString &t : allTags)
-            if (passes(q.tags, t))
-                tags << t;
-        if (tags.isEmpty())
-            continue;
-        total += p.cost.units();
-        result.calls += p.calls;
-        const Instant period = periodStart(ctx.calendar, q.granularity, p.at);
-        const QStringList tagKeys = byTag ? tags : QStringList{QString()};
-        auto valueOf = [&](CostDimension d, const QString &tag) -> const QString & {
-            switch (d) {
-            case CostDimension::Api:
-                return p.api;
-            case CostDimension::Category:
-                return category;
-            case CostDimension::Region:
-                return p.region;
-            case CostDimension::Mode:
-                return p.mode;
-            case CostDimension::Project:
-                return project;
-            case CostDimension::Tag:
-                break;
-            }
-            return tag;
-        };
-        for (const QString &tag : tagKeys) {
-            std::vector<QString> key;
-            for (CostDimension d : dims)
-                key.push_back(valueOf(d, tag));
-            auto &g = groups[{period, std::move(key)}];
-            g.first += p.calls;
-            g.second += p.cost.units();
-        }
+    std::map<QString, QStringList> tags;
+    if (CostGrouping::needsTags(q)) {
+        auto all = TagRepository(ctx.db).all();
+        if (!all)
+            return all.error();
+        tags = std::move(*all);
     }
-    Int128 outside = Money::inRange(total) ? 0 : total;
-    for (const auto &[k, v] : groups)
-        if (!outside && !Money::inRange(v.second))
-            outside = v.second;
-    if (outside)
-        return Error::refused(
-            AnalysisTr::tr("the costs from %1 to %2 add up to %3, outside the range of ±10,000,000,000.00: "
-                           "choose a shorter range or a finer grouping")
-                .arg(ctx.calendar.format(q.from), ctx.calendar.format(q.to), Money::unitsToString(outside)));
-    result.total = Money::fromUnits(qint64(total));
-    for (const auto &[k, v] : groups) {
-        CostRow row;
-        row.period = k.first;
-        for (int i = 0; i < q.groupBy.size(); ++i)
-            row.keys[q.groupBy[i]] = k.second[size_t(i)];
-        row.calls = v.first;
-        row.cost = Money::fromUnits(qint64(v.second));
-        result.rows.push_back(std::move(row));
-    }
-    return result;
+    CostGrouping grouping(q, ctx.calendar, ctx.catalog, tags);
+    for (const CostPiece &p : pieces)
+        grouping.add(p);
+    return grouping.result();
 }
 
 namespace {

@@ -100,9 +100,12 @@ std::optional<CostQuery::Granularity> rollupGrain(const Context &ctx, const Cost
         if (periodStart(ctx.calendar, grain, q.from) != q.from ||
             periodStart(ctx.calendar, grain, q.to) != q.to)
             continue;
-        // Hours are kept per API alone: an hour query by region, project or mode reads the records.
+        // Hours are kept per API alone: an hour query by region or project reads the records, and so does
+        // one by mode in the cash view (in the amortized view a piece's mode is known by its package: the
+        // Analysis page's amortized chart filters by mode to show waste apart).
         const CostRepository::Columns columns = columnsFor(q);
-        if (grain == CostQuery::Hour && (columns.region || columns.project || columns.mode))
+        if (grain == CostQuery::Hour &&
+            (columns.region || columns.project || (columns.mode && q.view == CostQuery::Cash)))
             return std::nullopt;
         return grain;
     }
@@ -117,12 +120,13 @@ Status gatherRollups(Context &ctx, const CostQuery &q, CostQuery::Granularity gr
     const CostRepository::Columns columns = columnsFor(q);
     // Hours: the hour-by-API rollup (rollupGrain sends the other hour queries to the records).
     const int rollup = grain == CostQuery::Hour ? int(CostRollup::HourByApi) : int(grain);
-    auto sums = repo.rollupSums(rollup, amortized, q.from, q.to, columns);
-    if (!sums)
-        return sums.error();
-    for (CostRepository::Sum &s : *sums)
-        out.push_back({s.bucket, std::move(s.api), std::move(s.region), std::move(s.project),
-                       std::move(s.mode), s.calls, s.charged});
+    if (Status st = repo.rollupSums(
+            rollup, amortized, q.from, q.to, columns,
+            [&out](CostRepository::Sum &s) {
+                out.push_back({s.bucket, s.api, s.region, s.project, s.mode, s.calls, s.charged});
+            });
+        !st)
+        return st;
     if (!amortized)
         return {};
     auto packages = ctx.subscriptions.packages();

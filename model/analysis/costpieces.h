@@ -24,9 +24,10 @@ struct CostPiece
 // The pieces of the query's view in [q.from, q.to), summed by the database per the columns the query
 // groups or filters by. From the cost rollups (storage/costrollup.h) when the range starts and ends on
 // whole hours: the month rollup for a month query over whole months, else the day rollup over whole
-// days, else the hour-by-API rollup when the query needs no column but API (or category); pieces then lie
-// at their period's first instant. From the records (summed per `unit`, an hour or a day) when the range cuts
-// an hour, when hours are asked by region, project or mode, or when q.scanRecords asks for it.
+// days, else the hour-by-API rollup when the query needs no column but API (or category), or mode in the
+// amortized view; pieces then lie at their period's first instant. From the records (summed per `unit`, an
+// hour or a day) when the range cuts an hour, when hours are asked by region or project (or by mode in the
+// cash view), or when q.scanRecords asks for it.
 Status gatherPieces(Context &ctx, const CostQuery &q, Instant unit, std::vector<CostPiece> &out);
 // The amortized view's spreading of package prices (costanalysis.h), shared with the FOCUS export's
 // EffectiveCost: every package not refunded with what its lines were given, every covered usage line

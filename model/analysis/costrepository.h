@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "domain/types.h"
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -45,10 +46,14 @@ public:
     // Sums over records whose expenditure time lies in [from, to).
     Result<std::vector<Sum>> sums(Kind kind, Instant from, Instant to, int offsetSeconds, Instant unit,
                                   Columns columns);
-    // The same sums from the cost rollups (storage/costrollup.h) of a grain (0 hour, 1 day, 2 month) and
-    // view, over buckets in [from, to); `bucket` is then the period's first instant. The amortized view
-    // leaves out the parts of cancelled packages.
-    Result<std::vector<Sum>> rollupSums(int grain, bool amortized, Instant from, Instant to, Columns columns);
+    // The same sums from the cost rollups (storage/costrollup.h) of a grain (CostRollup::Grain) and view,
+    // over buckets in [from, to); `bucket` is then the period's first instant. The amortized view leaves
+    // out the parts of cancelled packages. The hour-by-API grain is read as stored: a key may come more than
+    // once (a package's parts apart from the rest), and in the amortized view it has a mode (package parts,
+    // pay-per-use the rest) when columns.mode asks for it.
+    // The sums go to `each` as they are read (a month of hours is thousands: no list of them is kept).
+    Status rollupSums(int grain, bool amortized, Instant from, Instant to, Columns columns,
+                      const std::function<void(Sum &)> &each);
     // Per package: the calls its lines covered and the parts of its price they were given so far.
     struct PackageUse
     {

@@ -1,17 +1,15 @@
 #include "storage/reconcilerepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlerror.h"
 #include "storage/sqlhelpers.h"
 
 #include <QJsonDocument>
-#include <QSqlDriver>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
 
-#include <array>
-#include <cstring>
 #include <memory>
 
 namespace billing {
@@ -30,55 +28,6 @@ const char kOurRecords[] =
 Instant hourOf(qint64 expenditureAt)
 {
     return (expenditureAt / kMicrosPerHour) * kMicrosPerHour;
-}
-
-// A text column read straight from SQLite, its recent values' strings kept: the API, region, mode and
-// project take few values, and a value seen lately is the same string again, neither decoded nor
-// allocated (nor hashed by the line table, which knows a string by its text's address). A missing value
-// is the empty text.
-class SqliteText
-{
-public:
-    const QString &at(sqlite3_stmt *stmt, int column)
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
-        const int n = sqlite3_column_bytes(stmt, column);
-        for (size_t i = 0; i < m_recent.size(); ++i) {
-            Recent &r = m_recent[(m_last + i) % m_recent.size()];
-            if (r.known && r.bytes.size() == n &&
-                (n == 0 || std::memcmp(p, r.bytes.constData(), size_t(n)) == 0)) {
-                m_last = (m_last + i) % m_recent.size();
-                return r.text;
-            }
-        }
-        m_last = m_next;
-        m_next = (m_next + 1) % m_recent.size();
-        Recent &r = m_recent[m_last];
-        r.bytes = QByteArray(p, n);
-        r.text = QString::fromUtf8(r.bytes);
-        r.known = true;
-        return r.text;
-    }
-
-private:
-    struct Recent
-    {
-        QByteArray bytes;
-        QString text;
-        bool known = false;
-    };
-    std::array<Recent, 8> m_recent;
-    size_t m_last = 0; // the one found last: looked at first
-    size_t m_next = 0; // the one replaced next
-};
-
-// The SQLite connection's handle, or null (PostgreSQL).
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3 *const *>(handle.data());
-    return nullptr;
 }
 
 // The same through SQLite's own API: the driver's values (a QVariant and a UTF-16 string per column of

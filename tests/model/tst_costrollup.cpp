@@ -198,6 +198,22 @@ private slots:
                         if (QTest::currentTestFailed())
                             return;
                     }
+        // The Analysis page's amortized hour chart: by API with waste apart (a mode filter), which the
+        // hour-by-API rollups answer (the mode known by the package), on whole hours and on cut ones.
+        for (const Range &r : ranges)
+            for (const QStringList &modes :
+                 {QStringList{kModePayPerUse, kModePackage}, QStringList{kModePackage},
+                  QStringList{kModePayPerUse}, QStringList{kModeWaste}})
+                for (const QStringList &by :
+                     {QStringList{"api"}, QStringList{"mode"}, QStringList{"category", "mode"}}) {
+                    CostQuery q = rangeQuery(r.from, r.to, CostQuery::Hour);
+                    q.view = CostQuery::Amortized;
+                    q.groupBy = by;
+                    q.modes = modes;
+                    compareBoth(acc, q);
+                    if (QTest::currentTestFailed())
+                        return;
+                }
         // Filters on every dimension (values as the rows show them), tags changed after the fact.
         setRandomTags(acc, rng);
         for (auto view : {CostQuery::Cash, CostQuery::Amortized}) {

@@ -1,6 +1,7 @@
 #include "storage/database.h"
 #include "storage/databaseroles.h"
 #include "storage/ledgerrepository.h"
+#include "storage/rowreader.h"
 #include "storage/transaction.h"
 #include "testaccount.h"
 
@@ -339,6 +340,37 @@ private slots:
             QVERIFY(tx.commit().ok());
         }
         QCOMPARE(count(), 1);
+    }
+
+    // storage/rowreader.h: integers, texts (recent ones kept, NULL apart from ''), kept statements, errors.
+    void rowReaderReadsAsTheDriver()
+    {
+        test::TestAccount acc;
+        Database &db = acc.engine->database();
+        const QString sql = QStringLiteral(
+            "SELECT v.n, v.t FROM (SELECT 1 AS n, 'a' AS t UNION ALL SELECT 2, NULL UNION ALL SELECT 3, '' "
+            "UNION ALL SELECT 4, 'a' UNION ALL SELECT 5, 'b') v WHERE v.n >= ? ORDER BY v.n");
+        for (auto keep : {RowReader::Keep::No, RowReader::Keep::Prepared, RowReader::Keep::Prepared}) {
+            RowReader r(db, sql, "testing", keep);
+            r.bind(0, QVariant(qint64(2)));
+            QVERIFY(r.exec().ok());
+            QStringList texts;
+            QList<qint64> numbers;
+            QList<bool> nulls;
+            while (r.next()) {
+                numbers << r.integer(0);
+                texts << r.text(1);
+                nulls << r.text(1).isNull();
+                QCOMPARE(r.isNull(1), nulls.back());
+            }
+            QVERIFY(r.status().ok());
+            QCOMPARE(numbers, (QList<qint64>{2, 3, 4, 5}));
+            QCOMPARE(texts,
+                     (QStringList{QString(), QStringLiteral(""), QStringLiteral("a"), QStringLiteral("b")}));
+            QCOMPARE(nulls, (QList<bool>{true, false, false, false}));
+        }
+        RowReader bad(db, QStringLiteral("SELECT no_such_column FROM account"), "testing");
+        QVERIFY(!bad.exec().ok() || (!bad.next() && !bad.status().ok()));
     }
 
     void aSecondAccountIsRefused()

@@ -3,6 +3,7 @@
 #include "analysis/allocation.h"
 #include "analysis/costanalysis.h"
 #include "analysis/costmeasure.h"
+#include "analysis/costseries.h"
 #include "costcenter/allocationpage.h"
 #include "costcenter/analysispage.h"
 #include "costcenter/budgetmodel.h"
@@ -316,6 +317,20 @@ private slots:
         // Amortized view: the table sums like the chart.
         selectCombo(page.findChild<QComboBox *>(QStringLiteral("costView")), int(CostQuery::Amortized));
         QVERIFY(plot->seriesCount() >= 2);
+        // By the hour (the hour-by-API rollups, waste apart by mode): every hour of October, the view's
+        // total.
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("granularity")), int(CostQuery::Hour));
+        QCOMPARE(plot->pointCount(), 31 * 24);
+        CostQuery october = rangeQuery(at("2026-10-01T00:00:00+08:00"), at("2026-11-01T00:00:00+08:00"));
+        october.view = CostQuery::Amortized;
+        auto amortized = m_acc->run([&](Context &c) { return analyzeCost(c, october); });
+        QVERIFY(amortized.ok() && !amortized->total.isZero());
+        double hours = 0;
+        for (int i = 0; i < plot->seriesCount(); ++i)
+            hours += plot->seriesSum(i);
+        QCOMPARE(qRound64(hours * 100), qRound64(double(amortized->total.units()) / Money::CentUnits));
+        saveShot(&page, "analysis-amortized-hours.png");
+        selectCombo(page.findChild<QComboBox *>(QStringLiteral("granularity")), int(CostQuery::Day));
         // Cumulative this month: the forecast band is drawn.
         selectCombo(page.findChild<QComboBox *>(QStringLiteral("costView")), int(CostQuery::Cash));
         selectCombo(period, int(PeriodPicker::ThisMonth));
