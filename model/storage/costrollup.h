@@ -6,7 +6,7 @@
 // that writes the records they sum. Tags and categories are not stored: they are joined at query time
 // over the small rollup (a project's tags can change after the fact).
 //
-// Grains: hour, day and month per (API, region, project, mode); and hour per API alone.
+// Grains: day and month per (API, region, project, mode); and hour per API alone (no full hour grain).
 // - Cash: each usage (not late), purchase, renewal and refund record at its expenditure time; a late
 //   usage line at its cash instant (its own hour, or the hour of the settlement that billed it into a
 //   later month). Calls count for usage lines only.
@@ -36,7 +36,8 @@ class CostRollup
 {
 public:
     // HourByApi: per hour and API only (the other key texts empty), for hour queries that group and filter
-    // by nothing but API or category. Hour (every key per hour) is not kept (costrollup.cpp, addPiece).
+    // by nothing but API or category, and in the amortized view by mode too (a package part's mode is its
+    // package's). Hour (every key per hour) is not kept (costrollup.cpp, addPiece).
     enum Grain : int { Hour = 0, Day = 1, Month = 2, HourByApi = 3 };
     enum View : int { Cash = 0, Amortized = 1 };
     struct Key
