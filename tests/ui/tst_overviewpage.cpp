@@ -4,6 +4,8 @@
 #include "analysis/costanalysis.h"
 #include "costcenter/anomaliespage.h"
 #include "costcenter/anomalymodel.h"
+#include "domain/notification.h"
+#include "engine/context.h"
 #include "overview/overviewpage.h"
 #include "ownertest.h"
 #include "shell/mainwindow.h"
@@ -11,7 +13,11 @@
 #include "widgets/figure.h"
 #include "widgets/format.h"
 
+#include <QJsonObject>
+#include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -37,6 +43,24 @@ private:
     static FigureButton *spendTile(OverviewPage &page)
     {
         return page.findChild<FigureButton *>(QStringLiteral("spendTile"));
+    }
+    // Every label the page shows gets at least the height its text needs at the width it was given
+    // (heightForWidth for a word-wrapped line, the size hint otherwise): none is cut or overlaps the next.
+    static QStringList squeezedLabels(const OverviewPage &page)
+    {
+        QStringList out;
+        for (const QLabel *label : page.findChildren<QLabel *>()) {
+            if (!label->isVisibleTo(&page) || label->text().isEmpty())
+                continue;
+            const int needed = label->hasHeightForWidth() ? label->heightForWidth(label->width())
+                                                          : label->sizeHint().height();
+            if (label->height() < needed)
+                out << QStringLiteral("%1 (%2 < %3 px)")
+                           .arg(label->text().left(40))
+                           .arg(label->height())
+                           .arg(needed);
+        }
+        return out;
     }
 
 private slots:
@@ -109,6 +133,63 @@ private slots:
         // No history to compare with: no anomalies.
         QCOMPARE(page.anomaliesText(), QStringLiteral("No anomalies in the last 30 days"));
         QVERIFY(page.anomalyButtons().isEmpty());
+    }
+
+    // Long (word-wrapped) notifications and the big balance figure at the console's usual 1280x800 and
+    // a small 1024x640 window: the page scrolls instead of squeezing its lines below their height.
+    void nothingIsSqueezedWhenThePageIsTallerThanTheWindow_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1024x640") << QSize(1024, 640);
+    }
+    void nothingIsSqueezedWhenThePageIsTallerThanTheWindow()
+    {
+        QFETCH(QSize, size);
+        test::TestAccount acc("2026-10-01T00:00:00+08:00");
+        QVERIFY(test::topUp(acc, "1691.68"));
+        QVERIFY(test::enable(acc, "general-text", "cn-north-4"));
+        acc.setNow("2026-11-05T00:00:00+08:00");
+        QVERIFY(test::ok(test::importCsv(acc, test::anomalyHistoryCsv())));
+        QVERIFY(test::ok(acc.run([](Context &c) -> Status {
+            for (int i = 0; i < 6; ++i) {
+                const QJsonObject args{{QStringLiteral("api"), QStringLiteral("general-text")},
+                                       {QStringLiteral("region"), QStringLiteral("cn-north-4")},
+                                       {QStringLiteral("project"), QStringLiteral("mobile-app-%1").arg(i)},
+                                       {QStringLiteral("day"), QStringLiteral("2026-11-0%1").arg(i + 1)},
+                                       {QStringLiteral("direction"), QStringLiteral("drop")},
+                                       {QStringLiteral("cost"), QStringLiteral("0.00")},
+                                       {QStringLiteral("baseline"), QStringLiteral("12.125")},
+                                       {QStringLiteral("difference"), QStringLiteral("-12.125")},
+                                       {QStringLiteral("cause"), QStringLiteral("package-coverage")}};
+                if (Status s = c.notify(c.now - (6 - i) * kMicrosPerHour, AlertKind::Anomaly, args,
+                                        QStringLiteral("long:%1").arg(i));
+                    !s)
+                    return s;
+            }
+            return {};
+        })));
+
+        QTemporaryDir dir;
+        ConsoleSettings settings(dir.filePath(QStringLiteral("overview.ini")));
+        MainWindow w(*acc.engine, settings);
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showPage(PageId::Overview);
+        auto *page = qobject_cast<OverviewPage *>(w.page(PageId::Overview));
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 10000);
+        QCoreApplication::processEvents();
+        const QString shot = qEnvironmentVariable("OVERVIEW_FIT_SCREENSHOT");
+        if (!shot.isEmpty())
+            w.grab().save(shot.arg(size.width()));
+        const QStringList squeezed = squeezedLabels(*page);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral("; "))));
+        // The content is taller than the window: it scrolls.
+        auto *scroll = page->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
     }
 
     // The latest anomalies of the last 30 days, newest first, from a worker thread; a click opens the

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -110,7 +111,19 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     latestLayout->addLayout(m_latest);
     latestLayout->addWidget(all, 0, Qt::AlignRight);
 
-    auto *layout = new QVBoxLayout(this);
+    // The content scrolls when it is taller than the window: a layout squeezed below the height its
+    // word-wrapped lines need for their width would cut the figures and overlap the notifications.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("overviewScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget(scroll);
+    content->setObjectName(QStringLiteral("overviewContent"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    auto *layout = new QVBoxLayout(content);
     layout->addWidget(createTitle(tr("Overview")));
     layout->addWidget(m_banner);
     layout->addWidget(m_stopped);
@@ -119,6 +132,7 @@ OverviewPage::OverviewPage(Engine &engine, QWidget *parent)
     layout->addWidget(anomaliesBox);
     layout->addWidget(latestBox);
     layout->addStretch(1);
+    scroll->setWidget(content);
 
     connect(all, &QPushButton::clicked, this, [this] { emit openPageRequested(PageId::Notifications); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &OverviewPage::refresh);
