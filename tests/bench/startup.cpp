@@ -122,8 +122,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "the main window has no overview page\n");
         return 1;
     }
+    // The page's content scrolls inside it: the content paints, the page around it need not.
+    auto *content = overview->findChild<QWidget *>(QStringLiteral("overviewContent"));
     if (!args.contains(QLatin1String("--until-loaded")))
-        overview->installEventFilter(&quitter);
+        (content ? content : overview)->installEventFilter(&quitter);
     else if (auto *spend = overview->findChild<QWidget *>(QStringLiteral("spendTile")))
         // The figures are painted in the tile after figuresLoaded; the window was shown before.
         QObject::connect(overview, &billing::ui::OverviewPage::figuresLoaded, spend,
