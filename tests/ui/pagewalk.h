@@ -19,10 +19,10 @@ namespace billing::test {
 
 struct DemoAccount
 {
-    explicit DemoAccount(const QString &name = QStringLiteral("Demo account"))
+    explicit DemoAccount(const QString &name = QStringLiteral("Demo account"), int months = 2)
     {
         path = dir.filePath(QStringLiteral("demo.sqlite"));
-        if (auto s = createDemoAccount(path, clock.now(), DemoOptions{2, 1, name}); !s)
+        if (auto s = createDemoAccount(path, clock.now(), DemoOptions{months, 1, name}); !s)
             qFatal("cannot create the demo account: %s", qPrintable(s.error().message));
         auto e = Engine::open(path, clock);
         if (!e)

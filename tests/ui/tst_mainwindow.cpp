@@ -1,4 +1,6 @@
+#include "bills/billspage.h"
 #include "engine/funds.h"
+#include "pagewalk.h"
 #include "shell/accountbar.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
@@ -6,6 +8,7 @@
 
 #include <QFileInfo>
 #include <QLabel>
+#include <QLayout>
 #include <QStackedWidget>
 #include <QTest>
 #include <QToolButton>
@@ -181,6 +184,43 @@ private slots:
         }
         ConsoleSettings settings(file);
         QCOMPARE(settings.lastPage(), QStringLiteral("funds"));
+    }
+
+    // Every page fits a 1280 px wide laptop screen: no page's minimum width forces the window wider
+    // (figure and tool rows wrap, combo boxes shrink). Last month's bill has the longest figures.
+    void everyPageFitsALaptopScreen()
+    {
+        // A year of history: the figures as large as in `billingctl demo`'s account.
+        test::DemoAccount demo(QStringLiteral("Demo account"), 12);
+        test::ShownWindow shown(*demo.engine);
+        MainWindow &w = shown.window;
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto check = [&w](const QString &what) {
+            w.layout()->activate();
+            const int needed = w.minimumSizeHint().width();
+            if (needed > 1280) // names the widest widgets on the page
+                for (QWidget *child : currentPageWidget(w)->findChildren<QWidget *>())
+                    if (child->isVisibleTo(&w) && child->minimumSizeHint().width() > 800)
+                        qWarning("%s: %s wants %d px", qPrintable(what), qPrintable(test::describe(child)),
+                                 child->minimumSizeHint().width());
+            return needed;
+        };
+        QStringList tooWide;
+        for (PageId id : w.pages()) {
+            QVERIFY(test::showAndSettle(w, id));
+            const QString key = MainWindow::pageKey(id);
+            if (const int needed = check(key); needed > 1280)
+                tooWide << QStringLiteral("%1 needs %2 px").arg(key).arg(needed);
+        }
+        auto *bills = qobject_cast<BillsPage *>(w.page(PageId::Bills));
+        QVERIFY(bills);
+        QVERIFY(test::showAndSettle(w, PageId::Bills));
+        QVERIFY(bills->months().size() > 1);
+        bills->setMonth(bills->months().at(1));
+        QVERIFY(QTest::qWaitFor([bills] { return !bills->isBusy(); }, 20000));
+        if (const int needed = check(QStringLiteral("last month's bill")); needed > 1280)
+            tooWide << QStringLiteral("last month's bill needs %1 px").arg(needed);
+        QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(QStringLiteral("; "))));
     }
 };
 

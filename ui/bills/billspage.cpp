@@ -8,6 +8,7 @@
 #include "widgets/emptystate.h"
 #include "widgets/errorbanner.h"
 #include "widgets/figure.h"
+#include "widgets/flowlayout.h"
 #include "widgets/focusexportdialog.h"
 #include "widgets/itemroles.h"
 #include "widgets/moneydelegate.h"
@@ -90,6 +91,7 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     m_next->setAccessibleName(tr("Next month"));
     m_next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     m_status->setObjectName(QStringLiteral("billStatus"));
+    m_status->setWordWrap(true); // a long status takes two lines rather than widening the window
     m_exact->setToolTip(tr("Show list amounts and rounded-off amounts with all 8 decimals"));
 
     m_export->setObjectName(QStringLiteral("exportBill"));
@@ -140,8 +142,7 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     bar->addWidget(m_month);
     bar->addWidget(m_next);
     bar->addSpacing(m_month->fontMetrics().horizontalAdvance(QLatin1Char('M')));
-    bar->addWidget(m_status);
-    bar->addStretch(1);
+    bar->addWidget(m_status, 1); // takes the room there is, wraps when there is too little
     bar->addWidget(m_exportStatus);
     bar->addWidget(m_busy);
     bar->addWidget(m_exact);
@@ -149,11 +150,11 @@ BillsPage::BillsPage(Engine &engine, QWidget *parent)
     bar->addWidget(m_printPreview);
     bar->addWidget(m_print);
 
-    auto *figures = new QHBoxLayout;
+    // The figures wrap onto a second row when the window is narrower than all of them (exact amounts).
+    auto *figures = new FlowLayout;
     figures->addWidget(m_due);
     for (Figure *f : {m_fee, m_roundedOff, m_paid, m_arrears, m_change})
         figures->addWidget(f);
-    figures->addStretch(1);
 
     auto *hint =
         new QLabel(tr("Double-click a line or press Enter to see its transactions; from a usage line, "

@@ -130,11 +130,12 @@ AnomaliesPage::AnomaliesPage(Engine &engine, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Anomalies")));
     layout->addWidget(m_banner);
-    layout->addWidget(
-        new QLabel(tr("A day is anomalous when its cost leaves the band around the median of the "
-                      "same weekday in the 4 weeks before: more than 3 × 1.4826 × MAD, half the "
-                      "baseline and 1.00 away from it."),
-                   this));
+    auto *rule = new QLabel(tr("A day is anomalous when its cost leaves the band around the median of the "
+                               "same weekday in the 4 weeks before: more than 3 × 1.4826 × MAD, half the "
+                               "baseline and 1.00 away from it."),
+                            this);
+    rule->setWordWrap(true); // wraps on a narrow window instead of widening it
+    layout->addWidget(rule);
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
 

@@ -86,11 +86,13 @@ BudgetsPage::BudgetsPage(Engine &engine, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createTitle(tr("Budgets")));
     layout->addWidget(m_banner);
-    layout->addWidget(
+    auto *thresholds =
         new QLabel(tr("Each threshold alerts once a month per scope, in Notifications. The cumulative "
                       "view of Analysis (this month) draws the budgets whose scope its filters select "
                       "as lines."),
-                   this));
+                   this);
+    thresholds->setWordWrap(true); // wraps on a narrow window instead of widening it
+    layout->addWidget(thresholds);
     layout->addWidget(m_table, 1);
     layout->addLayout(form);
     layout->addWidget(m_error);
