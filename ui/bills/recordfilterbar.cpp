@@ -4,6 +4,7 @@
 #include "catalog/catalog.h"
 #include "time/billingcalendar.h"
 #include "widgets/format.h"
+#include "widgets/shrinkingcombo.h"
 #include "widgets/taborder.h"
 
 #include <QComboBox>
@@ -99,15 +100,8 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     add(1, 4, tr("Timin&g:"), m_timing);
     grid->addWidget(reset, 1, 11);
     grid->setColumnStretch(12, 1);
-    // The lists are as wide as their longest value when there is room, and shrink down to a few
-    // characters (eliding their text) on a narrow window: the bar never makes the page wider than a
-    // laptop screen.
-    for (QComboBox *box : {m_month, m_type, m_api, m_region, m_project, m_mode, m_timing, m_datesBy}) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(4);
-        box->setMinimumWidth(box->minimumSizeHint().width());
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    }
+    for (QComboBox *box : {m_month, m_type, m_api, m_region, m_project, m_mode, m_timing, m_datesBy})
+        letComboShrink(box, 2);
 
     auto emitChanged = [this] {
         if (!m_quiet)

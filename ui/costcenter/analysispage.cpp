@@ -20,6 +20,7 @@
 #include "widgets/figure.h"
 #include "widgets/focusexportdialog.h"
 #include "widgets/moneydelegate.h"
+#include "widgets/shrinkingcombo.h"
 #include "widgets/timeseriesplot.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
@@ -136,6 +137,8 @@ AnalysisPage::AnalysisPage(Engine &engine, ConsoleSettings &settings, QWidget *p
     m_topN->setAccessibleName(tr("Series shown"));
     m_topN->setAccessibleDescription(tr("How many series the chart draws; the rest are summed as others."));
     m_group2->setAccessibleName(tr("Then group by"));
+    for (QComboBox *box : {m_group1, m_group2, m_measure, m_costView})
+        letComboShrink(box);
     m_plot->setAccessibleName(tr("Cost chart"));
 
     auto *controls = new QGridLayout;

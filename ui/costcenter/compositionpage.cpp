@@ -14,6 +14,7 @@
 #include "widgets/figure.h"
 #include "widgets/itemroles.h"
 #include "widgets/moneydelegate.h"
+#include "widgets/shrinkingcombo.h"
 #include "widgets/totalsfooter.h"
 #include "widgets/totalsmodel.h"
 #include "widgets/totalstablepane.h"
@@ -92,6 +93,8 @@ CompositionPage::CompositionPage(Engine &engine, QWidget *parent)
     m_measure->addItem(tr("Cost"), int(CostMeasure::Cost));
     m_measure->addItem(tr("Calls"), int(CostMeasure::Calls));
     m_measure->addItem(tr("Unit cost per 1,000 calls"), int(CostMeasure::UnitCost));
+    for (QComboBox *box : {m_dimension, m_measure})
+        letComboShrink(box);
     m_unitCost->setObjectName(QStringLiteral("unitCostFigure"));
     m_unitCost->hide();
 

@@ -57,10 +57,11 @@ OptimizationPage::OptimizationPage(Engine &engine, QWidget *parent)
     openPackages->setEnabled(false);
     auto *exportButton = new QPushButton(tr("Export &table (CSV)\u2026"), this);
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Based on the billable calls of the last 30 days; monthly costs of a 1-year "
-                                 "package are its price / 12."),
-                              this),
-                   1);
+    auto *basis = new QLabel(tr("Based on the billable calls of the last 30 days; monthly costs of a 1-year "
+                                "package are its price / 12."),
+                             this);
+    basis->setWordWrap(true); // wraps on a narrow window instead of widening it
+    bar->addWidget(basis, 1);
     bar->addWidget(openPackages);
     bar->addWidget(exportButton);
 

@@ -2,6 +2,7 @@
 
 #include "time/billingcalendar.h"
 #include "widgets/format.h"
+#include "widgets/shrinkingcombo.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -26,6 +27,7 @@ PeriodPicker::PeriodPicker(QWidget *parent)
     m_choice->addItem(tr("Last month"), LastMonth);
     m_choice->addItem(tr("Last 12 months"), Last12Months);
     m_choice->addItem(tr("Custom range"), Custom);
+    letComboShrink(m_choice);
     m_first->setObjectName(QStringLiteral("periodFirst"));
     m_last->setObjectName(QStringLiteral("periodLast"));
     m_first->setAccessibleName(tr("First day of the period"));
