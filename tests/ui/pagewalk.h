@@ -13,6 +13,8 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QSize>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace billing::test {
@@ -35,13 +37,14 @@ struct DemoAccount
     std::unique_ptr<Engine> engine;
 };
 
-// The console's window over `engine` with throw-away settings, shown at 1280 × 800 and made active.
+// The console's window over `engine` with throw-away settings, shown (at 1280 × 800 unless told) and
+// made active.
 struct ShownWindow
 {
-    explicit ShownWindow(Engine &engine)
+    explicit ShownWindow(Engine &engine, QSize size = QSize(1280, 800))
         : settings(dir.filePath(QStringLiteral("s.ini"))), window(engine, settings)
     {
-        window.resize(1280, 800);
+        window.resize(size);
         window.show();
         window.activateWindow();
     }

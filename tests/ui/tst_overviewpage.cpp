@@ -8,6 +8,7 @@
 #include "engine/context.h"
 #include "overview/overviewpage.h"
 #include "ownertest.h"
+#include "pagewalk.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
 #include "widgets/figure.h"
@@ -21,7 +22,6 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QTemporaryDir>
 
 using namespace billing;
 using namespace billing::ui;
@@ -170,11 +170,8 @@ private slots:
             return {};
         })));
 
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("overview.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(size);
-        w.show();
+        test::ShownWindow shown(*acc.engine, size);
+        MainWindow &w = shown.window;
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.showPage(PageId::Overview);
         auto *page = qobject_cast<OverviewPage *>(w.page(PageId::Overview));
@@ -203,11 +200,8 @@ private slots:
         acc.setNow("2026-11-05T00:00:00+08:00");
         QVERIFY(test::ok(test::importCsv(acc, test::anomalyHistoryCsv())));
 
-        QTemporaryDir dir;
-        ConsoleSettings settings(dir.filePath(QStringLiteral("overview.ini")));
-        MainWindow w(*acc.engine, settings);
-        w.resize(1200, 900);
-        w.show();
+        test::ShownWindow shown(*acc.engine, QSize(1200, 900));
+        MainWindow &w = shown.window;
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.showPage(PageId::Overview);
         auto *page = qobject_cast<OverviewPage *>(w.page(PageId::Overview));
